@@ -1,0 +1,106 @@
+"""The `desk` command line: one parser, one module per group of commands.
+
+Each command module exposes ``register(subparsers)``; the parser it adds sets
+``func=run`` where ``run(args, ctx) -> int``. Commands never print tracebacks
+for user errors: they raise DeskError and ``main`` prints one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from desk import __version__
+from desk.model import DeskError
+
+# Command modules, in the order they appear in --help.
+COMMAND_MODULES = (
+    "desk.cli.library_cmds",
+    "desk.cli.sources_cmds",
+    "desk.cli.dict_cmds",
+    "desk.cli.check",
+    "desk.cli.export",
+    "desk.cli.review",
+    "desk.cli.window",
+)
+
+
+class Context:
+    """What a command needs from the outside world, opened lazily."""
+
+    def __init__(self, db: str | None):
+        self.db_arg = db
+        self._library = None
+
+    @property
+    def db_path(self) -> Path:
+        from desk.paths import library_path
+
+        return library_path(self.db_arg)
+
+    def library(self):
+        if self._library is None:
+            from desk.storage import Library
+
+            self._library = Library.open(self.db_path)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="desk",
+        description="desk: draft, check, review and export news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=os.environ.get("DESK_DB") or None,
+        help="library database (default: $DESK_DB or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # a command group not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args.db)
+    try:
+        if args.command is None:
+            from desk.cli.window import run_window
+
+            return run_window(args, ctx)
+        return args.func(args, ctx)
+    except DeskError as exc:
+        print(f"desk: error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        print(f"desk: error: library {ctx.db_path}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"desk: error:{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
