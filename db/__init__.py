@@ -1,0 +1,1 @@
+"""Top-level db/ folder of numbered SQL migrations, shipped inside the package."""

@@ -1,0 +1,1 @@
+"""Checks run on article text: quotations, attribution, boilerplate, spelling."""

@@ -1,0 +1,68 @@
+"""Character ranges of Markdown that is not prose (code, link targets, HTML, front matter).
+
+Shared by the attribution and spelling checks: both skip these ranges. One pass of
+precompiled regexes, linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>")
+_LINK_TARGET = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*)\)")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+")
+
+
+def non_prose_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) ranges to skip as non-prose. End exclusive."""
+    spans: list[tuple[int, int]] = []
+    m = _FRONT_MATTER.match(text)
+    if m:
+        spans.append((m.start(), m.end()))
+    for rx in (_FENCE, _HTML_COMMENT):
+        spans.extend(mm.span() for mm in rx.finditer(text))
+    if "`" in text:
+        spans.extend(mm.span() for mm in _INLINE_CODE.finditer(text))
+    if "<" in text:
+        spans.extend(mm.span() for mm in _AUTOLINK.finditer(text))
+        spans.extend(mm.span() for mm in _HTML_TAG.finditer(text))
+    if "](" in text:
+        spans.extend(mm.span(1) for mm in _LINK_TARGET.finditer(text))
+    if "]:" in text:
+        spans.extend(mm.span() for mm in _REF_DEF.finditer(text))
+    if "http" in text or "www." in text:
+        spans.extend(mm.span() for mm in _BARE_URL.finditer(text))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = sorted(s for s in spans if s[1] > s[0])
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def prose_mask(text: str) -> bytearray:
+    """One byte per character: 1 where the text is prose, 0 where it is skipped."""
+    mask = bytearray(b"\x01") * len(text)
+    for a, b in non_prose_spans(text):
+        mask[a:b] = bytes(b - a)
+    return mask
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """True when pos lies inside one of the sorted, merged spans."""
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -1,0 +1,144 @@
+"""The word lists: pyspellchecker's English frequency list plus our supplements.
+
+Everything is lower-case.  One :class:`Lexicon` holds the union of all words with a
+frequency each (used for ranking suggestions) and answers, per language variant,
+which words are known and which are the other variant's spelling.
+
+Language variants (documented choice):
+
+* ``en-US`` (default): pyspellchecker's list, our news list and SCOWL's words.
+  British-only spellings with a known American pair (colour, criticised, programme,
+  centre) are *not* known; they are flagged with the American form suggested first.
+* ``en-GB``: the same lists with SCOWL's British words instead of its American ones.
+  American-only spellings with a British pair (color, criticized, center) are flagged
+  with the British form first.  -ise is the house style (most British newsrooms), so
+  -ize forms are flagged too.  Forms SCOWL accepts in British English stay accepted
+  (program for software, license as a verb, judgment, practice).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+LANGUAGES = ("en-US", "en-GB")
+
+#: Frequency given to supplementary words (pyspellchecker's floor is 50).
+CURATED_FREQ = 2000
+SCOWL_FREQ = 50
+
+
+def normalise_language(language: str | None) -> str:
+    """'en_gb', 'en-GB', 'EN-gb' -> 'en-GB'; anything else English -> 'en-US'."""
+    lang = (language or "").replace("_", "-").lower()
+    if lang in ("en-gb", "en-uk", "en-au", "en-nz", "en-ie", "en-za", "en-in"):
+        return "en-GB"
+    return "en-US"
+
+
+def base_list_path() -> Path:
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or spec.origin is None:  # pragma: no cover - dependency missing
+        raise RuntimeError("pyspellchecker is not installed")
+    return Path(spec.origin).parent / "resources" / "en.json.gz"
+
+
+def words_dir() -> Path:
+    try:
+        from desk.paths import resource_path
+
+        p = resource_path("words")
+        if p.is_dir():
+            return p
+    except Exception:  # pragma: no cover - fall back to the source checkout
+        pass
+    return Path(__file__).resolve().parents[3] / "resources" / "words"
+
+
+def _read_list(path: Path) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line.lower())
+    return out
+
+
+class Lexicon:
+    """All words with frequencies, and the per-language views."""
+
+    def __init__(self, words_folder: Path | None = None, base_path: Path | None = None):
+        folder = words_folder or words_dir()
+        base_path = base_path or base_list_path()
+        raw = base_path.read_bytes()
+        digest = hashlib.sha256(raw)
+        freq: dict[str, int] = json.loads(gzip.decompress(raw))
+        names = ("news-curated.txt", "scowl-common.txt", "scowl-en-US.txt",
+                 "scowl-en-GB.txt", "variants-en.tsv")
+        files = {}
+        for name in names:
+            p = folder / name
+            data = p.read_bytes() if p.exists() else b""
+            digest.update(name.encode() + b"\0" + data + b"\0")
+            files[name] = data.decode("utf-8")
+
+        def lines(name: str) -> list[str]:
+            return [w.strip().lower() for w in files[name].split("\n")
+                    if w.strip() and not w.startswith("#")]
+
+        for w in lines("news-curated.txt"):
+            freq[w] = max(freq.get(w, 0), CURATED_FREQ)
+        for name in ("scowl-common.txt", "scowl-en-US.txt", "scowl-en-GB.txt"):
+            for w in lines(name):
+                freq.setdefault(w, SCOWL_FREQ)
+        us_only = set(lines("scowl-en-US.txt"))
+        gb_only = set(lines("scowl-en-GB.txt"))
+
+        #: en-US form -> en-GB form, and back
+        self.to_gb: dict[str, str] = {}
+        self.to_us: dict[str, str] = {}
+        wrong_in_gb: set[str] = set()
+        wrong_in_us: set[str] = set()
+        for line in lines("variants-en.tsv"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            us, gb = parts[0], parts[1]
+            flags = parts[2].upper() if len(parts) > 2 else "UG"
+            self.to_gb.setdefault(us, gb)
+            self.to_us.setdefault(gb, us)
+            if "U" in flags:
+                wrong_in_gb.add(us)
+            if "G" in flags:
+                wrong_in_us.add(gb)
+            # a variant is as common as its pair, for ranking
+            freq[us] = freq[gb] = max(freq.get(us, 0), freq.get(gb, 0), SCOWL_FREQ)
+        self.freq = freq
+        self.key = digest.hexdigest()
+        self._excluded = {
+            "en-US": gb_only | wrong_in_us,
+            "en-GB": (us_only | wrong_in_gb) - gb_only,
+        }
+        self._known: dict[str, frozenset[str]] = {}
+        self.words: list[str] = sorted(freq)
+
+    def known(self, language: str) -> frozenset[str]:
+        lang = normalise_language(language)
+        k = self._known.get(lang)
+        if k is None:
+            k = frozenset(self.freq.keys() - self._excluded[lang])
+            self._known[lang] = k
+        return k
+
+    def excluded(self, language: str) -> set[str]:
+        return self._excluded[normalise_language(language)]
+
+    def other_variant(self, word: str, language: str) -> str | None:
+        """The right-variant spelling of a lower-case word wrong in ``language``."""
+        lang = normalise_language(language)
+        if word not in self._excluded[lang]:
+            return None
+        return (self.to_gb if lang == "en-GB" else self.to_us).get(word)

@@ -1,0 +1,285 @@
+"""Fast spelling suggestions: a symmetric-delete candidate index and a ranking.
+
+The index maps every string obtained by deleting up to two letters from the first
+``PREFIX`` letters of a dictionary word (one letter for words of four letters or
+fewer) to that word.  It is a sorted ``array('Q')`` of ``crc32(delete) << 32 | word
+id``: compact, searched with ``bisect`` and loaded from the disk cache with a single
+``frombytes``.  Hash collisions only add candidates, which are verified by an exact
+edit distance, so they are harmless.
+
+Candidates within edit distance two are ranked by ``log(frequency)`` minus a
+weighted edit cost in which keyboard neighbours, vowel swaps, sound-alike letters,
+doubled letters and transpositions are cheap.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import struct
+import sys
+import tempfile
+import zlib
+from array import array
+from bisect import bisect_left
+from pathlib import Path
+
+PREFIX = 7
+INDEX_VERSION = 2
+MAGIC = b"DESKSPEL"
+_HEADER = struct.Struct("<8sIIQQI")  # magic, version, little-endian flag, words, entries, crc
+
+# ---------------------------------------------------------------- edit distances
+
+
+def deletes(word: str, depth: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` letters."""
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1:])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def osa_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment distance (adjacent transpositions cost one).
+
+    Returns ``limit + 1`` as soon as the distance is known to exceed ``limit``.
+    """
+    if a == b:
+        return 0
+    # strip the common prefix and suffix: most typos touch one spot
+    i = 0
+    n = min(len(a), len(b))
+    while i < n and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    j = 0
+    n = min(len(a), len(b))
+    while j < n and a[-1 - j] == b[-1 - j]:
+        j += 1
+    if j:
+        a, b = a[:-j], b[:-j]
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
+        return limit + 1
+    if not la or not lb:
+        return max(la, lb)
+    prev2: list[int] = []
+    prev = list(range(lb + 1))
+    for x in range(1, la + 1):
+        cur = [x] + [0] * lb
+        ca = a[x - 1]
+        best = cur[0]
+        for y in range(1, lb + 1):
+            cb = b[y - 1]
+            cost = 0 if ca == cb else 1
+            v = min(prev[y] + 1, cur[y - 1] + 1, prev[y - 1] + cost)
+            if x > 1 and y > 1 and ca == b[y - 2] and a[x - 2] == cb:
+                v = min(v, prev2[y - 2] + 1)
+            cur[y] = v
+            if v < best:
+                best = v
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[lb]
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR: set[tuple[str, str]] = set()
+for _r, _row in enumerate(_KEYBOARD_ROWS):
+    for _c, _ch in enumerate(_row):
+        for _dr, _dc in ((0, -1), (0, 1), (-1, 0), (-1, 1), (1, 0), (1, -1)):
+            _rr, _cc = _r + _dr, _c + _dc
+            if 0 <= _rr < 3 and 0 <= _cc < len(_KEYBOARD_ROWS[_rr]):
+                _NEAR.add((_ch, _KEYBOARD_ROWS[_rr][_cc]))
+_VOWELS = set("aeiouy")
+_SOUND = [set("ckqs"), set("sz"), set("gj"), set("mn"), set("bp"), set("dt"), set("fv"),
+          set("iy"), set("sc"), set("xz")]
+_SOUND_PAIRS = {(x, y) for group in _SOUND for x in group for y in group if x != y}
+
+
+def _sub_cost(x: str, y: str) -> float:
+    if (x, y) in _SOUND_PAIRS:
+        return COSTS["sound"]
+    if x in _VOWELS and y in _VOWELS:
+        return COSTS["vowel"]
+    if (x, y) in _NEAR:
+        return COSTS["near"]
+    return 1.0
+
+
+COSTS = {"sound": 0.6, "vowel": 0.6, "near": 0.75, "double": 0.45, "transpose": 0.6,
+         "indel": 1.0, "first": 0.4}
+
+
+def weighted_cost(typed: str, word: str) -> float:
+    """Weighted OSA distance from what was typed to a dictionary word."""
+    if typed == word:
+        return 0.0
+    a, b = typed, word
+    la, lb = len(a), len(b)
+    indel = COSTS["indel"]
+    dbl = COSTS["double"]
+    tr = COSTS["transpose"]
+    prev2: list[float] = []
+    prev = [0.0] * (lb + 1)
+    for y in range(1, lb + 1):
+        # inserting a letter of the word that doubles its neighbour is cheap
+        prev[y] = prev[y - 1] + (dbl if y > 1 and b[y - 1] == b[y - 2] else indel)
+    for x in range(1, la + 1):
+        ca = a[x - 1]
+        cur = [prev[0] + (dbl if x > 1 and a[x - 1] == a[x - 2] else indel)] + [0.0] * lb
+        for y in range(1, lb + 1):
+            cb = b[y - 1]
+            dcost = dbl if (x > 1 and ca == a[x - 2]) or (x < la and ca == a[x]) else indel
+            icost = dbl if (y > 1 and cb == b[y - 2]) or (y < lb and cb == b[y]) else indel
+            scost = 0.0 if ca == cb else _sub_cost(ca, cb)
+            v = min(prev[y] + dcost, cur[y - 1] + icost, prev[y - 1] + scost)
+            if x > 1 and y > 1 and ca == b[y - 2] and a[x - 2] == cb and ca != cb:
+                v = min(v, prev2[y - 2] + tr)
+            cur[y] = v
+        prev2, prev = prev, cur
+    cost = prev[lb]
+    if a[:1] != b[:1]:
+        cost += COSTS["first"]  # people rarely get the first letter wrong
+    return cost
+
+
+# ---------------------------------------------------------------- the index
+
+
+def _h(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8"))
+
+
+def build_index(words: list[str]) -> array:
+    entries: list[int] = []
+    append = entries.append
+    crc = zlib.crc32
+    for wid, w in enumerate(words):
+        depth = 1 if len(w) <= 4 else 2
+        for d in deletes(w[:PREFIX], depth):
+            append((crc(d.encode("utf-8")) << 32) | wid)
+    entries.sort()
+    return array("Q", entries)
+
+
+def _cache_file(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"spelling-index-v{INDEX_VERSION}-{key[:24]}.bin"
+
+
+def load_cached(cache_dir: Path | None, key: str, n_words: int) -> array | None:
+    if cache_dir is None:
+        return None
+    path = _cache_file(cache_dir, key)
+    try:
+        data = path.read_bytes()
+        magic, version, little, nw, ne, crc = _HEADER.unpack_from(data, 0)
+        body = memoryview(data)[_HEADER.size:]
+        if (magic != MAGIC or version != INDEX_VERSION or nw != n_words
+                or len(body) != ne * 8 or zlib.crc32(body) != crc):
+            return None
+        arr = array("Q")
+        arr.frombytes(body)
+        if bool(little) != (sys.byteorder == "little"):
+            arr.byteswap()
+        return arr
+    except Exception:
+        return None
+
+
+def save_cached(cache_dir: Path | None, key: str, n_words: int, arr: array) -> None:
+    """Write atomically (temp file + os.replace); failures are silent."""
+    if cache_dir is None:
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        body = arr.tobytes()
+        header = _HEADER.pack(MAGIC, INDEX_VERSION, sys.byteorder == "little", n_words,
+                              len(arr), zlib.crc32(body))
+        fd, tmp = tempfile.mkstemp(prefix=".spelling-", dir=cache_dir)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(header)
+                fh.write(body)
+            os.replace(tmp, _cache_file(cache_dir, key))
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        for old in cache_dir.glob("spelling-index-*.bin"):
+            if old != _cache_file(cache_dir, key):
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+    except Exception:
+        pass
+
+
+class CandidateIndex:
+    """Dictionary words within edit distance two of a typed word."""
+
+    def __init__(self, words: list[str], arr: array):
+        self.words = words
+        self.arr = arr
+        self.n = len(arr)
+
+    @classmethod
+    def load_or_build(cls, words: list[str], key: str, cache_dir: Path | None):
+        arr = load_cached(cache_dir, key, len(words))
+        built = arr is None
+        if arr is None:
+            arr = build_index(words)
+            save_cached(cache_dir, key, len(words), arr)
+        idx = cls(words, arr)
+        idx.built = built
+        return idx
+
+    def candidates(self, typed: str, limit: int = 2) -> dict[str, int]:
+        """{word: OSA distance} for indexed words within ``limit`` edits of ``typed``."""
+        arr, n, words = self.arr, self.n, self.words
+        crc = zlib.crc32
+        ids: set[int] = set()
+        for d in deletes(typed[:PREFIX], limit):
+            lo = crc(d.encode("utf-8")) << 32
+            i = bisect_left(arr, lo)
+            hi = lo | 0xFFFFFFFF
+            while i < n:
+                e = arr[i]
+                if e > hi:
+                    break
+                ids.add(e & 0xFFFFFFFF)
+                i += 1
+        out: dict[str, int] = {}
+        lt = len(typed)
+        for wid in ids:
+            w = words[wid]
+            if abs(len(w) - lt) > limit:
+                continue
+            dist = osa_distance(typed, w, limit)
+            if dist <= limit:
+                out[w] = dist
+        return out
+
+
+def rank(typed: str, cands, freq: dict[str, int], alpha: float | None = None) -> list[str]:
+    """Candidates best first."""
+    a = ALPHA if alpha is None else alpha
+    scored = []
+    for w in cands:
+        scored.append((math.log(freq.get(w, 50)) - a * weighted_cost(typed, w), w))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [w for _, w in scored]
+
+
+ALPHA = 3.0

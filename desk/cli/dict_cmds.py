@@ -1,0 +1,41 @@
+"""desk dict add|remove|list: the personal dictionary."""
+
+from __future__ import annotations
+
+from desk.cli.output import add_format, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("dict", help="personal dictionary: words the spelling check accepts")
+    dsub = p.add_subparsers(dest="dict_command", metavar="ACTION", required=True)
+    for name, helptext in (("add", "accept words"), ("remove", "stop accepting words (undoes add)")):
+        q = dsub.add_parser(name, help=helptext)
+        q.add_argument("words", nargs="+", metavar="WORD")
+        q.add_argument("--article", type=int, metavar="ID", help="only in this article")
+        q.set_defaults(func=run_change, action=name)
+    q = dsub.add_parser("list", help="list the global words, or one article's own")
+    q.add_argument("--article", type=int, metavar="ID")
+    add_format(q)
+    q.set_defaults(func=run_list)
+
+
+def run_change(args, ctx) -> int:
+    lib = ctx.library()
+    words = lib.dictionary
+    with lib.transaction():
+        for word in args.words:
+            changed = (words.add if args.action == "add" else words.remove)(word, args.article)
+            if not changed:
+                state = "already in" if args.action == "add" else "not in"
+                print(f"{word}: {state} the dictionary")
+    return 0
+
+
+def run_list(args, ctx) -> int:
+    items = ctx.library().dictionary.list(args.article)
+    if args.format == "json":
+        print_json(items)
+    else:
+        for w in items:
+            print(w)
+    return 0

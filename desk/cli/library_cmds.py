@@ -1,0 +1,84 @@
+"""desk import / list / show / backup."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from desk.cli.output import add_format, print_json, print_table
+from desk.model import ARTICLE_STATUSES
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="import Markdown or text files as new articles",
+                       description="Import files as new articles and print their ids, one per "
+                                   "line. Either every file is imported or none is.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=run_import)
+
+    p = sub.add_parser("list", help="list articles, newest change first")
+    p.add_argument("--status", choices=ARTICLE_STATUSES)
+    p.add_argument("--section")
+    p.add_argument("--tag")
+    p.add_argument("--search", metavar="QUERY", help="full-text search over headline, dek and body")
+    p.add_argument("--trash", action="store_true", help="list the articles in the trash")
+    p.add_argument("--limit", type=int, default=None)
+    add_format(p)
+    p.set_defaults(func=run_list)
+
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("id", type=int, metavar="ID")
+    add_format(p)
+    p.set_defaults(func=run_show)
+
+    p = sub.add_parser("backup", help="write a consistent copy of the library (safe while desk runs)")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.set_defaults(func=run_backup)
+
+
+def run_import(args, ctx) -> int:
+    from desk.importing import import_files, read_article
+
+    for f in args.files:  # read everything before touching the library
+        read_article(f)
+    for article_id in import_files(ctx.library(), args.files):
+        print(article_id)
+    return 0
+
+
+def run_list(args, ctx) -> int:
+    items = ctx.library().articles.list(status=args.status, section=args.section, tag=args.tag,
+                                        search=args.search, trashed=args.trash, limit=args.limit)
+    if args.format == "json":
+        print_json([dataclasses.asdict(a) for a in items])
+    else:
+        print_table([[a.id, a.status, a.words, a.updated_at[:16].replace("T", " "), a.headline]
+                     for a in items], ["ID", "STATUS", "WORDS", "UPDATED", "HEADLINE"])
+    return 0
+
+
+def run_show(args, ctx) -> int:
+    article = ctx.library().articles.get(args.id)
+    if args.format == "json":
+        print_json(dataclasses.asdict(article))
+        return 0
+    print(article.headline)
+    if article.dek:
+        print(article.dek)
+    meta = [f"status: {article.status}", f"words: {article.words}"]
+    if article.byline:
+        meta.insert(0, f"by {article.byline}")
+    if article.section:
+        meta.append(f"section: {article.section}")
+    if article.tags:
+        meta.append("tags: " + ", ".join(article.tags))
+    print(" · ".join(meta))
+    print()
+    print(article.body, end="" if article.body.endswith("\n") else "\n")
+    return 0
+
+
+def run_backup(args, ctx) -> int:
+    target = ctx.library().backup(args.path, overwrite=args.force)
+    print(target)
+    return 0

@@ -1,0 +1,85 @@
+"""desk sources list|add|alias|show."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from desk.cli.output import add_format, print_json, print_table
+from desk.model import SOURCE_KINDS
+
+
+def register(sub) -> None:
+    p = sub.add_parser("sources", help="the source registry: people, organisations, anonymous")
+    ssub = p.add_subparsers(dest="sources_command", metavar="ACTION", required=True)
+
+    q = ssub.add_parser("list", help="list sources")
+    q.add_argument("--search", metavar="QUERY")
+    add_format(q)
+    q.set_defaults(func=run_list)
+
+    q = ssub.add_parser("add", help="register a source and print its id")
+    q.add_argument("name")
+    q.add_argument("--kind", choices=SOURCE_KINDS, default="person")
+    q.add_argument("--title", default="")
+    q.add_argument("--organisation", default="")
+    q.add_argument("--role", default="")
+    q.add_argument("--contact", default="")
+    q.add_argument("--notes", default="")
+    q.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+    q.set_defaults(func=run_add)
+
+    q = ssub.add_parser("alias", help="add (or with --remove, remove) another name for a source")
+    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("alias", nargs="+")
+    q.add_argument("--remove", action="store_true")
+    q.set_defaults(func=run_alias)
+
+    q = ssub.add_parser("show", help="one source and the articles that quote it")
+    q.add_argument("id", type=int, metavar="ID")
+    add_format(q)
+    q.set_defaults(func=run_show)
+
+
+def run_list(args, ctx) -> int:
+    items = ctx.library().sources.list(search=args.search)
+    if args.format == "json":
+        print_json([dataclasses.asdict(s) for s in items])
+    else:
+        print_table([[s.id, s.kind, s.name, s.title, ", ".join(s.aliases)] for s in items],
+                    ["ID", "KIND", "NAME", "TITLE", "ALIASES"])
+    return 0
+
+
+def run_add(args, ctx) -> int:
+    source = ctx.library().sources.add(
+        args.name, kind=args.kind, title=args.title, organisation=args.organisation,
+        role=args.role, contact=args.contact, notes=args.notes, aliases=args.alias)
+    print(source.id)
+    return 0
+
+
+def run_alias(args, ctx) -> int:
+    sources = ctx.library().sources
+    with ctx.library().transaction():
+        for alias in args.alias:
+            (sources.remove_alias if args.remove else sources.add_alias)(args.id, alias)
+    print(", ".join(sources.get(args.id).aliases))
+    return 0
+
+
+def run_show(args, ctx) -> int:
+    lib = ctx.library()
+    source = lib.sources.get(args.id)
+    quoted = lib.sources.quoted_in(args.id)
+    if args.format == "json":
+        print_json({**dataclasses.asdict(source), "quoted_in": quoted})
+        return 0
+    print(f"{source.name} ({source.kind})")
+    for label in ("title", "organisation", "role", "contact", "notes"):
+        if getattr(source, label):
+            print(f"  {label}: {getattr(source, label)}")
+    if source.aliases:
+        print("  aliases: " + ", ".join(source.aliases))
+    for row in quoted:
+        print(f"  quoted in #{row['id']} {row['headline']} ({row['quotes']})")
+    return 0

@@ -1,0 +1,53 @@
+"""Reading article files into article fields. All files are read and parsed before
+anything is written, and all are written in one transaction: nothing is half-imported."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desk.importing.decode import read_text
+from desk.importing.markdown_file import ParsedArticle, parse_markdown, parse_plain_text
+from desk.model import DeskError
+
+READERS = {
+    ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
+}
+
+
+def register_reader(suffix: str, name: str) -> None:
+    READERS[suffix] = name
+
+
+def read_article(path: str | os.PathLike) -> ParsedArticle:
+    path = Path(path)
+    if not path.exists():
+        raise DeskError(f"{path}: no such file")
+    if path.is_dir():
+        raise DeskError(f"{path}: is a folder, not a file")
+    suffix = path.suffix.lower()
+    kind = READERS.get(suffix, "text")
+    if kind == "html":
+        from desk.importing.html_file import parse_html
+
+        return parse_html(read_text(path), path)
+    if kind == "docx":
+        from desk.importing.docx_file import parse_docx
+
+        return parse_docx(path)
+    text = read_text(path)
+    if kind == "markdown":
+        return parse_markdown(text, path)
+    return parse_plain_text(text, path)
+
+
+def import_files(library, paths) -> list[int]:
+    parsed = [read_article(p) for p in paths]
+    ids = []
+    with library.transaction():
+        for item in parsed:
+            ids.append(library.articles.create(**item.fields, tags=item.tags).id)
+    return ids
+
+
+__all__ = ["ParsedArticle", "import_files", "read_article", "read_text", "register_reader"]

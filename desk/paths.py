@@ -1,0 +1,45 @@
+"""Where desk finds its resources, its schema and the default library."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+APP_NAME = "desk"
+
+
+def _package_dir(package: str) -> Path:
+    return Path(str(resources.files(package)))
+
+
+def resource_path(rel: str = "") -> Path:
+    """A file under the top-level ``resources/`` folder (packaged as ``desk._resources``)."""
+    return _package_dir("desk._resources") / rel
+
+
+def migrations_dir() -> Path:
+    """The numbered SQL migrations of the top-level ``db/`` folder (packaged as ``desk._db``)."""
+    return _package_dir("desk._db")
+
+
+def default_library_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "library.db"
+
+
+def library_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--db wins, then $DESK_DB, then the platform's user data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("DESK_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_library_path()
+
+
+def cache_dir() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)

@@ -1,0 +1,183 @@
+"""Articles, their tags and their place in the trash."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from desk.model import ARTICLE_STATUSES, Article, DeskError
+from desk.storage.base import Manager, fts_query, now
+from desk.text import word_count
+
+EDITABLE = ("headline", "dek", "byline", "section", "status", "body", "language")
+
+
+@dataclass
+class ArticleSummary:
+    id: int
+    headline: str
+    status: str
+    section: str
+    words: int
+    updated_at: str
+    deleted_at: str | None = None
+
+
+class Articles(Manager):
+    # -- writing ---------------------------------------------------------------
+    def create(self, *, tags: list[str] | tuple[str, ...] = (), **values) -> Article:
+        unknown = set(values) - set(EDITABLE) - {"created_at", "updated_at", "published_at"}
+        if unknown:
+            raise TypeError(f"unknown article fields: {sorted(unknown)}")
+        _check_status(values.get("status", "draft"))
+        stamp = now()
+        row = {"created_at": stamp, "updated_at": stamp, **values}
+        row["words"] = word_count(row.get("body", ""))
+        if row.get("status") == "published" and not row.get("published_at"):
+            row["published_at"] = stamp
+        with self.lib.transaction():
+            article_id = self.db["articles"].insert(row).last_pk
+            if tags:
+                self._set_tags(article_id, tags)
+        return self.get(article_id)
+
+    def update(self, article_id: int, *, tags: list[str] | None = None, **values) -> Article:
+        unknown = set(values) - set(EDITABLE) - {"published_at"}
+        if unknown:
+            raise TypeError(f"unknown article fields: {sorted(unknown)}")
+        current = self.get(article_id, include_deleted=True)
+        if "status" in values:
+            _check_status(values["status"])
+        changes = {k: v for k, v in values.items() if getattr(current, k) != v}
+        if tags is not None and sorted(tags) != sorted(current.tags):
+            changes["_tags"] = True
+        if not changes:
+            return current
+        changes.pop("_tags", None)
+        stamp = now()
+        changes["updated_at"] = stamp
+        if "body" in changes:
+            changes["words"] = word_count(changes["body"])
+        if changes.get("status") == "published" and not current.published_at:
+            changes["published_at"] = stamp
+        with self.lib.transaction():
+            self.db["articles"].update(article_id, changes)
+            if tags is not None:
+                self._set_tags(article_id, tags)
+        return self.get(article_id, include_deleted=True)
+
+    def duplicate(self, article_id: int) -> Article:
+        a = self.get(article_id)
+        return self.create(
+            headline=f"{a.headline} (copy)" if a.headline else "(copy)",
+            dek=a.dek, byline=a.byline, section=a.section, body=a.body,
+            language=a.language, tags=a.tags,
+        )
+
+    def trash(self, article_id: int) -> None:
+        self.get(article_id)
+        with self.lib.transaction():
+            self.conn.execute("UPDATE articles SET deleted_at = ? WHERE id = ?", (now(), article_id))
+
+    def restore(self, article_id: int) -> None:
+        self.get(article_id, include_deleted=True)
+        with self.lib.transaction():
+            self.conn.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", (article_id,))
+
+    def purge(self, article_id: int) -> None:
+        """Delete for good; only articles already in the trash."""
+        a = self.get(article_id, include_deleted=True)
+        if a.deleted_at is None:
+            raise DeskError(f"article {article_id} is not in the trash")
+        with self.lib.transaction():
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _set_tags(self, article_id: int, tags) -> None:
+        clean = []
+        for t in tags:
+            t = t.strip()
+            if t and t.lower() not in {c.lower() for c in clean}:
+                clean.append(t)
+        self.conn.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
+        for name in clean:
+            self.conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
+            self.conn.execute(
+                "INSERT INTO article_tags (article_id, tag_id) "
+                "SELECT ?, id FROM tags WHERE name = ?", (article_id, name),
+            )
+
+    # -- reading ---------------------------------------------------------------
+    def get(self, article_id: int, *, include_deleted: bool = False) -> Article:
+        row = self._one("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if row is None or (row["deleted_at"] and not include_deleted):
+            raise DeskError(f"no article with id {article_id}")
+        names = {f.name for f in fields(Article)}
+        article = Article(**{k: v for k, v in row.items() if k in names})
+        article.tags = self.tags_of(article_id)
+        return article
+
+    def tags_of(self, article_id: int) -> list[str]:
+        return [r["name"] for r in self._rows(
+            "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+            "WHERE at.article_id = ? ORDER BY t.name COLLATE NOCASE", (article_id,))]
+
+    def all_tags(self) -> list[str]:
+        return [r["name"] for r in self._rows(
+            "SELECT DISTINCT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+            "ORDER BY t.name COLLATE NOCASE")]
+
+    def sections(self) -> list[str]:
+        return [r["section"] for r in self._rows(
+            "SELECT DISTINCT section FROM articles WHERE section != '' AND deleted_at IS NULL "
+            "ORDER BY section COLLATE NOCASE")]
+
+    def _where(self, status, section, tag, search, trashed):
+        where = ["a.deleted_at IS NOT NULL" if trashed else "a.deleted_at IS NULL"]
+        params: list = []
+        joins = ""
+        if status:
+            _check_status(status)
+            where.append("a.status = ?")
+            params.append(status)
+        if section:
+            where.append("a.section = ?")
+            params.append(section)
+        if tag:
+            where.append("a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
+                         "ON t.id = at.tag_id WHERE t.name = ?)")
+            params.append(tag)
+        match = fts_query(search) if search else None
+        if search and match is None:
+            where.append("0")
+        if match:
+            joins = " JOIN articles_fts f ON f.rowid = a.id"
+            where.append("articles_fts MATCH ?")
+            params.append(match)
+        return joins, " AND ".join(where), params, bool(match)
+
+    def list(self, *, status: str | None = None, section: str | None = None,
+             tag: str | None = None, search: str | None = None, trashed: bool = False,
+             limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        """Newest change first; with a search, best match first."""
+        joins, where, params, ranked = self._where(status, section, tag, search, trashed)
+        order = "f.rank" if ranked else "a.updated_at DESC, a.id DESC"
+        sql = (f"SELECT a.id, a.headline, a.status, a.section, a.words, a.updated_at, "
+               f"a.deleted_at FROM articles a{joins} WHERE {where} ORDER BY {order}")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [ArticleSummary(**r) for r in self._rows(sql, params)]
+
+    def count(self, *, status=None, section=None, tag=None, search=None, trashed=False) -> int:
+        joins, where, params, _ = self._where(status, section, tag, search, trashed)
+        return self.conn.execute(
+            f"SELECT count(*) FROM articles a{joins} WHERE {where}", params).fetchone()[0]
+
+    def stats(self) -> dict:
+        row = self._one("SELECT count(*) AS n, ifnull(sum(words), 0) AS words FROM articles "
+                        "WHERE deleted_at IS NULL")
+        return {"articles": row["n"], "words": row["words"]}
+
+
+def _check_status(status: str) -> None:
+    if status not in ARTICLE_STATUSES:
+        raise DeskError(f"unknown status {status!r}; choose one of {', '.join(ARTICLE_STATUSES)}")

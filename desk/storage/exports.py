@@ -1,0 +1,19 @@
+"""The export log: what was written where, and whether it was forced past problems."""
+
+from __future__ import annotations
+
+from desk.storage.base import Manager, now
+
+
+class ExportLog(Manager):
+    def record(self, article_id: int | None, fmt: str, path: str, *, forced: bool = False) -> int:
+        with self.lib.transaction():
+            return self.db["export_log"].insert({
+                "article_id": article_id, "format": fmt, "path": str(path),
+                "forced": int(forced), "created_at": now()}).last_pk
+
+    def list(self, article_id: int | None = None) -> list[dict]:
+        if article_id is None:
+            return self._rows("SELECT * FROM export_log ORDER BY id DESC")
+        return self._rows("SELECT * FROM export_log WHERE article_id = ? ORDER BY id DESC",
+                          (article_id,))

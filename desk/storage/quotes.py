@@ -1,0 +1,100 @@
+"""Tagged quotations: who said them, where they came from, and how far they are checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError, TaggedQuote
+from desk.storage.base import Manager, now
+
+EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", "origin_ref",
+            "original", "note", "reviewed_by", "reviewed_at")
+
+
+@dataclass
+class QuoteTag:
+    id: int
+    article_id: int
+    source_id: int | None
+    text: str
+    speaker: str | None
+    start: int | None
+    end: int | None
+    status: str
+    origin: str | None
+    origin_ref: str
+    original: str | None
+    note: str
+    reviewed_by: str
+    reviewed_at: str | None
+    created_at: str
+    updated_at: str
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+class Quotes(Manager):
+    def add(self, article_id: int, text: str, **values) -> QuoteTag:
+        _check(values)
+        self.lib.articles.get(article_id, include_deleted=True)
+        stamp = now()
+        with self.lib.transaction():
+            qid = self.db["quotes"].insert({"article_id": article_id, "text": text,
+                                            "created_at": stamp, "updated_at": stamp,
+                                            **values}).last_pk
+        return self.get(qid)
+
+    def update(self, quote_id: int, **values) -> QuoteTag:
+        _check(values)
+        self.get(quote_id)
+        if values.get("source_id") is not None:
+            self.lib.sources.get(values["source_id"])
+        with self.lib.transaction():
+            self.db["quotes"].update(quote_id, {**values, "updated_at": now()})
+        return self.get(quote_id)
+
+    def delete(self, quote_id: int) -> None:
+        with self.lib.transaction():
+            self.conn.execute("DELETE FROM quotes WHERE id = ?", (quote_id,))
+
+    def get(self, quote_id: int) -> QuoteTag:
+        row = self._one("SELECT * FROM quotes WHERE id = ?", (quote_id,))
+        if row is None:
+            raise DeskError(f"no quotation with id {quote_id}")
+        return QuoteTag(**row)
+
+    def list(self, *, article_id: int | None = None, status: str | None = None,
+             source_id: int | None = None) -> list[QuoteTag]:
+        where, params = ["a.deleted_at IS NULL"], []
+        if article_id is not None:
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        if status:
+            if status not in QUOTE_STATUSES:
+                raise DeskError(f"unknown quotation status {status!r}; choose one of "
+                                f"{', '.join(QUOTE_STATUSES)}")
+            where.append("q.status = ?")
+            params.append(status)
+        if source_id is not None:
+            where.append("q.source_id = ?")
+            params.append(source_id)
+        return [QuoteTag(**r) for r in self._rows(
+            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start, q.id", params)]
+
+    def tagged(self, article_id: int) -> list[TaggedQuote]:
+        return [TaggedQuote(id=q.id, text=q.text, original=q.original, status=q.status,
+                            source_id=q.source_id)
+                for q in self.list(article_id=article_id)]
+
+
+def _check(values: dict) -> None:
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"unknown quotation fields: {sorted(unknown)}")
+    if "status" in values and values["status"] not in QUOTE_STATUSES:
+        raise DeskError(f"unknown quotation status {values['status']!r}; choose one of "
+                        f"{', '.join(QUOTE_STATUSES)}")
+    if values.get("origin") is not None and values["origin"] not in QUOTE_ORIGINS:
+        raise DeskError(f"unknown origin {values['origin']!r}; choose one of {', '.join(QUOTE_ORIGINS)}")

@@ -1,0 +1,58 @@
+"""Named and automatic snapshots of an article; restoring never loses the current text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desk.model import Article, DeskError
+from desk.storage.base import Manager, now
+
+SNAPSHOT_FIELDS = ("headline", "dek", "byline", "section", "status", "body")
+
+
+@dataclass
+class Revision:
+    id: int
+    article_id: int
+    created_at: str
+    label: str
+    headline: str
+    dek: str
+    byline: str
+    section: str
+    status: str
+    body: str
+
+
+class Revisions(Manager):
+    def create(self, article_id: int, label: str = "") -> Revision:
+        article = self.lib.articles.get(article_id, include_deleted=True)
+        row = {f: getattr(article, f) for f in SNAPSHOT_FIELDS}
+        row.update(article_id=article_id, label=label, created_at=now())
+        with self.lib.transaction():
+            rev_id = self.db["revisions"].insert(row).last_pk
+        return self.get(rev_id)
+
+    def get(self, revision_id: int) -> Revision:
+        row = self._one("SELECT * FROM revisions WHERE id = ?", (revision_id,))
+        if row is None:
+            raise DeskError(f"no revision with id {revision_id}")
+        return Revision(**row)
+
+    def list(self, article_id: int) -> list[Revision]:
+        return [Revision(**r) for r in self._rows(
+            "SELECT * FROM revisions WHERE article_id = ? ORDER BY id DESC", (article_id,))]
+
+    def latest(self, article_id: int) -> Revision | None:
+        rows = self._rows("SELECT * FROM revisions WHERE article_id = ? ORDER BY id DESC LIMIT 1",
+                          (article_id,))
+        return Revision(**rows[0]) if rows else None
+
+    def restore(self, revision_id: int) -> Article:
+        """Snapshot the current text as a revision, then bring the old one back."""
+        rev = self.get(revision_id)
+        with self.lib.transaction():
+            self.create(rev.article_id, label=f"before restoring revision {rev.id}")
+            article = self.lib.articles.update(
+                rev.article_id, **{f: getattr(rev, f) for f in SNAPSHOT_FIELDS})
+        return article

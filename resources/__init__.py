@@ -1,0 +1,1 @@
+"""Top-level resources/ folder, shipped inside the package."""

@@ -1,0 +1,97 @@
+import pytest
+
+from desk.model import DeskError
+
+
+def test_create_and_get_round_trip(library):
+    a = library.articles.create(headline="Dam opens", dek="Six gates", byline="A. Writer",
+                                section="Local", body="Water rose fast.\n", tags=["floods", "weather"])
+    got = library.articles.get(a.id)
+    assert (got.headline, got.dek, got.byline, got.section) == ("Dam opens", "Six gates", "A. Writer", "Local")
+    assert got.tags == ["floods", "weather"]
+    assert got.words == 3
+    assert got.status == "draft" and got.language == "en-US"
+    assert got.created_at == got.updated_at
+
+
+def test_update_changes_updated_at_and_words(library):
+    a = library.articles.create(headline="x", body="one two")
+    b = library.articles.update(a.id, body="one two three four")
+    assert b.words == 4
+    assert b.updated_at > a.updated_at
+
+
+def test_update_without_changes_keeps_timestamp(library):
+    a = library.articles.create(headline="x", body="same")
+    assert library.articles.update(a.id, body="same").updated_at == a.updated_at
+
+
+def test_publishing_sets_published_at_once(library):
+    a = library.articles.create(headline="x")
+    assert a.published_at is None
+    b = library.articles.update(a.id, status="published")
+    assert b.published_at
+    c = library.articles.update(b.id, status="killed")
+    assert c.published_at == b.published_at
+
+
+def test_unknown_status_is_refused(library):
+    a = library.articles.create(headline="x")
+    with pytest.raises(DeskError, match="unknown status"):
+        library.articles.update(a.id, status="done")
+
+
+def test_missing_article_is_a_desk_error(library):
+    with pytest.raises(DeskError, match="no article with id 42"):
+        library.articles.get(42)
+
+
+def test_trash_hides_and_restore_brings_back(library):
+    a = library.articles.create(headline="gone soon")
+    library.articles.trash(a.id)
+    assert library.articles.list() == []
+    assert [x.id for x in library.articles.list(trashed=True)] == [a.id]
+    with pytest.raises(DeskError):
+        library.articles.get(a.id)
+    library.articles.restore(a.id)
+    assert [x.id for x in library.articles.list()] == [a.id]
+
+
+def test_purge_only_from_trash(library):
+    a = library.articles.create(headline="x")
+    with pytest.raises(DeskError, match="not in the trash"):
+        library.articles.purge(a.id)
+    library.articles.trash(a.id)
+    library.articles.purge(a.id)
+    assert library.articles.count(trashed=True) == 0
+
+
+def test_duplicate_copies_fields_and_tags(library):
+    a = library.articles.create(headline="Orig", body="text", tags=["t"])
+    d = library.articles.duplicate(a.id)
+    assert d.id != a.id and d.headline == "Orig (copy)" and d.body == "text" and d.tags == ["t"]
+
+
+def test_list_sorted_by_last_change(library):
+    a = library.articles.create(headline="first")
+    b = library.articles.create(headline="second")
+    library.articles.update(a.id, body="edited")
+    assert [x.id for x in library.articles.list()] == [a.id, b.id]
+
+
+def test_filters_by_status_section_and_tag(library):
+    library.articles.create(headline="a", section="Sport", tags=["x"])
+    library.articles.create(headline="b", section="News", status="ready", tags=["y"])
+    assert [x.headline for x in library.articles.list(section="Sport")] == ["a"]
+    assert [x.headline for x in library.articles.list(status="ready")] == ["b"]
+    assert [x.headline for x in library.articles.list(tag="y")] == ["b"]
+    assert library.articles.count(tag="x") == 1
+    assert library.articles.sections() == ["News", "Sport"]
+    assert library.articles.all_tags() == ["x", "y"]
+
+
+def test_pagination(library):
+    for i in range(5):
+        library.articles.create(headline=f"h{i}")
+    page = library.articles.list(limit=2, offset=2)
+    assert [x.headline for x in page] == ["h2", "h1"]
