@@ -46,49 +46,57 @@ def deletes(word: str, depth: int) -> set[str]:
     return out
 
 
-def osa_distance(a: str, b: str, limit: int = 2) -> int:
-    """Optimal-string-alignment distance (adjacent transpositions cost one).
-
-    Returns ``limit + 1`` as soon as the distance is known to exceed ``limit``.
-    """
-    if a == b:
-        return 0
-    # strip the common prefix and suffix: most typos touch one spot
+def _strip(a: str, b: str) -> tuple[str, str]:
     i = 0
     n = min(len(a), len(b))
     while i < n and a[i] == b[i]:
         i += 1
-    a, b = a[i:], b[i:]
+    if i:
+        a, b = a[i:], b[i:]
     j = 0
     n = min(len(a), len(b))
     while j < n and a[-1 - j] == b[-1 - j]:
         j += 1
     if j:
         a, b = a[:-j], b[:-j]
+    return a, b
+
+
+# (letters of the typed word, letters of the dictionary word) an edit spans
+_OPS = ((1, 1), (1, 0), (0, 1), (2, 2))
+
+
+def _op_ok(a: str, b: str, op: tuple[int, int]) -> bool:
+    return op != (2, 2) or (len(a) == 2 and a[0] == b[1] and a[1] == b[0])
+
+
+def osa_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment distance (adjacent transpositions cost one), up to 2.
+
+    Returns ``limit + 1`` (at most 3) when the distance exceeds ``limit``.  Works on
+    the cores left after stripping the common prefix and suffix: with at most two
+    edits, one edit starts the core, one ends it, and the middle must be equal.
+    """
+    if a == b:
+        return 0
+    a, b = _strip(a, b)
     la, lb = len(a), len(b)
     if abs(la - lb) > limit:
         return limit + 1
-    if not la or not lb:
-        return max(la, lb)
-    prev2: list[int] = []
-    prev = list(range(lb + 1))
-    for x in range(1, la + 1):
-        cur = [x] + [0] * lb
-        ca = a[x - 1]
-        best = cur[0]
-        for y in range(1, lb + 1):
-            cb = b[y - 1]
-            cost = 0 if ca == cb else 1
-            v = min(prev[y] + 1, cur[y - 1] + 1, prev[y - 1] + cost)
-            if x > 1 and y > 1 and ca == b[y - 2] and a[x - 2] == cb:
-                v = min(v, prev2[y - 2] + 1)
-            cur[y] = v
-            if v < best:
-                best = v
-        if best > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[lb]
+    for op in _OPS:
+        if op == (la, lb) and _op_ok(a, b, op):
+            return 1
+    if limit < 2:
+        return limit + 1
+    for sa, sb in _OPS:
+        if sa > la or sb > lb or not _op_ok(a[:sa], b[:sb], (sa, sb)):
+            continue
+        for ea, eb in _OPS:
+            if sa + ea > la or sb + eb > lb:
+                continue
+            if a[sa:la - ea] == b[sb:lb - eb] and _op_ok(a[la - ea:], b[lb - eb:], (ea, eb)):
+                return 2
+    return limit + 1
 
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -272,14 +280,33 @@ class CandidateIndex:
         return out
 
 
-def rank(typed: str, cands, freq: dict[str, int], alpha: float | None = None) -> list[str]:
-    """Candidates best first."""
+def rank(typed: str, cands: dict[str, int], freq: dict[str, int], limit: int = 5,
+         alpha: float | None = None) -> list[str]:
+    """Candidates ({word: edit distance}) best first, at most ``limit``.
+
+    Score = log(frequency) - alpha * weighted edit cost.  The weighted cost is only
+    computed while a candidate's optimistic score could still make the list.
+    """
     a = ALPHA if alpha is None else alpha
-    scored = []
-    for w in cands:
-        scored.append((math.log(freq.get(w, 50)) - a * weighted_cost(typed, w), w))
+    cheapest = min(COSTS["sound"], COSTS["vowel"], COSTS["near"], COSTS["double"],
+                   COSTS["transpose"], COSTS["indel"])
+    first = typed[:1]
+    log = math.log
+    bounds = []
+    for w, d in cands.items():
+        penalty = 0.0 if w[:1] == first else COSTS["first"]
+        bounds.append((log(freq.get(w, 50)) - a * (cheapest * d + penalty), w))
+    bounds.sort(key=lambda t: (-t[0], t[1]))
+    scored: list[tuple[float, str]] = []
+    for bound, w in bounds:
+        if len(scored) >= limit:
+            scored.sort(key=lambda t: (-t[0], t[1]))
+            del scored[limit:]
+            if bound < scored[-1][0]:
+                break
+        scored.append((log(freq.get(w, 50)) - a * weighted_cost(typed, w), w))
     scored.sort(key=lambda t: (-t[0], t[1]))
-    return [w for _, w in scored]
+    return [w for _, w in scored[:limit]]
 
 
-ALPHA = 3.0
+ALPHA = 5.0
