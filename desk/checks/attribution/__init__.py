@@ -1,0 +1,300 @@
+"""Quotation and attribution engine: a pure function from text (plus the library's
+sources and quote tags) to the quotations found and the problems they raise.
+
+Used alike by `desk check`, the live editor and export. No Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, sentence_bounds, sentence_starts
+from desk.checks.attribution.marks import Region, find_regions
+from desk.checks.attribution.problems import quote_problems
+from desk.checks.attribution.speakers import (
+    PRONOUNS,
+    People,
+    SourceIndex,
+    Speaker,
+    speaker_after,
+    speaker_before,
+)
+from desk.checks.markdown_spans import non_prose_spans
+from desk.model import Problem, QuoteSpan, SourceRef, TaggedQuote
+
+__all__ = ["AttributionResult", "analyse", "non_prose_spans"]
+
+
+@dataclass
+class AttributionResult:
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Attr:
+    speaker: Speaker | None = None
+    cue: str | None = None
+    resolved: str | None = None
+    how: str = ""  # post, pre, colon, continued, next
+
+
+_LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:(?:as|And|and|but)\s+)?")
+_STATEMENT_END = re.compile(r"[,.!?\u2026\u2014;:-]\s*$")
+
+
+def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[TaggedQuote] = ()) -> "AttributionResult":
+    """Find quotations in text, name their speakers and report problems."""
+    if not text:
+        return AttributionResult()
+    skip = non_prose_spans(text)
+    regions, issues, paras = find_regions(text, skip)
+    people = People(text, skip)
+    index = SourceIndex(sources)
+    by_para: dict[int, list[Region]] = {}
+    for r in regions:
+        by_para.setdefault(r.para, []).append(r)
+    starts_cache: dict[int, list[int]] = {}
+
+    def starts_of(pi: int) -> list[int]:
+        s = starts_cache.get(pi)
+        if s is None:
+            a, b = paras[pi]
+            s = starts_cache[pi] = sentence_starts(text, a, b)
+        return s
+
+    attrs: dict[int, _Attr] = {}
+    for pi, regs in by_para.items():
+        a, b = paras[pi]
+        st = starts_of(pi)
+        for n, r in enumerate(regs):
+            prev_end = regs[n - 1].end if n else a
+            nxt_open = regs[n + 1].open_pos if n + 1 < len(regs) else b
+            attrs[id(r)] = _attribute(text, r, a, b, st, prev_end, nxt_open, paras, starts_of)
+        # a quotation with no cue followed at once by one with a cue after it: “A.” “B,” she said.
+        for n in range(len(regs) - 2, -1, -1):
+            cur, nx = attrs[id(regs[n])], attrs[id(regs[n + 1])]
+            if cur.speaker is None and nx.speaker is not None and nx.how == "post" \
+                    and not text[regs[n].end:regs[n + 1].open_pos].strip(" \t,"):
+                attrs[id(regs[n])] = _Attr(nx.speaker, nx.cue, how="next")
+
+    quotes: list[QuoteSpan] = []
+    problems: list[Problem] = []
+    last_person: tuple[str, int] | None = None
+    last_group: str | None = None
+    first_surname_flagged: set[str] = set()
+    prev_by_para: dict[int, _Attr] = {}
+    result_for: dict[int, _Attr] = {}
+    for r in regions:
+        at = attrs[id(r)]
+        if at.speaker is None:
+            src = None
+            if r.continues is not None and id(r.continues) in result_for:
+                src = result_for[id(r.continues)]
+            elif r.para in prev_by_para:
+                src = prev_by_para[r.para]
+            if src is not None and src.speaker is not None:
+                at = _Attr(src.speaker, src.cue, src.resolved, how="continued")
+        sp = at.speaker
+        resolved = at.resolved
+        kind = None
+        title = None
+        if sp is not None and resolved is None:
+            kind = sp.kind
+            title = sp.title
+            if sp.kind == "pronoun":
+                low = sp.name.lower()
+                g = PRONOUNS.get(low, "")
+                if g == "p":
+                    resolved = last_group or sp.name
+                    kind = "organisation" if last_group else "pronoun"
+                else:
+                    cand = None
+                    if last_person and r.open_pos - last_person[1] < 1500:
+                        lg = people.gender_of(last_person[0])
+                        if not (g and lg and lg != g):
+                            cand = last_person[0]
+                    if cand is None:
+                        cand = people.recent_person(sp.start, g, exclude=(r.open_pos, r.end))
+                    resolved = cand or sp.name
+                    kind = "person" if cand else "pronoun"
+            elif sp.kind == "person":
+                resolved, later = people.full_name(sp.name, sp.start)
+                if later and sp.name not in first_surname_flagged:
+                    first_surname_flagged.add(sp.name)
+                    problems.append(Problem(
+                        "surname-before-full-name", "warning", sp.start, sp.end,
+                        f"“{sp.name}” is used before the full name “{resolved}” is given",
+                        (resolved,)))
+            elif sp.kind == "anonymous" and sp.definite:
+                resolved = _nominal(people, sp, last_person) or sp.name
+                if resolved != sp.name:
+                    kind = "person"
+            else:
+                resolved = sp.name
+            at = _Attr(sp, at.cue, resolved, at.how)
+        elif sp is not None:
+            kind = "person" if at.how == "continued" else sp.kind
+            kind = _kind_for(sp, resolved)
+            title = sp.title
+        result_for[id(r)] = at
+        if sp is not None:
+            prev_by_para[r.para] = at
+            if kind == "person" and resolved:
+                last_person = (resolved, r.end)
+            elif kind in ("organisation", "anonymous") and resolved:
+                last_group = resolved
+        source_id = index.find(resolved) if resolved and kind in ("person", "organisation") else None
+        quotes.append(QuoteSpan(
+            start=r.open_pos, end=r.end, text=text[r.text_start:r.text_end],
+            speaker=resolved if sp is not None else None, source_id=source_id, cue=at.cue,
+            closed=r.closed or r.continued, speaker_kind=kind if sp is not None else None,
+            title=title, speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None))
+    problems.extend(quote_problems(text, regions, quotes, issues, attrs_anon(regions, result_for),
+                                   bool(sources), tagged))
+    problems.sort(key=lambda p: (p.start, p.end, p.kind))
+    return AttributionResult(quotes=quotes, problems=problems)
+
+
+def attrs_anon(regions: list[Region], result_for: dict[int, _Attr]) -> list[bool]:
+    out = []
+    for r in regions:
+        at = result_for.get(id(r))
+        out.append(bool(at and at.speaker and at.speaker.anonymous_flag and at.how != "continued"
+                        and (at.speaker.kind == "anonymous")))
+    return out
+
+
+def _kind_for(sp: Speaker, resolved: str | None) -> str:
+    if sp.kind == "pronoun":
+        return "person" if resolved else "pronoun"
+    return sp.kind
+
+
+def _nominal(people: People, sp: Speaker, last_person) -> str | None:
+    head = sp.name.split()[-1].lower()
+    for full, title in reversed(list(people.titles.items())):
+        if head in title.lower().split():
+            return full
+    return None
+
+
+def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) -> _Attr:
+    post = _post_cue(text, r, b, st, nxt_open)
+    pre = _pre_cue(text, r, a, st, prev_end)
+    inner_end = text[r.text_start:r.text_end].rstrip()
+    strong_post = bool(inner_end) and inner_end[-1] in ",?!\u2014-"
+    if post and (strong_post or not pre):
+        return post
+    if pre:
+        return pre
+    if post:
+        return post
+    col = _colon_cue(text, r, a, paras, starts_of)
+    if col:
+        return col
+    return _Attr()
+
+
+def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _Attr | None:
+    if r.end >= b:
+        return None
+    s, e = sentence_bounds(st, b, r.end + 1)
+    limit = min(nxt_open, e if e > r.end + 1 else b)
+    m = _LEAD_RE.match(text, r.end, limit)
+    w0 = m.end() if m else r.end
+    if w0 >= limit:
+        return None
+    cm = CUE_RE.match(text, w0, limit)
+    if cm:
+        if cm.group().lower() in ("according to", "in the words of"):
+            return None
+        sp = speaker_after(text, cm.end(), limit)
+        if sp:
+            return _Attr(sp, cm.group(), how="post")
+        return None
+    for cm in CUE_RE.finditer(text, w0, min(limit, w0 + 220)):
+        if cm.group() in ING_CUES:
+            break
+        sp = speaker_before(text, w0, cm.start())
+        if sp is None:
+            break
+        gap = text[w0:sp.start]
+        if len(gap.split()) > 6 or re.search(r"[.!?;:]\s", gap):
+            break
+        between = text[sp.end:cm.start()]
+        if len(between.split()) > 16 or re.search(r"[.!?;:]\s", between):
+            break
+        return _Attr(sp, cm.group(), how="post")
+    return None
+
+
+def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Attr | None:
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, prev_end, a)
+    if seg >= r.open_pos:
+        return None
+    cues = list(CUE_RE.finditer(text, seg, r.open_pos))
+    for cm in reversed(cues):
+        word = cm.group()
+        if word.lower().startswith(("according", "in the words")):
+            sp = speaker_after(text, cm.end(), r.open_pos)
+            if sp:
+                return _Attr(sp, word, how="pre")
+            continue
+        if word in ING_CUES:
+            # "…, calling for “…”": the subject is before the comma, or of the main clause
+            sp = speaker_before(text, max(s, a), cm.start())
+            if sp is not None and sp.kind != "anonymous":
+                return _Attr(sp, word, how="pre")
+            for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
+                if cm2.group() in ING_CUES:
+                    continue
+                sp = speaker_before(text, max(s, a), cm2.start())
+                if sp:
+                    return _Attr(sp, word, how="pre")
+            sp = _subject_at_start(text, max(s, a), cm.start())
+            if sp:
+                return _Attr(sp, word, how="pre")
+            continue
+        sp = speaker_before(text, max(s, a), cm.start())
+        if sp:
+            return _Attr(sp, word, how="pre")
+    return None
+
+
+_INTRO_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
+                       r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly)\b[^,:]{0,120},\s*)?")
+
+
+def _subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
+    m = _INTRO_RE.match(text, a, limit)
+    p = m.end() if m else a
+    sp = speaker_after(text, p, limit)
+    if sp and sp.start - p < 40:
+        return sp
+    return None
+
+
+def _colon_cue(text: str, r: Region, a: int, paras, starts_of) -> _Attr | None:
+    """A quotation opening its paragraph after a paragraph that ends with a colon."""
+    if r.para == 0 or text[a:r.open_pos].strip(" \t>*-#"):
+        return None
+    pa, pb = paras[r.para - 1]
+    if text[pb - 1] != ":":
+        return None
+    st = starts_of(r.para - 1)
+    s, _ = sentence_bounds(st, pb, pb - 1)
+    for cm in reversed(list(CUE_RE.finditer(text, s, pb))):
+        if cm.group().lower().startswith("according"):
+            sp = speaker_after(text, cm.end(), pb)
+        else:
+            sp = speaker_before(text, s, cm.start())
+        if sp:
+            return _Attr(sp, cm.group(), how="colon")
+    sp = _subject_at_start(text, s, pb)
+    if sp:
+        return _Attr(sp, None, how="colon")
+    return None
