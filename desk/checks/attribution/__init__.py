@@ -95,6 +95,8 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
                 src = result_for[id(r.continues)]
             elif r.para in prev_by_para:
                 src = prev_by_para[r.para]
+            elif r.para > 0 and not text[paras[r.para][0]:r.open_pos].strip(" \t>*-#"):
+                src = _previous_paragraph(text, r.para - 1, paras, by_para, result_for)
             if src is not None and src.speaker is not None:
                 at = _Attr(src.speaker, src.cue, src.resolved, how="continued")
         sp = at.speaker
@@ -158,6 +160,19 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
     return AttributionResult(quotes=quotes, problems=problems)
 
 
+def _previous_paragraph(text, pi, paras, by_para, result_for) -> _Attr | None:
+    """Who was speaking at the end of the previous paragraph, for a quote paragraph with no cue."""
+    pa, pb = paras[pi]
+    regs = by_para.get(pi, [])
+    tail_start = regs[-1].end if regs else pa
+    near = _last_cue(text, tail_start, pb)
+    if near is not None:
+        return near
+    if regs:
+        return result_for.get(id(regs[-1]))
+    return None
+
+
 def attrs_anon(regions: list[Region], result_for: dict[int, _Attr]) -> list[bool]:
     out = []
     for r in regions:
@@ -181,7 +196,15 @@ def _nominal(people: People, sp: Speaker, last_person) -> str | None:
     return None
 
 
+_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+_DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
+
+
 def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) -> _Attr:
+    label = _LABEL_RE.match(text, r.text_start, r.text_end)
+    if label:  # transcript: “WALLACE: …”
+        name = label.group(1).title()
+        return _Attr(Speaker(name, "person", label.start(1), label.end(1)), ":", how="label")
     post = _post_cue(text, r, b, st, nxt_open)
     pre = _pre_cue(text, r, a, st, prev_end)
     inner_end = text[r.text_start:r.text_end].rstrip()
@@ -195,7 +218,42 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     col = _colon_cue(text, r, a, paras, starts_of)
     if col:
         return col
+    subj = _subject_fallback(text, r, a, st, prev_end)
+    if subj:
+        return subj
+    near = _last_cue(text, max(a, prev_end), r.open_pos)
+    if near:
+        return near
     return _Attr()
+
+
+def _last_cue(text: str, a: int, b: int) -> _Attr | None:
+    """The most recent attribution in text[a:b] (a paraphrase: “Schiff said. “…”)."""
+    if b <= a:
+        return None
+    for cm in reversed(list(CUE_RE.finditer(text, a, b))):
+        word = cm.group()
+        if word.lower().startswith(("according", "in the words")):
+            sp = speaker_after(text, cm.end(), b)
+        elif word in ING_CUES:
+            continue
+        else:
+            sp = speaker_before(text, a, cm.start())
+        if sp:
+            return _Attr(sp, word, how="nearby")
+    return None
+
+
+def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Attr | None:
+    """No cue: a quoted fragment in a sentence takes the sentence's subject (Cruz coached Trump to “…”)."""
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    s = max(s, a)
+    if prev_end > s or r.open_pos - s < 3:
+        return None
+    sp = _subject_at_start(text, s, r.open_pos)
+    if sp and sp.kind in ("person", "pronoun", "organisation"):
+        return _Attr(sp, None, how="subject")
+    return None
 
 
 def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _Attr | None:
@@ -203,6 +261,11 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         return None
     s, e = sentence_bounds(st, b, r.end + 1)
     limit = min(nxt_open, e if e > r.end + 1 else b)
+    dm = _DASH_RE.match(text, r.end, b)
+    if dm:
+        sp = speaker_after(text, dm.end(), b)
+        if sp and sp.kind in ("person", "organisation"):
+            return _Attr(sp, text[dm.start():dm.end()].strip(), how="post")
     m = _LEAD_RE.match(text, r.end, limit)
     w0 = m.end() if m else r.end
     if w0 >= limit:
@@ -222,7 +285,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         if sp is None:
             break
         gap = text[w0:sp.start]
-        if len(gap.split()) > 6 or re.search(r"[.!?;:]\s", gap):
+        if len(gap.split()) > 6:
             break
         between = text[sp.end:cm.start()]
         if len(between.split()) > 16 or re.search(r"[.!?;:]\s", between):
@@ -262,7 +325,24 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
         sp = speaker_before(text, max(s, a), cm.start())
         if sp:
             return _Attr(sp, word, how="pre")
+        if _CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
+            sp = _clause_subject(text, max(s, a), cm.start())
+            if sp:
+                return _Attr(sp, word, how="pre")
     return None
+
+
+_CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
+
+
+def _clause_subject(text: str, a: int, v: int) -> Speaker | None:
+    """Subject of a clause with coordinated verbs: “Bush thought for a moment and said …”."""
+    k = text.rfind(",", a, v)
+    start = a if k < 0 else k + 1
+    sp = _subject_at_start(text, start, v)
+    if sp is None and start != a:
+        sp = _subject_at_start(text, a, v)
+    return sp
 
 
 _INTRO_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"

@@ -37,6 +37,19 @@ STOP_BACK = {"that", "which", "who", "whom", "and", "but", "or", "when", "while"
              "because", "after", "before", "since", "where", "than", "so", "then", "to", "of", "in", "on",
              "at", "for", "from", "with", "by", "about", "what", "how", "why", "said", "says", "is", "was",
              "are", "were", "be", "been", "not", "also"}
+# Capitalised words that start sentences and clauses but are never names.
+CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after", "before", "asked",
+            "it", "this", "that", "there", "then", "still", "however", "yet", "so", "meanwhile",
+            "although", "though", "because", "since", "now", "later", "earlier", "here", "what", "why",
+            "how", "who", "where", "we", "i", "they", "he", "she", "you", "our", "his", "her", "their",
+            "its", "my", "your", "for", "with", "from", "by", "to", "of", "not", "no", "yes", "speaking",
+            "according", "writing", "following", "during", "despite", "instead", "indeed", "also",
+            "until", "once", "even", "just", "all", "some", "many", "most", "these", "those", "each",
+            "every", "both", "such", "another", "other", "a", "an", "or", "nor", "about", "like", "said",
+            "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
+            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's", "note", "update",
+            "photo", "video", "watch", "read", "see", "click", "getty", "ap", "reuters", "afp", "upi"}
 PREPS = {"of", "at", "for", "from", "with", "in", "on"}
 TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
                  "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
@@ -129,6 +142,8 @@ def _is_name_tok(tok: str) -> bool:
         first, _, rest = tok.partition("-")
         if first.lower() in PARTICLES and rest[:1].isupper():
             return True
+    if low in CAP_STOP and low not in TITLE_WORDS:
+        return False
     return tok[0].isupper() and not tok.endswith(("\u2019s", "'s", "s\u2019", "s'"))
 
 
