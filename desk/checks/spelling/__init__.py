@@ -1,0 +1,422 @@
+"""Spelling check over pyspellchecker's English word list (no Qt, no SQL).
+
+Public API::
+
+    check_spelling(text, *, accepted=(), language="en-US", suggest=True, skip=())
+        -> list[Problem]
+    suggest(word, language="en-US", limit=5) -> list[str]
+    is_known(word, language="en-US") -> bool
+
+Kinds: ``misspelling`` (warning, with suggestions), ``unknown-name`` (info),
+``inconsistent-name`` (warning), ``repeated-word`` (warning).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from desk.model import Problem
+
+from . import suggester as _sg
+from .dictionary import Lexicon, normalise_language
+from .words import (
+    CONTRACTIONS,
+    EMAIL,
+    MONTHS_DAYS,
+    REPEAT_OK,
+    REPEATED,
+    SIC,
+    TOKEN,
+    URL,
+    case_like,
+    is_latin,
+    is_sentence_start,
+    normalise,
+    overlaps,
+)
+
+__all__ = ["check_spelling", "suggest", "is_known", "SpellChecker", "get_checker"]
+
+#: A capitalised unknown word is a typo, not a name, when a word this common (or a
+#: month or weekday) is one edit away (mid-sentence) or two (sentence start).
+NEAR_FREQ_MID = 20000
+NEAR_FREQ_START = 300
+ACCEPTED_FREQ = 50000
+
+_OK = 0
+_LOWER = 1  # unknown lower-case word: misspelling
+_CAP = 2  # unknown capitalised word: misspelling or name, decided in context
+_NAME = 3  # unknown word with capitals inside (iPhone, DeSantis): a name
+
+
+def _default_cache_dir() -> Path | None:
+    try:
+        from desk.paths import cache_dir
+
+        return cache_dir()
+    except Exception:  # pragma: no cover
+        return None
+
+
+class SpellChecker:
+    """The lexicon and the candidate index, loaded once and shared (thread-safe)."""
+
+    def __init__(self, cache_dir: Path | None | bool = True, words_folder: Path | None = None):
+        self._cache_dir = _default_cache_dir() if cache_dir is True else (cache_dir or None)
+        self._words_folder = words_folder
+        self._lock = threading.Lock()
+        self._lex: Lexicon | None = None
+        self._index: _sg.CandidateIndex | None = None
+        self.timings: dict[str, float] = {}
+
+    # ------------------------------------------------------------ loading
+    @property
+    def lexicon(self) -> Lexicon:
+        lex = self._lex
+        if lex is None:
+            with self._lock:
+                if self._lex is None:
+                    t = time.perf_counter()
+                    self._lex = Lexicon(self._words_folder)
+                    self.timings["lexicon"] = time.perf_counter() - t
+                lex = self._lex
+        return lex
+
+    @property
+    def index(self) -> _sg.CandidateIndex:
+        idx = self._index
+        if idx is None:
+            lex = self.lexicon
+            with self._lock:
+                if self._index is None:
+                    t = time.perf_counter()
+                    self._index = _sg.CandidateIndex.load_or_build(lex.words, lex.key,
+                                                                   self._cache_dir)
+                    self.timings["index"] = time.perf_counter() - t
+                    self.timings["index_built"] = float(self._index.built)
+                idx = self._index
+        return idx
+
+    def load(self) -> None:
+        """Load everything now (otherwise it happens on first use)."""
+        self.index
+        self.lexicon.known("en-US")
+
+    # ------------------------------------------------------------ words
+    def _known_lower(self, lw: str, known, accepted) -> bool:
+        if lw in known or lw in accepted:
+            return True
+        for suf in CONTRACTIONS:
+            if lw.endswith(suf) and len(lw) > len(suf):
+                stem = lw[: -len(suf)]
+                if stem in known or stem in accepted:
+                    return True
+        return False
+
+    def is_known(self, word: str, language: str = "en-US", accepted=frozenset()) -> bool:
+        if not word:
+            return False
+        w = word.replace("’", "'")
+        if len(w) == 1 or (len(w) > 1 and w.isupper()):
+            return True
+        return self._known_lower(normalise(w), self.lexicon.known(language), accepted)
+
+    def suggest(self, word: str, language: str = "en-US", limit: int = 5,
+                accepted: Iterable[str] = ()) -> list[str]:
+        """Best-first corrections for ``word`` (its own case kept)."""
+        if not word or limit <= 0:
+            return []
+        lang = normalise_language(language)
+        lex = self.lexicon
+        lw = normalise(word)
+        known = lex.known(lang)
+        out: list[str] = []
+        variant = lex.other_variant(lw, lang)
+        if variant:
+            out.append(variant)
+        acc = {normalise(a) for a in accepted if a}
+        cands = {w: d for w, d in self.index.candidates(lw, 2).items() if w in known}
+        freq = lex.freq
+        if acc:
+            for a in acc:
+                if abs(len(a) - len(lw)) <= 2:
+                    d = _sg.osa_distance(lw, a, 2)
+                    if d <= 2:
+                        cands[a] = d
+            freq = _AcceptedFreq(freq, acc)
+        cands.pop(lw, None)
+        if "'" not in lw:  # no possessives or contractions for a plain word
+            cands = {w: d for w, d in cands.items() if "'" not in w}
+        for w in _sg.rank(lw, cands, freq, limit + 1):
+            if w not in out:
+                out.append(w)
+        return [case_like(word, w) for w in out[:limit]]
+
+    # ------------------------------------------------------------ the check
+    def check(self, text: str, *, accepted: Iterable[str] = (), language: str = "en-US",
+              suggest: bool = True, skip: Sequence[tuple[int, int]] = ()
+              ) -> list[Problem]:
+        lang = normalise_language(language)
+        lex = self.lexicon
+        known = lex.known(lang)
+        acc_words: set[str] = set()
+        acc_names: list[str] = []
+        for a in accepted:
+            if not a:
+                continue
+            for m in TOKEN.finditer(a):
+                t = m.group()
+                lw = normalise(t)
+                if lw.endswith("'s"):
+                    lw = lw[:-2]
+                acc_words.add(lw)
+                acc_names.append(lw)
+        accepted_set = frozenset(acc_words)
+        if not skip:
+            spans = _non_prose(text)
+        else:
+            spans = sorted((int(a), int(b)) for a, b in skip if b > a)
+        if "@" in text or "://" in text or "www." in text:
+            extra = [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in URL.finditer(text)]
+            if extra:
+                spans = _merge(spans + extra)
+        else:
+            spans = _merge(spans)
+
+        verdicts: dict[str, int] = {}
+        flagged: list[tuple[int, int, str, int]] = []  # start, end, token (stem), verdict
+        known_lower = self._known_lower
+        for m in TOKEN.finditer(text):
+            tok = m.group()
+            v = verdicts.get(tok)
+            if v is None:
+                v = _OK if m.lastgroup == "ini" else self._classify(tok, known, accepted_set)
+                verdicts[tok] = v
+            if v == _OK:
+                continue
+            start, end = m.span()
+            if spans and overlaps(spans, start, end):
+                continue
+            if SIC.match(text, end):
+                continue
+            stem = tok
+            if normalise(tok[-2:]) == "'s":
+                stem = tok[:-2]
+                end -= 2
+            flagged.append((start, end, stem, v))
+
+        problems: list[Problem] = []
+        # names: capitalised unknown words used mid-sentence somewhere in the article
+        mid_names: set[str] = set()
+        starts: dict[int, bool] = {}
+        for start, _end, stem, v in flagged:
+            if v == _CAP or v == _NAME:
+                s = is_sentence_start(text, start)
+                starts[start] = s
+                if not s:
+                    mid_names.add(stem)
+        near_cache: dict[tuple[str, bool], bool] = {}
+        kinds: list[tuple[int, int, str, str]] = []
+        for start, end, stem, v in flagged:
+            lw = normalise(stem)
+            if v == _CAP:
+                sent = starts[start]
+                if not sent or stem in mid_names:
+                    key = (stem, False)
+                else:
+                    key = (stem, True)
+                near = near_cache.get(key)
+                if near is None:
+                    near = self._near_word(lw, lang, key[1], acc_names)
+                    near_cache[key] = near
+                kind = "misspelling" if near else "unknown-name"
+            elif v == _NAME:
+                kind = "unknown-name"
+            else:
+                kind = "misspelling"
+            kinds.append((start, end, stem, kind))
+
+        renamed = _inconsistent_names(kinds, accepted_set)
+        sugg_cache: dict[str, tuple[str, ...]] = {}
+        for start, end, stem, kind in kinds:
+            if start in renamed:
+                canon = renamed[start]
+                problems.append(Problem("inconsistent-name", "warning", start, end,
+                                        f"“{stem}” is spelled “{canon}” elsewhere in this article",
+                                        (canon,)))
+                continue
+            if kind == "unknown-name":
+                problems.append(Problem("unknown-name", "info", start, end,
+                                        f"Unknown name “{stem}”: add it to the dictionary if it is right"))
+                continue
+            sugg: tuple[str, ...] = ()
+            if suggest:
+                sugg = sugg_cache.get(stem)  # type: ignore[assignment]
+                if sugg is None:
+                    sugg = tuple(self.suggest(stem, lang, 5, acc_names))
+                    sugg_cache[stem] = sugg
+            variant = lex.other_variant(normalise(stem), lang)
+            if variant:
+                label = "British" if lang == "en-US" else "American"
+                msg = f"“{stem}” is the {label} spelling; {lang} uses “{case_like(stem, variant)}”"
+            else:
+                msg = f"Possible misspelling: “{stem}”"
+            problems.append(Problem("misspelling", "warning", start, end, msg, sugg))
+
+        for m in REPEATED.finditer(text):
+            w = m.group(1)
+            if w.lower() != m.group(3).lower() or w.lower() in REPEAT_OK:
+                continue
+            if w[0].isupper() and m.group(3)[0].isupper() and w.lower() not in known:
+                continue  # "Sirhan Sirhan", "Duran Duran"
+            start, end = m.start(1), m.end(3)
+            if spans and overlaps(spans, start, end):
+                continue
+            problems.append(Problem("repeated-word", "warning", start, end,
+                                    f"Repeated word “{m.group(3)}”", (w,)))
+        problems.sort(key=lambda p: (p.start, p.end, p.kind))
+        return problems
+
+    def _classify(self, tok: str, known, accepted) -> int:
+        if len(tok) == 1 or not is_latin(tok):
+            return _OK
+        if any(c.isdigit() for c in tok):
+            return _OK  # numbers, ordinals, 1990s, G7, mp3
+        t = tok.replace("’", "'")
+        core = t[:-2] if t[-2:] in ("'s", "'S") else t
+        if core.isupper() and len(core) > 1:
+            return _OK  # OPEC, COVAX, OPEC's
+        if len(core) > 2 and core[-1] == "s" and core[:-1].isupper():
+            return _OK  # MPs, NGOs
+        lw = t.lower()
+        if self._known_lower(lw, known, accepted):
+            return _OK
+        if t[0].isupper():
+            return _NAME if any(c.isupper() for c in core[1:]) else _CAP
+        if any(c.isupper() for c in core):
+            return _NAME  # iPhone, eBay
+        return _LOWER
+
+    def _near_word(self, lw: str, lang: str, sentence_start: bool, acc_names) -> bool:
+        """Is a capitalised unknown word close to a known word (a typo, not a name)?"""
+        lex = self.lexicon
+        if lex.other_variant(lw, lang):
+            return True
+        for a in acc_names:
+            if abs(len(a) - len(lw)) <= 1 and _sg.osa_distance(lw, a, 1) <= 1:
+                return True
+        known = lex.known(lang)
+        freq = lex.freq
+        for w, d in self.index.candidates(lw, 2).items():
+            if w not in known:
+                continue
+            if w in MONTHS_DAYS:
+                return True
+            f = freq.get(w, 0)
+            if sentence_start:
+                if f >= NEAR_FREQ_START and (d == 1 or len(lw) >= 6):
+                    return True
+            elif d == 1 and f >= NEAR_FREQ_MID and len(lw) >= 4:
+                return True
+        return False
+
+
+class _AcceptedFreq(dict):
+    """The lexicon's frequencies, with accepted words ranked as common."""
+
+    def __init__(self, base: dict[str, int], accepted: set[str]):
+        super().__init__()
+        self._base = base
+        self._acc = accepted
+
+    def get(self, key, default=None):  # type: ignore[override]
+        if key in self._acc:
+            return max(ACCEPTED_FREQ, self._base.get(key, 0))
+        return self._base.get(key, default)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if b <= a:
+            continue
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _non_prose(text: str) -> list[tuple[int, int]]:
+    try:
+        from desk.checks.markdown_spans import non_prose_spans
+    except ImportError:  # pragma: no cover - the shared module is part of desk
+        return []
+    return non_prose_spans(text)
+
+
+def _inconsistent_names(kinds, accepted) -> dict[int, str]:
+    """{start of a rarer spelling: the other spelling} for names spelled two ways."""
+    groups: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
+    for start, _end, stem, kind in kinds:
+        if kind == "unknown-name" and stem[:1].isupper():
+            key = normalise(stem)
+            groups.setdefault(key, []).append(start)
+            shown.setdefault(key, stem)
+    if len(groups) < 2:
+        return {}
+    out: dict[int, str] = {}
+    names = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0]))
+    for i, rare in enumerate(names):
+        for common in names[:i]:
+            if common[:1] != rare[:1] or min(len(common), len(rare)) < 4:
+                continue
+            limit = 1 if len(rare) <= 5 else 2
+            if _sg.osa_distance(rare, common, limit) <= limit:
+                for s in groups[rare]:
+                    out[s] = shown[common]
+                break
+    return out
+
+
+# ---------------------------------------------------------------- module API
+_checker: SpellChecker | None = None
+_checker_lock = threading.Lock()
+
+
+def get_checker() -> SpellChecker:
+    """The shared checker (built lazily, once, under a lock)."""
+    global _checker
+    c = _checker
+    if c is None:
+        with _checker_lock:
+            if _checker is None:
+                _checker = SpellChecker()
+            c = _checker
+    return c
+
+
+def check_spelling(text: str, *, accepted: Iterable[str] = (), language: str = "en-US",
+                   suggest: bool = True, skip: Sequence[tuple[int, int]] = ()
+                   ) -> list[Problem]:
+    """Spelling problems in ``text`` (offsets are Python string offsets, end exclusive).
+
+    ``accepted``: personal-dictionary words, source names and aliases, speakers.
+    ``skip``: character ranges not to check; when not given, Markdown's non-prose
+    spans (code, link targets, HTML, front matter) are skipped.
+    """
+    return get_checker().check(text, accepted=accepted, language=language, suggest=suggest,
+                               skip=skip)
+
+
+def suggest(word: str, language: str = "en-US", limit: int = 5) -> list[str]:
+    return get_checker().suggest(word, language, limit)
+
+
+def is_known(word: str, language: str = "en-US") -> bool:
+    return get_checker().is_known(word, language)
