@@ -57,12 +57,17 @@ def check_text(
     problems.extend(boilerplate_problems(text))
 
     # --- spelling block (owned by the spelling engineer) -------------------------------
-    # When `spelling` is true, call the spelling check here and append its problems to
-    # `problems`. Accept the dictionary plus the identified speakers' names:
-    #     accepted = set(dictionary) | speaker_words(result.quotes)
-    # Nothing is faked here until desk.checks.spelling exists.
+    # Accepted: the personal dictionary, every source name and alias, the speakers.
     if spelling:
-        pass
+        from desk.checks.spelling import check_spelling
+
+        accepted = set(dictionary) | speaker_words(result.quotes)
+        for src in sources:
+            accepted.add(src.name)
+            accepted.update(src.aliases)
+        problems.extend(
+            check_spelling(text, accepted=accepted, language=language, suggest=suggestions)
+        )
     # --- end of spelling block ----------------------------------------------------------
 
     problems.sort(key=lambda p: (p.start, p.end, p.kind))
