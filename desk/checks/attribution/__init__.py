@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from desk.checks.attribution.cues import CUE_RE, ING_CUES, sentence_bounds, sentence_starts
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, sentence_bounds, sentence_starts
 from desk.checks.attribution.marks import Region, find_regions
 from desk.checks.attribution.problems import quote_problems
 from desk.checks.attribution.speakers import (
@@ -218,6 +218,12 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     col = _colon_cue(text, r, a, paras, starts_of)
     if col:
         return col
+    before = text[max(a, prev_end):r.open_pos].rstrip()
+    if before.endswith(":"):
+        s0, _ = sentence_bounds(st, len(text), r.open_pos)
+        sp = _subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+        if sp:
+            return _Attr(sp, None, how="colon")
     subj = _subject_fallback(text, r, a, st, prev_end)
     if subj:
         return subj
@@ -235,7 +241,7 @@ def _last_cue(text: str, a: int, b: int) -> _Attr | None:
         word = cm.group()
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), b)
-        elif word in ING_CUES:
+        elif word not in INVERSION:
             continue
         else:
             sp = speaker_before(text, a, cm.start())
@@ -308,10 +314,7 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
                 return _Attr(sp, word, how="pre")
             continue
         if word in ING_CUES:
-            # "…, calling for “…”": the subject is before the comma, or of the main clause
-            sp = speaker_before(text, max(s, a), cm.start())
-            if sp is not None and sp.kind != "anonymous":
-                return _Attr(sp, word, how="pre")
+            # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
             for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
                 if cm2.group() in ING_CUES:
                     continue
@@ -320,6 +323,9 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
                     return _Attr(sp, word, how="pre")
             sp = _subject_at_start(text, max(s, a), cm.start())
             if sp:
+                return _Attr(sp, word, how="pre")
+            sp = speaker_before(text, max(s, a), cm.start())
+            if sp is not None and sp.kind == "person":
                 return _Attr(sp, word, how="pre")
             continue
         sp = speaker_before(text, max(s, a), cm.start())
@@ -345,16 +351,28 @@ def _clause_subject(text: str, a: int, v: int) -> Speaker | None:
     return sp
 
 
-_INTRO_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
-                       r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly)\b[^,:]{0,120},\s*)?")
+_INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})?\s*[\u2014\u2013-]{1,2}\s*)?"  # dateline
+                       r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
+                       r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly|Last|This|"
+                       r"Following|Despite|Since|As|Though|Although|Instead)\b[^:;.!?]{0,160}?,\s*)?")
+_VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,120},\s*)?[a-z]")
 
 
 def _subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
+    """The noun phrase opening a clause (after datelines and introductory phrases)."""
     m = _INTRO_RE.match(text, a, limit)
-    p = m.end() if m else a
-    sp = speaker_after(text, p, limit)
-    if sp and sp.start - p < 40:
-        return sp
+    starts = [m.end() if m else a]
+    for _ in range(3):
+        k = text.find(",", starts[-1], limit)
+        if k < 0:
+            break
+        starts.append(k + 1)
+    for p in starts:
+        while p < limit and text[p] in " \t":
+            p += 1
+        sp = speaker_after(text, p, limit)
+        if sp and sp.start - p < 40 and _VERBISH_AFTER.match(text, sp.end, limit):
+            return sp
     return None
 
 

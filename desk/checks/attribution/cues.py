@@ -28,10 +28,12 @@ recounts recounting hailed hailing decried decries dismissed dismissing denounce
 denouncing condemned condemns condemning defended defends defending thanked lauded lauding
 welcomed questioned challenged threatened threatens threatening sang sings singing deadpanned
 sighed chuckled laughed scoffed snapped screamed chanted whispered interjected pleaded opined
-queried inquired cried denied denies denying read
+queried inquired cried denied denies denying read pressed demanded interrupted elaborated clarified
+teased fumed raged gushed marveled marvelled echoed texted emailed messaged suggest argue insist
+explain tell ask add note warn claim
 """.split()
 _CUE_PHRASES = ["according to", "in the words of", "went on", "goes on", "pointed out", "points out",
-                "pointing out", "put it", "puts it", "chimed in", "chimes in"]
+                "pointing out", "put it", "puts it", "chimed in", "chimes in", "shot back", "fired back", "wrote in", "went on to say"]
 CUE_FORMS: set[str] = set(_CUE_WORDS) | set(_CUE_PHRASES)
 
 # Verbs that can introduce the speaker after them: “…,” said Ana Ruiz.
@@ -55,6 +57,7 @@ ABBREVIATIONS = {
     "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ", "hon",
 }
 _BOUNDARY_RE = re.compile(r"([.!?\u2026])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -66,7 +69,7 @@ def sentence_starts(text: str, a: int, b: int) -> list[int]:
             w = _WORD_BEFORE.search(text, max(a, m.start() - 12), m.start())
             if w:
                 word = w.group(1).lower().rstrip(".")
-                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                if word in ABBREVIATIONS or (len(word) <= 1) or _INITIALS.fullmatch(word):
                     continue
         starts.append(m.end())
     return starts

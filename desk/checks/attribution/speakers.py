@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from desk.checks.attribution.cues import CUE_FORMS
+
 TITLE_WORDS = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
     "president", "vice", "prime", "minister", "secretary", "gen", "general", "col", "colonel", "lt",
@@ -142,7 +144,7 @@ def _is_name_tok(tok: str) -> bool:
         first, _, rest = tok.partition("-")
         if first.lower() in PARTICLES and rest[:1].isupper():
             return True
-    if low in CAP_STOP and low not in TITLE_WORDS:
+    if (low in CAP_STOP and low not in TITLE_WORDS) or low in CUE_FORMS:
         return False
     return tok[0].isupper() and not tok.endswith(("\u2019s", "'s", "s\u2019", "s'"))
 
@@ -186,26 +188,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
             toks = _strip_paren(toks)
             continue
         if toks and toks[-1][0] == ",":
-            # appositive or relative clause: ", a hydrologist at the river authority,"
-            j = len(toks) - 2
-            while j >= 0 and toks[j][0] not in (",", "\u201c", "\u201d", '"', ":", ";", "(", ")"):
-                j -= 1
-            inner = toks[j + 1:-1]
-            if inner and ANONYMITY_RE.search(text, inner[0][1], inner[-1][2]):
-                anon = True
-            if j < 0 or toks[j][0] != ",":
-                # no opening comma: the phrase itself sits between the quotation and the comma
-                toks = toks[:-1]
-                break
-            head = _np_from_end(text, toks[:j], allow_descriptor, depth + 1) if depth < 3 else None
-            if head is None or (head.kind in ("anonymous",) and inner and _is_name_tok(inner[0][0])):
-                alt = _np_from_end(text, inner, allow_descriptor, depth + 1) if depth < 3 else None
-                if alt is not None and alt.kind == "person":
-                    return alt
-            if head is not None:
-                head.anonymous_flag = head.anonymous_flag or anon
-                return head
-            return None
+            return _np_before_comma(text, toks, allow_descriptor, depth)
         break
     if not toks:
         return None
@@ -218,14 +201,20 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     # name run
     i = len(toks)
     while i > 0 and _is_name_tok(toks[i - 1][0]):
+        w = toks[i - 1][0]
+        if i < len(toks) and w.endswith(".") and not _is_initials(w) and _norm(w) not in TITLE_WORDS:
+            break
         i -= 1
     run = toks[i:]
     if run and _norm(run[-1][0]) not in PARTICLES:
         sp = _name_from_run(text, toks, i, run)
         if sp is not None:
             # post-modifier: "Officials at Homeland Security", "Charles Rangel of New York"
-            if i >= 2 and _norm(toks[i - 1][0]) in PREPS and depth < 3:
-                head = _np_from_end(text, toks[:i - 1], allow_descriptor, depth + 1)
+            pi = i - 1
+            if pi >= 1 and _norm(toks[pi][0]) == "the":
+                pi -= 1
+            if pi >= 1 and _norm(toks[pi][0]) in PREPS and depth < 3:
+                head = _np_from_end(text, toks[:pi], allow_descriptor, depth + 1)
                 if head is not None and head.kind != "pronoun":
                     if head.kind == "person":
                         return head
@@ -261,12 +250,30 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     k = max(k, 0)
     if k > j:
         return None
+    head_idx = j
+    # "Proponents of the new bill", "a spokesman for the ministry"
+    if k >= 2 and _norm(toks[k - 1][0]) in ("of", "for", "at", "from", "with") \
+            and toks[k - 2][0] not in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")") \
+            and _norm(toks[k - 2][0]) not in STOP_BACK and _norm(toks[k - 2][0]) not in DETERMINERS \
+            and _norm(toks[k - 2][0]) not in PRONOUNS:
+        head_idx = k - 2
+        k2 = k - 2
+        while k2 > 0 and k - k2 < 6:
+            w = toks[k2 - 1][0]
+            lw = w.lower()
+            if w in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")") or lw in STOP_BACK:
+                break
+            k2 -= 1
+            if lw in DETERMINERS:
+                found_det = True
+                break
+        k = k2
     phrase = toks[k:j + 1]
     while phrase and phrase[0][0].lower() in PREPS:
         phrase = phrase[1:]
     if not phrase:
         return None
-    head = _norm(phrase[-1][0])
+    head = _norm(toks[head_idx][0])
     if not found_det and head not in ANON_HEADS and not head.endswith("s"):
         return None
     if head in DETERMINERS or head in STOP_BACK or head in PRONOUNS:
@@ -279,6 +286,61 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                                                   or head in ANON_HEADS))
     return Speaker(name, kind, phrase[0][1], phrase[-1][2], anonymous_flag=anon_flag,
                    definite=first in ("the", "his", "her", "their", "its"))
+
+
+INTRO_WORDS = {"in", "on", "at", "during", "after", "before", "when", "while", "asked", "speaking",
+               "however", "though", "meanwhile", "still", "yet", "but", "and", "also", "instead", "later",
+               "earlier", "then", "now", "separately", "similarly", "indeed", "too", "in", "for", "with",
+               "according", "writing", "following", "despite", "unlike", "like", "as", "since", "if",
+               "although", "today", "yesterday", "tonight", "last", "this", "that", "which", "who", "by",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.",
+               "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "may",
+               "june", "july", "august", "september", "october", "november", "december", "of", "to", "from",
+               "about", "among", "amid", "over", "under", "without", "within", "through"}
+
+
+def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) -> Speaker | None:
+    """Subject with an interrupter: “X, a hydrologist at the river authority, said” → X."""
+    if depth >= 3:
+        return None
+    k = len(toks) - 1
+    while k > 0 and toks[k - 1][0] not in (";", ":", "\u201c", "\u201d", '"', "\u2014", "\u2013"):
+        k -= 1
+    body = toks[k:-1]
+    anon = bool(body) and bool(ANONYMITY_RE.search(text, body[0][1], body[-1][2]))
+    chunks: list[list] = [[]]
+    depth_paren = 0
+    for t in body:
+        if t[0] == "(":
+            depth_paren += 1
+        elif t[0] == ")":
+            depth_paren = max(0, depth_paren - 1)
+        if t[0] == "," and depth_paren == 0:
+            chunks.append([])
+        else:
+            chunks[-1].append(t)
+    for idx, ch in enumerate(chunks):
+        if not ch or _norm(ch[0][0]) in INTRO_WORDS or ch[0][0][:1].isdigit():
+            continue
+        sp = _np_from_end(text, ch, allow_descriptor, depth + 1)
+        if sp is None:
+            continue
+        lead = [t for t in ch if t[2] <= sp.start]
+        if len(lead) > 6:
+            continue
+        if sp.kind != "person" and idx + 1 < len(chunks) and chunks[idx + 1]:
+            nxt = chunks[idx + 1]
+            alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
+            if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:
+                alt.title = alt.title or sp.name
+                return alt
+        sp.anonymous_flag = sp.anonymous_flag or anon
+        return sp
+    return None
+
+
+def _is_initials(tok: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?", tok))
 
 
 def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
@@ -348,7 +410,14 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
         if out and lw in _FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
             break
         if seen_name and not _is_name_tok(w):
-            break
+            ahead = toks[n:n + 4]
+            m = 0
+            while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in _FWD_STOP \
+                    and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS:
+                m += 1
+            if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
+                break
+            seen_name = False
         if _is_name_tok(w) and lw not in TITLE_WORDS and not _possessive(w):
             seen_name = True
         out.append(t)
