@@ -41,7 +41,7 @@ class _Attr:
     how: str = ""  # post, pre, colon, continued, next
 
 
-_LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:(?:as|And|and|but)\s+)?")
+_LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
 _STATEMENT_END = re.compile(r"[,.!?\u2026\u2014;:-]\s*$")
 
 
@@ -343,11 +343,11 @@ _CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 
 def _clause_subject(text: str, a: int, v: int) -> Speaker | None:
     """Subject of a clause with coordinated verbs: “Bush thought for a moment and said …”."""
-    k = text.rfind(",", a, v)
-    start = a if k < 0 else k + 1
-    sp = _subject_at_start(text, start, v)
-    if sp is None and start != a:
-        sp = _subject_at_start(text, a, v)
+    sp = _subject_at_start(text, a, v)
+    if sp is None:
+        k = text.rfind(",", a, v)
+        if k >= 0:
+            sp = _subject_at_start(text, k + 1, v)
     return sp
 
 

@@ -30,7 +30,7 @@ welcomed questioned challenged threatened threatens threatening sang sings singi
 sighed chuckled laughed scoffed snapped screamed chanted whispered interjected pleaded opined
 queried inquired cried denied denies denying read pressed demanded interrupted elaborated clarified
 teased fumed raged gushed marveled marvelled echoed texted emailed messaged suggest argue insist
-explain tell ask add note warn claim
+explain tell ask add note warn claim revealed reveals revealing
 """.split()
 _CUE_PHRASES = ["according to", "in the words of", "went on", "goes on", "pointed out", "points out",
                 "pointing out", "put it", "puts it", "chimed in", "chimes in", "shot back", "fired back", "wrote in", "went on to say"]

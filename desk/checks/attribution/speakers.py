@@ -238,6 +238,11 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
         if lw in DETERMINERS:
             found_det = True
             break
+        if k != j and _possessive(w) and w[:1].isupper():
+            found_det = True
+            while k > 0 and _is_name_tok(toks[k - 1][0]) and _norm(toks[k - 1][0]) not in TITLE_WORDS:
+                k -= 1
+            break
         if lw in STOP_BACK and k != j:
             if lw in PREPS and k > 0:
                 k -= 1
@@ -372,7 +377,7 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     title = " ".join(t[0] for t in pre + title_toks) or None
     name = text[name_toks[0][1]:name_toks[-1][2]]
     words = [_norm(t[0]) for t in name_toks]
-    if all(w in TITLE_WORDS or w in ORG_WORDS or w in ("the",) for w in words):
+    if all(w in TITLE_WORDS or w in ("the",) for w in words):
         # "the President", "the Ministry": a descriptor, not a name
         return None
     kind = "person"
