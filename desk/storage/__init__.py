@@ -18,9 +18,11 @@ from desk.storage import migrations
 from desk.storage.articles import Articles
 from desk.storage.dictionary import Dictionary
 from desk.storage.exports import ExportLog
+from desk.storage.materials import Materials
 from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
 from desk.storage.sources import Sources
+from desk.storage.status_log import StatusLog
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -39,6 +41,8 @@ class Library:
         self.quotes = Quotes(self)
         self.dictionary = Dictionary(self)
         self.exports = ExportLog(self)
+        self.materials = Materials(self)
+        self.status_log = StatusLog(self)
 
     # -- opening -------------------------------------------------------------
     @classmethod

@@ -1,0 +1,104 @@
+"""The status workflow and its gate.
+
+draft → editing → copy-edit → ready → published, and killed from anywhere. Any move is
+allowed (back for corrections, forward past a step), but moving to ``ready`` or
+``published`` is blocked while the article has error-severity problems or quotations
+that are not verified (unverified or disputed; "not a quotation" does not count),
+unless the editor overrides with a reason. Every change goes into the status log; an
+override also leaves a labelled revision, so it shows in the article's history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desk.model import ARTICLE_STATUSES, Article, DeskError
+
+WORKFLOW = ("draft", "editing", "copy-edit", "ready", "published")
+GATED = ("ready", "published")
+MAX_LISTED = 5  # problems listed one by one in the reasons; the rest are counted
+
+
+@dataclass
+class GateResult:
+    allowed: bool
+    reasons: list[str] = field(default_factory=list)
+    from_status: str = ""
+    to_status: str = ""
+    overridden: bool = False  # allowed only because of an override
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _check_status(status: str) -> None:
+    if status not in ARTICLE_STATUSES:
+        raise DeskError(f"unknown status {status!r}; choose one of {', '.join(ARTICLE_STATUSES)}")
+
+
+def blocking_reasons(lib, article: Article) -> list[str]:
+    """What keeps the article from ready/published (empty when nothing does)."""
+    from desk.checks.engine import check_text
+    from desk.review.reattach import attached_tags, sync_quotes
+
+    report = check_text(article.body, sources=lib.sources.refs(), tagged=attached_tags(lib, article.id),
+                        dictionary=frozenset(lib.dictionary.words(article.id)),
+                        language=article.language, spelling=True, suggestions=False)
+    rows = sync_quotes(lib, article.id, spans=report.quotes)
+    reasons = []
+    errors = [p for p in report.problems if p.severity == "error"]
+    for p in errors[:MAX_LISTED]:
+        excerpt = article.body[p.start:p.end].strip().replace("\n", " ")
+        if len(excerpt) > 40:
+            excerpt = excerpt[:37] + "…"
+        reasons.append(f"{p.kind} at {p.start}: {p.message}" + (f" ({excerpt!r})" if excerpt else ""))
+    if len(errors) > MAX_LISTED:
+        reasons.append(f"… and {len(errors) - MAX_LISTED} more error(s)")
+    for status in ("unverified", "disputed"):
+        these = [q for q in rows if q.status == status]
+        if these:
+            ids = ", ".join(f"#{q.id}" for q in these)
+            reasons.append(f"{len(these)} {status} quotation{'s' if len(these) != 1 else ''} ({ids})")
+    return reasons
+
+
+def check_transition(lib, article_id: int, new_status: str, override: str | None = None) -> GateResult:
+    """May the article move to ``new_status``? Syncs its quotations first."""
+    _check_status(new_status)
+    article = lib.articles.get(article_id)
+    result = GateResult(allowed=True, from_status=article.status, to_status=new_status)
+    if new_status in GATED and new_status != article.status:
+        result.reasons = blocking_reasons(lib, article)
+        if result.reasons:
+            if override and override.strip():
+                result.overridden = True
+            else:
+                result.allowed = False
+    return result
+
+
+def set_status(lib, article_id: int, new_status: str, override: str | None = None) -> GateResult:
+    """Move the article, or raise DeskError listing what blocks it. With an override
+    reason a blocked move goes ahead and the reason is kept in the history."""
+    if override is not None and not override.strip():
+        raise DeskError("an override needs a reason")
+    result = check_transition(lib, article_id, new_status, override)
+    if not result.allowed:
+        raise DeskError(f"cannot move article {article_id} to {new_status}: "
+                        + "; ".join(result.reasons)
+                        + " (fix these, or override with a reason)")
+    if new_status == result.from_status:
+        return result
+    with lib.transaction():
+        lib.articles.update(article_id, status=new_status)
+        reason = override.strip() if result.overridden else None
+        lib.status_log.record(article_id, result.from_status, new_status, override_reason=reason,
+                              blocked_by="; ".join(result.reasons) if reason else "")
+        if reason:
+            lib.revisions.create(article_id, label=f"status → {new_status} (override: {reason})")
+    return result
+
+
+def history(lib, article_id: int):
+    """The article's status changes, oldest first (StatusChange records)."""
+    return lib.status_log.list(article_id)
