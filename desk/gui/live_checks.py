@@ -1,0 +1,227 @@
+"""Live checks: run the check engine off the GUI thread after a typing pause, draw the result.
+
+Typing only bumps a revision counter and restarts a 300 ms timer. When the timer fires, the
+inputs (text, sources, quote tags, dictionary) are read on the GUI thread — the SQLite
+connection is never touched from the worker — and handed to one worker at a time. A result
+whose revision is no longer current is dropped; a request made while a check runs is
+coalesced into one follow-up check. A check whose inputs equal the last applied ones is
+skipped altogether.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from desk.checks.diff import normalise
+from desk.gui.check_marks import MarkTooltips, build_selections
+from desk.review.reattach import attached_tags, sync_quotes
+
+DEBOUNCE_MS = 300
+#: problems a quotation marked "not a quotation" must no longer raise
+_QUOTE_KINDS = ("unattributed-quote", "unclosed-quote", "unknown-source", "anonymous-source",
+                "misquote", "mismatched-marks")
+
+
+@dataclasses.dataclass(frozen=True)
+class Snapshot:
+    """Everything one check needs, read on the GUI thread."""
+
+    revision: int
+    text: str
+    language: str
+    sources: tuple
+    tagged: tuple  # attached quotation tags (orphans left out, as the gate does)
+    dictionary: frozenset
+    not_quotes: frozenset = frozenset()  # comparable texts marked "not a quotation"
+
+    def key(self) -> tuple:
+        return (self.text, self.language, self.sources, self.tagged, self.dictionary,
+                self.not_quotes)
+
+
+def run_checks(snap: Snapshot):
+    """The worker's whole job (pure; importable for benchmarks and tests).
+
+    Returns (report as drawn, the engine's own quotations): sync_quotes needs the latter,
+    or rows marked "not a quotation" would look gone from the text."""
+    from desk.checks.engine import check_text
+
+    report = check_text(snap.text, sources=snap.sources, tagged=snap.tagged,
+                        dictionary=snap.dictionary, language=snap.language)
+    return drop_not_quotes(report, snap.not_quotes), list(report.quotes)
+
+
+def comparable(text: str) -> str:
+    return normalise(text).lower()
+
+
+def drop_not_quotes(report, gone):
+    """Forget quotations the editor marked as not a quotation (the engine does not know)."""
+    if not gone:
+        return report
+    spans = [q for q in report.quotes if comparable(q.text) in gone]
+    if not spans:
+        return report
+
+    def inside(p) -> bool:
+        return p.kind in _QUOTE_KINDS and any(
+            q.start <= p.start < q.end or (q.speaker_start is not None and
+                                           q.speaker_start <= p.start < (q.speaker_end or 0))
+            for q in spans)
+
+    return dataclasses.replace(report, quotes=[q for q in report.quotes if q not in spans],
+                               problems=[p for p in report.problems if not inside(p)])
+
+
+class _Bridge(QObject):
+    done = Signal(int, object, object, float)  # revision, report, error, seconds
+
+
+class _CheckJob(QRunnable):
+    def __init__(self, snap: Snapshot, bridge: _Bridge):
+        super().__init__()
+        self.snap, self.bridge = snap, bridge
+        self.setAutoDelete(True)
+
+    def run(self):
+        t0 = time.perf_counter()
+        try:
+            report, error = run_checks(self.snap), None
+        except Exception as exc:  # a check bug must not kill the editor; shown as a warning
+            report, error = None, exc
+        self.bridge.done.emit(self.snap.revision, report, error, time.perf_counter() - t0)
+
+
+class LiveChecker(QObject):
+    report_ready = Signal(object)  # desk.checks.engine.CheckReport, already drawn
+    check_failed = Signal(str)
+
+    def __init__(self, library, body_edit, parent=None):
+        super().__init__(parent)
+        self.library, self.body = library, body_edit
+        self.article_id: int | None = None
+        self.language = "en-US"
+        self.report = None          # the applied report
+        self.report_text = ""       # the text it was computed on
+        self.raw_quotes: list = []  # the engine's quotations, "not a quotation" ones included
+        self.last_seconds = 0.0     # worker time of the last applied check
+        self.checks_run = 0
+        self._ignored: dict[int | None, set[str]] = {}
+        self._revision = 0
+        self._busy = False
+        self._pending = False
+        self._closed = False
+        self._applied_key = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._bridge = _Bridge(self)
+        self._bridge.done.connect(self._finished)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._dispatch)
+        body_edit.textChanged.connect(self._text_changed)
+        self._tooltips = MarkTooltips(body_edit, lambda: (self.report, self.report_text), self)
+
+    # -- public ------------------------------------------------------------------------
+    def set_article(self, article_id: int | None, language: str = "en-US") -> None:
+        self.article_id, self.language = article_id, language or "en-US"
+        self._revision += 1
+        self._applied_key = None
+        if article_id is None:
+            self._timer.stop()
+            self.report, self.report_text, self.raw_quotes = None, "", []
+            self.body.set_marks("checks", [])
+            return
+        self.check_now()
+
+    def check_now(self) -> None:
+        """Check at once (F7, article switch, dictionary or source change)."""
+        self._timer.stop()
+        self._dispatch(force=True)
+
+    def inputs_changed(self) -> None:
+        """Sources, quote tags or the dictionary changed: re-check without waiting."""
+        self._revision += 1
+        self.check_now()
+
+    def ignore(self, word: str) -> None:
+        """Accept a word for this article until the window closes (not stored)."""
+        self._ignored.setdefault(self.article_id, set()).add(word)
+        self.inputs_changed()
+
+    def sync_quotes(self) -> list:
+        """Bring the article's quotation rows in line with the text on screen (call after
+        autosave): the checked quotations are reused when they were computed on that text."""
+        if self.article_id is None:
+            return []
+        current = self.body.toPlainText()
+        spans = self.raw_quotes if self.report is not None and self.report_text == current else None
+        if spans is None:
+            from desk.checks.engine import check_text
+            spans = check_text(current, sources=self.library.sources.refs(),
+                               tagged=attached_tags(self.library, self.article_id),
+                               spelling=False, suggestions=False).quotes
+        return sync_quotes(self.library, self.article_id, spans=spans)
+
+    def is_idle(self) -> bool:
+        return not (self._busy or self._pending or self._timer.isActive())
+
+    def shutdown(self) -> None:
+        self._closed = True
+        self._timer.stop()
+        self._pool.waitForDone(5000)
+
+    # -- internals ---------------------------------------------------------------------
+    def _text_changed(self) -> None:
+        self._revision += 1
+        if self.article_id is not None and not self._closed:
+            self._timer.start()
+
+    def snapshot(self) -> Snapshot:
+        lib, aid = self.library, self.article_id
+        words = frozenset(lib.dictionary.words(aid)) | frozenset(self._ignored.get(aid, ()))
+        not_quotes = frozenset(comparable(q.text) for q in
+                               lib.quotes.list(article_id=aid, status="not-a-quote") if q.text)
+        return Snapshot(self._revision, self.body.toPlainText(), self.language,
+                        tuple(lib.sources.refs()), tuple(attached_tags(lib, aid)), words,
+                        not_quotes)
+
+    def _dispatch(self, force: bool = False) -> None:
+        if self._closed or self.article_id is None:
+            return
+        if self._busy:
+            self._pending = True
+            return
+        snap = self.snapshot()
+        if not force and snap.key() == self._applied_key:
+            return  # nothing changed since the marks on screen were computed
+        self._busy = True
+        self._pool.start(_CheckJob(snap, self._bridge))
+        self._snap = snap
+
+    def _finished(self, revision: int, report, error, seconds: float) -> None:
+        self._busy = False
+        if self._closed:
+            return
+        if error is not None:
+            self.check_failed.emit(f"checks failed: {error}")
+        elif revision == self._revision:
+            self._apply(self._snap, report, seconds)
+        if self._pending or revision != self._revision:
+            self._pending = False
+            if not self._timer.isActive():
+                self._dispatch()
+
+    def _apply(self, snap: Snapshot, result, seconds: float) -> None:
+        report, self.raw_quotes = result
+        self.report, self.report_text = report, snap.text
+        self._applied_key = snap.key()
+        self.last_seconds = seconds
+        self.checks_run += 1
+        doc = self.body.document()
+        self.body.set_marks("checks", build_selections(doc, snap.text, report, self.body.palette()))
+        self.report_ready.emit(report)

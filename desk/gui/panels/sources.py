@@ -1,0 +1,174 @@
+"""Sources panel: the registry of people and organisations, and where each is quoted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from desk.gui.source_dialog import MergeDialog, SourceDialog
+from desk.model import DeskError
+
+ID_ROLE = Qt.UserRole
+COLUMNS = ("Name", "Title", "Organisation", "Aliases", "Contact", "Notes")
+
+
+class SourcesPanel(QWidget):
+    sources_changed = Signal()
+    open_article = Signal(int)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.setAccessibleName("Sources")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search sources…")
+        self.search.setAccessibleName("Search sources")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+
+        self.add_button = QPushButton("&Add…")
+        self.edit_button = QPushButton("&Edit…")
+        self.merge_button = QPushButton("&Merge…")
+        self.delete_button = QPushButton("Delete")
+        for b, tip in ((self.add_button, "Add a source"), (self.edit_button, "Edit the selected source"),
+                       (self.merge_button, "Merge the two selected sources into one"),
+                       (self.delete_button, "Delete the selected source")):
+            b.setAccessibleName(tip)
+            b.setToolTip(tip)
+        self.add_button.clicked.connect(self.add_source)
+        self.edit_button.clicked.connect(self.edit_source)
+        self.merge_button.clicked.connect(self.merge_sources)
+        self.delete_button.clicked.connect(self.delete_source)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.merge_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.table = QTreeWidget()
+        self.table.setAccessibleName("Source list")
+        self.table.setHeaderLabels(list(COLUMNS))
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemActivated.connect(lambda _i, _c: self.edit_source())
+
+        self.quoted_label = QLabel("Quoted in")
+        self.quoted_in = QListWidget()
+        self.quoted_in.setAccessibleName("Articles quoting the selected source")
+        self.quoted_in.itemActivated.connect(lambda item: self.open_article.emit(item.data(ID_ROLE)))
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.quoted_label)
+        lower_layout.addWidget(self.quoted_in)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        QShortcut(QKeySequence.Delete, self.table, self.delete_source,
+                  context=Qt.WidgetShortcut)
+        self.refresh()
+
+    # -- reading -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = set(self.selected_ids())
+        try:
+            sources = self.library.sources.list(search=self.search.text().strip() or None)
+        except DeskError:
+            sources = []
+        self.table.blockSignals(True)
+        self.table.clear()
+        for s in sources:
+            item = QTreeWidgetItem([s.name, s.title, s.organisation, ", ".join(s.aliases),
+                                    s.contact, " ".join(s.notes.split())])
+            item.setData(0, ID_ROLE, s.id)
+            item.setToolTip(5, s.notes)
+            self.table.addTopLevelItem(item)
+            item.setSelected(s.id in keep)
+        self.table.blockSignals(False)
+        self.table.resizeColumnToContents(0)
+        self._selection_changed()
+
+    def selected_ids(self) -> list[int]:
+        return [i.data(0, ID_ROLE) for i in self.table.selectedItems()]
+
+    def select_ids(self, ids) -> None:
+        ids = set(ids)
+        for n in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(n)
+            item.setSelected(item.data(0, ID_ROLE) in ids)
+            if item.data(0, ID_ROLE) in ids:
+                self.table.setCurrentItem(item, 0, self.table.selectionModel().NoUpdate)
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self.edit_button.setEnabled(len(ids) == 1)
+        self.delete_button.setEnabled(len(ids) == 1)
+        self.merge_button.setEnabled(len(ids) == 2)
+        self.quoted_in.clear()
+        if len(ids) != 1:
+            self.quoted_label.setText("Quoted in (select one source)")
+            return
+        rows = self.library.sources.quoted_in(ids[0])
+        self.quoted_label.setText(f"Quoted in {len(rows)} article{'s' if len(rows) != 1 else ''}"
+                                  " (Enter opens)")
+        for r in rows:
+            n = r["quotes"]
+            item = QListWidgetItem(f"{r['headline'] or '(untitled)'} — {n} quotation{'s' if n != 1 else ''}")
+            item.setData(ID_ROLE, r["id"])
+            self.quoted_in.addItem(item)
+
+    # -- changing ----------------------------------------------------------------------
+    def _changed(self, select: int | None = None) -> None:
+        self.refresh()
+        if select is not None:
+            self.select_ids([select])
+        self.sources_changed.emit()
+
+    def add_source(self, name: str = "") -> None:
+        dlg = SourceDialog(self.library, None, self, name=name if isinstance(name, str) else "")
+        if dlg.exec() == QDialog.Accepted and dlg.saved is not None:
+            self._changed(dlg.saved.id)
+
+    def edit_source(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        dlg = SourceDialog(self.library, ids[0], self)
+        if dlg.exec() == QDialog.Accepted and dlg.saved is not None:
+            self._changed(dlg.saved.id)
+
+    def merge_sources(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            QMessageBox.information(self, "Merge sources", "Select exactly two sources to merge.")
+            return
+        dlg = MergeDialog(self.library, ids[0], ids[1], self)
+        if dlg.exec() == QDialog.Accepted and dlg.merged is not None:
+            self._changed(dlg.merged.id)
+
+    def delete_source(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        src = self.library.sources.get(ids[0])
+        used = sum(r["quotes"] for r in self.library.sources.quoted_in(src.id))
+        warn = f"\n\n{used} tagged quotation(s) will lose their source." if used else ""
+        if QMessageBox.question(self, "Delete source", f"Delete {src.name}?{warn}") \
+                != QMessageBox.Yes:
+            return
+        self.library.sources.delete(src.id)
+        self._changed()
