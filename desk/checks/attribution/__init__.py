@@ -221,7 +221,10 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     before = text[max(a, prev_end):r.open_pos].rstrip()
     if before.endswith(":"):
         s0, _ = sentence_bounds(st, len(text), r.open_pos)
-        sp = _subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+        colon = text.rfind(":", 0, r.open_pos)
+        sp = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
+        if sp is None or sp.kind != "person":
+            sp = _subject_at_start(text, max(s0, a, prev_end), r.open_pos)
         if sp:
             return _Attr(sp, None, how="colon")
     subj = _subject_fallback(text, r, a, st, prev_end)
@@ -254,7 +257,15 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
     """No cue: a quoted fragment in a sentence takes the sentence's subject (Cruz coached Trump to “…”)."""
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     s = max(s, a)
-    if prev_end > s or r.open_pos - s < 3:
+    if prev_end > s:
+        # after an earlier quotation in the sentence: only a clause that opens with its subject
+        m = re.compile(r"[\s,;\u2014\u2013-]*(?:(?:and|but|as|while|so)\s+)?").match(text, prev_end, r.open_pos)
+        p = m.end() if m else prev_end
+        sp = speaker_after(text, p, r.open_pos)
+        if sp and sp.start == p and sp.kind in ("person", "pronoun") and _VERBISH_AFTER.match(text, sp.end, r.open_pos):
+            return _Attr(sp, None, how="subject")
+        return None
+    if r.open_pos - s < 3:
         return None
     sp = _subject_at_start(text, s, r.open_pos)
     if sp and sp.kind in ("person", "pronoun", "organisation"):
@@ -278,8 +289,6 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         return None
     cm = CUE_RE.match(text, w0, limit)
     if cm:
-        if cm.group().lower() in ("according to", "in the words of"):
-            return None
         sp = speaker_after(text, cm.end(), limit)
         if sp:
             return _Attr(sp, cm.group(), how="post")
@@ -297,6 +306,28 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         if len(between.split()) > 16 or re.search(r"[.!?;:]\s", between):
             break
         return _Attr(sp, cm.group(), how="post")
+    return _tail_credit(text, w0, limit)
+
+
+def _tail_credit(text: str, a: int, b: int) -> _Attr | None:
+    """“…” in its dealings with Central Asia, said Nargis Kassenova. (credit after the last comma)"""
+    k = text.rfind(",", a, b)
+    if k < 0 or k == a:
+        return None
+    p = k + 1
+    while p < b and text[p] in " \t\u00a0":
+        p += 1
+    cm = CUE_RE.match(text, p, b)
+    if cm and cm.group() in INVERSION:
+        sp = speaker_after(text, cm.end(), b)
+        if sp and sp.kind != "pronoun":
+            return _Attr(sp, cm.group(), how="post")
+        return None
+    cm = CUE_RE.search(text, p, b)
+    if cm and cm.group() in INVERSION and not text[cm.end():b].strip(" .!?\t\n"):
+        sp = speaker_before(text, p, cm.start())
+        if sp and len(text[p:sp.start].split()) <= 3:
+            return _Attr(sp, cm.group(), how="post")
     return None
 
 

@@ -25,7 +25,7 @@ TITLE_WORDS = {
     "commerce", "agriculture", "transportation", "finance", "economy", "trade", "ministry", "department",
     "supreme", "court", "district", "county", "city", "federal", "first", "maj", "cmdr", "supt", "det",
     "insp", "inspector", "superintendent", "chancellor", "premier", "emir", "ayatollah", "mullah",
-    "imam", "pastor", "mp", "mep", "lawmaker", "dem", "sec", "pres", "hon", "jr", "sr",
+    "imam", "pastor", "mp", "mep", "lawmaker", "dem", "sec", "pres", "hon", "jr", "sr", "del", "delegate", "archbishop", "gen.",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"}
 PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "den", "du", "del",
@@ -309,7 +309,17 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
     if depth >= 3:
         return None
     k = len(toks) - 1
-    while k > 0 and toks[k - 1][0] not in (";", ":", "\u201c", "\u201d", '"', "\u2014", "\u2013"):
+    level = 0
+    while k > 0:
+        w = toks[k - 1][0]
+        if w == ")":
+            level += 1
+        elif w == "(":
+            if level == 0:
+                break
+            level -= 1
+        elif w in (";", ":", "\u201c", "\u201d", '"', "\u2014", "\u2013"):
+            break
         k -= 1
     body = toks[k:-1]
     anon = bool(body) and bool(ANONYMITY_RE.search(text, body[0][1], body[-1][2]))
@@ -402,6 +412,12 @@ _FWD_STOP = {"on", "in", "at", "during", "after", "before", "when", "while", "to
 def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     """The noun phrase that starts at p: “…,” said Ana Ruiz, a hydrologist …"""
     toks = tokens(text, p, min(limit, p + 250))
+    if toks:
+        w0 = toks[0][0]
+        l0 = _norm(w0)
+        if not w0[:1].isupper() and not (l0 in DETERMINERS or l0 in PRONOUNS or l0 in TITLE_WORDS
+                                         or l0 in ANON_HEADS or l0 in PARTICLES or w0[:1].isdigit()):
+            return None
     out = []
     seen_name = False
     for n, t in enumerate(toks):
@@ -409,7 +425,10 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
         lw = _norm(w)
         if w in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013") or len(out) >= 10:
             break
-        if w.endswith((".", "!", "?")) and lw not in TITLE_WORDS and len(lw) > 1 and not lw.replace(".", "").isupper():
+        short_title = (w.endswith(".") and len(lw) <= 3 and w[:1].isupper() and n + 1 < len(toks)
+                       and toks[n + 1][0][:1].isupper())
+        if w.endswith((".", "!", "?")) and lw not in TITLE_WORDS and len(lw) > 1 and not short_title \
+                and not _is_initials(w):
             out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
             break
         if out and lw in _FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
@@ -418,7 +437,9 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             ahead = toks[n:n + 4]
             m = 0
             while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in _FWD_STOP \
-                    and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS:
+                    and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
+                    and _norm(ahead[m][0]) not in CUE_FORMS \
+                    and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
                 m += 1
             if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
                 break
@@ -453,9 +474,23 @@ class People:
                 if k >= 0 and skip_ranges[k][0] <= m.start() < skip_ranges[k][1]:
                     continue
             runs.append(m)
+        lower_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+", text))
+        pieces = []
         for m in runs:
             toks = [(t.group(), t.start(), t.end()) for t in re.finditer(r"\S+", m.group())]
             toks = [(w, m.start() + s, m.start() + e) for w, s, e in toks]
+            cur = []
+            for t in toks:
+                cur.append(t)
+                if t[0].endswith(".") and not _is_initials(t[0]) and _norm(t[0]) not in TITLE_WORDS \
+                        and _norm(t[0]) not in SUFFIXES:
+                    w, s0, e0 = cur[-1]
+                    cur[-1] = (w[:-1], s0, e0 - 1)
+                    pieces.append(cur)
+                    cur = []
+            if cur:
+                pieces.append(cur)
+        for toks in pieces:
             while toks and _norm(toks[-1][0]) in SUFFIXES and len(toks) > 1:
                 toks = toks[:-1]
             if toks and _possessive(toks[-1][0]):
@@ -471,6 +506,8 @@ class People:
             words = [_norm(t[0]) for t in names]
             if not names or any(w in ORG_WORDS for w in words):
                 continue
+            if len(names) >= 2 and (_norm(names[0][0]) in lower_words or _norm(names[0][0]) in CAP_STOP) and len(names[0][0]) > 1:
+                names = names[1:]
             if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0]) in PARTICLES for t in names):
                 full = " ".join(t[0] for t in names)
                 sur = _norm(names[-1][0])
