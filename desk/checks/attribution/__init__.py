@@ -258,13 +258,7 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     s = max(s, a)
     if prev_end > s:
-        # after an earlier quotation in the sentence: only a clause that opens with its subject
-        m = re.compile(r"[\s,;\u2014\u2013-]*(?:(?:and|but|as|while|so)\s+)?").match(text, prev_end, r.open_pos)
-        p = m.end() if m else prev_end
-        sp = speaker_after(text, p, r.open_pos)
-        if sp and sp.start == p and sp.kind in ("person", "pronoun") and _VERBISH_AFTER.match(text, sp.end, r.open_pos):
-            return _Attr(sp, None, how="subject")
-        return None
+        return None  # after an earlier quotation in the sentence: that quotation's speaker continues
     if r.open_pos - s < 3:
         return None
     sp = _subject_at_start(text, s, r.open_pos)

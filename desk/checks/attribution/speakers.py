@@ -417,7 +417,17 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
         l0 = _norm(w0)
         if not w0[:1].isupper() and not (l0 in DETERMINERS or l0 in PRONOUNS or l0 in TITLE_WORDS
                                          or l0 in ANON_HEADS or l0 in PARTICLES or w0[:1].isdigit()):
-            return None
+            # "conservative talk radio host Rush Limbaugh": lowercase words leading to a name
+            ok = False
+            for t in toks[1:6]:
+                lw = _norm(t[0])
+                if lw in STOP_BACK or lw in _FWD_STOP or lw in CUE_FORMS or not t[0][:1].isalnum():
+                    break
+                if _is_name_tok(t[0]):
+                    ok = True
+                    break
+            if not ok:
+                return None
     out = []
     seen_name = False
     for n, t in enumerate(toks):
