@@ -1,0 +1,186 @@
+"""Word documents (python-docx): headline as the title, dek as the subtitle, byline, then the
+body with bold, italic, links, headings, lists, block quotes, code and tables kept, using
+Word's own built-in styles so the document restyles cleanly in the newsroom's template."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from desk.export.base import ExportData, ExportFormat
+from desk.export.blocks import Block, Run, html_blocks
+from desk.export.render import display_byline, display_date, markdown_html
+
+MONO = "DejaVu Sans Mono"
+
+
+def render(data: ExportData) -> bytes:
+    import docx  # imported here: listing the formats should not load python-docx
+
+    a = data.article
+    doc = docx.Document()
+    _properties(doc, data)
+    doc.add_heading(a.headline, level=0)
+    if a.dek:
+        doc.add_paragraph(a.dek, style="Subtitle")
+    meta = [x for x in (display_byline(a.byline), display_date(a)) if x]
+    if meta:
+        para = doc.add_paragraph()
+        para.add_run(" · ".join(meta)).bold = True
+    writer = _BodyWriter(doc)
+    for block in html_blocks(markdown_html(a.body)):
+        writer.add(block)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _properties(doc, data: ExportData) -> None:
+    a = data.article
+    props = doc.core_properties
+    props.title = a.headline[:255]
+    props.subject = a.dek[:255]
+    props.author = a.byline[:255]
+    props.category = a.section[:255]
+    props.keywords = ", ".join(a.tags)[:255]
+    props.language = a.language
+    props.comments = "Exported by desk"
+    for attr, stamp in (("created", a.created_at), ("modified", a.updated_at)):
+        if stamp:
+            try:
+                setattr(props, attr, datetime.fromisoformat(stamp).replace(tzinfo=None))
+            except ValueError:
+                pass
+
+
+class _BodyWriter:
+    """Adds blocks in order; keeps track of ordered lists so each one starts at its own number."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.list_num: dict[int, int] = {}  # list depth -> Word numbering id of the open list
+
+    def add(self, block: Block) -> None:
+        if block.kind not in ("bullet", "number"):
+            self.list_num.clear()
+        else:
+            for depth in [d for d in self.list_num if d > block.level]:
+                del self.list_num[depth]
+        if block.kind == "heading":
+            para = self.doc.add_heading("", level=min(block.level, 9))
+            _add_runs(para, block.runs)
+        elif block.kind == "bullet":
+            para = self.doc.add_paragraph(style=_list_style("List Bullet", block.level))
+            _add_runs(para, block.runs)
+            self.list_num.pop(block.level, None)
+        elif block.kind == "number":
+            para = self.doc.add_paragraph(style=_list_style("List Number", block.level))
+            _add_runs(para, block.runs)
+            self._number(para, block)
+        elif block.kind == "code":
+            para = self.doc.add_paragraph(style="No Spacing")
+            _add_runs(para, block.runs)
+        elif block.kind == "rule":
+            para = self.doc.add_paragraph("* * *")
+            para.alignment = 1  # centre
+        elif block.kind == "table":
+            self._table(block)
+            return
+        else:
+            para = self.doc.add_paragraph(style="Quote" if block.quote else None)
+            _add_runs(para, block.runs)
+            return
+        if block.quote and block.kind != "heading":  # a list or code inside a block quote
+            from docx.shared import Cm
+
+            para.paragraph_format.left_indent = Cm(1.0 * block.quote + 0.6 * max(block.level, 0))
+
+    def _number(self, para, block: Block) -> None:
+        """Word continues one numbering through every 'List Number' paragraph in a document;
+        a new list needs its own numbering instance, restarted at the list's first number."""
+        num_id = self.list_num.get(block.level)
+        if num_id is None:
+            style_num = _style_num_id(para.style)
+            if style_num is None:
+                return
+            numbering = self.doc.part.numbering_part.element
+            abstract = numbering.num_having_numId(style_num).abstractNumId.val
+            num = numbering.add_num(abstract)
+            num.add_lvlOverride(ilvl=0).add_startOverride(block.number or 1)
+            num_id = self.list_num[block.level] = num.numId
+        para._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+
+    def _table(self, block: Block) -> None:
+        cols = max((len(r) for r in block.rows), default=0)
+        if not cols:
+            return
+        table = self.doc.add_table(rows=len(block.rows), cols=cols)
+        table.style = "Table Grid"
+        for i, row in enumerate(block.rows):
+            for j, runs in enumerate(row):
+                para = table.cell(i, j).paragraphs[0]
+                _add_runs(para, runs)
+                if i == 0:
+                    for run in para.runs:
+                        run.bold = True
+
+
+def _list_style(base: str, level: int) -> str:
+    return base if level <= 0 else f"{base} {min(level + 1, 3)}"
+
+
+def _style_num_id(style):
+    ppr = style.element.pPr
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    return ppr.numPr.numId.val
+
+
+def _add_runs(para, runs: list[Run]) -> None:
+    for run in runs:
+        if run.href:
+            _add_link(para, run)
+            continue
+        _add_run(para, run)
+
+
+def _add_run(para, run: Run):
+    if run.text == "\n":
+        r = para.add_run()
+        r.add_break()
+        return r
+    r = para.add_run(run.text)
+    if run.bold:
+        r.bold = True
+    if run.italic:
+        r.italic = True
+    if run.strike:
+        r.font.strike = True
+    if run.sup:
+        r.font.superscript = True
+    if run.sub:
+        r.font.subscript = True
+    if run.code:
+        r.font.name = MONO
+    return r
+
+
+def _add_link(para, run: Run) -> None:
+    """python-docx has no hyperlink API: build <w:hyperlink r:id=...> around a styled run."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    rel_id = para.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    r = _add_run(para, run)
+    r.font.underline = True
+    r.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    link.append(r._r)  # moves the run inside the hyperlink
+    para._p.append(link)
+
+
+FORMAT = ExportFormat("docx", "docx", "Word document (DOCX)", render,
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

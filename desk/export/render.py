@@ -1,0 +1,177 @@
+"""Markdown to sanitized HTML: the one renderer behind the HTML, PDF, DOCX, text and ninjs
+exports and the window's Preview panel.
+
+Two layers keep what an editor typed (or pasted) from running in a reader's browser.
+Raw HTML written in the Markdown never reaches the output: its tags are dropped (their
+words kept, except the contents of script/style-like elements and HTML comments, which
+are editors' notes), while code spans and code blocks still show tags as text. Then the
+result is cleaned with nh3 against a short allow-list, which also drops ``javascript:``
+and other non-web link targets that Markdown's own link syntax would let through.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from datetime import datetime
+
+import markdown
+import nh3
+from markdown.inlinepatterns import HTML_RE, InlineProcessor
+from markdown.preprocessors import Preprocessor
+
+from desk.model import Article
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "a",
+    "ul", "ol", "li", "blockquote", "code", "pre", "del", "sup", "sub",
+    "table", "thead", "tbody", "tr", "th", "td", "img",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "th": {"style"},
+    "td": {"style"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+# Inline code is matched first so that tags shown as code are left alone.
+_HIDDEN_HTML = re.compile(
+    r"(?P<code>(`+)(?!`).+?(?<!`)\2(?!`))"
+    r"|<!--.*?(?:-->|\Z)"
+    r"|<(script|style|iframe|object|embed|noscript|template|textarea|svg|math)\b[^>]*>.*?</\3\s*>",
+    re.S | re.I)
+_local = threading.local()
+
+PAGE_CSS = """
+:root { color-scheme: light; }
+body { margin: 0; background: #fff; color: #1a1a1a; font: 18px/1.55 "DejaVu Serif", Georgia, "Times New Roman", serif; }
+article { max-width: 38em; margin: 2.5em auto; padding: 0 1.25em; }
+h1 { font-size: 2em; line-height: 1.15; margin: 0 0 .35em; }
+h2, h3, h4 { line-height: 1.25; margin: 1.4em 0 .4em; }
+.dek { font-size: 1.2em; color: #444; margin: 0 0 .8em; }
+.byline, .dateline { font: .85em/1.4 "DejaVu Sans", Helvetica, Arial, sans-serif; color: #555; margin: 0; }
+.byline { font-weight: bold; }
+header { border-bottom: 1px solid #ccc; padding-bottom: .9em; margin-bottom: 1.4em; }
+blockquote { margin: 1em 0; padding: 0 0 0 1em; border-left: 3px solid #bbb; color: #333; }
+a { color: #0645ad; }
+pre, code { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; }
+pre { white-space: pre-wrap; background: #f5f5f5; padding: .6em; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #ccc; padding: .25em .5em; vertical-align: top; }
+img { max-width: 100%; }
+@page { size: auto; margin: 2cm; }
+@media print {
+  body { font-size: 11pt; }
+  article { max-width: none; margin: 0; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  h1, h2, h3, h4 { page-break-after: avoid; }
+  blockquote, pre, table { page-break-inside: avoid; }
+}
+""".strip()
+
+
+class _DropHiddenHtml(Preprocessor):
+    """Runs after fenced code is set aside: removes HTML comments (editors' notes to each
+    other) and the contents of elements a reader never sees as text (script, style...)."""
+
+    def run(self, lines):
+        text = "\n".join(lines)
+        if "<" not in text:
+            return lines
+        return _HIDDEN_HTML.sub(lambda m: m.group("code") or "", text).split("\n")
+
+
+class _DropTag(InlineProcessor):
+    """Takes the place of Markdown's raw-HTML pass-through: a tag becomes nothing."""
+
+    def handleMatch(self, m, data):
+        return "", m.start(0), m.end(0)
+
+
+def _markdown() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:  # Markdown instances are not thread-safe: one per thread
+        md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"],
+                               output_format="html")
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.register(_DropTag(HTML_RE, md), "html", 90)
+        md.preprocessors.register(_DropHiddenHtml(md), "desk_drop_hidden_html", 20)
+        _local.md = md
+    return md
+
+
+def sanitize(fragment: str) -> str:
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
+                     filter_style_properties={"text-align"}, strip_comments=True)
+
+
+def markdown_html(text: str) -> str:
+    """Sanitized HTML for a Markdown text (no wrapper)."""
+    md = _markdown()
+    try:
+        out = md.convert(text or "")
+    finally:
+        md.reset()
+    return sanitize(out)
+
+
+def display_byline(byline: str) -> str:
+    byline = (byline or "").strip()
+    if byline and not byline.lower().startswith("by "):
+        return f"By {byline}"
+    return byline
+
+
+def display_date(article: Article) -> str:
+    """The date a reader sees: published if it was, otherwise last changed ('27 November 2026')."""
+    stamp = article.published_at or article.updated_at or article.created_at
+    if not stamp:
+        return ""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:10]
+    return f"{when.day} {when:%B %Y}"
+
+
+def header_html(article: Article) -> str:
+    e = html.escape
+    parts = [f"<h1>{e(article.headline)}</h1>"]
+    if article.dek:
+        parts.append(f'<p class="dek">{e(article.dek)}</p>')
+    if article.byline:
+        parts.append(f'<p class="byline">{e(display_byline(article.byline))}</p>')
+    date = display_date(article)
+    if date:
+        iso = (article.published_at or article.updated_at or article.created_at)[:10]
+        parts.append(f'<p class="dateline"><time datetime="{e(iso)}">{e(date)}</time></p>')
+    return "<header>" + "".join(parts) + "</header>"
+
+
+def article_html(article: Article) -> str:
+    """The article as a sanitized HTML fragment: header (headline, dek, byline, date) and body."""
+    return (f'<article class="desk-article" lang="{html.escape(article.language or "en")}">'
+            f"{header_html(article)}\n"
+            f'<div class="body">\n{markdown_html(article.body)}\n</div></article>')
+
+
+def standalone_html(article: Article, *, css: str = PAGE_CSS, extra_head: str = "") -> str:
+    """A complete page that opens in any browser and prints cleanly; it loads nothing and
+    runs nothing (a Content-Security-Policy says so to the browser too)."""
+    lang = html.escape((article.language or "en").split("-")[0] + (
+        "-" + article.language.split("-", 1)[1] if "-" in (article.language or "") else ""))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src https: http: data:\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="desk">\n'
+        f"<title>{html.escape(article.headline)}</title>\n"
+        f"<style>\n{css}\n</style>\n{extra_head}</head>\n<body>\n"
+        f"{article_html(article)}\n</body>\n</html>\n"
+    )
