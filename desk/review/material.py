@@ -105,21 +105,29 @@ def word_diff(material: str, quote: str) -> list[DiffOp]:
     m_show = [material[t.start:t.end] for t in mt]
     q_show = [quote[t.start:t.end] for t in qt]
     out: list[DiffOp] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
 
-    def push(op: str, ws: list[str]) -> None:
-        if not ws:
-            return
-        if out and out[-1].op == op:
-            out[-1] = DiffOp(op, out[-1].words + tuple(ws))
-        else:
-            out.append(DiffOp(op, tuple(ws)))
+    def flush() -> None:
+        if deleted:
+            out.append(DiffOp("delete", tuple(deleted)))
+        if inserted:
+            out.append(DiffOp("insert", tuple(inserted)))
+        deleted.clear()
+        inserted.clear()
 
     for op in Levenshtein.opcodes([t.word for t in mt], [t.word for t in qt]):
         if op.tag == "equal":
-            push("equal", q_show[op.dest_start:op.dest_end])
+            flush()
+            same = tuple(q_show[op.dest_start:op.dest_end])
+            if out and out[-1].op == "equal":
+                out[-1] = DiffOp("equal", out[-1].words + same)
+            else:
+                out.append(DiffOp("equal", same))
         else:
-            push("delete", m_show[op.src_start:op.src_end])
-            push("insert", q_show[op.dest_start:op.dest_end])
+            deleted.extend(m_show[op.src_start:op.src_end])
+            inserted.extend(q_show[op.dest_start:op.dest_end])
+    flush()
     return out
 
 

@@ -1,0 +1,256 @@
+"""desk quotes list|verify|tag|status, desk status, desk material add|list, desk review."""
+
+from __future__ import annotations
+
+from desk.cli.output import add_format, print_json, print_table
+from desk.model import ARTICLE_STATUSES, QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("quotes", help="quotations found in articles, and their review tags")
+    qsub = p.add_subparsers(dest="quotes_command", metavar="ACTION", required=True)
+
+    q = qsub.add_parser("list", help="list quotations with stable ids (articles are synced first)")
+    q.add_argument("--article", type=int, metavar="ID")
+    q.add_argument("--source", type=int, metavar="SOURCE_ID")
+    q.add_argument("--status", choices=QUOTE_STATUSES)
+    q.add_argument("--orphaned", action="store_true",
+                   help="also list tags whose quotation is no longer in the text")
+    add_format(q)
+    q.set_defaults(func=run_list)
+
+    q = qsub.add_parser("verify", help="verify a quotation, optionally against its original words")
+    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
+    how = q.add_mutually_exclusive_group()
+    how.add_argument("--original", metavar="TEXT", help="the words as recorded at the source")
+    how.add_argument("--material", metavar="FILE", help="find the passage in this transcript or notes file")
+    how.add_argument("--material-id", type=int, metavar="ID", help="find the passage in stored material")
+    q.add_argument("--note", metavar="TEXT")
+    q.add_argument("--by", metavar="NAME", help="reviewer (default: $DESK_REVIEWER or login name)")
+    add_format(q)
+    q.set_defaults(func=run_verify)
+
+    q = qsub.add_parser("tag", help="tag a quotation: source, origin, reference, note")
+    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
+    q.add_argument("--source", type=int, metavar="SOURCE_ID")
+    q.add_argument("--no-source", action="store_true", help="remove the source tag")
+    q.add_argument("--origin", choices=QUOTE_ORIGINS)
+    q.add_argument("--ref", metavar="REF", help="origin reference: URL, file, recording time")
+    q.add_argument("--original", metavar="TEXT", help="the recorded original text")
+    q.add_argument("--note", metavar="TEXT")
+    q.add_argument("--by", metavar="NAME")
+    add_format(q)
+    q.set_defaults(func=run_tag)
+
+    q = qsub.add_parser("status", help="set a quotation's review status")
+    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
+    q.add_argument("status", choices=QUOTE_STATUSES)
+    q.add_argument("--note", metavar="TEXT")
+    q.add_argument("--by", metavar="NAME")
+    q.set_defaults(func=run_quote_status)
+
+    p = sub.add_parser("status", help="move an article through the workflow (gated at ready/published)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("status", choices=ARTICLE_STATUSES)
+    p.add_argument("--override", metavar="REASON", help="go ahead despite what blocks it; kept in the history")
+    p.add_argument("--check", action="store_true", help="only say whether the move is allowed")
+    add_format(p)
+    p.set_defaults(func=run_status)
+
+    p = sub.add_parser("material", help="source material (transcripts, notes) to check quotations against")
+    msub = p.add_subparsers(dest="material_command", metavar="ACTION", required=True)
+    q = msub.add_parser("add", help="attach a .txt, .md or .docx file to a source or an article")
+    where = q.add_mutually_exclusive_group(required=True)
+    where.add_argument("--source", type=int, metavar="ID")
+    where.add_argument("--article", type=int, metavar="ID")
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--title", metavar="T")
+    q.set_defaults(func=run_material_add)
+    q = msub.add_parser("list", help="list material")
+    q.add_argument("--source", type=int, metavar="ID")
+    q.add_argument("--article", type=int, metavar="ID")
+    add_format(q)
+    q.set_defaults(func=run_material_list)
+
+    p = sub.add_parser("review", help="quote review report for an article, or the library")
+    p.add_argument("id", type=int, nargs="?", metavar="ID")
+    p.add_argument("--library", action="store_true", help="the whole library")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="most-quoted sources shown (library)")
+    add_format(p)
+    p.set_defaults(func=run_review)
+
+
+# -- quotes ------------------------------------------------------------------------------
+def _quote_dict(q) -> dict:
+    return {"id": q.id, "article_id": q.article_id, "text": q.text, "speaker": q.speaker,
+            "source_id": q.source_id, "status": q.status, "start": q.start, "end": q.end,
+            "orphaned": q.start is None, "origin": q.origin, "origin_ref": q.origin_ref,
+            "original": q.original, "note": q.note, "reviewed_by": q.reviewed_by,
+            "reviewed_at": q.reviewed_at}
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def run_list(args, ctx) -> int:
+    from desk.review import sync_all
+
+    lib = ctx.library()
+    if args.article is not None:
+        lib.articles.get(args.article)
+    sync_all(lib, args.article)
+    rows = [q for q in lib.quotes.list(article_id=args.article, status=args.status, source_id=args.source)
+            if args.orphaned or q.start is not None]
+    if args.format == "json":
+        print_json([_quote_dict(q) for q in rows])
+    else:
+        print_table([[q.id, q.article_id, q.status + (" (orphaned)" if q.start is None else ""),
+                      q.source_id if q.source_id is not None else "-", q.speaker or "-", _short(q.text)]
+                     for q in rows], ["ID", "ARTICLE", "STATUS", "SOURCE", "SPEAKER", "TEXT"])
+    return 0
+
+
+def _print_quote(q, fmt: str, message: str) -> None:
+    if fmt == "json":
+        print_json(_quote_dict(q))
+    else:
+        print(message)
+
+
+def run_verify(args, ctx) -> int:
+    from desk.review import format_diff, read_material, verify_from_material, verify_quote
+
+    lib = ctx.library()
+    if args.material or args.material_id is not None:
+        text = None
+        if args.material:
+            _title, text = read_material(args.material)
+        result = verify_from_material(lib, args.quote_id, material_id=args.material_id, text=text,
+                                      note=args.note, reviewer=args.by,
+                                      origin_ref=args.material if args.material else None)
+        if args.format == "json":
+            print_json(result.to_dict())
+        else:
+            p = result.passage
+            if p is None or not result.recorded:
+                score = f" (best score {p.score:.0f})" if p else ""
+                print(f"quotation {args.quote_id}: no matching passage found in the material{score}; "
+                      "nothing changed")
+            elif result.verified:
+                print(f"quotation {args.quote_id}: verified; the material says the same "
+                      f"(score {p.score:.0f})")
+            else:
+                print(f"quotation {args.quote_id}: differs from the material (score {p.score:.0f}); "
+                      f"original recorded, status {result.quote.status}")
+                print(f"  material: {p.text}")
+                print(f"  diff:     {format_diff(p.diff)}")
+        return 0 if result.verified else 1
+    row, verified = verify_quote(lib, args.quote_id, original=args.original, note=args.note,
+                                 reviewer=args.by)
+    if verified:
+        msg = f"quotation {row.id}: verified"
+    else:
+        from desk.review import word_diff
+
+        msg = (f"quotation {row.id}: differs from the original; original recorded, status {row.status}\n"
+               f"  diff: {format_diff(word_diff(args.original, row.text))}")
+    _print_quote(row, args.format, msg)
+    return 0 if verified else 1
+
+
+def run_tag(args, ctx) -> int:
+    from desk.review import tag_quote
+
+    tags: dict = {}
+    if args.no_source:
+        if args.source is not None:
+            raise DeskError("use either --source or --no-source")
+        tags["source_id"] = None
+    elif args.source is not None:
+        tags["source_id"] = args.source
+    for key, value in (("origin", args.origin), ("origin_ref", args.ref),
+                       ("original", args.original), ("note", args.note)):
+        if value is not None:
+            tags[key] = value
+    if not tags:
+        raise DeskError("nothing to tag; give --source, --origin, --ref, --original or --note")
+    row = tag_quote(ctx.library(), args.quote_id, reviewer=args.by, **tags)
+    _print_quote(row, args.format, f"quotation {row.id}: tagged")
+    return 0
+
+
+def run_quote_status(args, ctx) -> int:
+    from desk.review import set_quote_status
+
+    row = set_quote_status(ctx.library(), args.quote_id, args.status, note=args.note, reviewer=args.by)
+    print(f"quotation {row.id}: {row.status}")
+    return 0
+
+
+# -- article status ----------------------------------------------------------------------
+def run_status(args, ctx) -> int:
+    from desk.review import check_transition, set_status
+
+    lib = ctx.library()
+    if args.check:
+        result = check_transition(lib, args.id, args.status, args.override)
+    else:
+        result = set_status(lib, args.id, args.status, args.override)
+    if args.format == "json":
+        print_json(result.to_dict())
+    elif args.check:
+        print(("allowed" if result.allowed else "blocked")
+              + (" (with override)" if result.overridden else ""))
+        for reason in result.reasons:
+            print(f"  {reason}")
+    else:
+        print(f"article {args.id}: {result.from_status} → {args.status}"
+              + (" (override recorded)" if result.overridden else ""))
+    return 0 if result.allowed else 1
+
+
+# -- material ----------------------------------------------------------------------------
+def run_material_add(args, ctx) -> int:
+    from pathlib import Path
+
+    from desk.review import read_material
+
+    title, text = read_material(args.file)
+    m = ctx.library().materials.add(text, title=args.title or title, source_id=args.source,
+                                    article_id=args.article, filename=Path(args.file).name)
+    print(m.id)
+    return 0
+
+
+def run_material_list(args, ctx) -> int:
+    items = ctx.library().materials.list(source_id=args.source, article_id=args.article)
+    if args.format == "json":
+        print_json([m.to_dict(with_text=False) for m in items])
+    else:
+        print_table([[m.id, m.source_id if m.source_id is not None else "-",
+                      m.article_id if m.article_id is not None else "-", len(m.text.split()),
+                      m.title] for m in items], ["ID", "SOURCE", "ARTICLE", "WORDS", "TITLE"])
+    return 0
+
+
+# -- reports -----------------------------------------------------------------------------
+def run_review(args, ctx) -> int:
+    from desk.review import article_report, format_article_report, format_library_report, library_report
+
+    if args.library == (args.id is not None):
+        raise DeskError("give an article ID or --library")
+    lib = ctx.library()
+    if args.library:
+        report = library_report(lib, top=args.top)
+        text = format_library_report
+    else:
+        lib.articles.get(args.id)
+        report = article_report(lib, args.id)
+        text = format_article_report
+    if args.format == "json":
+        print_json(report.to_dict())
+    else:
+        print(text(report))
+    return 0

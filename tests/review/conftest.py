@@ -1,0 +1,16 @@
+import pytest
+
+BODY = ("The mayor defended the plan. \u201cWe will rebuild the bridge by spring,\u201d said Ana Ruiz, "
+        "the mayor.\n\n"
+        "\u201cIt is a disaster,\u201d one official said, speaking on condition of anonymity.\n\n"
+        "Ruiz added: \u201cNobody will pay more.\u201d\n")
+
+
+@pytest.fixture
+def ruiz(library):
+    return library.sources.add("Ana Ruiz", organisation="City of Springfield", role="mayor")
+
+
+@pytest.fixture
+def article(library, ruiz):
+    return library.articles.create(headline="Bridge to reopen", body=BODY)
