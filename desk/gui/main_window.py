@@ -1,20 +1,468 @@
-"""The main window (a plain frame until the workstation window lands)."""
+"""The workstation window: library on the left, the article in the centre, checks on the
+right. It lays out and wires; the behaviour lives in the widgets it connects."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow
+import sqlite3
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from desk.gui import dialogs, docks
+from desk.gui.actions import build_menus
+from desk.gui.article_editor import ArticleEditor
+from desk.gui.autosave import Autosaver
+from desk.gui.find_replace import FindReplaceBar
+from desk.gui.library_panel import LibraryPanel
+from desk.gui.settings import WindowSettings
+from desk.gui.status_bar import DeskStatusBar
+from desk.model import DeskError
+
+SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library):
+    article_opened = Signal(int)
+
+    def __init__(self, library, settings: WindowSettings | None = None, *, open_last: bool = True):
         super().__init__()
         self.library = library
-        self.setWindowTitle(f"desk — {library.path}")
-        self.article_list = QListWidget()
-        self.article_list.setAccessibleName("Articles")
-        self.setCentralWidget(self.article_list)
-        for a in library.articles.list(limit=500):
-            item = QListWidgetItem(a.headline or "(untitled)")
-            item.setData(256, a.id)
-            self.article_list.addItem(item)
-        self.resize(1100, 720)
+        self.settings = settings or WindowSettings.default()
+        self.report = None
+        self._focus_hidden: list = []
+        self.setObjectName("desk-main-window")
+        self.setWindowTitle("desk")
+        self.setAccessibleName("desk")
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks)
+        self.setDocumentMode(True)
+        from desk.paths import resource_path
+
+        icon = resource_path("icons/desk.svg")
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+
+        self._build_centre()
+        self._build_library_dock()
+        self.panels: dict[str, QWidget] = {}
+        self.panel_docks: dict[str, QDockWidget] = {}
+        self._build_panel_docks()
+        self.status = DeskStatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.watch(self.editor.body)
+        self.autosaver = Autosaver(library, self.editor, self)
+        self.checker = None
+        self._build_checker()
+        self.actions = build_menus(self)
+        self._fill_docks_menu()
+        self._wire()
+        self._restore_settings()
+        self.library_panel.reload()
+        if open_last:
+            self._open_first_article()
+        self._update_article_actions()
+
+    # -- layout ------------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.editor = ArticleEditor(self.library)
+        self.find_bar = FindReplaceBar(self.editor.body)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(centre)
+
+    def _build_library_dock(self) -> None:
+        self.library_panel = LibraryPanel(self.library)
+        dock = QDockWidget("Library", self)
+        dock.setObjectName("library-dock")
+        dock.setWidget(self.library_panel)
+        dock.setAccessibleName("Library")
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(Qt.LeftDockWidgetArea, dock)
+        self.library_dock = dock
+
+    def _build_panel_docks(self) -> None:
+        first = None
+        for title, name, widget in docks.build_panels(self.library):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"{name}-dock")
+            dock.setWidget(widget)
+            dock.setAccessibleName(title)
+            dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable
+                             | QDockWidget.DockWidgetFloatable)
+            self.addDockWidget(Qt.RightDockWidgetArea, dock)
+            if first is None:
+                first = dock
+            else:
+                self.tabifyDockWidget(first, dock)
+            self.panels[name] = widget
+            self.panel_docks[name] = dock
+        if first is not None:
+            first.raise_()
+        self.resizeDocks([self.library_dock], [300], Qt.Horizontal)
+        if first is not None:
+            self.resizeDocks([first], [380], Qt.Horizontal)
+
+    def _build_checker(self) -> None:
+        cls = docks.live_checker_class()
+        if cls is None:
+            return
+        self.checker = cls(self.library, self.editor.body, self)
+        self.checker.report_ready.connect(self._report_ready)
+        menu = docks.editor_menu()
+        if menu is not None:
+            try:
+                self._editor_menu = menu(self.library, self.editor, self.checker, self)
+            except TypeError:
+                self._editor_menu = None
+
+    def _fill_docks_menu(self) -> None:
+        menu = self.actions.docks_menu
+        all_docks = [self.library_dock, *self.panel_docks.values()]
+        for n, dock in enumerate(all_docks, start=1):
+            act = dock.toggleViewAction()
+            act.setText(f"&{dock.windowTitle()}")
+            if n <= 9:
+                act.setShortcut(f"Alt+{n}")
+            menu.addAction(act)
+
+    # -- wiring ------------------------------------------------------------------------
+    def _wire(self) -> None:
+        lp = self.library_panel
+        lp.article_selected.connect(self.open_article)
+        lp.article_trashed.connect(self._article_trashed)
+        lp.error.connect(self.show_error)
+        self.editor.status_requested.connect(self.request_status)
+        self.editor.body.files_dropped.connect(self.import_paths)
+        self.editor.body.zoom_changed.connect(self.settings.set_zoom)
+        self.editor.text_changed.connect(self._title_soon)
+        self.autosaver.state_changed.connect(self.status.show_save_state)
+        self.autosaver.saved.connect(lp.article_saved)
+        self.autosaver.failed.connect(self.show_error)
+        body = self.editor.body
+        for name in ("problems", "quotes"):
+            panel = self.panels.get(name)
+            if panel is not None:
+                panel.jump_requested.connect(body.select_range)
+        problems = self.panels.get("problems")
+        if problems is not None and hasattr(problems, "title_changed"):
+            problems.title_changed.connect(self.panel_docks["problems"].setWindowTitle)
+        sources = self.panels.get("sources")
+        if sources is not None:
+            sources.open_article.connect(self.open_article)
+            if self.checker is not None:
+                sources.sources_changed.connect(self.checker.inputs_changed)
+        review = self.panels.get("review")
+        if review is not None:
+            review.open_quote.connect(self.open_quote)
+        self._title_timer = QTimer(self, singleShot=True, interval=400)
+        self._title_timer.timeout.connect(self._update_title)
+
+    # -- articles ----------------------------------------------------------------------
+    def _open_first_article(self) -> None:
+        last = self.settings.last_article()
+        if last is not None:
+            try:
+                self.library.articles.get(last)
+            except DeskError:
+                last = None
+        if last is None:
+            last = self.library_panel.model.article_id(0)
+        if last is not None:
+            self.open_article(last)
+
+    @property
+    def article_id(self) -> int | None:
+        return self.editor.article_id
+
+    def open_article(self, article_id: int | None) -> bool:
+        """Save the open article, then show another (None shows nothing)."""
+        if article_id is not None and article_id == self.editor.article_id:
+            return True
+        if not self.autosaver.save():
+            return False
+        if article_id is None:
+            article = None
+        else:
+            try:
+                article = self.library.articles.get(article_id)
+            except DeskError as exc:
+                self.show_error(str(exc))
+                return False
+        self.report = None
+        self.editor.load(article)
+        self.find_bar.refresh()
+        self.status.recount()
+        self.status.show_problems(None)
+        if self.checker is not None:
+            self.checker.set_article(article_id, article.language if article else "en-US")
+        self._clear_panels()
+        self.settings.set_last_article(article_id)
+        if article_id is not None:
+            self.library_panel.select(article_id, emit=False)
+            self._sync_status_menu(article.status)
+        self._update_title()
+        self._update_article_actions()
+        self._update_preview()
+        if article_id is not None:
+            self.article_opened.emit(article_id)
+        return True
+
+    def open_quote(self, article_id: int, start: int, end: int) -> None:
+        if self.open_article(article_id):
+            self.editor.body.select_range(start, end)
+
+    def new_article(self) -> None:
+        if self.autosaver.save():
+            self.library_panel.new_article()
+            self.editor.headline.setFocus(Qt.OtherFocusReason)
+
+    def _article_trashed(self, article_id: int) -> None:
+        if self.editor.article_id == article_id:
+            nxt = self.library_panel.current_id()
+            self.autosaver.dirty = False  # saved before the confirmation; nothing to keep
+            self.open_article(nxt if nxt != article_id else None)
+        self.statusBar().showMessage("Moved to the trash. Open the trash view to restore it.", 6000)
+
+    def _clear_panels(self) -> None:
+        """Until the new article's check arrives, show nothing rather than the old marks."""
+        if "problems" in self.panels:
+            self.panels["problems"].show_report(None)
+        if "quotes" in self.panels:
+            self.panels["quotes"].show_report(None, self.editor.article_id)
+
+    def _report_ready(self, report) -> None:
+        self.report = report
+        self.status.show_problems(report)
+        text = getattr(self.checker, "report_text", None)
+        if "problems" in self.panels:
+            self.panels["problems"].show_report(report, text)
+        if "quotes" in self.panels:
+            self.panels["quotes"].show_report(report, self.editor.article_id)
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        """The preview renders only while visible (it keeps the fields until shown)."""
+        if "preview" in self.panels:
+            fields = self.editor.current_fields() if self.editor.article_id is not None else None
+            self.panels["preview"].show_article(fields)
+
+    # -- status --------------------------------------------------------------------------
+    def request_status(self, new_status: str) -> bool:
+        aid = self.editor.article_id
+        if aid is None or not self.autosaver.save():
+            return False
+        gate = docks.status_gate()
+        try:
+            if gate is not None:
+                allowed = bool(gate(self, self.library, aid, new_status))
+            else:
+                self.library.articles.update(aid, status=new_status)
+                allowed = True
+            article = self.library.articles.get(aid)
+        except SAVE_ERRORS as exc:
+            self.show_error(str(exc))
+            allowed = False
+            article = self.library.articles.get(aid)
+        self.editor.show_status(article.status)
+        self._sync_status_menu(article.status)
+        self.library_panel.article_saved(article)
+        if allowed:
+            self.statusBar().showMessage(f"Status: {article.status}", 4000)
+        return allowed
+
+    def _sync_status_menu(self, status: str) -> None:
+        act = self.actions.status_actions.get(status)
+        if act is not None:
+            act.setChecked(True)
+
+    # -- commands ------------------------------------------------------------------------
+    def save_revision(self) -> None:
+        if self.editor.article_id is None:
+            return
+        label = dialogs.ask_revision_label(self)
+        if label is None:
+            return
+        rev = self.autosaver.named_revision(label)
+        if rev is not None:
+            self.statusBar().showMessage(f"Saved revision “{rev.label}”", 4000)
+
+    def show_history(self) -> None:
+        aid = self.editor.article_id
+        if aid is None or not self.autosaver.save():
+            return
+        from desk.gui.history_dialog import HistoryDialog
+
+        dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self)
+        dlg.restored.connect(self._restored)
+        dlg.failed.connect(self.show_error)
+        dlg.exec()
+
+    def _restored(self, article) -> None:
+        self.editor.load(article)
+        self.library_panel.article_saved(article)
+        self._sync_status_menu(article.status)
+        if self.checker is not None:
+            self.checker.set_article(article.id, article.language)
+        self.statusBar().showMessage("Revision restored; the text before it is in the history.",
+                                     6000)
+
+    def check_now(self) -> None:
+        if self.checker is not None and self.editor.article_id is not None:
+            self.checker.check_now()
+
+    def import_dialog(self) -> None:
+        paths = dialogs.choose_import_files(self)
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths) -> list[int]:
+        from desk.importing import import_files
+
+        try:
+            ids = import_files(self.library, [str(p) for p in paths])
+        except SAVE_ERRORS as exc:
+            self.show_error(f"Nothing was imported.\n\n{exc}", "Import failed")
+            return []
+        if ids:
+            self.library_panel.clear_filters()
+            self.library_panel.reload()
+            self.open_article(ids[-1])
+            self.statusBar().showMessage(
+                f"Imported {len(ids)} article{'s' if len(ids) != 1 else ''}", 5000)
+        return ids
+
+    def export_dialog(self) -> None:
+        if self.editor.article_id is None or not self.autosaver.save():
+            return
+        from desk.gui.export_dialog import run_export
+
+        run_export(self, self.library, self.editor.article_id)
+
+    def backup_dialog(self) -> None:
+        from datetime import date
+        from pathlib import Path
+
+        suggestion = str(Path.home() / f"desk-backup-{date.today():%Y-%m-%d}.db")
+        path = dialogs.choose_backup_path(self, suggestion)
+        if path:
+            self.backup_to(path)
+
+    def backup_to(self, path) -> bool:
+        self.autosaver.save()
+        try:
+            target = self.library.backup(path, overwrite=True)
+        except SAVE_ERRORS as exc:
+            self.show_error(f"The backup was not made.\n\n{exc}", "Backup failed")
+            return False
+        self.statusBar().showMessage(f"Library backed up to {target}", 6000)
+        return True
+
+    def show_about(self) -> None:
+        dialogs.show_about(self)
+
+    def show_error(self, message: str, title: str = "desk") -> None:
+        dialogs.show_error(self, message, title)
+
+    # -- view ------------------------------------------------------------------------------
+    def focus_library_search(self) -> None:
+        self.library_dock.show()
+        self.library_dock.raise_()
+        self.library_panel.search.setFocus(Qt.ShortcutFocusReason)
+        self.library_panel.search.selectAll()
+
+    def focus_body(self) -> None:
+        self.editor.body.setFocus(Qt.ShortcutFocusReason)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Only the text: docks and the fields above the body step aside."""
+        if on:
+            self._focus_hidden = [d for d in (self.library_dock, *self.panel_docks.values())
+                                  if d.isVisible()]
+            for d in self._focus_hidden:
+                d.hide()
+            self.editor.header_visible(False)
+            self.focus_body()
+        else:
+            for d in self._focus_hidden:
+                d.show()
+            self._focus_hidden = []
+            self.editor.header_visible(True)
+        if self.actions.focus_mode.isChecked() != on:
+            self.actions.focus_mode.setChecked(on)
+
+    def zoom_in(self) -> None:
+        self.editor.body.set_zoom(self.editor.body.zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.editor.body.set_zoom(self.editor.body.zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.editor.body.set_zoom(0)
+
+    def _title_soon(self) -> None:
+        if not self._title_timer.isActive():
+            self._title_timer.start()
+
+    def _update_title(self) -> None:
+        if self.editor.article_id is None:
+            self.setWindowTitle("desk")
+            return
+        headline = self.editor.headline.text().strip() or "(untitled)"
+        self.setWindowTitle(f"{headline} — desk")
+
+    def _update_article_actions(self) -> None:
+        has = self.editor.article_id is not None
+        for act in self.actions.article_actions:
+            act.setEnabled(has)
+
+    # -- settings and events ---------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self.editor.body.set_zoom(self.settings.zoom())
+
+    def save_settings(self) -> None:
+        if self.actions.focus_mode.isChecked():
+            self.set_focus_mode(False)
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.set_last_article(self.editor.article_id)
+        self.settings.sync()
+
+    def closeEvent(self, event):  # noqa: N802 (Qt override)
+        if not self.autosaver.save():
+            answer = QMessageBox.warning(
+                self, "Unsaved changes",
+                "desk could not save the open article. Quit anyway and lose the last changes?",
+                QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+            if answer != QMessageBox.Discard:
+                event.ignore()
+                return
+        self.save_settings()
+        if self.checker is not None:
+            self.checker.shutdown()
+        event.accept()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+            self.editor.highlighter.set_palette(self.editor.body.palette())
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event):  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802 (Qt override)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+

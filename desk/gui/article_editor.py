@@ -1,0 +1,196 @@
+"""The article in the centre: headline, dek, byline, section, tags and status above the body."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout,
+    QWidget,
+)
+
+from desk.gui.body_edit import BodyEdit
+from desk.gui.field_edit import FieldEdit
+from desk.gui.highlighter import MarkdownHighlighter
+from desk.model import ARTICLE_STATUSES
+
+
+class ArticleEditor(QWidget):
+    article_loaded = Signal(int)
+    text_changed = Signal()  # any field or the body changed by the user
+    status_requested = Signal(str)  # the editor picked another status; the window decides
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.article_id: int | None = None
+        self.language = "en-US"
+        self._status = "draft"
+        self._loading = False
+        self._build()
+
+    # -- layout ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.headline = FieldEdit(max_lines=3)
+        self.headline.setObjectName("headline")
+        self.headline.setPlaceholderText("Headline")
+        self.headline.setAccessibleName("Headline")
+        big = QFont(self.headline.font())
+        big.setPointSizeF(big.pointSizeF() * 1.55)
+        big.setWeight(QFont.DemiBold)
+        self.headline.setFont(big)
+
+        self.dek = FieldEdit(max_lines=4)
+        self.dek.setObjectName("dek")
+        self.dek.setPlaceholderText("Dek: one or two sentences under the headline")
+        self.dek.setAccessibleName("Dek")
+        dek_font = QFont(self.dek.font())
+        dek_font.setPointSizeF(dek_font.pointSizeF() * 1.1)
+        self.dek.setFont(dek_font)
+
+        self.byline = QLineEdit()
+        self.byline.setPlaceholderText("Byline")
+        self.byline.setAccessibleName("Byline")
+        self.section = QComboBox()
+        self.section.setEditable(True)
+        self.section.setInsertPolicy(QComboBox.NoInsert)
+        self.section.setAccessibleName("Section")
+        self.section.lineEdit().setPlaceholderText("Section")
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.setAccessibleName("Tags")
+        self._tag_model = QStringListModel(self)
+        completer = QCompleter(self._tag_model, self)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.tags.setCompleter(completer)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for s in ARTICLE_STATUSES:
+            self.status.addItem(s.replace("-", " ").capitalize(), s)
+
+        meta = QGridLayout()
+        meta.setHorizontalSpacing(10)
+        meta.setVerticalSpacing(4)
+        for col, (label, widget, stretch) in enumerate((
+                ("&Byline", self.byline, 3), ("S&ection", self.section, 2),
+                ("T&ags", self.tags, 3), ("St&atus", self.status, 1))):
+            lab = QLabel(label)
+            lab.setBuddy(widget)
+            lab.setProperty("role", "field-label")
+            meta.addWidget(lab, 0, col)
+            meta.addWidget(widget, 1, col)
+            meta.setColumnStretch(col, stretch)
+
+        self.body = BodyEdit()
+        self.highlighter = MarkdownHighlighter(self.body.document(), self.body.palette())
+
+        header = self.header = QWidget()
+        header.setObjectName("article-header")
+        top = QVBoxLayout(header)
+        top.setContentsMargins(16, 12, 16, 8)
+        top.setSpacing(4)
+        top.addWidget(self.headline)
+        top.addWidget(self.dek)
+        top.addLayout(meta)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.HLine)
+        line.setFrameShadow(QFrame.Sunken)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(header)
+        self.header_line = line
+        outer.addWidget(line)
+        outer.addWidget(self.body, 1)
+        self.setTabOrder(self.headline, self.dek)
+        self.setTabOrder(self.dek, self.byline)
+        self.setTabOrder(self.byline, self.section)
+        self.setTabOrder(self.section, self.tags)
+        self.setTabOrder(self.tags, self.status)
+        self.setTabOrder(self.status, self.body)
+
+        for w in (self.byline, self.tags):
+            w.textEdited.connect(self._changed)
+        self.headline.edited.connect(self._changed)
+        self.dek.edited.connect(self._changed)
+        self.section.editTextChanged.connect(self._changed)
+        self.body.textChanged.connect(self._changed)
+        self.status.activated.connect(self._status_picked)
+        self.setEnabled(False)
+
+    def header_visible(self, on: bool) -> None:
+        """Focus mode hides the fields above the body."""
+        self.header.setVisible(on)
+        self.header_line.setVisible(on)
+
+    # -- loading -----------------------------------------------------------------
+    def load(self, article) -> None:
+        """Show an article (a desk.model.Article), or nothing for None."""
+        self._loading = True
+        try:
+            blockers = [QSignalBlocker(w) for w in (
+                self.headline, self.dek, self.byline, self.section, self.tags, self.status)]
+            if article is None:
+                self.article_id = None
+                for w in (self.headline, self.dek, self.byline, self.tags):
+                    w.clear()
+                self.section.setEditText("")
+                self.body.setPlainText("")
+                self.setEnabled(False)
+            else:
+                self.article_id = article.id
+                self.language = article.language or "en-US"
+                self.headline.setText(article.headline)
+                self.dek.setText(article.dek)
+                self.byline.setText(article.byline)
+                self._fill_sections(article.section)
+                self.tags.setText(", ".join(article.tags))
+                self._tag_model.setStringList(self.library.articles.all_tags())
+                self.show_status(article.status)
+                self.body.setPlainText(article.body)
+                self.body.document().setModified(False)
+                self.setEnabled(True)
+            del blockers
+        finally:
+            self._loading = False
+        if article is not None:
+            self.article_loaded.emit(article.id)
+
+    def _fill_sections(self, current: str) -> None:
+        names = self.library.articles.sections()
+        if current and current not in names:
+            names.append(current)
+        self.section.clear()
+        self.section.addItems(sorted(names, key=str.lower))
+        self.section.setEditText(current)
+
+    def show_status(self, status: str) -> None:
+        self._status = status
+        with QSignalBlocker(self.status):
+            self.status.setCurrentIndex(max(0, self.status.findData(status)))
+
+    # -- reading back ---------------------------------------------------------------
+    def current_fields(self) -> dict:
+        tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
+        return {
+            "headline": self.headline.text().strip(),
+            "dek": self.dek.text().strip(),
+            "byline": self.byline.text().strip(),
+            "section": self.section.currentText().strip(),
+            "tags": tags,
+            "status": self._status,
+            "body": self.body.toPlainText(),
+            "language": self.language,
+        }
+
+    def _changed(self, *_):
+        if not self._loading and self.article_id is not None:
+            self.text_changed.emit()
+
+    def _status_picked(self, index: int) -> None:
+        wanted = self.status.itemData(index)
+        self.show_status(self._status)  # the window sets it once the change is allowed
+        if wanted != self._status:
+            self.status_requested.emit(wanted)

@@ -1,0 +1,63 @@
+"""Small dialogs: errors, About, and the file choices behind Import, Export and Backup."""
+
+from __future__ import annotations
+
+import platform
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+IMPORT_FILTER = "Articles (*.md *.markdown *.txt *.text *.html *.htm *.docx);;All files (*)"
+
+
+def show_error(parent, message: str, title: str = "desk") -> None:
+    """A DeskError (or any user-facing failure) as a dialog with one clear message."""
+    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
+    box.setAccessibleName("Error")
+    box.exec()
+
+
+def versions() -> dict[str, str]:
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from desk import __version__
+
+    return {"desk": __version__, "Python": platform.python_version(), "Qt": qVersion(),
+            "PySide6": PySide6.__version__, "SQLite": sqlite3.sqlite_version}
+
+
+def about_text() -> str:
+    rows = "".join(f"<tr><td>{k}</td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in versions().items())
+    return ("<h3>desk</h3><p>An editorial workstation: draft, check attribution and spelling, "
+            f"review quotes, export.</p><table>{rows}</table>")
+
+
+def show_about(parent) -> None:
+    QMessageBox.about(parent, "About desk", about_text())
+
+
+def ask_revision_label(parent) -> str | None:
+    """Ctrl+S: an optional label for the revision; None if cancelled."""
+    text, ok = QInputDialog.getText(parent, "Save revision",
+                                    "Label for this revision (optional):", text="saved")
+    return (text.strip() or "saved") if ok else None
+
+
+def choose_import_files(parent) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import articles", str(Path.home()),
+                                            IMPORT_FILTER)
+    return paths
+
+
+def choose_backup_path(parent, suggestion: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Back up the library", suggestion,
+                                          "desk library (*.db);;All files (*)")
+    return path or None
+
+
+def confirm(parent, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+    return answer == QMessageBox.Yes

@@ -1,0 +1,151 @@
+"""History: an article's revisions, each shown as a word-level diff against the current
+text, and Restore (which first snapshots the current text, so nothing is ever lost)."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import sqlite3
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter,
+    QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from desk.gui.article_model import friendly_time
+from desk.gui.highlighter import blend
+from desk.model import DeskError
+
+TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def word_ops(old: str, new: str) -> list[tuple[str, str]]:
+    """(op, text) runs turning old into new, op in equal/delete/insert, by whole words."""
+    a, b = TOKEN.findall(old), TOKEN.findall(new)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            out.append(("equal", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("insert", "".join(b[j1:j2])))
+    return out
+
+
+def diff_html(old: str, new: str, palette: QPalette) -> str:
+    """The diff as HTML for a QTextBrowser; tints derived from the palette's base colour."""
+    base = palette.color(QPalette.Base)
+    removed = blend(base, QColor(220, 40, 40), 0.35).name()
+    added = blend(base, QColor(30, 170, 60), 0.35).name()
+    parts = []
+    ops = word_ops(old, new)
+    for op, text in ops:
+        t = html.escape(text).replace("\n", "<br>")
+        if op == "equal":
+            parts.append(t)
+        elif op == "delete":
+            parts.append(f'<span style="background:{removed}; text-decoration:line-through">{t}</span>')
+        else:
+            parts.append(f'<span style="background:{added}">{t}</span>')
+    if all(op == "equal" for op, _ in ops):
+        parts.insert(0, "<p><i>Same as the current text.</i></p>")
+    return "<div style='white-space:pre-wrap'>" + "".join(parts) + "</div>"
+
+
+def snapshot_text(fields) -> str:
+    """What a revision is compared on: the headline, dek and body, as an editor reads them."""
+    get = fields.get if isinstance(fields, dict) else lambda k: getattr(fields, k)
+    return f"{get('headline')}\n{get('dek')}\n\n{get('body')}"
+
+
+class HistoryDialog(QDialog):
+    restored = Signal(object)  # the Article after restoring
+    failed = Signal(str)
+
+    def __init__(self, library, article_id: int, current_fields: dict, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.article_id = article_id
+        self.current = snapshot_text(current_fields)
+        self.setWindowTitle("History")
+        self.setAccessibleName("Article history")
+        self.resize(980, 640)
+
+        self.revisions = QListWidget()
+        self.revisions.setAccessibleName("Revisions")
+        self.diff = QTextBrowser()
+        self.diff.setAccessibleName("Changes from the revision to the current text")
+        self.diff.setOpenLinks(False)
+        legend = QLabel("Struck through: in the revision, not in the current text. "
+                        "Highlighted: added since.")
+        legend.setWordWrap(True)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(legend)
+        rl.addWidget(self.diff, 1)
+        split = QSplitter()
+        split.addWidget(self.revisions)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        split.setSizes([260, 720])
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.restore_button = buttons.addButton("&Restore This Revision",
+                                                QDialogButtonBox.ActionRole)
+        self.restore_button.setAccessibleName("Restore this revision")
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+
+        self.revisions.currentRowChanged.connect(self._show_selected)
+        self.reload()
+
+    def reload(self) -> None:
+        self.revisions.clear()
+        revs = self.library.revisions.list(self.article_id)
+        for rev in revs:
+            label = rev.label or "revision"
+            item = QListWidgetItem(f"{friendly_time(rev.created_at)} — {label}")
+            item.setData(Qt.UserRole, rev.id)
+            item.setToolTip(f"{rev.created_at}\n{rev.headline}")
+            self.revisions.addItem(item)
+        self.restore_button.setEnabled(bool(revs))
+        if revs:
+            self.revisions.setCurrentRow(0)
+        else:
+            self.diff.setHtml("<p><i>No revisions yet. Press Ctrl+S to save one.</i></p>")
+
+    def selected_revision_id(self) -> int | None:
+        item = self.revisions.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def _show_selected(self, _row: int) -> None:
+        rid = self.selected_revision_id()
+        if rid is None:
+            return
+        rev = self.library.revisions.get(rid)
+        self.diff.setHtml(diff_html(snapshot_text(rev), self.current, self.palette()))
+
+    def restore_selected(self):
+        rid = self.selected_revision_id()
+        if rid is None:
+            return None
+        try:
+            article = self.library.revisions.restore(rid)
+        except (DeskError, sqlite3.Error) as exc:
+            self.failed.emit(f"The revision was not restored.\n\n{exc}")
+            return None
+        self.restored.emit(article)
+        self.accept()
+        return article

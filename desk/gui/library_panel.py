@@ -1,0 +1,328 @@
+"""The article library: search as you type, filters, and new / duplicate / trash / restore."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox,
+    QPushButton, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
+)
+
+from desk.gui.article_model import (
+    SUMMARY_ROLE, ArticleListModel, friendly_time, status_label,
+)
+from desk.gui.highlighter import blend
+from desk.model import ARTICLE_STATUSES, DeskError
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class ArticleDelegate(QStyledItemDelegate):
+    """Two lines per article: the headline, then status · section · words · last change."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt override)
+        fm = option.fontMetrics
+        return QSize(200, fm.lineSpacing() * 2 + 14)
+
+    def paint(self, painter, option, index):
+        a = index.data(SUMMARY_ROLE)
+        if a is None:
+            return super().paint(painter, option, index)
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        opt = option
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if style:
+            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, option.widget)
+        selected = bool(option.state & QStyle.State_Selected)
+        pal = option.palette
+        fg = pal.color(QPalette.HighlightedText if selected else QPalette.Text)
+        muted = blend(fg, pal.color(QPalette.Highlight if selected else QPalette.Base), 0.4)
+        r = option.rect.adjusted(10, 6, -10, -6)
+        fm = option.fontMetrics
+        bold = QFont(option.font)
+        bold.setWeight(QFont.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(fg)
+        headline = a.headline or "(untitled)"
+        from PySide6.QtGui import QFontMetrics
+
+        painter.drawText(QRect(r.left(), r.top(), r.width(), fm.lineSpacing()),
+                         Qt.AlignLeft | Qt.AlignVCenter,
+                         QFontMetrics(bold).elidedText(headline, Qt.ElideRight, r.width()))
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        bits = [status_label(a.status)]
+        if a.section:
+            bits.append(a.section)
+        bits.append(f"{a.words:,} words")
+        meta = " · ".join(bits)
+        when = friendly_time(a.updated_at)
+        line2 = QRect(r.left(), r.top() + fm.lineSpacing() + 2, r.width(), fm.lineSpacing())
+        painter.drawText(line2, Qt.AlignRight | Qt.AlignVCenter, when)
+        room = r.width() - fm.horizontalAdvance(when) - 12
+        painter.drawText(QRect(line2.left(), line2.top(), room, line2.height()),
+                         Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(meta, Qt.ElideRight, room))
+        painter.restore()
+
+
+class LibraryPanel(QWidget):
+    article_selected = Signal(int)  # the editor should show this article
+    article_created = Signal(int)
+    article_trashed = Signal(int)
+    article_restored = Signal(int)
+    error = Signal(str)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.model = ArticleListModel(library, self)
+        self._build()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search articles…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search articles")
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("Any status", None)
+        for s in ARTICLE_STATUSES:
+            self.status_filter.addItem(status_label(s), s)
+        self.section_filter = QComboBox()
+        self.section_filter.setAccessibleName("Filter by section")
+        self.tag_filter = QComboBox()
+        self.tag_filter.setAccessibleName("Filter by tag")
+        for combo in (self.status_filter, self.section_filter, self.tag_filter):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            combo.activated.connect(self._apply_filters)
+        self.trash_toggle = QToolButton()
+        self.trash_toggle.setText("View Trash")
+        self.trash_toggle.setCheckable(True)
+        self.trash_toggle.setAccessibleName("Show the trash")
+        self.trash_toggle.setToolTip("Show articles in the trash")
+        self.trash_toggle.toggled.connect(self._trash_toggled)
+
+        self.view = QListView()
+        self.view.setAccessibleName("Articles")
+        self.view.setModel(self.model)
+        self.view.setModelColumn(0)
+        self.view.setItemDelegate(ArticleDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of articles")
+        self.new_button = QPushButton("&New")
+        self.new_button.setAccessibleName("New article")
+        self.new_button.clicked.connect(self.new_article)
+        self.duplicate_button = QPushButton("D&uplicate")
+        self.duplicate_button.setAccessibleName("Duplicate article")
+        self.duplicate_button.clicked.connect(self.duplicate_current)
+        self.trash_button = QPushButton("&Delete…")
+        self.trash_button.setAccessibleName("Move article to trash")
+        self.trash_button.setToolTip("Move the article to the trash (you can restore it)")
+        self.trash_button.clicked.connect(self.trash_current)
+        self.restore_button = QPushButton("&Restore")
+        self.restore_button.setAccessibleName("Restore article from trash")
+        self.restore_button.clicked.connect(self.restore_current)
+        self.restore_button.hide()
+        QShortcut(QKeySequence.Delete, self.view, self.trash_current, context=Qt.WidgetShortcut)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.section_filter, 1)
+        filters.addWidget(self.tag_filter, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for b in (self.new_button, self.duplicate_button, self.trash_button, self.restore_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.trash_toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+        layout.addLayout(buttons)
+
+    # -- listing ---------------------------------------------------------------------
+    def reload(self, select: int | None = None) -> None:
+        """Re-read filters' choices and the list; keep (or move) the selection."""
+        keep = select if select is not None else self.current_id()
+        self._fill_combo(self.section_filter, "Any section", self.library.articles.sections())
+        self._fill_combo(self.tag_filter, "Any tag", self.library.articles.all_tags())
+        self.model.refresh()
+        self._update_count()
+        if keep is not None:
+            self.select(keep, emit=False)
+
+    def _fill_combo(self, combo: QComboBox, any_label: str, values: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(any_label, None)
+        for v in values:
+            combo.addItem(v, v)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.blockSignals(False)
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        if self.search.text() != self.model.filter.search:
+            self.model.update_filter(search=self.search.text())
+            self._update_count()
+
+    def _apply_filters(self, *_):
+        self.model.update_filter(status=self.status_filter.currentData(),
+                                 section=self.section_filter.currentData(),
+                                 tag=self.tag_filter.currentData())
+        self._update_count()
+
+    def _trash_toggled(self, on: bool) -> None:
+        self.restore_button.setVisible(on)
+        self.trash_button.setVisible(not on)
+        self.duplicate_button.setVisible(not on)
+        self.new_button.setVisible(not on)
+        self.model.update_filter(trashed=on)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.model.total
+        where = " in the trash" if self.model.filter.trashed else ""
+        self.count_label.setText(f"{n:,} article{'s' if n != 1 else ''}{where}")
+
+    # -- selection -------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        idx = self.view.currentIndex()
+        return self.model.article_id(idx.row()) if idx.isValid() else None
+
+    def select(self, article_id: int, emit: bool = True) -> bool:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        sm = self.view.selectionModel()
+        if not emit:
+            sm.blockSignals(True)
+        try:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        finally:
+            sm.blockSignals(False)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self.model.filter.trashed:
+            self.article_selected.emit(self.model.article_id(current.row()))
+
+    # -- actions -----------------------------------------------------------------------
+    def new_article(self) -> int | None:
+        try:
+            article = self.library.articles.create(headline="", status="draft")
+        except DeskError as exc:
+            self.error.emit(str(exc))
+            return None
+        self._leave_trash()
+        self.clear_filters()
+        self.reload(select=article.id)
+        self.article_created.emit(article.id)
+        self.article_selected.emit(article.id)
+        return article.id
+
+    def duplicate_current(self) -> int | None:
+        aid = self.current_id()
+        if aid is None:
+            return None
+        try:
+            copy = self.library.articles.duplicate(aid)
+        except DeskError as exc:
+            self.error.emit(str(exc))
+            return None
+        self.reload(select=copy.id)
+        self.article_created.emit(copy.id)
+        self.article_selected.emit(copy.id)
+        return copy.id
+
+    def trash_current(self) -> bool:
+        aid = self.current_id()
+        if aid is None or self.model.filter.trashed:
+            return False
+        headline = self.library.articles.get(aid).headline or "(untitled)"
+        answer = QMessageBox.question(
+            self, "Move to trash",
+            f"Move “{headline}” to the trash?\n\nYou can restore it from the trash later.",
+            QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+        if answer != QMessageBox.Yes:
+            return False
+        row = self.view.currentIndex().row()
+        try:
+            self.library.articles.trash(aid)
+        except DeskError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.model.refresh()
+        self._update_count()
+        self.article_trashed.emit(aid)
+        if self.model.rowCount():
+            row = min(row, self.model.rowCount() - 1)
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def restore_current(self) -> bool:
+        aid = self.current_id()
+        if aid is None or not self.model.filter.trashed:
+            return False
+        try:
+            self.library.articles.restore(aid)
+        except DeskError as exc:
+            self.error.emit(str(exc))
+            return False
+        self._leave_trash()
+        self.reload(select=aid)
+        self.article_restored.emit(aid)
+        self.article_selected.emit(aid)
+        return True
+
+    def clear_filters(self) -> None:
+        """Show everything (so a new article is in the list, not hidden by a filter)."""
+        from desk.gui.article_model import ArticleFilter
+
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for combo in (self.status_filter, self.section_filter, self.tag_filter):
+            combo.setCurrentIndex(0)
+        self.model.filter = ArticleFilter(trashed=self.model.filter.trashed)
+
+    def _leave_trash(self) -> None:
+        if self.trash_toggle.isChecked():
+            self.trash_toggle.blockSignals(True)
+            self.trash_toggle.setChecked(False)
+            self.trash_toggle.blockSignals(False)
+            self.restore_button.hide()
+            for b in (self.trash_button, self.duplicate_button, self.new_button):
+                b.show()
+            self.model.update_filter(trashed=False)
+
+    def article_saved(self, article) -> None:
+        """Refresh the row of a saved article in place."""
+        from desk.storage.articles import ArticleSummary
+
+        self.model.update_row(ArticleSummary(
+            id=article.id, headline=article.headline, status=article.status,
+            section=article.section, words=article.words, updated_at=article.updated_at,
+            deleted_at=article.deleted_at))

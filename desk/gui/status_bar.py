@@ -1,0 +1,68 @@
+"""Words, characters, reading time, problem counts and whether the article is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from desk.text import reading_minutes, word_count
+
+COUNT_DELAY_MS = 250  # counting 10,000 words on every key press would slow typing
+
+STATE_TEXT = {"saved": "Saved", "saving": "Saving…", "edited": "Edited", "failed": "Not saved!"}
+
+
+class DeskStatusBar(QStatusBar):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("Status bar")
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Word count")
+        self.problems = QLabel()
+        self.problems.setAccessibleName("Problem count")
+        self.save_state = QLabel()
+        self.save_state.setAccessibleName("Save state")
+        self.save_state.setMinimumWidth(self.fontMetrics().horizontalAdvance("Not saved!") + 16)
+        for w in (self.counts, self.problems, self.save_state):
+            w.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(w)
+        self._body = None
+        self._timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._timer.timeout.connect(self.recount)
+        self.show_problems(None)
+        self.show_save_state("saved")
+
+    def watch(self, body) -> None:
+        self._body = body
+        body.textChanged.connect(self._timer.start)
+        self.recount()
+
+    def recount(self) -> None:
+        self._timer.stop()
+        text = self._body.toPlainText() if self._body is not None else ""
+        self.show_counts(text)
+
+    def show_counts(self, text: str) -> None:
+        words = word_count(text)
+        minutes = reading_minutes(words)
+        read = f"{minutes} min read" if minutes else "—"
+        self.counts.setText(f"{words:,} words · {len(text):,} characters · {read}")
+
+    def show_problems(self, report) -> None:
+        if report is None:
+            self.problems.setText("Not checked yet")
+            return
+        n = {"error": 0, "warning": 0, "info": 0}
+        for p in getattr(report, "problems", ()):
+            n[p.severity] = n.get(p.severity, 0) + 1
+        if not any(n.values()):
+            self.problems.setText("No problems")
+            return
+        parts = []
+        for sev, word in (("error", "error"), ("warning", "warning"), ("info", "note")):
+            if n.get(sev):
+                parts.append(f"{n[sev]} {word}{'s' if n[sev] != 1 else ''}")
+        self.problems.setText(", ".join(parts))
+
+    def show_save_state(self, state: str) -> None:
+        self.save_state.setText(STATE_TEXT.get(state, state))
