@@ -1,0 +1,88 @@
+import pytest
+
+from desk.model import DeskError
+from desk.review.gate import check_transition, set_status
+from desk.review.reattach import sync_quotes
+from desk.review.tags import set_quote_status
+
+CLEAN = "The council met on Tuesday and approved the budget.\n"
+
+
+def verify_all(library, article_id):
+    for q in sync_quotes(library, article_id):
+        set_quote_status(library, q.id, "verified")
+
+
+def test_unverified_quotations_block_ready(library, article):
+    result = check_transition(library, article.id, "ready")
+    assert not result.allowed
+    assert any("3 unverified quotations" in r for r in result.reasons)
+
+
+def test_set_status_blocked_raises_with_the_reasons(library, article):
+    with pytest.raises(DeskError, match="unverified quotation"):
+        set_status(library, article.id, "published")
+    assert library.articles.get(article.id).status == "draft"
+    assert library.status_log.list(article.id) == []
+
+
+def test_all_verified_may_go_to_ready(library, article):
+    verify_all(library, article.id)
+    result = set_status(library, article.id, "ready")
+    assert result.allowed and not result.overridden
+    assert library.articles.get(article.id).status == "ready"
+    [change] = library.status_log.list(article.id)
+    assert (change.from_status, change.to_status, change.override_reason) == ("draft", "ready", None)
+
+
+def test_disputed_quotation_blocks_too(library, article):
+    verify_all(library, article.id)
+    q = sync_quotes(library, article.id)[0]
+    set_quote_status(library, q.id, "disputed")
+    assert not check_transition(library, article.id, "ready").allowed
+
+
+def test_not_a_quotation_does_not_block(library, article):
+    for q in sync_quotes(library, article.id):
+        set_quote_status(library, q.id, "not-a-quote")
+    assert check_transition(library, article.id, "ready").allowed
+
+
+def test_error_problems_block_published(library):
+    a = library.articles.create(headline="x", body="The mayor said \u201cwe will win.\n")
+    result = check_transition(library, a.id, "published")
+    assert not result.allowed
+    assert any(r.startswith("unclosed-quote") for r in result.reasons)
+
+
+def test_override_with_reason_moves_and_is_kept_in_the_history(library, article):
+    result = set_status(library, article.id, "ready", override="desk chief approved by phone")
+    assert result.overridden
+    assert library.articles.get(article.id).status == "ready"
+    [change] = library.status_log.list(article.id, overrides_only=True)
+    assert change.override_reason == "desk chief approved by phone"
+    assert "unverified" in change.blocked_by
+    labels = [r.label for r in library.revisions.list(article.id)]
+    assert "status \u2192 ready (override: desk chief approved by phone)" in labels
+
+
+def test_blank_override_is_refused(library, article):
+    with pytest.raises(DeskError, match="reason"):
+        set_status(library, article.id, "ready", override="  ")
+
+
+def test_earlier_statuses_are_not_gated(library, article):
+    for status in ("editing", "copy-edit", "killed", "draft"):
+        assert set_status(library, article.id, status).allowed
+    assert [c.to_status for c in library.status_log.list(article.id)] == ["editing", "copy-edit", "killed", "draft"]
+
+
+def test_article_without_quotations_or_errors_passes(library):
+    a = library.articles.create(headline="Budget", body=CLEAN)
+    assert set_status(library, a.id, "published").allowed
+    assert library.articles.get(a.id).published_at
+
+
+def test_unknown_status_is_a_user_error(library, article):
+    with pytest.raises(DeskError, match="unknown status"):
+        check_transition(library, article.id, "approved")

@@ -1,0 +1,66 @@
+from desk.review.queue import QueueCursor, review_queue
+from desk.review.reattach import sync_quotes
+from desk.review.tags import set_quote_status
+
+
+def test_queue_lists_unverified_and_disputed_with_headline_and_source(library, article, ruiz):
+    rows = sync_quotes(library, article.id)
+    set_quote_status(library, rows[0].id, "disputed")
+    set_quote_status(library, rows[2].id, "verified")
+    items = review_queue(library)
+    assert [i.quote_id for i in items] == [rows[0].id, rows[1].id]
+    first = items[0]
+    assert (first.headline, first.source_name, first.speaker, first.status) == \
+        ("Bridge to reopen", "Ana Ruiz", "Ana Ruiz", "disputed")
+
+
+def test_queue_filters_by_article_source_and_status(library, article, ruiz):
+    other = library.articles.create(headline="Other", body="\u201cRoads are fine,\u201d said Ana Ruiz.\n")
+    sync_quotes(library, article.id)
+    sync_quotes(library, other.id)
+    assert {i.article_id for i in review_queue(library, article_id=other.id)} == {other.id}
+    assert {i.source_id for i in review_queue(library, source_id=ruiz.id)} == {ruiz.id}
+    assert len(review_queue(library, source_id=ruiz.id)) == 3
+    assert review_queue(library, status="disputed") == []
+
+
+def test_queue_sync_picks_up_new_articles(library, article):
+    assert review_queue(library) == []
+    assert len(review_queue(library, sync=True)) == 3
+
+
+def test_trashed_articles_leave_the_queue(library, article):
+    sync_quotes(library, article.id)
+    library.articles.trash(article.id)
+    assert review_queue(library) == []
+
+
+def test_cursor_walks_verifies_and_lands_on_the_next(library, article):
+    rows = sync_quotes(library, article.id)
+    cursor = QueueCursor(library)
+    assert cursor.current.quote_id == rows[0].id
+    assert cursor.next().quote_id == rows[1].id
+    assert cursor.verify().quote_id == rows[2].id
+    assert library.quotes.get(rows[1].id).status == "verified"
+    assert cursor.previous().quote_id == rows[0].id
+    assert len(cursor.items) == 2
+
+
+def test_cursor_dispute_keeps_the_item_listed_and_moves_on(library, article):
+    rows = sync_quotes(library, article.id)
+    cursor = QueueCursor(library)
+    assert cursor.dispute(note="denied by her office").quote_id == rows[1].id
+    assert library.quotes.get(rows[0].id).note == "denied by her office"
+    assert len(cursor.items) == 3
+
+
+def test_cursor_open_gives_the_span_to_select(library, article):
+    rows = sync_quotes(library, article.id)
+    target = QueueCursor(library).open()
+    assert (target.article_id, target.start, target.end) == (article.id, rows[0].start, rows[0].end)
+
+
+def test_empty_queue_cursor_is_harmless(library):
+    cursor = QueueCursor(library)
+    assert cursor.current is None and cursor.next() is None and cursor.verify() is None
+    assert cursor.open() is None
