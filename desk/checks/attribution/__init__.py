@@ -222,9 +222,11 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     if before.endswith(":"):
         s0, _ = sentence_bounds(st, len(text), r.open_pos)
         colon = text.rfind(":", 0, r.open_pos)
-        sp = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
-        if sp is None or sp.kind != "person":
-            sp = _subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+        sp = _subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+        if sp is None or sp.kind not in ("person", "organisation"):
+            sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
+            if sp2 is not None and sp2.kind == "person":
+                sp = sp2
         if sp:
             return _Attr(sp, None, how="colon")
     subj = _subject_fallback(text, r, a, st, prev_end)
@@ -281,15 +283,26 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
     w0 = m.end() if m else r.end
     if w0 >= limit:
         return None
+    inner = text[r.text_start:r.text_end].rstrip()
+    weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
     cm = CUE_RE.match(text, w0, limit)
     if cm:
-        sp = speaker_after(text, cm.end(), limit)
-        if sp:
-            return _Attr(sp, cm.group(), how="post")
+        word = cm.group()
+        if word in INVERSION or word.lower().startswith(("according", "in the words")):
+            sp = speaker_after(text, cm.end(), limit)
+            if sp:
+                return _Attr(sp, word, how="post")
         return None
     for cm in CUE_RE.finditer(text, w0, min(limit, w0 + 220)):
         if cm.group() in ING_CUES:
             break
+        if cm.group().lower().startswith("according"):
+            sp = speaker_after(text, cm.end(), limit)
+            if sp and len(text[w0:cm.start()].split()) <= 6:
+                return _Attr(sp, cm.group(), how="post")
+            break
+        if weak and not _short_tail(text, cm.end(), limit):
+            break  # “…end.” He says the court … (a new statement, not a credit)
         sp = speaker_before(text, w0, cm.start())
         if sp is None:
             break
@@ -303,6 +316,17 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
     return _tail_credit(text, w0, limit)
 
 
+_TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")
+
+
+def _short_tail(text: str, p: int, b: int) -> bool:
+    """After a credit verb, only a short adverbial before the sentence or clause ends."""
+    m = _TAIL_END.match(text, p, b)
+    tail = m.group() if m else ""
+    words = tail.split()
+    return len(words) <= 8 and "that" not in words
+
+
 def _tail_credit(text: str, a: int, b: int) -> _Attr | None:
     """“…” in its dealings with Central Asia, said Nargis Kassenova. (credit after the last comma)"""
     k = text.rfind(",", a, b)
@@ -312,7 +336,7 @@ def _tail_credit(text: str, a: int, b: int) -> _Attr | None:
     while p < b and text[p] in " \t\u00a0":
         p += 1
     cm = CUE_RE.match(text, p, b)
-    if cm and cm.group() in INVERSION:
+    if cm and (cm.group() in INVERSION or cm.group().lower().startswith("according")):
         sp = speaker_after(text, cm.end(), b)
         if sp and sp.kind != "pronoun":
             return _Attr(sp, cm.group(), how="post")
@@ -325,6 +349,9 @@ def _tail_credit(text: str, a: int, b: int) -> _Attr | None:
     return None
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+
+
 def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Attr | None:
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     seg = max(s, prev_end, a)
@@ -333,6 +360,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
     for cm in reversed(cues):
         word = cm.group()
+        if _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
+            continue
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), r.open_pos)
             if sp:
@@ -379,7 +408,9 @@ def _clause_subject(text: str, a: int, v: int) -> Speaker | None:
 _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})?\s*[\u2014\u2013-]{1,2}\s*)?"  # dateline
                        r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
                        r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly|Last|This|"
-                       r"Following|Despite|Since|As|Though|Although|Instead)\b[^:;.!?]{0,160}?,\s*)?")
+                       r"Following|Despite|Since|As|Though|Although|Instead|First|Second|Finally|Again|Even|Indeed|Today|"
+                       r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing)"
+                       r"\b[^:;.!?]{0,160}?,\s*)?")
 _VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,120},\s*)?[a-z]")
 
 

@@ -48,6 +48,7 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
             "according", "writing", "following", "during", "despite", "instead", "indeed", "also",
             "until", "once", "even", "just", "all", "some", "many", "most", "these", "those", "each",
             "every", "both", "such", "another", "other", "a", "an", "or", "nor", "about", "like", "said",
+            "more", "fewer", "less", "than", "there", "here", "let",
             "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
             "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's", "note", "update",
@@ -85,6 +86,18 @@ ANON_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "ad
               "lawmaker", "lawmakers", "executive", "executives", "worker", "workers", "student",
               "students", "voter", "voters", "man", "woman", "men", "women", "friend", "friends",
               "colleague", "colleagues", "negotiator", "negotiators", "protester", "protesters"}
+_ADJECTIVAL = {"former", "acting", "assistant", "associate", "national", "first", "federal", "supreme",
+               "presidential", "democratic", "republican", "foreign", "state", "vice", "prime", "deputy",
+               "interior", "homeland", "security", "defense", "defence", "senate", "house", "majority",
+               "minority", "district", "county", "city", "health", "education", "labor", "energy", "commerce",
+               "agriculture", "transportation", "finance", "economy", "trade", "treasury", "press", "attorney",
+               "general", "executive", "chief", "justice"}
+HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
+              | {w for w in TITLE_WORDS if w.isalpha() and len(w) > 3 and w not in _ADJECTIVAL}
+              | {"senator", "governor", "nominee", "candidate", "president", "mother", "father", "wife", "husband",
+                 "son", "daughter", "chief", "head", "columnist", "reporter", "writer", "author", "host",
+                 "anchor", "pollster", "economist", "lawyer", "attorney", "professor", "scientist", "doctor",
+                 "narrator", "group", "organization", "organisation", "firm", "study", "paper"})
 ANONYMITY_RE = re.compile(r"\b(?:anonymity|not (?:authori[sz]ed|permitted|allowed) to|asked not to be|"
                           r"declined to be (?:named|identified)|insisted on anonymity|requested anonymity|"
                           r"would not be named|speaking anonymously)\b", re.I)
@@ -238,7 +251,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
         if lw in DETERMINERS:
             found_det = True
             break
-        if k != j and _possessive(w) and w[:1].isupper():
+        if k != j and _possessive(w) and w[:1].isupper() and _norm(w[:-2]) not in CAP_STOP:
             found_det = True
             while k > 0 and _is_name_tok(toks[k - 1][0]) and _norm(toks[k - 1][0]) not in TITLE_WORDS:
                 k -= 1
@@ -256,8 +269,10 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     if k > j:
         return None
     head_idx = j
-    # "Proponents of the new bill", "a spokesman for the ministry"
-    if k >= 2 and _norm(toks[k - 1][0]) in ("of", "for", "at", "from", "with") \
+    if k >= 1 and _norm(toks[k - 1][0]) in ("the", "a", "an") and _possessive(toks[k][0]):
+        k -= 1
+    # "Proponents of the new bill", "a spokesman for the ministry", "a narrator in the ad"
+    if k >= 2 and _norm(toks[k - 1][0]) in ("of", "for", "at", "from", "with", "in") \
             and toks[k - 2][0] not in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")") \
             and _norm(toks[k - 2][0]) not in STOP_BACK and _norm(toks[k - 2][0]) not in DETERMINERS \
             and _norm(toks[k - 2][0]) not in PRONOUNS:
@@ -335,13 +350,15 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
         else:
             chunks[-1].append(t)
     for idx, ch in enumerate(chunks):
-        if not ch or _norm(ch[0][0]) in INTRO_WORDS or ch[0][0][:1].isdigit():
+        while ch and _norm(ch[0][0]) in ("but", "and", "yet", "so", "still", "meanwhile"):
+            ch = ch[1:]
+        if not ch or _norm(ch[0][0]) in INTRO_WORDS:
             continue
         sp = _np_from_end(text, ch, allow_descriptor, depth + 1)
         if sp is None:
             continue
         lead = [t for t in ch if t[2] <= sp.start]
-        if len(lead) > 6:
+        if len(lead) > 6 and not (lead and _norm(lead[-1][0]) in STOP_BACK):
             continue
         if sp.kind != "person" and idx + 1 < len(chunks) and chunks[idx + 1]:
             nxt = chunks[idx + 1]
@@ -430,6 +447,45 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 return None
     out = []
     seen_name = False
+    if toks and _norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"):
+        # descriptor: "a former U.S. law enforcement official who …", "The New York Post reports"
+        out.append(toks[0])
+        prev_cap = False
+        for n, t in enumerate(toks[1:12], 1):
+            w = t[0]
+            lw = _norm(w)
+            if not w[:1].isalnum() or lw in _FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
+                    or lw in CUE_FORMS:
+                break
+            if w.endswith((".", "!", "?")) and not _is_initials(w) and lw not in TITLE_WORDS:
+                out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
+                break
+            nxt = _norm(toks[n + 1][0]) if n + 1 < len(toks) else ""
+            if _is_name_tok(w):
+                out.append(t)
+                prev_cap = True
+                continue
+            if lw in HEAD_NOUNS:
+                out.append(t)
+                if nxt not in ("of", "for", "at", "from", "in", "with"):
+                    break
+                prev_cap = False
+                continue
+            if prev_cap:
+                ahead = toks[n:n + 4]
+                m = 0
+                while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in STOP_BACK \
+                        and _norm(ahead[m][0]) not in HEAD_NOUNS:
+                    m += 1
+                if not (m < len(ahead) and (_is_name_tok(ahead[m][0]) or _norm(ahead[m][0]) in HEAD_NOUNS)):
+                    break
+            if lw in ("of", "for", "at", "from", "in") and prev_cap:
+                break
+            out.append(t)
+            prev_cap = False
+        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "the", "a", "an"):
+            out.pop()
+        return _np_from_end(text, out) if out else None
     for n, t in enumerate(toks):
         w = t[0]
         lw = _norm(w)
