@@ -1,0 +1,94 @@
+"""desk check: quotations, attribution, boilerplate and spelling, like a linter.
+
+    desk [--db PATH] check [--format text|json] (FILE | --article ID)
+
+Exit status: 0 with no error-severity problem, 1 with one, 2 when the input cannot be read.
+The JSON shape is relied on by automation: keep it stable.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import sys
+from pathlib import Path
+
+from desk.model import DeskError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="check quotations, attribution, boilerplate and spelling")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="output format (default: text)")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("file", nargs="?", metavar="FILE", help="a Markdown or plain-text file")
+    target.add_argument("--article", type=int, metavar="ID", help="an article in the library")
+    p.set_defaults(func=run)
+
+
+def read_text_file(path: str) -> str:
+    """The file's text decoded as UTF-8 (a BOM is allowed); DeskError otherwise."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise DeskError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise DeskError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise DeskError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DeskError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    if "\x00" in text:
+        raise DeskError(f"{path}: not a text file")
+    return text
+
+
+def run(args, ctx) -> int:
+    from desk.checks.engine import check_text
+
+    if args.article is not None:
+        lib = ctx.library()
+        article = lib.articles.get(args.article)
+        text = article.body
+        name = f"article {args.article}"
+        tagged = lib.quotes.tagged(args.article)
+        dictionary = lib.dictionary.words(args.article)
+        language = article.language or "en-US"
+    else:
+        text = read_text_file(args.file)
+        name = args.file
+        lib = ctx.library()
+        tagged = []
+        dictionary = lib.dictionary.words()
+        language = "en-US"
+    sources = lib.sources.refs()
+    report = check_text(text, sources=sources, tagged=tagged, dictionary=frozenset(dictionary),
+                        language=language)
+    if args.format == "json":
+        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for line in format_text(name, text, report.problems):
+            print(line)
+    return 1 if any(p.severity == "error" for p in report.problems) else 0
+
+
+def format_text(name: str, text: str, problems) -> list[str]:
+    """`NAME:LINE:COL: severity kind: message`, lines and columns from 1."""
+    line_starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        line_starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    out = []
+    for p in problems:
+        i = bisect.bisect_right(line_starts, p.start) - 1
+        line, col = i + 1, p.start - line_starts[i] + 1
+        msg = " ".join(p.message.split())
+        if p.suggestions and p.kind not in ("misquote", "unknown-source", "boilerplate") and any(p.suggestions):
+            msg += " (" + ", ".join(s for s in p.suggestions[:3] if s) + ")"
+        out.append(f"{name}:{line}:{col}: {p.severity} {p.kind}: {msg}")
+    return out
