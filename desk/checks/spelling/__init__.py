@@ -13,6 +13,7 @@ Kinds: ``misspelling`` (warning, with suggestions), ``unknown-name`` (info),
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -45,6 +46,7 @@ __all__ = ["check_spelling", "suggest", "is_known", "SpellChecker", "get_checker
 NEAR_FREQ_MID = 20000
 NEAR_FREQ_START = 300
 ACCEPTED_FREQ = 50000
+SHORT = 5
 
 _OK = 0
 _LOWER = 1  # unknown lower-case word: misspelling
@@ -95,8 +97,11 @@ class SpellChecker:
                     t = time.perf_counter()
                     self._index = _sg.CandidateIndex.load_or_build(lex.words, lex.key,
                                                                    self._cache_dir)
-                    self.timings["index"] = time.perf_counter() - t
                     self.timings["index_built"] = float(self._index.built)
+                    # Collect now, while loading, rather than in the first look-up:
+                    # the word lists have just added a few hundred thousand objects.
+                    gc.collect()
+                    self.timings["index"] = time.perf_counter() - t
                 idx = self._index
         return idx
 
@@ -138,7 +143,7 @@ class SpellChecker:
         if variant:
             out.append(variant)
         acc = {normalise(a) for a in accepted if a}
-        cands = {w: d for w, d in self.index.candidates(lw, 2).items() if w in known}
+        cands = self._candidates(lw, known)
         freq = lex.freq
         if acc:
             for a in acc:
@@ -154,6 +159,16 @@ class SpellChecker:
             if w not in out:
                 out.append(w)
         return [case_like(word, w) for w in out[:limit]]
+
+    def _candidates(self, lw: str, known) -> dict[str, int]:
+        """Known words within two edits; for short words, one edit when there are some
+        (two edits from a four-letter word reach hundreds of words)."""
+        idx = self.index
+        if len(lw) <= SHORT:
+            near = {w: d for w, d in idx.candidates(lw, 1).items() if w in known}
+            if len(near) > 1 or (near and lw not in near):
+                return near
+        return {w: d for w, d in idx.candidates(lw, 2).items() if w in known}
 
     # ------------------------------------------------------------ the check
     def check(self, text: str, *, accepted: Iterable[str] = (), language: str = "en-US",

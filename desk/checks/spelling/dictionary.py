@@ -122,14 +122,19 @@ class Lexicon:
             "en-US": gb_only | wrong_in_us,
             "en-GB": (us_only | wrong_in_gb) - gb_only,
         }
-        self._known: dict[str, frozenset[str]] = {}
-        self.words: list[str] = sorted(freq)
+        self._known: dict[str, dict[str, None]] = {}
+        self.words: tuple[str, ...] = tuple(sorted(freq))  # a tuple: untracked by the gc
 
-    def known(self, language: str) -> frozenset[str]:
+    def known(self, language: str) -> dict[str, None]:
+        """The words known in ``language``, as a dict used like a set.
+
+        A dict of strings (unlike a set) is untracked by the garbage collector, so
+        full collections don't walk its 160,000 entries in the middle of a look-up.
+        """
         lang = normalise_language(language)
         k = self._known.get(lang)
         if k is None:
-            k = frozenset(self.freq.keys() - self._excluded[lang])
+            k = dict.fromkeys(sorted(self.freq.keys() - self._excluded[lang]))
             self._known[lang] = k
         return k
 

@@ -2,9 +2,9 @@
 
 The index maps every string obtained by deleting up to two letters from the first
 ``PREFIX`` letters of a dictionary word (one letter for words of four letters or
-fewer) to that word.  It is a sorted ``array('Q')`` of ``crc32(delete) << 32 | word
-id``: compact, searched with ``bisect`` and loaded from the disk cache with a single
-``frombytes``.  Hash collisions only add candidates, which are verified by an exact
+fewer) to that word.  It is two parallel ``array('I')``: the sorted ``crc32`` of each
+delete and the word id of each; compact, searched with ``bisect`` and loaded from
+the disk cache with ``frombytes``.  Hash collisions only add candidates, which are verified by an exact
 edit distance, so they are harmless.
 
 Candidates within edit distance two are ranked by ``log(frequency)`` minus a
@@ -15,17 +15,19 @@ doubled letters and transpositions are cheap.
 from __future__ import annotations
 
 import math
+import re
 import os
 import struct
 import sys
 import tempfile
 import zlib
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from pathlib import Path
 
 PREFIX = 7
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MAGIC = b"DESKSPEL"
 _HEADER = struct.Struct("<8sIIQQI")  # magic, version, little-endian flag, words, entries, crc
 
@@ -124,6 +126,8 @@ def _sub_cost(x: str, y: str) -> float:
 
 
 # Tuned on Norvig's two test sets with tests/bench/bench_spelling.py.
+_DOUBLE = re.compile(r"(.)\1")
+
 COSTS = {"sound": 0.6, "vowel": 0.8, "near": 0.95, "double": 0.25, "transpose": 0.5,
          "indel": 0.7, "first": 0.4}
 
@@ -132,7 +136,19 @@ def weighted_cost(typed: str, word: str) -> float:
     """Weighted OSA distance from what was typed to a dictionary word."""
     if typed == word:
         return 0.0
-    a, b = typed, word
+    first_penalty = COSTS["first"] if typed[:1] != word[:1] else 0.0
+    # work on the differing core, keeping one letter of context on each side
+    i = 0
+    n = min(len(typed), len(word))
+    while i < n and typed[i] == word[i]:
+        i += 1
+    i = max(0, i - 1)
+    j = 0
+    n = min(len(typed), len(word)) - i
+    while j < n and typed[-1 - j] == word[-1 - j]:
+        j += 1
+    j = max(0, j - 1)
+    a, b = typed[i:len(typed) - j], word[i:len(word) - j]
     la, lb = len(a), len(b)
     indel = COSTS["indel"]
     dbl = COSTS["double"]
@@ -155,20 +171,14 @@ def weighted_cost(typed: str, word: str) -> float:
                 v = min(v, prev2[y - 2] + tr)
             cur[y] = v
         prev2, prev = prev, cur
-    cost = prev[lb]
-    if a[:1] != b[:1]:
-        cost += COSTS["first"]  # people rarely get the first letter wrong
-    return cost
+    return prev[lb] + first_penalty  # people rarely get the first letter wrong
 
 
 # ---------------------------------------------------------------- the index
 
 
-def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8"))
-
-
-def build_index(words: list[str]) -> array:
+def build_index(words: Sequence[str]) -> tuple[array, array]:
+    """(sorted crc32 of each delete, word id of each) as two parallel arrays."""
     entries: list[int] = []
     append = entries.append
     crc = zlib.crc32
@@ -177,14 +187,17 @@ def build_index(words: list[str]) -> array:
         for d in deletes(w[:PREFIX], depth):
             append((crc(d.encode("utf-8", "surrogatepass")) << 32) | wid)
     entries.sort()
-    return array("Q", entries)
+    keys = array("I", [e >> 32 for e in entries])
+    ids = array("I", [e & 0xFFFFFFFF for e in entries])
+    return keys, ids
 
 
 def _cache_file(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"spelling-index-v{INDEX_VERSION}-{key[:24]}.bin"
 
 
-def load_cached(cache_dir: Path | None, key: str, n_words: int) -> array | None:
+def load_cached(cache_dir: Path | None, key: str, n_words: int) -> tuple[array, array] | None:
+    """The cached index, or None when missing, stale or corrupt."""
     if cache_dir is None:
         return None
     path = _cache_file(cache_dir, key)
@@ -195,24 +208,31 @@ def load_cached(cache_dir: Path | None, key: str, n_words: int) -> array | None:
         if (magic != MAGIC or version != INDEX_VERSION or nw != n_words
                 or len(body) != ne * 8 or zlib.crc32(body) != crc):
             return None
-        arr = array("Q")
-        arr.frombytes(body)
+        keys, ids = array("I"), array("I")
+        if keys.itemsize != 4:  # pragma: no cover - exotic platforms
+            return None
+        keys.frombytes(body[: ne * 4])
+        ids.frombytes(body[ne * 4:])
         if bool(little) != (sys.byteorder == "little"):
-            arr.byteswap()
-        return arr
+            keys.byteswap()
+            ids.byteswap()
+        if ne and (max(ids) >= n_words):
+            return None
+        return keys, ids
     except Exception:
         return None
 
 
-def save_cached(cache_dir: Path | None, key: str, n_words: int, arr: array) -> None:
+def save_cached(cache_dir: Path | None, key: str, n_words: int, index: tuple[array, array]) -> None:
     """Write atomically (temp file + os.replace); failures are silent."""
     if cache_dir is None:
         return
+    keys, ids = index
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        body = arr.tobytes()
+        body = keys.tobytes() + ids.tobytes()
         header = _HEADER.pack(MAGIC, INDEX_VERSION, sys.byteorder == "little", n_words,
-                              len(arr), zlib.crc32(body))
+                              len(keys), zlib.crc32(body))
         fd, tmp = tempfile.mkstemp(prefix=".spelling-", dir=cache_dir)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -238,47 +258,73 @@ def save_cached(cache_dir: Path | None, key: str, n_words: int, arr: array) -> N
 class CandidateIndex:
     """Dictionary words within edit distance two of a typed word."""
 
-    def __init__(self, words: list[str], arr: array):
+    built = False
+
+    def __init__(self, words: Sequence[str], index: tuple[array, array]):
         self.words = words
-        self.arr = arr
-        self.n = len(arr)
+        self.keys, self.ids = index
+        self.n = len(self.keys)
 
     @classmethod
-    def load_or_build(cls, words: list[str], key: str, cache_dir: Path | None):
-        arr = load_cached(cache_dir, key, len(words))
-        built = arr is None
-        if arr is None:
-            arr = build_index(words)
-            save_cached(cache_dir, key, len(words), arr)
-        idx = cls(words, arr)
+    def load_or_build(cls, words: Sequence[str], key: str, cache_dir: Path | None):
+        index = load_cached(cache_dir, key, len(words))
+        built = index is None
+        if index is None:
+            index = build_index(words)
+            save_cached(cache_dir, key, len(words), index)
+        idx = cls(words, index)
         idx.built = built
         return idx
 
     def candidates(self, typed: str, limit: int = 2) -> dict[str, int]:
         """{word: OSA distance} for indexed words within ``limit`` edits of ``typed``."""
-        arr, n, words = self.arr, self.n, self.words
+        keys, ids, words = self.keys, self.ids, self.words
         crc = zlib.crc32
-        ids: set[int] = set()
+        found: set[int] = set()
         for d in deletes(typed[:PREFIX], limit):
-            lo = crc(d.encode("utf-8", "surrogatepass")) << 32
-            i = bisect_left(arr, lo)
-            hi = lo | 0xFFFFFFFF
-            while i < n:
-                e = arr[i]
-                if e > hi:
-                    break
-                ids.add(e & 0xFFFFFFFF)
-                i += 1
+            h = crc(d.encode("utf-8", "surrogatepass"))
+            i = bisect_left(keys, h)
+            j = bisect_right(keys, h, i)
+            if j > i:
+                found.update(ids[i:j])
         out: dict[str, int] = {}
         lt = len(typed)
-        for wid in ids:
+        lo, hi = lt - limit, lt + limit
+        for wid in found:
             w = words[wid]
-            if abs(len(w) - lt) > limit:
-                continue
-            dist = osa_distance(typed, w, limit)
-            if dist <= limit:
-                out[w] = dist
+            if lo <= len(w) <= hi:
+                dist = osa_distance(typed, w, limit)
+                if dist <= limit:
+                    out[w] = dist
         return out
+
+
+def single_edit_cost(typed: str, word: str) -> float | None:
+    """The weighted cost when ``word`` is one edit from ``typed`` (None otherwise)."""
+    i = 0
+    n = min(len(typed), len(word))
+    while i < n and typed[i] == word[i]:
+        i += 1
+    j = 0
+    n -= i
+    while j < n and typed[-1 - j] == word[-1 - j]:
+        j += 1
+    a, b = typed[i:len(typed) - j], word[i:len(word) - j]
+    penalty = COSTS["first"] if typed[:1] != word[:1] else 0.0
+    la, lb = len(a), len(b)
+    if la == 1 and lb == 1:
+        return _sub_cost(a, b) + penalty
+    if la == 1 and lb == 0:
+        c = a
+        dbl = (i > 0 and typed[i - 1] == c) or (i + 1 < len(typed) and typed[i + 1] == c)
+        return (COSTS["double"] if dbl else COSTS["indel"]) + penalty
+    if la == 0 and lb == 1:
+        c = b
+        dbl = (i > 0 and word[i - 1] == c) or (i + 1 < len(word) and word[i + 1] == c)
+        return (COSTS["double"] if dbl else COSTS["indel"]) + penalty
+    if la == 2 and lb == 2 and a[0] == b[1] and a[1] == b[0]:
+        return COSTS["transpose"] + penalty
+    return None
 
 
 def rank(typed: str, cands: dict[str, int], freq: dict[str, int], limit: int = 5,
@@ -291,12 +337,18 @@ def rank(typed: str, cands: dict[str, int], freq: dict[str, int], limit: int = 5
     a = ALPHA if alpha is None else alpha
     cheapest = min(COSTS["sound"], COSTS["vowel"], COSTS["near"], COSTS["double"],
                    COSTS["transpose"], COSTS["indel"])
+    # the doubled-letter discount needs a doubled letter on one side
+    no_double = min(COSTS["sound"], COSTS["vowel"], COSTS["near"], COSTS["transpose"],
+                    COSTS["indel"])
+    typed_double = _DOUBLE.search(typed) is not None
     first = typed[:1]
     log = math.log
+    search = _DOUBLE.search
     bounds = []
     for w, d in cands.items():
         penalty = 0.0 if w[:1] == first else COSTS["first"]
-        bounds.append((log(freq.get(w, 50)) - a * (cheapest * d + penalty), w))
+        edit = cheapest if typed_double or search(w) else no_double
+        bounds.append((log(freq.get(w, 50)) - a * (edit * d + penalty), w))
     bounds.sort(key=lambda t: (-t[0], t[1]))
     scored: list[tuple[float, str]] = []
     for bound, w in bounds:
@@ -305,7 +357,10 @@ def rank(typed: str, cands: dict[str, int], freq: dict[str, int], limit: int = 5
             del scored[limit:]
             if bound < scored[-1][0]:
                 break
-        scored.append((log(freq.get(w, 50)) - a * weighted_cost(typed, w), w))
+        cost = single_edit_cost(typed, w) if cands[w] == 1 else None
+        if cost is None:
+            cost = weighted_cost(typed, w)
+        scored.append((log(freq.get(w, 50)) - a * cost, w))
     scored.sort(key=lambda t: (-t[0], t[1]))
     return [w for _, w in scored[:limit]]
 
