@@ -19,8 +19,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desk.export import (docx_out, html_out, markdown_out, ninjs_out, pdf_out, quotes_out,
-                         text_out)
 from desk.export.base import PAGE_SIZES, ExportData, ExportFormat, QuoteRow, atomic_write, slugify
 from desk.export.gate import blocking_message, blocking_problems
 from desk.model import DeskError, Problem
@@ -32,8 +30,22 @@ def register(fmt: ExportFormat) -> None:
     FORMATS[fmt.name] = fmt
 
 
-for _fmt in (markdown_out.FORMAT, html_out.FORMAT, text_out.FORMAT, docx_out.FORMAT,
-             pdf_out.FORMAT, ninjs_out.FORMAT, *quotes_out.FORMATS):
+for _fmt in (
+    ExportFormat("md", "md", "Markdown with front matter", "desk.export.markdown_out",
+                 media_type="text/markdown"),
+    ExportFormat("html", "html", "Web page (HTML)", "desk.export.html_out", media_type="text/html"),
+    ExportFormat("txt", "txt", "Plain text (wire style)", "desk.export.text_out",
+                 media_type="text/plain"),
+    ExportFormat("docx", "docx", "Word document (DOCX)", "desk.export.docx_out",
+                 media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ExportFormat("pdf", "pdf", "PDF document", "desk.export.pdf_out", media_type="application/pdf"),
+    ExportFormat("ninjs", "json", "IPTC ninjs 3.0 (JSON)", "desk.export.ninjs_out",
+                 media_type="application/json"),
+    ExportFormat("quotes-csv", "quotes.csv", "Quote sheet (CSV)", "desk.export.quotes_out",
+                 "render_csv", "text/csv"),
+    ExportFormat("quotes-html", "quotes.html", "Quote sheet (HTML)", "desk.export.quotes_out",
+                 "render_html", "text/html"),
+):
     register(_fmt)
 
 

@@ -66,13 +66,21 @@ class ExportData:
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """A registry entry. ``render(data) -> bytes`` must not touch the file system."""
+    """A registry entry. The module holding ``function(data: ExportData) -> bytes`` is
+    imported on first use, so listing the formats (every CLI start) loads nothing heavy.
+    Render functions never touch the file system; ``atomic_write`` does."""
 
     name: str
     extension: str
     label: str
-    render: object  # Callable[[ExportData], bytes]
+    module: str
+    function: str = "render"
     media_type: str = "application/octet-stream"
+
+    def render(self, data: ExportData) -> bytes:
+        import importlib
+
+        return getattr(importlib.import_module(self.module), self.function)(data)
 
 
 def slugify(text: str, limit: int = 60) -> str:

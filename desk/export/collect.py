@@ -21,12 +21,13 @@ def check_report(lib, article: Article, *, spelling: bool = True):
 
 
 def quote_rows(lib, article: Article, spans) -> list[QuoteRow]:
-    """Every quotation in the text, in text order, joined with its stored tag (matched the
-    way the review's tag-following does, without writing anything)."""
+    """Every quotation in the text, in text order, joined with its stored tag. Matched the
+    way the review's tag-following (sync_quotes) matches, but without writing anything;
+    a tag not yet placed in the text (no offsets) still matches its words."""
     from desk.review.reattach import plan_sync
 
     spans = [s for s in spans if s.text.strip()]
-    tags = [q for q in lib.quotes.list(article_id=article.id) if q.start is not None]
+    tags = lib.quotes.list(article_id=article.id)
     plan = plan_sync(tags, spans)
     tag_for_span = {m.span_index: next(t for t in tags if t.id == m.row_id) for m in plan.matches}
     sources: dict[int, Source | None] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from desk.export.base import ExportData, ExportFormat
+from desk.export.base import ExportData
 from desk.export.blocks import Block, Run, html_blocks
 from desk.export.render import display_byline, display_date, markdown_html
 
@@ -180,7 +180,3 @@ def _add_link(para, run: Run) -> None:
     r.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
     link.append(r._r)  # moves the run inside the hyperlink
     para._p.append(link)
-
-
-FORMAT = ExportFormat("docx", "docx", "Word document (DOCX)", render,
-                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from desk.export.base import ExportData, ExportFormat
+from desk.export.base import ExportData
 
 
 def front_matter(data: ExportData) -> dict:
@@ -50,6 +50,3 @@ def render(data: ExportData) -> bytes:
     body = data.article.body.strip("\n")
     text = f"---\n{head}---\n\n{body}\n" if body else f"---\n{head}---\n"
     return text.encode("utf-8")
-
-
-FORMAT = ExportFormat("md", "md", "Markdown with front matter", render, "text/markdown")

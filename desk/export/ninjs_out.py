@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from desk.export.base import ExportData, ExportFormat, slugify
+from desk.export.base import ExportData, slugify
 from desk.export.render import markdown_html
 from desk.text import word_count
 
@@ -90,6 +90,3 @@ def _quoted(data: ExportData) -> tuple[list[dict], list[dict]]:
 
 def render(data: ExportData) -> bytes:
     return (json.dumps(ninjs(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-FORMAT = ExportFormat("ninjs", "json", "IPTC ninjs 3.0 (JSON)", render, "application/json")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 
-from desk.export.base import PAGE_SIZES, ExportData, ExportFormat
+from desk.export.base import PAGE_SIZES, ExportData
 from desk.export.render import header_html, markdown_html
 from desk.model import DeskError
 
@@ -138,6 +138,3 @@ def render(data: ExportData) -> bytes:
     if not ok or not data_out.startswith(b"%PDF-") or b"%%EOF" not in data_out[-1024:]:
         raise DeskError("PDF export: Qt did not produce a complete PDF")
     return data_out
-
-
-FORMAT = ExportFormat("pdf", "pdf", "PDF document", render, "application/pdf")

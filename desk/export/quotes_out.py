@@ -11,7 +11,7 @@ import io
 from collections import Counter
 from datetime import datetime, timezone
 
-from desk.export.base import ExportData, ExportFormat
+from desk.export.base import ExportData
 from desk.export.gate import line_of
 from desk.export.render import display_byline
 
@@ -46,7 +46,9 @@ def sheet_rows(data: ExportData) -> list[dict]:
 
 
 def _cell(value: str) -> str:
-    """Spreadsheets run cells that start like a formula; a leading apostrophe stops that."""
+    """Spreadsheets run cells that start like a formula (a quotation "=HYPERLINK(...)", but
+    also a phone number "+27 21 ...", which Excel turns into #NULL!); a leading apostrophe
+    makes them text."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -110,9 +112,3 @@ def render_html(data: ExportData) -> bytes:
         f"<table>\n<thead><tr>{head.replace('<th>Reviewed by</th>', '<th>Reviewed</th>')}</tr></thead>\n"
         f"<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n</body>\n</html>\n")
     return page.encode("utf-8")
-
-
-CSV_FORMAT = ExportFormat("quotes-csv", "quotes.csv", "Quote sheet (CSV)", render_csv, "text/csv")
-HTML_FORMAT = ExportFormat("quotes-html", "quotes.html", "Quote sheet (HTML)", render_html,
-                           "text/html")
-FORMATS = (CSV_FORMAT, HTML_FORMAT)

@@ -3,7 +3,7 @@ lines, an end mark. No markup survives; links keep their address in brackets."""
 
 from __future__ import annotations
 
-from desk.export.base import ExportData, ExportFormat
+from desk.export.base import ExportData
 from desk.export.blocks import Block, Run, html_blocks
 from desk.export.render import display_byline, display_date, markdown_html
 
@@ -56,6 +56,3 @@ def article_text(data: ExportData) -> str:
 
 def render(data: ExportData) -> bytes:
     return article_text(data).encode("utf-8")
-
-
-FORMAT = ExportFormat("txt", "txt", "Plain text (wire style)", render, "text/plain")

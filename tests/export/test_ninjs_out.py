@@ -1,0 +1,71 @@
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from desk.export.ninjs_out import render
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "ninjs" / "ninjs-schema_3.0.json")
+                    .read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def item(story_data):
+    return json.loads(render(story_data))
+
+
+def test_valid_against_the_ninjs_3_schema(item):
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(item), key=str)
+    assert errors == []
+
+
+def test_schema_would_catch_a_wrong_item(item):
+    item["unknownProperty"] = 1
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(item)
+
+
+def test_headline_byline_and_summary(item):
+    assert item["headlines"] == [{"role": "main", "contentType": "text/plain",
+                                  "value": "Council closes harbour bridge"}]
+    assert item["by"] == "Lerato Mokoena"
+    assert item["descriptions"][0]["value"] == "Traffic to move to the ring road"
+    assert item["uri"].startswith("urn:uuid:")
+    assert {"role": "desk-article-id", "value": str(item["altIds"][0]["value"])} in item["altIds"]
+
+
+def test_body_is_sanitized_html(item):
+    body = item["bodies"][0]
+    assert body["contentType"] == "text/html"
+    assert "<h2>What happens next</h2>" in body["value"]
+    assert body["wordCount"] > 50
+
+
+def test_tags_are_keyword_subjects(item):
+    keywords = sorted(s["name"] for s in item["subjects"] if s["rel"] == "keyword")
+    assert keywords == ["council", "transport"]
+
+
+def test_quoted_people_are_listed_with_source_uris(story, item):
+    _lib, _article, src = story
+    assert item["people"] == [
+        {"name": "Amara Okafor", "rel": "quoted", "uri": f"desk:source:{src.id}"},
+        {"name": "Pieter de Wet", "rel": "quoted"},
+    ]
+
+
+def test_contacts_never_leave_in_ninjs(item):
+    assert "555 0100" not in json.dumps(item)
+
+
+def test_uri_is_stable_for_the_same_article(story_data):
+    assert json.loads(render(story_data))["uri"] == json.loads(render(story_data))["uri"]
+
+
+def test_status_maps_to_pub_status(story_data):
+    story_data.article.status = "published"
+    assert json.loads(render(story_data))["pubStatus"] == "usable"
+    story_data.article.status = "killed"
+    assert json.loads(render(story_data))["pubStatus"] == "canceled"

@@ -1,0 +1,59 @@
+import csv
+import io
+
+from desk.export.base import ExportData, QuoteRow
+from desk.export.quotes_out import COLUMNS, render_csv, render_html
+from desk.model import Article
+
+
+def csv_rows(data):
+    raw = render_csv(data)
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM to read UTF-8
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_every_quotation_with_speaker_source_and_review(story_data):
+    rows = csv_rows(story_data)
+    assert [r["Quotation"] for r in rows] == ["The bridge is no longer safe for traffic,",
+                                              "We were not consulted,"]
+    first, second = rows
+    assert first["Speaker"] == "Amara Okafor"
+    assert first["Source"] == "Amara Okafor"
+    assert first["Title"] == "City engineer"
+    assert first["Organisation"] == "Cape Town City Council"
+    assert first["Contact"] == "'+27 21 555 0100"  # a bare + would start a formula in Excel
+    assert first["Status"] == "verified"
+    assert first["Origin"] == "interview"
+    assert first["Recorded original"] == "The bridge is not safe for traffic any more"
+    assert first["Reviewer note"] == "checked against the recording"
+    assert first["Reviewed by"] == "sub-editor"
+    assert first["Line"] == "3"
+    assert second["Speaker"] == "Pieter de Wet"
+    assert second["Source"] == "" and second["Status"] == "unverified"
+
+
+def test_csv_header(story_data):
+    assert tuple(csv_rows(story_data)[0].keys()) == COLUMNS
+
+
+def test_formula_like_cells_are_neutralised():
+    data = ExportData(article=Article(id=1, headline="H", body=""),
+                      quotes=[QuoteRow(text="=HYPERLINK(\"http://evil\")", note="+1 555")])
+    row = csv_rows(data)[0]
+    assert row["Quotation"].startswith("'=") and row["Reviewer note"] == "'+1 555"
+
+
+def test_no_quotations_gives_just_the_header():
+    data = ExportData(article=Article(id=1, headline="H", body="No quotes."))
+    assert csv_rows(data) == []
+
+
+def test_html_sheet_lists_quotes_and_escapes(story_data):
+    story_data.quotes[1].note = "<script>alert(1)</script>"
+    out = render_html(story_data).decode()
+    assert "Quote sheet: Council closes harbour bridge" in out
+    assert "The bridge is no longer safe for traffic," in out
+    assert "+27 21 555 0100" in out and "verified" in out
+    assert "checked against the recording" in out
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "2 quotations" in out
