@@ -68,6 +68,7 @@ class Sources(Manager):
                 if alias != keep.name:
                     self._add_alias(keep_id, alias)
             self.conn.execute("UPDATE quotes SET source_id = ? WHERE source_id = ?", (keep_id, other_id))
+            self.conn.execute("UPDATE materials SET source_id = ? WHERE source_id = ?", (keep_id, other_id))
             for f in ("title", "organisation", "role", "contact", "notes"):
                 if not getattr(keep, f) and getattr(other, f):
                     self.conn.execute(f"UPDATE sources SET {f} = ? WHERE id = ?",

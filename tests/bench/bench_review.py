@@ -72,6 +72,30 @@ def main() -> None:
             print(f"review: sync 40 quotations, first time: {first * 1000:.0f} ms; "
                   f"after an edit: {again * 1000:.0f} ms")
 
+            from desk.review import library_report, review_queue, set_status
+
+            small = para * 5
+            for n in range(199):
+                lib.articles.create(headline=f"Story {n}", body=small.replace("spring", f"spring {n}"))
+            t0 = time.perf_counter()
+            items = review_queue(lib, sync=True)
+            first = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            review_queue(lib, sync=True)
+            again = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            review_queue(lib)
+            plain = time.perf_counter() - t0
+            print(f"review: queue over 200 articles ({len(items)} items): sync first {first * 1000:.0f} ms, "
+                  f"sync again {again * 1000:.0f} ms, without sync {plain * 1000:.0f} ms")
+            t0 = time.perf_counter()
+            library_report(lib)
+            print(f"review: library report over 200 articles: {(time.perf_counter() - t0) * 1000:.0f} ms")
+            t0 = time.perf_counter()
+            set_status(lib, article.id, "ready", override="bench")
+            print(f"review: gate check + override on a 40-quotation article: "
+                  f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+
 
 if __name__ == "__main__":
     main()

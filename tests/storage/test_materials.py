@@ -83,3 +83,11 @@ def test_schema_2_tables_exist(db_path, library):
     conn = sqlite3.connect(db_path)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"materials", "materials_fts", "status_log"} <= names
+
+
+def test_merging_sources_moves_the_material(library):
+    keep = library.sources.add("Ana Ruiz")
+    other = library.sources.add("A. Ruiz")
+    m = library.materials.add("transcript", source_id=other.id)
+    library.sources.merge(keep.id, other.id)
+    assert library.materials.get(m.id).source_id == keep.id
