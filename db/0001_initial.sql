@@ -19,7 +19,7 @@ CREATE TABLE articles (
     deleted_at    TEXT
 );
 CREATE INDEX articles_by_update ON articles (updated_at DESC) WHERE deleted_at IS NULL;
-CREATE INDEX articles_by_status ON articles (status, updated_at DESC);
+CREATE INDEX articles_by_status ON articles (status, updated_at DESC) WHERE deleted_at IS NULL;
 CREATE INDEX articles_by_section ON articles (section);
 
 CREATE TABLE tags (
@@ -119,7 +119,8 @@ CREATE INDEX export_log_by_article ON export_log (article_id);
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     headline, dek, body,
     content = 'articles', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
 );
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, headline, dek, body)

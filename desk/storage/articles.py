@@ -40,6 +40,19 @@ class Articles(Manager):
                 self._set_tags(article_id, tags)
         return self.get(article_id)
 
+    def create_many(self, rows) -> int:
+        """Insert many articles (dicts of article fields, no tags) in one transaction."""
+        def prepared():
+            for values in rows:
+                _check_status(values.get("status", "draft"))
+                stamp = now()
+                yield {"created_at": stamp, "updated_at": stamp, **values,
+                       "words": word_count(values.get("body", ""))}
+        with self.lib.transaction():
+            before = self.count()
+            self.db["articles"].insert_all(prepared(), batch_size=500)
+            return self.count() - before
+
     def update(self, article_id: int, *, tags: list[str] | None = None, **values) -> Article:
         unknown = set(values) - set(EDITABLE) - {"published_at"}
         if unknown:

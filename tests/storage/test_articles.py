@@ -95,3 +95,10 @@ def test_pagination(library):
         library.articles.create(headline=f"h{i}")
     page = library.articles.list(limit=2, offset=2)
     assert [x.headline for x in page] == ["h2", "h1"]
+
+
+def test_create_many_in_one_go(library):
+    n = library.articles.create_many({"headline": f"h{i}", "body": "a b c"} for i in range(30))
+    assert n == 30
+    assert library.articles.count(search="h29") == 1
+    assert {a.words for a in library.articles.list()} == {3}
