@@ -80,6 +80,15 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
                     and not text[regs[n].end:regs[n + 1].open_pos].strip(" \t,"):
                 attrs[id(regs[n])] = _Attr(nx.speaker, nx.cue, how="next")
 
+    # a quotation left open for the next paragraph takes that paragraph's speaker
+    for r in reversed(regions):
+        if r.continued and attrs[id(r)].speaker is None and r.para + 1 in by_para:
+            nxt = by_para[r.para + 1][0]
+            if nxt.continues is r and r.continues is None and attrs[id(nxt)].speaker is not None \
+                    and attrs[id(nxt)].how in ("post", "pre"):
+                src = attrs[id(nxt)]
+                attrs[id(r)] = _Attr(src.speaker, src.cue, how="continued")
+
     quotes: list[QuoteSpan] = []
     problems: list[Problem] = []
     last_person: tuple[str, int] | None = None

@@ -564,16 +564,17 @@ class People:
                 cut = 2 if w.endswith(("'s", "\u2019s")) else 1
                 toks[-1] = (w[:-cut], s, e - cut)
             k = 0
-            while k < len(toks) and _norm(toks[k][0]) in TITLE_WORDS | {"the", "a", "an", "in", "on", "at",
-                                                                        "but", "and", "when", "if", "as"}:
+            while k < len(toks) - 1 and (_norm(toks[k][0]) in TITLE_WORDS or _norm(toks[k][0]) in CAP_STOP
+                                         or _norm(toks[k][0]) in DETERMINERS
+                                         or (k == 0 and _norm(toks[k][0]) in lower_words)):
                 k += 1
-            title = " ".join(t[0] for t in toks[:k])
+            if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
+                continue
+            title = " ".join(t[0] for t in toks[:k] if _norm(t[0]) in TITLE_WORDS)
             names = [t for t in toks[k:] if t[0]]
             words = [_norm(t[0]) for t in names]
             if not names or any(w in ORG_WORDS for w in words):
                 continue
-            if len(names) >= 2 and (_norm(names[0][0]) in lower_words or _norm(names[0][0]) in CAP_STOP) and len(names[0][0]) > 1:
-                names = names[1:]
             if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0]) in PARTICLES for t in names):
                 full = " ".join(t[0] for t in names)
                 sur = _norm(names[-1][0])

@@ -1,0 +1,120 @@
+"""Naming the speaker: cue orders, titles, pronouns, surnames, organisations, sources."""
+
+import pytest
+
+from desk.checks.attribution import analyse
+from desk.model import SourceRef
+
+
+def speakers(text, sources=()):
+    return [q.speaker for q in analyse(text, sources).quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "“The water is rising,” Ana Ruiz said.",
+    "“The water is rising,” said Ana Ruiz.",
+    "Ana Ruiz said: “The water is rising.”",
+    "Ana Ruiz said that the level was “rising fast in the north.”",
+    "According to Ana Ruiz, the river is “rising fast.”",
+    "Ana Ruiz told reporters “the water is rising.”",
+    "Ana Ruiz wrote on social media: “The water is rising.”",
+    "Ana Ruiz said in a statement: “The water is rising.”",
+    "“The water is rising,” Ana Ruiz added.",
+    "“Is the water rising?” Ana Ruiz asked.",
+    "Ana Ruiz called the plan “a reckless gamble.”",
+    "Ana Ruiz spoke for an hour, calling for “a new dam.”",
+    "“The water is rising,” Ana Ruiz says.",
+    "“The water is rising,” Ana Ruiz warned.",
+])
+def test_cue_orders_and_verbs(text):
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_appositive_after_inverted_cue():
+    text = "“It will hold,” said Ana Ruiz, a hydrologist at the river authority."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz"
+    assert q.speaker_kind == "person"
+
+
+def test_abbreviated_title_is_kept_apart():
+    (q,) = analyse("“We object,” said Sen. Bill Hagerty.").quotes
+    assert q.speaker == "Bill Hagerty"
+    assert q.title == "Sen."
+
+
+def test_descriptive_title_is_kept_apart():
+    text = "Foreign Ministry spokesman Saeed Khatibzadeh said the talks were “useful.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Saeed Khatibzadeh"
+    assert q.title == "Foreign Ministry spokesman"
+
+
+def test_split_quotation_has_one_speaker():
+    text = "“We are ready,” Marta Olsen said, “to talk.”"
+    assert speakers(text) == ["Marta Olsen", "Marta Olsen"]
+
+
+def test_long_clause_ending_in_colon():
+    text = ("At the end of a long afternoon of talks with the neighbouring towns, "
+            "Mayor Ines Varga put her position plainly:\n\n“We will not pay.”")
+    assert speakers(text) == ["Ines Varga"]
+
+
+def test_bare_surname_resolves_to_full_name():
+    text = ("Ruth Dalton runs the clinic.\n\n"
+            "“We need nurses,” Dalton said.")
+    assert speakers(text) == ["Ruth Dalton"]
+
+
+def test_pronoun_resolves_to_recent_compatible_person():
+    text = ("Peter Lang, the harbour master, met the crews on Monday.\n\n"
+            "“The boats must wait,” he said.")
+    assert speakers(text) == ["Peter Lang"]
+
+
+def test_pronoun_skips_person_of_other_gender():
+    text = ("Mr. Omar Haddad spoke first. Then Mrs. Clara Haddock stood up.\n\n"
+            "“We disagree,” he said.")
+    assert speakers(text) == ["Omar Haddad"]
+
+
+def test_uncued_quotation_continues_previous_speaker_in_paragraph():
+    text = "“The road is closed,” Luis Mora said. “It will open in May.”"
+    assert speakers(text) == ["Luis Mora", "Luis Mora"]
+
+
+def test_organisation_speaker():
+    text = "“The figures are final,” the ministry said in a statement."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "the ministry"
+    assert q.speaker_kind == "organisation"
+
+
+def test_anonymous_descriptor_speaker():
+    text = ("A senior official, who spoke on condition of anonymity, said "
+            "“the deal will be signed next week.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker_kind == "anonymous"
+    assert "official" in q.speaker
+
+
+def test_speaker_matches_source_by_alias():
+    src = SourceRef(id=7, name="Mustafa al-Kadhimi", aliases=("Kadhimi",))
+    for text in ("“We will rebuild,” Mustafa al-Kadhimi said.",
+                 "“We will rebuild,” al-Kadhimi said.",
+                 "“We will rebuild,” Kadhimi said."):
+        (q,) = analyse(text, [src]).quotes
+        assert q.source_id == 7, text
+
+
+def test_unmatched_speaker_has_no_source_id():
+    src = SourceRef(id=7, name="Mustafa al-Kadhimi")
+    (q,) = analyse("“We will rebuild,” Hana Sato said.", [src]).quotes
+    assert q.source_id is None
+
+
+def test_cue_text_is_recorded():
+    (q,) = analyse("“Not yet,” Hana Sato replied.").quotes
+    assert q.cue == "replied"
+    assert q.speaker_start is not None
