@@ -1,0 +1,39 @@
+"""The check engine: one report for CLI, editor and export."""
+
+from desk.checks.engine import CheckReport, check_text, speaker_words
+
+
+def test_report_to_dict_shape():
+    text = "“We are ready,” said Ana Ruiz."
+    d = check_text(text, spelling=False).to_dict()
+    assert set(d) == {"words", "quotes", "problems"}
+    assert set(d["quotes"][0]) == {"start", "end", "text", "speaker", "source_id", "cue", "closed"}
+    assert d["quotes"][0]["speaker"] == "Ana Ruiz"
+
+
+def test_word_count():
+    assert check_text("One two three.", spelling=False).words == 3
+
+
+def test_problems_are_sorted_by_start():
+    text = "Advertisement\n\n“Open quote never closed.\n\nThe “plan” failed."
+    report = check_text(text, spelling=False)
+    starts = [p.start for p in report.problems]
+    assert starts == sorted(starts)
+    assert {"boilerplate", "unclosed-quote"} <= {p.kind for p in report.problems}
+
+
+def test_has_errors_flag():
+    assert check_text("Leave a Reply", spelling=False).has_errors
+    assert not check_text("A calm day.", spelling=False).has_errors
+
+
+def test_speaker_words_are_offered_to_spelling():
+    report = check_text("“We will rebuild,” said Ingrid Vasquez-Olo.", spelling=False)
+    assert "Ingrid" in speaker_words(report.quotes)
+
+
+def test_empty_text():
+    report = check_text("", spelling=False)
+    assert isinstance(report, CheckReport)
+    assert report.words == 0 and report.quotes == [] and report.problems == []
