@@ -101,7 +101,7 @@ class Passage:
 def word_diff(material: str, quote: str) -> list[DiffOp]:
     """Word-level diff from the material's words to the quotation's, shown in their own
     spelling; comparison is on folded words."""
-    mt, qt = tokens(material), tokens(quote)
+    mt, qt = _spoken(material, tokens(material)), tokens(quote)
     m_show = [material[t.start:t.end] for t in mt]
     q_show = [quote[t.start:t.end] for t in qt]
     out: list[DiffOp] = []
@@ -147,7 +147,7 @@ class MaterialIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = tokens(text)
+        self.tokens = _spoken(text, tokens(text))
         self.positions: dict[str, list[int]] = {}
         for i, t in enumerate(self.tokens):
             self.positions.setdefault(t.word, []).append(i)
@@ -206,6 +206,28 @@ class MaterialIndex:
             if len(regions) == _CANDIDATES:
                 break
         return regions
+
+
+# Transcript furniture that is not speech: time codes and speaker labels at a line start.
+_TIME = r"[\[(]?\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b[\])]?"
+_LABEL = r"(?:[A-Z][A-Z0-9.'\u2019 -]{0,40}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):(?=[ \t])"
+_NOT_SPOKEN_RE = re.compile(rf"^[ \t]*(?:{_TIME}[ \t]*)?{_LABEL}|{_TIME}", re.M)
+
+
+def _spoken(text: str, toks: list[Token]) -> list[Token]:
+    """Drop the tokens of time codes and speaker labels, so a passage running across
+    two turns of a transcript does not count them as words the quotation left out."""
+    cuts = [(m.start(), m.end()) for m in _NOT_SPOKEN_RE.finditer(text)]
+    if not cuts:
+        return toks
+    out, k = [], 0
+    for t in toks:
+        while k < len(cuts) and cuts[k][1] <= t.start:
+            k += 1
+        if k < len(cuts) and cuts[k][0] <= t.start < cuts[k][1]:
+            continue
+        out.append(t)
+    return out
 
 
 def find_passage(quote: str, material: str) -> Passage | None:

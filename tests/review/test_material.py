@@ -69,3 +69,12 @@ def test_index_is_reusable_for_many_quotations():
     index = MaterialIndex(TRANSCRIPT)
     assert index.find("The budget is balanced.").identical
     assert index.find("nobody will pay more").identical
+
+
+def test_time_codes_and_speaker_labels_are_not_counted_as_words():
+    transcript = ("[00:12:31] RUIZ: We will rebuild the bridge.\n"
+                  "[00:12:40] RUIZ: And nobody will pay more.\n"
+                  "Interviewer: Thank you.\n")
+    p = find_passage("We will rebuild the bridge. And nobody will pay more.", transcript)
+    assert p.identical
+    assert p.text.startswith("We will") and p.text.endswith("pay more.")
