@@ -73,6 +73,7 @@ class SpellChecker:
         self._lex: Lexicon | None = None
         self._index: _sg.CandidateIndex | None = None
         self.timings: dict[str, float] = {}
+        self._verdict_caches: dict[tuple[str, frozenset[str]], dict[str, int]] = {}
 
     # ------------------------------------------------------------ loading
     @property
@@ -201,7 +202,7 @@ class SpellChecker:
         else:
             spans = _merge(spans)
 
-        verdicts: dict[str, int] = {}
+        verdicts = self._verdicts(lang, accepted_set)
         flagged: list[tuple[int, int, str, int]] = []  # start, end, token (stem), verdict
         known_lower = self._known_lower
         for m in TOKEN.finditer(text):
@@ -285,6 +286,12 @@ class SpellChecker:
             w = m.group(1)
             if w.lower() != m.group(3).lower() or w.lower() in REPEAT_OK:
                 continue
+            if m.group(2).count("\n") > 1:
+                continue  # across a paragraph break
+            before = text[m.start(1) - 1] if m.start(1) else " "
+            after = text[m.end(3)] if m.end(3) < len(text) else " "
+            if before in "'’-" or after in "'’-":
+                continue  # part of a contraction or a compound
             if w[0].isupper() and m.group(3)[0].isupper() and w.lower() not in known:
                 continue  # "Sirhan Sirhan", "Duran Duran"
             start, end = m.start(1), m.end(3)
@@ -295,10 +302,35 @@ class SpellChecker:
         problems.sort(key=lambda p: (p.start, p.end, p.kind))
         return problems
 
+    def _verdicts(self, lang: str, accepted: frozenset[str]) -> dict[str, int]:
+        """Per-token verdicts, kept across calls for the same language and words."""
+        with self._lock:
+            key = (lang, accepted)
+            cache = self._verdict_caches.pop(key, None)
+            if cache is None or len(cache) > 200_000:
+                cache = {}
+            self._verdict_caches[key] = cache  # most recently used last
+            while len(self._verdict_caches) > 4:
+                del self._verdict_caches[next(iter(self._verdict_caches))]
+            return cache
+
+    def clear_caches(self) -> None:
+        with self._lock:
+            self._verdict_caches.clear()
+
     def _classify(self, tok: str, known, accepted) -> int:
+        if tok.isalpha():  # the common case: letters only
+            lw = tok.lower()
+            if lw in known or lw in accepted or len(tok) == 1 or not is_latin(tok):
+                return _OK
+            if tok.isupper() or (len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper()):
+                return _OK  # OPEC, COVAX, MPs, NGOs
+            if tok[0].isupper():
+                return _NAME if not tok[1:].islower() else _CAP
+            return _LOWER if tok.islower() else _NAME
         if len(tok) == 1 or not is_latin(tok):
             return _OK
-        if any(c.isdigit() for c in tok):
+        if "_" in tok or any(c.isdigit() for c in tok):
             return _OK  # numbers, ordinals, 1990s, G7, mp3
         t = tok.replace("’", "'")
         core = t[:-2] if t[-2:] in ("'s", "'S") else t

@@ -12,8 +12,7 @@ TOKEN = re.compile(r"(?P<ini>(?:[^\W\d_]\.){2,})|(?P<w>[^\W_](?:[\w'’]*[^\W_])
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\"“”]+")
 SIC = re.compile(r"[\"”’'.,;:!?]*[ \t\u00a0]*[\[(]sic[\])]", re.I)
-REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)([ \t\u00a0]+|[ \t]*\n[ \t]*)(\1)(?![\w'’-])",
-                      re.I)
+REPEATED = re.compile(r"\b([^\W\d_]+)(\s+)(\1)\b", re.I)
 #: Doubled words that are grammatical.
 REPEAT_OK = frozenset({"had", "that", "is", "do", "bye", "no", "yeah", "ha", "very", "so",
                        "boo", "chop", "knock", "tut", "pooh", "la", "ah", "oh", "dum"})
