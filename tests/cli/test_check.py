@@ -1,0 +1,125 @@
+"""desk check: output formats, exit status, sources and tags from the library."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desk.cli import main
+from desk.storage import Library
+
+ROOT = Path(__file__).resolve().parents[2]
+CLEAN = "The council met on Tuesday.\n\n\u201cWe will rebuild the bridge,\u201d said Ana Ruiz, the mayor.\n"
+BROKEN = "The council met.\n\n\u201cWe will rebuild the bridge, said Ana Ruiz.\n\nLeave a Reply\n"
+
+
+@pytest.fixture
+def run(db_path, capsys):
+    def _run(*argv):
+        code = main(["--db", str(db_path), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+    return _run
+
+
+@pytest.fixture
+def clean_file(tmp_path):
+    p = tmp_path / "clean.md"
+    p.write_text(CLEAN, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def broken_file(tmp_path):
+    p = tmp_path / "broken.md"
+    p.write_text(BROKEN, encoding="utf-8")
+    return p
+
+
+def test_json_shape(run, clean_file):
+    code, out, _ = run("check", "--format", "json", str(clean_file))
+    data = json.loads(out)
+    assert set(data) == {"words", "quotes", "problems"}
+    (q,) = data["quotes"]
+    assert set(q) == {"start", "end", "text", "speaker", "source_id", "cue", "closed"}
+    assert q["speaker"] == "Ana Ruiz"
+    assert CLEAN[q["start"]:q["end"]] == "\u201cWe will rebuild the bridge,\u201d"
+    assert q["text"] == "We will rebuild the bridge,"
+    for p in data["problems"]:
+        assert set(p) == {"kind", "severity", "start", "end", "message", "suggestions"}
+
+
+def test_clean_file_exits_zero_even_with_warnings(run, clean_file):
+    code, out, _ = run("check", "--format", "json", str(clean_file))
+    kinds = {p["kind"] for p in json.loads(out)["problems"]}
+    assert "unknown-source" in kinds  # a warning: the library has no sources yet
+    assert code == 0
+
+
+def test_known_source_gets_its_id(run, clean_file, db_path):
+    with Library.open(db_path, seed=False) as lib:
+        sid = lib.sources.add("Ana Ruiz", aliases=["Ruiz"]).id
+    code, out, _ = run("check", "--format", "json", str(clean_file))
+    data = json.loads(out)
+    assert data["quotes"][0]["source_id"] == sid
+    assert "unknown-source" not in {p["kind"] for p in data["problems"]}
+
+
+def test_errors_exit_one_and_text_format_is_linter_like(run, broken_file):
+    code, out, _ = run("check", str(broken_file))
+    assert code == 1
+    lines = out.splitlines()
+    assert f"{broken_file}:3:1: error unclosed-quote: " in lines[0]
+    assert any(line.startswith(f"{broken_file}:5:1: error boilerplate:") for line in lines)
+
+
+def test_missing_file_exits_two_with_one_line(run, tmp_path):
+    code, out, err = run("check", str(tmp_path / "nope.md"))
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_non_utf8_file_exits_two(run, tmp_path):
+    p = tmp_path / "latin1.txt"
+    p.write_bytes("caf\xe9 \u201cno\u201d".encode("latin-1", errors="replace"))
+    code, _, err = run("check", str(p))
+    assert code == 2
+    assert "UTF-8" in err
+
+
+def test_bom_is_accepted_and_offsets_exclude_it(run, tmp_path):
+    p = tmp_path / "bom.md"
+    p.write_bytes(b"\xef\xbb\xbf" + CLEAN.encode("utf-8"))
+    code, out, _ = run("check", "--format", "json", str(p))
+    q = json.loads(out)["quotes"][0]
+    assert CLEAN[q["start"]:q["end"]].startswith("\u201cWe will")
+
+
+def test_article_by_id_uses_its_tags(run, db_path):
+    body = "\u201cWe will never close the school,\u201d said Ana Ruiz."
+    with Library.open(db_path, seed=False) as lib:
+        art = lib.articles.create(headline="School", body=body)
+        lib.quotes.add(art.id, "We will never close the school,", original="We will not close the school.")
+    code, out, _ = run("check", "--format", "json", "--article", str(art.id))
+    data = json.loads(out)
+    kinds = [p["kind"] for p in data["problems"]]
+    assert "misquote" in kinds
+    assert code == 1
+
+
+def test_missing_article_exits_two(run):
+    code, _, err = run("check", "--article", "999")
+    assert code == 2
+    assert err.startswith("desk: error:")
+
+
+def test_subprocess_round_trip(tmp_path, clean_file):
+    proc = subprocess.run(
+        [sys.executable, "-m", "desk", "--db", str(tmp_path / "lib.db"), "check", "--format", "json",
+         str(clean_file)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["quotes"][0]["speaker"] == "Ana Ruiz"
