@@ -78,3 +78,21 @@ def test_time_codes_and_speaker_labels_are_not_counted_as_words():
     p = find_passage("We will rebuild the bridge. And nobody will pay more.", transcript)
     assert p.identical
     assert p.text.startswith("We will") and p.text.endswith("pay more.")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_VOCAB = ["the", "bridge", "will", "be", "rebuilt", "by", "spring", "nobody", "pays", "more", "council",
+          "budget", "we", "said", "it", "was", "a", "long", "night"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), min_size=20, max_size=300), st.data())
+def test_a_verbatim_slice_is_always_found_identical(words, data):
+    length = data.draw(st.integers(min_value=3, max_value=12))
+    at = data.draw(st.integers(min_value=0, max_value=len(words) - length))
+    quote = " ".join(words[at:at + length])
+    p = find_passage(quote.capitalize() + ".", " ".join(words))
+    assert p.identical and p.score == 100
+    assert p.text.lower() == quote
