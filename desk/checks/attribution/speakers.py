@@ -670,6 +670,7 @@ class SourceIndex:
     def __init__(self, sources):
         self.exact: dict[str, int] = {}
         self.surname: dict[str, set[int]] = {}
+        self._memo: dict[str, int | None] = {}
         for s in sources:
             for n in (s.name, *s.aliases):
                 if not n:
@@ -683,6 +684,13 @@ class SourceIndex:
     def find(self, name: str) -> int | None:
         if not name:
             return None
+        if name in self._memo:
+            return self._memo[name]
+        found = self._find(name)
+        self._memo[name] = found
+        return found
+
+    def _find(self, name: str) -> int | None:
         for k in _keys(name):
             if k in self.exact:
                 return self.exact[k]
