@@ -22,9 +22,16 @@ def line_of(text: str, offset: int) -> int:
 
 def describe(problem: Problem, text: str = "") -> str:
     where = f"line {line_of(text, problem.start)}: " if text else ""
-    excerpt = " ".join(text[problem.start:problem.end].split()) if text else ""
-    if len(excerpt) > 40:
-        excerpt = excerpt[:39] + "…"
+    excerpt = ""
+    if text:
+        # A lone quotation mark says little: show the words that follow it too.
+        end = problem.end if problem.end - problem.start >= 12 else problem.start + 40
+        line_end = text.find("\n", problem.start)
+        if line_end != -1:
+            end = min(end, line_end)
+        excerpt = " ".join(text[problem.start:max(end, problem.end)].split())
+        if len(excerpt) > 40:
+            excerpt = excerpt[:39].rstrip() + "…"
     shown = f" ({excerpt})" if excerpt and excerpt not in problem.message else ""
     return f"{where}{problem.message}{shown}"
 
