@@ -186,7 +186,8 @@ def attrs_anon(regions: list[Region], result_for: dict[int, _Attr]) -> list[bool
     out = []
     for r in regions:
         at = result_for.get(id(r))
-        out.append(bool(at and at.speaker and at.speaker.anonymous_flag and at.how != "continued"
+        out.append(bool(at and at.speaker and at.speaker.anonymous_flag and at.how in ("post", "pre")
+                        and at.cue
                         and (at.speaker.kind == "anonymous")))
     return out
 

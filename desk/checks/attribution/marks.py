@@ -102,7 +102,7 @@ def find_regions(text: str, skip: list[tuple[int, int]]) -> tuple[list[Region], 
                 if ch == OPEN_CURLY or (ch == STRAIGHT and (op or not cl)):
                     outer = Region(open_pos=i, end=b, para=pi, closed=False)
                     outer_kind = "straight" if ch == STRAIGHT else "curly"
-                elif ch == CLOSE_CURLY and op and not cl:
+                elif ch == CLOSE_CURLY and ((op and not cl) or not text[a:i].strip(" \t>*-#")):
                     outer = Region(open_pos=i, end=b, para=pi, closed=False, mismatched=True)
                     outer_kind = "curly"
                     issues.append(MarkIssue("mismatched", i, i + 1, "closing mark \u201d used to open a quotation"))
@@ -121,6 +121,8 @@ def find_regions(text: str, skip: list[tuple[int, int]]) -> tuple[list[Region], 
                     outer = None
                 elif outer_kind == "straight":
                     inner = "curly"
+                elif op and _closers_ahead(text, i + 1, b) >= 2:
+                    inner = "curly"  # “… what he calls “hell” than …”: a nested quotation
                 else:
                     # a second opening mark: the first quotation was never closed
                     outer.end = _rstrip(text, outer.open_pos, i)
@@ -170,6 +172,19 @@ def find_regions(text: str, skip: list[tuple[int, int]]) -> tuple[list[Region], 
         if r.text_end < r.text_start:
             r.text_end = r.text_start
     return regions, issues, paras
+
+
+def _closers_ahead(text: str, i: int, b: int) -> int:
+    """Closing curly marks after i before the next opening one, up to two."""
+    n = 0
+    while n < 2:
+        j = text.find(CLOSE_CURLY, i, b)
+        k = text.find(OPEN_CURLY, i, b)
+        if j < 0 or (0 <= k < j):
+            break
+        n += 1
+        i = j + 1
+    return n
 
 
 def _close(r: Region, i: int, issues: list[MarkIssue], mismatched: bool, mark: str) -> None:
