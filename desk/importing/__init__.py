@@ -12,6 +12,7 @@ from desk.model import DeskError
 
 READERS = {
     ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".docx": "docx",
 }
 
 
@@ -28,9 +29,9 @@ def read_article(path: str | os.PathLike) -> ParsedArticle:
     suffix = path.suffix.lower()
     kind = READERS.get(suffix, "text")
     if kind == "html":
-        from desk.importing.html_file import parse_html
+        from desk.importing.html_file import parse_html, read_html
 
-        return parse_html(read_text(path), path)
+        return parse_html(read_html(path), path)
     if kind == "docx":
         from desk.importing.docx_file import parse_docx
 

@@ -1,0 +1,191 @@
+"""Web pages: the article text without the page around it.
+
+A saved news page is mostly not the article: menus, share buttons, cookie banners,
+"related stories", comment forms. The reader here (BeautifulSoup + markdownify):
+
+1. takes headline, dek, byline, tags and language from the page's metadata;
+2. drops elements that are never article text (script, style, nav, header, footer, aside,
+   form, ...) and elements whose class or id names boilerplate (comment, share, social,
+   subscribe, newsletter, cookie, advert, related, promo, sidebar, ...);
+3. keeps the largest ``<article>``, else ``<main>``, else the element holding the most
+   paragraph text (the "densest block");
+4. converts that to Markdown, and drops leftover boilerplate lines ("Advertisement",
+   "Leave a Reply", "Share this").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desk.importing.decode import decode, read_bytes
+from desk.importing.markdown_file import ParsedArticle
+from desk.model import DeskError
+
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+             "canvas", "form", "button", "input", "select", "textarea", "nav", "header",
+             "footer", "aside", "dialog", "figure", "menu", "link", "meta")
+BOILERPLATE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:comments?|comment-\w+|disqus|share|sharing|social|subscribe|subscription|"
+    r"newsletter|signup|cookies?|consent|gdpr|advert\w*|ads?|ad-\w+|sponsor\w*|related|"
+    r"recommended|promo\w*|sidebar|breadcrumbs?|popup|modal|paywall|most-read|"
+    r"trending|outbrain|taboola|skip-link|screen-reader-text|sr-only|visually-hidden)(?:$|[\s_-])",
+    re.I)
+BOILERPLATE_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog")
+BOILERPLATE_LINE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|leave a (?:reply|comment)|"
+    r"(?:\d+ )?comments?|post a comment|share(?: this)?(?: article| story| post| page)?|"
+    r"share (?:on|via) \w+|(?:tweet|email|print) this|follow us(?: on \w+)?|"
+    r"sign up (?:for|to) (?:our|the) newsletter.*|subscribe(?: now| to .*)?|"
+    r"related (?:articles|stories|posts|content)|read more|more stories|recommended(?: for you)?|"
+    r"skip to (?:main )?content|accept (?:all )?cookies|we use cookies.*|"
+    r"you may also like|most read)[.:!]?$", re.I)
+CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+UTF_NAMES = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "unicode"}
+LANGUAGES = {"en-us": "en-US", "en-gb": "en-GB"}
+
+
+def read_html(path: str | Path) -> str:
+    """The page's text. Only UTF-8 and UTF-16 are read; a page that declares another charset
+    and is not valid UTF-8 gets a message naming that charset."""
+    data = read_bytes(Path(path))
+    try:
+        return decode(data, str(path))
+    except DeskError:
+        match = CHARSET_META.search(data[:4096])
+        if match:
+            charset = match.group(1).decode("ascii", "replace").lower()
+            if charset not in UTF_NAMES:
+                raise DeskError(f"{path}: the page is in {charset}, not UTF-8; desk imports UTF-8 "
+                                "and UTF-16 only — save the page as UTF-8 and try again")
+        raise
+
+
+def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    meta = _metadata(soup)
+    for el in soup.find_all(_is_boilerplate_element):
+        if not el.decomposed:
+            el.decompose()
+    container = _main_container(soup)
+    if container is None:
+        raise DeskError(f"{path}: no article text found in the page")
+    headline = meta.get("headline") or ""
+    first_h1 = container.find("h1")
+    if first_h1 is not None:
+        h1_text = " ".join(first_h1.get_text(" ").split())
+        if not headline or _same(h1_text, headline):
+            headline = headline or h1_text
+            first_h1.decompose()
+    body = _to_markdown(container)
+    if not headline:
+        headline = Path(str(path)).stem.replace("-", " ").replace("_", " ")
+    if not body.strip() and not meta.get("dek"):
+        raise DeskError(f"{path}: no article text found in the page")
+    fields = {"headline": headline, "body": body}
+    for key in ("dek", "byline", "language"):
+        if meta.get(key):
+            fields[key] = meta[key]
+    return ParsedArticle(fields=fields, tags=meta.get("tags", []))
+
+
+# -- metadata -------------------------------------------------------------------------
+def _meta_content(soup, *names: str) -> str:
+    for name in names:
+        el = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+        if el is not None and el.get("content", "").strip():
+            return " ".join(el["content"].split())
+    return ""
+
+
+def _metadata(soup) -> dict:
+    meta: dict = {}
+    headline = _meta_content(soup, "og:title", "twitter:title")
+    if not headline:
+        h1 = soup.find("h1")
+        if h1 is not None and h1.get_text(strip=True):
+            headline = " ".join(h1.get_text(" ").split())
+        elif soup.title and soup.title.string:
+            headline = re.split(r"\s+[|–—-]\s+", soup.title.string.strip())[0]
+    meta["headline"] = headline
+    meta["dek"] = _meta_content(soup, "og:description", "description", "twitter:description")
+    byline = _meta_content(soup, "author", "article:author", "byl")
+    if not byline or byline.startswith("http"):
+        el = soup.find(attrs={"rel": "author"}) or soup.find(class_=re.compile(r"byline|author", re.I))
+        byline = " ".join(el.get_text(" ").split()) if el is not None else ""
+    byline = re.sub(r"^by\s+", "", byline, flags=re.I)
+    if 0 < len(byline) <= 120:
+        meta["byline"] = byline
+    tags = [t["content"].strip() for t in soup.find_all("meta", attrs={"property": "article:tag"})
+            if t.get("content", "").strip()]
+    if not tags:
+        keywords = _meta_content(soup, "keywords", "news_keywords")
+        tags = [t.strip() for t in keywords.split(",") if t.strip()]
+    meta["tags"] = tags[:20]
+    html_el = soup.find("html")
+    lang = (html_el.get("lang") or "").strip().lower().replace("_", "-") if html_el else ""
+    if lang in LANGUAGES:
+        meta["language"] = LANGUAGES[lang]
+    return meta
+
+
+# -- finding the article ----------------------------------------------------------------
+def _is_boilerplate_element(el) -> bool:
+    if el.name in DROP_TAGS:
+        return True
+    attrs = getattr(el, "attrs", None) or {}
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if attrs.get("role") in BOILERPLATE_ROLES:
+        return True
+    names = " ".join(attrs.get("class") or []) + " " + str(attrs.get("id") or "")
+    return bool(names.strip()) and BOILERPLATE_NAME.search(names) is not None and el.name not in (
+        "html", "body", "main", "article")
+
+
+def _text_length(el) -> int:
+    return len(" ".join(el.get_text(" ").split()))
+
+
+def _main_container(soup):
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=_text_length)
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    if main is not None:
+        return main
+    scores: dict[int, tuple[int, object]] = {}
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        n = _text_length(p)
+        count, _ = scores.get(id(parent), (0, parent))
+        scores[id(parent)] = (count + n, parent)
+    if scores:
+        return max(scores.values(), key=lambda pair: pair[0])[1]
+    return soup.body or soup
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    return norm(a) == norm(b) or norm(b).startswith(norm(a)) or norm(a).startswith(norm(b))
+
+
+# -- to Markdown ---------------------------------------------------------------------------
+def _to_markdown(container) -> str:
+    from markdownify import markdownify
+
+    md = markdownify(str(container), heading_style="ATX", bullets="-", strip=["img"],
+                     escape_underscores=False)
+    lines = []
+    for line in md.split("\n"):
+        line = line.rstrip()
+        plain = re.sub(r"[*_#>\[\]()\-]+", " ", line).strip()
+        if plain and BOILERPLATE_LINE.match(" ".join(plain.split())):
+            continue
+        lines.append(line)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return body + "\n" if body else ""
