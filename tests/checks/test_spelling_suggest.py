@@ -40,7 +40,8 @@ def test_index_finds_words_within_two_edits_and_nothing_further():
     idx = sg.CandidateIndex(WORDS, sg.build_index(WORDS))
     got = idx.candidates("recieve")
     assert got["receive"] == 1 and got["relieve"] == 1 and got["recipe"] == 2
-    assert "believe" not in got  # three edits away
+    assert got["believe"] == 2
+    assert "then" not in got and "government" not in got
     assert idx.candidates("goverment") == {"government": 1}
     assert idx.candidates("teh")["the"] == 1
 
