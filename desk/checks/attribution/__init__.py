@@ -91,6 +91,8 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
 
     quotes: list[QuoteSpan] = []
     problems: list[Problem] = []
+    global_starts: list[int] | None = None
+    quote_ranges = [(r.open_pos, r.end) for r in regions]
     last_person: tuple[str, int] | None = None
     last_group: str | None = None
     first_surname_flagged: set[str] = set()
@@ -122,17 +124,14 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
                     resolved = last_group or sp.name
                     kind = "organisation" if last_group else "pronoun"
                 else:
-                    cand = None
-                    if last_person and r.open_pos - last_person[1] < 1500:
-                        lg = people.gender_of(last_person[0])
-                        if not (g and lg and lg != g):
-                            cand = last_person[0]
-                    if cand is None:
-                        cand = people.recent_person(sp.start, g, exclude=(r.open_pos, r.end))
+                    if global_starts is None:
+                        global_starts = sorted({x for pi in range(len(paras)) for x in starts_of(pi)})
+                    cand = people.resolve_pronoun(sp.start, g, global_starts, quote_ranges)
                     resolved = cand or sp.name
                     kind = "person" if cand else "pronoun"
             elif sp.kind == "person":
                 resolved, later = people.full_name(sp.name, sp.start)
+                people.add_person(resolved)
                 if later and sp.name not in first_surname_flagged:
                     first_surname_flagged.add(sp.name)
                     problems.append(Problem(

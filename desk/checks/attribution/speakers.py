@@ -532,6 +532,7 @@ class People:
         self.mentions: list[tuple[int, str]] = []  # (pos, full-or-surname) in text order
         self.gender: dict[str, str] = {}
         self.titles: dict[str, str] = {}
+        self.persons: set[str] = set()  # full names known to be people (first name, title, speaker)
         skip_starts = [s for s, _ in skip_ranges]
         runs = []
         for m in self._RUN_RE.finditer(text):
@@ -581,6 +582,8 @@ class People:
                 self.full.setdefault(sur, []).append((names[0][1], full))
                 self.mentions.append((names[0][1], full))
                 first = _norm(names[0][0])
+                if first in FEMALE_NAMES or first in MALE_NAMES or title:
+                    self.persons.add(full)
                 if first in FEMALE_NAMES:
                     self.gender.setdefault(full, "f")
                 elif first in MALE_NAMES:
@@ -629,6 +632,43 @@ class People:
             if first in MALE_NAMES:
                 return "m"
         return ""
+
+    def add_person(self, full: str) -> None:
+        self.persons.add(full)
+
+    def is_person(self, full: str) -> bool:
+        if full in self.persons:
+            return True
+        parts = full.split()
+        return len(parts) == 1 and any(f in self.persons for _, f in self.full.get(_norm(parts[0]), ()))
+
+    def resolve_pronoun(self, pos: int, gender: str, starts: list[int],
+                        excluded: list[tuple[int, int]]) -> str | None:
+        """The person a pronoun at pos refers to: the first compatible person named in the
+        current sentence before it, else in each earlier sentence (subjects come first)."""
+        ex_starts = [a for a, _ in excluded]
+        si = bisect.bisect_right(starts, pos) - 1
+        hi = pos
+        for _ in range(8):
+            if si < 0:
+                break
+            lo = starts[si]
+            i = bisect.bisect_left(self._mention_pos, lo)
+            j = bisect.bisect_left(self._mention_pos, hi)
+            for p, name in self.mentions[i:j]:
+                k = bisect.bisect_right(ex_starts, p) - 1
+                if k >= 0 and excluded[k][0] <= p < excluded[k][1]:
+                    continue
+                full, _ = self.full_name(name, p + 1)
+                if not self.is_person(full):
+                    continue
+                g = self.gender_of(full)
+                if gender and g and g != gender:
+                    continue
+                return full
+            hi = lo
+            si -= 1
+        return None
 
     def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos) - 1
