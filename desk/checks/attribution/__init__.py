@@ -89,6 +89,10 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
                 src = attrs[id(nxt)]
                 attrs[id(r)] = _Attr(src.speaker, src.cue, how="continued")
 
+    for at in attrs.values():  # every named speaker is a person pronouns can refer to
+        if at.speaker is not None and at.speaker.kind == "person":
+            people.add_person(people.full_name(at.speaker.name, at.speaker.start)[0])
+
     quotes: list[QuoteSpan] = []
     problems: list[Problem] = []
     global_starts: list[int] | None = None
