@@ -45,6 +45,7 @@ class _Reader:
         self.blocks: list[str] = []
         self.code: list[str] = []  # consecutive monospaced paragraphs
         self.numbers: dict[int, int] = {}  # list depth -> last item number in the open list
+        self.list_kind: str | None = None  # "bullet"/"number" while the last block is a list
 
     def read(self) -> ParsedArticle:
         from docx.table import Table
@@ -52,6 +53,7 @@ class _Reader:
         for item in self.doc.iter_inner_content():
             if isinstance(item, Table):
                 self._flush_code()
+                self.list_kind = None
                 self.blocks.append(_table(item))
             else:
                 self._paragraph(item)
@@ -89,6 +91,9 @@ class _Reader:
             if match:
                 self.fields["byline"] = match.group(1).strip()
                 return
+        kind, level = _list_kind(para, style, self.doc)
+        if kind is None or _is_code(para) or _RULE.match(text):
+            self.list_kind = None  # whatever follows starts a new list
         if _is_code(para):
             self.code.append(para.text)
             return
@@ -99,26 +104,32 @@ class _Reader:
         inline = _inline(para)
         heading = re.match(r"Heading (\d)", style)
         if heading:
+            self.list_kind = None
             self.blocks.append("#" * int(heading.group(1)) + " " + inline.replace("\n", " "))
             return
-        kind, level = _list_kind(para, style, self.doc)
         if kind:
-            continuing = bool(self.blocks) and re.match(r"\s*(?:-|\d+\.) ", self.blocks[-1])
-            if not continuing:
-                self.numbers = {}
-            self.numbers = {d: n for d, n in self.numbers.items() if d <= level}
-            self.numbers[level] = self.numbers.get(level, 0) + 1
-            marker = f"{self.numbers[level]}." if kind == "number" else "-"
-            line = "    " * level + f"{marker} " + inline.replace("\n", " ")
-            if continuing:
-                self.blocks[-1] += "\n" + line  # keep one list together
-            else:
-                self.blocks.append(line)
+            self._list_item(kind, level, inline)
             return
         if style in ("Quote", "Intense Quote") or style.startswith("Block"):
             self.blocks.append("\n".join("> " + line for line in inline.split("\n")))
             return
         self.blocks.append(inline)
+
+    def _list_item(self, kind: str, level: int, inline: str) -> None:
+        continuing = (bool(self.blocks) and self.list_kind is not None
+                      and (level > 0 or kind == self.list_kind))
+        if not continuing:
+            self.numbers = {}
+        if level == 0:
+            self.list_kind = kind
+        self.numbers = {d: n for d, n in self.numbers.items() if d <= level}
+        self.numbers[level] = self.numbers.get(level, 0) + 1
+        marker = f"{self.numbers[level]}." if kind == "number" else "-"
+        line = "    " * level + f"{marker} " + inline.replace("\n", " ")
+        if continuing:
+            self.blocks[-1] += "\n" + line  # one Markdown list, not one per item
+        else:
+            self.blocks.append(line)
 
     def _flush_code(self) -> None:
         if self.code:
