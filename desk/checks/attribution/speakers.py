@@ -51,8 +51,8 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
             "more", "fewer", "less", "than", "there", "here", "let",
             "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
-            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's", "note", "update",
-            "photo", "video", "watch", "read", "see", "click", "getty", "ap", "reuters", "afp", "upi"}
+            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's", "getty", "ap",
+            "reuters", "afp", "upi"}
 PREPS = {"of", "at", "for", "from", "with", "in", "on"}
 TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
                  "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
@@ -404,7 +404,8 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     title = " ".join(t[0] for t in pre + title_toks) or None
     name = text[name_toks[0][1]:name_toks[-1][2]]
     words = [_norm(t[0]) for t in name_toks]
-    if all(w in TITLE_WORDS or w in ("the",) for w in words):
+    honorific = any(_norm(t[0]) in HONORIFICS for t in title_toks)
+    if not honorific and all(w in TITLE_WORDS or w in ("the",) for w in words):
         # "the President", "the Ministry": a descriptor, not a name
         return None
     kind = "person"
