@@ -27,6 +27,8 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "desk/_resources/welcome.md" in names
     assert "desk/_db/0001_initial.sql" in names
+    assert any(n.startswith("desk/_resources/words/") for n in names)
+    assert any(n.startswith("desk/_resources/icons/") for n in names)
     assert "desk/cli/__init__.py" in names
     assert not any(n.startswith(("tests/", "resources/", "db/")) for n in names)
 

@@ -84,9 +84,11 @@ class Quotes(Manager):
             f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start, q.id", params)]
 
     def tagged(self, article_id: int) -> list[TaggedQuote]:
+        """Tags attached to a quotation in the current text (orphaned rows, kept for their
+        review work after their quotation was deleted, have no position and are left out)."""
         return [TaggedQuote(id=q.id, text=q.text, original=q.original, status=q.status,
                             source_id=q.source_id)
-                for q in self.list(article_id=article_id)]
+                for q in self.list(article_id=article_id) if q.start is not None]
 
 
 def _check(values: dict) -> None:

@@ -42,7 +42,7 @@ def test_deleting_a_source_unlinks_its_quotes(library):
 
 def test_quote_tags_and_statuses(library):
     a = library.articles.create(headline="x")
-    q = library.quotes.add(a.id, "We are ready", speaker="Ana Ruiz", origin="interview")
+    q = library.quotes.add(a.id, "We are ready", speaker="Ana Ruiz", origin="interview", start=0, end=14)
     library.quotes.update(q.id, status="verified", original="We are ready", reviewed_by="ed")
     assert [t.status for t in library.quotes.tagged(a.id)] == ["verified"]
     assert library.quotes.list(status="verified")[0].reviewed_by == "ed"
@@ -90,3 +90,10 @@ def test_transaction_rolls_back_everything(library):
             library.sources.add("two")
             raise RuntimeError("boom")
     assert library.articles.count() == 0 and library.sources.list() == []
+
+
+def test_orphaned_tags_are_not_offered_to_the_checks(library):
+    a = library.articles.create(headline="x")
+    library.quotes.add(a.id, "still here", start=0, end=12)
+    library.quotes.add(a.id, "deleted from the text", status="verified")
+    assert [t.text for t in library.quotes.tagged(a.id)] == ["still here"]
