@@ -134,7 +134,8 @@ class Lexicon:
         lang = normalise_language(language)
         k = self._known.get(lang)
         if k is None:
-            k = dict.fromkeys(sorted(self.freq.keys() - self._excluded[lang]))
+            excluded = self._excluded[lang]
+            k = {w: None for w in self.freq if w not in excluded}
             self._known[lang] = k
         return k
 

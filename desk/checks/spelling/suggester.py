@@ -216,8 +216,6 @@ def load_cached(cache_dir: Path | None, key: str, n_words: int) -> tuple[array, 
         if bool(little) != (sys.byteorder == "little"):
             keys.byteswap()
             ids.byteswap()
-        if ne and (max(ids) >= n_words):
-            return None
         return keys, ids
     except Exception:
         return None
