@@ -262,7 +262,8 @@ def _last_cue(text: str, a: int, b: int) -> _Attr | None:
         elif word not in INVERSION:
             continue
         else:
-            sp = speaker_before(text, a, cm.start())
+            k = max(text.rfind(". ", a, cm.start()), text.rfind("\n", a, cm.start()))
+            sp = speaker_before(text, a if k < 0 else k + 1, cm.start())
         if sp:
             return _Attr(sp, word, how="nearby")
     return None
@@ -381,6 +382,11 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
                 return _Attr(sp, word, how="pre")
             continue
         if word in ING_CUES:
+            # "footage of Trump saying “…”": the phrase right before the verb
+            if not text[max(s, a):cm.start()].rstrip().endswith(","):
+                sp = speaker_before(text, max(s, a), cm.start())
+                if sp is not None and sp.kind in ("person", "pronoun", "organisation"):
+                    return _Attr(sp, word, how="pre")
             # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
             for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
                 if cm2.group() in ING_CUES:

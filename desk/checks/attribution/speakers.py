@@ -335,6 +335,9 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             level -= 1
         elif w in (";", ":", "\u201c", "\u201d", '"', "\u2014", "\u2013"):
             break
+        elif level == 0 and w.endswith((".", "!", "?")) and not _is_initials(w) and _norm(w) not in TITLE_WORDS \
+                and _norm(w) not in SUFFIXES and len(w) > 3 and toks[k][0][:1].isupper():
+            break  # the previous sentence
         k -= 1
     body = toks[k:-1]
     anon = bool(body) and bool(ANONYMITY_RE.search(text, body[0][1], body[-1][2]))
