@@ -102,7 +102,9 @@ def test_article_by_id_uses_its_tags(run, db_path):
     body = "\u201cWe will never close the school,\u201d said Ana Ruiz."
     with Library.open(db_path, seed=False) as lib:
         art = lib.articles.create(headline="School", body=body)
-        lib.quotes.add(art.id, "We will never close the school,", original="We will not close the school.")
+        end = body.index("\u201d") + 1
+        lib.quotes.add(art.id, "We will never close the school,", original="We will not close the school.",
+                       start=0, end=end)
     code, out, _ = run("check", "--format", "json", "--article", str(art.id))
     data = json.loads(out)
     kinds = [p["kind"] for p in data["problems"]]
