@@ -99,13 +99,17 @@ def problem_format(palette: QPalette, problem) -> QTextCharFormat | None:
     return fmt
 
 
-def build_selections(document, text: str, report, palette: QPalette) -> list[QTextEdit.ExtraSelection]:
-    """All marks for one report, in paint order: tints first, then underlines over them."""
+def build_selections(document, text: str, report, palette: QPalette,
+                     owners: list | None = None) -> list[QTextEdit.ExtraSelection]:
+    """All marks for one report, in paint order: tints first, then underlines over them.
+
+    ``owners``, when given, receives the QuoteSpan or Problem behind each selection, so the
+    context menu can find what is under the mouse through cursors that follow the edits."""
     omap = OffsetMap(text)
     limit = document.characterCount() - 1
     out: list[QTextEdit.ExtraSelection] = []
 
-    def add(start: int, end: int, fmt: QTextCharFormat) -> None:
+    def add(start: int, end: int, fmt: QTextCharFormat, owner=None) -> None:
         a, b = min(omap.to_qt(start), limit), min(omap.to_qt(end), limit)
         if b <= a:
             return
@@ -116,21 +120,23 @@ def build_selections(document, text: str, report, palette: QPalette) -> list[QTe
         sel.cursor = cur
         sel.format = fmt
         out.append(sel)
+        if owners is not None:
+            owners.append(owner)
 
     for q in report.quotes:
         fmt = QTextCharFormat()
         fmt.setBackground(quote_tint(palette, quote_state(q)))
-        add(q.start, q.end, fmt)
+        add(q.start, q.end, fmt, q)
     for q in report.quotes:
         if q.speaker_start is not None and q.speaker_end is not None:
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
             fmt.setUnderlineColor(palette.color(QPalette.Text))
-            add(q.speaker_start, q.speaker_end, fmt)
+            add(q.speaker_start, q.speaker_end, fmt, q)
     for p in report.problems:
         fmt = problem_format(palette, p)
         if fmt is not None:
-            add(p.start, p.end, fmt)
+            add(p.start, p.end, fmt, p)
     return out
 
 

@@ -16,7 +16,7 @@ import time
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desk.checks.diff import normalise
-from desk.gui.check_marks import MarkTooltips, build_selections
+from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
 from desk.review.reattach import attached_tags, sync_quotes
 
 DEBOUNCE_MS = 300
@@ -36,10 +36,11 @@ class Snapshot:
     tagged: tuple  # attached quotation tags (orphans left out, as the gate does)
     dictionary: frozenset
     not_quotes: frozenset = frozenset()  # comparable texts marked "not a quotation"
+    assigned: tuple = ()  # (comparable text, speaker, source_id) set by the editor
 
     def key(self) -> tuple:
         return (self.text, self.language, self.sources, self.tagged, self.dictionary,
-                self.not_quotes)
+                self.not_quotes, self.assigned)
 
 
 def run_checks(snap: Snapshot):
@@ -51,11 +52,49 @@ def run_checks(snap: Snapshot):
 
     report = check_text(snap.text, sources=snap.sources, tagged=snap.tagged,
                         dictionary=snap.dictionary, language=snap.language)
-    return drop_not_quotes(report, snap.not_quotes), list(report.quotes)
+    raw = list(report.quotes)
+    report = apply_assignments(report, snap.assigned, snap.sources)
+    return drop_not_quotes(report, snap.not_quotes), raw
 
 
 def comparable(text: str) -> str:
     return normalise(text).lower()
+
+
+def apply_assignments(report, assigned, sources):
+    """Speakers and sources the editor assigned win over the engine's guess (it does not
+    read them): an assigned quotation is no longer unattributed or unregistered."""
+    if not assigned:
+        return report
+    names = {s.id: s.name for s in sources}
+    by_text = {text: (speaker, sid) for text, speaker, sid in assigned}
+    quotes, fixed = [], []
+    for q in report.quotes:
+        hit = by_text.get(comparable(q.text))
+        if hit is None:
+            quotes.append(q)
+            continue
+        speaker, sid = hit
+        sid = sid if sid in names else None
+        new = dataclasses.replace(q, speaker=q.speaker or speaker or names.get(sid),
+                                  source_id=sid if sid is not None else q.source_id)
+        quotes.append(new)
+        fixed.append(new)
+    if not fixed:
+        return report
+
+    def settled(p) -> bool:
+        for q in fixed:
+            in_quote = q.start <= p.start < q.end
+            on_speaker = q.speaker_start is not None and q.speaker_start <= p.start < (q.speaker_end or 0)
+            if p.kind == "unattributed-quote" and in_quote:
+                return True
+            if p.kind == "unknown-source" and (in_quote or on_speaker) and q.source_id is not None:
+                return True
+        return False
+
+    return dataclasses.replace(report, quotes=quotes,
+                               problems=[p for p in report.problems if not settled(p)])
 
 
 def drop_not_quotes(report, gone):
@@ -84,7 +123,6 @@ class _CheckJob(QRunnable):
     def __init__(self, snap: Snapshot, bridge: _Bridge):
         super().__init__()
         self.snap, self.bridge = snap, bridge
-        self.setAutoDelete(True)
 
     def run(self):
         t0 = time.perf_counter()
@@ -107,6 +145,7 @@ class LiveChecker(QObject):
         self.report = None          # the applied report
         self.report_text = ""       # the text it was computed on
         self.raw_quotes: list = []  # the engine's quotations, "not a quotation" ones included
+        self.marks: list = []       # (ExtraSelection, QuoteSpan | Problem) as drawn
         self.last_seconds = 0.0     # worker time of the last applied check
         self.checks_run = 0
         self._ignored: dict[int | None, set[str]] = {}
@@ -133,7 +172,7 @@ class LiveChecker(QObject):
         self._applied_key = None
         if article_id is None:
             self._timer.stop()
-            self.report, self.report_text, self.raw_quotes = None, "", []
+            self.report, self.report_text, self.raw_quotes, self.marks = None, "", [], []
             self.body.set_marks("checks", [])
             return
         self.check_now()
@@ -167,6 +206,14 @@ class LiveChecker(QObject):
                                spelling=False, suggestions=False).quotes
         return sync_quotes(self.library, self.article_id, spans=spans)
 
+    def marks_at(self, pos: int) -> list:
+        """(cursor, owner) of the marks covering str offset ``pos`` in the current text;
+        the cursors have followed every edit since the check ran."""
+        qpos = OffsetMap(self.body.toPlainText()).to_qt(pos)
+        return [(sel.cursor, owner) for sel, owner in self.marks
+                if sel.cursor.selectionStart() <= qpos <= sel.cursor.selectionEnd()
+                and sel.cursor.hasSelection()]
+
     def is_idle(self) -> bool:
         return not (self._busy or self._pending or self._timer.isActive())
 
@@ -184,11 +231,14 @@ class LiveChecker(QObject):
     def snapshot(self) -> Snapshot:
         lib, aid = self.library, self.article_id
         words = frozenset(lib.dictionary.words(aid)) | frozenset(self._ignored.get(aid, ()))
-        not_quotes = frozenset(comparable(q.text) for q in
-                               lib.quotes.list(article_id=aid, status="not-a-quote") if q.text)
+        rows = [q for q in lib.quotes.list(article_id=aid) if q.text]
+        not_quotes = frozenset(comparable(q.text) for q in rows if q.status == "not-a-quote")
+        assigned = tuple(sorted(
+            (comparable(q.text), q.speaker or "", q.source_id) for q in rows
+            if q.status != "not-a-quote" and q.start is not None and (q.source_id is not None or q.speaker)))
         return Snapshot(self._revision, self.body.toPlainText(), self.language,
                         tuple(lib.sources.refs()), tuple(attached_tags(lib, aid)), words,
-                        not_quotes)
+                        not_quotes, assigned)
 
     def _dispatch(self, force: bool = False) -> None:
         if self._closed or self.article_id is None:
@@ -200,8 +250,10 @@ class LiveChecker(QObject):
         if not force and snap.key() == self._applied_key:
             return  # nothing changed since the marks on screen were computed
         self._busy = True
-        self._pool.start(_CheckJob(snap, self._bridge))
         self._snap = snap
+        self._job = _CheckJob(snap, self._bridge)  # keep the Python side alive while it runs
+        self._job.setAutoDelete(False)
+        self._pool.start(self._job)
 
     def _finished(self, revision: int, report, error, seconds: float) -> None:
         self._busy = False
@@ -222,6 +274,8 @@ class LiveChecker(QObject):
         self._applied_key = snap.key()
         self.last_seconds = seconds
         self.checks_run += 1
-        doc = self.body.document()
-        self.body.set_marks("checks", build_selections(doc, snap.text, report, self.body.palette()))
+        owners: list = []
+        sels = build_selections(self.body.document(), snap.text, report, self.body.palette(), owners)
+        self.marks = list(zip(sels, owners))
+        self.body.set_marks("checks", sels)
         self.report_ready.emit(report)

@@ -1,71 +1,78 @@
 """Live checks in the editor: squiggles arrive off the GUI thread, stale results are dropped."""
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from desk.gui.body_edit import BodyEdit
-from desk.gui.live_checks import LiveChecker, Snapshot, drop_not_quotes, run_checks
-
-
-def type_text(widget, text):
-    """Type like a user; non-ASCII characters go through QKeyEvent (keyClicks aborts on them)."""
-    for ch in text:
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.KeyPress, Qt.Key_unknown, Qt.NoModifier, ch))
+from desk.checks.engine import CheckReport
+from desk.gui.check_marks import describe_at
+from desk.gui.live_checks import Snapshot, drop_not_quotes, run_checks
+from desk.model import Problem
+from tests.gui.live_helpers import WAIT_MS, make_editor, squiggled_words, type_text, warm_spelling
 
 
-def make(qtbot, library, body=""):
-    aid = library.articles.create(headline="Test", body=body).id
-    edit = BodyEdit()
-    qtbot.addWidget(edit)
-    edit.setPlainText(body)
-    checker = LiveChecker(library, edit)
-    return aid, edit, checker
-
-
-def squiggles(edit):
-    return [s for s in edit.marks("checks")
-            if s.format.underlineStyle() == QTextCharFormat.SpellCheckUnderline]
+@pytest.fixture(autouse=True, scope="module")
+def _warm():
+    warm_spelling()
 
 
 def test_typed_misspelling_gets_a_squiggle(qtbot, library):
-    aid, edit, checker = make(qtbot, library)
-    checker.set_article(aid, "en-US")
-    qtbot.waitUntil(checker.is_idle)
+    aid, edit, checker = make_editor(qtbot, library)
     edit.moveCursor(QTextCursor.End)
-    with qtbot.waitSignal(checker.report_ready, timeout=10000) as blocker:
+    with qtbot.waitSignal(checker.report_ready, timeout=WAIT_MS) as blocker:
         type_text(edit, "The café reopened on Tuesday after the electon.")
-    kinds = [p.kind for p in blocker.args[0].problems]
-    assert "misspelling" in kinds
-    marks = squiggles(edit)
-    assert [m.cursor.selectedText() for m in marks] == ["electon"]
+    assert [p.kind for p in blocker.args[0].problems] == ["misspelling"]
+    assert squiggled_words(edit) == ["electon"]
+
+
+def test_typing_after_a_non_bmp_character_keeps_marks_on_the_word(qtbot, library):
+    aid, edit, checker = make_editor(qtbot, library)
+    with qtbot.waitSignal(checker.report_ready, timeout=WAIT_MS):
+        type_text(edit, "Fans 🎉 cheered the electon result.")
+    assert squiggled_words(edit) == ["electon"]
+
+
+def test_unknown_name_gets_a_quieter_mark_than_a_misspelling():
+    from desk.gui.check_marks import problem_format
+    from PySide6.QtGui import QPalette
+
+    pal = QPalette()
+    name = problem_format(pal, Problem("unknown-name", "info", 0, 3, "unknown name"))
+    typo = problem_format(pal, Problem("misspelling", "warning", 0, 3, "typo"))
+    assert typo.underlineStyle() == QTextCharFormat.SpellCheckUnderline
+    assert name.underlineStyle() in (QTextCharFormat.DotLine, QTextCharFormat.DashUnderline)
 
 
 def test_unchanged_text_is_not_checked_again(qtbot, library):
-    aid, edit, checker = make(qtbot, library, "A plain sentence.")
-    with qtbot.waitSignal(checker.report_ready, timeout=10000):
-        checker.set_article(aid, "en-US")
+    aid, edit, checker = make_editor(qtbot, library, "A plain sentence.")
     runs = checker.checks_run
-    checker._dispatch()  # what the debounce timer does
+    checker._dispatch()  # what the debounce timer does after a pause
     assert checker.is_idle() and checker.checks_run == runs
 
 
-def test_stale_result_is_dropped(qtbot, library):
-    aid, edit, checker = make(qtbot, library, "First electon text.")
-    checker.set_article(aid, "en-US")
+def test_result_for_an_old_revision_is_dropped(qtbot, library):
+    aid, edit, checker = make_editor(qtbot, library, "First electon text.")
+    before = checker.report
+    stale = CheckReport(words=3, problems=[Problem("misspelling", "warning", 0, 5, "old")])
     edit.moveCursor(QTextCursor.End)
-    type_text(edit, " More wrods")  # typed while the first check may still run
-    with qtbot.waitSignal(checker.report_ready, timeout=10000):
-        pass
-    qtbot.waitUntil(checker.is_idle, timeout=10000)
+    type_text(edit, " more")  # the text moves on: a result computed before is stale
+    checker._finished(checker._revision - 1, (stale, []), None, 0.0)
+    assert checker.report is before
+    qtbot.waitUntil(checker.is_idle, timeout=WAIT_MS)
     assert checker.report_text == edit.toPlainText()
-    assert {m.cursor.selectedText() for m in squiggles(edit)} == {"electon", "wrods"}
+
+
+def test_hover_text_names_the_speaker_and_the_problem(qtbot, library):
+    library.sources.add("Maria Lopez")
+    body = "“We cannot keep paying for empty rooms,” said Maria Lopez. The electon is near."
+    aid, edit, checker = make_editor(qtbot, library, body)
+    tip = describe_at(checker.report, 3)
+    assert "Maria Lopez" in tip and "registered source" in tip
+    assert "misspelling" in describe_at(checker.report, body.index("electon") + 1).lower()
 
 
 def test_quotation_marked_not_a_quote_raises_no_attribution_problem():
     text = "The plan is dead.\n\n“We should never have approved it, and it will cost us all.”"
-    snap = Snapshot(1, text, "en-US", (), (), frozenset())
-    report, _raw = run_checks(snap)
+    report, _raw = run_checks(Snapshot(1, text, "en-US", (), (), frozenset()))
     assert any(p.kind == "unattributed-quote" for p in report.problems)
     cleaned = drop_not_quotes(report, frozenset({"we should never have approved it, and it will cost us all"}))
     assert not any(p.kind == "unattributed-quote" for p in cleaned.problems)

@@ -1,0 +1,202 @@
+"""The editor's right-click menu for check marks: spelling fixes and quotation actions.
+
+What is under the mouse is found through the marks' own cursors, which have followed every
+edit since the check ran, so the menu is right even while a re-check is pending.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from desk.model import SOURCE_KINDS, DeskError, QuoteSpan
+from desk.review.reattach import comparable
+from desk.review.tags import set_quote_status
+
+SPELLING_KINDS = ("misspelling", "unknown-name")
+MAX_SUGGESTIONS = 5
+MAX_SOURCES_LISTED = 25
+
+
+class EditorMenu(QObject):
+    """Adds check actions to BodyEdit's context menu; each action is also a plain method."""
+
+    sources_changed = Signal()
+    quotes_changed = Signal()
+    review_requested = Signal(int)  # quote id: open the review dialog
+
+    def __init__(self, library, body_edit, checker, parent=None):
+        super().__init__(parent)
+        self.library, self.body, self.checker = library, body_edit, checker
+        body_edit.context_menu_about_to_show.connect(self.populate)
+
+    # -- menu ------------------------------------------------------------------------
+    def populate(self, menu: QMenu, pos: int) -> None:
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QAction] = []
+        spelling = self._at(pos, lambda o: getattr(o, "kind", None) in SPELLING_KINDS)
+        if spelling:
+            added += self._spelling_actions(menu, *spelling)
+        quote = self._at(pos, lambda o: isinstance(o, QuoteSpan))
+        if quote:
+            added.append(self._quote_menu(menu, quote[1]).menuAction())
+        if not added:
+            return
+        for action in added:
+            menu.insertAction(first, action)
+        if first is not None:
+            menu.insertSeparator(first)
+
+    def _at(self, pos: int, want):
+        hits = [(c, o) for c, o in self.checker.marks_at(pos) if want(o)]
+        return hits[0] if hits else None
+
+    def _spelling_actions(self, menu: QMenu, cursor, problem) -> list[QAction]:
+        word = cursor.selectedText()
+        out = []
+        bold = QFont(menu.font())
+        bold.setBold(True)
+        for s in problem.suggestions[:MAX_SUGGESTIONS]:
+            a = QAction(s, menu)
+            a.setFont(bold)
+            a.triggered.connect(lambda _=False, c=cursor, s=s: self.apply_suggestion(c, s))
+            out.append(a)
+        if not problem.suggestions:
+            none = QAction("(no suggestions)", menu)
+            none.setEnabled(False)
+            out.append(none)
+        for text, handler in ((f"Add “{word}” to dictionary (this article)",
+                               lambda: self.add_to_dictionary(word, article_only=True)),
+                              (f"Add “{word}” to dictionary (all articles)",
+                               lambda: self.add_to_dictionary(word, article_only=False)),
+                              (f"Ignore “{word}”", lambda: self.ignore(word))):
+            a = QAction(text, menu)
+            a.triggered.connect(handler)
+            out.append(a)
+        return out
+
+    def _quote_menu(self, menu: QMenu, quote: QuoteSpan) -> QMenu:
+        sub = QMenu("Quotation", menu)
+        assign = sub.addMenu("Assign to source")
+        sources = self.library.sources.refs()
+        for ref in sorted(sources, key=lambda r: r.name.lower())[:MAX_SOURCES_LISTED]:
+            a = assign.addAction(ref.name)
+            a.triggered.connect(lambda _=False, sid=ref.id: self._guard(self.assign_source, quote, sid))
+        if len(sources) > MAX_SOURCES_LISTED or not sources:
+            assign.addAction("Other source…" if sources else "(no sources yet)").triggered.connect(
+                lambda: self._guard(self.choose_source, quote))
+        sub.addAction("Set speaker…").triggered.connect(lambda: self._guard(self.ask_speaker, quote))
+        if quote.speaker and quote.source_id is None:
+            sub.addAction(f"Create source “{quote.speaker}”").triggered.connect(
+                lambda: self._guard(self.create_source_from_speaker, quote))
+        sub.addAction("Mark as not a quotation").triggered.connect(
+            lambda: self._guard(self.mark_not_a_quote, quote))
+        sub.addSeparator()
+        sub.addAction("Review quotation…").triggered.connect(
+            lambda: self._guard(lambda q: self.review_requested.emit(self.row_for(q).id), quote))
+        return sub
+
+    def _guard(self, fn, *args):
+        try:
+            return fn(*args)
+        except DeskError as exc:
+            QMessageBox.warning(self.body, "desk", str(exc))
+            return None
+
+    # -- spelling ----------------------------------------------------------------------
+    def apply_suggestion(self, cursor, suggestion: str) -> None:
+        """Replace the marked word (one undo step)."""
+        if cursor.hasSelection():
+            cursor.insertText(suggestion)
+
+    def add_to_dictionary(self, word: str, *, article_only: bool) -> None:
+        self.library.dictionary.add(word, self.checker.article_id if article_only else None)
+        self.checker.inputs_changed()
+
+    def ignore(self, word: str) -> None:
+        self.checker.ignore(word)
+
+    # -- quotations ----------------------------------------------------------------------
+    def row_for(self, quote: QuoteSpan):
+        """The stored row for a quotation on screen (created if the text is new)."""
+        from desk.review.reattach import sync_quotes
+
+        if self.checker.article_id is None:
+            raise DeskError("no article is open")
+        spans = self.checker.raw_quotes or [quote]
+        rows = sync_quotes(self.library, self.checker.article_id, spans=spans)
+        key = comparable(quote.text)
+        for row in rows:
+            if row.start == quote.start and comparable(row.text) == key:
+                return row
+        for row in rows:
+            if comparable(row.text) == key:
+                return row
+        raise DeskError("that quotation is no longer in the text; try again after the check")
+
+    def assign_source(self, quote: QuoteSpan, source_id: int):
+        """Tag the quotation with a source; the detected name becomes an alias so the
+        checks resolve it by themselves next time."""
+        src = self.library.sources.get(source_id)
+        row = self.row_for(quote)
+        with self.library.transaction():
+            speaker = quote.speaker or src.name
+            known = {n.lower() for n in [src.name, *src.aliases]}
+            if quote.speaker and quote.speaker.lower() not in known \
+                    and quote.speaker_kind in (None, "person", "organisation"):
+                self.library.sources.add_alias(source_id, quote.speaker)
+            row = self.library.quotes.update(row.id, source_id=source_id, speaker=speaker)
+        self.sources_changed.emit()
+        self._changed()
+        return row
+
+    def set_speaker(self, quote: QuoteSpan, name: str):
+        name = " ".join(name.split())
+        if not name:
+            raise DeskError("a speaker needs a name")
+        found = self.library.sources.find(name)
+        if found is not None:
+            return self.assign_source(dataclasses.replace(quote, speaker=name,
+                                                          speaker_kind="person"), found.id)
+        row = self.library.quotes.update(self.row_for(quote).id, speaker=name, source_id=None)
+        self._changed()
+        return row
+
+    def create_source_from_speaker(self, quote: QuoteSpan):
+        if not quote.speaker:
+            raise DeskError("no speaker was found for this quotation")
+        existing = self.library.sources.find(quote.speaker)
+        if existing is None:
+            kind = quote.speaker_kind if quote.speaker_kind in SOURCE_KINDS else "person"
+            existing = self.library.sources.add(quote.speaker, kind=kind, title=quote.title or "")
+        return self.assign_source(quote, existing.id)
+
+    def mark_not_a_quote(self, quote: QuoteSpan):
+        row = set_quote_status(self.library, self.row_for(quote).id, "not-a-quote")
+        self._changed()
+        return row
+
+    def _changed(self) -> None:
+        self.quotes_changed.emit()
+        self.checker.inputs_changed()
+
+    # -- dialogs (monkeypatched in tests) -------------------------------------------------
+    def ask_speaker(self, quote: QuoteSpan):
+        name, ok = QInputDialog.getText(self.body, "Set speaker", "Who said this?",
+                                        text=quote.speaker or "")
+        if ok and name.strip():
+            return self.set_speaker(quote, name)
+        return None
+
+    def choose_source(self, quote: QuoteSpan):
+        refs = sorted(self.library.sources.refs(), key=lambda r: r.name.lower())
+        if not refs:
+            raise DeskError("there are no sources yet; add one in the Sources panel")
+        name, ok = QInputDialog.getItem(self.body, "Assign to source", "Source:",
+                                        [r.name for r in refs], 0, False)
+        if ok:
+            return self.assign_source(quote, next(r.id for r in refs if r.name == name))
+        return None

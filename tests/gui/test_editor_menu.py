@@ -1,0 +1,136 @@
+"""The editor's right-click menu: spelling fixes and quotation actions."""
+
+import pytest
+from PySide6.QtWidgets import QMenu
+
+from desk.gui.editor_menu import EditorMenu
+from desk.review.reattach import attached
+from tests.gui.live_helpers import make_editor, recheck, squiggled_words, warm_spelling
+
+QUOTE = "“This is the only quiet place my children have,” said Tom Hardy, a parent."
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _warm():
+    warm_spelling()
+
+
+def open_menu(_em, edit, pos):
+    """What BodyEdit does on right-click, without exec: returns the populated menu."""
+    menu = QMenu()
+    edit.context_menu_about_to_show.emit(menu, pos)
+    return menu
+
+
+def all_actions(menu):
+    for a in menu.actions():
+        yield a
+        if a.menu():
+            yield from all_actions(a.menu())
+
+
+def action(menu, text):
+    found = [a for a in all_actions(menu) if a.text() == text]
+    assert found, f"no action {text!r} in {[a.text() for a in all_actions(menu)]}"
+    return found[0]
+
+
+def setup(qtbot, library, body):
+    aid, edit, checker = make_editor(qtbot, library, body)
+    return aid, edit, checker, EditorMenu(library, edit, checker)
+
+
+def test_suggestion_replaces_the_word(qtbot, library):
+    body = "The electon was close."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    menu = open_menu(em, edit, body.index("electon") + 2)
+    action(menu, "election").trigger()
+    assert edit.toPlainText() == "The election was close."
+
+
+def test_suggestion_lands_on_the_word_after_text_was_typed_before_it(qtbot, library):
+    body = "The electon was close."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    cur = edit.textCursor()
+    cur.setPosition(0)
+    cur.insertText("Café news. ")  # the check has not run again yet
+    menu = open_menu(em, edit, len("Café news. ") + body.index("electon") + 2)
+    action(menu, "election").trigger()
+    assert edit.toPlainText() == "Café news. The election was close."
+
+
+def test_add_to_article_dictionary_clears_the_squiggle(qtbot, library):
+    body = "The show was fabulouz tonight."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    assert squiggled_words(edit) == ["fabulouz"]
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    action(menu,
+           "Add “fabulouz” to dictionary (this article)").trigger()
+    recheck(qtbot, checker)
+    assert library.dictionary.list(aid) == ["fabulouz"] and library.dictionary.list() == []
+    assert squiggled_words(edit) == []
+
+
+def test_add_to_global_dictionary(qtbot, library):
+    body = "The show was fabulouz tonight."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    action(menu,
+           "Add “fabulouz” to dictionary (all articles)").trigger()
+    recheck(qtbot, checker)
+    assert library.dictionary.list() == ["fabulouz"]
+    assert squiggled_words(edit) == []
+
+
+def test_ignore_clears_the_squiggle_without_storing(qtbot, library):
+    body = "The show was fabulouz tonight."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    action(menu, "Ignore “fabulouz”").trigger()
+    recheck(qtbot, checker)
+    assert squiggled_words(edit) == [] and library.dictionary.words(aid) == set()
+
+
+def test_assign_quotation_to_source_stores_it_and_adds_the_alias(qtbot, library):
+    src = library.sources.add("Thomas Hardy")
+    aid, edit, checker, em = setup(qtbot, library, QUOTE)
+    assert checker.report.quotes[0].source_id is None
+    menu = open_menu(em, edit, 5)
+    action(menu, "Thomas Hardy").trigger()
+    recheck(qtbot, checker)
+    rows = attached(library, aid)
+    assert [(r.source_id, r.speaker) for r in rows] == [(src.id, "Tom Hardy")]
+    assert "Tom Hardy" in library.sources.get(src.id).aliases
+    assert checker.report.quotes[0].source_id == src.id
+
+
+def test_create_source_from_detected_speaker(qtbot, library):
+    aid, edit, checker, em = setup(qtbot, library, QUOTE)
+    menu = open_menu(em, edit, 5)
+    action(menu, "Create source “Tom Hardy”").trigger()
+    recheck(qtbot, checker)
+    src = library.sources.find("Tom Hardy")
+    assert src is not None and attached(library, aid)[0].source_id == src.id
+    assert not any(p.kind == "unknown-source" for p in checker.report.problems)
+
+
+def test_mark_not_a_quotation_removes_its_problems(qtbot, library):
+    body = "The plan is dead.\n\n“We should never have approved it, and it will cost us all.”"
+    aid, edit, checker, em = setup(qtbot, library, body)
+    assert any(p.kind == "unattributed-quote" for p in checker.report.problems)
+    menu = open_menu(em, edit, body.index("never"))
+    action(menu, "Mark as not a quotation").trigger()
+    recheck(qtbot, checker)
+    assert [r.status for r in library.quotes.list(article_id=aid)] == ["not-a-quote"]
+    assert not any(p.kind == "unattributed-quote" for p in checker.report.problems)
+
+
+def test_set_speaker_on_an_unattributed_quotation(qtbot, library, monkeypatch):
+    body = "The plan is dead.\n\n“We should never have approved it, and it will cost us all.”"
+    aid, edit, checker, em = setup(qtbot, library, body)
+    monkeypatch.setattr(EditorMenu, "ask_speaker", lambda self, q: self.set_speaker(q, "Ann Lee"))
+    menu = open_menu(em, edit, body.index("never"))
+    action(menu, "Set speaker…").trigger()
+    recheck(qtbot, checker)
+    assert [r.speaker for r in attached(library, aid)] == ["Ann Lee"]
+    assert not any(p.kind == "unattributed-quote" for p in checker.report.problems)
