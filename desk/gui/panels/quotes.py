@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desk.checks.diff import normalise
+from desk.review.reattach import comparable
 from desk.gui.check_marks import quote_state, quote_tint
 
 START_ROLE = Qt.UserRole
@@ -50,7 +50,7 @@ class QuotesPanel(QWidget):
         self.quotes = list(report.quotes) if report else []
         names = {s.id: s.name for s in self.library.sources.refs()}
         rows = self.library.quotes.list(article_id=article_id) if article_id is not None else []
-        status_by_text = {normalise(r.text).lower(): r.status for r in rows if r.text}
+        status_by_text = {comparable(r.text): r.status for r in rows if r.text and r.start is not None}
         current = self.tree.currentItem()
         keep = current.data(0, START_ROLE) if current else None
         self.tree.blockSignals(True)
@@ -59,7 +59,7 @@ class QuotesPanel(QWidget):
         items = []
         for q in self.quotes:
             state = quote_state(q)
-            status = status_by_text.get(normalise(q.text).lower(), "untagged")
+            status = status_by_text.get(comparable(q.text), "not yet saved")
             source = names.get(q.source_id, "") if q.source_id is not None else ""
             item = QTreeWidgetItem([_excerpt(q.text), q.speaker or "—",
                                     source or _STATE_LABELS[state], status])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
@@ -111,7 +111,7 @@ class SourcesPanel(QWidget):
             item = self.table.topLevelItem(n)
             item.setSelected(item.data(0, ID_ROLE) in ids)
             if item.data(0, ID_ROLE) in ids:
-                self.table.setCurrentItem(item, 0, self.table.selectionModel().NoUpdate)
+                self.table.setCurrentItem(item, 0, QItemSelectionModel.NoUpdate)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()

@@ -1,0 +1,69 @@
+"""Problems panel: counts in the title, double-click and Enter jump to the problem."""
+
+from PySide6.QtCore import Qt
+
+from desk.checks.engine import CheckReport
+from desk.gui.panels.problems import ProblemsPanel, title_for
+from desk.model import Problem
+
+TEXT = "First line.\nThe electon was close.\n“Unclosed quote"
+REPORT = CheckReport(words=8, problems=[
+    Problem("misspelling", "warning", 16, 23, "Possible misspelling", ("election",)),
+    Problem("unclosed-quote", "error", 35, 50, "quotation is not closed"),
+    Problem("boilerplate", "info", 0, 5, "boilerplate"),
+])
+
+
+def panel(qtbot):
+    p = ProblemsPanel()
+    qtbot.addWidget(p)
+    p.resize(500, 300)
+    p.show()
+    return p
+
+
+def test_title_counts_by_severity():
+    assert title_for(REPORT.problems) == "Problems (1 error, 1 warning, 1 note)"
+    assert title_for([]) == "Problems"
+
+
+def test_show_report_emits_the_title(qtbot):
+    p = panel(qtbot)
+    with qtbot.waitSignal(p.title_changed) as blocker:
+        p.show_report(REPORT, TEXT)
+    assert blocker.args == ["Problems (1 error, 1 warning, 1 note)"]
+
+
+def test_rows_give_line_and_word(qtbot):
+    p = panel(qtbot)
+    p.show_report(REPORT, TEXT)
+    rows = [[p.tree.topLevelItem(i).text(c) for c in range(4)] for i in range(3)]
+    assert rows[1][:3] == ["warning", "2", "Spelling"] and "electon" in rows[1][3]
+
+
+def test_double_click_jumps_to_the_problem(qtbot):
+    p = panel(qtbot)
+    p.show_report(REPORT, TEXT)
+    item = p.tree.topLevelItem(1)
+    rect = p.tree.visualItemRect(item)
+    with qtbot.waitSignal(p.jump_requested) as blocker:
+        qtbot.mouseClick(p.tree.viewport(), Qt.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(p.tree.viewport(), Qt.LeftButton, pos=rect.center())
+    assert blocker.args == [16, 23]
+
+
+def test_enter_jumps_to_the_current_problem(qtbot):
+    p = panel(qtbot)
+    p.show_report(REPORT, TEXT)
+    p.select_row(2)
+    p.tree.setFocus()
+    with qtbot.waitSignal(p.jump_requested) as blocker:
+        qtbot.keyClick(p.tree, Qt.Key_Return)
+    assert blocker.args == [35, 50]
+
+
+def test_severity_filter_hides_other_rows(qtbot):
+    p = panel(qtbot)
+    p.show_report(REPORT, TEXT)
+    p.filter.setCurrentIndex(1)  # errors
+    assert p.tree.topLevelItemCount() == 1 and p.tree.topLevelItem(0).text(0) == "error"

@@ -1,0 +1,112 @@
+"""Sources panel: list, add, edit, merge, and the articles that quote a source."""
+
+from PySide6.QtWidgets import QDialog
+
+from desk.gui.panels.sources import SourcesPanel
+from desk.gui.source_dialog import MergeDialog, SourceDialog
+
+
+def panel(qtbot, library):
+    p = SourcesPanel(library)
+    qtbot.addWidget(p)
+    return p
+
+
+def names(p):
+    return [p.table.topLevelItem(i).text(0) for i in range(p.table.topLevelItemCount())]
+
+
+def fake_exec(fill):
+    """Stand in for the modal loop: fill the fields, press the default button."""
+    def run(dialog):
+        fill(dialog)
+        dialog.accept()
+        return dialog.result()
+    return run
+
+
+def test_lists_sources_with_their_fields(qtbot, library):
+    library.sources.add("Maria Lopez", aliases=["M. Lopez"], title="finance director",
+                        organisation="Town council", contact="0123", notes="Prefers email")
+    p = panel(qtbot, library)
+    item = p.table.topLevelItem(0)
+    assert [item.text(c) for c in range(6)] == ["Maria Lopez", "finance director", "Town council",
+                                                "M. Lopez", "0123", "Prefers email"]
+
+
+def test_add_source(qtbot, library, monkeypatch):
+    p = panel(qtbot, library)
+    monkeypatch.setattr(SourceDialog, "exec", fake_exec(lambda d: (
+        d.name.setText("Tom Hardy"), d.organisation.setText("Parents' group"),
+        d.aliases.setText("Tommy Hardy, T. Hardy"))))
+    with qtbot.waitSignal(p.sources_changed):
+        p.add_button.click()
+    src = library.sources.find("Tom Hardy")
+    assert src.organisation == "Parents' group" and src.aliases == ["Tommy Hardy", "T. Hardy"]
+    assert names(p) == ["Tom Hardy"] and p.selected_ids() == [src.id]
+
+
+def test_add_without_a_name_keeps_the_dialog_open(qtbot, library, monkeypatch):
+    monkeypatch.setattr("desk.gui.source_dialog.QMessageBox.warning", lambda *a: None)
+    d = SourceDialog(library)
+    qtbot.addWidget(d)
+    d.accept()
+    assert d.result() != QDialog.Accepted and library.sources.list() == []
+
+
+def test_edit_source_changes_fields_and_aliases(qtbot, library, monkeypatch):
+    src = library.sources.add("Maria Lopez", aliases=["M. Lopez"])
+    p = panel(qtbot, library)
+    p.select_ids([src.id])
+    monkeypatch.setattr(SourceDialog, "exec", fake_exec(lambda d: (
+        d.title.setText("finance director"), d.aliases.setText("Ms Lopez"))))
+    p.edit_button.click()
+    got = library.sources.get(src.id)
+    assert got.title == "finance director" and got.aliases == ["Ms Lopez"]
+    assert p.table.topLevelItem(0).text(1) == "finance director"
+
+
+def test_merge_two_sources(qtbot, library, monkeypatch):
+    keep = library.sources.add("Maria Lopez")
+    other = library.sources.add("M. Lopez", organisation="Town council")
+    aid = library.articles.create(headline="Library", body="x").id
+    library.quotes.add(aid, "We cannot", source_id=other.id, start=0, end=5)
+    p = panel(qtbot, library)
+    p.select_ids([keep.id, other.id])
+    assert p.merge_button.isEnabled()
+    monkeypatch.setattr(MergeDialog, "exec", fake_exec(
+        lambda d: (d.keep_first if d.first.id == keep.id else d.keep_second).setChecked(True)))
+    with qtbot.waitSignal(p.sources_changed):
+        p.merge_button.click()
+    merged = library.sources.get(keep.id)
+    assert names(p) == ["Maria Lopez"] and "M. Lopez" in merged.aliases
+    assert merged.organisation == "Town council"
+    assert [q.source_id for q in library.quotes.list(article_id=aid)] == [keep.id]
+
+
+def test_merge_needs_two_selected(qtbot, library):
+    library.sources.add("Maria Lopez")
+    p = panel(qtbot, library)
+    p.select_ids([library.sources.list()[0].id])
+    assert not p.merge_button.isEnabled()
+
+
+def test_quoted_in_lists_articles_and_opens_one(qtbot, library):
+    src = library.sources.add("Maria Lopez")
+    aid = library.articles.create(headline="Library to close on Sundays", body="x").id
+    library.quotes.add(aid, "We cannot", source_id=src.id, start=0, end=5)
+    p = panel(qtbot, library)
+    p.select_ids([src.id])
+    assert p.quoted_in.item(0).text() == "Library to close on Sundays — 1 quotation"
+    with qtbot.waitSignal(p.open_article) as blocker:
+        p.quoted_in.itemActivated.emit(p.quoted_in.item(0))
+    assert blocker.args == [aid]
+
+
+def test_search_filters_the_list(qtbot, library):
+    library.sources.add("Maria Lopez")
+    library.sources.add("Tom Hardy")
+    p = panel(qtbot, library)
+    p.search.setText("Hardy")
+    p.refresh()
+    assert names(p) == ["Tom Hardy"]
