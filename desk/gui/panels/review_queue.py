@@ -1,0 +1,210 @@
+"""Review queue: unverified and disputed quotations across all articles, keyboard-driven.
+
+The queue logic (filters, the cursor that survives acting on an item) is desk.review's
+QueueCursor; this panel shows it and maps keys onto it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from desk.model import DeskError
+from desk.review.queue import QueueCursor
+
+STATUS_FILTERS = (("Unverified and disputed", None), ("Unverified", "unverified"),
+                  ("Disputed", "disputed"), ("Verified", "verified"),
+                  ("Not a quotation", "not-a-quote"))
+KEYS_HELP = "J / ↓ next · K / ↑ previous · V verify · D dispute · Enter open · R review…"
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ReviewQueuePanel(QWidget):
+    open_quote = Signal(int, int, int)  # article id, start, end (str offsets)
+    quotes_changed = Signal()
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.setAccessibleName("Review queue")
+        self.cursor = QueueCursor(library)
+
+        self.article_filter = QComboBox()
+        self.article_filter.setAccessibleName("Filter by article")
+        self.source_filter = QComboBox()
+        self.source_filter.setAccessibleName("Filter by source")
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        for label, _ in STATUS_FILTERS:
+            self.status_filter.addItem(label)
+        for combo in (self.article_filter, self.source_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+            combo.activated.connect(lambda _i: self._filters_changed())
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.article_filter, 1)
+        filters.addWidget(self.source_filter, 1)
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Quotations to review")
+        self.tree.setHeaderLabels(["Status", "Quotation", "Speaker", "Article"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemActivated.connect(lambda _i, _c: self.open_current())
+
+        self.verify_button = QPushButton("&Verify")
+        self.dispute_button = QPushButton("&Dispute")
+        self.open_button = QPushButton("&Open")
+        self.review_button = QPushButton("&Review…")
+        actions = QHBoxLayout()
+        for b, fn, tip in ((self.verify_button, self.verify, "Mark the quotation verified (V)"),
+                           (self.dispute_button, self.dispute, "Mark the quotation disputed (D)"),
+                           (self.open_button, self.open_current, "Open it in the editor (Enter)"),
+                           (self.review_button, self.review, "Tags, material and original (R)")):
+            b.setToolTip(tip)
+            b.setAccessibleName(tip)
+            b.clicked.connect(fn)
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.keys = QLabel(KEYS_HELP)
+        self.keys.setAccessibleName("Review queue shortcuts")
+        self.keys.setWordWrap(True)
+        self.count = QLabel()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.keys)
+        self._keys = {Qt.Key_J: self.next, Qt.Key_K: self.previous, Qt.Key_V: self.verify,
+                      Qt.Key_D: self.dispute, Qt.Key_R: self.review}
+        self.tree.installEventFilter(self)
+        self.refresh()
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        """Single-letter keys act on the list (instead of its type-ahead search)."""
+        if obj is self.tree and event.type() == QEvent.KeyPress \
+                and not event.modifiers() & ~Qt.KeypadModifier:
+            fn = self._keys.get(event.key())
+            if fn is not None:
+                fn()
+                return True
+        return super().eventFilter(obj, event)
+
+    # -- filling -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the queue and the filter choices (after saves, syncs, source changes)."""
+        self._fill_filters()
+        self.cursor.filters.update(article_id=self.article_filter.currentData(),
+                                   source_id=self.source_filter.currentData())
+        self.cursor.refresh()
+        self._fill()
+
+    def _fill_filters(self) -> None:
+        def refill(combo, everything, pairs):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in pairs:
+                combo.addItem(label, value)
+            n = combo.findData(keep)
+            combo.setCurrentIndex(max(0, n))
+            combo.blockSignals(False)
+
+        article_ids = sorted({q.article_id for q in self.library.quotes.list()})
+        articles = []
+        for aid in article_ids:
+            try:
+                articles.append((_excerpt(self.library.articles.get(aid).headline or "(untitled)", 40), aid))
+            except DeskError:
+                continue
+        refill(self.article_filter, "All articles", articles)
+        refill(self.source_filter, "All sources",
+               [(s.name, s.id) for s in sorted(self.library.sources.refs(), key=lambda r: r.name.lower())])
+
+    def _filters_changed(self) -> None:
+        self.cursor.set_filters(article_id=self.article_filter.currentData(),
+                                source_id=self.source_filter.currentData(),
+                                status=STATUS_FILTERS[self.status_filter.currentIndex()][1])
+        self._fill()
+
+    def _fill(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for item in self.cursor.items:
+            row = QTreeWidgetItem([item.status, _excerpt(item.text),
+                                   item.source_name or item.speaker or "—",
+                                   _excerpt(item.headline or "(untitled)", 40)])
+            row.setToolTip(1, item.text + (f"\n\nNote: {item.note}" if item.note else ""))
+            row.setData(0, Qt.UserRole, item.quote_id)
+            self.tree.addTopLevelItem(row)
+        if self.cursor.items:
+            self.tree.setCurrentItem(self.tree.topLevelItem(self.cursor.index))
+        self.tree.blockSignals(False)
+        n = len(self.cursor.items)
+        self.count.setText(f"{n} quotation{'s' if n != 1 else ''} to review" if n else
+                           "Nothing to review here")
+        for b in (self.verify_button, self.dispute_button, self.open_button, self.review_button):
+            b.setEnabled(bool(n))
+
+    def _current_changed(self, item, _previous) -> None:
+        if item is not None:
+            self.cursor.select(item.data(0, Qt.UserRole))
+
+    def _sync_row(self) -> None:
+        if self.cursor.items:
+            self.tree.setCurrentItem(self.tree.topLevelItem(self.cursor.index))
+
+    # -- actions (also the keys) ---------------------------------------------------------------
+    def next(self) -> None:
+        self.cursor.next()
+        self._sync_row()
+
+    def previous(self) -> None:
+        self.cursor.previous()
+        self._sync_row()
+
+    def verify(self) -> None:
+        self._act(self.cursor.verify)
+
+    def dispute(self) -> None:
+        self._act(self.cursor.dispute)
+
+    def _act(self, fn) -> None:
+        if self.cursor.current is None:
+            return
+        try:
+            fn()
+        except DeskError as exc:
+            QMessageBox.warning(self, "Review", str(exc))
+        self._fill()
+        self.tree.setFocus(Qt.OtherFocusReason)
+        self.quotes_changed.emit()
+
+    def open_current(self) -> None:
+        target = self.cursor.open()
+        if target is not None:
+            self.open_quote.emit(target.article_id, target.start, target.end)
+
+    def review(self) -> None:
+        item = self.cursor.current
+        if item is None:
+            return
+        from desk.gui.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.library, item.quote_id, self)
+        if dialog.exec() == QDialog.Accepted or dialog.changed:
+            self.cursor.refresh()
+            self._fill()
+            self.quotes_changed.emit()
+        self.tree.setFocus(Qt.OtherFocusReason)

@@ -1,0 +1,204 @@
+"""Review one quotation: its tags, "Find in material" with a word diff, and one action to
+verify it (identical words) or record the original (different words)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QPushButton, QTextBrowser, QVBoxLayout)
+
+from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
+from desk.review.tags import set_quote_status, tag_quote, verify_quote
+from desk.review.verify import find_in_material, verify_from_material
+
+
+def diff_html(diff, palette) -> str:
+    """A word diff as HTML: words only in the material struck through, words only in the
+    quotation underlined; colours follow the palette's link/negative-ish hues."""
+    dark = palette.color(palette.ColorRole.Base).lightness() < 128
+    gone, added = ("#ff8080", "#80e080") if dark else ("#b00020", "#006400")
+    parts = []
+    for op in diff:
+        text = html.escape(" ".join(op.words))
+        if op.op == "equal":
+            parts.append(text)
+        elif op.op == "delete":
+            parts.append(f'<s style="color:{gone}" title="in the material only">{text}</s>')
+        else:
+            parts.append(f'<u style="color:{added}" title="in the quotation only">{text}</u>')
+    return " ".join(parts)
+
+
+def _plain(widget_text: str) -> str | None:
+    text = widget_text.strip()
+    return text or None
+
+
+class ReviewDialog(QDialog):
+    def __init__(self, library, quote_id: int, parent=None):
+        super().__init__(parent)
+        self.library, self.quote_id = library, quote_id
+        self.changed = False
+        self.passage = None
+        row = library.quotes.get(quote_id)
+        article = library.articles.get(row.article_id, include_deleted=True)
+        self.setWindowTitle("Review quotation")
+
+        quote = QLabel(f"<p style='font-size:110%'>“{html.escape(row.text)}”</p>"
+                       f"<p>{html.escape(row.speaker or 'no speaker')} — in "
+                       f"<i>{html.escape(article.headline or '(untitled)')}</i></p>")
+        quote.setWordWrap(True)
+        quote.setAccessibleName("The quotation")
+
+        self.source = QComboBox()
+        self.source.addItem("(no source)", None)
+        for ref in sorted(library.sources.refs(), key=lambda r: r.name.lower()):
+            self.source.addItem(ref.name, ref.id)
+        self.status = QComboBox()
+        self.status.addItems(QUOTE_STATUSES)
+        self.origin = QComboBox()
+        self.origin.addItem("(not recorded)", None)
+        for o in QUOTE_ORIGINS:
+            self.origin.addItem(o, o)
+        self.origin_ref = QLineEdit()
+        self.origin_ref.setPlaceholderText("recording, transcript page, URL, date…")
+        self.original = QPlainTextEdit()
+        self.original.setPlaceholderText("the words as the source said them")
+        self.original.setTabChangesFocus(True)
+        self.original.setFixedHeight(70)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(54)
+        self.reviewed = QLabel()
+        form = QFormLayout()
+        for label, widget in (("&Source", self.source), ("S&tatus", self.status),
+                              ("O&rigin", self.origin), ("Origin &reference", self.origin_ref),
+                              ("Recorded &original", self.original), ("Reviewer &note", self.note),
+                              ("Reviewed", self.reviewed)):
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, widget)
+
+        material = QGroupBox("Source material")
+        self.find_button = QPushButton("&Find in material")
+        self.find_button.setAccessibleName("Find the quotation in the source material")
+        self.find_button.clicked.connect(self.find_in_material)
+        self.result = QTextBrowser()
+        self.result.setAccessibleName("Best passage and word differences")
+        self.result.setMinimumHeight(90)
+        self.apply_button = QPushButton("Mark verified")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply_passage)
+        top = QHBoxLayout()
+        top.addWidget(self.find_button)
+        top.addWidget(self.apply_button)
+        top.addStretch(1)
+        mat_layout = QVBoxLayout(material)
+        mat_layout.addLayout(top)
+        mat_layout.addWidget(self.result)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
+        self.verify_button = buttons.addButton("&Verify", QDialogButtonBox.ActionRole)
+        self.verify_button.setToolTip("Mark verified now (you vouch for the words)")
+        self.verify_button.clicked.connect(self.verify)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(quote)
+        layout.addLayout(form)
+        layout.addWidget(material, 1)
+        layout.addWidget(buttons)
+        self._load(row)
+        self.resize(560, 640)
+
+    def _load(self, row) -> None:
+        self.row = row
+        self.source.setCurrentIndex(max(0, self.source.findData(row.source_id)))
+        self.status.setCurrentText(row.status)
+        self.origin.setCurrentIndex(max(0, self.origin.findData(row.origin)))
+        self.origin_ref.setText(row.origin_ref or "")
+        self.original.setPlainText(row.original or "")
+        self.note.setPlainText(row.note or "")
+        self.reviewed.setText(f"by {row.reviewed_by or '?'} at {row.reviewed_at[:16].replace('T', ' ')}"
+                              if row.reviewed_at else "not yet")
+
+    def changes(self) -> dict:
+        """The tags the editor changed in the form."""
+        r = self.row
+        now = {"source_id": self.source.currentData(), "status": self.status.currentText(),
+               "origin": self.origin.currentData(), "origin_ref": self.origin_ref.text().strip(),
+               "original": _plain(self.original.toPlainText()),
+               "note": self.note.toPlainText().strip()}
+        return {k: v for k, v in now.items() if v != (getattr(r, k) or ("" if k in ("origin_ref", "note") else None))}
+
+    def save(self) -> None:
+        changes = self.changes()
+        if changes:
+            self._load(tag_quote(self.library, self.quote_id, **changes))
+            self.changed = True
+
+    def verify(self) -> None:
+        self._guard(self._verify)
+
+    def _verify(self) -> None:
+        self.save()
+        row, _ok = verify_quote(self.library, self.quote_id)
+        self._load(row)
+        self.changed = True
+
+    def dispute(self) -> None:
+        self._guard(lambda: self._load(set_quote_status(self.library, self.quote_id, "disputed")))
+        self.changed = True
+
+    def find_in_material(self) -> None:
+        try:
+            passage = find_in_material(self.library, self.quote_id)
+        except DeskError as exc:
+            self.passage = None
+            self.result.setHtml(f"<p>{html.escape(str(exc))}</p>")
+            self.apply_button.setEnabled(False)
+            return
+        self.passage = passage
+        if passage is None or not passage.found:
+            self.result.setHtml("<p>No passage in the material matches this quotation.</p>"
+                                + (f"<p>Closest ({passage.score:.0f}%): “{html.escape(passage.text)}”</p>"
+                                   if passage else ""))
+            self.apply_button.setEnabled(False)
+            return
+        where = html.escape(passage.material_title or f"material {passage.material_id}")
+        verdict = ("<b>Identical words.</b>" if passage.identical else
+                   f"<b>The words differ</b> ({passage.score:.0f}% alike):<br>"
+                   + diff_html(passage.diff, self.palette()))
+        self.result.setHtml(f"<p>In <i>{where}</i>, characters {passage.start}–{passage.end}:</p>"
+                            f"<blockquote>“{html.escape(passage.text)}”</blockquote><p>{verdict}</p>")
+        self.apply_button.setText("Mark &verified" if passage.identical else "Record as &original")
+        self.apply_button.setEnabled(True)
+
+    def apply_passage(self) -> None:
+        """One action: verified when identical, the passage recorded as original when not."""
+        if self.passage is None:
+            return
+
+        def run():
+            self.save()
+            result = verify_from_material(self.library, self.quote_id,
+                                          material_id=self.passage.material_id)
+            self._load(result.quote)
+            self.changed = True
+            self.apply_button.setEnabled(False)
+        self._guard(run)
+
+    def _guard(self, fn) -> None:
+        try:
+            fn()
+        except DeskError as exc:
+            QMessageBox.warning(self, "Review", str(exc))
+
+    def accept(self) -> None:
+        try:
+            self.save()
+        except DeskError as exc:
+            QMessageBox.warning(self, "Review", str(exc))
+            return
+        super().accept()

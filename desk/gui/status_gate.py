@@ -1,0 +1,69 @@
+"""The status gate in the window: a blocked move to ready/published asks for a reason.
+
+The rules live in desk.review.gate; this only asks the editor. Call it after the article
+is saved: the gate checks the stored text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
+                               QMessageBox, QVBoxLayout)
+
+from desk.model import DeskError
+from desk.review.gate import check_transition, set_status
+
+
+class StatusGateDialog(QDialog):
+    """Lists what blocks the move; Override is enabled only once a reason is typed."""
+
+    def __init__(self, headline: str, new_status: str, reasons: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Move to {new_status}?")
+        intro = QLabel(f"“{headline or '(untitled)'}” is not ready to move to <b>{new_status}</b>:")
+        intro.setWordWrap(True)
+        self.reasons = QListWidget()
+        self.reasons.setAccessibleName("What blocks the status change")
+        self.reasons.addItems(reasons)
+        self.reasons.setMinimumHeight(min(200, 24 * (len(reasons) + 1)))
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Override reason")
+        self.reason.setPlaceholderText("Why it may go ahead anyway (kept in the history)")
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.override = buttons.addButton("&Override and move", QDialogButtonBox.AcceptRole)
+        self.override.setEnabled(False)
+        buttons.button(QDialogButtonBox.Cancel).setDefault(True)
+        self.reason.textChanged.connect(lambda t: self.override.setEnabled(bool(t.strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.reasons)
+        label = QLabel("&Reason for the override:")
+        label.setBuddy(self.reason)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if self.reason.text().strip():
+            super().accept()
+
+
+def request_status_change(parent, library, article_id: int, new_status: str) -> bool:
+    """Move the article, asking for an override reason when the gate blocks it.
+    Returns True when the status changed (or already was new_status)."""
+    try:
+        result = check_transition(library, article_id, new_status)
+        if result.allowed:
+            set_status(library, article_id, new_status)
+            return True
+        headline = library.articles.get(article_id).headline
+        dialog = StatusGateDialog(headline, new_status, result.reasons, parent)
+        if dialog.exec() != QDialog.Accepted:
+            return False
+        set_status(library, article_id, new_status, override=dialog.reason.text().strip())
+        return True
+    except DeskError as exc:
+        QMessageBox.warning(parent, "Status not changed", str(exc))
+        return False
