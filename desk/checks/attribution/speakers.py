@@ -536,6 +536,8 @@ class People:
         self.mentions: list[tuple[int, str]] = []  # (pos, full-or-surname) in text order
         self.gender: dict[str, str] = {}
         self.titles: dict[str, str] = {}
+        self._excluded: list | None = None
+        self._ex_starts: list[int] = []
         self.persons: set[str] = set()  # full names known to be people (first name, title, speaker)
         skip_starts = [s for s, _ in skip_ranges]
         runs = []
@@ -650,7 +652,10 @@ class People:
                         excluded: list[tuple[int, int]]) -> str | None:
         """The person a pronoun at pos refers to: the first compatible person named in the
         current sentence before it, else in each earlier sentence (subjects come first)."""
-        ex_starts = [a for a, _ in excluded]
+        if self._excluded is not excluded:
+            self._excluded = excluded
+            self._ex_starts = [a for a, _ in excluded]
+        ex_starts = self._ex_starts
         si = bisect.bisect_right(starts, pos) - 1
         hi = pos
         for _ in range(8):
