@@ -24,12 +24,13 @@ MAX_SOURCES_LISTED = 25
 class EditorMenu(QObject):
     """Adds check actions to BodyEdit's context menu; each action is also a plain method."""
 
-    sources_changed = Signal()
-    quotes_changed = Signal()
-    review_requested = Signal(int)  # quote id: open the review dialog
+    sources_changed = Signal()  # a source was created or got an alias
+    quotes_changed = Signal()   # a quotation row changed (speaker, source, status)
 
     def __init__(self, library, body_edit, checker, parent=None):
-        super().__init__(parent)
+        """``body_edit`` is the BodyEdit, or the ArticleEditor holding it as ``.body``."""
+        body_edit = getattr(body_edit, "body", body_edit)
+        super().__init__(parent if parent is not None else body_edit)
         self.library, self.body, self.checker = library, body_edit, checker
         body_edit.context_menu_about_to_show.connect(self.populate)
 
@@ -96,7 +97,7 @@ class EditorMenu(QObject):
             lambda: self._guard(self.mark_not_a_quote, quote))
         sub.addSeparator()
         sub.addAction("Review quotation…").triggered.connect(
-            lambda: self._guard(lambda q: self.review_requested.emit(self.row_for(q).id), quote))
+            lambda: self._guard(self.open_review, quote))
         return sub
 
     def _guard(self, fn, *args):
@@ -184,6 +185,14 @@ class EditorMenu(QObject):
         self.checker.inputs_changed()
 
     # -- dialogs (monkeypatched in tests) -------------------------------------------------
+    def open_review(self, quote: QuoteSpan) -> None:
+        from desk.gui.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.library, self.row_for(quote).id, self.body.window())
+        dialog.exec()
+        if dialog.changed:
+            self._changed()
+
     def ask_speaker(self, quote: QuoteSpan):
         name, ok = QInputDialog.getText(self.body, "Set speaker", "Who said this?",
                                         text=quote.speaker or "")

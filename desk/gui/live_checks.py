@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desk.checks.diff import normalise
 from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
@@ -119,26 +119,29 @@ class _Bridge(QObject):
     done = Signal(int, object, object, float)  # revision, report, error, seconds
 
 
-class _CheckJob(QRunnable):
-    def __init__(self, snap: Snapshot, bridge: _Bridge):
-        super().__init__()
-        self.snap, self.bridge = snap, bridge
+def _check_job(snap: Snapshot, bridge: _Bridge):
+    """The runnable's body. QThreadPool.start(callable) wraps it in a QRunnable that Qt
+    owns and deletes after run() returns: a Python QRunnable subclass could be freed by
+    the GUI thread (next dispatch) while its run() was still returning."""
 
-    def run(self):
+    def run():
         t0 = time.perf_counter()
         try:
-            report, error = run_checks(self.snap), None
+            result, error = run_checks(snap), None
         except Exception as exc:  # a check bug must not kill the editor; shown as a warning
-            report, error = None, exc
-        self.bridge.done.emit(self.snap.revision, report, error, time.perf_counter() - t0)
+            result, error = None, exc
+        bridge.done.emit(snap.revision, result, error, time.perf_counter() - t0)
+
+    return run
 
 
 class LiveChecker(QObject):
     report_ready = Signal(object)  # desk.checks.engine.CheckReport, already drawn
     check_failed = Signal(str)
+    quotes_synced = Signal()  # quotation rows now match the saved text (refresh the review queue)
 
     def __init__(self, library, body_edit, parent=None):
-        super().__init__(parent)
+        super().__init__(parent if parent is not None else body_edit)  # never outlive the editor
         self.library, self.body = library, body_edit
         self.article_id: int | None = None
         self.language = "en-US"
@@ -204,7 +207,18 @@ class LiveChecker(QObject):
             spans = check_text(current, sources=self.library.sources.refs(),
                                tagged=attached_tags(self.library, self.article_id),
                                spelling=False, suggestions=False).quotes
-        return sync_quotes(self.library, self.article_id, spans=spans)
+        rows = sync_quotes(self.library, self.article_id, spans=spans)
+        self.quotes_synced.emit()
+        return rows
+
+    def article_saved(self, article=None) -> None:
+        """Slot for the autosaver's saved signal: keep quotation rows attached."""
+        if article is not None and getattr(article, "id", self.article_id) != self.article_id:
+            return
+        try:
+            self.sync_quotes()
+        except Exception as exc:  # a sync bug must not break saving; say so
+            self.check_failed.emit(f"quotation sync failed: {exc}")
 
     def marks_at(self, pos: int) -> list:
         """(cursor, owner) of the marks covering str offset ``pos`` in the current text;
@@ -251,9 +265,7 @@ class LiveChecker(QObject):
             return  # nothing changed since the marks on screen were computed
         self._busy = True
         self._snap = snap
-        self._job = _CheckJob(snap, self._bridge)  # keep the Python side alive while it runs
-        self._job.setAutoDelete(False)
-        self._pool.start(self._job)
+        self._pool.start(_check_job(snap, self._bridge))
 
     def _finished(self, revision: int, report, error, seconds: float) -> None:
         self._busy = False

@@ -77,3 +77,12 @@ def test_quotation_marked_not_a_quote_raises_no_attribution_problem():
     cleaned = drop_not_quotes(report, frozenset({"we should never have approved it, and it will cost us all"}))
     assert not any(p.kind == "unattributed-quote" for p in cleaned.problems)
     assert cleaned.quotes == []
+
+
+def test_saving_attaches_quotation_rows_at_their_places(qtbot, library):
+    body = "Intro. “We cannot keep paying for empty rooms,” said Maria Lopez."
+    aid, edit, checker = make_editor(qtbot, library, body)
+    with qtbot.waitSignal(checker.quotes_synced):
+        checker.article_saved(library.articles.get(aid))
+    rows = library.quotes.list(article_id=aid)
+    assert [(r.start, r.speaker) for r in rows] == [(body.index("“"), "Maria Lopez")]

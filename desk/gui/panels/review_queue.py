@@ -6,7 +6,7 @@ QueueCursor; this panel shows it and maps keys onto it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -22,6 +22,20 @@ KEYS_HELP = "J / ↓ next · K / ↑ previous · V verify · D dispute · Enter 
 def _excerpt(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _QueueTree(QTreeWidget):
+    """Single-letter keys act on the queue instead of the list's type-ahead search."""
+
+    keys: dict = {}
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        fn = self.keys.get(event.key()) if not event.modifiers() & ~Qt.KeypadModifier else None
+        if fn is not None:
+            fn()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ReviewQueuePanel(QWidget):
@@ -51,7 +65,7 @@ class ReviewQueuePanel(QWidget):
         filters.addWidget(self.article_filter, 1)
         filters.addWidget(self.source_filter, 1)
 
-        self.tree = QTreeWidget()
+        self.tree = _QueueTree()
         self.tree.setAccessibleName("Quotations to review")
         self.tree.setHeaderLabels(["Status", "Quotation", "Speaker", "Article"])
         self.tree.setRootIsDecorated(False)
@@ -85,20 +99,9 @@ class ReviewQueuePanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(actions)
         layout.addWidget(self.keys)
-        self._keys = {Qt.Key_J: self.next, Qt.Key_K: self.previous, Qt.Key_V: self.verify,
-                      Qt.Key_D: self.dispute, Qt.Key_R: self.review}
-        self.tree.installEventFilter(self)
+        self.tree.keys = {Qt.Key_J: self.next, Qt.Key_K: self.previous, Qt.Key_V: self.verify,
+                          Qt.Key_D: self.dispute, Qt.Key_R: self.review}
         self.refresh()
-
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        """Single-letter keys act on the list (instead of its type-ahead search)."""
-        if obj is self.tree and event.type() == QEvent.KeyPress \
-                and not event.modifiers() & ~Qt.KeypadModifier:
-            fn = self._keys.get(event.key())
-            if fn is not None:
-                fn()
-                return True
-        return super().eventFilter(obj, event)
 
     # -- filling -------------------------------------------------------------------------
     def refresh(self) -> None:

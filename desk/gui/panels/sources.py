@@ -84,6 +84,7 @@ class SourcesPanel(QWidget):
 
     # -- reading -----------------------------------------------------------------------
     def refresh(self) -> None:
+        self._search_timer.stop()
         keep = set(self.selected_ids())
         try:
             sources = self.library.sources.list(search=self.search.text().strip() or None)
