@@ -87,3 +87,23 @@ def test_problems_sorted_by_start():
     text = "“Open.\n\n“Never,” a source said. The “plan” failed."
     starts = [p.start for p in problems(text)]
     assert starts == sorted(starts)
+
+
+def test_misquote_across_a_split_quotation():
+    text = "“We are ready,” Joan Park said, “to talk to anyone.”"
+    tag = TaggedQuote(id=1, text="We are ready to talk to anyone.", original="We are ready to talk to everyone.")
+    (p,) = of_kind(text, "misquote", tagged=[tag])
+    assert (p.start, p.end) == (0, len(text))
+    assert "[-everyone.-]" in p.message and "{+anyone.+}" in p.message
+
+
+def test_pronoun_they_takes_the_organisation():
+    text = "“Prices will rise,” the central bank said. “We cannot wait,” they added."
+    qs = analyse(text).quotes
+    assert [q.speaker for q in qs] == ["the central bank", "the central bank"]
+
+
+def test_has_offered_attributes_to_subject():
+    text = "The minister has offered “a full and public apology” to the families."
+    (q,) = analyse(text).quotes
+    assert q.speaker.lower() == "the minister"

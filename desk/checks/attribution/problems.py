@@ -72,6 +72,16 @@ def _named(name: str | None) -> bool:
     return bool(name) and any(w[:1].isupper() for w in name.split())
 
 
+def _candidates(quotes: list[QuoteSpan]):
+    """Each quotation, and each statement split by its attribution (“We are ready,” she said, “to talk.”)."""
+    for i, q in enumerate(quotes):
+        yield q.start, q.end, q.text
+        if i + 1 < len(quotes):
+            n = quotes[i + 1]
+            if n.start - q.end <= 80 and q.speaker and n.speaker == q.speaker and n.cue == q.cue:
+                yield q.start, n.end, q.text.rstrip(" ,") + " " + n.text
+
+
 def misquotes(quotes: list[QuoteSpan], tagged: Sequence[TaggedQuote]) -> list[Problem]:
     """Tagged quotations whose words now differ from the recorded original."""
     out = []
@@ -80,21 +90,23 @@ def misquotes(quotes: list[QuoteSpan], tagged: Sequence[TaggedQuote]) -> list[Pr
             continue
         best, best_score = None, 0.0
         tag_norm = normalise(tag.text)
-        for q in quotes:
-            qn = normalise(q.text)
-            if not qn:
+        tag_len = len(tag_norm)
+        for start, end, qtext in _candidates(quotes):
+            qn = normalise(qtext)
+            if not qn or len(qn) > 3 * tag_len + 20 or 3 * len(qn) + 20 < tag_len:
                 continue
             score = 1.0 if qn == tag_norm else similarity(qn, tag_norm)
             if score > best_score:
-                best, best_score = q, score
+                best, best_score = (start, end, qtext), score
         if best is None or best_score < 0.6:
             continue
-        if normalise(best.text).lower() == normalise(tag.original).lower():
+        start, end, qtext = best
+        if normalise(qtext).lower() == normalise(tag.original).lower():
             continue
-        diff = word_diff(tag.original, best.text)
+        diff = word_diff(tag.original, qtext)
         if not diff:
             continue
-        out.append(Problem("misquote", "error", best.start, best.end,
+        out.append(Problem("misquote", "error", start, end,
                            f"quotation differs from the recorded original: {diff}",
                            (tag.original,)))
     return out
