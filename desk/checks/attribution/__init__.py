@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, sentence_bounds, sentence_starts
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds, sentence_starts
 from desk.checks.attribution.marks import Region, find_regions
 from desk.checks.attribution.problems import quote_problems
 from desk.checks.attribution.speakers import (
@@ -299,7 +299,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         return None
     inner = text[r.text_start:r.text_end].rstrip()
     weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
-    cm = CUE_RE.match(text, w0, limit)
+    cm = POST_CUE_RE.match(text, w0, limit)
     if cm:
         word = cm.group()
         if word in INVERSION or word.lower().startswith(("according", "in the words")):
@@ -307,7 +307,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
             if sp:
                 return _Attr(sp, word, how="post")
         return None
-    for cm in CUE_RE.finditer(text, w0, min(limit, w0 + 220)):
+    for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 220)):
         if cm.group() in ING_CUES:
             break
         if cm.group().lower().startswith("according"):
@@ -318,6 +318,9 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         if weak and not _short_tail(text, cm.end(), limit):
             break  # “…end.” He says the court … (a new statement, not a credit)
         sp = speaker_before(text, w0, cm.start())
+        if cm.group() in POST_ONLY and (sp is None or len(text[w0:sp.start].split()) > 1
+                                        or text[sp.end:cm.start()].strip()):
+            continue  # "one of the states suing": a noun, not a credit
         if sp is None:
             break
         gap = text[w0:sp.start]

@@ -43,7 +43,15 @@ INVERSION = {"said", "says", "asked", "asks", "added", "adds", "wrote", "writes"
              "concluded", "complained", "countered", "added", "stated", "acknowledged", "conceded",
              "admitted", "quipped", "joked", "cautioned", "suggested", "announced", "claimed",
              "shouted", "yelled", "exclaimed", "posted", "reported", "reports", "mused",
-             "went on", "agreed", "testified", "read", "reads", "predicted", "stressed"}
+             "went on", "agreed", "testified", "read", "reads", "predicted", "stressed", "notes", "states",
+             "claims", "continues", "tweets", "posts", "quips", "jokes", "concludes"}
+
+# Forms too often nouns to count as cues anywhere, but verbs right after a quotation:
+# “…,” the letter reads. / “…,” reads an editorial.
+POST_ONLY = {"reads", "notes", "claims", "states", "posts", "tweets", "quips", "concludes", "continues"}
+POST_CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+    re.escape(f).replace(r"\ ", r"\s+") for f in sorted(CUE_FORMS | POST_ONLY, key=len, reverse=True))
+    + r"|[Aa]ccording\s+to)(?![\w’'-])")
 
 _sorted_forms = sorted(CUE_FORMS, key=len, reverse=True)
 CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _sorted_forms)
@@ -55,6 +63,7 @@ ABBREVIATIONS = {
     "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
     "nov", "dec", "mt", "prof", "rev", "ft", "adm", "cmdr", "maj", "pres", "supt", "det", "insp",
     "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ", "hon",
+    "del", "atty", "amb", "msgr", "fr", "cpl", "pvt", "ald", "assn", "bros", "dist", "gens", "sens", "reps",
 }
 _BOUNDARY_RE = re.compile(r"([.!?\u2026])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")

@@ -231,6 +231,10 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                 if head is not None and head.kind != "pronoun":
                     if head.kind == "person":
                         return head
+                    hw = _norm(head.name.split()[-1]) if head.name.split() else ""
+                    if hw not in HEAD_NOUNS and not (hw.endswith("s") and hw[:-1] in HEAD_NOUNS):
+                        sp.anonymous_flag = anon
+                        return sp
                     head.end = sp.end
                     head.name = text[head.start:sp.end]
                     return head
