@@ -388,7 +388,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
             # "footage of Trump saying “…”": the phrase right before the verb
             if not text[max(s, a):cm.start()].rstrip().endswith(","):
                 sp = speaker_before(text, max(s, a), cm.start())
-                if sp is not None and sp.kind in ("person", "pronoun", "organisation"):
+                if sp is not None and sp.kind in ("person", "pronoun", "organisation") \
+                        and not _OBJECT_PREP.search(text, max(s, a, sp.start - 12), sp.start):
                     return _Attr(sp, word, how="pre")
             # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
             for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
@@ -414,6 +415,7 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
     return None
 
 
+_OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|towards|into|than)\s+(?:the\s+)?$")
 _CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 
 
