@@ -56,7 +56,7 @@ POST_CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
 _sorted_forms = sorted(CUE_FORMS, key=len, reverse=True)
 CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _sorted_forms)
                     + r"|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)(?![\w’'-])")
-ING_CUES = {f for f in CUE_FORMS if f.endswith("ing")}
+ING_CUES = {f for f in CUE_FORMS if f.split()[0].endswith("ing")}
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr",
