@@ -48,7 +48,9 @@ _app = None  # the QGuiApplication this module had to create, kept alive
 
 
 def _ensure_gui_app():
-    """Qt's fonts and text layout need a QGuiApplication; a CLI export has none yet."""
+    """Qt's fonts and text layout need a QGuiApplication; a CLI export has none yet. A full
+    QApplication is made (not just QGuiApplication) so that a window or widget created
+    later in the same process still works: Qt allows only one application object."""
     global _app
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
@@ -57,7 +59,11 @@ def _ensure_gui_app():
     if app is None:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = app = QGuiApplication(["desk"])
+        try:
+            from PySide6.QtWidgets import QApplication
+        except ImportError:  # pragma: no cover - QtWidgets ships with PySide6-Essentials
+            QApplication = QGuiApplication
+        _app = app = QApplication(["desk"])
     elif not isinstance(app, QGuiApplication):
         raise DeskError("PDF export needs the graphical Qt libraries, but a text-only "
                         "Qt application is running")
