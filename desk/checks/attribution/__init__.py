@@ -201,12 +201,23 @@ def _kind_for(sp: Speaker, resolved: str | None) -> str:
     return sp.kind
 
 
+_ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
+         "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
+_DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
+
+
 def _nominal(people: People, sp: Speaker, last_person) -> str | None:
-    head = sp.name.split()[-1].lower()
-    for full, title in reversed(list(people.titles.items())):
-        if head in title.lower().split():
-            return full
-    return None
+    """“the president” → the person introduced with that title, when every word fits the title."""
+    words = [w.lower().strip(".,") for w in sp.name.split()]
+    words = [w for w in words if w and w not in _DESC_SKIP]
+    if not words or len(words) > 4:
+        return None
+    best = None
+    for full, title in people.titles.items():
+        tw = {_ABBR.get(w.lower().strip("."), w.lower().strip(".")) for w in title.split()}
+        if all(w in tw for w in words):
+            best = full
+    return best
 
 
 _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")

@@ -98,6 +98,8 @@ HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
                  "son", "daughter", "chief", "head", "columnist", "reporter", "writer", "author", "host",
                  "anchor", "pollster", "economist", "lawyer", "attorney", "professor", "scientist", "doctor",
                  "narrator", "group", "organization", "organisation", "firm", "study", "paper"})
+TRULY_ANON = {"official", "officials", "source", "sources", "insider", "insiders", "aide", "aides",
+              "adviser", "advisers", "advisor", "advisors", "diplomat", "diplomats", "person", "people"}
 ANONYMITY_RE = re.compile(r"\b(?:anonymity|not (?:authori[sz]ed|permitted|allowed) to|asked not to be|"
                           r"declined to be (?:named|identified)|insisted on anonymity|requested anonymity|"
                           r"would not be named|speaking anonymously)\b", re.I)
@@ -305,9 +307,11 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     name = text[phrase[0][1]:phrase[-1][2]]
     kind = "organisation" if head in ORG_WORDS else "anonymous"
     first = phrase[0][0].lower()
+    definite = first in ("the", "his", "her", "their", "its")
     anon_flag = anon or (kind == "anonymous" and (first in ("a", "an", "two", "three", "several", "some", "one",
                                                             "another", "many", "four", "five", "dozens")
-                                                  or head in ANON_HEADS))
+                                                  or (head in ANON_HEADS and not definite)
+                                                  or head in TRULY_ANON))
     return Speaker(name, kind, phrase[0][1], phrase[-1][2], anonymous_flag=anon_flag,
                    definite=first in ("the", "his", "her", "their", "its"))
 
@@ -389,10 +393,11 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
                                 or _norm(run[k][0]) in PARTICLES and k == 0):
         k += 1
     name_toks = run[k:]
-    while name_toks and _norm(name_toks[0][0]) in PARTICLES and len(name_toks) > 1 and k == 0:
-        break
     if not name_toks:
         return None
+    if len(run) == 1 and _norm(run[0][0]) in ANON_HEADS:
+        w = run[0]
+        return Speaker(w[0], "anonymous", w[1], w[2], anonymous_flag=True)
     # a name of at most four tokens (plus initials and particles)
     core = [t for t in name_toks if not (len(_norm(t[0])) == 1 or _norm(t[0]) in PARTICLES)]
     while len(core) > 3 and len(name_toks) > 1:
@@ -528,6 +533,18 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     return _np_from_end(text, out)
 
 
+_PLACEISH = {"new", "los", "las", "san", "santa", "saint", "st", "north", "south", "east", "west",
+             "united", "fort", "mount", "lake", "river", "street", "avenue", "road", "county", "city", "state",
+             "states", "university", "house", "island", "islands", "republic", "kingdom", "gulf", "sea", "bay",
+             "valley", "park", "square", "hall", "center", "centre", "airport", "station", "bridge", "district",
+             "province", "region", "coast", "beach", "hills", "heights", "middle", "central", "great", "little",
+             "upper", "lower", "old", "ground", "zero", "white", "capitol", "hill", "wall", "times", "post",
+             "news", "league", "party", "day", "week", "year", "act", "bill", "law", "war", "union", "court",
+             "american", "americans", "democrats", "republicans", "european", "national", "international",
+             "federal", "world", "asia", "africa", "america", "europe", "jr", "sr"} | ORG_WORDS
+_WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
+
+
 class People:
     """The people named in an article, for full names, pronouns and bare surnames."""
 
@@ -582,6 +599,9 @@ class People:
             if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
                 continue
             title = " ".join(t[0] for t in toks[:k] if _norm(t[0]) in TITLE_WORDS)
+            before = _WORD_BEFORE_RE.search(text, max(0, toks[0][1] - 30), toks[0][1]) if toks else None
+            if before and before.group(1).lower() in HEAD_NOUNS:
+                title = (before.group(1) + " " + title).strip()
             names = [t for t in toks[k:] if t[0]]
             words = [_norm(t[0]) for t in names]
             if not names or any(w in ORG_WORDS for w in words):
@@ -653,7 +673,7 @@ class People:
         return len(parts) == 1 and any(f in self.persons for _, f in self.full.get(_norm(parts[0]), ()))
 
     def resolve_pronoun(self, pos: int, gender: str, starts: list[int],
-                        excluded: list[tuple[int, int]]) -> str | None:
+                        excluded: list[tuple[int, int]], lenient: bool = False) -> str | None:
         """The person a pronoun at pos refers to: the first compatible person named in the
         current sentence before it, else in each earlier sentence (subjects come first)."""
         if self._excluded is not excluded:
@@ -673,7 +693,7 @@ class People:
                 if k >= 0 and excluded[k][0] <= p < excluded[k][1]:
                     continue
                 full, _ = self.full_name(name, p + 1)
-                if not self.is_person(full):
+                if not (self.is_person(full) or (lenient and self._plausible_person(full))):
                     continue
                 g = self.gender_of(full)
                 if gender and g and g != gender:
@@ -681,7 +701,14 @@ class People:
                 return full
             hi = lo
             si -= 1
+        if not lenient:
+            return self.resolve_pronoun(pos, gender, starts, excluded, lenient=True)
         return None
+
+    def _plausible_person(self, full: str) -> bool:
+        """A full name not known to be a person, but not shaped like a place or an institution."""
+        parts = full.split()
+        return 2 <= len(parts) <= 4 and not any(_norm(w) in _PLACEISH for w in parts)
 
     def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos) - 1
