@@ -235,12 +235,12 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                         return head
                     hw = _norm(head.name.split()[-1]) if head.name.split() else ""
                     if hw not in HEAD_NOUNS and not (hw.endswith("s") and hw[:-1] in HEAD_NOUNS):
-                        sp.anonymous_flag = anon
+                        sp.anonymous_flag = sp.anonymous_flag or anon
                         return sp
                     head.end = sp.end
                     head.name = text[head.start:sp.end]
                     return head
-            sp.anonymous_flag = anon
+            sp.anonymous_flag = sp.anonymous_flag or anon
             return sp
     if not allow_descriptor:
         return None
