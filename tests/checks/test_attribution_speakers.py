@@ -118,3 +118,38 @@ def test_cue_text_is_recorded():
     (q,) = analyse("“Not yet,” Hana Sato replied.").quotes
     assert q.cue == "replied"
     assert q.speaker_start is not None
+
+
+def test_definite_role_resolves_to_the_titled_person():
+    text = "President Ada Lind opened the session.\n\n“We are safe,” the president said."
+    assert speakers(text) == ["Ada Lind"]
+
+
+def test_definite_role_needs_every_word_to_fit_the_title():
+    text = ("Democratic nominee Ada Lind spoke first.\n\n"
+            "“We will win,” the Republican nominee said.")
+    assert speakers(text) == ["the Republican nominee"]
+
+
+def test_pronoun_resolves_to_a_name_outside_the_first_name_lists():
+    text = "Ysolde Brandtmeier runs the port.\n\n“The ships are late,” she told reporters."
+    assert speakers(text) == ["Ysolde Brandtmeier"]
+
+
+def test_plural_role_noun_is_an_anonymous_speaker():
+    (q,) = analyse("Officials said the bridge was “structurally sound.”").quotes
+    assert q.speaker_kind == "anonymous"
+
+
+def test_participle_cue_after_preposition_object_takes_the_subject():
+    text = "Ines Varga wrote back to Omar Lund pointing out that the plan was “a fantasy.”"
+    assert speakers(text) == ["Ines Varga"]
+
+
+def test_transcript_label_inside_quotation():
+    text = "\"HOST: Is the bridge safe?\"\n\n\"VARGA: It is safe.\""
+    assert speakers(text) == ["Host", "Varga"]
+
+
+def test_dash_credit_after_quotation():
+    assert speakers("“The sea is rising.” — Ines Varga") == ["Ines Varga"]
