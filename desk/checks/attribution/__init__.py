@@ -13,14 +13,9 @@ from typing import Sequence
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds, sentence_starts
 from desk.checks.attribution.marks import Region, find_regions
 from desk.checks.attribution.problems import quote_problems
-from desk.checks.attribution.speakers import (
-    PRONOUNS,
-    People,
-    SourceIndex,
-    Speaker,
-    speaker_after,
-    speaker_before,
-)
+from desk.checks.attribution.people import People, SourceIndex
+from desk.checks.attribution.lexicon import PRONOUNS
+from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
 from desk.checks.markdown_spans import non_prose_spans
 from desk.model import Problem, QuoteSpan, SourceRef, TaggedQuote
 

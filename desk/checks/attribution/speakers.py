@@ -1,129 +1,30 @@
-"""Speaker phrases: names, titles, pronouns, descriptors; the article's people; sources."""
+"""Speaker phrases around a cue: names, titles, pronouns, descriptors."""
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from desk.checks.attribution.cues import CUE_FORMS
-
-TITLE_WORDS = {
-    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
-    "president", "vice", "prime", "minister", "secretary", "gen", "general", "col", "colonel", "lt",
-    "lieutenant", "capt", "captain", "sgt", "sergeant", "prof", "professor", "rev", "reverend", "sir",
-    "dame", "lord", "lady", "judge", "justice", "mayor", "chairman", "chairwoman", "chair", "ceo",
-    "former", "adm", "admiral", "ambassador", "speaker", "leader", "commissioner", "chief", "director",
-    "deputy", "attorney", "state", "foreign", "defense", "defence", "interior", "homeland", "security",
-    "house", "senate", "majority", "minority", "press", "sheriff", "detective", "officer", "coach",
-    "pope", "king", "queen", "prince", "princess", "sheikh", "rabbi", "father", "bishop", "cardinal",
-    "democratic", "republican", "gop", "u.s.", "us", "acting", "assistant", "associate", "executive",
-    "national", "spokesman", "spokeswoman", "spokesperson", "candidate", "nominee", "congressman",
-    "congresswoman", "councilman", "councilwoman", "councillor", "assemblyman", "assemblywoman",
-    "presidential", "sens", "reps", "treasury", "health", "education", "labor", "justice", "energy",
-    "commerce", "agriculture", "transportation", "finance", "economy", "trade", "ministry", "department",
-    "supreme", "court", "district", "county", "city", "federal", "first", "maj", "cmdr", "supt", "det",
-    "insp", "inspector", "superintendent", "chancellor", "premier", "emir", "ayatollah", "mullah",
-    "imam", "pastor", "mp", "mep", "lawmaker", "dem", "sec", "pres", "hon", "jr", "sr", "del", "delegate", "archbishop", "gen.",
-}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"}
-PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "den", "du", "del",
-             "della", "la", "le", "dos", "das", "y", "ben", "st.", "mac", "ter", "ul"}
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three",
-               "several", "many", "some", "other", "most", "both", "each", "these", "those", "this",
-               "that", "our", "my", "your", "no", "any", "all", "few", "four", "five", "dozens"}
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "it": "n"}
-STOP_BACK = {"that", "which", "who", "whom", "and", "but", "or", "when", "while", "as", "if",
-             "because", "after", "before", "since", "where", "than", "so", "then", "to", "of", "in", "on",
-             "at", "for", "from", "with", "by", "about", "what", "how", "why", "said", "says", "is", "was",
-             "are", "were", "be", "been", "not", "also"}
-# Capitalised words that start sentences and clauses but are never names.
-CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after", "before", "asked",
-            "it", "this", "that", "there", "then", "still", "however", "yet", "so", "meanwhile",
-            "although", "though", "because", "since", "now", "later", "earlier", "here", "what", "why",
-            "how", "who", "where", "we", "i", "they", "he", "she", "you", "our", "his", "her", "their",
-            "its", "my", "your", "for", "with", "from", "by", "to", "of", "not", "no", "yes", "speaking",
-            "according", "writing", "following", "during", "despite", "instead", "indeed", "also",
-            "until", "once", "even", "just", "all", "some", "many", "most", "these", "those", "each",
-            "every", "both", "such", "another", "other", "a", "an", "or", "nor", "about", "like", "said",
-            "more", "fewer", "less", "than", "there", "here", "let",
-            "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-            "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
-            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's", "getty", "ap",
-            "reuters", "afp", "upi"}
-PREPS = {"of", "at", "for", "from", "with", "in", "on"}
-TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
-                 "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
-                 "privately", "simply", "just", "even", "further", "first", "finally", "initially",
-                 "had", "has", "could", "might", "may", "should", "would", "can", "did", "does", "do",
-                 "never", "always", "still", "quickly", "flatly", "bluntly", "angrily", "famously",
-                 "memorably", "once", "twice", "subsequently", "since", "already", "herself", "himself",
-                 "themselves", "itself", "all", "both", "not", "been", "is", "was", "are", "were", "being",
-                 "only", "too"}
-ORG_WORDS = {
-    "ministry", "department", "post", "times", "news", "party", "committee", "campaign", "agency",
-    "association", "council", "office", "police", "court", "university", "institute", "corporation",
-    "inc", "inc.", "group", "foundation", "bank", "commission", "service", "administration",
-    "government", "network", "journal", "tribune", "reuters", "press", "cnn", "bbc", "nbc", "abc",
-    "cbs", "fox", "msnbc", "company", "co.", "corp.", "ltd", "board", "union", "center", "centre",
-    "organization", "organisation", "authority", "house", "senate", "congress", "parliament", "army",
-    "navy", "pentagon", "kremlin", "embassy", "club", "league", "federation", "fund", "coalition",
-    "alliance", "movement", "church", "school", "college", "hospital", "magazine", "newspaper",
-    "website", "blog", "twitter", "facebook", "statement", "memo", "report", "column", "article",
-    "editorial", "letter", "study", "survey", "poll", "document", "filing", "lawsuit", "complaint",
-    "release", "website", "bureau", "secretariat", "directorate", "cabinet", "council", "senate",
-    "staff", "team", "firm", "insider", "guardian", "telegraph", "herald", "gazette", "observer",
-    "economist", "politico", "breitbart", "huffington", "axios", "bloomberg", "forbes", "index",
-}
-ANON_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
-              "advisor", "advisors", "person", "people", "insider", "insiders", "diplomat", "diplomats",
-              "spokesman", "spokeswoman", "spokesperson", "staffer", "staffers", "employee", "employees",
-              "member", "members", "officer", "officers", "strategist", "strategists", "operative",
-              "operatives", "witness", "witnesses", "resident", "residents", "expert", "experts",
-              "analyst", "analysts", "critic", "critics", "supporter", "supporters", "observers",
-              "lawmaker", "lawmakers", "executive", "executives", "worker", "workers", "student",
-              "students", "voter", "voters", "man", "woman", "men", "women", "friend", "friends",
-              "colleague", "colleagues", "negotiator", "negotiators", "protester", "protesters"}
-_ADJECTIVAL = {"former", "acting", "assistant", "associate", "national", "first", "federal", "supreme",
-               "presidential", "democratic", "republican", "foreign", "state", "vice", "prime", "deputy",
-               "interior", "homeland", "security", "defense", "defence", "senate", "house", "majority",
-               "minority", "district", "county", "city", "health", "education", "labor", "energy", "commerce",
-               "agriculture", "transportation", "finance", "economy", "trade", "treasury", "press", "attorney",
-               "general", "executive", "chief", "justice"}
-HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
-              | {w for w in TITLE_WORDS if w.isalpha() and len(w) > 3 and w not in _ADJECTIVAL}
-              | {"senator", "governor", "nominee", "candidate", "president", "mother", "father", "wife", "husband",
-                 "son", "daughter", "chief", "head", "columnist", "reporter", "writer", "author", "host",
-                 "anchor", "pollster", "economist", "lawyer", "attorney", "professor", "scientist", "doctor",
-                 "narrator", "group", "organization", "organisation", "firm", "study", "paper"})
-TRULY_ANON = {"official", "officials", "source", "sources", "insider", "insiders", "aide", "aides",
-              "adviser", "advisers", "advisor", "advisors", "diplomat", "diplomats", "person", "people"}
-ANONYMITY_RE = re.compile(r"\b(?:anonymity|not (?:authori[sz]ed|permitted|allowed) to|asked not to be|"
-                          r"declined to be (?:named|identified)|insisted on anonymity|requested anonymity|"
-                          r"would not be named|speaking anonymously)\b", re.I)
-FEMALE_NAMES = set("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie
-rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
-katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
-victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
-frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
-amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
-alexis kayla hillary chelsea ivanka melania nancy condoleezza kamala elena sonia ruth ana angela theresa
-marine nicola jacinda ursula christine fatima aisha leila sophie claire chloe lucy kate anne susanne
-sheryl oprah michele elise kellyanne sarah huma donna debbie dianne kirsten tammy heidi lisa maxine
-""".split())
-MALE_NAMES = set("""james john robert michael william david richard joseph thomas charles christopher
-daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
-edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
-samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
-douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean
-austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan
-juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie bill
-mitch ted marco jeb chris mike rand newt rudy reince jared vladimir xi emmanuel boris recep benjamin
-hassan ali mohammed muhammad ahmed omar hamid saeed javad mustafa bashar abdel tim tom jim bob dick
-sergei dmitry angus nigel tony gordon keir rishi justin""".split())
+from desk.checks.attribution.lexicon import (
+    ANONYMITY_RE,
+    ANON_HEADS,
+    CAP_STOP,
+    DETERMINERS,
+    FWD_STOP,
+    HEAD_NOUNS,
+    HONORIFICS,
+    INTRO_WORDS,
+    ORG_WORDS,
+    PARTICLES,
+    PREPS,
+    PRONOUNS,
+    STOP_BACK,
+    SUFFIXES,
+    TITLE_WORDS,
+    TRAILING_SKIP,
+    TRULY_ANON,
+)
 
 
 @dataclass
@@ -316,15 +217,6 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                    definite=first in ("the", "his", "her", "their", "its"))
 
 
-INTRO_WORDS = {"in", "on", "at", "during", "after", "before", "when", "while", "asked", "speaking",
-               "however", "though", "meanwhile", "still", "yet", "but", "and", "also", "instead", "later",
-               "earlier", "then", "now", "separately", "similarly", "indeed", "too", "in", "for", "with",
-               "according", "writing", "following", "despite", "unlike", "like", "as", "since", "if",
-               "although", "today", "yesterday", "tonight", "last", "this", "that", "which", "who", "by",
-               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.",
-               "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "may",
-               "june", "july", "august", "september", "october", "november", "december", "of", "to", "from",
-               "about", "among", "amid", "over", "under", "without", "within", "through"}
 
 
 def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) -> Speaker | None:
@@ -431,12 +323,6 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     return Speaker(name, "person", name_toks[0][1], name_toks[-1][2], title=title)
 
 
-_FWD_STOP = {"on", "in", "at", "during", "after", "before", "when", "while", "to", "as", "who", "which",
-             "that", "because", "about", "last", "this", "earlier", "later", "yesterday", "today",
-             "tonight", "adding", "referring", "told", "said", "and", "but", "was", "is", "has", "had",
-             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "through",
-             "via", "under", "over", "into", "outside", "inside", "amid", "with", "by", "than", "then",
-             "recently", "also", "again", "of", "for", "from"}
 
 
 def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
@@ -451,7 +337,7 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             ok = False
             for t in toks[1:6]:
                 lw = _norm(t[0])
-                if lw in STOP_BACK or lw in _FWD_STOP or lw in CUE_FORMS or not t[0][:1].isalnum():
+                if lw in STOP_BACK or lw in FWD_STOP or lw in CUE_FORMS or not t[0][:1].isalnum():
                     break
                 if _is_name_tok(t[0]):
                     ok = True
@@ -467,7 +353,7 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
         for n, t in enumerate(toks[1:12], 1):
             w = t[0]
             lw = _norm(w)
-            if not w[:1].isalnum() or lw in _FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
+            if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
                     or lw in CUE_FORMS:
                 break
             if w.endswith((".", "!", "?")) and not _is_initials(w) and lw not in TITLE_WORDS:
@@ -510,12 +396,12 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 and not _is_initials(w):
             out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
             break
-        if out and lw in _FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
+        if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
             break
         if seen_name and not _is_name_tok(w):
             ahead = toks[n:n + 4]
             m = 0
-            while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in _FWD_STOP \
+            while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in FWD_STOP \
                     and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
                     and _norm(ahead[m][0]) not in CUE_FORMS \
                     and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
@@ -531,268 +417,3 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     if not out:
         return None
     return _np_from_end(text, out)
-
-
-_PLACEISH = {"new", "los", "las", "san", "santa", "saint", "st", "north", "south", "east", "west",
-             "united", "fort", "mount", "lake", "river", "street", "avenue", "road", "county", "city", "state",
-             "states", "university", "house", "island", "islands", "republic", "kingdom", "gulf", "sea", "bay",
-             "valley", "park", "square", "hall", "center", "centre", "airport", "station", "bridge", "district",
-             "province", "region", "coast", "beach", "hills", "heights", "middle", "central", "great", "little",
-             "upper", "lower", "old", "ground", "zero", "white", "capitol", "hill", "wall", "times", "post",
-             "news", "league", "party", "day", "week", "year", "act", "bill", "law", "war", "union", "court",
-             "american", "americans", "democrats", "republicans", "european", "national", "international",
-             "federal", "world", "asia", "africa", "america", "europe", "jr", "sr"} | ORG_WORDS
-_WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
-
-
-class People:
-    """The people named in an article, for full names, pronouns and bare surnames."""
-
-    _RUN_RE = re.compile(r"(?<![\w\u2019'-])(?:[A-Z][\w\u2019'.-]*|(?:al|el|bin|ibn|de|da|van|von|der|du|del|la|le|dos)[-\s](?=[A-Z]))"
-                         r"(?:[ \t]+(?:[A-Z][\w\u2019'.-]*|(?:al|el|bin|ibn|de|da|van|von|der|du|del|la|le|dos)[-\s]?(?=[A-Z])))*")
-
-    def __init__(self, text: str, skip_ranges: list[tuple[int, int]]):
-        self.text = text
-        self.full: dict[str, list[tuple[int, str]]] = {}  # surname(lower) -> [(pos, full name)]
-        self.mentions: list[tuple[int, str]] = []  # (pos, full-or-surname) in text order
-        self.gender: dict[str, str] = {}
-        self.titles: dict[str, str] = {}
-        self._excluded: list | None = None
-        self._ex_starts: list[int] = []
-        self.persons: set[str] = set()  # full names known to be people (first name, title, speaker)
-        skip_starts = [s for s, _ in skip_ranges]
-        runs = []
-        for m in self._RUN_RE.finditer(text):
-            if skip_ranges:
-                k = bisect.bisect_right(skip_starts, m.start()) - 1
-                if k >= 0 and skip_ranges[k][0] <= m.start() < skip_ranges[k][1]:
-                    continue
-            runs.append(m)
-        lower_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+", text))
-        pieces = []
-        for m in runs:
-            toks = [(t.group(), t.start(), t.end()) for t in re.finditer(r"\S+", m.group())]
-            toks = [(w, m.start() + s, m.start() + e) for w, s, e in toks]
-            cur = []
-            for t in toks:
-                cur.append(t)
-                if t[0].endswith(".") and not _is_initials(t[0]) and _norm(t[0]) not in TITLE_WORDS \
-                        and _norm(t[0]) not in SUFFIXES:
-                    w, s0, e0 = cur[-1]
-                    cur[-1] = (w[:-1], s0, e0 - 1)
-                    pieces.append(cur)
-                    cur = []
-            if cur:
-                pieces.append(cur)
-        for toks in pieces:
-            while toks and _norm(toks[-1][0]) in SUFFIXES and len(toks) > 1:
-                toks = toks[:-1]
-            if toks and _possessive(toks[-1][0]):
-                w, s, e = toks[-1]
-                cut = 2 if w.endswith(("'s", "\u2019s")) else 1
-                toks[-1] = (w[:-cut], s, e - cut)
-            k = 0
-            while k < len(toks) - 1 and (_norm(toks[k][0]) in TITLE_WORDS or _norm(toks[k][0]) in CAP_STOP
-                                         or _norm(toks[k][0]) in DETERMINERS
-                                         or (k == 0 and _norm(toks[k][0]) in lower_words)):
-                k += 1
-            if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
-                continue
-            title = " ".join(t[0] for t in toks[:k] if _norm(t[0]) in TITLE_WORDS)
-            before = _WORD_BEFORE_RE.search(text, max(0, toks[0][1] - 30), toks[0][1]) if toks else None
-            if before and before.group(1).lower() in HEAD_NOUNS:
-                title = (before.group(1) + " " + title).strip()
-            names = [t for t in toks[k:] if t[0]]
-            words = [_norm(t[0]) for t in names]
-            if not names or any(w in ORG_WORDS for w in words):
-                continue
-            if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0]) in PARTICLES for t in names):
-                full = " ".join(t[0] for t in names)
-                sur = _norm(names[-1][0])
-                self.full.setdefault(sur, []).append((names[0][1], full))
-                self.mentions.append((names[0][1], full))
-                first = _norm(names[0][0])
-                if first in FEMALE_NAMES or first in MALE_NAMES or title:
-                    self.persons.add(full)
-                if first in FEMALE_NAMES:
-                    self.gender.setdefault(full, "f")
-                elif first in MALE_NAMES:
-                    self.gender.setdefault(full, "m")
-                hon = _norm(toks[k - 1][0]) if k else ""
-                if hon in ("mr",):
-                    self.gender.setdefault(full, "m")
-                elif hon in ("mrs", "ms", "miss"):
-                    self.gender.setdefault(full, "f")
-                if title:
-                    self.titles.setdefault(full, title)
-            elif len(names) == 1:
-                self.mentions.append((names[0][1], names[0][0]))
-                hon = _norm(toks[k - 1][0]) if k else ""
-                if hon == "mr":
-                    self.gender.setdefault(_norm(names[0][0]), "m")
-                elif hon in ("mrs", "ms", "miss"):
-                    self.gender.setdefault(_norm(names[0][0]), "f")
-        self._mention_pos = [p for p, _ in self.mentions]
-
-    def full_name(self, name: str, pos: int) -> tuple[str, bool]:
-        """Full form of a name as introduced; second value: True when only introduced later."""
-        toks = name.split()
-        if len(toks) != 1:
-            return name, False
-        cands = self.full.get(_norm(toks[0]))
-        if not cands:
-            return name, False
-        before = [c for c in cands if c[0] < pos]
-        if before:
-            return before[-1][1], False
-        return cands[0][1], True
-
-    def gender_of(self, name: str) -> str:
-        g = self.gender.get(name)
-        if g:
-            return g
-        parts = name.split()
-        if parts:
-            g = self.gender.get(_norm(parts[-1]))
-            if g:
-                return g
-            first = _norm(parts[0])
-            if first in FEMALE_NAMES:
-                return "f"
-            if first in MALE_NAMES:
-                return "m"
-        return ""
-
-    def add_person(self, full: str) -> None:
-        self.persons.add(full)
-
-    def is_person(self, full: str) -> bool:
-        if full in self.persons:
-            return True
-        parts = full.split()
-        return len(parts) == 1 and any(f in self.persons for _, f in self.full.get(_norm(parts[0]), ()))
-
-    def resolve_pronoun(self, pos: int, gender: str, starts: list[int],
-                        excluded: list[tuple[int, int]], lenient: bool = False) -> str | None:
-        """The person a pronoun at pos refers to: the first compatible person named in the
-        current sentence before it, else in each earlier sentence (subjects come first)."""
-        if self._excluded is not excluded:
-            self._excluded = excluded
-            self._ex_starts = [a for a, _ in excluded]
-        ex_starts = self._ex_starts
-        si = bisect.bisect_right(starts, pos) - 1
-        hi = pos
-        for _ in range(8):
-            if si < 0:
-                break
-            lo = starts[si]
-            i = bisect.bisect_left(self._mention_pos, lo)
-            j = bisect.bisect_left(self._mention_pos, hi)
-            for p, name in self.mentions[i:j]:
-                k = bisect.bisect_right(ex_starts, p) - 1
-                if k >= 0 and excluded[k][0] <= p < excluded[k][1]:
-                    continue
-                full, _ = self.full_name(name, p + 1)
-                if not (self.is_person(full) or (lenient and self._plausible_person(full))):
-                    continue
-                g = self.gender_of(full)
-                if gender and g and g != gender:
-                    continue
-                return full
-            hi = lo
-            si -= 1
-        if not lenient:
-            return self.resolve_pronoun(pos, gender, starts, excluded, lenient=True)
-        return None
-
-    def _plausible_person(self, full: str) -> bool:
-        """A full name not known to be a person, but not shaped like a place or an institution."""
-        parts = full.split()
-        return 2 <= len(parts) <= 4 and not any(_norm(w) in _PLACEISH for w in parts)
-
-    def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
-        i = bisect.bisect_left(self._mention_pos, pos) - 1
-        n = 0
-        while i >= 0 and n < 40:
-            p, name = self.mentions[i]
-            i -= 1
-            n += 1
-            if exclude and exclude[0] <= p < exclude[1]:
-                continue
-            full, _ = self.full_name(name, p + 1)
-            if len(full.split()) < 2 and _norm(full) not in self.full:
-                continue
-            g = self.gender_of(full)
-            if gender and g and g != gender:
-                continue
-            return full
-        return None
-
-
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.lower().replace("\u2019", "'").replace(".", "").strip()
-
-
-def _keys(name: str) -> list[str]:
-    f = _fold(name)
-    toks = f.split()
-    keys = [f]
-    stripped = [re.sub(r"^(?:al|el)-", "", t) for t in toks if t not in ("al", "el")]
-    keys.append(" ".join(stripped))
-    return keys
-
-
-class SourceIndex:
-    """Library sources by folded name and alias, and by unique surname."""
-
-    def __init__(self, sources):
-        self.exact: dict[str, int] = {}
-        self.surname: dict[str, set[int]] = {}
-        self._memo: dict[str, int | None] = {}
-        for s in sources:
-            for n in (s.name, *s.aliases):
-                if not n:
-                    continue
-                for k in _keys(n):
-                    self.exact.setdefault(k, s.id)
-                parts = _keys(n)[1].split()
-                if parts:
-                    self.surname.setdefault(parts[-1], set()).add(s.id)
-
-    def find(self, name: str) -> int | None:
-        if not name:
-            return None
-        if name in self._memo:
-            return self._memo[name]
-        found = self._find(name)
-        self._memo[name] = found
-        return found
-
-    def _find(self, name: str) -> int | None:
-        for k in _keys(name):
-            if k in self.exact:
-                return self.exact[k]
-        parts = _keys(name)[1].split()
-        if parts:
-            ids = self.surname.get(parts[-1])
-            if ids and len(ids) == 1 and (len(parts) == 1 or True):
-                sid = next(iter(ids))
-                if len(parts) == 1:
-                    return sid
-                # full name given: first names must agree with an entry when both have one
-                return sid if self._first_ok(parts, sid) else None
-        return None
-
-    def _first_ok(self, parts: list[str], sid: int) -> bool:
-        for k, v in self.exact.items():
-            if v == sid:
-                kp = k.split()
-                if len(kp) >= 2 and kp[-1] == parts[-1] and kp[0] != parts[0]:
-                    continue
-                if len(kp) >= 2 and kp[0] == parts[0]:
-                    return True
-                if len(kp) == 1:
-                    return True
-        return False

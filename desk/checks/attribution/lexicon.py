@@ -1,0 +1,146 @@
+"""Word lists for naming speakers: titles, particles, stop words, role nouns, first names."""
+
+from __future__ import annotations
+
+import re
+
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+    "president", "vice", "prime", "minister", "secretary", "gen", "general", "col", "colonel", "lt",
+    "lieutenant", "capt", "captain", "sgt", "sergeant", "prof", "professor", "rev", "reverend", "sir",
+    "dame", "lord", "lady", "judge", "justice", "mayor", "chairman", "chairwoman", "chair", "ceo",
+    "former", "adm", "admiral", "ambassador", "speaker", "leader", "commissioner", "chief", "director",
+    "deputy", "attorney", "state", "foreign", "defense", "defence", "interior", "homeland", "security",
+    "house", "senate", "majority", "minority", "press", "sheriff", "detective", "officer", "coach",
+    "pope", "king", "queen", "prince", "princess", "sheikh", "rabbi", "father", "bishop", "cardinal",
+    "democratic", "republican", "gop", "u.s.", "us", "acting", "assistant", "associate", "executive",
+    "national", "spokesman", "spokeswoman", "spokesperson", "candidate", "nominee", "congressman",
+    "congresswoman", "councilman", "councilwoman", "councillor", "assemblyman", "assemblywoman",
+    "presidential", "sens", "reps", "treasury", "health", "education", "labor", "justice", "energy",
+    "commerce", "agriculture", "transportation", "finance", "economy", "trade", "ministry", "department",
+    "supreme", "court", "district", "county", "city", "federal", "first", "maj", "cmdr", "supt", "det",
+    "insp", "inspector", "superintendent", "chancellor", "premier", "emir", "ayatollah", "mullah",
+    "imam", "pastor", "mp", "mep", "lawmaker", "dem", "sec", "pres", "hon", "jr", "sr", "del", "delegate", "archbishop", "gen.",
+}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"}
+PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "den", "du", "del",
+             "della", "la", "le", "dos", "das", "y", "ben", "st.", "mac", "ter", "ul"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three",
+               "several", "many", "some", "other", "most", "both", "each", "these", "those", "this",
+               "that", "our", "my", "your", "no", "any", "all", "few", "four", "five", "dozens"}
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "it": "n"}
+STOP_BACK = {"that", "which", "who", "whom", "and", "but", "or", "when", "while", "as", "if",
+             "because", "after", "before", "since", "where", "than", "so", "then", "to", "of", "in", "on",
+             "at", "for", "from", "with", "by", "about", "what", "how", "why", "said", "says", "is", "was",
+             "are", "were", "be", "been", "not", "also"}
+# Capitalised words that start sentences and clauses but are never names.
+CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after", "before", "asked",
+            "it", "this", "that", "there", "then", "still", "however", "yet", "so", "meanwhile",
+            "although", "though", "because", "since", "now", "later", "earlier", "here", "what", "why",
+            "how", "who", "where", "we", "i", "they", "he", "she", "you", "our", "his", "her", "their",
+            "its", "my", "your", "for", "with", "from", "by", "to", "of", "not", "no", "yes", "speaking",
+            "according", "writing", "following", "during", "despite", "instead", "indeed", "also",
+            "until", "once", "even", "just", "all", "some", "many", "most", "these", "those", "each",
+            "every", "both", "such", "another", "other", "a", "an", "or", "nor", "about", "like", "said",
+            "more", "fewer", "less", "than", "there", "here", "let",
+            "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
+            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's", "getty", "ap",
+            "reuters", "afp", "upi"}
+PREPS = {"of", "at", "for", "from", "with", "in", "on"}
+TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
+                 "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
+                 "privately", "simply", "just", "even", "further", "first", "finally", "initially",
+                 "had", "has", "could", "might", "may", "should", "would", "can", "did", "does", "do",
+                 "never", "always", "still", "quickly", "flatly", "bluntly", "angrily", "famously",
+                 "memorably", "once", "twice", "subsequently", "since", "already", "herself", "himself",
+                 "themselves", "itself", "all", "both", "not", "been", "is", "was", "are", "were", "being",
+                 "only", "too"}
+ORG_WORDS = {
+    "ministry", "department", "post", "times", "news", "party", "committee", "campaign", "agency",
+    "association", "council", "office", "police", "court", "university", "institute", "corporation",
+    "inc", "inc.", "group", "foundation", "bank", "commission", "service", "administration",
+    "government", "network", "journal", "tribune", "reuters", "press", "cnn", "bbc", "nbc", "abc",
+    "cbs", "fox", "msnbc", "company", "co.", "corp.", "ltd", "board", "union", "center", "centre",
+    "organization", "organisation", "authority", "house", "senate", "congress", "parliament", "army",
+    "navy", "pentagon", "kremlin", "embassy", "club", "league", "federation", "fund", "coalition",
+    "alliance", "movement", "church", "school", "college", "hospital", "magazine", "newspaper",
+    "website", "blog", "twitter", "facebook", "statement", "memo", "report", "column", "article",
+    "editorial", "letter", "study", "survey", "poll", "document", "filing", "lawsuit", "complaint",
+    "release", "website", "bureau", "secretariat", "directorate", "cabinet", "council", "senate",
+    "staff", "team", "firm", "insider", "guardian", "telegraph", "herald", "gazette", "observer",
+    "economist", "politico", "breitbart", "huffington", "axios", "bloomberg", "forbes", "index",
+}
+ANON_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
+              "advisor", "advisors", "person", "people", "insider", "insiders", "diplomat", "diplomats",
+              "spokesman", "spokeswoman", "spokesperson", "staffer", "staffers", "employee", "employees",
+              "member", "members", "officer", "officers", "strategist", "strategists", "operative",
+              "operatives", "witness", "witnesses", "resident", "residents", "expert", "experts",
+              "analyst", "analysts", "critic", "critics", "supporter", "supporters", "observers",
+              "lawmaker", "lawmakers", "executive", "executives", "worker", "workers", "student",
+              "students", "voter", "voters", "man", "woman", "men", "women", "friend", "friends",
+              "colleague", "colleagues", "negotiator", "negotiators", "protester", "protesters"}
+_ADJECTIVAL = {"former", "acting", "assistant", "associate", "national", "first", "federal", "supreme",
+               "presidential", "democratic", "republican", "foreign", "state", "vice", "prime", "deputy",
+               "interior", "homeland", "security", "defense", "defence", "senate", "house", "majority",
+               "minority", "district", "county", "city", "health", "education", "labor", "energy", "commerce",
+               "agriculture", "transportation", "finance", "economy", "trade", "treasury", "press", "attorney",
+               "general", "executive", "chief", "justice"}
+HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
+              | {w for w in TITLE_WORDS if w.isalpha() and len(w) > 3 and w not in _ADJECTIVAL}
+              | {"senator", "governor", "nominee", "candidate", "president", "mother", "father", "wife", "husband",
+                 "son", "daughter", "chief", "head", "columnist", "reporter", "writer", "author", "host",
+                 "anchor", "pollster", "economist", "lawyer", "attorney", "professor", "scientist", "doctor",
+                 "narrator", "group", "organization", "organisation", "firm", "study", "paper"})
+TRULY_ANON = {"official", "officials", "source", "sources", "insider", "insiders", "aide", "aides",
+              "adviser", "advisers", "advisor", "advisors", "diplomat", "diplomats", "person", "people"}
+ANONYMITY_RE = re.compile(r"\b(?:anonymity|not (?:authori[sz]ed|permitted|allowed) to|asked not to be|"
+                          r"declined to be (?:named|identified)|insisted on anonymity|requested anonymity|"
+                          r"would not be named|speaking anonymously)\b", re.I)
+FEMALE_NAMES = set("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie
+rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
+katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
+victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
+alexis kayla hillary chelsea ivanka melania nancy condoleezza kamala elena sonia ruth ana angela theresa
+marine nicola jacinda ursula christine fatima aisha leila sophie claire chloe lucy kate anne susanne
+sheryl oprah michele elise kellyanne sarah huma donna debbie dianne kirsten tammy heidi lisa maxine
+""".split())
+MALE_NAMES = set("""james john robert michael william david richard joseph thomas charles christopher
+daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
+douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean
+austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan
+juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie bill
+mitch ted marco jeb chris mike rand newt rudy reince jared vladimir xi emmanuel boris recep benjamin
+hassan ali mohammed muhammad ahmed omar hamid saeed javad mustafa bashar abdel tim tom jim bob dick
+sergei dmitry angus nigel tony gordon keir rishi justin""".split())
+
+INTRO_WORDS = {"in", "on", "at", "during", "after", "before", "when", "while", "asked", "speaking",
+               "however", "though", "meanwhile", "still", "yet", "but", "and", "also", "instead", "later",
+               "earlier", "then", "now", "separately", "similarly", "indeed", "too", "in", "for", "with",
+               "according", "writing", "following", "despite", "unlike", "like", "as", "since", "if",
+               "although", "today", "yesterday", "tonight", "last", "this", "that", "which", "who", "by",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.",
+               "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "may",
+               "june", "july", "august", "september", "october", "november", "december", "of", "to", "from",
+               "about", "among", "amid", "over", "under", "without", "within", "through"}
+FWD_STOP = {"on", "in", "at", "during", "after", "before", "when", "while", "to", "as", "who", "which",
+             "that", "because", "about", "last", "this", "earlier", "later", "yesterday", "today",
+             "tonight", "adding", "referring", "told", "said", "and", "but", "was", "is", "has", "had",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "through",
+             "via", "under", "over", "into", "outside", "inside", "amid", "with", "by", "than", "then",
+             "recently", "also", "again", "of", "for", "from"}
+PLACEISH = {"new", "los", "las", "san", "santa", "saint", "st", "north", "south", "east", "west",
+             "united", "fort", "mount", "lake", "river", "street", "avenue", "road", "county", "city", "state",
+             "states", "university", "house", "island", "islands", "republic", "kingdom", "gulf", "sea", "bay",
+             "valley", "park", "square", "hall", "center", "centre", "airport", "station", "bridge", "district",
+             "province", "region", "coast", "beach", "hills", "heights", "middle", "central", "great", "little",
+             "upper", "lower", "old", "ground", "zero", "white", "capitol", "hill", "wall", "times", "post",
+             "news", "league", "party", "day", "week", "year", "act", "bill", "law", "war", "union", "court",
+             "american", "americans", "democrats", "republicans", "european", "national", "international",
+             "federal", "world", "asia", "africa", "america", "europe", "jr", "sr"} | ORG_WORDS

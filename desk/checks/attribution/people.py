@@ -1,0 +1,278 @@
+"""The people an article names (full names, surnames, genders, titles) and the library's sources."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+from desk.checks.attribution.lexicon import (
+    ANONYMITY_RE,
+    ANON_HEADS,
+    CAP_STOP,
+    DETERMINERS,
+    FEMALE_NAMES,
+    HEAD_NOUNS,
+    MALE_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    PLACEISH,
+    SUFFIXES,
+    TITLE_WORDS,
+)
+from desk.checks.attribution.speakers import _is_initials, _norm, _possessive
+
+_WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
+
+
+class People:
+    """The people named in an article, for full names, pronouns and bare surnames."""
+
+    _RUN_RE = re.compile(r"(?<![\w\u2019'-])(?:[A-Z][\w\u2019'.-]*|(?:al|el|bin|ibn|de|da|van|von|der|du|del|la|le|dos)[-\s](?=[A-Z]))"
+                         r"(?:[ \t]+(?:[A-Z][\w\u2019'.-]*|(?:al|el|bin|ibn|de|da|van|von|der|du|del|la|le|dos)[-\s]?(?=[A-Z])))*")
+
+    def __init__(self, text: str, skip_ranges: list[tuple[int, int]]):
+        self.text = text
+        self.full: dict[str, list[tuple[int, str]]] = {}  # surname(lower) -> [(pos, full name)]
+        self.mentions: list[tuple[int, str]] = []  # (pos, full-or-surname) in text order
+        self.gender: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        self._excluded: list | None = None
+        self._ex_starts: list[int] = []
+        self.persons: set[str] = set()  # full names known to be people (first name, title, speaker)
+        skip_starts = [s for s, _ in skip_ranges]
+        runs = []
+        for m in self._RUN_RE.finditer(text):
+            if skip_ranges:
+                k = bisect.bisect_right(skip_starts, m.start()) - 1
+                if k >= 0 and skip_ranges[k][0] <= m.start() < skip_ranges[k][1]:
+                    continue
+            runs.append(m)
+        lower_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+", text))
+        pieces = []
+        for m in runs:
+            toks = [(t.group(), t.start(), t.end()) for t in re.finditer(r"\S+", m.group())]
+            toks = [(w, m.start() + s, m.start() + e) for w, s, e in toks]
+            cur = []
+            for t in toks:
+                cur.append(t)
+                if t[0].endswith(".") and not _is_initials(t[0]) and _norm(t[0]) not in TITLE_WORDS \
+                        and _norm(t[0]) not in SUFFIXES:
+                    w, s0, e0 = cur[-1]
+                    cur[-1] = (w[:-1], s0, e0 - 1)
+                    pieces.append(cur)
+                    cur = []
+            if cur:
+                pieces.append(cur)
+        for toks in pieces:
+            while toks and _norm(toks[-1][0]) in SUFFIXES and len(toks) > 1:
+                toks = toks[:-1]
+            if toks and _possessive(toks[-1][0]):
+                w, s, e = toks[-1]
+                cut = 2 if w.endswith(("'s", "\u2019s")) else 1
+                toks[-1] = (w[:-cut], s, e - cut)
+            k = 0
+            while k < len(toks) - 1 and (_norm(toks[k][0]) in TITLE_WORDS or _norm(toks[k][0]) in CAP_STOP
+                                         or _norm(toks[k][0]) in DETERMINERS
+                                         or (k == 0 and _norm(toks[k][0]) in lower_words)):
+                k += 1
+            if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
+                continue
+            title = " ".join(t[0] for t in toks[:k] if _norm(t[0]) in TITLE_WORDS)
+            before = _WORD_BEFORE_RE.search(text, max(0, toks[0][1] - 30), toks[0][1]) if toks else None
+            if before and before.group(1).lower() in HEAD_NOUNS:
+                title = (before.group(1) + " " + title).strip()
+            names = [t for t in toks[k:] if t[0]]
+            words = [_norm(t[0]) for t in names]
+            if not names or any(w in ORG_WORDS for w in words):
+                continue
+            if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0]) in PARTICLES for t in names):
+                full = " ".join(t[0] for t in names)
+                sur = _norm(names[-1][0])
+                self.full.setdefault(sur, []).append((names[0][1], full))
+                self.mentions.append((names[0][1], full))
+                first = _norm(names[0][0])
+                if first in FEMALE_NAMES or first in MALE_NAMES or title:
+                    self.persons.add(full)
+                if first in FEMALE_NAMES:
+                    self.gender.setdefault(full, "f")
+                elif first in MALE_NAMES:
+                    self.gender.setdefault(full, "m")
+                hon = _norm(toks[k - 1][0]) if k else ""
+                if hon in ("mr",):
+                    self.gender.setdefault(full, "m")
+                elif hon in ("mrs", "ms", "miss"):
+                    self.gender.setdefault(full, "f")
+                if title:
+                    self.titles.setdefault(full, title)
+            elif len(names) == 1:
+                self.mentions.append((names[0][1], names[0][0]))
+                hon = _norm(toks[k - 1][0]) if k else ""
+                if hon == "mr":
+                    self.gender.setdefault(_norm(names[0][0]), "m")
+                elif hon in ("mrs", "ms", "miss"):
+                    self.gender.setdefault(_norm(names[0][0]), "f")
+        self._mention_pos = [p for p, _ in self.mentions]
+
+    def full_name(self, name: str, pos: int) -> tuple[str, bool]:
+        """Full form of a name as introduced; second value: True when only introduced later."""
+        toks = name.split()
+        if len(toks) != 1:
+            return name, False
+        cands = self.full.get(_norm(toks[0]))
+        if not cands:
+            return name, False
+        before = [c for c in cands if c[0] < pos]
+        if before:
+            return before[-1][1], False
+        return cands[0][1], True
+
+    def gender_of(self, name: str) -> str:
+        g = self.gender.get(name)
+        if g:
+            return g
+        parts = name.split()
+        if parts:
+            g = self.gender.get(_norm(parts[-1]))
+            if g:
+                return g
+            first = _norm(parts[0])
+            if first in FEMALE_NAMES:
+                return "f"
+            if first in MALE_NAMES:
+                return "m"
+        return ""
+
+    def add_person(self, full: str) -> None:
+        self.persons.add(full)
+
+    def is_person(self, full: str) -> bool:
+        if full in self.persons:
+            return True
+        parts = full.split()
+        return len(parts) == 1 and any(f in self.persons for _, f in self.full.get(_norm(parts[0]), ()))
+
+    def resolve_pronoun(self, pos: int, gender: str, starts: list[int],
+                        excluded: list[tuple[int, int]], lenient: bool = False) -> str | None:
+        """The person a pronoun at pos refers to: the first compatible person named in the
+        current sentence before it, else in each earlier sentence (subjects come first)."""
+        if self._excluded is not excluded:
+            self._excluded = excluded
+            self._ex_starts = [a for a, _ in excluded]
+        ex_starts = self._ex_starts
+        si = bisect.bisect_right(starts, pos) - 1
+        hi = pos
+        for _ in range(8):
+            if si < 0:
+                break
+            lo = starts[si]
+            i = bisect.bisect_left(self._mention_pos, lo)
+            j = bisect.bisect_left(self._mention_pos, hi)
+            for p, name in self.mentions[i:j]:
+                k = bisect.bisect_right(ex_starts, p) - 1
+                if k >= 0 and excluded[k][0] <= p < excluded[k][1]:
+                    continue
+                full, _ = self.full_name(name, p + 1)
+                if not (self.is_person(full) or (lenient and self._plausible_person(full))):
+                    continue
+                g = self.gender_of(full)
+                if gender and g and g != gender:
+                    continue
+                return full
+            hi = lo
+            si -= 1
+        if not lenient:
+            return self.resolve_pronoun(pos, gender, starts, excluded, lenient=True)
+        return None
+
+    def _plausible_person(self, full: str) -> bool:
+        """A full name not known to be a person, but not shaped like a place or an institution."""
+        parts = full.split()
+        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH for w in parts)
+
+    def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
+        i = bisect.bisect_left(self._mention_pos, pos) - 1
+        n = 0
+        while i >= 0 and n < 40:
+            p, name = self.mentions[i]
+            i -= 1
+            n += 1
+            if exclude and exclude[0] <= p < exclude[1]:
+                continue
+            full, _ = self.full_name(name, p + 1)
+            if len(full.split()) < 2 and _norm(full) not in self.full:
+                continue
+            g = self.gender_of(full)
+            if gender and g and g != gender:
+                continue
+            return full
+        return None
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.lower().replace("\u2019", "'").replace(".", "").strip()
+
+
+def _keys(name: str) -> list[str]:
+    f = _fold(name)
+    toks = f.split()
+    keys = [f]
+    stripped = [re.sub(r"^(?:al|el)-", "", t) for t in toks if t not in ("al", "el")]
+    keys.append(" ".join(stripped))
+    return keys
+
+
+class SourceIndex:
+    """Library sources by folded name and alias, and by unique surname."""
+
+    def __init__(self, sources):
+        self.exact: dict[str, int] = {}
+        self.surname: dict[str, set[int]] = {}
+        self._memo: dict[str, int | None] = {}
+        for s in sources:
+            for n in (s.name, *s.aliases):
+                if not n:
+                    continue
+                for k in _keys(n):
+                    self.exact.setdefault(k, s.id)
+                parts = _keys(n)[1].split()
+                if parts:
+                    self.surname.setdefault(parts[-1], set()).add(s.id)
+
+    def find(self, name: str) -> int | None:
+        if not name:
+            return None
+        if name in self._memo:
+            return self._memo[name]
+        found = self._find(name)
+        self._memo[name] = found
+        return found
+
+    def _find(self, name: str) -> int | None:
+        for k in _keys(name):
+            if k in self.exact:
+                return self.exact[k]
+        parts = _keys(name)[1].split()
+        if parts:
+            ids = self.surname.get(parts[-1])
+            if ids and len(ids) == 1 and (len(parts) == 1 or True):
+                sid = next(iter(ids))
+                if len(parts) == 1:
+                    return sid
+                # full name given: first names must agree with an entry when both have one
+                return sid if self._first_ok(parts, sid) else None
+        return None
+
+    def _first_ok(self, parts: list[str], sid: int) -> bool:
+        for k, v in self.exact.items():
+            if v == sid:
+                kp = k.split()
+                if len(kp) >= 2 and kp[-1] == parts[-1] and kp[0] != parts[0]:
+                    continue
+                if len(kp) >= 2 and kp[0] == parts[0]:
+                    return True
+                if len(kp) == 1:
+                    return True
+        return False
