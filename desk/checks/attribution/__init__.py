@@ -313,7 +313,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
             if sp:
                 return _Attr(sp, word, how="post")
         return None
-    for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 220)):
+    for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 320)):
         if cm.group() in ING_CUES:
             break
         if cm.group().lower().startswith("according"):
@@ -332,6 +332,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         gap = text[w0:sp.start]
         if len(gap.split()) > 6:
             break
+        if _CONJ_GAP.search(gap) and not _short_tail(text, cm.end(), limit):
+            break  # “…,” but he said that …: a new clause, not a credit
         between = text[sp.end:cm.start()]
         if len(between.split()) > 16 or re.search(r"[.!?;:]\s", between):
             break
@@ -339,6 +341,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
     return _tail_credit(text, w0, limit)
 
 
+_CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
 _TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")
 
 
@@ -458,6 +461,15 @@ def _subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
             p += 1
         sp = speaker_after(text, p, limit)
         if sp and sp.start - p < 40 and _VERBISH_AFTER.match(text, sp.end, limit):
+            if sp.kind != "person" and text.startswith(",", sp.end):
+                # "Her chief policy aide, Jake Sullivan, calls …": the appositive names the subject
+                q = sp.end + 1
+                while q < limit and text[q] in " \t":
+                    q += 1
+                alt = speaker_after(text, q, limit)
+                if alt is not None and alt.kind == "person" and alt.start == q and text.startswith(",", alt.end):
+                    alt.title = alt.title or sp.name
+                    return alt
             return sp
     return None
 

@@ -346,7 +346,9 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 return None
     out = []
     seen_name = False
-    if toks and _norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"):
+    if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
+                 or (_possessive(toks[0][0]) and toks[0][0][:1].isupper() and len(toks) > 1
+                     and not _is_name_tok(toks[1][0]))):
         # descriptor: "a former U.S. law enforcement official who …", "The New York Post reports"
         out.append(toks[0])
         prev_cap = False
@@ -366,7 +368,9 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 continue
             if lw in HEAD_NOUNS:
                 out.append(t)
-                if nxt not in ("of", "for", "at", "from", "in", "with"):
+                nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
+                if nxt not in ("of", "for", "at", "from", "in", "with") and not (
+                        _is_name_tok(nxt_tok) and nxt not in TITLE_WORDS):
                     break
                 prev_cap = False
                 continue
