@@ -26,10 +26,10 @@ body { font-family: 'DejaVu Serif'; }
 h1 { font-size: 22pt; font-weight: bold; margin-bottom: {6}; }
 h2 { font-size: 15pt; font-weight: bold; margin-top: {14}; margin-bottom: {6}; }
 h3 { font-size: 13pt; font-weight: bold; margin-top: {12}; margin-bottom: {5}; }
-p { margin-top: 0; margin-bottom: {7}; }
+p { margin-top: 0; margin-bottom: {4}; }
 p.dek { font-size: 13pt; color: #444444; margin-bottom: {8}; }
 p.byline { font-family: 'DejaVu Sans'; font-size: 9pt; font-weight: bold; color: #333333; margin-bottom: {1}; }
-p.dateline { font-family: 'DejaVu Sans'; font-size: 9pt; color: #555555; margin-bottom: {16}; }
+p.dateline { font-family: 'DejaVu Sans'; font-size: 9pt; color: #555555; margin-bottom: {8}; }
 blockquote { margin-left: {20}; margin-right: {10}; color: #333333; }
 ul, ol { margin-bottom: {7}; }
 pre { margin-bottom: {7}; }
