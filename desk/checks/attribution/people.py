@@ -153,9 +153,10 @@ class People:
         return len(parts) == 1 and any(f in self.persons for _, f in self.full.get(_norm(parts[0]), ()))
 
     def resolve_pronoun(self, pos: int, gender: str, starts: list[int],
-                        excluded: list[tuple[int, int]], lenient: bool = False) -> str | None:
+                        excluded: list[tuple[int, int]]) -> str | None:
         """The person a pronoun at pos refers to: the first compatible person named in the
-        current sentence before it, else in each earlier sentence (subjects come first)."""
+        current sentence before it, else in each earlier sentence (subjects come first).
+        A person is a known one (first name, title, speaker) or a plausible full name."""
         if self._excluded is not excluded:
             self._excluded = excluded
             self._ex_starts = [a for a, _ in excluded]
@@ -173,7 +174,7 @@ class People:
                 if k >= 0 and excluded[k][0] <= p < excluded[k][1]:
                     continue
                 full, _ = self.full_name(name, p + 1)
-                if not (self.is_person(full) or (lenient and self._plausible_person(full))):
+                if not (self.is_person(full) or self._plausible_person(full)):
                     continue
                 g = self.gender_of(full)
                 if gender and g and g != gender:
@@ -181,8 +182,6 @@ class People:
                 return full
             hi = lo
             si -= 1
-        if not lenient:
-            return self.resolve_pronoun(pos, gender, starts, excluded, lenient=True)
         return None
 
     def _plausible_person(self, full: str) -> bool:
