@@ -153,3 +153,13 @@ def test_transcript_label_inside_quotation():
 
 def test_dash_credit_after_quotation():
     assert speakers("“The sea is rising.” — Ines Varga") == ["Ines Varga"]
+
+
+def test_definite_description_resolves_to_the_one_registered_organisation():
+    from desk.checks.attribution import analyse
+    from desk.model import SourceRef
+
+    sources = [SourceRef(id=7, name="Easthaven River Authority", kind="organisation")]
+    text = "The authority said in a statement that the weir was “working as designed and safe.”"
+    (quote,) = analyse(text, sources).quotes
+    assert quote.source_id == 7

@@ -254,9 +254,12 @@ class SourceIndex:
             if k in self.exact:
                 return self.exact[k]
         parts = _keys(name)[1].split()
+        if len(parts) == 2 and parts[0] == "the":
+            # "the authority", "the ministry": the one registered source named by that head noun
+            parts = parts[1:]
         if parts:
             ids = self.surname.get(parts[-1])
-            if ids and len(ids) == 1 and (len(parts) == 1 or True):
+            if ids and len(ids) == 1:
                 sid = next(iter(ids))
                 if len(parts) == 1:
                     return sid
