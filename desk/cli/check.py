@@ -20,6 +20,9 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="check quotations, attribution, boilerplate and spelling")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="output format (default: text)")
+    p.add_argument("--language", choices=("en-US", "en-GB"),
+                   help="spelling variant (default: the article's language, a file's front "
+                        "matter 'language:', else en-US)")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("file", nargs="?", metavar="FILE", help="a Markdown or plain-text file")
     target.add_argument("--article", type=int, metavar="ID", help="an article in the library")
@@ -63,7 +66,8 @@ def run(args, ctx) -> int:
         lib = ctx.library()
         tagged = []
         dictionary = lib.dictionary.words()
-        language = "en-US"
+        language = _front_matter_language(text) or "en-US"
+    language = args.language or language
     sources = lib.sources.refs()
     report = check_text(text, sources=sources, tagged=tagged, dictionary=frozenset(dictionary),
                         language=language)
@@ -74,6 +78,17 @@ def run(args, ctx) -> int:
         for line in format_text(name, text, report.problems):
             print(line)
     return 1 if any(p.severity == "error" for p in report.problems) else 0
+
+
+def _front_matter_language(text: str) -> str | None:
+    from desk.importing.markdown_file import split_front_matter
+
+    try:
+        meta, _ = split_front_matter(text)
+    except DeskError:
+        return None
+    value = str(meta.get("language") or meta.get("lang") or "")
+    return value if value in ("en-US", "en-GB") else None
 
 
 def format_text(name: str, text: str, problems) -> list[str]:

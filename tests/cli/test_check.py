@@ -125,3 +125,21 @@ def test_subprocess_round_trip(tmp_path, clean_file):
         capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["quotes"][0]["speaker"] == "Ana Ruiz"
+
+
+def test_language_from_option_and_front_matter(tmp_path, capsys):
+    from desk.cli import main
+
+    db = str(tmp_path / "lib.db")
+    plain = tmp_path / "gb.md"
+    plain.write_text("The colour of the programme was criticised.\n", encoding="utf-8")
+    main(["--db", db, "check", "--format", "json", str(plain)])
+    us = json.loads(capsys.readouterr().out)
+    assert {p["kind"] for p in us["problems"]} == {"misspelling"}
+    main(["--db", db, "check", "--format", "json", "--language", "en-GB", str(plain)])
+    assert json.loads(capsys.readouterr().out)["problems"] == []
+    fm = tmp_path / "fm.md"
+    fm.write_text("---\nlanguage: en-GB\n---\nThe colour of the programme was criticised.\n",
+                  encoding="utf-8")
+    main(["--db", db, "check", "--format", "json", str(fm)])
+    assert json.loads(capsys.readouterr().out)["problems"] == []
