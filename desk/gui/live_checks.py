@@ -13,11 +13,14 @@ from __future__ import annotations
 import dataclasses
 import time
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desk.checks.diff import normalise
+from desk.gui.refcount_guard import protect_singletons
 from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
 from desk.review.reattach import attached_tags, sync_quotes
+
+protect_singletons()  # see refcount_guard: thousands of marks would otherwise abort Python
 
 DEBOUNCE_MS = 300
 #: problems a quotation marked "not a quotation" must no longer raise
@@ -116,23 +119,28 @@ def drop_not_quotes(report, gone):
 
 
 class _Bridge(QObject):
-    done = Signal(int, object, object, float)  # revision, report, error, seconds
+    # revision, (report, raw quotes) or (), error message ("" when fine), seconds. No None is
+    # ever sent through the queued `object` argument: this PySide6 loses a reference on None.
+    done = Signal(int, object, str, float)
 
 
-def _check_job(snap: Snapshot, bridge: _Bridge):
-    """The runnable's body. QThreadPool.start(callable) wraps it in a QRunnable that Qt
-    owns and deletes after run() returns: a Python QRunnable subclass could be freed by
-    the GUI thread (next dispatch) while its run() was still returning."""
+class _CheckJob(QRunnable):
+    """Runs one check in the pool. Not auto-deleted: the checker keeps each job referenced
+    until the pool is idle, so the Python side is never freed while run() is returning
+    (QThreadPool.start(callable) was avoided: it corrupts None's refcount in this PySide6)."""
 
-    def run():
+    def __init__(self, snap: Snapshot, bridge: _Bridge):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.snap, self.bridge = snap, bridge
+
+    def run(self):
         t0 = time.perf_counter()
         try:
-            result, error = run_checks(snap), None
+            result, error = run_checks(self.snap), ""
         except Exception as exc:  # a check bug must not kill the editor; shown as a warning
-            result, error = None, exc
-        bridge.done.emit(snap.revision, result, error, time.perf_counter() - t0)
-
-    return run
+            result, error = (), f"{type(exc).__name__}: {exc}"
+        self.bridge.done.emit(self.snap.revision, result, error, time.perf_counter() - t0)
 
 
 class LiveChecker(QObject):
@@ -157,6 +165,7 @@ class LiveChecker(QObject):
         self._pending = False
         self._closed = False
         self._applied_key = None
+        self._jobs: list = []
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._bridge = _Bridge(self)
@@ -235,6 +244,7 @@ class LiveChecker(QObject):
         self._closed = True
         self._timer.stop()
         self._pool.waitForDone(5000)
+        self._jobs.clear()
 
     # -- internals ---------------------------------------------------------------------
     def _text_changed(self) -> None:
@@ -265,13 +275,17 @@ class LiveChecker(QObject):
             return  # nothing changed since the marks on screen were computed
         self._busy = True
         self._snap = snap
-        self._pool.start(_check_job(snap, self._bridge))
+        if self._pool.activeThreadCount() == 0:
+            self._jobs.clear()  # every earlier run() has returned
+        job = _CheckJob(snap, self._bridge)
+        self._jobs.append(job)
+        self._pool.start(job)
 
     def _finished(self, revision: int, report, error, seconds: float) -> None:
         self._busy = False
         if self._closed:
             return
-        if error is not None:
+        if error:
             self.check_failed.emit(f"checks failed: {error}")
         elif revision == self._revision:
             self._apply(self._snap, report, seconds)
