@@ -6,6 +6,7 @@ is saved: the gate checks the stored text.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
                                QMessageBox, QVBoxLayout)
 
@@ -24,6 +25,8 @@ class StatusGateDialog(QDialog):
         self.reasons = QListWidget()
         self.reasons.setAccessibleName("What blocks the status change")
         self.reasons.addItems(reasons)
+        self.reasons.setWordWrap(True)
+        self.reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.reasons.setMinimumHeight(min(200, 24 * (len(reasons) + 1)))
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Override reason")

@@ -55,7 +55,7 @@ def test_result_for_an_old_revision_is_dropped(qtbot, library):
     stale = CheckReport(words=3, problems=[Problem("misspelling", "warning", 0, 5, "old")])
     edit.moveCursor(QTextCursor.End)
     type_text(edit, " more")  # the text moves on: a result computed before is stale
-    checker._finished(checker._revision - 1, (stale, []), None, 0.0)
+    checker._finished(checker._revision - 1, (stale, []), "", 0.0)
     assert checker.report is before
     qtbot.waitUntil(checker.is_idle, timeout=WAIT_MS)
     assert checker.report_text == edit.toPlainText()

@@ -7,7 +7,8 @@ keyboard focus in the list, so an editor can walk the quotations with the arrow 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desk.review.reattach import comparable
 from desk.gui.check_marks import quote_state, quote_tint
@@ -38,6 +39,11 @@ class QuotesPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setToolTip("Select a quotation to highlight it in the text")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)  # the quotation takes the room
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda item, _c: self._emit_jump(item))
         layout = QVBoxLayout(self)
@@ -73,7 +79,6 @@ class QuotesPanel(QWidget):
             if item.data(0, START_ROLE) == keep:
                 self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
-        self.tree.resizeColumnToContents(1)
         n = len(self.quotes)
         unattributed = sum(1 for q in self.quotes if q.speaker is None)
         self.summary.setText(f"{n} quotation{'s' if n != 1 else ''}"

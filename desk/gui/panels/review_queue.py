@@ -7,8 +7,8 @@ QueueCursor; this panel shows it and maps keys onto it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desk.model import DeskError
 from desk.review.queue import QueueCursor
@@ -57,8 +57,9 @@ class ReviewQueuePanel(QWidget):
         for label, _ in STATUS_FILTERS:
             self.status_filter.addItem(label)
         for combo in (self.article_filter, self.source_filter, self.status_filter):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            if combo is not self.status_filter:
+                combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(10)
             combo.activated.connect(lambda _i: self._filters_changed())
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
@@ -70,6 +71,13 @@ class ReviewQueuePanel(QWidget):
         self.tree.setHeaderLabels(["Status", "Quotation", "Speaker", "Article"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the quotation takes the room
+        for col in (0, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Interactive)
+        header.resizeSection(3, 150)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda _i, _c: self.open_current())
 
