@@ -86,3 +86,18 @@ def test_saving_attaches_quotation_rows_at_their_places(qtbot, library):
         checker.article_saved(library.articles.get(aid))
     rows = library.quotes.list(article_id=aid)
     assert [(r.start, r.speaker) for r in rows] == [(body.index("“"), "Maria Lopez")]
+
+
+def test_resting_the_mouse_on_a_mark_shows_what_it_means(qtbot, library):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    body = "The electon is near."
+    aid, edit, checker = make_editor(qtbot, library, body)
+    edit.show()
+    cur = edit.textCursor()
+    cur.setPosition(body.index("electon") + 2)
+    pos = edit.cursorRect(cur).center()
+    QApplication.sendEvent(edit.viewport(), QHelpEvent(QEvent.ToolTip, pos, edit.viewport().mapToGlobal(pos)))
+    assert "electon" in QToolTip.text() and "election" in QToolTip.text()

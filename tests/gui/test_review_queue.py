@@ -204,3 +204,15 @@ def test_blocked_move_with_a_reason_is_overridden(qtbot, lib, monkeypatch):
     assert lib.articles.get(lib.ids["a"]).status == "ready"
     log = lib.status_log.list(lib.ids["a"])
     assert log[-1].override_reason == "editor-in-chief approved"
+
+
+def test_wired_save_brings_new_quotations_into_the_queue(qtbot, library):
+    from desk.gui.panels import connect_review_signals
+    from tests.gui.live_helpers import make_editor
+
+    aid, edit, checker = make_editor(qtbot, library, B)
+    p = panel(qtbot, library)
+    assert texts(p) == []
+    connect_review_signals(checker=checker, panels={"review": p})
+    checker.article_saved(library.articles.get(aid))
+    assert len(texts(p)) == 1
