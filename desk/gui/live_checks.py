@@ -165,6 +165,7 @@ class LiveChecker(QObject):
         self._pending = False
         self._closed = False
         self._applied_key = None
+        self._synced_key = None
         self._jobs: list = []
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -221,11 +222,18 @@ class LiveChecker(QObject):
         return rows
 
     def article_saved(self, article=None) -> None:
-        """Slot for the autosaver's saved signal: keep quotation rows attached."""
+        """Slot for the autosaver's saved signal: keep quotation rows attached. Skipped when
+        the quotations on screen are exactly those last synced (a sync of a long article
+        runs on this thread)."""
         if article is not None and getattr(article, "id", self.article_id) != self.article_id:
+            return
+        key = (self.article_id, self._applied_key is not None and self.report_text == self.body.toPlainText()
+               and tuple((q.start, q.end, q.text, q.speaker, q.source_id) for q in self.raw_quotes))
+        if key[1] and key == self._synced_key:
             return
         try:
             self.sync_quotes()
+            self._synced_key = key
         except Exception as exc:  # a sync bug must not break saving; say so
             self.check_failed.emit(f"quotation sync failed: {exc}")
 

@@ -7,7 +7,8 @@ Figures printed (medians unless said):
 - key press at the end of the article, with and without live checks attached (GUI thread);
 - worker time of one full check (engine + not-a-quote/assignment filters);
 - GUI-thread time to draw a report (ExtraSelections for every mark + set_marks);
-- text change -> report_ready, without the debounce (check_now) and with it (a typed key).
+- text change -> report_ready, without the debounce (check_now) and with it (a typed key);
+- the GUI-thread snapshot of the inputs, and the quotation sync the window runs after a save.
 """
 
 from __future__ import annotations
@@ -138,6 +139,21 @@ def main() -> None:
             sels = build_selections(edit.document(), checker.report_text, report, edit.palette())
             edit.set_marks("checks", sels)
             draw.append(time.perf_counter() - t0)
+        snaps = []
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            checker.snapshot()
+            snaps.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        checker.sync_quotes()  # first save: every quotation gets a row
+        first_sync = time.perf_counter() - t0
+        edit.moveCursor(QTextCursor.Start)
+        key(edit, "d")  # every quotation moves by one character
+        checker.check_now()
+        wait_for(checker.report_ready)
+        t0 = time.perf_counter()
+        checker.sync_quotes()
+        next_sync = time.perf_counter() - t0
         checker.shutdown()
         lib.close()
 
@@ -149,8 +165,11 @@ def main() -> None:
     print(f"first check on opening (cold caches):       {ms(first)}")
     print(f"worker time per full check:                 median {ms(statistics.median(worker))}")
     print(f"GUI-thread draw of a report (marks):        median {ms(statistics.median(draw))}")
+    print(f"GUI-thread snapshot of the inputs:          median {ms(statistics.median(snaps))}")
     print(f"text change -> report_ready (check_now):    median {ms(statistics.median(direct))}")
     print(f"key press -> report_ready (300 ms debounce): median {ms(statistics.median(typed))}")
+    print(f"quotation sync after save (GUI thread): first {ms(first_sync)}, "
+          f"after an edit that moves every quotation {ms(next_sync)}")
 
 
 if __name__ == "__main__":
