@@ -68,6 +68,8 @@ def run(args, ctx) -> int:
         article = lib.articles.get(article_id)
         target = Path(args.output) if args.output else Path(args.dir) / default_name(
             article, args.export_format)
+        if target.is_dir():
+            raise DeskError(f"{target} is a folder; use --dir to export into a folder")
         if target.exists() and not args.force:
             raise DeskError(f"{target} exists; choose another name or use --force to replace it")
         plans.append(prepare(lib, article_id, args.export_format, target,

@@ -162,8 +162,7 @@ def article_html(article: Article) -> str:
 def standalone_html(article: Article, *, css: str = PAGE_CSS, extra_head: str = "") -> str:
     """A complete page that opens in any browser and prints cleanly; it loads nothing and
     runs nothing (a Content-Security-Policy says so to the browser too)."""
-    lang = html.escape((article.language or "en").split("-")[0] + (
-        "-" + article.language.split("-", 1)[1] if "-" in (article.language or "") else ""))
+    lang = html.escape(article.language or "en")
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

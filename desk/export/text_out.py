@@ -14,10 +14,15 @@ def runs_text(runs: list[Run]) -> str:
     parts = []
     for run in runs:
         text = run.text
-        if run.href and not run.href.startswith("mailto:") and run.href not in (text, f"http://{text}", f"https://{text}"):
+        if run.href and not run.href.startswith("mailto:") and not _is_own_address(text, run.href):
             text = f"{text} ({run.href})"
         parts.append(text)
     return "".join(parts)
+
+
+def _is_own_address(text: str, href: str) -> bool:
+    """An autolink's text is its address: don't print it twice."""
+    return href in (text, f"http://{text}", f"https://{text}")
 
 
 def block_text(block: Block) -> str:

@@ -169,9 +169,14 @@ def _main_container(soup):
     return soup.body or soup
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
 def _same(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
-    return norm(a) == norm(b) or norm(b).startswith(norm(a)) or norm(a).startswith(norm(b))
+    """The page's <h1> and its og:title often differ by a site-name suffix."""
+    a, b = _norm(a), _norm(b)
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
 # -- to Markdown ---------------------------------------------------------------------------

@@ -130,3 +130,8 @@ def test_pdf_from_a_fresh_process_without_display(ids, db_path, tmp_path):
                        env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_output_that_is_a_folder_is_exit_2(run, ids, out_dir):
+    code, _, err = run("export", str(ids[0]), "--format", "md", "-o", str(out_dir))
+    assert code == 2 and "is a folder" in err
