@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desk.export.render import article_html, markdown_html, standalone_html
 from desk.model import Article
@@ -97,3 +99,29 @@ def test_standalone_page_is_complete_and_loads_nothing():
     assert "Content-Security-Policy" in out and "default-src 'none'" in out
     assert "@media print" in out
     assert out.rstrip().endswith("</html>")
+
+
+PIECES = ["<script>", "</script>", "<img src=x onerror=alert(1)>", "[a](javascript:x)", "`code`",
+          "<!--", "-->", "<b>", "</b>", "**", "*", "\n\n", "> ", "- ", "<a href='javascript:x'>",
+          "<svg/onload=x>", "&lt;", "<", ">", '"', "'", "text", " ", "](", "<style>", "```\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_any_mix_of_markup_yields_only_allowed_html(pieces):
+    import lxml.html
+
+    from desk.export.render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
+    out = markdown_html("".join(pieces))
+    if not out.strip():
+        return
+    root = lxml.html.fragment_fromstring(out, create_parent="div")
+    for el in root.iter():
+        if el is root or not isinstance(el.tag, str):
+            continue
+        assert el.tag in ALLOWED_TAGS
+        for name, value in el.attrib.items():
+            assert name in ALLOWED_ATTRIBUTES.get(el.tag, set()) or name == "rel"
+            if name in ("href", "src"):
+                assert value.split(":", 1)[0].lower() in ("http", "https", "mailto") or ":" not in value
