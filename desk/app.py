@@ -1,32 +1,138 @@
-"""Starting the window: the one place outside desk/gui that imports Qt."""
+"""Starting the window: the one place outside desk/gui that imports Qt.
+
+DESK_EXIT_WHEN_READY=1 makes the app print how long it took to show a usable window
+(the library listed) and quit: the start-up benchmark runs it that way."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
+_T0 = time.perf_counter()
 
-def run(db_path: Path, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+
+def _application(argv=None):
+    from PySide6.QtWidgets import QApplication
 
     from desk import __version__
-    from desk.model import DeskError
-    from desk.storage import Library
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("desk")
     app.setOrganizationName("desk")
+    app.setApplicationDisplayName("desk")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("desk")
+    return app
+
+
+def _open_library(db_path: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.model import DeskError
+    from desk.storage import Library
+
     try:
-        library = Library.open(db_path)
+        return Library.open(db_path)
     except DeskError as exc:
         QMessageBox.critical(None, "desk", f"desk cannot open its library.\n\n{exc}")
+        return None
+
+
+def run(db_path: Path, argv: list[str] | None = None) -> int:
+    app = _application(argv)
+    library = _open_library(db_path)
+    if library is None:
         return 2
     from desk.gui.main_window import MainWindow
 
     window = MainWindow(library)
     window.show()
+    if os.environ.get("DESK_EXIT_WHEN_READY"):
+        from PySide6.QtCore import QTimer
+
+        def ready():
+            rows = window.library_panel.model.rowCount()
+            print(f"ready {time.perf_counter() - _T0:.3f} s rows={rows}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, ready)
     try:
         return app.exec()
     finally:
         library.close()
+
+
+def dark_palette():
+    """A dark palette for checking the window in dark mode without a dark desktop."""
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    colours = {
+        QPalette.Window: "#232629", QPalette.WindowText: "#e6e6e6", QPalette.Base: "#1b1e20",
+        QPalette.AlternateBase: "#2a2e32", QPalette.Text: "#e6e6e6", QPalette.Button: "#2f3337",
+        QPalette.ButtonText: "#e6e6e6", QPalette.Highlight: "#3d7fc4",
+        QPalette.HighlightedText: "#ffffff", QPalette.Link: "#6cb2ff",
+        QPalette.ToolTipBase: "#2f3337", QPalette.ToolTipText: "#e6e6e6",
+        QPalette.PlaceholderText: "#8a8f94", QPalette.Mid: "#3a3f44", QPalette.Dark: "#15171a",
+        QPalette.Light: "#4a5056", QPalette.Midlight: "#3a3f44", QPalette.Shadow: "#000000",
+    }
+    for role, name in colours.items():
+        p.setColor(role, QColor(name))
+    return p
+
+
+def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
+               size: tuple[int, int] = (1440, 900), dark: bool = False,
+               timeout_s: float = 30.0) -> Path:
+    """Render the window with an article to a PNG, offscreen, with the checks' marks drawn."""
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication exists
+    from desk.model import DeskError
+
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise DeskError(f"cannot write {out}: the folder {out.parent} does not exist")
+    app = _application()
+    if dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from desk.gui.main_window import MainWindow
+    from desk.gui.settings import WindowSettings
+    from desk.storage import Library
+
+    library = Library.open(db_path)
+    try:
+        if article_id is not None:
+            library.articles.get(article_id)  # a DeskError here, not a dialog nobody sees
+        with tempfile.TemporaryDirectory(prefix="desk-shot-") as tmp:
+            window = MainWindow(library, WindowSettings.at(Path(tmp) / "settings.ini"),
+                                open_last=False)
+            window.resize(*size)
+            if article_id is None:
+                article_id = window.library_panel.model.article_id(0)
+            window.show()
+            if article_id is not None:
+                window.open_article(article_id)
+            if window.checker is not None and article_id is not None and window.report is None:
+                loop = QEventLoop()
+                window.checker.report_ready.connect(loop.quit)
+                QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+                loop.exec()
+            for _ in range(3):
+                app.processEvents()
+            image = window.grab()
+            window.autosaver.dirty = False
+            window.close()
+            if window.checker is not None:
+                window.checker.shutdown()
+        if not image.save(str(out), "PNG"):
+            raise DeskError(f"cannot write {out}")
+    finally:
+        library.close()
+    return out

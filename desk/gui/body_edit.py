@@ -103,8 +103,11 @@ class BodyEdit(QPlainTextEdit):
         menu = self.createStandardContextMenu(event.pos())
         qt_pos = self.cursorForPosition(event.pos()).position()
         self.context_menu_about_to_show.emit(menu, qt_to_py(self.toPlainText(), qt_pos))
-        menu.exec(event.globalPos())
+        self._exec_menu(menu, event.globalPos())
         menu.deleteLater()
+
+    def _exec_menu(self, menu: QMenu, where) -> None:
+        menu.exec(where)
 
     # -- paste and drop ----------------------------------------------------------
     def insertFromMimeData(self, source):  # noqa: N802 (Qt override)

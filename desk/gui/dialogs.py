@@ -13,9 +13,7 @@ IMPORT_FILTER = "Articles (*.md *.markdown *.txt *.text *.html *.htm *.docx);;Al
 
 def show_error(parent, message: str, title: str = "desk") -> None:
     """A DeskError (or any user-facing failure) as a dialog with one clear message."""
-    box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, parent)
-    box.setAccessibleName("Error")
-    box.exec()
+    QMessageBox.warning(parent, title, message)
 
 
 def versions() -> dict[str, str]:

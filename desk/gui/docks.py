@@ -33,6 +33,11 @@ def editor_menu():
             or _find("desk.gui.editor_menu", "EditorMenu"))
 
 
+def review_wiring():
+    """B's connect_review_signals(checker=, editor_menu=, panels=, autosaver=), or None."""
+    return _find("desk.gui.panels", "connect_review_signals")
+
+
 # (dock title, object name, module, class, takes the library)
 PANELS = (
     ("Problems", "problems", "desk.gui.panels.problems", "ProblemsPanel", False),

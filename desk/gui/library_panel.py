@@ -102,10 +102,10 @@ class LibraryPanel(QWidget):
         self.tag_filter.setAccessibleName("Filter by tag")
         for combo in (self.status_filter, self.section_filter, self.tag_filter):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(4)
             combo.activated.connect(self._apply_filters)
         self.trash_toggle = QToolButton()
-        self.trash_toggle.setText("View Trash")
+        self.trash_toggle.setText("Trash")
         self.trash_toggle.setCheckable(True)
         self.trash_toggle.setAccessibleName("Show the trash")
         self.trash_toggle.setToolTip("Show articles in the trash")

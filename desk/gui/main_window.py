@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.status.watch(self.editor.body)
         self.autosaver = Autosaver(library, self.editor, self)
         self.checker = None
+        self.editor_menu = None
         self._build_checker()
         self.actions = build_menus(self)
         self._fill_docks_menu()
@@ -114,11 +115,7 @@ class MainWindow(QMainWindow):
         self.checker = cls(self.library, self.editor.body, self)
         self.checker.report_ready.connect(self._report_ready)
         menu = docks.editor_menu()
-        if menu is not None:
-            try:
-                self._editor_menu = menu(self.library, self.editor, self.checker, self)
-            except TypeError:
-                self._editor_menu = None
+        self.editor_menu = menu(self.library, self.editor, self.checker, self) if menu else None
 
     def _fill_docks_menu(self) -> None:
         menu = self.actions.docks_menu
@@ -159,6 +156,10 @@ class MainWindow(QMainWindow):
         review = self.panels.get("review")
         if review is not None:
             review.open_quote.connect(self.open_quote)
+        connect = docks.review_wiring()
+        if connect is not None:
+            connect(checker=self.checker, editor_menu=self.editor_menu, panels=self.panels,
+                    autosaver=self.autosaver)
         self._title_timer = QTimer(self, singleShot=True, interval=400)
         self._title_timer.timeout.connect(self._update_title)
 

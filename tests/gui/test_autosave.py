@@ -1,0 +1,119 @@
+"""Autosave: after a pause in typing, on switching articles, on close; Ctrl+S revisions."""
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+
+from desk.gui.autosave import MAX_DELAY_MS, PAUSE_MS
+from desk.model import DeskError
+from tests.gui.shell_helpers import no_modal_dialogs, Dialogs, close_window, make_window, move_to_end, type_text
+
+
+@pytest.fixture(autouse=True)
+def _no_modal(monkeypatch):
+    return no_modal_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def two(library):
+    a = library.articles.create(headline="First", body="One.")
+    b = library.articles.create(headline="Second", body="Two.")
+    return a.id, b.id
+
+
+@pytest.fixture
+def window(qtbot, library, tmp_path, two):
+    w = make_window(qtbot, library, tmp_path / "settings.ini", open_last=False)
+    w.open_article(two[0])
+    yield w
+    close_window(w)
+
+
+def test_the_save_delays_keep_within_two_seconds():
+    assert PAUSE_MS <= MAX_DELAY_MS <= 2000
+
+
+def test_typing_is_saved_after_a_pause(window, library, qtbot, two):
+    move_to_end(window.editor.body)
+    type_text(window.editor.body, " Ça déborde — “vite”.")
+    assert window.autosaver.state == "edited"
+    qtbot.waitUntil(lambda: library.articles.get(two[0]).body == "One. Ça déborde — “vite”.",
+                    timeout=4000)
+    assert window.autosaver.state == "saved"
+    assert window.status.save_state.text() == "Saved"
+
+
+def test_fields_above_the_body_are_saved_too(window, library, qtbot, two):
+    window.editor.tags.setText("flood, weir")
+    window.editor.tags.textEdited.emit("flood, weir")
+    move_to_end(window.editor.headline)
+    type_text(window.editor.headline, " — Ñ")
+    window.autosaver.save()
+    a = library.articles.get(two[0])
+    assert a.headline == "First — Ñ" and a.tags == ["flood", "weir"]
+
+
+def test_switching_articles_saves_first(window, library, two):
+    type_text(window.editor.body, "X")
+    window.open_article(two[1])
+    assert library.articles.get(two[0]).body.startswith("X")
+    assert window.editor.article_id == two[1]
+
+
+def test_closing_the_window_saves(qtbot, library, tmp_path, two):
+    w = make_window(qtbot, library, tmp_path / "s.ini", open_last=False)
+    w.open_article(two[1])
+    move_to_end(w.editor.body)
+    type_text(w.editor.body, " Último.")
+    close_window(w)
+    assert library.articles.get(two[1]).body == "Two. Último."
+
+
+def test_reopening_shows_the_saved_text_and_last_article(qtbot, library, tmp_path, two):
+    w = make_window(qtbot, library, tmp_path / "s.ini", open_last=False)
+    w.open_article(two[1])
+    type_text(w.editor.body, "¡Hola! ")
+    close_window(w)
+    again = make_window(qtbot, library, tmp_path / "s.ini")
+    try:
+        assert again.editor.article_id == two[1]
+        assert again.editor.body.toPlainText() == "¡Hola! Two."
+    finally:
+        close_window(again)
+
+
+def test_ctrl_s_saves_a_named_revision(window, library, monkeypatch, two):
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("final read", True)))
+    type_text(window.editor.body, "Z")
+    window.actions.save_revision.trigger()
+    revs = library.revisions.list(two[0])
+    assert [r.label for r in revs] == ["final read"]
+    assert revs[0].body == "ZOne."
+
+
+def test_ctrl_s_with_an_empty_label_uses_saved(window, library, monkeypatch, two):
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", True)))
+    window.save_revision()
+    assert library.revisions.latest(two[0]).label == "saved"
+
+
+def test_ctrl_s_cancelled_makes_no_revision(window, library, monkeypatch, two):
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("x", False)))
+    window.save_revision()
+    assert library.revisions.list(two[0]) == []
+
+
+def test_a_failed_save_shows_one_dialog_and_keeps_the_text(window, library, monkeypatch):
+    dialogs = Dialogs(monkeypatch)
+
+    def broken(*a, **k):
+        raise DeskError("the library is read-only")
+
+    monkeypatch.setattr(library.articles, "update", broken)
+    type_text(window.editor.body, "A")
+    assert not window.autosaver.save()
+    type_text(window.editor.body, "B")
+    assert not window.autosaver.save()
+    errors = dialogs.texts("warning")
+    assert len(errors) == 1 and "read-only" in errors[0]
+    assert window.status.save_state.text() == "Not saved!"
+    assert window.editor.body.toPlainText().startswith("AB")

@@ -1,0 +1,232 @@
+"""The workstation window: layout, menus, switching, settings, import/export/backup, errors."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMessageBox
+
+from desk.gui import docks
+from tests.gui.shell_helpers import no_modal_dialogs, Dialogs, close_window, make_window, type_text
+
+
+@pytest.fixture(autouse=True)
+def _no_modal(monkeypatch):
+    return no_modal_dialogs(monkeypatch)
+
+
+@pytest.fixture
+def window(qtbot, seeded, tmp_path):
+    w = make_window(qtbot, seeded, tmp_path / "settings.ini")
+    yield w
+    close_window(w)
+
+
+def test_opens_the_welcome_article(window, seeded):
+    assert window.editor.article_id == seeded.articles.list()[0].id
+    assert window.editor.headline.text().startswith("Welcome to desk")
+    assert window.windowTitle().endswith("— desk")
+
+
+def test_library_is_docked_left_and_panels_right(window):
+    assert window.dockWidgetArea(window.library_dock) == Qt.LeftDockWidgetArea
+    for name in ("problems", "quotes", "sources", "preview"):
+        assert name in window.panel_docks, name
+        assert window.dockWidgetArea(window.panel_docks[name]) == Qt.RightDockWidgetArea
+
+
+def test_checks_reach_the_problems_panel_and_status_bar(window, qtbot):
+    qtbot.waitUntil(lambda: window.report is not None, timeout=30000)
+    assert window.report.problems  # the welcome article has deliberate problems
+    assert "warning" in window.status.problems.text() or "error" in window.status.problems.text()
+    assert window.panel_docks["problems"].windowTitle().startswith("Problems (")
+
+
+def test_menus_have_the_standard_shortcuts(window):
+    a = window.actions
+    assert a.new.shortcut() == QKeySequence(QKeySequence.New)
+    assert a.save_revision.shortcut() == QKeySequence(QKeySequence.Save)
+    assert a.find.shortcut() == QKeySequence(QKeySequence.Find)
+    assert a.replace.shortcut() == QKeySequence("Ctrl+H")
+    assert a.check_now.shortcut() == QKeySequence("F7")
+    assert a.quit.shortcut() == QKeySequence(QKeySequence.Quit)
+    titles = [m.text().replace("&", "") for m in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Article", "Help"]
+
+
+def test_every_dock_can_be_toggled_from_the_view_menu(window):
+    names = {act.text().replace("&", "").split(" (")[0]
+             for act in window.actions.docks_menu.actions()}
+    assert {"Library", "Problems", "Quotes", "Sources", "Preview"} <= names
+
+
+def test_controls_have_accessible_names(window):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+
+    missing = []
+    for cls in (QLineEdit, QPlainTextEdit, QComboBox):
+        for w in window.centralWidget().findChildren(cls) + window.library_panel.findChildren(cls):
+            if not w.accessibleName() and not (isinstance(w.parent(), QComboBox)):
+                missing.append(w)
+    buttons = [b for b in window.library_panel.findChildren(QAbstractButton)
+               if not b.accessibleName() and not b.text()
+               and not isinstance(b.parent(), QLineEdit)]  # Qt's own clear button
+    assert missing == [] and buttons == []
+
+
+def test_switching_articles_in_the_list_opens_them(window, seeded, qtbot):
+    other = seeded.articles.create(headline="Second story", body="Short.")
+    window.library_panel.reload()
+    row = window.library_panel.model.row_of(other.id)
+    window.library_panel.view.setCurrentIndex(window.library_panel.model.index(row, 0))
+    assert window.editor.article_id == other.id
+    assert window.editor.body.toPlainText() == "Short."
+
+
+def test_new_article_from_the_menu_focuses_the_headline(window, seeded):
+    before = seeded.articles.count()
+    window.actions.new.trigger()
+    assert seeded.articles.count() == before + 1
+    assert window.editor.headline.hasFocus()
+    assert window.editor.body.toPlainText() == ""
+
+
+def test_trashing_the_open_article_moves_on(window, seeded, monkeypatch):
+    first = window.editor.article_id
+    other = seeded.articles.create(headline="Next", body="b")
+    window.library_panel.reload(select=first)
+    Dialogs(monkeypatch, answer=QMessageBox.Yes)
+    window.actions.trash.trigger()
+    assert seeded.articles.get(first, include_deleted=True).deleted_at is not None
+    assert window.editor.article_id == other.id
+
+
+def test_status_change_without_a_gate_is_stored(window, seeded, monkeypatch):
+    monkeypatch.setattr(docks, "status_gate", lambda: None)
+    window.actions.status_actions["editing"].trigger()
+    assert seeded.articles.get(window.editor.article_id).status == "editing"
+    assert window.editor.status.currentData() == "editing"
+
+
+def test_status_change_goes_through_the_gate(window, seeded, monkeypatch):
+    calls = []
+
+    def gate(parent, library, article_id, new_status):
+        calls.append((article_id, new_status))
+        return False
+
+    monkeypatch.setattr(docks, "status_gate", lambda: gate)
+    aid = window.editor.article_id
+    window.request_status("published")
+    assert calls == [(aid, "published")]
+    assert seeded.articles.get(aid).status == "draft"
+    assert window.editor.status.currentData() == "draft"
+    assert window.actions.status_actions["draft"].isChecked()
+
+
+def test_geometry_docks_and_last_article_persist(qtbot, seeded, tmp_path):
+    other = seeded.articles.create(headline="Remember me")
+    w = make_window(qtbot, seeded, tmp_path / "s.ini")
+    w.resize(760, 560)  # inside the offscreen screen, so restoring need not shrink it
+    size = w.size()
+    w.open_article(other.id)
+    w.panel_docks["quotes"].hide()
+    close_window(w)
+    again = make_window(qtbot, seeded, tmp_path / "s.ini")
+    try:
+        assert again.editor.article_id == other.id
+        assert again.size() == size
+        assert not again.panel_docks["quotes"].isVisible()
+    finally:
+        close_window(again)
+
+
+def test_zoom_persists(qtbot, seeded, tmp_path):
+    w = make_window(qtbot, seeded, tmp_path / "s.ini")
+    w.actions.zoom_in.trigger()
+    w.actions.zoom_in.trigger()
+    close_window(w)
+    again = make_window(qtbot, seeded, tmp_path / "s.ini")
+    try:
+        assert again.editor.body.zoom == 2
+    finally:
+        close_window(again)
+
+
+def test_focus_mode_hides_and_restores_docks(window):
+    window.actions.focus_mode.trigger()
+    assert not window.library_dock.isVisible()
+    assert not window.editor.header.isVisible()
+    window.actions.focus_mode.trigger()
+    assert window.library_dock.isVisible() and window.editor.header.isVisible()
+
+
+def test_import_opens_the_imported_article(window, seeded, tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("# Ça commence\n\nLe barrage a tenu.\n", encoding="utf-8")
+    ids = window.import_paths([path])
+    assert len(ids) == 1
+    assert window.editor.article_id == ids[0]
+    assert window.editor.headline.text() == "Ça commence"
+
+
+def test_import_failure_is_a_dialog(window, monkeypatch, tmp_path):
+    dialogs = Dialogs(monkeypatch)
+    assert window.import_paths([tmp_path / "missing.md"]) == []
+    assert len(dialogs.texts("warning")) == 1
+    assert "no such file" in dialogs.texts("warning")[0]
+
+
+def test_backup_writes_a_copy(window, tmp_path):
+    target = tmp_path / "backup.db"
+    assert window.backup_to(target)
+    assert target.exists() and target.stat().st_size > 0
+
+
+def test_backup_failure_is_a_dialog(window, monkeypatch, tmp_path):
+    dialogs = Dialogs(monkeypatch)
+    assert not window.backup_to(tmp_path / "no-such-folder" / "b.db")
+    assert "not a folder" in dialogs.texts("warning")[0]
+
+
+def test_export_writes_the_file(window, seeded, tmp_path):
+    from desk.gui.export_dialog import export_with_prompts
+
+    a = seeded.articles.create(headline="Clean copy", body="The weir held on Tuesday.\n")
+    out = export_with_prompts(window, seeded, a.id, "md", tmp_path / "a.md")
+    assert out is not None and "Clean copy" in out.read_text(encoding="utf-8")
+
+
+def test_export_blocked_by_errors_asks_first(window, seeded, monkeypatch, tmp_path):
+    from desk.gui.export_dialog import export_with_prompts
+
+    a = seeded.articles.create(headline="Open", body="“This quotation never closes, he said.\n")
+    dialogs = Dialogs(monkeypatch, answer=QMessageBox.Cancel)
+    assert export_with_prompts(window, seeded, a.id, "md", tmp_path / "b.md") is None
+    assert not (tmp_path / "b.md").exists()
+    assert dialogs.shown and dialogs.shown[0][1] == "Export anyway?"
+    dialogs.answer = QMessageBox.Yes
+    assert export_with_prompts(window, seeded, a.id, "md", tmp_path / "b.md") is not None
+    assert seeded.exports.list(a.id)[0]["forced"]
+
+
+def test_about_names_the_versions(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda p, t, text: shown.append(text)))
+    window.actions.about.trigger()
+    assert "PySide6" in shown[0] and "Qt" in shown[0] and "SQLite" in shown[0]
+
+
+def test_check_now_runs_the_checks(window, qtbot):
+    qtbot.waitUntil(lambda: window.report is not None, timeout=30000)
+    with qtbot.waitSignal(window.checker.report_ready, timeout=30000):
+        window.actions.check_now.trigger()
+
+
+def test_problem_jump_selects_the_text(window, qtbot):
+    window.panels["problems"].jump_requested.emit(0, 9)
+    assert window.editor.body.textCursor().selectedText() == "EASTHAVEN"
+
+
+def test_docks_are_dock_widgets_with_titles(window):
+    for dock in window.findChildren(QDockWidget):
+        assert dock.windowTitle() and dock.objectName()
