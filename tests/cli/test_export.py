@@ -135,3 +135,30 @@ def test_pdf_from_a_fresh_process_without_display(ids, db_path, tmp_path):
 def test_output_that_is_a_folder_is_exit_2(run, ids, out_dir):
     code, _, err = run("export", str(ids[0]), "--format", "md", "-o", str(out_dir))
     assert code == 2 and "is a folder" in err
+
+
+def test_markdown_export_imports_back_as_the_same_article(run, db_path, out_dir):
+    with Library.open(db_path, seed=False) as lib:
+        src = lib.sources.add("Amara Okafor", title="City engineer")
+        original = lib.articles.create(
+            headline="Bridge: “closed” for good?", dek="Ring road from Monday", byline="L. Mokoena",
+            section="City", status="copy-edit", tags=["transport", "council"],
+            body="“It is not safe,” said Amara Okafor.\n\n## Next\n\n- buses\n- *ferries*\n")
+        assert src.id
+    target = out_dir / "a.md"
+    assert run("export", str(original.id), "--format", "md", "-o", str(target))[0] == 0
+    code, out, _ = run("import", str(target))
+    assert code == 0
+    with Library.open(db_path) as lib:
+        again = lib.articles.get(int(out.strip()))
+    for field in ("headline", "dek", "byline", "section", "status", "body", "language"):
+        assert getattr(again, field) == getattr(original, field), field
+    assert sorted(again.tags) == sorted(original.tags)
+
+
+def test_import_of_a_non_utf8_page_is_a_one_line_error(run, ids, out_dir):
+    page = out_dir / "old.htm"
+    page.write_bytes(b'<meta charset="windows-1252"><p>Caf\xe9</p>')
+    code, out, err = run("import", str(page))
+    assert code == 2 and out == ""
+    assert "windows-1252" in err and err.count("\n") == 1
