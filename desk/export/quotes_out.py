@@ -74,6 +74,7 @@ td.quote { font-family: "DejaVu Serif", Georgia, serif; min-width: 16em; }
 .status-disputed { background: #fbe3e3; }
 .status-unverified { background: #fff6d8; }
 .small { color: #555; font-size: 9pt; }
+.missing { color: #a00; font-style: italic; }
 @page { size: A4 landscape; margin: 1.2cm; }
 @media print { body { margin: 0; } tr { page-break-inside: avoid; } }
 """.strip()
@@ -98,7 +99,9 @@ def render_html(data: ExportData) -> bytes:
             f'<tr class="status-{e(r["Status"])}">'
             + "".join(f"<td>{e(c)}</td>" for c in cells)
             + f'<td class="quote">“{e(r["Quotation"])}”</td>'
-            + "".join(f"<td>{e(r[c])}</td>" for c in ("Speaker", "Source", "Title", "Organisation",
+            + (f"<td>{e(r['Speaker'])}</td>" if r["Speaker"] or r["Source"]
+               else '<td class="missing">no speaker</td>')
+            + "".join(f"<td>{e(r[c])}</td>" for c in ("Source", "Title", "Organisation",
                                                       "Contact", "Status", "Origin"))
             + f'<td class="quote">{e(r["Recorded original"])}</td>'
             + f'<td>{e(r["Reviewer note"])}</td><td class="small">{e(reviewed.strip())}</td></tr>')

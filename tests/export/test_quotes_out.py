@@ -57,3 +57,9 @@ def test_html_sheet_lists_quotes_and_escapes(story_data):
     assert "checked against the recording" in out
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "2 quotations" in out
+
+
+def test_html_sheet_flags_a_quotation_without_speaker():
+    data = ExportData(article=Article(id=1, headline="H", body=""),
+                      quotes=[QuoteRow(text="Nobody said this")])
+    assert '<td class="missing">no speaker</td>' in render_html(data).decode()
