@@ -1,5 +1,4 @@
 import codecs
-import io
 import zipfile
 
 import docx
