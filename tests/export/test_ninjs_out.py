@@ -69,3 +69,19 @@ def test_status_maps_to_pub_status(story_data):
     assert json.loads(render(story_data))["pubStatus"] == "usable"
     story_data.article.status = "killed"
     assert json.loads(render(story_data))["pubStatus"] == "canceled"
+
+
+def test_organisations_go_to_organisations_and_anonymous_sources_stay_out():
+    from desk.export.base import ExportData, QuoteRow
+    from desk.model import Article, Source
+
+    authority = Source(id=3, name="River Authority", kind="organisation")
+    official = Source(id=4, name="a senior official", kind="anonymous")
+    data = ExportData(article=Article(id=1, headline="H", body="x", created_at="2026-01-01T00:00:00+00:00"),
+                      quotes=[QuoteRow(text="a", source=authority), QuoteRow(text="b", source=official),
+                              QuoteRow(text="c", speaker="a spokesperson", speaker_kind="anonymous")])
+    item = json.loads(render(data))
+    assert item["organisations"] == [{"name": "River Authority", "rel": "quoted",
+                                      "uri": "desk:source:3"}]
+    assert "people" not in item
+    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(item)
