@@ -213,3 +213,25 @@ def test_failed_docx_in_a_batch_imports_nothing(library, exported_docx, tmp_path
     with pytest.raises(DeskError):
         import_files(library, [exported_docx, bad])
     assert library.articles.count() == 0
+
+
+def test_docx_lists_marked_by_numbering_not_style(tmp_path):
+    """Word and Google Docs mark lists with numbering properties on a 'List Paragraph'."""
+    doc = docx.Document()
+    doc.add_paragraph("Lists", style="Title")
+
+    def item(text, style_with_numbering):
+        para = doc.add_paragraph(text, style="List Paragraph")
+        num_id = doc.styles[style_with_numbering].element.pPr.numPr.numId.val
+        para._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+        para._p.pPr.numPr.get_or_add_ilvl().val = 0
+
+    item("dot one", "List Bullet")
+    item("dot two", "List Bullet")
+    doc.add_paragraph("Between.")
+    item("step one", "List Number")
+    item("step two", "List Number")
+    path = tmp_path / "lists.docx"
+    doc.save(str(path))
+    assert read_article(path).fields["body"] == (
+        "- dot one\n- dot two\n\nBetween.\n\n1. step one\n2. step two\n")
