@@ -70,3 +70,12 @@ def test_export_does_not_change_the_article_or_its_tags(story, tmp_path):
     export.export_article(lib, article.id, "quotes-csv", tmp_path / "q.csv")
     assert lib.articles.get(article.id) == article
     assert [q.to_dict() for q in lib.quotes.list(article_id=article.id)] == before
+
+
+def test_failed_pdf_write_is_an_error_and_not_logged(story, tmp_path):
+    lib, article, _ = story
+    target = tmp_path / "missing-folder" / "a.pdf"
+    with pytest.raises(DeskError, match="does not exist"):
+        export.export_article(lib, article.id, "pdf", target)
+    assert not target.exists()
+    assert lib.exports.list(article.id) == []
