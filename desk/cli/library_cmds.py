@@ -9,7 +9,7 @@ from desk.model import ARTICLE_STATUSES
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="import Markdown or text files as new articles",
+    p = sub.add_parser("import", help="import Markdown, text, HTML or Word (.docx) files as new articles",
                        description="Import files as new articles and print their ids, one per "
                                    "line. Either every file is imported or none is.")
     p.add_argument("files", nargs="+", metavar="FILE")
