@@ -19,13 +19,30 @@ from desk.gui.article_model import friendly_time
 from desk.gui.highlighter import blend
 from desk.model import DeskError
 
-TOKEN = re.compile(r"\s+|[^\s]+")
+TOKEN = re.compile(r"\S+\s*|\s+")  # a word with the space after it
+BIG_CHUNK = 3000  # tokens; above this the word matcher uses difflib's junk heuristic
 
 
 def word_ops(old: str, new: str) -> list[tuple[str, str]]:
-    """(op, text) runs turning old into new, op in equal/delete/insert, by whole words."""
+    """(op, text) runs turning old into new, op in equal/delete/insert, by whole words.
+    Paragraphs are matched first and only changed ones are compared word by word, so a
+    10,000-word article diffs in milliseconds rather than seconds."""
+    pa, pb = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    out: list[tuple[str, str]] = []
+    sm = difflib.SequenceMatcher(None, pa, pb, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            _add(out, "equal", "".join(pa[i1:i2]))
+        else:
+            for item in _word_ops("".join(pa[i1:i2]), "".join(pb[j1:j2])):
+                _add(out, *item)
+    return out
+
+
+def _word_ops(old: str, new: str) -> list[tuple[str, str]]:
     a, b = TOKEN.findall(old), TOKEN.findall(new)
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    big = max(len(a), len(b)) > BIG_CHUNK
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=big)
     out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
@@ -36,6 +53,15 @@ def word_ops(old: str, new: str) -> list[tuple[str, str]]:
         if j2 > j1:
             out.append(("insert", "".join(b[j1:j2])))
     return out
+
+
+def _add(out: list, op: str, text: str) -> None:
+    if not text:
+        return
+    if out and out[-1][0] == op:
+        out[-1] = (op, out[-1][1] + text)
+    else:
+        out.append((op, text))
 
 
 def diff_html(old: str, new: str, palette: QPalette) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox,
@@ -74,6 +74,7 @@ class LibraryPanel(QWidget):
     article_trashed = Signal(int)
     article_restored = Signal(int)
     error = Signal(str)
+    open_requested = Signal()  # Enter on an article: the editor should take the focus
 
     def __init__(self, library, parent=None):
         super().__init__(parent)
@@ -89,7 +90,8 @@ class LibraryPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search articles")
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._apply_search)
+        self.search.returnPressed.connect(self._search_to_list)
+        self.search.installEventFilter(self)
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName("Filter by status")
@@ -120,6 +122,7 @@ class LibraryPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.activated.connect(lambda _i: self.open_requested.emit())
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of articles")
@@ -158,6 +161,20 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+        """Down in the search field moves into the list: search, arrow, Enter, type."""
+        if obj is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+            self._search_to_list()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _search_to_list(self) -> None:
+        self._apply_search()
+        if self.model.rowCount():
+            self.view.setFocus(Qt.ShortcutFocusReason)
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.model.index(0, 0))
 
     # -- listing ---------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:

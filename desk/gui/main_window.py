@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         lp.article_selected.connect(self.open_article)
         lp.article_trashed.connect(self._article_trashed)
         lp.error.connect(self.show_error)
+        lp.open_requested.connect(self.focus_body)
         self.editor.status_requested.connect(self.request_status)
         self.editor.body.files_dropped.connect(self.import_paths)
         self.editor.body.zoom_changed.connect(self.settings.set_zoom)
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
         review = self.panels.get("review")
         if review is not None:
             review.open_quote.connect(self.open_quote)
+        preview = self.panel_docks.get("preview")
+        if preview is not None:
+            preview.visibilityChanged.connect(lambda shown: shown and self._update_preview())
         connect = docks.review_wiring()
         if connect is not None:
             connect(checker=self.checker, editor_menu=self.editor_menu, panels=self.panels,
@@ -247,10 +251,13 @@ class MainWindow(QMainWindow):
         self._update_preview()
 
     def _update_preview(self) -> None:
-        """The preview renders only while visible (it keeps the fields until shown)."""
-        if "preview" in self.panels:
-            fields = self.editor.current_fields() if self.editor.article_id is not None else None
-            self.panels["preview"].show_article(fields)
+        """Feed the preview only while its tab is on screen: a dock behind another tab
+        still counts as visible to Qt, and rendering 10,000 words per check costs typing."""
+        dock = self.panel_docks.get("preview")
+        if dock is None or not dock.isVisible() or dock.visibleRegion().isEmpty():
+            return
+        fields = self.editor.current_fields() if self.editor.article_id is not None else None
+        self.panels["preview"].show_article(fields)
 
     # -- status --------------------------------------------------------------------------
     def request_status(self, new_status: str) -> bool:

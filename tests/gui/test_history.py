@@ -1,6 +1,8 @@
 """History: revisions with a word diff against the current text, and Restore."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtGui import QPalette
 
 from desk.gui.history_dialog import HistoryDialog, diff_html, word_ops
@@ -15,6 +17,13 @@ def _no_modal(monkeypatch):
 def test_word_ops_mark_whole_words():
     ops = word_ops("the river rose", "the river fell")
     assert ("delete", "rose") in ops and ("insert", "fell") in ops
+
+
+@given(st.text(alphabet="ab é😀\n.", max_size=60), st.text(alphabet="ab é😀\n.", max_size=60))
+def test_word_ops_rebuild_both_texts(old, new):
+    ops = word_ops(old, new)
+    assert "".join(t for op, t in ops if op != "insert") == old
+    assert "".join(t for op, t in ops if op != "delete") == new
 
 
 def test_diff_html_escapes_and_strikes_removed_words():

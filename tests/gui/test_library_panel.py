@@ -158,3 +158,24 @@ def test_friendly_time_today_shows_the_clock():
     now = datetime(2026, 3, 5, 12, 0, tzinfo=timezone.utc)
     assert ":" in friendly_time("2026-03-05T11:00:00+00:00", now)
     assert friendly_time("2024-03-05T11:00:00+00:00", now).endswith("2024")
+
+
+def test_down_in_the_search_field_moves_into_the_list(panel, library, qtbot):
+    from PySide6.QtCore import Qt
+
+    library.articles.create(headline="Weir")
+    panel.reload()
+    panel.search.setFocus()
+    with qtbot.waitSignal(panel.article_selected):
+        qtbot.keyClick(panel.search, Qt.Key_Down)
+    assert panel.view.hasFocus() and panel.current_id() is not None
+
+
+def test_enter_on_an_article_asks_for_the_editor(panel, library, qtbot):
+    from PySide6.QtCore import Qt
+
+    a = library.articles.create(headline="Weir")
+    panel.reload(select=a.id)
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.open_requested):
+        qtbot.keyClick(panel.view, Qt.Key_Return)

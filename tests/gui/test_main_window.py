@@ -230,3 +230,10 @@ def test_problem_jump_selects_the_text(window, qtbot):
 def test_docks_are_dock_widgets_with_titles(window):
     for dock in window.findChildren(QDockWidget):
         assert dock.windowTitle() and dock.objectName()
+
+
+def test_preview_follows_the_article_when_its_tab_is_shown(window, qtbot):
+    dock = window.panel_docks["preview"]
+    dock.raise_()
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: "Welcome to desk" in window.panels["preview"].html)
