@@ -91,6 +91,7 @@ class ArticleEditor(QWidget):
         top.setSpacing(4)
         top.addWidget(self.headline)
         top.addWidget(self.dek)
+        top.addSpacing(6)
         top.addLayout(meta)
 
         line = QFrame()

@@ -62,8 +62,10 @@ class FindReplaceBar(QWidget):
         grid.addWidget(self.replace_field, 1, 0)
         grid.addWidget(self.replace_b, 1, 1)
         grid.addWidget(self.replace_all_b, 1, 2)
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(0, 3)
         grid.setColumnStretch(5, 1)
+        self.find_field.setMinimumWidth(180)
+        self.replace_field.setMinimumWidth(180)
 
         self.find_field.textChanged.connect(self.refresh)
         self.find_field.returnPressed.connect(self.find_next)

@@ -210,6 +210,7 @@ class LibraryPanel(QWidget):
         self._update_count()
 
     def _trash_toggled(self, on: bool) -> None:
+        self.trash_toggle.setText("Back to Articles" if on else "Trash")
         self.restore_button.setVisible(on)
         self.trash_button.setVisible(not on)
         self.duplicate_button.setVisible(not on)
@@ -330,6 +331,7 @@ class LibraryPanel(QWidget):
             self.trash_toggle.blockSignals(True)
             self.trash_toggle.setChecked(False)
             self.trash_toggle.blockSignals(False)
+            self.trash_toggle.setText("Trash")
             self.restore_button.hide()
             for b in (self.trash_button, self.duplicate_button, self.new_button):
                 b.show()

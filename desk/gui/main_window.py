@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
                 panel.jump_requested.connect(body.select_range)
         problems = self.panels.get("problems")
         if problems is not None and hasattr(problems, "title_changed"):
-            problems.title_changed.connect(self.panel_docks["problems"].setWindowTitle)
+            problems.title_changed.connect(self._problems_title)
         sources = self.panels.get("sources")
         if sources is not None:
             sources.open_article.connect(self.open_article)
@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             last = self.library_panel.model.article_id(0)
         if last is not None:
             self.open_article(last)
+            self.editor.body.setFocus(Qt.OtherFocusReason)  # start where the writing is
 
     @property
     def article_id(self) -> int | None:
@@ -249,6 +250,15 @@ class MainWindow(QMainWindow):
         if "quotes" in self.panels:
             self.panels["quotes"].show_report(report, self.editor.article_id)
         self._update_preview()
+
+    def _problems_title(self, full: str) -> None:
+        """Tabs share the dock's width: the tab says "Problems (3)"; the full counts
+        ("1 error, 2 warnings") are in the status bar and the dock's tooltip."""
+        dock = self.panel_docks["problems"]
+        n = len(self.report.problems) if self.report is not None else 0
+        dock.setWindowTitle(f"Problems ({n})" if n else "Problems")
+        dock.setToolTip(full)
+        dock.setAccessibleDescription(full)
 
     def _update_preview(self) -> None:
         """Feed the preview only while its tab is on screen: a dock behind another tab
