@@ -42,6 +42,23 @@ def test_typing_is_saved_after_a_pause(window, library, qtbot, two):
     assert window.status.save_state.text() == "Saved"
 
 
+def test_typing_without_a_pause_is_still_saved(window, library, qtbot, two):
+    """Someone who never pauses for a whole second still loses at most 2 s of text."""
+    from PySide6.QtCore import QTimer
+
+    move_to_end(window.editor.body)
+    saves = []
+    window.autosaver.saved.connect(lambda article: saves.append(article.body))
+    keys = QTimer(interval=PAUSE_MS // 5)  # a key every 200 ms: never a 1 s pause
+    keys.timeout.connect(lambda: type_text(window.editor.body, "é"))
+    keys.start()
+    try:
+        qtbot.waitUntil(lambda: len(saves) >= 2, timeout=MAX_DELAY_MS * 4)
+    finally:
+        keys.stop()
+    assert saves[0].startswith("One.é") and len(saves[1]) > len(saves[0])
+
+
 def test_fields_above_the_body_are_saved_too(window, library, qtbot, two):
     window.editor.tags.setText("flood, weir")
     window.editor.tags.textEdited.emit("flood, weir")

@@ -237,3 +237,26 @@ def test_preview_follows_the_article_when_its_tab_is_shown(window, qtbot):
     dock.raise_()
     qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
     qtbot.waitUntil(lambda: "Welcome to desk" in window.panels["preview"].html)
+
+
+def test_dropping_files_on_the_window_imports_them(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.md"
+    path.write_text("# Déposé\n\nTexte.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    assert window.editor.headline.text() == "Déposé"
+
+
+def test_unreadable_library_at_start_is_a_dialog(tmp_path, monkeypatch):
+    from desk.app import _open_library
+
+    dialogs = Dialogs(monkeypatch)
+    bad = tmp_path / "not-a-library.db"
+    bad.write_text("hello", encoding="utf-8")
+    assert _open_library(bad) is None
+    assert "not a desk library" in dialogs.texts("critical")[0]
