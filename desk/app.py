@@ -119,6 +119,7 @@ def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
             window.show()
             if article_id is not None:
                 window.open_article(article_id)
+                window.focus_body()
             if window.checker is not None and article_id is not None and window.report is None:
                 loop = QEventLoop()
                 window.checker.report_ready.connect(loop.quit)

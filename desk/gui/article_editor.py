@@ -15,6 +15,17 @@ from desk.gui.highlighter import MarkdownHighlighter
 from desk.model import ARTICLE_STATUSES
 
 
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma, keeping the ones before it."""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 (Qt override)
+        done = self.widget().text().split(",")[:-1] if self.widget() else []
+        return ", ".join([t.strip() for t in done if t.strip()] + [index.data()])
+
+
 class ArticleEditor(QWidget):
     article_loaded = Signal(int)
     text_changed = Signal()  # any field or the body changed by the user
@@ -60,7 +71,7 @@ class ArticleEditor(QWidget):
         self.tags.setPlaceholderText("Tags, separated by commas")
         self.tags.setAccessibleName("Tags")
         self._tag_model = QStringListModel(self)
-        completer = QCompleter(self._tag_model, self)
+        completer = TagCompleter(self._tag_model, self)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.tags.setCompleter(completer)
         self.status = QComboBox()

@@ -162,3 +162,13 @@ def test_highlighter_marks_emphasis_links_and_quotes(editor, library):
     assert any(f.format.fontItalic() and f.start == 1 and f.length == 4 for f in line)
     assert any(f.format.fontUnderline() and f.start == 12 for f in line)
     assert any(f.format.fontItalic() for f in _formats_at(editor.body, 1))
+
+
+def test_tag_completion_completes_the_last_tag_only(editor, library):
+    library.articles.create(headline="Other", tags=["weather"])
+    editor.load(_article(library, tags=["flood"]))
+    completer = editor.tags.completer()
+    editor.tags.setText("flood, wea")
+    assert completer.splitPath("flood, wea") == ["wea"]
+    index = completer.model().index(completer.model().stringList().index("weather"), 0)
+    assert completer.pathFromIndex(index) == "flood, weather"
