@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         self.report = None
         self._focus_hidden: list = []
         self.setObjectName("desk-main-window")
-        self.setWindowTitle("desk")
+        self.setWindowTitle("desk[*]")
         self.setAccessibleName("desk")
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks)
@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.editor.body.zoom_changed.connect(self.settings.set_zoom)
         self.editor.text_changed.connect(self._title_soon)
         self.autosaver.state_changed.connect(self.status.show_save_state)
+        self.autosaver.state_changed.connect(
+            lambda state: self.setWindowModified(state in ("edited", "failed")))
         self.autosaver.saved.connect(lp.article_saved)
         self.autosaver.failed.connect(self.show_error)
         body = self.editor.body
@@ -428,10 +430,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.editor.article_id is None:
-            self.setWindowTitle("desk")
+            self.setWindowTitle("desk[*]")
             return
         headline = self.editor.headline.text().strip() or "(untitled)"
-        self.setWindowTitle(f"{headline} — desk")
+        self.setWindowTitle(f"{headline}[*] — desk")
 
     def _update_article_actions(self) -> None:
         has = self.editor.article_id is not None

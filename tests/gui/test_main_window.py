@@ -24,7 +24,7 @@ def window(qtbot, seeded, tmp_path):
 def test_opens_the_welcome_article(window, seeded):
     assert window.editor.article_id == seeded.articles.list()[0].id
     assert window.editor.headline.text().startswith("Welcome to desk")
-    assert window.windowTitle().endswith("— desk")
+    assert window.windowTitle().endswith("[*] — desk") and not window.isWindowModified()
 
 
 def test_library_is_docked_left_and_panels_right(window):
@@ -260,3 +260,26 @@ def test_unreadable_library_at_start_is_a_dialog(tmp_path, monkeypatch):
     bad.write_text("hello", encoding="utf-8")
     assert _open_library(bad) is None
     assert "not a desk library" in dialogs.texts("critical")[0]
+
+
+def test_unsaved_edits_mark_the_window_modified(window):
+    type_text(window.editor.body, "é")
+    assert window.isWindowModified()
+    window.autosaver.save()
+    assert not window.isWindowModified()
+
+
+def test_closing_when_the_save_fails_asks_before_losing_text(qtbot, seeded, tmp_path,
+                                                             monkeypatch):
+    from desk.model import DeskError
+
+    w = make_window(qtbot, seeded, tmp_path / "s.ini")
+    type_text(w.editor.body, "Ñ")
+    monkeypatch.setattr(seeded.articles, "update",
+                        lambda *a, **k: (_ for _ in ()).throw(DeskError("disk full")))
+    dialogs = Dialogs(monkeypatch, answer=QMessageBox.Cancel)
+    assert not w.close()
+    assert w.isVisible() and "Quit anyway" in dialogs.texts("warning")[-1]
+    dialogs.answer = QMessageBox.Discard
+    assert w.close()
+    w.checker.shutdown()
