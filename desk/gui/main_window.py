@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
     def _article_trashed(self, article_id: int) -> None:
         if self.editor.article_id == article_id:
             nxt = self.library_panel.current_id()
-            self.autosaver.dirty = False  # saved before the confirmation; nothing to keep
+            # open_article saves first: the last edits go into the trashed article, which
+            # keeps them for a restore.
             self.open_article(nxt if nxt != article_id else None)
         self.statusBar().showMessage("Moved to the trash. Open the trash view to restore it.", 6000)
 

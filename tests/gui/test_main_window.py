@@ -283,3 +283,13 @@ def test_closing_when_the_save_fails_asks_before_losing_text(qtbot, seeded, tmp_
     dialogs.answer = QMessageBox.Discard
     assert w.close()
     w.checker.shutdown()
+
+
+def test_edits_just_before_trashing_are_kept_in_the_trashed_article(window, seeded, monkeypatch):
+    first = window.editor.article_id
+    seeded.articles.create(headline="Next", body="b")
+    window.library_panel.reload(select=first)
+    type_text(window.editor.body, "Último ")
+    Dialogs(monkeypatch, answer=QMessageBox.Yes)
+    window.actions.trash.trigger()
+    assert seeded.articles.get(first, include_deleted=True).body.startswith("Último ")
