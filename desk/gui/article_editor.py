@@ -26,10 +26,14 @@ class TagCompleter(QCompleter):
         return ", ".join([t.strip() for t in done if t.strip()] + [index.data()])
 
 
+LANGUAGES = (("en-US", "English (US)"), ("en-GB", "English (UK)"))
+
+
 class ArticleEditor(QWidget):
     article_loaded = Signal(int)
     text_changed = Signal()  # any field or the body changed by the user
     status_requested = Signal(str)  # the editor picked another status; the window decides
+    language_changed = Signal(str)  # en-US / en-GB: the spelling check follows it
 
     def __init__(self, library, parent=None):
         super().__init__(parent)
@@ -79,12 +83,18 @@ class ArticleEditor(QWidget):
         for s in ARTICLE_STATUSES:
             self.status.addItem(s.replace("-", " ").capitalize(), s)
 
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName("Language")
+        for code, label in LANGUAGES:
+            self.language_box.addItem(label, code)
+
         meta = QGridLayout()
         meta.setHorizontalSpacing(10)
         meta.setVerticalSpacing(4)
         for col, (label, widget, stretch) in enumerate((
                 ("&Byline", self.byline, 3), ("S&ection", self.section, 2),
-                ("T&ags", self.tags, 3), ("St&atus", self.status, 1))):
+                ("T&ags", self.tags, 3), ("St&atus", self.status, 1),
+                ("&Language", self.language_box, 1))):
             lab = QLabel(label)
             lab.setBuddy(widget)
             lab.setProperty("role", "field-label")
@@ -121,7 +131,8 @@ class ArticleEditor(QWidget):
         self.setTabOrder(self.byline, self.section)
         self.setTabOrder(self.section, self.tags)
         self.setTabOrder(self.tags, self.status)
-        self.setTabOrder(self.status, self.body)
+        self.setTabOrder(self.status, self.language_box)
+        self.setTabOrder(self.language_box, self.body)
 
         for w in (self.byline, self.tags):
             w.textEdited.connect(self._changed)
@@ -130,6 +141,7 @@ class ArticleEditor(QWidget):
         self.section.editTextChanged.connect(self._changed)
         self.body.textChanged.connect(self._changed)
         self.status.activated.connect(self._status_picked)
+        self.language_box.activated.connect(self._language_picked)
         self.setEnabled(False)
 
     def header_visible(self, on: bool) -> None:
@@ -143,7 +155,8 @@ class ArticleEditor(QWidget):
         self._loading = True
         try:
             blockers = [QSignalBlocker(w) for w in (
-                self.headline, self.dek, self.byline, self.section, self.tags, self.status)]
+                self.headline, self.dek, self.byline, self.section, self.tags, self.status,
+                self.language_box)]
             if article is None:
                 self.article_id = None
                 for w in (self.headline, self.dek, self.byline, self.tags):
@@ -154,6 +167,11 @@ class ArticleEditor(QWidget):
             else:
                 self.article_id = article.id
                 self.language = article.language or "en-US"
+                index = self.language_box.findData(self.language)
+                if index < 0:  # a language desk doesn't list yet: show it, keep it
+                    self.language_box.addItem(self.language, self.language)
+                    index = self.language_box.count() - 1
+                self.language_box.setCurrentIndex(index)
                 self.headline.setText(article.headline)
                 self.dek.setText(article.dek)
                 self.byline.setText(article.byline)
@@ -200,6 +218,13 @@ class ArticleEditor(QWidget):
     def _changed(self, *_):
         if not self._loading and self.article_id is not None:
             self.text_changed.emit()
+
+    def _language_picked(self, index: int) -> None:
+        wanted = self.language_box.itemData(index)
+        if wanted != self.language:
+            self.language = wanted
+            self._changed()
+            self.language_changed.emit(wanted)
 
     def _status_picked(self, index: int) -> None:
         wanted = self.status.itemData(index)

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         lp.error.connect(self.show_error)
         lp.open_requested.connect(self.focus_body)
         self.editor.status_requested.connect(self.request_status)
+        self.editor.language_changed.connect(self._language_changed)
         self.editor.body.files_dropped.connect(self.import_paths)
         self.editor.body.zoom_changed.connect(self.settings.set_zoom)
         self.editor.text_changed.connect(self._title_soon)
@@ -331,6 +332,10 @@ class MainWindow(QMainWindow):
             self.checker.set_article(article.id, article.language)
         self.statusBar().showMessage("Revision restored; the text before it is in the history.",
                                      6000)
+
+    def _language_changed(self, language: str) -> None:
+        if self.checker is not None and self.editor.article_id is not None:
+            self.checker.set_article(self.editor.article_id, language)
 
     def check_now(self) -> None:
         if self.checker is not None and self.editor.article_id is not None:

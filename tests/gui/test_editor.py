@@ -172,3 +172,14 @@ def test_tag_completion_completes_the_last_tag_only(editor, library):
     assert completer.splitPath("flood, wea") == ["wea"]
     index = completer.model().index(completer.model().stringList().index("weather"), 0)
     assert completer.pathFromIndex(index) == "flood, weather"
+
+
+def test_language_shows_and_changes_with_the_article(editor, library, qtbot):
+    editor.load(_article(library, language="en-GB"))
+    assert editor.language_box.currentData() == "en-GB"
+    index = editor.language_box.findData("en-US")
+    with qtbot.waitSignal(editor.language_changed) as sig:
+        editor.language_box.setCurrentIndex(index)
+        editor.language_box.activated.emit(index)
+    assert sig.args == ["en-US"]
+    assert editor.current_fields()["language"] == "en-US"

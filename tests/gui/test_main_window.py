@@ -293,3 +293,15 @@ def test_edits_just_before_trashing_are_kept_in_the_trashed_article(window, seed
     Dialogs(monkeypatch, answer=QMessageBox.Yes)
     window.actions.trash.trigger()
     assert seeded.articles.get(first, include_deleted=True).body.startswith("Último ")
+
+
+def test_switching_to_british_english_rechecks_spelling(window, seeded, qtbot):
+    article = seeded.articles.create(headline="Colour", body="The colour of the programme.\n")
+    window.open_article(article.id)
+    qtbot.waitUntil(lambda: window.report is not None and any(
+        p.kind == "misspelling" for p in window.report.problems), timeout=30000)
+    box = window.editor.language_box
+    with qtbot.waitSignal(window.checker.report_ready, timeout=30000):
+        box.setCurrentIndex(box.findData("en-GB"))
+        box.activated.emit(box.findData("en-GB"))
+    assert not [p for p in window.report.problems if p.kind == "misspelling"]
