@@ -91,15 +91,18 @@ class ArticleEditor(QWidget):
         meta = QGridLayout()
         meta.setHorizontalSpacing(10)
         meta.setVerticalSpacing(4)
-        for col, (label, widget, stretch) in enumerate((
-                ("&Byline", self.byline, 3), ("S&ection", self.section, 2),
-                ("T&ags", self.tags, 3), ("St&atus", self.status, 1),
-                ("&Language", self.language_box, 1))):
+        # Two rows, so every field keeps a readable width in a 1280-pixel window:
+        # byline, section, status / tags, language. (label, widget, row, column, span)
+        for label, widget, row, col, span in (
+                ("&Byline", self.byline, 0, 0, 1), ("S&ection", self.section, 0, 1, 1),
+                ("St&atus", self.status, 0, 2, 1),
+                ("T&ags", self.tags, 2, 0, 2), ("&Language", self.language_box, 2, 2, 1)):
             lab = QLabel(label)
             lab.setBuddy(widget)
             lab.setProperty("role", "field-label")
-            meta.addWidget(lab, 0, col)
-            meta.addWidget(widget, 1, col)
+            meta.addWidget(lab, row, col, 1, span)
+            meta.addWidget(widget, row + 1, col, 1, span)
+        for col, stretch in enumerate((3, 2, 1)):
             meta.setColumnStretch(col, stretch)
 
         self.body = BodyEdit()
@@ -175,8 +178,10 @@ class ArticleEditor(QWidget):
                 self.headline.setText(article.headline)
                 self.dek.setText(article.dek)
                 self.byline.setText(article.byline)
+                self.byline.setCursorPosition(0)
                 self._fill_sections(article.section)
                 self.tags.setText(", ".join(article.tags))
+                self.tags.setCursorPosition(0)
                 self._tag_model.setStringList(self.library.articles.all_tags())
                 self.show_status(article.status)
                 self.body.setPlainText(article.body)
