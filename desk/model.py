@@ -60,13 +60,18 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class TaggedQuote:
-    """A stored quotation tag the checks compare against (recorded original, status)."""
+    """A stored quotation tag the checks compare against (recorded original, status) and
+    honour: "not-a-quote" drops the quotation; speaker/source_id, when set, are the
+    editor's attribution and win over the engine's. start (where it was last seen) only
+    breaks ties between quotations with the same words."""
 
     id: int
     text: str
     original: str | None = None
     status: str = "unverified"
     source_id: int | None = None
+    speaker: str | None = None
+    start: int | None = None
 
 
 @dataclass(frozen=True)

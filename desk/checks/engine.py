@@ -16,6 +16,8 @@ class CheckReport:
     words: int
     quotes: list[QuoteSpan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # quotations an editor marked "not a quotation": left out of quotes and of to_dict
+    not_quotes: list[QuoteSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -23,6 +25,14 @@ class CheckReport:
             "quotes": [q.to_dict() for q in self.quotes],
             "problems": [p.to_dict() for p in self.problems],
         }
+
+    @property
+    def all_quotes(self) -> list[QuoteSpan]:
+        """Every quotation in the text, "not a quotation" ones included, in text order: what
+        the tag-following sync (desk.review.reattach.sync_quotes) needs."""
+        if not self.not_quotes:
+            return list(self.quotes)
+        return sorted([*self.quotes, *self.not_quotes], key=lambda q: (q.start, q.end))
 
     @property
     def has_errors(self) -> bool:
@@ -71,4 +81,5 @@ def check_text(
     # --- end of spelling block ----------------------------------------------------------
 
     problems.sort(key=lambda p: (p.start, p.end, p.kind))
-    return CheckReport(words=word_count(text), quotes=result.quotes, problems=problems)
+    return CheckReport(words=word_count(text), quotes=result.quotes, problems=problems,
+                       not_quotes=result.not_quotes)

@@ -149,7 +149,7 @@ class EditorMenu(QObject):
             if quote.speaker and quote.speaker.lower() not in known \
                     and quote.speaker_kind in (None, "person", "organisation"):
                 self.library.sources.add_alias(source_id, quote.speaker)
-            row = self.library.quotes.update(row.id, source_id=source_id, speaker=speaker)
+            row = self.library.quotes.update(row.id, source_id=source_id, speaker=speaker, assigned=1)
         self.sources_changed.emit()
         self._changed()
         return row
@@ -162,7 +162,8 @@ class EditorMenu(QObject):
         if found is not None:
             return self.assign_source(dataclasses.replace(quote, speaker=name,
                                                           speaker_kind="person"), found.id)
-        row = self.library.quotes.update(self.row_for(quote).id, speaker=name, source_id=None)
+        row = self.library.quotes.update(self.row_for(quote).id, speaker=name, source_id=None,
+                                         assigned=1)
         self._changed()
         return row
 

@@ -15,7 +15,6 @@ import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desk.checks.diff import normalise
 from desk.gui.refcount_guard import protect_singletons
 from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
 from desk.review.reattach import attached_tags, sync_quotes
@@ -23,9 +22,6 @@ from desk.review.reattach import attached_tags, sync_quotes
 protect_singletons()  # see refcount_guard: thousands of marks would otherwise abort Python
 
 DEBOUNCE_MS = 300
-#: problems a quotation marked "not a quotation" must no longer raise
-_QUOTE_KINDS = ("unattributed-quote", "unclosed-quote", "unknown-source", "anonymous-source",
-                "misquote", "mismatched-marks")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,86 +32,25 @@ class Snapshot:
     text: str
     language: str
     sources: tuple
-    tagged: tuple  # attached quotation tags (orphans left out, as the gate does)
+    # attached quotation tags (orphans left out, as the gate does); they carry the editor's
+    # decisions ("not a quotation", assigned speaker/source), which the engine honours
+    tagged: tuple
     dictionary: frozenset
-    not_quotes: frozenset = frozenset()  # comparable texts marked "not a quotation"
-    assigned: tuple = ()  # (comparable text, speaker, source_id) set by the editor
 
     def key(self) -> tuple:
-        return (self.text, self.language, self.sources, self.tagged, self.dictionary,
-                self.not_quotes, self.assigned)
+        return (self.text, self.language, self.sources, self.tagged, self.dictionary)
 
 
 def run_checks(snap: Snapshot):
     """The worker's whole job (pure; importable for benchmarks and tests).
 
-    Returns (report as drawn, the engine's own quotations): sync_quotes needs the latter,
-    or rows marked "not a quotation" would look gone from the text."""
+    Returns (report as drawn, every quotation in the text): sync_quotes needs the latter,
+    "not a quotation" ones included, or their rows would look gone from the text."""
     from desk.checks.engine import check_text
 
     report = check_text(snap.text, sources=snap.sources, tagged=snap.tagged,
                         dictionary=snap.dictionary, language=snap.language)
-    raw = list(report.quotes)
-    report = apply_assignments(report, snap.assigned, snap.sources)
-    return drop_not_quotes(report, snap.not_quotes), raw
-
-
-def comparable(text: str) -> str:
-    return normalise(text).lower()
-
-
-def apply_assignments(report, assigned, sources):
-    """Speakers and sources the editor assigned win over the engine's guess (it does not
-    read them): an assigned quotation is no longer unattributed or unregistered."""
-    if not assigned:
-        return report
-    names = {s.id: s.name for s in sources}
-    by_text = {text: (speaker, sid) for text, speaker, sid in assigned}
-    quotes, fixed = [], []
-    for q in report.quotes:
-        hit = by_text.get(comparable(q.text))
-        if hit is None:
-            quotes.append(q)
-            continue
-        speaker, sid = hit
-        sid = sid if sid in names else None
-        new = dataclasses.replace(q, speaker=q.speaker or speaker or names.get(sid),
-                                  source_id=sid if sid is not None else q.source_id)
-        quotes.append(new)
-        fixed.append(new)
-    if not fixed:
-        return report
-
-    def settled(p) -> bool:
-        for q in fixed:
-            in_quote = q.start <= p.start < q.end
-            on_speaker = q.speaker_start is not None and q.speaker_start <= p.start < (q.speaker_end or 0)
-            if p.kind == "unattributed-quote" and in_quote:
-                return True
-            if p.kind == "unknown-source" and (in_quote or on_speaker) and q.source_id is not None:
-                return True
-        return False
-
-    return dataclasses.replace(report, quotes=quotes,
-                               problems=[p for p in report.problems if not settled(p)])
-
-
-def drop_not_quotes(report, gone):
-    """Forget quotations the editor marked as not a quotation (the engine does not know)."""
-    if not gone:
-        return report
-    spans = [q for q in report.quotes if comparable(q.text) in gone]
-    if not spans:
-        return report
-
-    def inside(p) -> bool:
-        return p.kind in _QUOTE_KINDS and any(
-            q.start <= p.start < q.end or (q.speaker_start is not None and
-                                           q.speaker_start <= p.start < (q.speaker_end or 0))
-            for q in spans)
-
-    return dataclasses.replace(report, quotes=[q for q in report.quotes if q not in spans],
-                               problems=[p for p in report.problems if not inside(p)])
+    return report, report.all_quotes
 
 
 class _Bridge(QObject):
@@ -216,7 +151,7 @@ class LiveChecker(QObject):
             from desk.checks.engine import check_text
             spans = check_text(current, sources=self.library.sources.refs(),
                                tagged=attached_tags(self.library, self.article_id),
-                               spelling=False, suggestions=False).quotes
+                               spelling=False, suggestions=False).all_quotes
         rows = sync_quotes(self.library, self.article_id, spans=spans)
         self.quotes_synced.emit()
         return rows
@@ -263,14 +198,8 @@ class LiveChecker(QObject):
     def snapshot(self) -> Snapshot:
         lib, aid = self.library, self.article_id
         words = frozenset(lib.dictionary.words(aid)) | frozenset(self._ignored.get(aid, ()))
-        rows = [q for q in lib.quotes.list(article_id=aid) if q.text]
-        not_quotes = frozenset(comparable(q.text) for q in rows if q.status == "not-a-quote")
-        assigned = tuple(sorted(
-            (comparable(q.text), q.speaker or "", q.source_id) for q in rows
-            if q.status != "not-a-quote" and q.start is not None and (q.source_id is not None or q.speaker)))
         return Snapshot(self._revision, self.body.toPlainText(), self.language,
-                        tuple(lib.sources.refs()), tuple(attached_tags(lib, aid)), words,
-                        not_quotes, assigned)
+                        tuple(lib.sources.refs()), tuple(attached_tags(lib, aid)), words)
 
     def _dispatch(self, force: bool = False) -> None:
         if self._closed or self.article_id is None:

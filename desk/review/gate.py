@@ -44,7 +44,7 @@ def blocking_reasons(lib, article: Article) -> list[str]:
     report = check_text(article.body, sources=lib.sources.refs(), tagged=attached_tags(lib, article.id),
                         dictionary=frozenset(lib.dictionary.words(article.id)),
                         language=article.language, spelling=True, suggestions=False)
-    rows = sync_quotes(lib, article.id, spans=report.quotes)
+    rows = sync_quotes(lib, article.id, spans=report.all_quotes)
     reasons = []
     errors = [p for p in report.problems if p.severity == "error"]
     for p in errors[:MAX_LISTED]:

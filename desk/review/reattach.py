@@ -6,7 +6,8 @@ by content: exact (folded) text first, then fuzzy similarity (rapidfuzz ratio of
 ``FUZZY_MIN``), ties broken by nearest position. Then:
 
 - a matched row gets the quotation's current start/end/text (and speaker, when the engine
-  names one); its source is filled from the engine only when the editor set none;
+  names one); its source is filled from the engine only when the editor set none; a row
+  whose speaker or source an editor assigned (``assigned``) keeps them;
 - a matched VERIFIED row whose words changed goes back to ``unverified`` and keeps the
   verified wording in ``original`` (unless an original was already recorded), so the
   engine's ``misquote`` problem shows the difference;
@@ -16,8 +17,9 @@ by content: exact (folded) text first, then fuzzy similarity (rapidfuzz ratio of
   comes back if the quotation does (undo, paste back); rows with no review work are
   deleted, so typing and deleting does not pile up rows.
 
-The window calls ``sync_quotes`` after autosave; ``desk quotes list`` calls it first, so
-quotation ids are stable and current.
+Spans should include the quotations marked "not a quotation" (``CheckReport.all_quotes``),
+or their rows would look gone. The window calls ``sync_quotes`` after autosave;
+``desk quotes list`` calls it first, so quotation ids are stable and current.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from desk.model import QuoteSpan, TaggedQuote
 from desk.review.material import words
@@ -58,44 +60,95 @@ def comparable(text: str) -> str:
 
 
 def plan_sync(rows: Sequence[QuoteTag], spans: Sequence[QuoteSpan]) -> SyncPlan:
-    """Pair stored rows with found quotations (see the module docstring)."""
+    """Pair stored rows with found quotations (see the module docstring).
+
+    Same words are paired first, without any scoring; only the rows and quotations left
+    over are fuzzy-scored, so an edit that merely moves quotations costs no fuzzy work."""
     row_keys = [comparable(r.text) for r in rows]
     span_keys = [comparable(s.text) for s in spans]
-    candidates: list[tuple[int, float, int, int, int]] = []  # (tier, -score, distance, ri, si)
-    fuzzy: dict[tuple[int, int], float] = {}
-    for ri, (row, rk) in enumerate(zip(rows, row_keys)):
-        for si, (span, sk) in enumerate(zip(spans, span_keys)):
-            distance = abs(row.start - span.start) if row.start is not None else 10**9
-            if rk == sk:
-                candidates.append((0, -100.0, distance, ri, si))
-                continue
-            score = fuzz.ratio(rk, sk) if rk and sk else 0.0
-            if score >= FUZZY_MUTUAL_MIN:
-                fuzzy[ri, si] = score
-                if score >= FUZZY_MIN:
-                    candidates.append((1, -score, distance, ri, si))
-    # Heavily rewritten quotation: accept when each is the other's only partner.
-    for (ri, si), score in fuzzy.items():
-        if score < FUZZY_MIN:
-            row_partners = [k for k in fuzzy if k[0] == ri]
-            span_partners = [k for k in fuzzy if k[1] == si]
-            exact_elsewhere = row_keys[ri] in span_keys or span_keys[si] in row_keys
-            if len(row_partners) == 1 and len(span_partners) == 1 and not exact_elsewhere:
-                distance = abs(rows[ri].start - spans[si].start) if rows[ri].start is not None else 10**9
-                candidates.append((2, -score, distance, ri, si))
-    candidates.sort()
+
+    def distance(ri: int, si: int) -> int:
+        start = rows[ri].start
+        return abs(start - spans[si].start) if start is not None else 10**9
+
     used_rows: set[int] = set()
     used_spans: set[int] = set()
-    matches = []
-    for _tier, neg_score, _dist, ri, si in candidates:
-        if ri in used_rows or si in used_spans:
-            continue
-        used_rows.add(ri)
-        used_spans.add(si)
-        matches.append(Match(rows[ri].id, si, -neg_score))
+    matches: list[Match] = []
+
+    def take(candidates) -> None:
+        for _tier, neg_score, _dist, ri, si in sorted(candidates):
+            if ri not in used_rows and si not in used_spans:
+                used_rows.add(ri)
+                used_spans.add(si)
+                matches.append(Match(rows[ri].id, si, -neg_score))
+
+    # Tier 0, same words: pairs only form within one key, nearest position first.
+    spans_by_key: dict[str, list[int]] = {}
+    for si, sk in enumerate(span_keys):
+        spans_by_key.setdefault(sk, []).append(si)
+    rows_by_key: dict[str, list[int]] = {}
+    for ri, rk in enumerate(row_keys):
+        if rk in spans_by_key:
+            rows_by_key.setdefault(rk, []).append(ri)
+    far = 10**9
+    for key, ris in rows_by_key.items():
+        sis = spans_by_key[key]
+        if len(ris) == 1 and len(sis) == 1:
+            pairs = [(0, ris[0], sis[0])]
+        else:  # the same quotation several times: nearest position first
+            starts = [(si, spans[si].start) for si in sis]
+            placed = [(ri, rows[ri].start) for ri in ris if rows[ri].start is not None]
+            pairs = [(abs(rs - ss), ri, si) for ri, rs in placed for si, ss in starts]
+            pairs.sort()
+            pairs += [(far, ri, si) for ri in ris if rows[ri].start is None for si in sis]
+        todo = min(len(ris), len(sis))
+        for _dist, ri, si in pairs:
+            if ri not in used_rows and si not in used_spans:
+                used_rows.add(ri)
+                used_spans.add(si)
+                matches.append(Match(rows[ri].id, si, 100.0))
+                todo -= 1
+                if not todo:
+                    break
+
+    left_rows = [ri for ri in range(len(rows)) if ri not in used_rows]
+    left_spans = [si for si in range(len(spans)) if si not in used_spans]
+    if left_rows and left_spans:
+        take(_fuzzy_candidates(row_keys, span_keys, left_rows, left_spans, distance))
     new = [si for si in range(len(spans)) if si not in used_spans]
     gone = [rows[ri].id for ri in range(len(rows)) if ri not in used_rows]
     return SyncPlan(matches=matches, new=new, gone=gone)
+
+
+def _partners(query: str, keys: Sequence[str]) -> dict[int, float]:
+    """Indexes of ``keys`` at least FUZZY_MUTUAL_MIN similar to ``query`` but not equal."""
+    if not query:
+        return {}
+    return {i: score for _key, score, i in process.extract_iter(
+        query, keys, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_MUTUAL_MIN)
+        if keys[i] and keys[i] != query}
+
+
+def _fuzzy_candidates(row_keys, span_keys, left_rows, left_spans, distance):
+    """Tiers 1 and 2 among the leftovers. A pair's "only partner" test still counts every
+    quotation and row, paired or not, as scoring them all against each other did."""
+    row_partners = {ri: _partners(row_keys[ri], span_keys) for ri in left_rows}
+    span_partner_count = {si: len(_partners(span_keys[si], row_keys)) for si in left_spans}
+    row_key_set, span_key_set = set(row_keys), set(span_keys)
+    candidates = []
+    for ri in left_rows:
+        partners = row_partners[ri]
+        for si in left_spans:
+            score = partners.get(si)
+            if score is None:
+                continue
+            if score >= FUZZY_MIN:
+                candidates.append((1, -score, distance(ri, si), ri, si))
+            elif (len(partners) == 1 and span_partner_count[si] == 1
+                  and row_keys[ri] not in span_key_set and span_keys[si] not in row_key_set):
+                # Heavily rewritten quotation: accept when each is the other's only partner.
+                candidates.append((2, -score, distance(ri, si), ri, si))
+    return candidates
 
 
 def has_review_work(row: QuoteTag) -> bool:
@@ -114,15 +167,13 @@ def find_quotes(lib, article) -> list[QuoteSpan]:
 
     report = check_text(article.body, sources=lib.sources.refs(), tagged=attached_tags(lib, article.id),
                         language=article.language, spelling=False, suggestions=False)
-    return list(report.quotes)
+    return report.all_quotes
 
 
 def attached_tags(lib, article_id: int) -> list[TaggedQuote]:
     """The article's tags minus orphans, which no longer stand for any text and must not
-    raise misquotes against a similar quotation."""
-    return [TaggedQuote(id=q.id, text=q.text, original=q.original, status=q.status,
-                        source_id=q.source_id)
-            for q in lib.quotes.list(article_id=article_id) if q.start is not None]
+    raise misquotes against a similar quotation (see Quotes.tagged)."""
+    return lib.quotes.tagged(article_id)
 
 
 def sync_quotes(lib, article_id: int, spans: Sequence[QuoteSpan] | None = None) -> list[QuoteTag]:
@@ -135,9 +186,10 @@ def sync_quotes(lib, article_id: int, spans: Sequence[QuoteSpan] | None = None) 
     rows = lib.quotes.list(article_id=article_id)
     plan = plan_sync(rows, spans)
     by_id = {r.id: r for r in rows}
+    moves: list[tuple[int, int | None, int | None]] = []  # rows that only moved: one statement
     with lib.transaction():
         for m in plan.matches:
-            _update_matched(lib, by_id[m.row_id], spans[m.span_index])
+            _update_matched(lib, by_id[m.row_id], spans[m.span_index], moves)
         for si in plan.new:
             span = spans[si]
             lib.quotes.add(article_id, span.text, speaker=span.speaker, source_id=span.source_id,
@@ -147,7 +199,8 @@ def sync_quotes(lib, article_id: int, spans: Sequence[QuoteSpan] | None = None) 
             if not has_review_work(row):
                 lib.quotes.delete(rid)
             elif row.start is not None:
-                lib.quotes.update(rid, start=None, end=None)
+                moves.append((rid, None, None))
+        lib.quotes.move(moves)
     return attached(lib, article_id)
 
 
@@ -161,10 +214,9 @@ def orphaned(lib, article_id: int) -> list[QuoteTag]:
     return [q for q in lib.quotes.list(article_id=article_id) if q.start is None]
 
 
-def _update_matched(lib, row: QuoteTag, span: QuoteSpan) -> None:
+def _update_matched(lib, row: QuoteTag, span: QuoteSpan, moves: list) -> None:
     changes: dict = {}
-    if (row.start, row.end) != (span.start, span.end):
-        changes.update(start=span.start, end=span.end)
+    moved = (row.start, row.end) != (span.start, span.end)
     if row.text != span.text:
         changes["text"] = span.text
         words_changed = comparable(row.text) != comparable(span.text)
@@ -172,12 +224,17 @@ def _update_matched(lib, row: QuoteTag, span: QuoteSpan) -> None:
             changes["status"] = "unverified"
             if row.original is None:
                 changes["original"] = row.text
-    if span.speaker and span.speaker != row.speaker:
-        changes["speaker"] = span.speaker
-    if row.source_id is None and span.source_id is not None:
-        changes["source_id"] = span.source_id
+    if not row.assigned:  # an editor's attribution is never replaced by the engine's guess
+        if span.speaker and span.speaker != row.speaker:
+            changes["speaker"] = span.speaker
+        if row.source_id is None and span.source_id is not None:
+            changes["source_id"] = span.source_id
     if changes:
+        if moved:
+            changes.update(start=span.start, end=span.end)
         lib.quotes.update(row.id, **changes)
+    elif moved:
+        moves.append((row.id, span.start, span.end))
 
 
 __all__ = ["FUZZY_MIN", "Match", "SyncPlan", "attached", "attached_tags", "comparable", "find_quotes",

@@ -40,6 +40,8 @@ def tag_quote(lib, quote_id: int, *, reviewer: str | None = None, **tags) -> Quo
     lib.quotes.get(quote_id)
     if tags.get("source_id") is not None:
         lib.sources.get(tags["source_id"])
+    if "source_id" in tags:  # the editor's attribution now, which the checks honour; cleared: theirs
+        tags["assigned"] = int(tags["source_id"] is not None)
     return lib.quotes.update(quote_id, **tags, **_stamp(reviewer))
 
 

@@ -8,7 +8,7 @@ from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError, TaggedQuote
 from desk.storage.base import Manager, now
 
 EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", "origin_ref",
-            "original", "note", "reviewed_by", "reviewed_at")
+            "original", "note", "reviewed_by", "reviewed_at", "assigned")
 
 
 @dataclass
@@ -29,6 +29,7 @@ class QuoteTag:
     reviewed_at: str | None
     created_at: str
     updated_at: str
+    assigned: int = 0  # 1: speaker/source set by an editor, not guessed by the checks
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -53,6 +54,15 @@ class Quotes(Manager):
         with self.lib.transaction():
             self.db["quotes"].update(quote_id, {**values, "updated_at": now()})
         return self.get(quote_id)
+
+    def move(self, positions) -> None:
+        """Set start/end of many rows at once, from (id, start, end) triples: after an edit
+        a sync moves every quotation, and one statement beats a round trip per row."""
+        rows = [(start, end, now(), qid) for qid, start, end in positions]
+        if rows:
+            with self.lib.transaction():
+                self.conn.executemany('UPDATE quotes SET start = ?, "end" = ?, updated_at = ? '
+                                      'WHERE id = ?', rows)
 
     def delete(self, quote_id: int) -> None:
         with self.lib.transaction():
@@ -85,9 +95,12 @@ class Quotes(Manager):
 
     def tagged(self, article_id: int) -> list[TaggedQuote]:
         """Tags attached to a quotation in the current text (orphaned rows, kept for their
-        review work after their quotation was deleted, have no position and are left out)."""
+        review work after their quotation was deleted, have no position and are left out).
+        Speaker and source are passed only when an editor assigned them: the engine's own
+        earlier guess, stored by the sync, must not overrule what it finds now."""
         return [TaggedQuote(id=q.id, text=q.text, original=q.original, status=q.status,
-                            source_id=q.source_id)
+                            source_id=q.source_id if q.assigned else None,
+                            speaker=(q.speaker or None) if q.assigned else None, start=q.start)
                 for q in self.list(article_id=article_id) if q.start is not None]
 
 

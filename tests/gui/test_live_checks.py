@@ -5,8 +5,8 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from desk.checks.engine import CheckReport
 from desk.gui.check_marks import describe_at
-from desk.gui.live_checks import Snapshot, drop_not_quotes, run_checks
-from desk.model import Problem
+from desk.gui.live_checks import Snapshot, run_checks
+from desk.model import Problem, TaggedQuote
 from tests.gui.live_helpers import WAIT_MS, make_editor, squiggled_words, type_text, warm_spelling
 
 
@@ -74,9 +74,12 @@ def test_quotation_marked_not_a_quote_raises_no_attribution_problem():
     text = "The plan is dead.\n\n“We should never have approved it, and it will cost us all.”"
     report, _raw = run_checks(Snapshot(1, text, "en-US", (), (), frozenset()))
     assert any(p.kind == "unattributed-quote" for p in report.problems)
-    cleaned = drop_not_quotes(report, frozenset({"we should never have approved it, and it will cost us all"}))
+    tag = TaggedQuote(id=1, text="We should never have approved it, and it will cost us all.",
+                      status="not-a-quote")
+    cleaned, raw = run_checks(Snapshot(2, text, "en-US", (), (tag,), frozenset()))
     assert not any(p.kind == "unattributed-quote" for p in cleaned.problems)
     assert cleaned.quotes == []
+    assert [q.text for q in raw] == [tag.text]  # still there for the tag-following sync
 
 
 def test_saving_attaches_quotation_rows_at_their_places(qtbot, library):

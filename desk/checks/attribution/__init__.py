@@ -13,6 +13,7 @@ from typing import Sequence
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds, sentence_starts
 from desk.checks.attribution.marks import Region, find_regions
 from desk.checks.attribution.problems import quote_problems
+from desk.checks.attribution.tags import assigned_span, match_decisions
 from desk.checks.attribution.people import People, SourceIndex
 from desk.checks.attribution.lexicon import PRONOUNS
 from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
@@ -26,6 +27,9 @@ __all__ = ["AttributionResult", "analyse", "non_prose_spans"]
 class AttributionResult:
     quotes: list[QuoteSpan] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # quotations an editor marked "not a quotation": no problems, not in quotes; kept so
+    # the tag-following sync still sees them in the text
+    not_quotes: list[QuoteSpan] = field(default_factory=list)
 
 
 @dataclass
@@ -88,7 +92,12 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
         if at.speaker is not None and at.speaker.kind == "person":
             people.add_person(people.full_name(at.speaker.name, at.speaker.start)[0])
 
+    # The editor's decisions on stored tags: "not a quotation", or who said it.
+    decisions = match_decisions(tagged, [(r.open_pos, r.end, text[r.text_start:r.text_end]) for r in regions])
+    dismissed = {i for i, t in decisions.items() if t.status == "not-a-quote"}
+    sources_by_id = {s.id: s for s in sources}
     quotes: list[QuoteSpan] = []
+    not_quotes: list[QuoteSpan] = []
     problems: list[Problem] = []
     global_starts: list[int] | None = None
     quote_ranges = [(r.open_pos, r.end) for r in regions]
@@ -97,7 +106,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
     first_surname_flagged: set[str] = set()
     prev_by_para: dict[int, _Attr] = {}
     result_for: dict[int, _Attr] = {}
-    for r in regions:
+    for ri, r in enumerate(regions):
         at = attrs[id(r)]
         if at.speaker is None:
             src = None
@@ -131,7 +140,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
             elif sp.kind == "person":
                 resolved, later = people.full_name(sp.name, sp.start)
                 people.add_person(resolved)
-                if later and sp.name not in first_surname_flagged:
+                if later and sp.name not in first_surname_flagged and ri not in dismissed:
                     first_surname_flagged.add(sp.name)
                     problems.append(Problem(
                         "surname-before-full-name", "warning", sp.start, sp.end,
@@ -156,15 +165,27 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
             elif kind in ("organisation", "anonymous") and resolved:
                 last_group = resolved
         source_id = index.find(resolved) if resolved and kind in ("person", "organisation") else None
-        quotes.append(QuoteSpan(
+        span = QuoteSpan(
             start=r.open_pos, end=r.end, text=text[r.text_start:r.text_end],
             speaker=resolved if sp is not None else None, source_id=source_id, cue=at.cue,
             closed=r.closed or r.continued, speaker_kind=kind if sp is not None else None,
-            title=title, speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None))
-    problems.extend(quote_problems(text, regions, quotes, issues, attrs_anon(regions, result_for),
-                                   bool(sources), tagged))
+            title=title, speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None)
+        if ri in dismissed:
+            not_quotes.append(span)
+            continue
+        if ri in decisions:
+            span = assigned_span(span, decisions[ri], index, sources_by_id)
+        quotes.append(span)
+    anon = [a and i not in decisions for i, a in enumerate(attrs_anon(regions, result_for))]
+    kept = [i for i in range(len(regions)) if i not in dismissed]
+    if dismissed:
+        issues = [iss for iss in issues if not any(regions[i].open_pos <= iss.start < regions[i].end
+                                                   for i in dismissed)]
+        tagged = [t for t in tagged if t.status != "not-a-quote"]
+    problems.extend(quote_problems(text, [regions[i] for i in kept], quotes, issues,
+                                   [anon[i] for i in kept], bool(sources), tagged))
     problems.sort(key=lambda p: (p.start, p.end, p.kind))
-    return AttributionResult(quotes=quotes, problems=problems)
+    return AttributionResult(quotes=quotes, problems=problems, not_quotes=not_quotes)
 
 
 def _previous_paragraph(text, pi, paras, by_para, result_for) -> _Attr | None:

@@ -6,7 +6,8 @@ import re
 from typing import Sequence
 
 from desk.checks.attribution.marks import MarkIssue, Region
-from desk.checks.diff import normalise, similarity, word_diff
+from desk.checks.attribution.tags import best_match
+from desk.checks.diff import normalise, word_diff
 from desk.model import Problem, QuoteSpan, TaggedQuote
 
 _WORDS = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
@@ -44,7 +45,7 @@ def quote_problems(text: str, regions: list[Region], quotes: list[QuoteSpan], is
                                f"mismatched quotation marks ({iss.detail or 'opening and closing differ'})"))
     unknown_seen: set[str] = set()
     for r, q, is_anon in zip(regions, quotes, anon):
-        if q.speaker is None:
+        if q.speaker is None and q.source_id is None:
             statement = is_statement(q.text)
             if r.continues is not None or (statement and not q.text.strip()):
                 continue
@@ -88,19 +89,10 @@ def misquotes(quotes: list[QuoteSpan], tagged: Sequence[TaggedQuote]) -> list[Pr
     for tag in tagged:
         if not tag.original or not tag.text:
             continue
-        best, best_score = None, 0.0
-        tag_norm = normalise(tag.text)
-        tag_len = len(tag_norm)
-        for start, end, qtext in _candidates(quotes):
-            qn = normalise(qtext)
-            if not qn or len(qn) > 3 * tag_len + 20 or 3 * len(qn) + 20 < tag_len:
-                continue
-            score = 1.0 if qn == tag_norm else similarity(qn, tag_norm)
-            if score > best_score:
-                best, best_score = (start, end, qtext), score
-        if best is None or best_score < 0.6:
+        found = best_match(tag, _candidates(quotes))
+        if found is None:
             continue
-        start, end, qtext = best
+        (start, end, qtext), _score = found
         if normalise(qtext).lower() == normalise(tag.original).lower():
             continue
         diff = word_diff(tag.original, qtext)

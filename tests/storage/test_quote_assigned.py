@@ -1,0 +1,31 @@
+"""Quote tags tell an editor's attribution from the checks' guess (the `assigned` flag)."""
+
+from desk.storage import migrations
+
+
+def test_tagged_passes_speaker_and_source_only_when_an_editor_assigned_them(library):
+    a = library.articles.create(headline="x")
+    src = library.sources.add("Ana Ruiz")
+    guessed = library.quotes.add(a.id, "We are ready", speaker="Ana Ruiz", source_id=src.id, start=0, end=14)
+    chosen = library.quotes.add(a.id, "We are not", speaker="Tom Hardy", start=20, end=32, assigned=1)
+    tags = {t.id: t for t in library.quotes.tagged(a.id)}
+    assert (tags[guessed.id].speaker, tags[guessed.id].source_id) == (None, None)
+    assert (tags[chosen.id].speaker, tags[chosen.id].source_id, tags[chosen.id].start) == ("Tom Hardy", None, 20)
+
+
+def test_new_rows_are_not_assigned(library):
+    a = library.articles.create(headline="x")
+    assert library.quotes.add(a.id, "We are ready").assigned == 0
+
+
+def test_move_sets_positions_of_many_rows(library):
+    a = library.articles.create(headline="x")
+    q1 = library.quotes.add(a.id, "One", start=0, end=5)
+    q2 = library.quotes.add(a.id, "Two", start=10, end=15)
+    library.quotes.move([(q1.id, 1, 6), (q2.id, None, None)])
+    assert [(q.start, q.end) for q in library.quotes.list(article_id=a.id)] == [(None, None), (1, 6)]
+
+
+def test_assigned_column_comes_with_a_migration(library):
+    cols = {r["name"] for r in library.db.query("PRAGMA table_info(quotes)")}
+    assert "assigned" in cols and migrations.latest_version() >= 3
