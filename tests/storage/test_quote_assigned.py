@@ -29,3 +29,23 @@ def test_move_sets_positions_of_many_rows(library):
 def test_assigned_column_comes_with_a_migration(library):
     cols = {r["name"] for r in library.db.query("PRAGMA table_info(quotes)")}
     assert "assigned" in cols and migrations.latest_version() >= 3
+
+
+def test_upgrade_keeps_sources_set_through_review_as_assigned(tmp_path):
+    import sqlite3
+
+    from desk.storage import Library
+
+    path = tmp_path / "old.db"
+    with Library.open(path, seed=False) as lib:
+        a = lib.articles.create(headline="x")
+        src = lib.sources.add("Ana Ruiz")
+        reviewed = lib.quotes.add(a.id, "One", source_id=src.id, reviewed_at="2026-01-01T00:00:00")
+        guessed = lib.quotes.add(a.id, "Two", source_id=src.id)
+    conn = sqlite3.connect(path)  # make it a version-2 library again
+    conn.executescript("ALTER TABLE quotes DROP COLUMN assigned; PRAGMA user_version = 2;"
+                       "DELETE FROM schema_migrations WHERE version = 3;")
+    conn.close()
+    with Library.open(path, seed=False) as lib:
+        got = {q.id: q.assigned for q in lib.quotes.list(article_id=a.id)}
+    assert got == {reviewed.id: 1, guessed.id: 0}
