@@ -158,8 +158,9 @@ class MaterialIndex:
         q = [t.word for t in tokens(quote)]
         if not q or not self.tokens:
             return None
-        best: tuple[float, int, int] | None = None
-        for lo, hi in self._regions(q):
+        exact = self._exact(q)
+        best: tuple[float, int, int] | None = (100.0, exact, exact + len(q)) if exact is not None else None
+        for lo, hi in ([] if exact is not None else self._regions(q)):
             cost, s, e = _semi_global(q, [t.word for t in self.tokens[lo:hi]])
             s, e = s + lo, e + lo
             if e <= s:
@@ -175,6 +176,20 @@ class MaterialIndex:
         return Passage(text=passage, start=start, end=end, score=round(score, 1),
                        identical=[t.word for t in self.tokens[s:e]] == q,
                        diff=word_diff(passage, quote))
+
+    def _exact(self, q: list[str]) -> int | None:
+        """Where the quotation's words occur verbatim, found from its rarest word: voting
+        can miss a verbatim passage in material full of repeated words."""
+        if any(w not in self.positions for w in q):
+            return None
+        i, rarest = min(enumerate(q), key=lambda iw: len(self.positions[iw[1]]))
+        n = len(q)
+        for p in self.positions[rarest]:
+            s = p - i
+            if s >= 0 and s + n <= len(self.tokens) and all(
+                    self.tokens[s + k].word == q[k] for k in range(n)):
+                return s
+        return None
 
     def _regions(self, q: list[str]) -> list[tuple[int, int]]:
         n = len(q)

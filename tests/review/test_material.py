@@ -96,3 +96,9 @@ def test_a_verbatim_slice_is_always_found_identical(words, data):
     p = find_passage(quote.capitalize() + ".", " ".join(words))
     assert p.identical and p.score == 100
     assert p.text.lower() == quote
+
+
+def test_verbatim_passage_found_among_repeated_words():
+    material = "the " * 40 + "the the bridge was closed " + "the " * 40 + "bridge"
+    p = find_passage("The the bridge.", material)
+    assert p.identical and p.text.lower().startswith("the the bridge")
