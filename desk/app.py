@@ -18,12 +18,6 @@ def _application(argv=None):
 
     from desk import __version__
 
-    try:  # PySide6 6.12 on Python 3.11 drops None references; see desk/gui/refcount_guard.py
-        from desk.gui.refcount_guard import protect_singletons
-    except ImportError:
-        pass
-    else:
-        protect_singletons()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("desk")
     app.setOrganizationName("desk")

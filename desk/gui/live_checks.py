@@ -15,11 +15,8 @@ import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desk.gui.refcount_guard import protect_singletons
 from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
 from desk.review.reattach import attached_tags, sync_quotes
-
-protect_singletons()  # see refcount_guard: thousands of marks would otherwise abort Python
 
 DEBOUNCE_MS = 300
 
