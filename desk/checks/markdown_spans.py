@@ -39,10 +39,11 @@ def non_prose_spans(text: str) -> list[tuple[int, int]]:
         spans.extend(mm.span() for mm in _REF_DEF.finditer(text))
     if "http" in text or "www." in text:
         spans.extend(mm.span() for mm in _BARE_URL.finditer(text))
-    return _merge(spans)
+    return merge_spans(spans)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-empty, non-overlapping ranges covering the same characters."""
     spans = sorted(s for s in spans if s[1] > s[0])
     out: list[tuple[int, int]] = []
     for a, b in spans:

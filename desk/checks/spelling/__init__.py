@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from desk.checks.markdown_spans import merge_spans
 from desk.model import Problem
 
 from . import suggester as _sg
@@ -198,9 +199,9 @@ class SpellChecker:
         if "@" in text or "://" in text or "www." in text:
             extra = [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in URL.finditer(text)]
             if extra:
-                spans = _merge(spans + extra)
+                spans = merge_spans(spans + extra)
         else:
-            spans = _merge(spans)
+            spans = merge_spans(spans)
 
         verdicts = self._verdicts(lang, accepted_set)
         flagged: list[tuple[int, int, str, int]] = []  # start, end, token (stem), verdict
@@ -383,19 +384,6 @@ class _AcceptedFreq(dict):
         if key in self._acc:
             return max(ACCEPTED_FREQ, self._base.get(key, 0))
         return self._base.get(key, default)
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if b <= a:
-            continue
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
 
 
 def _non_prose(text: str) -> list[tuple[int, int]]:
