@@ -119,3 +119,19 @@ def test_uncreatable_folder_is_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(DeskError, match="cannot create the library folder"):
         Library.open(blocker / "sub" / "library.db")
+
+
+def test_corrupted_library_is_a_clear_error(db_path):
+    Library.open(db_path).close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[:100] + b"\xff" * 4000 + data[4100:])
+    with pytest.raises(DeskError, match="cannot open the library"):
+        Library.open(db_path)
+
+
+def test_truncated_library_is_a_clear_error(db_path):
+    Library.open(db_path).close()
+    db_path.write_bytes(db_path.read_bytes()[:8192])
+    with pytest.raises(DeskError, match="cannot open the library"):
+        with Library.open(db_path) as lib:
+            lib.articles.list()
