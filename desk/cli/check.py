@@ -30,23 +30,10 @@ def register(sub) -> None:
 
 
 def read_text_file(path: str) -> str:
-    """The file's text decoded as UTF-8 (a BOM is allowed); DeskError otherwise."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise DeskError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise DeskError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise DeskError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DeskError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        raise DeskError(f"{path}: not a text file")
-    return text
+    """The file's decoded text, line endings kept so offsets point into the file itself."""
+    from desk.importing.decode import decode, read_bytes
+
+    return decode(read_bytes(Path(path)), path, newlines=False)
 
 
 def run(args, ctx) -> int:

@@ -22,7 +22,7 @@ def register_reader(suffix: str, name: str) -> None:
 
 def read_article(path: str | os.PathLike) -> ParsedArticle:
     path = Path(path)
-    if not path.exists():
+    if not path.exists():  # before choosing a reader, so every format says the same
         raise DeskError(f"{path}: no such file")
     if path.is_dir():
         raise DeskError(f"{path}: is a folder, not a file")

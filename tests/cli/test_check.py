@@ -143,3 +143,24 @@ def test_language_from_option_and_front_matter(tmp_path, capsys):
                   encoding="utf-8")
     main(["--db", db, "check", "--format", "json", str(fm)])
     assert json.loads(capsys.readouterr().out)["problems"] == []
+
+
+def test_crlf_file_offsets_point_into_the_file_text(tmp_path, capsys):
+    from desk.cli import main
+
+    f = tmp_path / "crlf.md"
+    f.write_bytes("Intro line.\r\n\r\n\u201cWe are ready,\u201d she said.\r\n".encode("utf-8"))
+    main(["--db", str(tmp_path / "lib.db"), "check", "--format", "json", str(f)])
+    (quote,) = json.loads(capsys.readouterr().out)["quotes"]
+    text = f.read_bytes().decode("utf-8")
+    assert text[quote["start"]:quote["end"]] == "\u201cWe are ready,\u201d"
+
+
+def test_utf16_file_is_read(tmp_path, capsys):
+    from desk.cli import main
+
+    f = tmp_path / "u16.txt"
+    f.write_bytes("\u201cWe are ready,\u201d said Ana Ruiz.\n".encode("utf-16"))
+    assert main(["--db", str(tmp_path / "lib.db"), "check", "--format", "json", str(f)]) == 0
+    (quote,) = json.loads(capsys.readouterr().out)["quotes"]
+    assert quote["speaker"] == "Ana Ruiz"
