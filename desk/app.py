@@ -24,7 +24,17 @@ def _application(argv=None):
     app.setApplicationDisplayName("desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("desk")
+    _apply_style_sheet(app)
     return app
+
+
+def _apply_style_sheet(app) -> None:
+    from desk.paths import resource_path
+
+    sheet = resource_path("style.qss")
+    if sheet.is_file() and not app.property("desk-styled"):
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+        app.setProperty("desk-styled", True)
 
 
 def _open_library(db_path: Path):

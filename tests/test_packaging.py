@@ -26,6 +26,7 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     (wheel,) = tmp_path.glob("desk-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "desk/_resources/welcome.md" in names
+    assert "desk/_resources/style.qss" in names
     assert "desk/_db/0001_initial.sql" in names
     assert any(n.startswith("desk/_resources/words/") for n in names)
     assert any(n.startswith("desk/_resources/icons/") for n in names)
