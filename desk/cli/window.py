@@ -21,9 +21,28 @@ def register(sub) -> None:
 
 
 def run_window(args, ctx) -> int:
+    missing = no_display_reason()
+    if missing:
+        raise DeskError(missing)
     from desk.app import run
 
     return run(ctx.db_path)
+
+
+def no_display_reason(environ=None, platform=None) -> str | None:
+    """On Linux, Qt aborts the process when there is no screen to open; say so in one
+    line instead."""
+    import os
+    import sys
+
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display to open the window on (DISPLAY is not set); run desk from a desktop "
+            "session, or use `desk screenshot OUT.png` to render the window offscreen")
 
 
 def run_screenshot(args, ctx) -> int:

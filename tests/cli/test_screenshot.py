@@ -53,3 +53,25 @@ def test_screenshot_into_a_missing_folder_is_an_error(tmp_path):
     r = _desk("--db", str(tmp_path / "lib.db"), "screenshot", str(tmp_path / "no" / "x.png"))
     assert r.returncode == 2
     assert "does not exist" in r.stderr
+
+
+def test_window_without_a_display_is_a_one_line_error():
+    from desk.cli.window import no_display_reason
+
+    assert "no display" in no_display_reason({}, "linux")
+    assert no_display_reason({"DISPLAY": ":0"}, "linux") is None
+    assert no_display_reason({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert no_display_reason({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert no_display_reason({}, "darwin") is None
+
+
+def test_desk_with_no_command_and_no_display_exits_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "desk", "--db", str(tmp_path / "l.db")],
+                       capture_output=True, text=True, timeout=60, env=env)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "no display" in r.stderr
