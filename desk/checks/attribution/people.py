@@ -28,8 +28,10 @@ _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
 class People:
     """The people named in an article, for full names, pronouns and bare surnames."""
 
-    _RUN_RE = re.compile(r"(?<![\w\u2019'-])(?:[A-Z][\w\u2019'.-]*|(?:al|el|bin|ibn|de|da|van|von|der|du|del|la|le|dos)[-\s](?=[A-Z]))"
-                         r"(?:[ \t]+(?:[A-Z][\w\u2019'.-]*|(?:al|el|bin|ibn|de|da|van|von|der|du|del|la|le|dos)[-\s]?(?=[A-Z])))*")
+    # a capitalised word, "al-Assad", or a particle before a capitalised word ("Bill de Blasio")
+    _NAME_TOK = (r"(?:[A-Z][\w\u2019'.-]*|(?:al|el|bin|ibn|de|da|van|von|der|du|del|la|le|dos)"
+                 r"(?:-[A-Z][\w\u2019'.-]*|(?=[ \t]+[A-Z])))")
+    _RUN_RE = re.compile(r"(?<![\w\u2019'-])" + _NAME_TOK + r"(?:[ \t]+" + _NAME_TOK + r")*")
 
     def __init__(self, text: str, skip_ranges: list[tuple[int, int]]):
         self.text = text
@@ -78,6 +80,12 @@ class People:
                 k += 1
             if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
                 continue
+            # "Italian Prime Minister Matteo Renzi", "Ohio Democratic Party Chairman David Pepper":
+            # the name follows the last title word of the run
+            for j in range(len(toks) - 2, k - 1, -1):
+                if _norm(toks[j][0]) in TITLE_WORDS and _norm(toks[j][0]) not in ("the",):
+                    k = j + 1
+                    break
             title = " ".join(t[0] for t in toks[:k] if _norm(t[0]) in TITLE_WORDS)
             before = _WORD_BEFORE_RE.search(text, max(0, toks[0][1] - 30), toks[0][1]) if toks else None
             if before and before.group(1).lower() in HEAD_NOUNS:
@@ -86,10 +94,14 @@ class People:
             words = [_norm(t[0]) for t in names]
             if not names or any(w in ORG_WORDS for w in words):
                 continue
-            if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0]) in PARTICLES for t in names):
+            if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0].partition("-")[0]) in PARTICLES
+                                                             for t in names):
                 full = " ".join(t[0] for t in names)
                 sur = _norm(names[-1][0])
                 self.full.setdefault(sur, []).append((names[0][1], full))
+                head, dash, rest = sur.partition("-")
+                if dash and head in PARTICLES and rest:
+                    self.full.setdefault(rest, []).append((names[0][1], full))  # "Assad" for al-Assad
                 self.mentions.append((names[0][1], full))
                 first = _norm(names[0][0])
                 if first in FEMALE_NAMES or first in MALE_NAMES or title:
