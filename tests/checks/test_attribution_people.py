@@ -28,3 +28,29 @@ def test_pronoun_finds_a_person_introduced_with_a_long_title():
     text = ("Harbour Workers Guild Chairwoman Greta Olsson met the ministers on Friday.\n\n"
             "“We will strike next week,” she said.")
     assert speakers(text) == ["Greta Olsson"]
+
+
+def test_pronoun_prefers_the_subject_over_a_name_after_a_preposition():
+    text = ("In a long interview with Oskar Lindqvist, Mira Holm set out her plans.\n\n"
+            "“We start in spring,” she told the host.")
+    assert speakers(text) == ["Mira Holm"]
+
+
+def test_pronoun_looks_past_a_sentence_whose_same_pronoun_comes_first():
+    text = ("Tomas Berg chairs the board.\n\n"
+            "He said the vote could bring months of lobbying by allies of Jonas Falk.\n\n"
+            "“This will be a hard year,” he said.")
+    assert speakers(text) == ["Tomas Berg"]
+
+
+def test_shared_surname_takes_the_person_of_the_pronouns_gender():
+    text = ("Anna Varga and her husband, Peter Varga, run the farm.\n\n"
+            "Later Varga sold the barn.\n\n"
+            "“It was time,” he said.")
+    assert speakers(text) == ["Peter Varga"]
+
+
+def test_a_bare_name_that_speaks_is_a_person_for_pronouns():
+    text = ("Marta Olsen chairs the board. Quenby said the plan had failed.\n\n"
+            "“Nobody listened to us,” she said.")
+    assert speakers(text) == ["Quenby"]

@@ -23,6 +23,11 @@ from desk.checks.attribution.lexicon import (
 from desk.checks.attribution.speakers import _is_initials, _norm, _possessive
 
 _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
+_OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
+                             r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$")
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said|says|told|tells|added|adds|asked|"
+                           r"wrote|writes|explained|argued|insisted|noted|replied|responded|continued)\b")
+_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 
 
 class People:
@@ -125,6 +130,14 @@ class People:
                 elif hon in ("mrs", "ms", "miss"):
                     self.gender.setdefault(_norm(names[0][0]), "f")
         self._mention_pos = [p for p, _ in self.mentions]
+        # a mention after a preposition or in the possessive is not a clause's subject
+        self.oblique = [bool(_OBLIQUE_BEFORE.search(text, max(0, p - 24), p))
+                        or text.startswith(("\u2019s", "'s", "\u2019 ", "' "), p + len(name))
+                        for p, name in self.mentions]
+        for p, name in self.mentions:  # "McLenney said": whoever speaks is a person
+            if " " not in name and _SPEECH_AFTER.match(text, p + len(name)):
+                self.persons.add(name)
+        self._pronouns: dict[str, list[int]] | None = None
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""
@@ -166,35 +179,79 @@ class People:
 
     def resolve_pronoun(self, pos: int, gender: str, starts: list[int],
                         excluded: list[tuple[int, int]]) -> str | None:
-        """The person a pronoun at pos refers to: the first compatible person named in the
-        current sentence before it, else in each earlier sentence (subjects come first).
-        A person is a known one (first name, title, speaker) or a plausible full name."""
+        """The person a pronoun at pos refers to: a compatible person named in the current
+        sentence before it, else in each earlier sentence. In a sentence, a subject comes
+        before a name after a preposition or in the possessive; an earlier sentence with a
+        pronoun of the same gender ("he said") refers to the same person, so only names before
+        that pronoun count there. A person is a known one (first name, title, speaker) or a
+        plausible full name."""
         if self._excluded is not excluded:
             self._excluded = excluded
             self._ex_starts = [a for a, _ in excluded]
-        ex_starts = self._ex_starts
         si = bisect.bisect_right(starts, pos) - 1
         hi = pos
-        for _ in range(8):
+        for n in range(8):
             if si < 0:
                 break
             lo = starts[si]
+            top = hi
+            if n and gender in _SUBJECT_PRONOUN:
+                pp = self._pronoun_in(gender, lo, hi)
+                if pp is not None:
+                    top = pp
             i = bisect.bisect_left(self._mention_pos, lo)
-            j = bisect.bisect_left(self._mention_pos, hi)
-            for p, name in self.mentions[i:j]:
-                k = bisect.bisect_right(ex_starts, p) - 1
-                if k >= 0 and excluded[k][0] <= p < excluded[k][1]:
+            j = bisect.bisect_left(self._mention_pos, top)
+            fallback = None
+            for m in range(i, j):
+                p, name = self.mentions[m]
+                if self._in_excluded(p):
                     continue
-                full, _ = self.full_name(name, p + 1)
-                if not (self.is_person(full) or self._plausible_person(full)):
+                full = self._compatible(name, p, gender)
+                if full is None:
                     continue
-                g = self.gender_of(full)
-                if gender and g and g != gender:
-                    continue
-                return full
+                if not self.oblique[m]:
+                    return full
+                if fallback is None:
+                    fallback = full
+            if fallback is not None:
+                return fallback
             hi = lo
             si -= 1
         return None
+
+    def _in_excluded(self, p: int) -> bool:
+        k = bisect.bisect_right(self._ex_starts, p) - 1
+        return k >= 0 and self._excluded[k][0] <= p < self._excluded[k][1]
+
+    def _pronoun_in(self, gender: str, a: int, b: int) -> int | None:
+        """Position of the first subject pronoun of that gender in text[a:b], outside quotations."""
+        if self._pronouns is None:
+            self._pronouns = {g: [m.start() for m in rx.finditer(self.text)] for g, rx in _SUBJECT_PRONOUN.items()}
+        found = self._pronouns[gender]
+        k = bisect.bisect_left(found, a)
+        while k < len(found) and found[k] < b:
+            if not self._in_excluded(found[k]):
+                return found[k]
+            k += 1
+        return None
+
+    def _compatible(self, name: str, p: int, gender: str) -> str | None:
+        """The person a mention names, if a person of a compatible gender; a bare surname
+        shared by several people ("Cruz") takes the one of the pronoun's gender."""
+        full, _ = self.full_name(name, p + 1)
+        if self._fits(full, gender):
+            return full
+        if " " not in name:
+            for q, other in reversed(self.full.get(_norm(name), ())):
+                if q < p and other != full and self._fits(other, gender):
+                    return other
+        return None
+
+    def _fits(self, full: str, gender: str) -> bool:
+        if not (self.is_person(full) or self._plausible_person(full)):
+            return False
+        g = self.gender_of(full)
+        return not (gender and g and g != gender)
 
     def _plausible_person(self, full: str) -> bool:
         """A full name not known to be a person, but not shaped like a place or an institution."""
