@@ -23,6 +23,7 @@ from desk.checks.markdown_spans import merge_spans
 from desk.model import Problem
 
 from . import suggester as _sg
+from .context import fine_in_context, name_context
 from .dictionary import Lexicon, normalise_language
 from .words import (
     CONTRACTIONS,
@@ -46,6 +47,11 @@ __all__ = ["check_spelling", "suggest", "is_known", "SpellChecker", "get_checker
 #: month or weekday) is one edit away (mid-sentence) or two (sentence start).
 NEAR_FREQ_MID = 20000
 NEAR_FREQ_START = 300
+#: A capitalised word with no sign of being a name (alone, used once, no title before
+#: it) is a typo when a word this common is one edit away.
+NEAR_FREQ_ALONE = 300
+#: Doubled letters and swapped neighbours: how typos differ from words, not how names do.
+CHEAP_EDIT = 0.5
 ACCEPTED_FREQ = 50000
 SHORT = 5
 
@@ -223,6 +229,9 @@ class SpellChecker:
             if normalise(tok[-2:]) == "'s":
                 stem = tok[:-2]
                 end -= 2
+            if (v == _LOWER or v == _CAP) and fine_in_context(
+                    text, start, end, stem, lambda w: known_lower(w, known, accepted_set)):
+                continue
             flagged.append((start, end, stem, v))
 
         problems: list[Problem] = []
@@ -235,21 +244,18 @@ class SpellChecker:
                 starts[start] = s
                 if not s:
                     mid_names.add(stem)
-        near_cache: dict[tuple[str, bool], bool] = {}
+        counts: dict[str, int] = {}
+        for _s, _e, stem, v in flagged:
+            if v == _CAP:
+                counts[stem] = counts.get(stem, 0) + 1
+        near_cache: dict[str, tuple] = {}
         kinds: list[tuple[int, int, str, str]] = []
         for start, end, stem, v in flagged:
-            lw = normalise(stem)
             if v == _CAP:
                 sent = starts[start]
-                if not sent or stem in mid_names:
-                    key = (stem, False)
-                else:
-                    key = (stem, True)
-                near = near_cache.get(key)
-                if near is None:
-                    near = self._near_word(lw, lang, key[1], acc_names)
-                    near_cache[key] = near
-                kind = "misspelling" if near else "unknown-name"
+                typo = self._capital_typo(text, start, end, stem, sent, stem in mid_names,
+                                          counts[stem], lang, acc_names, near_cache)
+                kind = "misspelling" if typo else "unknown-name"
             elif v == _NAME:
                 kind = "unknown-name"
             else:
@@ -348,28 +354,91 @@ class SpellChecker:
             return _NAME  # iPhone, eBay
         return _LOWER
 
-    def _near_word(self, lw: str, lang: str, sentence_start: bool, acc_names) -> bool:
-        """Is a capitalised unknown word close to a known word (a typo, not a name)?"""
+    def _near(self, lw: str, lang: str, acc_names, cache: dict) -> tuple:
+        """(sure, candidates) for a capitalised unknown word: ``sure`` when it is near
+        a month, a weekday, an accepted name or is the other variant's spelling;
+        candidates {known word: distance}, same first letter, within two edits."""
+        got = cache.get(lw)
+        if got is not None:
+            return got
         lex = self.lexicon
-        if lex.other_variant(lw, lang):
-            return True
-        for a in acc_names:
-            if abs(len(a) - len(lw)) <= 1 and _sg.osa_distance(lw, a, 1) <= 1:
-                return True
+        sure = bool(lex.other_variant(lw, lang))
+        if not sure:
+            for a in acc_names:
+                if abs(len(a) - len(lw)) <= 1 and _sg.osa_distance(lw, a, 1) <= 1:
+                    sure = True
+                    break
         known = lex.known(lang)
-        freq = lex.freq
+        cands: dict[str, int] = {}
         for w, d in self.index.candidates(lw, 2).items():
             if w not in known:
                 continue
-            if w in MONTHS_DAYS:
-                return True
+            if w in MONTHS_DAYS and (d == 1 or len(lw) > SHORT):
+                sure = True  # Febuary, Wendsday (but not Amar / May)
+            if w[:1] == lw[:1]:
+                cands[w] = d
+        got = (sure, cands)
+        cache[lw] = got
+        return got
+
+    def _capital_typo(self, text: str, start: int, end: int, stem: str, sent: bool,
+                      used_mid: bool, count: int, lang: str, acc_names, cache: dict) -> bool:
+        """Is a capitalised unknown word a typo (misspelling) rather than a name?
+
+        Typo evidence: near a month or weekday, an accepted name, a word this article
+        capitalises mid-sentence at least as often; a doubled letter or two swapped
+        letters away from a common word.  Name evidence: used twice, after a title or a
+        particle, next to another capitalised word.  With neither, nearness to a common
+        word decides (looser at a sentence start, where any word is capitalised).
+        """
+        lw = normalise(stem)
+        known = self.lexicon.known(lang)
+        if len(lw) > 3 and lw[-1] == "s" and lw[:-1] in known:
+            return False  # the Clintons, the Kennedys
+        sure, cands = self._near(lw, lang, acc_names, cache)
+        if sure:
+            return True
+        freq = self.lexicon.freq
+        where = name_context(text, start, end, sent)
+        if where == 3:
+            return False  # al-Sudani, Osama bin Laden
+        long_word = len(lw) >= 7
+        for w, d in cands.items():
+            if d == 1 or (long_word and _sg.weighted_cost(lw, w) <= 1.2):
+                cap = w[:1].upper() + w[1:]
+                if _capitalised_mid(text, cap) >= max(1, count):
+                    return True  # Clinotn where the article says Clinton
+        at_start = sent and not used_mid
+        if count >= 2 or where == 2:
+            return False  # Mr. Amar; a name used twice
+        if where == 1:
+            for w, d in cands.items():
+                if d == 1 and freq.get(w, 0) >= NEAR_FREQ_START:
+                    cost = _sg.single_edit_cost(lw, w)
+                    if cost is not None and cost <= CHEAP_EDIT:
+                        return True
+            return False
+        for w, d in cands.items():
             f = freq.get(w, 0)
-            if sentence_start:
+            if at_start:
                 if f >= NEAR_FREQ_START and (d == 1 or len(lw) >= 6):
                     return True
-            elif d == 1 and f >= NEAR_FREQ_MID and len(lw) >= 4:
+            elif d == 1 and f >= NEAR_FREQ_ALONE and len(lw) >= 4:
                 return True
         return False
+
+
+def _capitalised_mid(text: str, word: str) -> int:
+    """How often ``word`` (capitalised) stands in ``text`` other than at a sentence start."""
+    n = 0
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if ((i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+                and not is_sentence_start(text, i)):
+            n += 1
+        i = text.find(word, j)
+    return n
 
 
 class _AcceptedFreq(dict):
