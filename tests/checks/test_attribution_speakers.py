@@ -163,3 +163,22 @@ def test_definite_description_resolves_to_the_one_registered_organisation():
     text = "The authority said in a statement that the weir was “working as designed and safe.”"
     (quote,) = analyse(text, sources).quotes
     assert quote.source_id == 7
+
+
+def test_pronoun_with_contracted_auxiliary_is_a_speaker():
+    text = "Jonas Falk chairs the board.\n\nHe’s claiming that the port is “close to bankrupt.”"
+    assert speakers(text) == ["Jonas Falk"]
+
+
+def test_middle_initial_stays_in_a_dash_credit():
+    assert speakers("“The sea is rising.” — Ines K. Varga Moreno") == ["Ines K. Varga Moreno"]
+
+
+def test_possessor_of_a_noun_cue_is_the_speaker():
+    text = "Reporters checked Ines Varga’s claim that the dam was “never inspected.”"
+    assert speakers(text) == ["Ines Varga"]
+
+
+def test_family_is_a_noun_not_an_adverb():
+    text = "Ines Varga’s family has called for the report to be released “in full and without delay.”"
+    assert speakers(text) == ["Ines Varga’s family"]

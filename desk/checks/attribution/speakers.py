@@ -41,6 +41,11 @@ class Speaker:
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\u201c\u201d\"\u2014\u2013]+|[,;:()\[\]\u201c\u201d\"\u2014\u2013]")
 
 
+# nouns that look like -ly adverbs: "the family said"
+_LY_NOUNS = {"family", "families", "ally", "assembly", "rally", "supply", "reply", "monopoly", "anomaly",
+             "bully", "folly", "italy"}
+
+
 def _norm(word: str) -> str:
     return word.lower().replace("\u2019", "'").strip(".'")
 
@@ -60,6 +65,8 @@ def _is_name_tok(tok: str) -> bool:
         first, _, rest = tok.partition("-")
         if first.lower() in PARTICLES and rest[:1].isupper():
             return True
+    if len(tok) == 2 and tok[0].isupper() and tok[1] == ".":
+        return True  # a middle initial: "Julie A. Diaz"
     if (low in CAP_STOP and low not in TITLE_WORDS) or low in CUE_FORMS:
         return False
     return tok[0].isupper() and not tok.endswith(("\u2019s", "'s", "s\u2019", "s'"))
@@ -97,7 +104,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     anon = False
     # trailing adverbs, auxiliaries, parentheticals, appositives
     for _ in range(6):
-        while toks and (_norm(toks[-1][0]) in TRAILING_SKIP or (toks[-1][0].endswith("ly") and toks[-1][0].islower()
+        while toks and (_norm(toks[-1][0]) in TRAILING_SKIP or (toks[-1][0].endswith("ly") and toks[-1][0].islower() and toks[-1][0] not in _LY_NOUNS
                                                                   and len(toks[-1][0]) > 4)):
             toks = toks[:-1]
         if toks and toks[-1][0] == ")":
@@ -114,6 +121,16 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     low = _norm(last)
     if low in PRONOUNS and low not in ("it", "i", "we"):
         return Speaker(last, "pronoun", toks[-1][1], toks[-1][2])
+    base, apo, rest = low.partition("'")
+    if apo and rest in ("s", "re", "d", "ll", "ve") and base in PRONOUNS and base not in ("it", "i", "we"):
+        # "He’s claiming that …": the pronoun with a contracted auxiliary
+        return Speaker(last[:len(base)], "pronoun", toks[-1][1], toks[-1][1] + len(base))
+    if _possessive(last) and last[:1].isupper():
+        # "Ana Ruiz’s claim that …": a noun cue; the possessor is the speaker
+        cut = 2 if last.endswith(("\u2019s", "'s")) else 1
+        stem = (last[:-cut], toks[-1][1], toks[-1][2] - cut)
+        if _is_name_tok(stem[0]) and _norm(stem[0]) not in TITLE_WORDS:
+            toks = toks[:-1] + [stem]
     # name run
     i = len(toks)
     while i > 0 and _is_name_tok(toks[i - 1][0]):
