@@ -182,3 +182,8 @@ def test_possessor_of_a_noun_cue_is_the_speaker():
 def test_family_is_a_noun_not_an_adverb():
     text = "Ines Varga’s family has called for the report to be released “in full and without delay.”"
     assert speakers(text) == ["Ines Varga’s family"]
+
+
+def test_subordinate_clause_after_a_quotation_is_not_its_credit():
+    text = "The ad shows Ines Varga saying, “That is my decision,” when Omar Lund challenged her."
+    assert speakers(text) == ["Ines Varga"]

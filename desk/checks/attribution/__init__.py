@@ -249,6 +249,10 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     pre = _pre_cue(text, r, a, st, prev_end)
     inner_end = text[r.text_start:r.text_end].rstrip()
     strong_post = bool(inner_end) and inner_end[-1] in ",?!\u2014-"
+    if post and post.how == "post-sub":
+        if pre:
+            return pre
+        post.how = "post"
     if post and (strong_post or not pre):
         return post
     if pre:
@@ -358,11 +362,13 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         between = text[sp.end:cm.start()]
         if len(between.split()) > 16 or re.search(r"[.!?;:]\s", between):
             break
-        return _Attr(sp, cm.group(), how="post")
+        # “…,” when Ruiz blasted him: a subordinate clause, a credit only when nothing before is
+        return _Attr(sp, cm.group(), how="post-sub" if _SUBORD_GAP.match(gap) else "post")
     return _tail_credit(text, w0, limit)
 
 
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
+_SUBORD_GAP = re.compile(r"(?:when|while|after|before|because|since|although|though|until|unless|whereas|if)\b", re.I)
 _TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")
 
 
