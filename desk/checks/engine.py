@@ -69,9 +69,9 @@ def check_text(
     # --- spelling block (owned by the spelling engineer) -------------------------------
     # Accepted: the personal dictionary, every source name and alias, the speakers.
     if spelling:
-        from desk.checks.spelling import check_spelling
+        from desk.checks.spelling import check_spelling, likely_names
 
-        accepted = set(dictionary) | speaker_words(result.quotes)
+        accepted = set(dictionary) | likely_names(speaker_words(result.quotes), language)
         for src in sources:
             accepted.add(src.name)
             accepted.update(src.aliases)

@@ -63,3 +63,18 @@ def test_hyphenated_prefixes_and_compounds_are_fine():
 
 def test_unknown_part_of_a_compound_is_still_flagged():
     assert kinds("A pre-elecshun move.") == {"elecshun": "misspelling"}
+
+
+def test_speaker_words_near_a_common_word_are_not_taken_as_right():
+    from desk.checks.spelling import likely_names
+
+    assert likely_names({"Thay", "Wednssday", "Khatibzadeh", "Okonjo"}) == {"Khatibzadeh", "Okonjo"}
+
+
+def test_typo_taken_for_a_speaker_is_still_flagged_through_the_engine():
+    from desk.checks.engine import check_text
+
+    text = "The vote was close. Thay said “we will fight on” and left."
+    got = [(text[p.start:p.end], p.kind) for p in check_text(text).problems
+           if p.kind == "misspelling"]
+    assert got == [("Thay", "misspelling")]

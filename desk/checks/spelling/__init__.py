@@ -23,7 +23,8 @@ from desk.checks.markdown_spans import merge_spans
 from desk.model import Problem
 
 from . import suggester as _sg
-from .context import fine_in_context, name_context
+from .context import capitalised_mid, fine_in_context, name_context
+from .context import likely_names as _likely_names
 from .dictionary import Lexicon, normalise_language
 from .words import (
     CONTRACTIONS,
@@ -41,7 +42,7 @@ from .words import (
     overlaps,
 )
 
-__all__ = ["check_spelling", "suggest", "is_known", "SpellChecker", "get_checker"]
+__all__ = ["check_spelling", "suggest", "is_known", "likely_names", "SpellChecker", "get_checker"]
 
 #: A capitalised unknown word is a typo, not a name, when a word this common (or a
 #: month or weekday) is one edit away (mid-sentence) or two (sentence start).
@@ -406,7 +407,7 @@ class SpellChecker:
         for w, d in cands.items():
             if d == 1 or (long_word and _sg.weighted_cost(lw, w) <= 1.2):
                 cap = w[:1].upper() + w[1:]
-                if _capitalised_mid(text, cap) >= max(1, count):
+                if capitalised_mid(text, cap) >= max(1, count):
                     return True  # Clinotn where the article says Clinton
         at_start = sent and not used_mid
         if count >= 2 or where == 2:
@@ -426,19 +427,6 @@ class SpellChecker:
             elif d == 1 and f >= NEAR_FREQ_ALONE and len(lw) >= 4:
                 return True
         return False
-
-
-def _capitalised_mid(text: str, word: str) -> int:
-    """How often ``word`` (capitalised) stands in ``text`` other than at a sentence start."""
-    n = 0
-    i = text.find(word)
-    while i >= 0:
-        j = i + len(word)
-        if ((i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
-                and not is_sentence_start(text, i)):
-            n += 1
-        i = text.find(word, j)
-    return n
 
 
 class _AcceptedFreq(dict):
@@ -524,3 +512,9 @@ def suggest(word: str, language: str = "en-US", limit: int = 5) -> list[str]:
 
 def is_known(word: str, language: str = "en-US") -> bool:
     return get_checker().is_known(word, language)
+
+
+
+def likely_names(words: Iterable[str], language: str = "en-US") -> set[str]:
+    """The words of found speakers' names worth accepting (see context.likely_names)."""
+    return _likely_names(get_checker(), words, normalise_language(language))

@@ -16,6 +16,11 @@ from __future__ import annotations
 
 import re
 
+from .words import MONTHS_DAYS, is_sentence_start, normalise
+
+#: How common a word must be for a speaker word one edit from it to be doubted.
+NEAR_FREQ_MID = 20000
+
 #: Prefixes that stand before a hyphen as their own "word" (pre-election, un-American).
 HYPHEN_PREFIXES = frozenset("""pre un non re co anti ex mid semi multi post pro cyber petro
 robo geo bio eco neo micro macro mega mini sub super ultra inter intra de dis mis tri bi
@@ -106,3 +111,38 @@ def name_context(text: str, start: int, end: int, at_start: bool) -> int:
         if after[:1].isupper():
             return 3  # Osama bin Laden, Vincent van Gogh
     return 1 if nxt and nxt[0].isupper() and text[end] not in ".!?" else 0
+
+
+def capitalised_mid(text: str, word: str) -> int:
+    """How often ``word`` (capitalised) stands in ``text`` other than at a sentence start."""
+    n = 0
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if ((i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+                and not is_sentence_start(text, i)):
+            n += 1
+        i = text.find(word, j)
+    return n
+
+
+def likely_names(checker, words, lang: str) -> set[str]:
+    """The words of found speakers' names worth accepting as right.
+
+    A word one edit from a common word (``Thay``, ``Wednssday``, ``Kisd``) is left
+    out: the attribution finds speakers in typos too ("Thay said ...").  Left-out words
+    still go through the name rules, so a real name near a word (Lauer) is at most an
+    unknown name.
+    """
+    known = checker.lexicon.known(lang)
+    freq = checker.lexicon.freq
+    out = set()
+    for w in words:
+        lw = normalise(w)
+        if len(lw) > 2 and lw not in known and any(
+                c in known and c[:1] == lw[:1]
+                and (freq.get(c, 0) >= NEAR_FREQ_MID or c in MONTHS_DAYS)
+                for c in checker.index.candidates(lw, 1)):
+            continue
+        out.add(w)
+    return out
