@@ -109,6 +109,7 @@ class QuoteSpan:
     title: str | None = None
     speaker_start: int | None = None  # where the speaker is named in the text, if found
     speaker_end: int | None = None
+    term: bool = False  # a quoted title or nickname (CBS’s “Face the Nation”): nobody's words
 
     def to_dict(self) -> dict:
         return {

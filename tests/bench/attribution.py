@@ -31,7 +31,8 @@ def main(argv: list[str]) -> int:
                 continue
             doc = json.loads(line)
             report = check_text(doc["text"], spelling=False)
-            quotes = [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in report.quotes]
+            # titles and nicknames in quotation marks are reported to the editor, but are nobody's words
+            quotes = [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in report.quotes if not q.term]
             fout.write(json.dumps({"id": doc["id"], "quotes": quotes}, ensure_ascii=False) + "\n")
     return 0
 

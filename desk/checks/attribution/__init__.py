@@ -14,6 +14,7 @@ from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_R
 from desk.checks.attribution.marks import Region, find_regions
 from desk.checks.attribution.problems import quote_problems
 from desk.checks.attribution.tags import assigned_span, match_decisions
+from desk.checks.attribution.terms import is_term
 from desk.checks.attribution.people import People, SourceIndex
 from desk.checks.attribution.lexicon import PRONOUNS
 from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
@@ -64,6 +65,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
             s = starts_cache[pi] = sentence_starts(text, a, b)
         return s
 
+    terms = {id(r) for r in regions if r.closed and is_term(text, r.open_pos, r.end, text[r.text_start:r.text_end])}
     attrs: dict[int, _Attr] = {}
     for pi, regs in by_para.items():
         a, b = paras[pi]
@@ -71,11 +73,14 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
         for n, r in enumerate(regs):
             prev_end = regs[n - 1].end if n else a
             nxt_open = regs[n + 1].open_pos if n + 1 < len(regs) else b
+            if id(r) in terms:
+                attrs[id(r)] = _Attr(how="term")
+                continue
             attrs[id(r)] = _attribute(text, r, a, b, st, prev_end, nxt_open, paras, starts_of)
         # a quotation with no cue followed at once by one with a cue after it: “A.” “B,” she said.
         for n in range(len(regs) - 2, -1, -1):
             cur, nx = attrs[id(regs[n])], attrs[id(regs[n + 1])]
-            if cur.speaker is None and nx.speaker is not None and nx.how == "post" \
+            if cur.speaker is None and cur.how != "term" and nx.speaker is not None and nx.how == "post" \
                     and not text[regs[n].end:regs[n + 1].open_pos].strip(" \t,"):
                 attrs[id(regs[n])] = _Attr(nx.speaker, nx.cue, how="next")
 
@@ -108,7 +113,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
     result_for: dict[int, _Attr] = {}
     for ri, r in enumerate(regions):
         at = attrs[id(r)]
-        if at.speaker is None:
+        if at.speaker is None and at.how != "term":
             src = None
             if r.continues is not None and id(r.continues) in result_for:
                 src = result_for[id(r.continues)]
@@ -169,7 +174,8 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
             start=r.open_pos, end=r.end, text=text[r.text_start:r.text_end],
             speaker=resolved if sp is not None else None, source_id=source_id, cue=at.cue,
             closed=r.closed or r.continued, speaker_kind=kind if sp is not None else None,
-            title=title, speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None)
+            title=title, speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,
+            term=at.how == "term")
         if ri in dismissed:
             not_quotes.append(span)
             continue

@@ -49,9 +49,13 @@ def quote_problems(text: str, regions: list[Region], quotes: list[QuoteSpan], is
             statement = is_statement(q.text)
             if r.continues is not None or (statement and not q.text.strip()):
                 continue
-            out.append(Problem(
-                "unattributed-quote", "error" if statement else "info", q.start, q.end,
-                "quotation has no speaker" if statement else "quoted term with no speaker (scare quote, title or nickname?)"))
+            if q.term:
+                message = "quoted title or nickname: not treated as a quotation"
+            elif statement:
+                message = "quotation has no speaker"
+            else:
+                message = "quoted term with no speaker (scare quote, title or nickname?)"
+            out.append(Problem("unattributed-quote", "error" if statement else "info", q.start, q.end, message))
             continue
         if is_anon:
             a = q.speaker_start if q.speaker_start is not None else q.start
