@@ -187,3 +187,13 @@ def test_family_is_a_noun_not_an_adverb():
 def test_subordinate_clause_after_a_quotation_is_not_its_credit():
     text = "The ad shows Ines Varga saying, “That is my decision,” when Omar Lund challenged her."
     assert speakers(text) == ["Ines Varga"]
+
+
+def test_long_appositive_between_speaker_and_told():
+    text = ("“The river is our road,” Ines Varga, the director of the Northland river authority and "
+            "a member of the regional flood board since its founding, told the Harbour Gazette.")
+    assert speakers(text) == ["Ines Varga"]
+
+
+def test_passive_credit_after_quotation():
+    assert speakers("“Wide Water, Dark Sky” was written by Ines Varga in 1990.") == ["Ines Varga"]

@@ -47,3 +47,7 @@ def test_quoted_words_in_title_case_after_a_cue_stay_a_quotation():
 def test_term_is_not_in_the_json_of_a_quotation():
     q = only("Ines Varga told Nordvik Radio’s “Harbour Hour” that the port would close.")
     assert "term" not in q.to_dict()
+
+
+def test_stage_direction_in_a_transcript_is_a_term():
+    assert only("The host cut in. “(CROSSTALK)” Then silence.").term

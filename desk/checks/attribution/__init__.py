@@ -334,6 +334,11 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
     w0 = m.end() if m else r.end
     if w0 >= limit:
         return None
+    pm = _PASSIVE_BY.match(text, w0, limit)
+    if pm:  # “…” was written by Ana Ruiz
+        sp = speaker_after(text, pm.end(), limit)
+        if sp and sp.kind in ("person", "organisation"):
+            return _Attr(sp, pm.group(1), how="post")
     inner = text[r.text_start:r.text_end].rstrip()
     weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
     cm = POST_CUE_RE.match(text, w0, limit)
@@ -366,13 +371,18 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
         if _CONJ_GAP.search(gap) and not _short_tail(text, cm.end(), limit):
             break  # “…,” but he said that …: a new clause, not a credit
         between = text[sp.end:cm.start()]
-        if len(between.split()) > 16 or re.search(r"[.!?;:]\s", between):
+        # an appositive set off by commas may run long: “…,” Ana Ruiz, the director of …, told …
+        appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
+        if len(between.split()) > (32 if appositive else 16) or re.search(r"[.!?;:]\s", between):
             break
         # “…,” when Ruiz blasted him: a subordinate clause, a credit only when nothing before is
         return _Attr(sp, cm.group(), how="post-sub" if _SUBORD_GAP.match(gap) else "post")
     return _tail_credit(text, w0, limit)
 
 
+_PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
+                         r"(written|said|spoken|uttered|tweeted|posted|coined|penned|sung|shouted|voiced|quoted)"
+                         r"\s+(?:[a-z]+\s+){0,3}?by\s+")
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
 _SUBORD_GAP = re.compile(r"(?:when|while|after|before|because|since|although|though|until|unless|whereas|if)\b", re.I)
 _TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")

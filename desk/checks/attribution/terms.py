@@ -29,6 +29,9 @@ _WORK_BEFORE = re.compile(
 _ON_AT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)On\s+$")
 
 
+_STAGE = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\.?\s*$")
+
+
 def _title_case(inner: str) -> bool:
     words = _WORD.findall(inner)
     if not words or len(words) > 8:
@@ -41,6 +44,8 @@ def _title_case(inner: str) -> bool:
 
 def is_term(text: str, open_pos: int, end: int, inner: str) -> bool:
     """Is the quoted region text[open_pos:end] (inner = its words) a title or a nickname?"""
+    if _STAGE.match(inner):
+        return True  # “(CROSSTALK)”, “[inaudible]”: a stage direction in a transcript
     if not _title_case(inner) or is_statement(inner):
         return False
     before = text[max(0, open_pos - 40):open_pos]
