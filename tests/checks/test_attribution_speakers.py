@@ -197,3 +197,9 @@ def test_long_appositive_between_speaker_and_told():
 
 def test_passive_credit_after_quotation():
     assert speakers("“Wide Water, Dark Sky” was written by Ines Varga in 1990.") == ["Ines Varga"]
+
+
+def test_coordinated_role_is_one_speaker():
+    text = "The former mayor and current harbour director said the port was “never safer.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "The former mayor and current harbour director"

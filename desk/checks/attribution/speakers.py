@@ -184,6 +184,13 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
             if lw in PREPS and k > 0:
                 k -= 1
                 continue
+            if lw == "and" and not found_det:
+                # "the former governor and current nominee": a coordinated role, one person
+                d = _coordinated_det(toks, k)
+                if d is not None:
+                    k = d
+                    found_det = True
+                    break
             k += 1
             break
         if lw in STOP_BACK:
@@ -234,6 +241,20 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                    definite=first in ("the", "his", "her", "their", "its"))
 
 
+
+
+def _coordinated_det(toks: list, k: int) -> int | None:
+    """Index of the determiner opening the role before "and" at k ("the former governor and")."""
+    m = k - 1
+    while m >= 0 and k - m <= 7:
+        w = toks[m][0]
+        lw = w.lower()
+        if lw in ("the", "his", "her", "their", "a", "an"):
+            return m if m < k - 1 else None
+        if not w[:1].isalnum() or (lw in STOP_BACK and lw not in PREPS) or _possessive(w):
+            return None
+        m -= 1
+    return None
 
 
 def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) -> Speaker | None:
