@@ -10,6 +10,8 @@ into typos:
 
 * lower-case words and capitalised ones (sentence starts, months and weekdays, parts of
   names such as "White House"), at least four letters long;
+* eligible words and "is the typo a word?" are decided on pyspellchecker's own list, so
+  the sample stays the same while desk's word lists change;
 * the typo is either a misspelling from Norvig's test sets (../shared/corpora/spelling)
   substituted for its correct word where that word occurs, or a realistic keyboard
   slip: a dropped, doubled or extra letter (a keyboard neighbour), a keyboard-neighbour
@@ -33,6 +35,7 @@ here (``--show`` lists the flagged words so a reader can judge).
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import sys
@@ -46,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from desk.checks.engine import check_text  # noqa: E402
 from desk.checks.spelling import get_checker  # noqa: E402
+from desk.checks.spelling.dictionary import base_list_path  # noqa: E402
 from desk.checks.spelling.words import TOKEN, is_sentence_start  # noqa: E402
 
 KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -217,7 +221,9 @@ def main() -> None:
              if line.strip()]
     checker = get_checker()
     checker.load()
-    known = checker.lexicon.known("en-US")
+    # The sample depends only on pyspellchecker's own list (not on our supplements),
+    # so that it stays the same while the checker's word lists change.
+    known = set(json.loads(gzip.decompress(base_list_path().read_bytes())))
     norvig = load_norvig(Path(args.norvig))
     rng = random.Random(args.seed)
 

@@ -78,3 +78,14 @@ def test_typo_taken_for_a_speaker_is_still_flagged_through_the_engine():
     got = [(text[p.start:p.end], p.kind) for p in check_text(text).problems
            if p.kind == "misspelling"]
     assert got == [("Thay", "misspelling")]
+
+
+def test_typo_opening_a_sentence_before_a_capitalised_word_is_red():
+    text = "The vote was close. Wiht Maria Lopez in charge, nothing changed."
+    assert kinds(text)["Wiht"] == "misspelling"
+
+
+def test_short_surname_next_to_a_first_name_is_not_red():
+    # "Baer" is "bear" with two letters swapped, "Vann" is "van" doubled
+    text = "The lawyers Tom Baer and Lisa Vann disagreed."
+    assert kinds(text) == {"Baer": "unknown-name", "Vann": "unknown-name"}

@@ -413,8 +413,8 @@ class SpellChecker:
         if count >= 2 or where == 2:
             return False  # Mr. Amar; a name used twice
         if where == 1:
-            for w, d in cands.items():
-                if d == 1 and freq.get(w, 0) >= NEAR_FREQ_START:
+            for w, d in cands.items():  # not for short names: Ari/air, Baer/bear, Vann/van
+                if d == 1 and len(lw) > 4 and freq.get(w, 0) >= NEAR_FREQ_START:
                     cost = _sg.single_edit_cost(lw, w)
                     if cost is not None and cost <= CHEAP_EDIT:
                         return True
@@ -424,7 +424,7 @@ class SpellChecker:
             if at_start:
                 if f >= NEAR_FREQ_START and (d == 1 or len(lw) >= 6):
                     return True
-            elif d == 1 and f >= NEAR_FREQ_ALONE and len(lw) >= 4:
+            elif d == 1 and len(lw) >= 4 and f >= (NEAR_FREQ_ALONE if len(lw) > 4 else NEAR_FREQ_MID):
                 return True
         return False
 

@@ -19,7 +19,7 @@ import re
 from .words import MONTHS_DAYS, is_sentence_start, normalise
 
 #: How common a word must be for a speaker word one edit from it to be doubted.
-NEAR_FREQ_MID = 20000
+SPEAKER_NEAR_FREQ = 2000
 
 #: Prefixes that stand before a hyphen as their own "word" (pre-election, un-American).
 HYPHEN_PREFIXES = frozenset("""pre un non re co anti ex mid semi multi post pro cyber petro
@@ -103,14 +103,16 @@ def name_context(text: str, start: int, end: int, at_start: bool) -> int:
             return 3
         elif lp in TITLES:
             return 2
-        elif prev[0].isupper() and (len(prev) == 1 or text[start - len(sep) - 1] != "."):
+        elif prev[0].isupper() and prev != "I" and (len(prev) == 1 or text[start - len(sep) - 1] != "."):
             return 1  # a capitalised word or an initial just before, same sentence
     nxt = next_word(text, end)
     if nxt and nxt.lower() in PARTICLES and nxt.islower() and text[end] not in ".!?":
         after = next_word(text, end + 1 + len(nxt))
         if after[:1].isupper():
             return 3  # Osama bin Laden, Vincent van Gogh
-    return 1 if nxt and nxt[0].isupper() and text[end] not in ".!?" else 0
+    if at_start:
+        return 0  # "With Hillary", "When I": a sentence's first word before a capital says nothing
+    return 1 if nxt[:1].isupper() and nxt != "I" and text[end] not in ".!?" else 0
 
 
 def capitalised_mid(text: str, word: str) -> int:
@@ -141,7 +143,7 @@ def likely_names(checker, words, lang: str) -> set[str]:
         lw = normalise(w)
         if len(lw) > 2 and lw not in known and any(
                 c in known and c[:1] == lw[:1]
-                and (freq.get(c, 0) >= NEAR_FREQ_MID or c in MONTHS_DAYS)
+                and (freq.get(c, 0) >= SPEAKER_NEAR_FREQ or c in MONTHS_DAYS)
                 for c in checker.index.candidates(lw, 1)):
             continue
         out.add(w)
