@@ -203,3 +203,9 @@ def test_coordinated_role_is_one_speaker():
     text = "The former mayor and current harbour director said the port was “never safer.”"
     (q,) = analyse(text).quotes
     assert q.speaker == "The former mayor and current harbour director"
+
+
+def test_uncued_quotation_after_a_sentence_about_a_person():
+    text = ("The harbour flooded in May. Ines Varga called the plan a gamble. "
+            "“We will lose the farm.”")
+    assert speakers(text) == ["Ines Varga"]

@@ -285,7 +285,26 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     near = _last_cue(text, max(a, prev_end), r.open_pos)
     if near:
         return near
+    prev = _previous_subject(text, r, a, st, prev_end)
+    if prev:
+        return prev
     return _Attr()
+
+
+def _previous_subject(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Attr | None:
+    """A quotation opening a sentence with no cue, after a sentence about a person in the same
+    paragraph, is that person's: Ana Ruiz called it a gamble. “We will lose the farm.”"""
+    s0, _ = sentence_bounds(st, len(text), r.open_pos)
+    if r.open_pos - s0 > 2 or s0 <= a:
+        return None
+    ps, _ = sentence_bounds(st, len(text), s0 - 1)
+    ps = max(ps, a)
+    if prev_end > ps:
+        return None
+    sp = _subject_at_start(text, ps, s0)
+    if sp is not None and sp.kind in ("person", "pronoun"):
+        return _Attr(sp, None, how="nearby")
+    return None
 
 
 def _last_cue(text: str, a: int, b: int) -> _Attr | None:
