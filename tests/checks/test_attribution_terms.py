@@ -51,3 +51,9 @@ def test_term_is_not_in_the_json_of_a_quotation():
 
 def test_stage_direction_in_a_transcript_is_a_term():
     assert only("The host cut in. “(CROSSTALK)” Then silence.").term
+
+
+def test_a_title_does_not_cut_the_cue_off_from_the_next_quotation():
+    text = "Ines Varga tells Nordvik Radio’s “Harbour Hour” that the port is “closing for good.”"
+    quotes = analyse(text).quotes
+    assert [q.speaker for q in quotes] == [None, "Ines Varga"]

@@ -70,12 +70,13 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
     for pi, regs in by_para.items():
         a, b = paras[pi]
         st = starts_of(pi)
-        for n, r in enumerate(regs):
-            prev_end = regs[n - 1].end if n else a
-            nxt_open = regs[n + 1].open_pos if n + 1 < len(regs) else b
+        real = [r for r in regs if id(r) not in terms]  # a title is no boundary for its neighbours
+        for r in regs:
             if id(r) in terms:
                 attrs[id(r)] = _Attr(how="term")
-                continue
+        for n, r in enumerate(real):
+            prev_end = real[n - 1].end if n else a
+            nxt_open = real[n + 1].open_pos if n + 1 < len(real) else b
             attrs[id(r)] = _attribute(text, r, a, b, st, prev_end, nxt_open, paras, starts_of)
         # a quotation with no cue followed at once by one with a cue after it: “A.” “B,” she said.
         for n in range(len(regs) - 2, -1, -1):
