@@ -54,3 +54,15 @@ def test_a_bare_name_that_speaks_is_a_person_for_pronouns():
     text = ("Marta Olsen chairs the board. Quenby said the plan had failed.\n\n"
             "“Nobody listened to us,” she said.")
     assert speakers(text) == ["Quenby"]
+
+
+def test_name_modifying_a_role_is_not_the_pronouns_referent():
+    text = ("Anna Lind runs the union. Lind campaign director Maria Holm said the talks failed.\n\n"
+            "“We walked out,” she said.")
+    assert speakers(text) == ["Maria Holm"]
+
+
+def test_capitalised_preposition_still_marks_an_object():
+    text = ("On The Morning Harbour Show on Friday, Maria Holm criticised the council.\n\n"
+            "“They never listen,” she said.")
+    assert speakers(text) == ["Maria Holm"]

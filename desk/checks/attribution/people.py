@@ -24,7 +24,10 @@ from desk.checks.attribution.speakers import _is_initials, _norm, _possessive
 
 _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
-                             r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$")
+                             r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
+                             re.I)
+# "Clinton communication director Jennifer Palmieri": a name modifying a role before another name
+_MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
 _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said|says|told|tells|added|adds|asked|"
                            r"wrote|writes|explained|argued|insisted|noted|replied|responded|continued)\b")
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
@@ -133,11 +136,16 @@ class People:
         # a mention after a preposition or in the possessive is not a clause's subject
         self.oblique = [bool(_OBLIQUE_BEFORE.search(text, max(0, p - 24), p))
                         or text.startswith(("\u2019s", "'s", "\u2019 ", "' "), p + len(name))
+                        or self._modifier(p + len(name))
                         for p, name in self.mentions]
         for p, name in self.mentions:  # "McLenney said": whoever speaks is a person
             if " " not in name and _SPEECH_AFTER.match(text, p + len(name)):
                 self.persons.add(name)
         self._pronouns: dict[str, list[int]] | None = None
+
+    def _modifier(self, end: int) -> bool:
+        m = _MODIFIER_AFTER.match(self.text, end, end + 60)
+        return bool(m) and m.group(1) in HEAD_NOUNS
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""
