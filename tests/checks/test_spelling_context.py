@@ -89,3 +89,16 @@ def test_short_surname_next_to_a_first_name_is_not_red():
     # "Baer" is "bear" with two letters swapped, "Vann" is "van" doubled
     text = "The lawyers Tom Baer and Lisa Vann disagreed."
     assert kinds(text) == {"Baer": "unknown-name", "Vann": "unknown-name"}
+
+
+def test_typo_of_a_title_before_a_name_is_red():
+    text = "The visit was led by Presidnet Alvarez and Governer Kimura."
+    got = {text[p.start:p.end]: (p.kind, p.suggestions[:1]) for p in check_spelling(text)}
+    assert got["Presidnet"] == ("misspelling", ("President",))
+
+
+def test_suggestion_prefers_the_word_the_article_capitalises():
+    # "Clinto" alone would get "Into" first; the article spells Clinton mid-sentence
+    text = "We met Senator Clinton in May. Later we saw Clinto again."
+    (p,) = [p for p in check_spelling(text) if text[p.start:p.end] == "Clinto"]
+    assert p.kind == "misspelling" and p.suggestions[0] == "Clinton"

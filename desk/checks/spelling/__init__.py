@@ -23,7 +23,7 @@ from desk.checks.markdown_spans import merge_spans
 from desk.model import Problem
 
 from . import suggester as _sg
-from .context import capitalised_mid, fine_in_context, name_context
+from .context import TITLES, capitalised_mid, fine_in_context, name_context
 from .context import likely_names as _likely_names
 from .dictionary import Lexicon, normalise_language
 from .words import (
@@ -250,6 +250,7 @@ class SpellChecker:
             if v == _CAP:
                 counts[stem] = counts.get(stem, 0) + 1
         near_cache: dict[str, tuple] = {}
+        preferred: dict[int, str] = {}  # a typo's word that the article capitalises
         kinds: list[tuple[int, int, str, str]] = []
         for start, end, stem, v in flagged:
             if v == _CAP:
@@ -257,6 +258,8 @@ class SpellChecker:
                 typo = self._capital_typo(text, start, end, stem, sent, stem in mid_names,
                                           counts[stem], lang, acc_names, near_cache)
                 kind = "misspelling" if typo else "unknown-name"
+                if isinstance(typo, str):
+                    preferred[start] = typo
             elif v == _NAME:
                 kind = "unknown-name"
             else:
@@ -282,6 +285,10 @@ class SpellChecker:
                 if sugg is None:
                     sugg = tuple(self.suggest(stem, lang, 5, acc_names))
                     sugg_cache[stem] = sugg
+                first = preferred.get(start)
+                if first:
+                    first = case_like(stem, first)
+                    sugg = (first, *[x for x in sugg if x != first])[:5]
             variant = lex.other_variant(normalise(stem), lang)
             if variant:
                 label = "British" if lang == "en-US" else "American"
@@ -376,6 +383,8 @@ class SpellChecker:
                 continue
             if w in MONTHS_DAYS and (d == 1 or len(lw) > SHORT):
                 sure = True  # Febuary, Wendsday (but not Amar / May)
+            elif len(w) >= 7 and w in TITLES and w[:1] == lw[:1]:
+                sure = True  # Presidnet, Sentaor, Govenror
             if w[:1] == lw[:1]:
                 cands[w] = d
         got = (sure, cands)
@@ -383,8 +392,10 @@ class SpellChecker:
         return got
 
     def _capital_typo(self, text: str, start: int, end: int, stem: str, sent: bool,
-                      used_mid: bool, count: int, lang: str, acc_names, cache: dict) -> bool:
+                      used_mid: bool, count: int, lang: str, acc_names, cache: dict
+                      ) -> bool | str:
         """Is a capitalised unknown word a typo (misspelling) rather than a name?
+        (When the answer is the word the article capitalises elsewhere: that word.)
 
         Typo evidence: near a month or weekday, an accepted name, a word this article
         capitalises mid-sentence at least as often; a doubled letter or two swapped
@@ -408,7 +419,7 @@ class SpellChecker:
             if d == 1 or (long_word and _sg.weighted_cost(lw, w) <= 1.2):
                 cap = w[:1].upper() + w[1:]
                 if capitalised_mid(text, cap) >= max(1, count):
-                    return True  # Clinotn where the article says Clinton
+                    return w  # Clinotn where the article says Clinton
         at_start = sent and not used_mid
         if count >= 2 or where == 2:
             return False  # Mr. Amar; a name used twice
