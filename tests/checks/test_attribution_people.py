@@ -66,3 +66,9 @@ def test_capitalised_preposition_still_marks_an_object():
     text = ("On The Morning Harbour Show on Friday, Maria Holm criticised the council.\n\n"
             "“They never listen,” she said.")
     assert speakers(text) == ["Maria Holm"]
+
+
+def test_short_given_name_gives_the_gender():
+    text = ("Steve Orlov met Dana Whitfield-Kay on Monday.\n\n"
+            "“We shook hands,” he said.")
+    assert speakers(text) == ["Steve Orlov"]

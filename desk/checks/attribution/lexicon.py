@@ -120,6 +120,23 @@ mitch ted marco jeb chris mike rand newt rudy reince jared vladimir xi emmanuel 
 hassan ali mohammed muhammad ahmed omar hamid saeed javad mustafa bashar abdel tim tom jim bob dick
 sergei dmitry angus nigel tony gordon keir rishi justin""".split())
 
+# More common given names (short forms and names from many languages), for pronoun gender.
+FEMALE_NAMES |= set("""liz beth kathy cathy sue jen jenny meg peggy maggie molly jane jill joanne kay tina
+gina nina rita wendy vicky becky betsy nikki sally sheila gwen jeanne valerie loretta carmen lucia ines
+sofia camila valentina isabel marta eva ingrid astrid greta hanna katarina natasha olga svetlana irina
+yulia tatiana priya mei yuki keiko ayesha zainab mariam noor layla amina ngozi chiara giulia francesca
+brigitte sabine monika petra ursula agnieszka ewa anita sunita deepa lakshmi rosa elena lucy ellen
+eleanor harriet mildred gretchen kristen kristin krista tracy stacy audrey lillian jacqueline colleen
+maureen eileen kathleen bridget""".split())
+MALE_NAMES |= set("""steve dave jeff greg rick ron don ken ed fred pete andy nick matt dan ben josh jake
+luke max ray hank jon nate phil doug chuck rob rod todd brad chad kurt lou marty mitt carlos luis jorge
+miguel pedro pablo diego javier antonio manuel francisco rafael sergio fernando alejandro ricardo
+eduardo roberto giuseppe giovanni luca matteo francesco pierre francois jacques hans klaus jurgen
+stefan wolfgang karl lars erik sven olaf dmitri alexei mikhail igor yuri mohamed mahmoud khalid
+abdullah ibrahim yusuf hamza ravi raj arjun amit rahul hiroshi takeshi kenji kwame kofi chidi emeka
+tomas jonas piotr pawel tadeusz andrzej viktor oleg nikolai enrique emilio hugo felipe mateo santiago
+reuben""".split())
+
 INTRO_WORDS = {"in", "on", "at", "during", "after", "before", "when", "while", "asked", "speaking",
                "however", "though", "meanwhile", "still", "yet", "but", "and", "also", "instead", "later",
                "earlier", "then", "now", "separately", "similarly", "indeed", "too", "in", "for", "with",
