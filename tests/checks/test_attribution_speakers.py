@@ -209,3 +209,13 @@ def test_uncued_quotation_after_a_sentence_about_a_person():
     text = ("The harbour flooded in May. Ines Varga called the plan a gamble. "
             "“We will lose the farm.”")
     assert speakers(text) == ["Ines Varga"]
+
+
+def test_long_title_before_name_is_kept_apart():
+    (q,) = analyse("“We act,” said Nordland Deputy Prime Minister Ana Ruiz.").quotes
+    assert (q.speaker, q.title) == ("Ana Ruiz", "Nordland Deputy Prime Minister")
+
+
+def test_suffix_keeps_a_long_name_whole():
+    (q,) = analyse("“We act,” said Peter Paul Lund Jr.").quotes
+    assert q.speaker == "Peter Paul Lund Jr."

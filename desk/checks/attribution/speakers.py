@@ -329,10 +329,19 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
         w = run[0]
         return Speaker(w[0], "anonymous", w[1], w[2], anonymous_flag=True)
     # a name of at most four tokens (plus initials and particles)
-    core = [t for t in name_toks if not (len(_norm(t[0])) == 1 or _norm(t[0]) in PARTICLES)]
+    def _core(toks):
+        return [t for t in toks if not (len(_norm(t[0])) == 1 or _norm(t[0]) in PARTICLES
+                                        or _norm(t[0]) in SUFFIXES)]
+    core = _core(name_toks)
     while len(core) > 3 and len(name_toks) > 1:
         name_toks = name_toks[1:]
-        core = [t for t in name_toks if not (len(_norm(t[0])) == 1 or _norm(t[0]) in PARTICLES)]
+        core = _core(name_toks)
+    # "Australian Prime Minister Malcolm Turnbull": the name follows the last title word
+    for n in range(len(name_toks) - 2, -1, -1):
+        if _norm(name_toks[n][0]) in TITLE_WORDS and _norm(name_toks[n][0]) != "the":
+            if any(_norm(t[0]) not in SUFFIXES and len(_norm(t[0])) > 1 for t in name_toks[n + 1:]):
+                name_toks = name_toks[n + 1:]  # not "Martin Luther King Jr."
+            break
     title_toks = run[:len(run) - len(name_toks)]
     # lowercase role words right before the run: "Foreign Ministry spokesman", "retired general"
     j = i
