@@ -416,9 +416,10 @@ class SpellChecker:
             return False  # al-Sudani, Osama bin Laden
         long_word = len(lw) >= 7
         for w, d in cands.items():
-            if d == 1 or (long_word and _sg.weighted_cost(lw, w) <= 1.2):
+            if d == 1 or long_word:
                 cap = w[:1].upper() + w[1:]
-                if capitalised_mid(text, cap) >= max(1, count):
+                if (capitalised_mid(text, cap) >= max(1, count)
+                        and (d == 1 or _sg.weighted_cost(lw, w) <= 1.2)):
                     return w  # Clinotn where the article says Clinton
         at_start = sent and not used_mid
         if count >= 2 or where == 2:
