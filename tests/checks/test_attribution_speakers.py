@@ -219,3 +219,8 @@ def test_long_title_before_name_is_kept_apart():
 def test_suffix_keeps_a_long_name_whole():
     (q,) = analyse("“We act,” said Peter Paul Lund Jr.").quotes
     assert q.speaker == "Peter Paul Lund Jr."
+
+
+def test_the_one_told_is_never_the_speaker():
+    (q,) = analyse("“We are ready for the flood season,” told the Harbour Gazette.").quotes
+    assert q.speaker is None

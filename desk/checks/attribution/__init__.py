@@ -364,7 +364,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
     cm = POST_CUE_RE.match(text, w0, limit)
     if cm:
         word = cm.group()
-        if word in INVERSION or word.lower().startswith(("according", "in the words")):
+        if (word in INVERSION and word not in _HEARER_VERBS) or word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), limit)
             if sp:
                 return _Attr(sp, word, how="post")
@@ -403,6 +403,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> _At
 _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
                          r"(written|said|spoken|uttered|tweeted|posted|coined|penned|sung|shouted|voiced|quoted)"
                          r"\s+(?:[a-z]+\s+){0,3}?by\s+")
+# “…,” told the Gazette: who follows "told" is the hearer, never the speaker
+_HEARER_VERBS = {"told", "tells"}
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
 _SUBORD_GAP = re.compile(r"(?:when|while|after|before|because|since|although|though|until|unless|whereas|if)\b", re.I)
 _TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")
@@ -425,7 +427,7 @@ def _tail_credit(text: str, a: int, b: int) -> _Attr | None:
     while p < b and text[p] in " \t\u00a0":
         p += 1
     cm = CUE_RE.match(text, p, b)
-    if cm and (cm.group() in INVERSION or cm.group().lower().startswith("according")):
+    if cm and ((cm.group() in INVERSION and cm.group() not in _HEARER_VERBS) or cm.group().lower().startswith("according")):
         sp = speaker_after(text, cm.end(), b)
         if sp and sp.kind != "pronoun":
             return _Attr(sp, cm.group(), how="post")
