@@ -14,6 +14,7 @@ Kinds: ``misspelling`` (warning, with suggestions), ``unknown-name`` (info),
 from __future__ import annotations
 
 import gc
+import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -251,12 +252,15 @@ class SpellChecker:
                 counts[stem] = counts.get(stem, 0) + 1
         near_cache: dict[str, tuple] = {}
         preferred: dict[int, str] = {}  # a typo's word that the article capitalises
+        caps: set[str] | None = None
         kinds: list[tuple[int, int, str, str]] = []
         for start, end, stem, v in flagged:
             if v == _CAP:
                 sent = starts[start]
+                if caps is None:  # the capitalised words of the article, once
+                    caps = set(_CAPITALISED.findall(text))
                 typo = self._capital_typo(text, start, end, stem, sent, stem in mid_names,
-                                          counts[stem], lang, acc_names, near_cache)
+                                          counts[stem], lang, acc_names, near_cache, caps)
                 kind = "misspelling" if typo else "unknown-name"
                 if isinstance(typo, str):
                     preferred[start] = typo
@@ -392,8 +396,8 @@ class SpellChecker:
         return got
 
     def _capital_typo(self, text: str, start: int, end: int, stem: str, sent: bool,
-                      used_mid: bool, count: int, lang: str, acc_names, cache: dict
-                      ) -> bool | str:
+                      used_mid: bool, count: int, lang: str, acc_names, cache: dict,
+                      caps: set[str] = frozenset()) -> bool | str:
         """Is a capitalised unknown word a typo (misspelling) rather than a name?
         (When the answer is the word the article capitalises elsewhere: that word.)
 
@@ -418,7 +422,7 @@ class SpellChecker:
         for w, d in cands.items():
             if d == 1 or long_word:
                 cap = w[:1].upper() + w[1:]
-                if (capitalised_mid(text, cap) >= max(1, count)
+                if (cap in caps and capitalised_mid(text, cap) >= max(1, count)
                         and (d == 1 or _sg.weighted_cost(lw, w) <= 1.2)):
                     return w  # Clinotn where the article says Clinton
         at_start = sent and not used_mid
@@ -439,6 +443,9 @@ class SpellChecker:
             elif d == 1 and len(lw) >= 4 and f >= (NEAR_FREQ_ALONE if len(lw) > 4 else NEAR_FREQ_MID):
                 return True
         return False
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][^\W\d_]+(?![\w])")
 
 
 class _AcceptedFreq(dict):
