@@ -224,3 +224,14 @@ def test_suffix_keeps_a_long_name_whole():
 def test_the_one_told_is_never_the_speaker():
     (q,) = analyse("“We are ready for the flood season,” told the Harbour Gazette.").quotes
     assert q.speaker is None
+
+
+def test_gerund_after_preposition_takes_the_main_subject():
+    text = "Ines Varga was fined for saying the judge was “a disgrace to the court.”"
+    assert speakers(text) == ["Ines Varga"]
+
+
+def test_opening_gerund_phrase_takes_the_subject_after_the_quotation():
+    text = ("Ines Varga runs the port.\n\n"
+            "After saying the dock was “too old to save,” she closed it.")
+    assert speakers(text) == ["Ines Varga"]

@@ -458,6 +458,11 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
             if sp:
                 return _Attr(sp, word, how="pre")
             continue
+        if word in ING_CUES and _PREP_BEFORE_ING.search(text, max(s, a, cm.start() - 10), cm.start()):
+            # "by announcing", "after saying": the gerund's subject is the main clause's
+            sp = _gerund_subject(text, r, max(s, a), cm.start())
+            if sp is not None:
+                return _Attr(sp, word, how="pre")
         if word in ING_CUES:
             # "footage of Trump saying “…”": the phrase right before the verb
             if not text[max(s, a):cm.start()].rstrip().endswith(","):
@@ -486,6 +491,27 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
             sp = _clause_subject(text, max(s, a), cm.start())
             if sp:
                 return _Attr(sp, word, how="pre")
+    return None
+
+
+_PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|upon|since)\s+$", re.I)
+_AFTER_QUOTE = re.compile(r"[\s,]*")
+
+
+def _gerund_subject(text: str, r: Region, s: int, v: int) -> Speaker | None:
+    """Subject of the clause a gerund phrase hangs from: "she was fined for saying …", and,
+    when the phrase opens the sentence, the subject after it: "After saying “…,” she left"."""
+    opening = not text[s:v].strip() or bool(re.match(r"\s*\w+\s*$", text[s:v]))
+    if opening:
+        p = _AFTER_QUOTE.match(text, r.end).end()
+        sp = speaker_after(text, p, min(len(text), p + 120))
+        if sp is not None and sp.start == p and sp.kind in ("person", "pronoun") \
+                and _VERBISH_AFTER.match(text, sp.end, min(len(text), sp.end + 160)):
+            return sp
+        return None
+    sp = _subject_at_start(text, s, v)
+    if sp is not None and sp.kind in ("person", "pronoun", "organisation"):
+        return sp
     return None
 
 
