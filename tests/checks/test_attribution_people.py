@@ -72,3 +72,9 @@ def test_short_given_name_gives_the_gender():
     text = ("Steve Orlov met Ysolde Brandt on Monday.\n\n"
             "“We shook hands,” she said.")
     assert speakers(text) == ["Ysolde Brandt"]
+
+
+def test_title_in_apposition_to_a_book_is_not_a_person():
+    text = ("In her memoir, Quiet Harbour, Ines Varga wrote about the port.\n\n"
+            "After saying the dock was “too old to save,” she closed it.")
+    assert speakers(text) == ["Ines Varga"]

@@ -30,6 +30,7 @@ _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|agains
 _MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
 _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said|says|told|tells|added|adds|asked|"
                            r"wrote|writes|explained|argued|insisted|noted|replied|responded|continued)\b")
+_WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 
 
@@ -75,6 +76,8 @@ class People:
             if cur:
                 pieces.append(cur)
         for toks in pieces:
+            if toks and _WORK_BEFORE.search(text, max(0, toks[0][1] - 30), toks[0][1]):
+                continue  # "her book, Living History,": a title, not a person
             while toks and _norm(toks[-1][0]) in SUFFIXES and len(toks) > 1:
                 toks = toks[:-1]
             if toks and _possessive(toks[-1][0]):
