@@ -41,6 +41,8 @@ class ExportDialog(QDialog):
         self.path = QLineEdit()
         self.path.setAccessibleName("Export to file")
         self.path.setMinimumWidth(420)
+        self._confirmed_replace = False  # the file dialog already asked about this path
+        self.path.textChanged.connect(self._path_changed)
         browse = QPushButton("&Browse…")
         browse.setAccessibleName("Choose file")
         browse.clicked.connect(self._browse)
@@ -84,6 +86,10 @@ class ExportDialog(QDialog):
             self.path.setText(path)
             self._confirmed_replace = True
 
+    def _path_changed(self, *_):
+        """Any other path (typed, or renamed by a format change) is asked about again."""
+        self._confirmed_replace = False
+
     def accept(self):
         if not self.path.text().strip():
             dialogs.show_error(self, "Choose a file to export to.")
@@ -101,7 +107,7 @@ def run_export(parent, library, article_id: int) -> Path | None:
         return None
     return export_with_prompts(parent, library, article_id, dlg.format_name(), dlg.target(),
                                page_size=dlg.page_size.currentData(),
-                               replace_confirmed=getattr(dlg, "_confirmed_replace", False))
+                               replace_confirmed=dlg._confirmed_replace)
 
 
 def export_with_prompts(parent, library, article_id: int, fmt: str, path: Path, *,

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QToolButton, QWidget,
+    QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QTextEdit,
+    QToolButton, QWidget,
 )
 
 from desk.gui.body_edit import py_to_qt, qt_to_py
 from desk.gui.highlighter import blend
+from desk.gui.shortcuts import local_shortcut
 
 MAX_MARKS = 2000
 
@@ -48,6 +50,15 @@ class FindReplaceBar(QWidget):
             b.setAccessibleName(name)
             b.setAutoDefault(False)
 
+        # Options and the match count get their own row: in one row with the fields the bar
+        # needed ~700 px and widened the whole window past a 1440 px screen when it opened.
+        options = QHBoxLayout()
+        options.setSpacing(12)
+        options.addWidget(self.case)
+        options.addWidget(self.whole)
+        options.addWidget(self.status, 1)
+        self.status.setMinimumWidth(0)
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(6)
@@ -55,17 +66,14 @@ class FindReplaceBar(QWidget):
         grid.addWidget(self.find_field, 0, 0)
         grid.addWidget(prev_b, 0, 1)
         grid.addWidget(next_b, 0, 2)
-        grid.addWidget(self.case, 0, 3)
-        grid.addWidget(self.whole, 0, 4)
-        grid.addWidget(self.status, 0, 5)
-        grid.addWidget(close_b, 0, 6, Qt.AlignRight)
+        grid.addWidget(close_b, 0, 3, Qt.AlignRight)
         grid.addWidget(self.replace_field, 1, 0)
         grid.addWidget(self.replace_b, 1, 1)
         grid.addWidget(self.replace_all_b, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(5, 1)
-        self.find_field.setMinimumWidth(180)
-        self.replace_field.setMinimumWidth(180)
+        grid.addLayout(options, 2, 0, 1, 4)
+        grid.setColumnStretch(0, 1)
+        self.find_field.setMinimumWidth(120)
+        self.replace_field.setMinimumWidth(120)
 
         self.find_field.textChanged.connect(self.refresh)
         self.find_field.returnPressed.connect(self.find_next)
@@ -77,12 +85,10 @@ class FindReplaceBar(QWidget):
         self.replace_b.clicked.connect(self.replace_one)
         self.replace_all_b.clicked.connect(self.replace_all)
         close_b.clicked.connect(self.close_bar)
-        QShortcut(QKeySequence(Qt.Key_Escape), self, self.close_bar,
-                  context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.FindNext, self, self.find_next,
-                  context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.FindPrevious, self, self.find_previous,
-                  context=Qt.WidgetWithChildrenShortcut)
+        # F3 (find next) is the Edit menu's; a second F3 here would make both ambiguous.
+        for key, slot in ((Qt.Key_Escape, self.close_bar),
+                          (QKeySequence.FindPrevious, self.find_previous)):
+            local_shortcut(key, self, slot, Qt.WidgetWithChildrenShortcut)
         self._recount = QTimer(self, singleShot=True, interval=300)
         self._recount.timeout.connect(self.refresh)
         body.textChanged.connect(lambda: self._recount.start() if self.isVisible() else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox,
     QPushButton, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
@@ -13,6 +13,7 @@ from desk.gui.article_model import (
     SUMMARY_ROLE, ArticleListModel, friendly_time, status_label,
 )
 from desk.gui.highlighter import blend
+from desk.gui.shortcuts import local_shortcut
 from desk.model import ARTICLE_STATUSES, DeskError
 
 SEARCH_DEBOUNCE_MS = 150
@@ -140,7 +141,7 @@ class LibraryPanel(QWidget):
         self.restore_button.setAccessibleName("Restore article from trash")
         self.restore_button.clicked.connect(self.restore_current)
         self.restore_button.hide()
-        QShortcut(QKeySequence.Delete, self.view, self.trash_current, context=Qt.WidgetShortcut)
+        local_shortcut(QKeySequence.Delete, self.view, self.trash_current)
 
         filters = QHBoxLayout()
         filters.setSpacing(4)

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or WindowSettings.default()
         self.report = None
         self._focus_hidden: list = []
+        self._headline_focus_for: int | None = None
         self.setObjectName("desk-main-window")
         self.setWindowTitle("desk[*]")
         self.setAccessibleName("desk")
@@ -134,6 +135,9 @@ class MainWindow(QMainWindow):
         lp.article_trashed.connect(self._article_trashed)
         lp.error.connect(self.show_error)
         lp.open_requested.connect(self.focus_body)
+        # New and Duplicate (buttons, menu, shortcut) leave the editor on the new headline;
+        # otherwise the next keys go to the button, and Space presses it again.
+        lp.article_created.connect(self._focus_headline)
         self.editor.status_requested.connect(self.request_status)
         self.editor.language_changed.connect(self._language_changed)
         self.editor.body.files_dropped.connect(self.import_paths)
@@ -218,6 +222,8 @@ class MainWindow(QMainWindow):
         self._update_article_actions()
         self._update_preview()
         if article_id is not None:
+            if article_id == self._headline_focus_for:
+                self._focus_headline(article_id)
             self.article_opened.emit(article_id)
         return True
 
@@ -229,6 +235,14 @@ class MainWindow(QMainWindow):
         if self.autosaver.save():
             self.library_panel.new_article()
             self.editor.headline.setFocus(Qt.OtherFocusReason)
+
+    def _focus_headline(self, article_id: int) -> None:
+        """Focus the headline of a just-created article, now or once it has opened."""
+        self._headline_focus_for = article_id
+        if self.editor.article_id == article_id:
+            self._headline_focus_for = None
+            self.editor.headline.setFocus(Qt.OtherFocusReason)
+            self.editor.headline.selectAll()
 
     def _article_trashed(self, article_id: int) -> None:
         if self.editor.article_id == article_id:

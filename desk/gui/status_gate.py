@@ -34,8 +34,9 @@ class StatusGateDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.override = buttons.addButton("&Override and move", QDialogButtonBox.AcceptRole)
         self.override.setEnabled(False)
-        buttons.button(QDialogButtonBox.Cancel).setDefault(True)
-        self.reason.textChanged.connect(lambda t: self.override.setEnabled(bool(t.strip())))
+        self.cancel = buttons.button(QDialogButtonBox.Cancel)
+        self.cancel.setDefault(True)
+        self.reason.textChanged.connect(self._reason_changed)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -47,6 +48,13 @@ class StatusGateDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
+
+    def _reason_changed(self, text: str) -> None:
+        """Enter cancels until a reason is typed; then Enter overrides, as the editor means."""
+        has_reason = bool(text.strip())
+        self.override.setEnabled(has_reason)
+        self.override.setDefault(has_reason)
+        self.cancel.setDefault(not has_reason)
 
     def accept(self) -> None:
         if self.reason.text().strip():

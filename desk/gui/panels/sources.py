@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from desk.gui.shortcuts import local_shortcut
 from desk.gui.source_dialog import MergeDialog, SourceDialog
 from desk.model import DeskError
 
@@ -78,8 +79,7 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
-        QShortcut(QKeySequence.Delete, self.table, self.delete_source,
-                  context=Qt.WidgetShortcut)
+        local_shortcut(QKeySequence.Delete, self.table, self.delete_source)
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------
