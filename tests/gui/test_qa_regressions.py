@@ -119,3 +119,9 @@ def test_export_replace_confirmation_does_not_survive_a_new_path(qtbot, seeded, 
 def test_no_stray_focus_on_buttons_after_duplicate_shortcut(window):
     window.actions.duplicate.trigger()
     assert QApplication.focusWidget() is window.editor.headline
+
+
+def test_review_panel_is_no_wider_than_the_sources_panel(window):
+    """The widest panel sets the right dock's width; at 1024 px that width is the text's."""
+    review = window.panels["review"].minimumSizeHint().width()
+    assert review <= window.panels["sources"].minimumSizeHint().width()

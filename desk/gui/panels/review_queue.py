@@ -7,8 +7,9 @@ QueueCursor; this panel shows it and maps keys onto it.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desk.model import DeskError
 from desk.review.queue import QueueCursor
@@ -61,10 +62,12 @@ class ReviewQueuePanel(QWidget):
                 combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
                 combo.setMinimumContentsLength(10)
             combo.activated.connect(lambda _i: self._filters_changed())
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.article_filter, 1)
-        filters.addWidget(self.source_filter, 1)
+        # Status above the other two: in one row the filters alone were ~450 px, the widest
+        # panel, and the right dock took that from the text on a 1024 px screen.
+        filters = QGridLayout()
+        filters.addWidget(self.status_filter, 0, 0, 1, 2)
+        filters.addWidget(self.article_filter, 1, 0)
+        filters.addWidget(self.source_filter, 1, 1)
 
         self.tree = _QueueTree()
         self.tree.setAccessibleName("Quotations to review")
