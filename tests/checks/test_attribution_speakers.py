@@ -235,3 +235,8 @@ def test_opening_gerund_phrase_takes_the_subject_after_the_quotation():
     text = ("Ines Varga runs the port.\n\n"
             "After saying the dock was “too old to save,” she closed it.")
     assert speakers(text) == ["Ines Varga"]
+
+
+def test_progressive_cue_takes_any_noun_phrase_subject():
+    (q,) = analyse("The harbour master is calling the plan “a fantasy.”").quotes
+    assert q.speaker == "The harbour master"

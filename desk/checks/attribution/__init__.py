@@ -451,8 +451,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
     for cm in reversed(cues):
         word = cm.group()
-        if _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
-            continue
+        if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
+            continue  # "was called": a passive; "is calling" is not
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), r.open_pos)
             if sp:
@@ -467,7 +467,9 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
             # "footage of Trump saying “…”": the phrase right before the verb
             if not text[max(s, a):cm.start()].rstrip().endswith(","):
                 sp = speaker_before(text, max(s, a), cm.start())
-                if sp is not None and sp.kind in ("person", "pronoun", "organisation") \
+                # a progressive ("the doctor is calling …") makes any noun phrase the subject
+                progressive = _PROGRESSIVE.search(text, max(s, a, cm.start() - 30), cm.start())
+                if sp is not None and (sp.kind in ("person", "pronoun", "organisation") or progressive) \
                         and not _OBJECT_PREP.search(text, max(s, a, sp.start - 12), sp.start):
                     return _Attr(sp, word, how="pre")
             # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
@@ -494,6 +496,7 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
     return None
 
 
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?$")
 _PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|upon|since)\s+$", re.I)
 _AFTER_QUOTE = re.compile(r"[\s,]*")
 
