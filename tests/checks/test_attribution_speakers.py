@@ -240,3 +240,10 @@ def test_opening_gerund_phrase_takes_the_subject_after_the_quotation():
 def test_progressive_cue_takes_any_noun_phrase_subject():
     (q,) = analyse("The harbour master is calling the plan “a fantasy.”").quotes
     assert q.speaker == "The harbour master"
+
+
+def test_participle_phrase_before_cue_keeps_its_head_noun():
+    text = "Residents living near Oakvale Dam said the water was “brown for weeks.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Residents"
+    assert q.speaker_kind == "anonymous"

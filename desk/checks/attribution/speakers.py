@@ -142,6 +142,9 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     if run and _norm(run[-1][0]) not in PARTICLES:
         sp = _name_from_run(text, toks, i, run)
         if sp is not None:
+            rel = _reduced_relative(text, toks, i, allow_descriptor, depth)
+            if rel is not None:
+                return rel
             # post-modifier: "Officials at Homeland Security", "Charles Rangel of New York"
             pi = i - 1
             if pi >= 1 and _norm(toks[pi][0]) == "the":
@@ -229,6 +232,9 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
         return None
     if head in DETERMINERS or head in STOP_BACK or head in PRONOUNS:
         return None
+    rel = _reduced_relative(text, toks, toks.index(phrase[0]), allow_descriptor, depth)
+    if rel is not None:
+        return rel
     name = text[phrase[0][1]:phrase[-1][2]]
     kind = "organisation" if head in ORG_WORDS else "anonymous"
     first = phrase[0][0].lower()
@@ -241,6 +247,27 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                    definite=first in ("the", "his", "her", "their", "its"))
 
 
+
+
+_LOCATIVE = {"through", "near", "outside", "inside", "in", "at", "across", "along", "around", "on", "into",
+             "from", "past", "toward", "towards", "down", "up"}
+
+
+def _reduced_relative(text: str, toks: list, start: int, allow_descriptor: bool, depth: int) -> Speaker | None:
+    """“Protesters marching through the streets chanted …”: the noun phrase ending at start
+    is the object of a participle's preposition; the speaker is the noun before the participle."""
+    k = start
+    if k >= 1 and _norm(toks[k - 1][0]) in ("the", "a", "an"):
+        k -= 1
+    if k < 3 or depth >= 3 or _norm(toks[k - 1][0]) not in _LOCATIVE:
+        return None
+    ing = toks[k - 2][0]
+    if not (ing.islower() and ing.endswith("ing") and len(ing) > 5) or ing in CUE_FORMS:
+        return None
+    head = _np_from_end(text, toks[:k - 2], allow_descriptor, depth + 1)
+    if head is None or head.kind == "pronoun":
+        return None
+    return head
 
 
 def _coordinated_det(toks: list, k: int) -> int | None:
