@@ -14,6 +14,7 @@ from desk.gui.article_model import (
 )
 from desk.gui.highlighter import blend
 from desk.gui.shortcuts import local_shortcut
+from desk.gui.status_bar import counted
 from desk.model import ARTICLE_STATUSES, DeskError
 
 SEARCH_DEBOUNCE_MS = 150
@@ -58,7 +59,7 @@ class ArticleDelegate(QStyledItemDelegate):
         bits = [status_label(a.status)]
         if a.section:
             bits.append(a.section)
-        bits.append(f"{a.words:,} words")
+        bits.append(counted(a.words, "word"))
         meta = " · ".join(bits)
         when = friendly_time(a.updated_at)
         line2 = QRect(r.left(), r.top() + fm.lineSpacing() + 2, r.width(), fm.lineSpacing())

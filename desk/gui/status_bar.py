@@ -12,6 +12,11 @@ COUNT_DELAY_MS = 250  # counting 10,000 words on every key press would slow typi
 STATE_TEXT = {"saved": "Saved", "saving": "Saving…", "edited": "Edited", "failed": "Not saved!"}
 
 
+def counted(n: int, noun: str) -> str:
+    """A count with its noun: "1 word", "2 words", "1,024 characters"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 class DeskStatusBar(QStatusBar):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -46,7 +51,7 @@ class DeskStatusBar(QStatusBar):
         words = word_count(text)
         minutes = reading_minutes(words)
         read = f"{minutes} min read" if minutes else "—"
-        self.counts.setText(f"{words:,} words · {len(text):,} characters · {read}")
+        self.counts.setText(f"{counted(words, 'word')} · {counted(len(text), 'character')} · {read}")
 
     def show_problems(self, report) -> None:
         if report is None:

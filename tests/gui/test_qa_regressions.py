@@ -125,3 +125,13 @@ def test_review_panel_is_no_wider_than_the_sources_panel(window):
     """The widest panel sets the right dock's width; at 1024 px that width is the text's."""
     review = window.panels["review"].minimumSizeHint().width()
     assert review <= window.panels["sources"].minimumSizeHint().width()
+
+
+def test_one_word_is_not_one_words(qtbot):
+    from desk.gui.status_bar import DeskStatusBar, counted
+
+    bar = DeskStatusBar()
+    qtbot.addWidget(bar)
+    bar.show_counts("Q")
+    assert bar.counts.text().startswith("1 word · 1 character · ")
+    assert counted(0, "word") == "0 words" and counted(1200, "word") == "1,200 words"
