@@ -78,3 +78,9 @@ def test_title_in_apposition_to_a_book_is_not_a_person():
     text = ("In her memoir, Quiet Harbour, Ines Varga wrote about the port.\n\n"
             "After saying the dock was “too old to save,” she closed it.")
     assert speakers(text) == ["Ines Varga"]
+
+
+def test_a_news_agency_that_speaks_is_not_a_person():
+    text = ("Reuters said Marta Olsen had resigned.\n\n"
+            "“It was time to go,” she said.")
+    assert speakers(text) == ["Marta Olsen"]

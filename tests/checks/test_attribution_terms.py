@@ -57,3 +57,8 @@ def test_a_title_does_not_cut_the_cue_off_from_the_next_quotation():
     text = "Ines Varga tells Nordvik Radio’s “Harbour Hour” that the port is “closing for good.”"
     quotes = analyse(text).quotes
     assert [q.speaker for q in quotes] == [None, "Ines Varga"]
+
+
+def test_one_word_answer_before_a_weekday_is_not_a_nickname():
+    q = only("Ines Varga told NRK “Yes” Tuesday.")
+    assert not q.term

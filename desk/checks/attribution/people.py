@@ -142,7 +142,8 @@ class People:
                         or self._modifier(p + len(name))
                         for p, name in self.mentions]
         for p, name in self.mentions:  # "McLenney said": whoever speaks is a person
-            if " " not in name and _SPEECH_AFTER.match(text, p + len(name)):
+            if " " not in name and _SPEECH_AFTER.match(text, p + len(name)) and not name.isupper() \
+                    and _norm(name) not in PLACEISH:  # not "CNN said", "Reuters said"
                 self.persons.add(name)
         self._pronouns: dict[str, list[int]] | None = None
 

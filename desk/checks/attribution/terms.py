@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from desk.checks.attribution.lexicon import CAP_STOP
 from desk.checks.attribution.problems import is_statement
 
 _WORD = re.compile(r"[^\W_][\w'\u2019.&-]*")
@@ -67,4 +68,9 @@ def _nickname(text: str, open_pos: int, end: int, inner: str) -> bool:
     if not 1 <= len(words) <= 2 or inner.rstrip()[-1:] in ",.!?":
         return False
     before = text[max(0, open_pos - 30):open_pos]
-    return bool(_NAME_BEFORE.search(before)) and bool(_NAME_AFTER.match(text, end))
+    after = _NAME_AFTER.match(text, end)
+    if not after or not _NAME_BEFORE.search(before):
+        return False
+    prev = before.split()[-1].lower().strip(".") if before.split() else ""
+    # not a date or a connective around it: told CNN “Yes” Tuesday
+    return after.group().strip().lower() not in CAP_STOP and prev not in CAP_STOP
