@@ -107,3 +107,10 @@ def test_has_offered_attributes_to_subject():
     text = "The minister has offered “a full and public apology” to the families."
     (q,) = analyse(text).quotes
     assert q.speaker.lower() == "the minister"
+
+
+def test_pronoun_they_skips_a_document():
+    text = ("“Prices will rise,” the central bank said. “Rates stay,” a statement said. "
+            "“We cannot wait,” they added.")
+    qs = analyse(text).quotes
+    assert qs[-1].speaker == "the central bank"

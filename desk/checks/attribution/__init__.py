@@ -168,8 +168,9 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
             prev_by_para[r.para] = at
             if kind == "person" and resolved:
                 last_person = (resolved, r.end)
-            elif kind in ("organisation", "anonymous") and resolved:
-                last_group = resolved
+            elif kind in ("organisation", "anonymous") and resolved \
+                    and resolved.split()[-1].lower() not in _DOCUMENTS:
+                last_group = resolved  # "they" are people or bodies, never "a statement"
         source_id = index.find(resolved) if resolved and kind in ("person", "organisation") else None
         span = QuoteSpan(
             start=r.open_pos, end=r.end, text=text[r.text_start:r.text_end],
@@ -224,6 +225,8 @@ def _kind_for(sp: Speaker, resolved: str | None) -> str:
     return sp.kind
 
 
+_DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "letter", "study", "survey",
+              "poll", "document", "filing", "lawsuit", "complaint", "release", "ad", "tweet", "post", "book"}
 _ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
          "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
 _DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
