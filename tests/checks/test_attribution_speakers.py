@@ -247,3 +247,8 @@ def test_participle_phrase_before_cue_keeps_its_head_noun():
     (q,) = analyse(text).quotes
     assert q.speaker == "Residents"
     assert q.speaker_kind == "anonymous"
+
+
+def test_first_person_writer_is_the_speaker():
+    (q,) = analyse("When my aunt asked, I laughed and said, “Nobody believes that any more.”").quotes
+    assert (q.speaker, q.speaker_kind) == ("I", "pronoun")

@@ -134,7 +134,9 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
             if sp.kind == "pronoun":
                 low = sp.name.lower()
                 g = PRONOUNS.get(low, "")
-                if g == "p":
+                if low == "i":
+                    resolved = sp.name  # the writer: an op-ed or a letter
+                elif g == "p":
                     resolved = last_group or sp.name
                     kind = "organisation" if last_group else "pronoun"
                 else:
