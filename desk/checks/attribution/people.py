@@ -31,7 +31,8 @@ _MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A
 _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said|says|told|tells|added|adds|asked|"
                            r"wrote|writes|explained|argued|insisted|noted|replied|responded|continued)\b")
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
-_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
+_SUBJECT_PRONOUN = ("m", "f")
+_HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
 
 
 class People:
@@ -136,16 +137,25 @@ class People:
                 elif hon in ("mrs", "ms", "miss"):
                     self.gender.setdefault(_norm(names[0][0]), "f")
         self._mention_pos = [p for p, _ in self.mentions]
-        # a mention after a preposition or in the possessive is not a clause's subject
-        self.oblique = [bool(_OBLIQUE_BEFORE.search(text, max(0, p - 24), p))
-                        or text.startswith(("\u2019s", "'s", "\u2019 ", "' "), p + len(name))
-                        or self._modifier(p + len(name))
-                        for p, name in self.mentions]
-        for p, name in self.mentions:  # "McLenney said": whoever speaks is a person
+        self._oblique: dict[int, bool] = {}
+        # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
+        for p, name in self.mentions:
             if " " not in name and _SPEECH_AFTER.match(text, p + len(name)) and not name.isupper() \
-                    and _norm(name) not in PLACEISH:  # not "CNN said", "Reuters said"
+                    and _norm(name) not in PLACEISH:
                 self.persons.add(name)
         self._pronouns: dict[str, list[int]] | None = None
+
+    def oblique(self, m: int) -> bool:
+        """Is mention m after a preposition, in the possessive, or modifying a role? Then it
+        is not a clause's subject."""
+        found = self._oblique.get(m)
+        if found is None:
+            p, name = self.mentions[m]
+            text = self.text
+            found = self._oblique[m] = (bool(_OBLIQUE_BEFORE.search(text, max(0, p - 24), p))
+                                        or text.startswith(("\u2019s", "'s", "\u2019 ", "' "), p + len(name))
+                                        or self._modifier(p + len(name)))
+        return found
 
     def _modifier(self, end: int) -> bool:
         m = _MODIFIER_AFTER.match(self.text, end, end + 60)
@@ -221,7 +231,7 @@ class People:
                 full = self._compatible(name, p, gender)
                 if full is None:
                     continue
-                if not self.oblique[m]:
+                if not self.oblique(m):
                     return full
                 if fallback is None:
                     fallback = full
@@ -238,7 +248,9 @@ class People:
     def _pronoun_in(self, gender: str, a: int, b: int) -> int | None:
         """Position of the first subject pronoun of that gender in text[a:b], outside quotations."""
         if self._pronouns is None:
-            self._pronouns = {g: [m.start() for m in rx.finditer(self.text)] for g, rx in _SUBJECT_PRONOUN.items()}
+            self._pronouns = {"m": [], "f": []}
+            for m in _HE_SHE.finditer(self.text):
+                self._pronouns["f" if m.group()[0] in "Ss" else "m"].append(m.start())
         found = self._pronouns[gender]
         k = bisect.bisect_left(found, a)
         while k < len(found) and found[k] < b:

@@ -356,17 +356,16 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
         w = run[0]
         return Speaker(w[0], "anonymous", w[1], w[2], anonymous_flag=True)
     # a name of at most four tokens (plus initials and particles)
-    def _core(toks):
-        return [t for t in toks if not (len(_norm(t[0])) == 1 or _norm(t[0]) in PARTICLES
-                                        or _norm(t[0]) in SUFFIXES)]
-    core = _core(name_toks)
+    norms = [_norm(t[0]) for t in name_toks]
+    core = [w for w in norms if not (len(w) == 1 or w in PARTICLES or w in SUFFIXES)]
     while len(core) > 3 and len(name_toks) > 1:
-        name_toks = name_toks[1:]
-        core = _core(name_toks)
+        if not (len(norms[0]) == 1 or norms[0] in PARTICLES or norms[0] in SUFFIXES):
+            core = core[1:]
+        name_toks, norms = name_toks[1:], norms[1:]
     # "Australian Prime Minister Malcolm Turnbull": the name follows the last title word
-    for n in range(len(name_toks) - 2, -1, -1):
-        if _norm(name_toks[n][0]) in TITLE_WORDS and _norm(name_toks[n][0]) != "the":
-            if any(_norm(t[0]) not in SUFFIXES and len(_norm(t[0])) > 1 for t in name_toks[n + 1:]):
+    for n in range(len(norms) - 2, -1, -1):
+        if norms[n] in TITLE_WORDS and norms[n] != "the":
+            if any(w not in SUFFIXES and len(w) > 1 for w in norms[n + 1:]):
                 name_toks = name_toks[n + 1:]  # not "Martin Luther King Jr."
             break
     title_toks = run[:len(run) - len(name_toks)]

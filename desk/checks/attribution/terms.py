@@ -45,6 +45,9 @@ def _title_case(inner: str) -> bool:
 
 def is_term(text: str, open_pos: int, end: int, inner: str) -> bool:
     """Is the quoted region text[open_pos:end] (inner = its words) a title or a nickname?"""
+    first = inner.lstrip()[:1]
+    if not first or len(inner) > 120 or not (first.isupper() or first.isdigit() or first in "(["):
+        return False
     if _STAGE.match(inner):
         return True  # “(CROSSTALK)”, “[inaudible]”: a stage direction in a transcript
     if not _title_case(inner) or is_statement(inner):
