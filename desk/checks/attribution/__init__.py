@@ -10,6 +10,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from desk.checks.attribution.clauses import (
+    CONJ_BEFORE,
+    OBJECT_PREP,
+    PREP_BEFORE_ING,
+    PROGRESSIVE,
+    clause_subject,
+    gerund_subject,
+    previous_subject,
+    subject_at_start,
+)
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds, sentence_starts
 from desk.checks.attribution.marks import Region, find_regions
 from desk.checks.attribution.problems import quote_problems
@@ -278,7 +288,7 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     if before.endswith(":"):
         s0, _ = sentence_bounds(st, len(text), r.open_pos)
         colon = text.rfind(":", 0, r.open_pos)
-        sp = _subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+        sp = subject_at_start(text, max(s0, a, prev_end), r.open_pos)
         if sp is None or sp.kind not in ("person", "organisation"):
             sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
             if sp2 is not None and sp2.kind == "person":
@@ -291,26 +301,10 @@ def _attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) 
     near = _last_cue(text, max(a, prev_end), r.open_pos)
     if near:
         return near
-    prev = _previous_subject(text, r, a, st, prev_end)
+    prev = previous_subject(text, r, a, st, prev_end)
     if prev:
-        return prev
+        return _Attr(prev, None, how="nearby")
     return _Attr()
-
-
-def _previous_subject(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Attr | None:
-    """A quotation opening a sentence with no cue, after a sentence about a person in the same
-    paragraph, is that person's: Ana Ruiz called it a gamble. “We will lose the farm.”"""
-    s0, _ = sentence_bounds(st, len(text), r.open_pos)
-    if r.open_pos - s0 > 2 or s0 <= a:
-        return None
-    ps, _ = sentence_bounds(st, len(text), s0 - 1)
-    ps = max(ps, a)
-    if prev_end > ps:
-        return None
-    sp = _subject_at_start(text, ps, s0)
-    if sp is not None and sp.kind in ("person", "pronoun"):
-        return _Attr(sp, None, how="nearby")
-    return None
 
 
 def _last_cue(text: str, a: int, b: int) -> _Attr | None:
@@ -339,7 +333,7 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
         return None  # after an earlier quotation in the sentence: that quotation's speaker continues
     if r.open_pos - s < 3:
         return None
-    sp = _subject_at_start(text, s, r.open_pos)
+    sp = subject_at_start(text, s, r.open_pos)
     if sp and sp.kind in ("person", "pronoun", "organisation"):
         return _Attr(sp, None, how="subject")
     return None
@@ -463,9 +457,9 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
             if sp:
                 return _Attr(sp, word, how="pre")
             continue
-        if word in ING_CUES and _PREP_BEFORE_ING.search(text, max(s, a, cm.start() - 10), cm.start()):
+        if word in ING_CUES and PREP_BEFORE_ING.search(text, max(s, a, cm.start() - 10), cm.start()):
             # "by announcing", "after saying": the gerund's subject is the main clause's
-            sp = _gerund_subject(text, r, max(s, a), cm.start())
+            sp = gerund_subject(text, r, max(s, a), cm.start())
             if sp is not None:
                 return _Attr(sp, word, how="pre")
         if word in ING_CUES:
@@ -473,9 +467,9 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
             if not text[max(s, a):cm.start()].rstrip().endswith(","):
                 sp = speaker_before(text, max(s, a), cm.start())
                 # a progressive ("the doctor is calling …") makes any noun phrase the subject
-                progressive = _PROGRESSIVE.search(text, max(s, a, cm.start() - 30), cm.start())
+                progressive = PROGRESSIVE.search(text, max(s, a, cm.start() - 30), cm.start())
                 if sp is not None and (sp.kind in ("person", "pronoun", "organisation") or progressive) \
-                        and not _OBJECT_PREP.search(text, max(s, a, sp.start - 12), sp.start):
+                        and not OBJECT_PREP.search(text, max(s, a, sp.start - 12), sp.start):
                     return _Attr(sp, word, how="pre")
             # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
             for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
@@ -484,7 +478,7 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
                 sp = speaker_before(text, max(s, a), cm2.start())
                 if sp:
                     return _Attr(sp, word, how="pre")
-            sp = _subject_at_start(text, max(s, a), cm.start())
+            sp = subject_at_start(text, max(s, a), cm.start())
             if sp:
                 return _Attr(sp, word, how="pre")
             sp = speaker_before(text, max(s, a), cm.start())
@@ -494,82 +488,10 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> _Att
         sp = speaker_before(text, max(s, a), cm.start())
         if sp:
             return _Attr(sp, word, how="pre")
-        if _CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
-            sp = _clause_subject(text, max(s, a), cm.start())
+        if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
+            sp = clause_subject(text, max(s, a), cm.start())
             if sp:
                 return _Attr(sp, word, how="pre")
-    return None
-
-
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?$")
-_PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|upon|since)\s+$", re.I)
-_AFTER_QUOTE = re.compile(r"[\s,]*")
-
-
-def _gerund_subject(text: str, r: Region, s: int, v: int) -> Speaker | None:
-    """Subject of the clause a gerund phrase hangs from: "she was fined for saying …", and,
-    when the phrase opens the sentence, the subject after it: "After saying “…,” she left"."""
-    opening = not text[s:v].strip() or bool(re.match(r"\s*\w+\s*$", text[s:v]))
-    if opening:
-        p = _AFTER_QUOTE.match(text, r.end).end()
-        sp = speaker_after(text, p, min(len(text), p + 120))
-        if sp is not None and sp.start == p and sp.kind in ("person", "pronoun") \
-                and _VERBISH_AFTER.match(text, sp.end, min(len(text), sp.end + 160)):
-            return sp
-        return None
-    sp = _subject_at_start(text, s, v)
-    if sp is not None and sp.kind in ("person", "pronoun", "organisation"):
-        return sp
-    return None
-
-
-_OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|towards|into|than)\s+(?:the\s+)?$")
-_CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
-
-
-def _clause_subject(text: str, a: int, v: int) -> Speaker | None:
-    """Subject of a clause with coordinated verbs: “Bush thought for a moment and said …”."""
-    sp = _subject_at_start(text, a, v)
-    if sp is None:
-        k = text.rfind(",", a, v)
-        if k >= 0:
-            sp = _subject_at_start(text, k + 1, v)
-    return sp
-
-
-_INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})?\s*[\u2014\u2013-]{1,2}\s*)?"  # dateline
-                       r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
-                       r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly|Last|This|"
-                       r"Following|Despite|Since|As|Though|Although|Instead|First|Second|Finally|Again|Even|Indeed|Today|"
-                       r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing)"
-                       r"\b[^:;.!?]{0,160}?,\s*)?")
-_VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,120},\s*)?[a-z]")
-
-
-def _subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
-    """The noun phrase opening a clause (after datelines and introductory phrases)."""
-    m = _INTRO_RE.match(text, a, limit)
-    starts = [m.end() if m else a]
-    for _ in range(3):
-        k = text.find(",", starts[-1], limit)
-        if k < 0:
-            break
-        starts.append(k + 1)
-    for p in starts:
-        while p < limit and text[p] in " \t":
-            p += 1
-        sp = speaker_after(text, p, limit)
-        if sp and sp.start - p < 40 and _VERBISH_AFTER.match(text, sp.end, limit):
-            if sp.kind != "person" and text.startswith(",", sp.end):
-                # "Her chief policy aide, Jake Sullivan, calls …": the appositive names the subject
-                q = sp.end + 1
-                while q < limit and text[q] in " \t":
-                    q += 1
-                alt = speaker_after(text, q, limit)
-                if alt is not None and alt.kind == "person" and alt.start == q and text.startswith(",", alt.end):
-                    alt.title = alt.title or sp.name
-                    return alt
-            return sp
     return None
 
 
@@ -589,7 +511,7 @@ def _colon_cue(text: str, r: Region, a: int, paras, starts_of) -> _Attr | None:
             sp = speaker_before(text, s, cm.start())
         if sp:
             return _Attr(sp, cm.group(), how="colon")
-    sp = _subject_at_start(text, s, pb)
+    sp = subject_at_start(text, s, pb)
     if sp:
         return _Attr(sp, None, how="colon")
     return None

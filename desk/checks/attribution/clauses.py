@@ -1,0 +1,96 @@
+"""Clause structure around a quotation: subjects of clauses, gerunds and relative neighbours."""
+
+from __future__ import annotations
+
+import re
+
+from desk.checks.attribution.cues import sentence_bounds
+from desk.checks.attribution.marks import Region
+from desk.checks.attribution.speakers import Speaker, speaker_after
+
+PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?$")
+PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|upon|since)\s+$", re.I)
+_AFTER_QUOTE = re.compile(r"[\s,]*")
+
+
+def gerund_subject(text: str, r: Region, s: int, v: int) -> Speaker | None:
+    """Subject of the clause a gerund phrase hangs from: "she was fined for saying …", and,
+    when the phrase opens the sentence, the subject after it: "After saying “…,” she left"."""
+    opening = not text[s:v].strip() or bool(re.match(r"\s*\w+\s*$", text[s:v]))
+    if opening:
+        p = _AFTER_QUOTE.match(text, r.end).end()
+        sp = speaker_after(text, p, min(len(text), p + 120))
+        if sp is not None and sp.start == p and sp.kind in ("person", "pronoun") \
+                and VERBISH_AFTER.match(text, sp.end, min(len(text), sp.end + 160)):
+            return sp
+        return None
+    sp = subject_at_start(text, s, v)
+    if sp is not None and sp.kind in ("person", "pronoun", "organisation"):
+        return sp
+    return None
+
+
+OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|towards|into|than)\s+(?:the\s+)?$")
+CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
+
+
+def clause_subject(text: str, a: int, v: int) -> Speaker | None:
+    """Subject of a clause with coordinated verbs: “Bush thought for a moment and said …”."""
+    sp = subject_at_start(text, a, v)
+    if sp is None:
+        k = text.rfind(",", a, v)
+        if k >= 0:
+            sp = subject_at_start(text, k + 1, v)
+    return sp
+
+
+_INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})?\s*[\u2014\u2013-]{1,2}\s*)?"  # dateline
+                       r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
+                       r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly|Last|This|"
+                       r"Following|Despite|Since|As|Though|Although|Instead|First|Second|Finally|Again|Even|Indeed|Today|"
+                       r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing)"
+                       r"\b[^:;.!?]{0,160}?,\s*)?")
+VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,120},\s*)?[a-z]")
+
+
+def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
+    """The noun phrase opening a clause (after datelines and introductory phrases)."""
+    m = _INTRO_RE.match(text, a, limit)
+    starts = [m.end() if m else a]
+    for _ in range(3):
+        k = text.find(",", starts[-1], limit)
+        if k < 0:
+            break
+        starts.append(k + 1)
+    for p in starts:
+        while p < limit and text[p] in " \t":
+            p += 1
+        sp = speaker_after(text, p, limit)
+        if sp and sp.start - p < 40 and VERBISH_AFTER.match(text, sp.end, limit):
+            if sp.kind != "person" and text.startswith(",", sp.end):
+                # "Her chief policy aide, Jake Sullivan, calls …": the appositive names the subject
+                q = sp.end + 1
+                while q < limit and text[q] in " \t":
+                    q += 1
+                alt = speaker_after(text, q, limit)
+                if alt is not None and alt.kind == "person" and alt.start == q and text.startswith(",", alt.end):
+                    alt.title = alt.title or sp.name
+                    return alt
+            return sp
+    return None
+
+
+def previous_subject(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Speaker | None:
+    """A quotation opening a sentence with no cue, after a sentence about a person in the same
+    paragraph, is that person's: Ana Ruiz called it a gamble. “We will lose the farm.”"""
+    s0, _ = sentence_bounds(st, len(text), r.open_pos)
+    if r.open_pos - s0 > 2 or s0 <= a:
+        return None
+    ps, _ = sentence_bounds(st, len(text), s0 - 1)
+    ps = max(ps, a)
+    if prev_end > ps:
+        return None
+    sp = subject_at_start(text, ps, s0)
+    if sp is not None and sp.kind in ("person", "pronoun"):
+        return sp
+    return None
