@@ -135,3 +135,33 @@ def test_one_word_is_not_one_words(qtbot):
     bar.show_counts("Q")
     assert bar.counts.text().startswith("1 word · 1 character · ")
     assert counted(0, "word") == "0 words" and counted(1200, "word") == "1,200 words"
+
+
+def test_adding_a_source_in_the_panel_tags_its_quotations_without_an_edit(qtbot, library,
+                                                                          monkeypatch, tmp_path):
+    from desk.gui.source_dialog import SourceDialog
+
+    body = "“The tap will not work again,” said Priya Nandakumar, who lives on Canal Row.\n"
+    article = library.articles.create(headline="Water", body=body)
+    w = make_window(qtbot, library, tmp_path / "s.ini", open_last=False)
+    try:
+        with qtbot.waitSignal(w.checker.quotes_synced, timeout=10000):
+            w.open_article(article.id)
+            qtbot.waitUntil(w.checker.is_idle, timeout=10000)
+            w.checker.article_saved()
+        assert [q.source_id for q in library.quotes.list(article_id=article.id)] == [None]
+
+        def fill(dialog):
+            dialog.name.setText("Priya Nandakumar")
+            dialog.accept()
+            return dialog.result()
+
+        monkeypatch.setattr(SourceDialog, "exec", fill)
+        panel = w.panels["sources"]
+        with qtbot.waitSignal(w.checker.quotes_synced, timeout=10000):
+            panel.add_button.click()
+        src = library.sources.find("Priya Nandakumar")
+        assert [q.source_id for q in library.quotes.list(article_id=article.id)] == [src.id]
+        assert panel.quoted_label.text().startswith("Quoted in 1 article")
+    finally:
+        close_window(w)

@@ -31,3 +31,17 @@ def connect_review_signals(checker=None, editor_menu=None, panels: dict | None =
         review.quotes_changed.connect(checker.inputs_changed)
     if sources is not None and review is not None:
         sources.sources_changed.connect(review.refresh)
+    if sources is not None and checker is not None:
+        # A source added or renamed in the panel names speakers already in the text: store
+        # that on the quotation rows once the re-check has run, not at the next edit.
+        sources.sources_changed.connect(lambda: _sync_after_next_check(checker, autosaver))
+        checker.quotes_synced.connect(sources.refresh_quoted_in)
+
+
+def _sync_after_next_check(checker, autosaver) -> None:
+    def once(_report=None):
+        checker.report_ready.disconnect(once)
+        if autosaver is None or autosaver.save():
+            checker.article_saved()
+
+    checker.report_ready.connect(once)

@@ -114,6 +114,10 @@ class SourcesPanel(QWidget):
             if item.data(0, ID_ROLE) in ids:
                 self.table.setCurrentItem(item, 0, QItemSelectionModel.NoUpdate)
 
+    def refresh_quoted_in(self) -> None:
+        """Re-read where the selected source is quoted (after quotation rows changed)."""
+        self._selection_changed()
+
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
         self.edit_button.setEnabled(len(ids) == 1)
