@@ -1,0 +1,483 @@
+"""The spell checker: word classification, names versus typos, suggestions (see the
+package docstring for the public API)."""
+
+from __future__ import annotations
+
+import gc
+import re
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from desk.checks.markdown_spans import merge_spans
+from desk.model import Problem
+
+from . import suggester as _sg
+from .context import TITLES, capitalised_mid, fine_in_context, name_context
+from .dictionary import Lexicon, normalise_language
+from .words import (
+    CONTRACTIONS,
+    EMAIL,
+    MONTHS_DAYS,
+    REPEAT_OK,
+    REPEATED,
+    SIC,
+    TOKEN,
+    URL,
+    case_like,
+    is_latin,
+    is_sentence_start,
+    normalise,
+    overlaps,
+)
+
+
+#: A capitalised unknown word is a typo, not a name, when a word this common (or a
+#: month or weekday) is one edit away (mid-sentence) or two (sentence start).
+NEAR_FREQ_MID = 20000
+NEAR_FREQ_START = 300
+#: A capitalised word with no sign of being a name (alone, used once, no title before
+#: it) is a typo when a word this common is one edit away.
+NEAR_FREQ_ALONE = 300
+#: Doubled letters and swapped neighbours: how typos differ from words, not how names do.
+CHEAP_EDIT = 0.5
+ACCEPTED_FREQ = 50000
+SHORT = 5
+
+_OK = 0
+_LOWER = 1  # unknown lower-case word: misspelling
+_CAP = 2  # unknown capitalised word: misspelling or name, decided in context
+_NAME = 3  # unknown word with capitals inside (iPhone, DeSantis): a name
+
+
+def _default_cache_dir() -> Path | None:
+    try:
+        from desk.paths import cache_dir
+
+        return cache_dir()
+    except Exception:  # pragma: no cover
+        return None
+
+
+class SpellChecker:
+    """The lexicon and the candidate index, loaded once and shared (thread-safe)."""
+
+    def __init__(self, cache_dir: Path | None | bool = True, words_folder: Path | None = None):
+        self._cache_dir = _default_cache_dir() if cache_dir is True else (cache_dir or None)
+        self._words_folder = words_folder
+        self._lock = threading.Lock()
+        self._lex: Lexicon | None = None
+        self._index: _sg.CandidateIndex | None = None
+        self.timings: dict[str, float] = {}
+        self._verdict_caches: dict[tuple[str, frozenset[str]], dict[str, int]] = {}
+
+    # ------------------------------------------------------------ loading
+    @property
+    def lexicon(self) -> Lexicon:
+        lex = self._lex
+        if lex is None:
+            with self._lock:
+                if self._lex is None:
+                    t = time.perf_counter()
+                    self._lex = Lexicon(self._words_folder)
+                    self.timings["lexicon"] = time.perf_counter() - t
+                lex = self._lex
+        return lex
+
+    @property
+    def index(self) -> _sg.CandidateIndex:
+        idx = self._index
+        if idx is None:
+            lex = self.lexicon
+            with self._lock:
+                if self._index is None:
+                    t = time.perf_counter()
+                    self._index = _sg.CandidateIndex.load_or_build(lex.words, lex.key,
+                                                                   self._cache_dir)
+                    self.timings["index_built"] = float(self._index.built)
+                    # Collect now, while loading, rather than in the first look-up:
+                    # the word lists have just added a few hundred thousand objects.
+                    gc.collect()
+                    self.timings["index"] = time.perf_counter() - t
+                idx = self._index
+        return idx
+
+    def load(self) -> None:
+        """Load everything now (otherwise it happens on first use)."""
+        self.index
+        self.lexicon.known("en-US")
+
+    # ------------------------------------------------------------ words
+    def _known_lower(self, lw: str, known, accepted) -> bool:
+        if lw in known or lw in accepted:
+            return True
+        for suf in CONTRACTIONS:
+            if lw.endswith(suf) and len(lw) > len(suf):
+                stem = lw[: -len(suf)]
+                if stem in known or stem in accepted:
+                    return True
+        return False
+
+    def is_known(self, word: str, language: str = "en-US", accepted=frozenset()) -> bool:
+        if not word:
+            return False
+        w = word.replace("’", "'")
+        if len(w) == 1 or (len(w) > 1 and w.isupper()):
+            return True
+        return self._known_lower(normalise(w), self.lexicon.known(language), accepted)
+
+    def suggest(self, word: str, language: str = "en-US", limit: int = 5,
+                accepted: Iterable[str] = ()) -> list[str]:
+        """Best-first corrections for ``word`` (its own case kept)."""
+        if not word or limit <= 0:
+            return []
+        lang = normalise_language(language)
+        lex = self.lexicon
+        lw = normalise(word)
+        known = lex.known(lang)
+        out: list[str] = []
+        variant = lex.other_variant(lw, lang)
+        if variant:
+            out.append(variant)
+        acc = {normalise(a) for a in accepted if a}
+        cands = self._candidates(lw, known)
+        freq = lex.freq
+        if acc:
+            for a in acc:
+                if abs(len(a) - len(lw)) <= 2:
+                    d = _sg.osa_distance(lw, a, 2)
+                    if d <= 2:
+                        cands[a] = d
+            freq = _AcceptedFreq(freq, acc)
+        cands.pop(lw, None)
+        if "'" not in lw:  # no possessives or contractions for a plain word
+            cands = {w: d for w, d in cands.items() if "'" not in w}
+        for w in _sg.rank(lw, cands, freq, limit + 1):
+            if w not in out:
+                out.append(w)
+        return [case_like(word, w) for w in out[:limit]]
+
+    def _candidates(self, lw: str, known) -> dict[str, int]:
+        """Known words within two edits; for short words, one edit when there are some
+        (two edits from a four-letter word reach hundreds of words)."""
+        idx = self.index
+        if len(lw) <= SHORT:
+            near = {w: d for w, d in idx.candidates(lw, 1).items() if w in known}
+            if len(near) > 1 or (near and lw not in near):
+                return near
+        return {w: d for w, d in idx.candidates(lw, 2).items() if w in known}
+
+    # ------------------------------------------------------------ the check
+    def check(self, text: str, *, accepted: Iterable[str] = (), language: str = "en-US",
+              suggest: bool = True, skip: Sequence[tuple[int, int]] = ()
+              ) -> list[Problem]:
+        lang = normalise_language(language)
+        lex = self.lexicon
+        known = lex.known(lang)
+        acc_words: set[str] = set()
+        acc_names: list[str] = []
+        for a in accepted:
+            if not a:
+                continue
+            for m in TOKEN.finditer(a):
+                t = m.group()
+                lw = normalise(t)
+                if lw.endswith("'s"):
+                    lw = lw[:-2]
+                acc_words.add(lw)
+                acc_names.append(lw)
+        accepted_set = frozenset(acc_words)
+        if not skip:
+            spans = _non_prose(text)
+        else:
+            spans = sorted((int(a), int(b)) for a, b in skip if b > a)
+        if "@" in text or "://" in text or "www." in text:
+            extra = [m.span() for m in EMAIL.finditer(text)] + [m.span() for m in URL.finditer(text)]
+            if extra:
+                spans = merge_spans(spans + extra)
+        else:
+            spans = merge_spans(spans)
+
+        verdicts = self._verdicts(lang, accepted_set)
+        flagged: list[tuple[int, int, str, int]] = []  # start, end, token (stem), verdict
+        known_lower = self._known_lower
+        for m in TOKEN.finditer(text):
+            tok = m.group()
+            v = verdicts.get(tok)
+            if v is None:
+                v = _OK if m.lastgroup == "ini" else self._classify(tok, known, accepted_set)
+                verdicts[tok] = v
+            if v == _OK:
+                continue
+            start, end = m.span()
+            if spans and overlaps(spans, start, end):
+                continue
+            if SIC.match(text, end):
+                continue
+            stem = tok
+            if normalise(tok[-2:]) == "'s":
+                stem = tok[:-2]
+                end -= 2
+            if (v == _LOWER or v == _CAP) and fine_in_context(
+                    text, start, end, stem, lambda w: known_lower(w, known, accepted_set)):
+                continue
+            flagged.append((start, end, stem, v))
+
+        problems: list[Problem] = []
+        # names: capitalised unknown words used mid-sentence somewhere in the article
+        mid_names: set[str] = set()
+        starts: dict[int, bool] = {}
+        for start, _end, stem, v in flagged:
+            if v == _CAP or v == _NAME:
+                s = is_sentence_start(text, start)
+                starts[start] = s
+                if not s:
+                    mid_names.add(stem)
+        counts: dict[str, int] = {}
+        for _s, _e, stem, v in flagged:
+            if v == _CAP:
+                counts[stem] = counts.get(stem, 0) + 1
+        near_cache: dict[str, tuple] = {}
+        preferred: dict[int, str] = {}  # a typo's word that the article capitalises
+        caps: set[str] | None = None
+        kinds: list[tuple[int, int, str, str]] = []
+        for start, end, stem, v in flagged:
+            if v == _CAP:
+                sent = starts[start]
+                if caps is None:  # the capitalised words of the article, once
+                    caps = set(_CAPITALISED.findall(text))
+                typo = self._capital_typo(text, start, end, stem, sent, stem in mid_names,
+                                          counts[stem], lang, acc_names, near_cache, caps)
+                kind = "misspelling" if typo else "unknown-name"
+                if isinstance(typo, str):
+                    preferred[start] = typo
+            elif v == _NAME:
+                kind = "unknown-name"
+            else:
+                kind = "misspelling"
+            kinds.append((start, end, stem, kind))
+
+        renamed = _inconsistent_names(kinds, accepted_set)
+        sugg_cache: dict[str, tuple[str, ...]] = {}
+        for start, end, stem, kind in kinds:
+            if start in renamed:
+                canon = renamed[start]
+                problems.append(Problem("inconsistent-name", "warning", start, end,
+                                        f"“{stem}” is spelled “{canon}” elsewhere in this article",
+                                        (canon,)))
+                continue
+            if kind == "unknown-name":
+                problems.append(Problem("unknown-name", "info", start, end,
+                                        f"Unknown name “{stem}”: add it to the dictionary if it is right"))
+                continue
+            sugg: tuple[str, ...] = ()
+            if suggest:
+                sugg = sugg_cache.get(stem)  # type: ignore[assignment]
+                if sugg is None:
+                    sugg = tuple(self.suggest(stem, lang, 5, acc_names))
+                    sugg_cache[stem] = sugg
+                first = preferred.get(start)
+                if first:
+                    first = case_like(stem, first)
+                    sugg = (first, *[x for x in sugg if x != first])[:5]
+            variant = lex.other_variant(normalise(stem), lang)
+            if variant:
+                label = "British" if lang == "en-US" else "American"
+                msg = f"“{stem}” is the {label} spelling; {lang} uses “{case_like(stem, variant)}”"
+            else:
+                msg = f"Possible misspelling: “{stem}”"
+            problems.append(Problem("misspelling", "warning", start, end, msg, sugg))
+
+        for m in REPEATED.finditer(text):
+            w = m.group(1)
+            if w.lower() != m.group(3).lower() or w.lower() in REPEAT_OK:
+                continue
+            if m.group(2).count("\n") > 1:
+                continue  # across a paragraph break
+            before = text[m.start(1) - 1] if m.start(1) else " "
+            after = text[m.end(3)] if m.end(3) < len(text) else " "
+            if before in "'’-" or after in "'’-":
+                continue  # part of a contraction or a compound
+            if w[0].isupper() and m.group(3)[0].isupper() and w.lower() not in known:
+                continue  # "Sirhan Sirhan", "Duran Duran"
+            start, end = m.start(1), m.end(3)
+            if spans and overlaps(spans, start, end):
+                continue
+            problems.append(Problem("repeated-word", "warning", start, end,
+                                    f"Repeated word “{m.group(3)}”", (w,)))
+        problems.sort(key=lambda p: (p.start, p.end, p.kind))
+        return problems
+
+    def _verdicts(self, lang: str, accepted: frozenset[str]) -> dict[str, int]:
+        """Per-token verdicts, kept across calls for the same language and words."""
+        with self._lock:
+            key = (lang, accepted)
+            cache = self._verdict_caches.pop(key, None)
+            if cache is None or len(cache) > 200_000:
+                cache = {}
+            self._verdict_caches[key] = cache  # most recently used last
+            while len(self._verdict_caches) > 4:
+                del self._verdict_caches[next(iter(self._verdict_caches))]
+            return cache
+
+    def clear_caches(self) -> None:
+        with self._lock:
+            self._verdict_caches.clear()
+
+    def _classify(self, tok: str, known, accepted) -> int:
+        if tok.isalpha():  # the common case: letters only
+            lw = tok.lower()
+            if lw in known or lw in accepted or len(tok) == 1 or not is_latin(tok):
+                return _OK
+            if tok.isupper() or (len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper()):
+                return _OK  # OPEC, COVAX, MPs, NGOs
+            if tok[0].isupper():
+                return _NAME if not tok[1:].islower() else _CAP
+            return _LOWER if tok.islower() else _NAME
+        if len(tok) == 1 or not is_latin(tok):
+            return _OK
+        if "_" in tok or any(c.isdigit() for c in tok):
+            return _OK  # numbers, ordinals, 1990s, G7, mp3
+        t = tok.replace("’", "'")
+        core = t[:-2] if t[-2:] in ("'s", "'S") else t
+        if core.isupper() and len(core) > 1:
+            return _OK  # OPEC, COVAX, OPEC's
+        if len(core) > 2 and core[-1] == "s" and core[:-1].isupper():
+            return _OK  # MPs, NGOs
+        lw = t.lower()
+        if self._known_lower(lw, known, accepted):
+            return _OK
+        if t[0].isupper():
+            return _NAME if any(c.isupper() for c in core[1:]) else _CAP
+        if any(c.isupper() for c in core):
+            return _NAME  # iPhone, eBay
+        return _LOWER
+
+    def _near(self, lw: str, lang: str, acc_names, cache: dict) -> tuple:
+        """(sure, candidates) for a capitalised unknown word: ``sure`` when it is near
+        a month, a weekday, an accepted name or is the other variant's spelling;
+        candidates {known word: distance}, same first letter, within two edits."""
+        got = cache.get(lw)
+        if got is not None:
+            return got
+        lex = self.lexicon
+        sure = bool(lex.other_variant(lw, lang))
+        if not sure:
+            for a in acc_names:
+                if abs(len(a) - len(lw)) <= 1 and _sg.osa_distance(lw, a, 1) <= 1:
+                    sure = True
+                    break
+        known = lex.known(lang)
+        cands: dict[str, int] = {}
+        for w, d in self.index.candidates(lw, 2).items():
+            if w not in known:
+                continue
+            if w in MONTHS_DAYS and (d == 1 or len(lw) > SHORT):
+                sure = True  # Febuary, Wendsday (but not Amar / May)
+            elif len(w) >= 7 and w in TITLES and w[:1] == lw[:1]:
+                sure = True  # Presidnet, Sentaor, Govenror
+            if w[:1] == lw[:1]:
+                cands[w] = d
+        got = (sure, cands)
+        cache[lw] = got
+        return got
+
+    def _capital_typo(self, text: str, start: int, end: int, stem: str, sent: bool,
+                      used_mid: bool, count: int, lang: str, acc_names, cache: dict,
+                      caps: set[str] = frozenset()) -> bool | str:
+        """Is a capitalised unknown word a typo (misspelling) rather than a name?
+        (When the answer is the word the article capitalises elsewhere: that word.)
+
+        Typo evidence: near a month or weekday, an accepted name, a word this article
+        capitalises mid-sentence at least as often; a doubled letter or two swapped
+        letters away from a common word.  Name evidence: used twice, after a title or a
+        particle, next to another capitalised word.  With neither, nearness to a common
+        word decides (looser at a sentence start, where any word is capitalised).
+        """
+        lw = normalise(stem)
+        known = self.lexicon.known(lang)
+        if len(lw) > 3 and lw[-1] == "s" and lw[:-1] in known:
+            return False  # the Clintons, the Kennedys
+        sure, cands = self._near(lw, lang, acc_names, cache)
+        if sure:
+            return True
+        freq = self.lexicon.freq
+        where = name_context(text, start, end, sent)
+        if where == 3:
+            return False  # al-Sudani, Osama bin Laden
+        long_word = len(lw) >= 7
+        for w, d in cands.items():
+            if d == 1 or long_word:
+                cap = w[:1].upper() + w[1:]
+                if (cap in caps and capitalised_mid(text, cap) >= max(1, count)
+                        and (d == 1 or _sg.weighted_cost(lw, w) <= 1.2)):
+                    return w  # Clinotn where the article says Clinton
+        at_start = sent and not used_mid
+        if count >= 2 or where == 2:
+            return False  # Mr. Amar; a name used twice
+        if where == 1:
+            for w, d in cands.items():  # not for short names: Ari/air, Baer/bear, Vann/van
+                if d == 1 and len(lw) > 4 and freq.get(w, 0) >= NEAR_FREQ_START:
+                    cost = _sg.single_edit_cost(lw, w)
+                    if cost is not None and cost <= CHEAP_EDIT:
+                        return True
+            return False
+        for w, d in cands.items():
+            f = freq.get(w, 0)
+            if at_start:
+                if f >= NEAR_FREQ_START and (d == 1 or len(lw) >= 6):
+                    return True
+            elif d == 1 and len(lw) >= 4 and f >= (NEAR_FREQ_ALONE if len(lw) > 4 else NEAR_FREQ_MID):
+                return True
+        return False
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][^\W\d_]+(?![\w])")
+
+
+class _AcceptedFreq(dict):
+    """The lexicon's frequencies, with accepted words ranked as common."""
+
+    def __init__(self, base: dict[str, int], accepted: set[str]):
+        super().__init__()
+        self._base = base
+        self._acc = accepted
+
+    def get(self, key, default=None):  # type: ignore[override]
+        if key in self._acc:
+            return max(ACCEPTED_FREQ, self._base.get(key, 0))
+        return self._base.get(key, default)
+
+
+def _non_prose(text: str) -> list[tuple[int, int]]:
+    try:
+        from desk.checks.markdown_spans import non_prose_spans
+    except ImportError:  # pragma: no cover - the shared module is part of desk
+        return []
+    return non_prose_spans(text)
+
+
+def _inconsistent_names(kinds, accepted) -> dict[int, str]:
+    """{start of a rarer spelling: the other spelling} for names spelled two ways."""
+    groups: dict[str, list[int]] = {}
+    shown: dict[str, str] = {}
+    for start, _end, stem, kind in kinds:
+        if kind == "unknown-name" and stem[:1].isupper():
+            key = normalise(stem)
+            groups.setdefault(key, []).append(start)
+            shown.setdefault(key, stem)
+    if len(groups) < 2:
+        return {}
+    out: dict[int, str] = {}
+    names = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0]))
+    for i, rare in enumerate(names):
+        for common in names[:i]:
+            if common[:1] != rare[:1] or min(len(common), len(rare)) < 4:
+                continue
+            limit = 1 if len(rare) <= 5 else 2
+            if _sg.osa_distance(rare, common, limit) <= limit:
+                for s in groups[rare]:
+                    out[s] = shown[common]
+                break
+    return out
