@@ -72,6 +72,8 @@ def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:
     container = _main_container(soup)
     if container is None:
         raise DeskError(f"{path}: no article text found in the page")
+    if meta.get("byline"):
+        _drop_byline_elements(container, meta["byline"])
     headline = meta.get("headline") or ""
     first_h1 = container.find("h1")
     if first_h1 is not None:
@@ -113,7 +115,7 @@ def _metadata(soup) -> dict:
     meta["dek"] = _meta_content(soup, "og:description", "description", "twitter:description")
     byline = _meta_content(soup, "author", "article:author", "byl")
     if not byline or byline.startswith("http"):
-        el = soup.find(attrs={"rel": "author"}) or soup.find(class_=re.compile(r"byline|author", re.I))
+        el = next(iter(_byline_elements(soup)), None)
         byline = " ".join(el.get_text(" ").split()) if el is not None else ""
     byline = re.sub(r"^by\s+", "", byline, flags=re.I)
     if 0 < len(byline) <= 120:
@@ -129,6 +131,39 @@ def _metadata(soup) -> dict:
     if lang in LANGUAGES:
         meta["language"] = LANGUAGES[lang]
     return meta
+
+
+def _byline_elements(soup) -> list:
+    """Elements that name the writer: rel=author, itemprop=author, class byline/author."""
+    found: list = []
+    seen: set[int] = set()
+    for el in (soup.find_all(attrs={"rel": "author"})
+               + soup.find_all(attrs={"itemprop": re.compile(r"\bauthor\b", re.I)})
+               + soup.find_all(class_=re.compile(r"byline|author", re.I))):
+        if id(el) not in seen:
+            seen.add(id(el))
+            found.append(el)
+    return found
+
+
+def _byline_text(el) -> str:
+    return _norm(re.sub(r"^\s*by\s+", "", " ".join(el.get_text(" ").split()), flags=re.I))
+
+
+def _drop_byline_elements(container, byline: str) -> None:
+    """The byline went to the Byline field; the element that says "By Sam Ortiz" must not stay
+    at the top of the body too, or every export shows it twice. Only elements whose whole text
+    is the byline are removed (with their block, when the block says nothing else)."""
+    wanted = _norm(byline)
+    if not wanted:
+        return
+    for el in _byline_elements(container):
+        if el.decomposed or _byline_text(el) != wanted:
+            continue
+        while (el.parent is not None and el.parent is not container
+               and _byline_text(el.parent) == wanted):
+            el = el.parent
+        el.decompose()
 
 
 # -- finding the article ----------------------------------------------------------------

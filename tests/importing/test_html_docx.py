@@ -235,3 +235,36 @@ def test_docx_lists_marked_by_numbering_not_style(tmp_path):
     doc.save(str(path))
     assert read_article(path).fields["body"] == (
         "- dot one\n- dot two\n\nBetween.\n\n1. step one\n2. step two\n")
+
+
+BYLINE_PAGE = """<html><head><title>Harbour reopens</title></head><body><article>
+<h1>Harbour reopens</h1>
+{byline}
+<p>The harbour reopened on Monday after three weeks of repairs to the quay wall.</p>
+<p>Fishing boats were the first to return, the harbour master said.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("byline", [
+    '<p class="byline">By Sam Ortiz</p>',
+    '<p>By <a rel="author" href="/sam">Sam Ortiz</a></p>',
+    '<div class="author">Sam Ortiz</div>',
+    '<p>By <span itemprop="author">Sam Ortiz</span></p>',
+])
+def test_html_byline_element_leaves_the_body(tmp_path, byline):
+    path = tmp_path / "harbour.html"
+    path.write_text(BYLINE_PAGE.format(byline=byline), encoding="utf-8")
+    parsed = read_article(path)
+    assert parsed.fields["byline"] == "Sam Ortiz"
+    assert "Sam Ortiz" not in parsed.fields["body"]
+    assert parsed.fields["body"].startswith("The harbour reopened on Monday")
+
+
+def test_html_author_element_that_is_not_the_byline_stays(tmp_path):
+    page = BYLINE_PAGE.format(byline='<p class="byline">By Sam Ortiz</p>').replace(
+        "</article>", '<p class="author-note">Sam Ortiz covers ports and shipping.</p></article>')
+    path = tmp_path / "harbour.html"
+    path.write_text(page, encoding="utf-8")
+    body = read_article(path).fields["body"]
+    assert "Sam Ortiz covers ports and shipping." in body
+    assert not body.startswith("By")
