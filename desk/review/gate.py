@@ -17,6 +17,8 @@ from desk.model import ARTICLE_STATUSES, Article, DeskError
 WORKFLOW = ("draft", "editing", "copy-edit", "ready", "published")
 GATED = ("ready", "published")
 MAX_LISTED = 5  # problems listed one by one in the reasons; the rest are counted
+MAX_QUOTES_LISTED = 3  # quotation snippets named per status; the rest are counted
+SNIPPET_WORDS = 4
 
 
 @dataclass
@@ -26,6 +28,9 @@ class GateResult:
     from_status: str = ""
     to_status: str = ""
     overridden: bool = False  # allowed only because of an override
+    # the quotations that block the move: {"id", "status", "text"} (ids for scripts; the
+    # reasons name them by their words, which is what an editor recognises)
+    quotations: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -36,8 +41,30 @@ def _check_status(status: str) -> None:
         raise DeskError(f"unknown status {status!r}; choose one of {', '.join(ARTICLE_STATUSES)}")
 
 
+def quote_snippet(text: str, words: int = SNIPPET_WORDS) -> str:
+    """A quotation's first few words in curly quotes: “We will rebuild the…”."""
+    parts = text.strip().strip("\"“”‘’'").split()
+    short = " ".join(parts[:words])
+    if len(short) > 40:
+        short = short[:39].rstrip()
+        return f"“{short}…”"
+    return f"“{short}…”" if len(parts) > words else f"“{short.rstrip(',;:')}”"
+
+
+def _quotation_reason(status: str, quotes: list) -> str:
+    n = len(quotes)
+    named = ", ".join(quote_snippet(q.text) for q in quotes[:MAX_QUOTES_LISTED])
+    more = f" and {n - MAX_QUOTES_LISTED} more" if n > MAX_QUOTES_LISTED else ""
+    return f"{n} {status} quotation{'s' if n != 1 else ''}: {named}{more}"
+
+
 def blocking_reasons(lib, article: Article) -> list[str]:
     """What keeps the article from ready/published (empty when nothing does)."""
+    return _blocking(lib, article)[0]
+
+
+def _blocking(lib, article: Article) -> tuple[list[str], list[dict]]:
+    """The reasons, and the blocking quotations as dicts (id, status, text)."""
     from desk.checks.engine import check_text
     from desk.review.reattach import attached_tags, sync_quotes
 
@@ -54,12 +81,13 @@ def blocking_reasons(lib, article: Article) -> list[str]:
         reasons.append(f"{p.kind} at {p.start}: {p.message}" + (f" ({excerpt!r})" if excerpt else ""))
     if len(errors) > MAX_LISTED:
         reasons.append(f"… and {len(errors) - MAX_LISTED} more error(s)")
+    quotations = []
     for status in ("unverified", "disputed"):
         these = [q for q in rows if q.status == status]
         if these:
-            ids = ", ".join(f"#{q.id}" for q in these)
-            reasons.append(f"{len(these)} {status} quotation{'s' if len(these) != 1 else ''} ({ids})")
-    return reasons
+            reasons.append(_quotation_reason(status, these))
+            quotations += [{"id": q.id, "status": q.status, "text": q.text} for q in these]
+    return reasons, quotations
 
 
 def check_transition(lib, article_id: int, new_status: str, override: str | None = None) -> GateResult:
@@ -68,7 +96,7 @@ def check_transition(lib, article_id: int, new_status: str, override: str | None
     article = lib.articles.get(article_id)
     result = GateResult(allowed=True, from_status=article.status, to_status=new_status)
     if new_status in GATED and new_status != article.status:
-        result.reasons = blocking_reasons(lib, article)
+        result.reasons, result.quotations = _blocking(lib, article)
         if result.reasons:
             if override and override.strip():
                 result.overridden = True

@@ -106,6 +106,14 @@ def test_status_check_reports_without_moving(run, ids):
     assert code == 1 and data["allowed"] is False and data["reasons"]
 
 
+def test_status_check_json_keeps_the_quotation_ids(run, ids):
+    code, out, _ = run("status", str(ids["article"]), "ready", "--check", "--format", "json")
+    data = json.loads(out)
+    blocking = data["quotations"][0]
+    assert blocking["status"] == "unverified" and isinstance(blocking["id"], int)
+    assert any(blocking["text"].split()[0] in r for r in data["reasons"])
+
+
 def test_material_add_and_list(run, ids, tmp_path):
     f = tmp_path / "notes.md"
     f.write_text("# Notes\n\nShe said the bridge would be rebuilt.\n")

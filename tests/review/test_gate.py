@@ -16,7 +16,24 @@ def verify_all(library, article_id):
 def test_unverified_quotations_block_ready(library, article):
     result = check_transition(library, article.id, "ready")
     assert not result.allowed
-    assert any("3 unverified quotations" in r for r in result.reasons)
+    assert "3 unverified quotations: \u201cWe will rebuild the\u2026\u201d, \u201cIt is a disaster\u201d, " \
+           "\u201cNobody will pay more.\u201d" in result.reasons
+
+
+def test_gate_names_quotations_by_their_words_not_ids(library, article):
+    result = check_transition(library, article.id, "ready")
+    ids = [q.id for q in sync_quotes(library, article.id)]
+    assert not any(f"#{i}" in r for r in result.reasons for i in ids)
+    assert [q["id"] for q in result.quotations] == ids
+    assert result.quotations[0]["text"].startswith("We will rebuild")
+
+
+def test_gate_lists_three_quotations_then_counts_the_rest(library):
+    body = "".join(f"\u201cQuote number {n} is here,\u201d said Ana Ruiz.\n\n" for n in range(1, 10))
+    a = library.articles.create(headline="Many", body=body)
+    [reason] = [r for r in check_transition(library, a.id, "ready").reasons if "quotation" in r]
+    assert reason == ("9 unverified quotations: \u201cQuote number 1 is\u2026\u201d, "
+                      "\u201cQuote number 2 is\u2026\u201d, \u201cQuote number 3 is\u2026\u201d and 6 more")
 
 
 def test_set_status_blocked_raises_with_the_reasons(library, article):
