@@ -216,3 +216,27 @@ def test_wired_save_brings_new_quotations_into_the_queue(qtbot, library):
     connect_review_signals(checker=checker, panels={"review": p})
     checker.article_saved(library.articles.get(aid))
     assert len(texts(p)) == 1
+
+
+def test_quotation_column_takes_the_room_in_a_narrow_dock(qtbot, lib):
+    lib.articles.update(lib.ids["a"], headline="City council votes to close the central library "
+                        "branch after a long and heated debate")
+    p = panel(qtbot, lib)
+    p.refresh()
+    p.resize(360, 400)
+    qtbot.waitUntil(lambda: p.tree.viewport().width() < 360)
+    header = p.tree.header()
+    sizes = [header.sectionSize(i) for i in range(4)]
+    assert sizes[1] > sizes[2] and sizes[1] > sizes[3]
+    assert sum(sizes) <= p.tree.viewport().width()
+
+
+def test_long_speaker_and_headline_are_elided_with_the_full_text_in_a_tooltip(qtbot, lib):
+    headline = "City council votes to close the central library branch after a long debate"
+    lib.articles.update(lib.ids["a"], headline=headline)
+    p = panel(qtbot, lib)
+    p.refresh()
+    rows = [p.tree.topLevelItem(i) for i in range(p.tree.topLevelItemCount())]
+    row = next(r for r in rows if r.text(3) == headline)
+    assert row.toolTip(3) == headline and row.toolTip(2) == row.text(2)
+    assert p.tree.header().sectionSize(3) < p.tree.sizeHintForColumn(3)

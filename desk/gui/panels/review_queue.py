@@ -17,6 +17,8 @@ from desk.review.queue import QueueCursor
 STATUS_FILTERS = (("Unverified and disputed", None), ("Unverified", "unverified"),
                   ("Disputed", "disputed"), ("Verified", "verified"),
                   ("Not a quotation", "not-a-quote"))
+SPEAKER_MAX, ARTICLE_MAX = 160, 200  # px: beyond this, names and headlines are elided
+SIDE_SHARE = 0.22  # neither Speaker nor Article takes more than this share of a narrow list
 KEYS_HELP = "J / ↓ next · K / ↑ previous · V verify · D dispute · Enter open · R review…"
 
 
@@ -29,6 +31,11 @@ class _QueueTree(QTreeWidget):
     """Single-letter keys act on the queue instead of the list's type-ahead search."""
 
     keys: dict = {}
+    resized = Signal()
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         fn = self.keys.get(event.key()) if not event.modifiers() & ~Qt.KeypadModifier else None
@@ -74,13 +81,14 @@ class ReviewQueuePanel(QWidget):
         self.tree.setHeaderLabels(["Status", "Quotation", "Speaker", "Article"])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.ElideRight)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.Stretch)  # the quotation takes the room
-        for col in (0, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.Interactive)
-        header.resizeSection(3, 150)
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.Fixed)
+        self.tree.resized.connect(self._fit_columns)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda _i, _c: self.open_current())
 
@@ -156,20 +164,37 @@ class ReviewQueuePanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         for item in self.cursor.items:
-            row = QTreeWidgetItem([item.status, _excerpt(item.text),
-                                   item.source_name or item.speaker or "—",
-                                   _excerpt(item.headline or "(untitled)", 40)])
+            speaker = item.source_name or item.speaker or "—"
+            headline = " ".join((item.headline or "(untitled)").split())
+            row = QTreeWidgetItem([item.status, _excerpt(item.text), speaker, headline])
             row.setToolTip(1, item.text + (f"\n\nNote: {item.note}" if item.note else ""))
+            row.setToolTip(2, speaker)
+            row.setToolTip(3, headline)
             row.setData(0, Qt.UserRole, item.quote_id)
             self.tree.addTopLevelItem(row)
         if self.cursor.items:
             self.tree.setCurrentItem(self.tree.topLevelItem(self.cursor.index))
         self.tree.blockSignals(False)
+        self._fit_columns()
         n = len(self.cursor.items)
         self.count.setText(f"{n} quotation{'s' if n != 1 else ''} to review" if n else
                            "Nothing to review here")
         for b in (self.verify_button, self.dispute_button, self.open_button, self.review_button):
             b.setEnabled(bool(n))
+
+    def _fit_columns(self) -> None:
+        """Status fits its words; Speaker and Article fit theirs up to a cap (a share of the
+        list, and a fixed maximum) and elide beyond it; the Quotation stretches over the rest."""
+        header = self.tree.header()
+        width = self.tree.viewport().width()
+
+        def wanted(col: int) -> int:
+            return max(self.tree.sizeHintForColumn(col), header.sectionSizeFromContents(col).width())
+
+        header.resizeSection(0, wanted(0))
+        side = max(60, int(width * SIDE_SHARE))
+        header.resizeSection(2, min(wanted(2), side, SPEAKER_MAX))
+        header.resizeSection(3, min(wanted(3), side, ARTICLE_MAX))
 
     def _current_changed(self, item, _previous) -> None:
         if item is not None:
