@@ -62,7 +62,10 @@ def check_text(
     suggestions: bool = True,
 ) -> CheckReport:
     """Run all checks on text; problems come back sorted by start offset."""
-    result = analyse(text, sources, tagged)
+    # British style: single marks are the primary quotation marks; otherwise detected
+    # automatically, only in a text with no double marks
+    british = language.lower().replace("_", "-") == "en-gb"
+    result = analyse(text, sources, tagged, single_quotes=True if british else None)
     problems: list[Problem] = list(result.problems)
     problems.extend(boilerplate_problems(text))
 

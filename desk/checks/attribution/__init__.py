@@ -21,7 +21,7 @@ from desk.checks.attribution.clauses import (
     subject_at_start,
 )
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds, sentence_starts
-from desk.checks.attribution.marks import Region, find_regions
+from desk.checks.attribution.marks import Region, find_regions, single_quote_view
 from desk.checks.attribution.problems import quote_problems
 from desk.checks.attribution.tags import assigned_span, match_decisions
 from desk.checks.attribution.terms import is_term
@@ -55,11 +55,17 @@ _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
 _STATEMENT_END = re.compile(r"[,.!?\u2026\u2014;:-]\s*$")
 
 
-def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[TaggedQuote] = ()) -> "AttributionResult":
-    """Find quotations in text, name their speakers and report problems."""
+def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[TaggedQuote] = (),
+            single_quotes: bool | None = None) -> "AttributionResult":
+    """Find quotations in text, name their speakers and report problems. single_quotes: True
+    for British style (‘…’ primary), None to detect it in a text with no double marks."""
     if not text:
         return AttributionResult()
     skip = non_prose_spans(text)
+    original = text
+    view = single_quote_view(text, skip, single_quotes)
+    if view is not None:
+        text = view  # same offsets; quoted text is still taken from the original below
     regions, issues, paras = find_regions(text, skip)
     people = People(text, skip)
     index = SourceIndex(sources)
@@ -109,7 +115,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
             people.add_person(people.full_name(at.speaker.name, at.speaker.start)[0])
 
     # The editor's decisions on stored tags: "not a quotation", or who said it.
-    decisions = match_decisions(tagged, [(r.open_pos, r.end, text[r.text_start:r.text_end]) for r in regions])
+    decisions = match_decisions(tagged, [(r.open_pos, r.end, original[r.text_start:r.text_end]) for r in regions])
     dismissed = {i for i, t in decisions.items() if t.status == "not-a-quote"}
     sources_by_id = {s.id: s for s in sources}
     quotes: list[QuoteSpan] = []
@@ -185,7 +191,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
                 last_group = resolved  # "they" are people or bodies, never "a statement"
         source_id = index.find(resolved) if resolved and kind in ("person", "organisation") else None
         span = QuoteSpan(
-            start=r.open_pos, end=r.end, text=text[r.text_start:r.text_end],
+            start=r.open_pos, end=r.end, text=original[r.text_start:r.text_end],
             speaker=resolved if sp is not None else None, source_id=source_id, cue=at.cue,
             closed=r.closed or r.continued, speaker_kind=kind if sp is not None else None,
             title=title, speaker_start=sp.start if sp else None, speaker_end=sp.end if sp else None,

@@ -1,7 +1,9 @@
-"""Finding quotation regions: paragraphs, double quotation marks, continuation.
+"""Finding quotation regions: paragraphs, quotation marks, continuation.
 
-Only double marks make quotations (curly “ ” and straight "); single marks and
-apostrophes never open or close one. A region is cut per paragraph; a paragraph
+find_regions works on double marks (curly “ ” and straight "). In British style, or in a
+text with no double marks, single_quote_view swaps single quotation marks for double ones
+(and nested doubles for singles) at the same offsets, so the same logic applies; apostrophes
+never open or close a quotation. A region is cut per paragraph; a paragraph
 that leaves a quotation open and is followed by a paragraph opening with a mark
 continues it (news style), which is not an error.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+
+from desk.checks.attribution.cues import CUE_RE, POST_CUE_RE
 
 OPEN_CURLY = "\u201c"
 CLOSE_CURLY = "\u201d"
@@ -200,3 +204,138 @@ def _rstrip(text: str, a: int, b: int) -> int:
     while b > a + 1 and text[b - 1] in " \t\u00a0":
         b -= 1
     return b
+
+
+# --- single quotation marks as primary marks (British style) ---------------------------
+# ‘…’ or '…' quote; “…” inside one is nested. Apostrophes (Iran’s, don’t, ’90s, rock ’n’ roll,
+# the Smiths’, o’clock, ’em) are never marks, so the rules are conservative.
+
+_SINGLE_RE = re.compile("[\u2018\u2019']")
+_DOUBLE_RE = re.compile('[\u201c\u201d"]')
+_ELISION_RE = re.compile(r"[\u2018\u2019'](?:n[\u2019'](?=[\s,.;:!?)]|$)|\d\ds\b|(?:em|til|cause|cos|tis|twas|bout)\b)", re.I)
+_S_OPEN_LEFT = set(" \t\n([{\u2014\u2013-/\u00a0:\u201c\"")
+_S_CLOSE_RIGHT = set(" \t\n.,;:!?)]}\u2014\u2013-\u00a0/\u2026*_\u201d\"")
+_SWAP = {"\u2018": "\u201c", "\u2019": "\u201d", "'": '"', "\u201c": "\u2018", "\u201d": "\u2019", '"': "'"}
+
+
+def _single_pairs(text: str, skip: list[tuple[int, int]], paras: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """(open, close_or_paragraph_end, closed) of single-mark quotations, paragraph by paragraph.
+
+    An opening mark follows start/space/opening punctuation and precedes a letter or digit;
+    a closing one follows a non-space and precedes space/punctuation/end. A closing mark after
+    an “s” followed by a word (the Smiths’ new album) gives way to a later, plainer closing
+    mark. An unclosed opening mark counts only at a paragraph start or after a colon.
+    """
+    out: list[tuple[int, int, bool]] = []
+    skip_starts = [s for s, _ in skip]
+    for a, b in paras:
+        elided: set[int] = set()
+        for m in _ELISION_RE.finditer(text, a, b):
+            elided.add(m.start())
+            if m.group(0)[1:2] in ("n", "N") and m.end() - m.start() == 3:
+                elided.add(m.start() + 2)  # rock ’n’ roll: both marks
+        marks: list[tuple[int, str]] = []
+        lm = _LEADING_BLOCK.match(text, a, b)
+        lead = lm.end() if lm else a
+        for m in _SINGLE_RE.finditer(text, a, b):
+            i = m.start()
+            if i in elided:
+                continue
+            if skip:
+                k = bisect.bisect_right(skip_starts, i) - 1
+                if k >= 0 and skip[k][0] <= i < skip[k][1]:
+                    continue
+            ch = text[i]
+            left = text[i - 1] if i > a else " "
+            right = text[i + 1] if i + 1 < b else " "
+            if left in _S_OPEN_LEFT and (right.isalnum() or right in "\u201c\"(") \
+                    and (ch != "\u2019" or (i == lead and right.isupper())):
+                marks.append((i, "o"))  # ’ opens only a paragraph (a typo, reported as mismatched)
+            elif ch != "\u2018" and not left.isspace() and (right in _S_CLOSE_RIGHT):
+                marks.append((i, "c"))
+        pending: int | None = None
+        for n, (i, role) in enumerate(marks):
+            if role == "o":
+                if pending is not None:
+                    _maybe_unclosed(text, a, pending, b, out)
+                pending = i
+                continue
+            if pending is None:
+                continue  # an apostrophe: the Smiths’, James'
+            if _possessive_like(text, i, b):
+                later = None
+                for j, r2 in marks[n + 1:]:
+                    if r2 == "o":
+                        break
+                    if not _possessive_like(text, j, b):
+                        later = j
+                        break
+                if later is not None:
+                    continue
+            out.append((pending, i, True))
+            pending = None
+        if pending is not None:
+            _maybe_unclosed(text, a, pending, b, out)
+    return out
+
+
+def _possessive_like(text: str, i: int, b: int) -> bool:
+    return text[i - 1] in "sSzx" and i + 2 < b and text[i + 1] == " " and text[i + 2].isalpha()
+
+
+def _maybe_unclosed(text: str, a: int, i: int, b: int, out: list) -> None:
+    m = _LEADING_BLOCK.match(text, a, b)
+    lead = m.end() if m else a
+    before = text[a:i].rstrip(" \t\u00a0")
+    if i <= lead or before.endswith(":"):
+        out.append((i, b, False))
+
+
+def _looks_like_quotation(text: str, pairs: list[tuple[int, int, bool]], paras: list[tuple[int, int]]) -> bool:
+    """At least one closed pair of several words with a verb of saying next to it, in its
+    paragraph: a scare-quoted phrase or a quoted headline is not enough."""
+    starts = [a for a, _ in paras]
+    for o, c, closed in pairs:
+        if not closed or " " not in text[o + 1:c].strip():
+            continue
+        a, b = paras[bisect.bisect_right(starts, o) - 1]
+        after = _SENTENCE_END.split(text[c + 1:min(b, c + 60)], 1)[0]
+        if POST_CUE_RE.search(after) or CUE_RE.search(text, max(a, o - 80), o):
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026]\s")
+
+
+def single_quote_view(text: str, skip: list[tuple[int, int]], mode: bool | None) -> str | None:
+    """The text with single quotation marks swapped for double ones and double marks nested
+    in them swapped for single ones (same length, same offsets), or None when single marks
+    are not primary here. mode True: British style; None: automatic, only for a text with
+    no double marks and a pair that looks like a quotation; False: never."""
+    if mode is False or not _SINGLE_RE.search(text):
+        return None
+    has_double = _DOUBLE_RE.search(text) is not None
+    if mode is None and (has_double or "''" in text or "\u2019\u2019" in text):
+        return None  # ''…'' is a double mark in some archives
+    paras = paragraphs(text)
+    pairs = _single_pairs(text, skip, paras)
+    if not pairs or (mode is None and not _looks_like_quotation(text, pairs, paras)):
+        return None
+    if has_double:
+        # a single pair nested inside a double quotation (“He said ‘no’”) stays nested
+        outer = [(r.open_pos, r.end) for r in find_regions(text, skip)[0]]
+        def inside_single(p: int) -> bool:
+            return any(o < p < c for o, c, _ in pairs)
+        keep_outer = [(o, e) for o, e in outer if not inside_single(o)]
+        pairs = [(o, c, cl) for o, c, cl in pairs if not any(do < o and c < de for do, de in keep_outer)]
+        if not pairs:
+            return None
+    chars = list(text)
+    for o, c, closed in pairs:
+        chars[o] = _SWAP[text[o]]
+        for m in _DOUBLE_RE.finditer(text, o + 1, c):
+            chars[m.start()] = _SWAP[m.group(0)]
+        if closed:
+            chars[c] = _SWAP[text[c]]
+    return "".join(chars)
