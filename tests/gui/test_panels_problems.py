@@ -67,3 +67,18 @@ def test_severity_filter_hides_other_rows(qtbot):
     p.show_report(REPORT, TEXT)
     p.filter.setCurrentIndex(1)  # errors
     assert p.tree.topLevelItemCount() == 1 and p.tree.topLevelItem(0).text(0) == "error"
+
+
+def test_details_column_fills_the_panel_and_keeps_full_text_in_a_tooltip(qtbot):
+    p = panel(qtbot)
+    p.resize(380, 300)
+    long = Problem("unattributed-quote", "warning", 35, 50,
+                   "nobody is named as saying this quotation; add a speaker or tag it")
+    p.show_report(CheckReport(words=8, problems=[REPORT.problems[0], long]), TEXT)
+    qtbot.waitUntil(lambda: p.tree.viewport().width() < 380)
+    header = p.tree.header()
+    assert sum(header.sectionSize(c) for c in range(4)) == p.tree.viewport().width()
+    assert not p.tree.horizontalScrollBar().isVisible()
+    spelling = p.tree.topLevelItem(0)
+    assert spelling.toolTip(3).startswith("“electon” — try election")
+    assert p.tree.topLevelItem(1).toolTip(3) == long.message

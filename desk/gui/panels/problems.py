@@ -16,6 +16,7 @@ _KIND_LABELS = {"misspelling": "Spelling", "unknown-name": "Unknown name",
                 "misquote": "Misquote", "boilerplate": "Boilerplate",
                 "mismatched-marks": "Quotation marks",
                 "surname-before-full-name": "Name order"}
+PROBLEM_COLUMN_MAX = 150  # px; the Details column stretches over the rest and elides
 START_ROLE = Qt.UserRole
 END_ROLE = Qt.UserRole + 1
 
@@ -64,6 +65,11 @@ class ProblemsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        # Details is the last column and takes whatever the dock leaves; long text elides and
+        # the full text is in the row's tooltip (no sideways scrolling in a narrow dock).
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setTextElideMode(Qt.ElideRight)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.tree.setToolTip("Double-click or press Enter to jump to the problem")
         self.tree.itemActivated.connect(self._activated)
 
@@ -96,7 +102,8 @@ class ProblemsPanel(QWidget):
                 detail = f"“{self._text[p.start:p.end]}”" + (
                     f" — try {', '.join(p.suggestions[:3])}" if p.suggestions else "")
             item = QTreeWidgetItem([p.severity, line, kind_label(p.kind), detail])
-            item.setToolTip(3, p.message)
+            item.setToolTip(3, detail if detail == p.message else f"{detail}\n{p.message}")
+            item.setToolTip(2, p.kind)
             item.setData(0, START_ROLE, p.start)
             item.setData(0, END_ROLE, p.end)
             items.append(item)
@@ -104,6 +111,8 @@ class ProblemsPanel(QWidget):
         self.tree.setUpdatesEnabled(True)
         for col in range(3):
             self.tree.resizeColumnToContents(col)
+        if self.tree.columnWidth(2) > PROBLEM_COLUMN_MAX:
+            self.tree.setColumnWidth(2, PROBLEM_COLUMN_MAX)
         shown, total = len(items), len(self._problems)
         self.summary.setText("No problems found" if not total else
                              f"{total} problem{'s' if total != 1 else ''}" +
