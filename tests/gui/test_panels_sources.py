@@ -110,3 +110,31 @@ def test_search_filters_the_list(qtbot, library):
     p.search.setText("Hardy")
     p.refresh()
     assert names(p) == ["Tom Hardy"]
+
+
+def _source_with_many_aliases(library):
+    library.sources.add("Maria Lopez", aliases=["M. Lopez", "Ms Lopez", "Mrs Lopez"],
+                        title="finance director", organisation="Town council of Springfield",
+                        contact="0123 456 789", notes="Prefers email; do not call before 9")
+
+
+def test_aliases_column_shows_its_text_when_there_is_room(qtbot, library):
+    _source_with_many_aliases(library)
+    p = panel(qtbot, library)
+    p.resize(1000, 300)
+    p.show()
+    qtbot.waitUntil(lambda: p.table.viewport().width() > 900)
+    fit = p.table.sizeHintForColumn(3)
+    assert p.table.columnWidth(3) >= fit
+    assert p.table.topLevelItem(0).toolTip(3) == "M. Lopez\nMs Lopez\nMrs Lopez"
+
+
+def test_columns_fit_a_narrow_dock_without_hiding_aliases(qtbot, library):
+    _source_with_many_aliases(library)
+    p = panel(qtbot, library)
+    p.resize(380, 300)
+    p.show()
+    qtbot.waitUntil(lambda: p.table.viewport().width() < 380)
+    header = p.table.header()
+    assert sum(header.sectionSize(c) for c in range(6)) <= p.table.viewport().width()
+    assert header.sectionSize(3) >= max(header.sectionSize(c) for c in (1, 2, 4, 5))

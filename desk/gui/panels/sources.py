@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
@@ -14,6 +14,14 @@ from desk.model import DeskError
 
 ID_ROLE = Qt.UserRole
 COLUMNS = ("Name", "Title", "Organisation", "Aliases", "Contact", "Notes")
+# widest each column grows to fit its text (px); beyond, text elides, full text in the tooltip.
+# Notes, the last column, stretches over what is left. In a narrow dock the columns shrink
+# (to COLUMN_MIN) in SHRINK_ORDER: Aliases last and to no less than ALIASES_MIN, Name never,
+# since they are what an editor looks a source up by; below that the list scrolls sideways.
+COLUMN_MAX = (180, 160, 180, 220, 140, 200)
+COLUMN_MIN = 48
+SHRINK_ORDER = (5, 4, 1, 2, 3)
+ALIASES_MIN = 96
 
 
 class SourcesPanel(QWidget):
@@ -55,6 +63,11 @@ class SourcesPanel(QWidget):
         self.table.setHeaderLabels(list(COLUMNS))
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
+        self.table.setTextElideMode(Qt.ElideRight)
+        self.table.header().setStretchLastSection(True)
+        self.table.header().setMinimumSectionSize(COLUMN_MIN)
+        self.table.header().setDefaultSectionSize(COLUMN_MIN)
+        self.table.viewport().installEventFilter(self)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemActivated.connect(lambda _i, _c: self.edit_source())
@@ -96,12 +109,39 @@ class SourcesPanel(QWidget):
             item = QTreeWidgetItem([s.name, s.title, s.organisation, ", ".join(s.aliases),
                                     s.contact, " ".join(s.notes.split())])
             item.setData(0, ID_ROLE, s.id)
+            for col in (0, 1, 2, 4):
+                item.setToolTip(col, item.text(col))
+            item.setToolTip(3, "\n".join(s.aliases))
             item.setToolTip(5, s.notes)
             self.table.addTopLevelItem(item)
             item.setSelected(s.id in keep)
         self.table.blockSignals(False)
-        self.table.resizeColumnToContents(0)
+        self._fit_columns()
         self._selection_changed()
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Each column fits its text up to a cap; when they don't all fit the list, the less
+        telling ones (Notes, Contact, Title, Organisation) shrink first and their text elides."""
+        header = self.table.header()
+        widths = []
+        for col, most in enumerate(COLUMN_MAX):
+            fit = max(self.table.sizeHintForColumn(col), header.sectionSizeFromContents(col).width())
+            widths.append(min(fit, most))
+        excess = sum(widths) - self.table.viewport().width()
+        for col in SHRINK_ORDER:
+            if excess <= 0:
+                break
+            least = ALIASES_MIN if col == 3 else COLUMN_MIN
+            take = min(excess, max(0, widths[col] - least))
+            widths[col] -= take
+            excess -= take
+        for col, width in enumerate(widths):
+            self.table.setColumnWidth(col, width)
 
     def selected_ids(self) -> list[int]:
         return [i.data(0, ID_ROLE) for i in self.table.selectedItems()]
