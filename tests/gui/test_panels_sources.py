@@ -132,9 +132,9 @@ def test_aliases_column_shows_its_text_when_there_is_room(qtbot, library):
 def test_columns_fit_a_narrow_dock_without_hiding_aliases(qtbot, library):
     _source_with_many_aliases(library)
     p = panel(qtbot, library)
-    p.resize(380, 300)
+    p.resize(450, 300)
     p.show()
-    qtbot.waitUntil(lambda: p.table.viewport().width() < 380)
+    qtbot.waitUntil(lambda: p.table.viewport().width() < 450)
     header = p.table.header()
     assert sum(header.sectionSize(c) for c in range(6)) <= p.table.viewport().width()
     assert header.sectionSize(3) >= max(header.sectionSize(c) for c in (1, 2, 4, 5))
