@@ -16,16 +16,18 @@ from PySide6.QtWidgets import (
 from desk.gui import dialogs
 from desk.model import DeskError
 
-_last_folder: Path | None = None
+_last_folder: Path | None = None  # when no settings object is at hand
+PAGE_SIZE_FORMATS = ("pdf",)  # formats whose writer uses the page size (docx does not)
 
 
 class ExportDialog(QDialog):
-    def __init__(self, library, article_id: int, parent=None):
+    def __init__(self, library, article_id: int, parent=None, settings=None):
         super().__init__(parent)
         from desk import export
 
         self.export = export
         self.library = library
+        self.settings = settings  # WindowSettings: the last format and folder
         self.article = library.articles.get(article_id)
         self.setWindowTitle("Export article")
         self.setAccessibleName("Export article")
@@ -36,6 +38,7 @@ class ExportDialog(QDialog):
             self.format.addItem(f"{fmt.label} (.{fmt.extension})", name)
         self.page_size = QComboBox()
         self.page_size.setAccessibleName("Page size")
+        self.page_size.setToolTip("Used by PDF only")
         for size in export.PAGE_SIZES:
             self.page_size.addItem(size.upper() if size == "a4" else size.capitalize(), size)
         self.path = QLineEdit()
@@ -61,6 +64,12 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        last_format, last_folder = settings.last_export() if settings is not None else ("", "")
+        if self.format.findData(last_format) >= 0:
+            self.format.setCurrentIndex(self.format.findData(last_format))
+        folder = Path(last_folder) if last_folder and Path(last_folder).is_dir() else (
+            _last_folder or Path.home())
+        self.path.setText(str(folder / export.default_name(self.article, self.format_name())))
         self.format.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
 
@@ -71,12 +80,26 @@ class ExportDialog(QDialog):
         return Path(self.path.text().strip()).expanduser()
 
     def _format_changed(self, *_):
+        """Keep the chosen folder and file name; only the extension follows the format.
+        The page size is offered only to formats that use it."""
         fmt = self.export.get_format(self.format_name())
-        folder = _last_folder or Path.home()
+        self.page_size.setEnabled(fmt.name in PAGE_SIZE_FORMATS)
         current = self.path.text().strip()
-        if current:
-            folder = Path(current).expanduser().parent
-        self.path.setText(str(folder / self.export.default_name(self.article, fmt)))
+        if not current:
+            folder = _last_folder or Path.home()
+            self.path.setText(str(folder / self.export.default_name(self.article, fmt)))
+            return
+        path = Path(current)
+        known = sorted({self.export.get_format(n).extension for n in self.export.formats()},
+                       key=len, reverse=True)  # "quotes.csv" before "csv"
+        stem = path.name
+        for ext in known:
+            if stem.lower().endswith(f".{ext.lower()}") and len(stem) > len(ext) + 1:
+                stem = stem[: -len(ext) - 1]
+                break
+        renamed = path.with_name(f"{stem}.{fmt.extension}")
+        if str(renamed) != current:
+            self.path.setText(str(renamed))
 
     def _browse(self) -> None:
         fmt = self.export.get_format(self.format_name())
@@ -97,17 +120,24 @@ class ExportDialog(QDialog):
         super().accept()
 
 
-def run_export(parent, library, article_id: int) -> Path | None:
+def run_export(parent, library, article_id: int, settings=None) -> Path | None:
+    """The dialog, then the export; remembers format and folder in ``settings`` (by default
+    the parent window's WindowSettings, if it has one)."""
+    if settings is None:
+        settings = getattr(parent, "settings", None)
     try:
-        dlg = ExportDialog(library, article_id, parent)
+        dlg = ExportDialog(library, article_id, parent, settings=settings)
     except DeskError as exc:
         dialogs.show_error(parent, str(exc), "Export failed")
         return None
     if dlg.exec() != QDialog.Accepted:
         return None
-    return export_with_prompts(parent, library, article_id, dlg.format_name(), dlg.target(),
-                               page_size=dlg.page_size.currentData(),
-                               replace_confirmed=dlg._confirmed_replace)
+    written = export_with_prompts(parent, library, article_id, dlg.format_name(), dlg.target(),
+                                  page_size=dlg.page_size.currentData(),
+                                  replace_confirmed=dlg._confirmed_replace)
+    if written is not None and settings is not None and hasattr(settings, "set_last_export"):
+        settings.set_last_export(dlg.format_name(), written.parent)
+    return written
 
 
 def export_with_prompts(parent, library, article_id: int, fmt: str, path: Path, *,

@@ -58,6 +58,15 @@ class WindowSettings:
     def set_zoom(self, steps: int) -> None:
         self.q.setValue("editor/zoom", int(steps))
 
+    def last_export(self) -> tuple[str, str]:
+        """The format and folder of the last export ("" when none yet)."""
+        return (str(self.q.value("export/format", "") or ""),
+                str(self.q.value("export/folder", "") or ""))
+
+    def set_last_export(self, fmt: str, folder: str | os.PathLike) -> None:
+        self.q.setValue("export/format", fmt)
+        self.q.setValue("export/folder", str(folder))
+
     def sync(self) -> None:
         self.q.sync()
 
