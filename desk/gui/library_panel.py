@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox,
-    QPushButton, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QStackedWidget, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desk.gui.article_model import (
@@ -114,6 +114,14 @@ class LibraryPanel(QWidget):
         self.trash_toggle.setAccessibleName("Show the trash")
         self.trash_toggle.setToolTip("Show articles in the trash")
         self.trash_toggle.toggled.connect(self._trash_toggled)
+        # One width for both labels ("Trash" / "Articles"): a size change inside the dock
+        # makes the main window re-fit the docks, and the library dock came out wider. The
+        # labels are short so the normal view's row stays as narrow as before.
+        widest = 0
+        for label in ("Articles", "Trash"):
+            self.trash_toggle.setText(label)
+            widest = max(widest, self.trash_toggle.sizeHint().width())
+        self.trash_toggle.setFixedWidth(widest)
 
         self.view = QListView()
         self.view.setAccessibleName("Articles")
@@ -141,7 +149,8 @@ class LibraryPanel(QWidget):
         self.restore_button = QPushButton("&Restore")
         self.restore_button.setAccessibleName("Restore article from trash")
         self.restore_button.clicked.connect(self.restore_current)
-        self.restore_button.hide()
+        self.restore_button.setEnabled(False)
+        self.restore_button.setToolTip("Select an article in the trash, then restore it")
         local_shortcut(QKeySequence.Delete, self.view, self.trash_current)
 
         filters = QHBoxLayout()
@@ -149,11 +158,22 @@ class LibraryPanel(QWidget):
         filters.addWidget(self.status_filter, 1)
         filters.addWidget(self.section_filter, 1)
         filters.addWidget(self.tag_filter, 1)
+        # The article buttons and the trash's Restore are two pages of one stack, so switching
+        # views changes no size hint (hiding/showing buttons re-fitted and widened the dock).
+        self.action_stack = QStackedWidget()
+        for page_buttons in ((self.new_button, self.duplicate_button, self.trash_button),
+                             (self.restore_button,)):
+            page = QWidget()
+            row = QHBoxLayout(page)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            for b in page_buttons:
+                row.addWidget(b)
+            row.addStretch(1)
+            self.action_stack.addWidget(page)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        for b in (self.new_button, self.duplicate_button, self.trash_button, self.restore_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons.addWidget(self.action_stack, 1)
         buttons.addWidget(self.trash_toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -212,13 +232,17 @@ class LibraryPanel(QWidget):
         self._update_count()
 
     def _trash_toggled(self, on: bool) -> None:
-        self.trash_toggle.setText("Back to Articles" if on else "Trash")
-        self.restore_button.setVisible(on)
-        self.trash_button.setVisible(not on)
-        self.duplicate_button.setVisible(not on)
-        self.new_button.setVisible(not on)
+        self.trash_toggle.setText("Articles" if on else "Trash")
+        self.trash_toggle.setToolTip("Back to the articles" if on else "Show articles in the trash")
+        self.action_stack.setCurrentIndex(1 if on else 0)
         self.model.update_filter(trashed=on)
         self._update_count()
+        self._update_restore()
+
+    def _update_restore(self) -> None:
+        """Restore is enabled only with a trashed article selected."""
+        self.restore_button.setEnabled(bool(self.model.filter.trashed)
+                                       and self.view.currentIndex().isValid())
 
     def _update_count(self) -> None:
         n = self.model.total
@@ -245,6 +269,7 @@ class LibraryPanel(QWidget):
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_restore()
         if current.isValid() and not self.model.filter.trashed:
             self.article_selected.emit(self.model.article_id(current.row()))
 
@@ -303,7 +328,10 @@ class LibraryPanel(QWidget):
 
     def restore_current(self) -> bool:
         aid = self.current_id()
-        if aid is None or not self.model.filter.trashed:
+        if not self.model.filter.trashed:
+            return False
+        if aid is None:
+            self._tell("Select an article in the trash to restore it.")
             return False
         try:
             self.library.articles.restore(aid)
@@ -315,6 +343,12 @@ class LibraryPanel(QWidget):
         self.article_restored.emit(aid)
         self.article_selected.emit(aid)
         return True
+
+    def _tell(self, message: str) -> None:
+        """A short note in the window's status bar (when the panel is in a window that has one)."""
+        window = self.window()
+        if window is not self and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 5000)
 
     def clear_filters(self) -> None:
         """Show everything (so a new article is in the list, not hidden by a filter)."""
@@ -334,10 +368,10 @@ class LibraryPanel(QWidget):
             self.trash_toggle.setChecked(False)
             self.trash_toggle.blockSignals(False)
             self.trash_toggle.setText("Trash")
-            self.restore_button.hide()
-            for b in (self.trash_button, self.duplicate_button, self.new_button):
-                b.show()
+            self.trash_toggle.setToolTip("Show articles in the trash")
+            self.action_stack.setCurrentIndex(0)
             self.model.update_filter(trashed=False)
+            self._update_restore()
 
     def article_saved(self, article) -> None:
         """Refresh the row of a saved article in place."""

@@ -1,7 +1,7 @@
 """The library panel: a lazy list, search as you type, filters, new/duplicate/trash/restore."""
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.gui.article_model import PAGE_SIZE, ArticleListModel, friendly_time
 from desk.gui.library_panel import LibraryPanel
@@ -179,3 +179,51 @@ def test_enter_on_an_article_asks_for_the_editor(panel, library, qtbot):
     panel.view.setFocus()
     with qtbot.waitSignal(panel.open_requested):
         qtbot.keyClick(panel.view, Qt.Key_Return)
+
+
+def test_restore_is_disabled_until_a_trashed_article_is_selected(panel, library):
+    a = library.articles.create(headline="Gone for now")
+    library.articles.trash(a.id)
+    panel.reload()
+    panel.trash_toggle.setChecked(True)
+    panel.view.setCurrentIndex(panel.model.index(-1, 0))
+    assert panel.restore_button.isVisible() and not panel.restore_button.isEnabled()
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    assert panel.restore_button.isEnabled()
+
+
+def test_restore_with_nothing_selected_says_so_in_the_status_bar(qtbot, library):
+    from PySide6.QtWidgets import QMainWindow
+
+    a = library.articles.create(headline="Gone for now")
+    library.articles.trash(a.id)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    p = LibraryPanel(library)
+    window.setCentralWidget(p)
+    window.show()
+    p.reload()
+    p.trash_toggle.setChecked(True)
+    p.view.setCurrentIndex(p.model.index(-1, 0))
+    assert not p.restore_current()
+    assert "Select an article in the trash" in window.statusBar().currentMessage()
+    assert library.articles.get(a.id, include_deleted=True).deleted_at is not None
+
+
+def test_trash_view_does_not_widen_the_library_dock(qtbot, library, tmp_path):
+    from tests.gui.shell_helpers import close_window, make_window
+
+    for i in range(3):
+        library.articles.trash(library.articles.create(headline=f"A trashed article with a "
+                                                               f"rather long headline {i}").id)
+    window = make_window(qtbot, library, tmp_path / "settings.ini")
+    window.resize(1024, 700)
+    lp = window.library_panel
+    qtbot.waitUntil(lambda: lp.width() > 0)
+    hints = (lp.minimumSizeHint().width(), lp.sizeHint().width())
+    before = lp.width()
+    lp.trash_toggle.setChecked(True)
+    QApplication.processEvents()  # the main window handles the layout request
+    assert (lp.minimumSizeHint().width(), lp.sizeHint().width()) == hints
+    assert lp.width() == before
+    close_window(window)
