@@ -78,7 +78,8 @@ def _blocking(lib, article: Article) -> tuple[list[str], list[dict]]:
         excerpt = article.body[p.start:p.end].strip().replace("\n", " ")
         if len(excerpt) > 40:
             excerpt = excerpt[:37] + "…"
-        reasons.append(f"{p.kind} at {p.start}: {p.message}" + (f" ({excerpt!r})" if excerpt else ""))
+        line = article.body.count("\n", 0, p.start) + 1
+        reasons.append(f"line {line}: {p.message}" + (f" ({excerpt})" if excerpt else ""))
     if len(errors) > MAX_LISTED:
         reasons.append(f"… and {len(errors) - MAX_LISTED} more error(s)")
     quotations = []

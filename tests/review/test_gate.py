@@ -69,7 +69,7 @@ def test_error_problems_block_published(library):
     a = library.articles.create(headline="x", body="The mayor said \u201cwe will win.\n")
     result = check_transition(library, a.id, "published")
     assert not result.allowed
-    assert any(r.startswith("unclosed-quote") for r in result.reasons)
+    assert any(r.startswith("line 1: quotation is not closed") for r in result.reasons)
 
 
 def test_override_with_reason_moves_and_is_kept_in_the_history(library, article):
