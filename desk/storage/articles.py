@@ -61,7 +61,7 @@ class Articles(Manager):
         if "status" in values:
             _check_status(values["status"])
         changes = {k: v for k, v in values.items() if getattr(current, k) != v}
-        if tags is not None and sorted(tags) != sorted(current.tags):
+        if tags is not None and _clean_tags(tags) != current.tags:
             changes["_tags"] = True
         if not changes:
             return current
@@ -105,17 +105,12 @@ class Articles(Manager):
             self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def _set_tags(self, article_id: int, tags) -> None:
-        clean = []
-        for t in tags:
-            t = t.strip()
-            if t and t.lower() not in {c.lower() for c in clean}:
-                clean.append(t)
         self.conn.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
-        for name in clean:
+        for position, name in enumerate(_clean_tags(tags)):
             self.conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
             self.conn.execute(
-                "INSERT INTO article_tags (article_id, tag_id) "
-                "SELECT ?, id FROM tags WHERE name = ?", (article_id, name),
+                "INSERT INTO article_tags (article_id, tag_id, position) "
+                "SELECT ?, id, ? FROM tags WHERE name = ?", (article_id, position, name),
             )
 
     # -- reading ---------------------------------------------------------------
@@ -131,7 +126,7 @@ class Articles(Manager):
     def tags_of(self, article_id: int) -> list[str]:
         return [r["name"] for r in self._rows(
             "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-            "WHERE at.article_id = ? ORDER BY t.name COLLATE NOCASE", (article_id,))]
+            "WHERE at.article_id = ? ORDER BY at.position, t.name COLLATE NOCASE", (article_id,))]
 
     def all_tags(self) -> list[str]:
         return [r["name"] for r in self._rows(
@@ -189,6 +184,16 @@ class Articles(Manager):
         row = self._one("SELECT count(*) AS n, ifnull(sum(words), 0) AS words FROM articles "
                         "WHERE deleted_at IS NULL")
         return {"articles": row["n"], "words": row["words"]}
+
+
+def _clean_tags(tags) -> list[str]:
+    """Stripped, without blanks or case-insensitive repeats, in the order given."""
+    clean: list[str] = []
+    for t in tags:
+        t = t.strip()
+        if t and t.lower() not in {c.lower() for c in clean}:
+            clean.append(t)
+    return clean
 
 
 def _check_status(status: str) -> None:

@@ -102,3 +102,10 @@ def test_create_many_in_one_go(library):
     assert n == 30
     assert library.articles.count(search="h29") == 1
     assert {a.words for a in library.articles.list()} == {3}
+
+
+def test_tags_keep_the_order_typed(library):
+    a = library.articles.create(headline="x", tags=["water", "Northfield", "council"])
+    assert library.articles.get(a.id).tags == ["water", "Northfield", "council"]
+    b = library.articles.update(a.id, tags=["council", "water"])
+    assert b.tags == ["council", "water"] and b.updated_at > a.updated_at

@@ -43,8 +43,9 @@ def test_upgrade_keeps_sources_set_through_review_as_assigned(tmp_path):
         reviewed = lib.quotes.add(a.id, "One", source_id=src.id, reviewed_at="2026-01-01T00:00:00")
         guessed = lib.quotes.add(a.id, "Two", source_id=src.id)
     conn = sqlite3.connect(path)  # make it a version-2 library again
-    conn.executescript("ALTER TABLE quotes DROP COLUMN assigned; PRAGMA user_version = 2;"
-                       "DELETE FROM schema_migrations WHERE version = 3;")
+    conn.executescript("ALTER TABLE quotes DROP COLUMN assigned;"
+                       "ALTER TABLE article_tags DROP COLUMN position; PRAGMA user_version = 2;"
+                       "DELETE FROM schema_migrations WHERE version >= 3;")
     conn.close()
     with Library.open(path, seed=False) as lib:
         got = {q.id: q.assigned for q in lib.quotes.list(article_id=a.id)}
