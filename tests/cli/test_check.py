@@ -16,15 +16,6 @@ BROKEN = "The council met.\n\n\u201cWe will rebuild the bridge, said Ana Ruiz.\n
 
 
 @pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return _run
-
-
-@pytest.fixture
 def clean_file(tmp_path):
     p = tmp_path / "clean.md"
     p.write_text(CLEAN, encoding="utf-8")

@@ -4,19 +4,9 @@ import json
 
 import pytest
 
-from desk.cli import main
 from desk.storage import Library
 
 BODY = "The council met.\n\n\u201cWe should never have approved it, and it will cost us all.\u201d\n"
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return _run
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import sys
 
 import pytest
 
-from desk.cli import main
 from desk.storage import Library
 
 UNCLOSED = "He said “this quotation never closes and goes on for a while.\n"
@@ -25,15 +24,6 @@ def out_dir(tmp_path):
     folder = tmp_path / "out"  # tmp_path itself holds the library
     folder.mkdir()
     return folder
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return _run
 
 
 def test_output_file_is_written_and_printed(run, ids, tmp_path):

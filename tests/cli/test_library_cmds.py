@@ -7,15 +7,6 @@ import pytest
 from desk.cli import main
 
 
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return _run
-
-
 def test_import_markdown_with_front_matter(run, tmp_path):
     f = tmp_path / "story.md"
     f.write_text("---\nheadline: Dam opens\ndek: Six gates\ntags: [floods]\nstatus: editing\n---\n\nBody text.\n")

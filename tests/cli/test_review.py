@@ -2,21 +2,11 @@ import json
 
 import pytest
 
-from desk.cli import main
 from desk.storage import Library
 
 BODY = ("The mayor defended the plan. \u201cWe will rebuild the bridge by spring,\u201d said Ana Ruiz.\n\n"
         "Ruiz added: \u201cNobody will pay more.\u201d\n")
 TRANSCRIPT = "Q: The bridge?\nRUIZ: We will rebuild the bridge by the spring. Nobody will pay more.\n"
-
-
-@pytest.fixture
-def run(db_path, capsys):
-    def _run(*argv):
-        code = main(["--db", str(db_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return _run
 
 
 @pytest.fixture
