@@ -1,0 +1,290 @@
+"""Finding the cue that credits one quotation: before it, after it, a colon clause, a
+trailing credit, or the sentence subject (used by analyse in __init__)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desk.checks.attribution.clauses import (
+    CONJ_BEFORE,
+    OBJECT_PREP,
+    PREP_BEFORE_ING,
+    PROGRESSIVE,
+    clause_subject,
+    gerund_subject,
+    previous_subject,
+    subject_at_start,
+)
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds
+from desk.checks.attribution.marks import Region
+from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
+
+_LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
+
+
+@dataclass
+class Credit:
+    speaker: Speaker | None = None
+    cue: str | None = None
+    resolved: str | None = None
+    how: str = ""  # post, pre, colon, continued, next
+
+
+_LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
+_DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
+
+
+def attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) -> Credit:
+    label = _LABEL_RE.match(text, r.text_start, r.text_end)
+    if label:  # transcript: “WALLACE: …”
+        name = label.group(1).title()
+        return Credit(Speaker(name, "person", label.start(1), label.end(1)), ":", how="label")
+    post = _post_cue(text, r, b, st, nxt_open)
+    pre = _pre_cue(text, r, a, st, prev_end)
+    inner_end = text[r.text_start:r.text_end].rstrip()
+    strong_post = bool(inner_end) and inner_end[-1] in ",?!\u2014-"
+    if post and post.how == "post-sub":
+        if pre:
+            return pre
+        post.how = "post"
+    if post and (strong_post or not pre):
+        return post
+    if pre:
+        return pre
+    if post:
+        return post
+    col = _colon_cue(text, r, a, paras, starts_of)
+    if col:
+        return col
+    before = text[max(a, prev_end):r.open_pos].rstrip()
+    if before.endswith(":"):
+        s0, _ = sentence_bounds(st, len(text), r.open_pos)
+        colon = text.rfind(":", 0, r.open_pos)
+        sp = subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+        if sp is None or sp.kind not in ("person", "organisation"):
+            sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
+            if sp2 is not None and sp2.kind == "person":
+                sp = sp2
+        if sp:
+            return Credit(sp, None, how="colon")
+    subj = _subject_fallback(text, r, a, st, prev_end)
+    if subj:
+        return subj
+    near = last_cue(text, max(a, prev_end), r.open_pos)
+    if near:
+        return near
+    prev = previous_subject(text, r, a, st, prev_end)
+    if prev:
+        return Credit(prev, None, how="nearby")
+    return Credit()
+
+
+def last_cue(text: str, a: int, b: int) -> Credit | None:
+    """The most recent attribution in text[a:b] (a paraphrase: “Schiff said. “…”)."""
+    if b <= a:
+        return None
+    for cm in reversed(list(CUE_RE.finditer(text, a, b))):
+        word = cm.group()
+        if word.lower().startswith(("according", "in the words")):
+            sp = speaker_after(text, cm.end(), b)
+        elif word not in INVERSION:
+            continue
+        else:
+            k = max(text.rfind(". ", a, cm.start()), text.rfind("\n", a, cm.start()))
+            sp = speaker_before(text, a if k < 0 else k + 1, cm.start())
+        if sp:
+            return Credit(sp, word, how="nearby")
+    return None
+
+
+def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    """No cue: a quoted fragment in a sentence takes the sentence's subject (Cruz coached Trump to “…”)."""
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    s = max(s, a)
+    if prev_end > s:
+        return None  # after an earlier quotation in the sentence: that quotation's speaker continues
+    if r.open_pos - s < 3:
+        return None
+    sp = subject_at_start(text, s, r.open_pos)
+    if sp and sp.kind in ("person", "pronoun", "organisation"):
+        return Credit(sp, None, how="subject")
+    return None
+
+
+def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
+    if r.end >= b:
+        return None
+    s, e = sentence_bounds(st, b, r.end + 1)
+    limit = min(nxt_open, e if e > r.end + 1 else b)
+    dm = _DASH_RE.match(text, r.end, b)
+    if dm:
+        sp = speaker_after(text, dm.end(), b)
+        if sp and sp.kind in ("person", "organisation"):
+            return Credit(sp, text[dm.start():dm.end()].strip(), how="post")
+    m = _LEAD_RE.match(text, r.end, limit)
+    w0 = m.end() if m else r.end
+    if w0 >= limit:
+        return None
+    pm = _PASSIVE_BY.match(text, w0, limit)
+    if pm:  # “…” was written by Ana Ruiz
+        sp = speaker_after(text, pm.end(), limit)
+        if sp and sp.kind in ("person", "organisation"):
+            return Credit(sp, pm.group(1), how="post")
+    inner = text[r.text_start:r.text_end].rstrip()
+    weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
+    cm = POST_CUE_RE.match(text, w0, limit)
+    if cm:
+        word = cm.group()
+        if (word in INVERSION and word not in _HEARER_VERBS) or word.lower().startswith(("according", "in the words")):
+            sp = speaker_after(text, cm.end(), limit)
+            if sp:
+                return Credit(sp, word, how="post")
+        return None
+    for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 320)):
+        if cm.group() in ING_CUES:
+            break
+        if cm.group().lower().startswith("according"):
+            sp = speaker_after(text, cm.end(), limit)
+            if sp and len(text[w0:cm.start()].split()) <= 6:
+                return Credit(sp, cm.group(), how="post")
+            break
+        if weak and not _short_tail(text, cm.end(), limit):
+            break  # “…end.” He says the court … (a new statement, not a credit)
+        sp = speaker_before(text, w0, cm.start())
+        if cm.group() in POST_ONLY and (sp is None or len(text[w0:sp.start].split()) > 1
+                                        or text[sp.end:cm.start()].strip()):
+            continue  # "one of the states suing": a noun, not a credit
+        if sp is None:
+            break
+        gap = text[w0:sp.start]
+        if len(gap.split()) > 6:
+            break
+        if _CONJ_GAP.search(gap) and not _short_tail(text, cm.end(), limit):
+            break  # “…,” but he said that …: a new clause, not a credit
+        between = text[sp.end:cm.start()]
+        # an appositive set off by commas may run long: “…,” Ana Ruiz, the director of …, told …
+        appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
+        if len(between.split()) > (32 if appositive else 16) or re.search(r"[.!?;:]\s", between):
+            break
+        # “…,” when Ruiz blasted him: a subordinate clause, a credit only when nothing before is
+        return Credit(sp, cm.group(), how="post-sub" if _SUBORD_GAP.match(gap) else "post")
+    return _tail_credit(text, w0, limit)
+
+
+_PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
+                         r"(written|said|spoken|uttered|tweeted|posted|coined|penned|sung|shouted|voiced|quoted)"
+                         r"\s+(?:[a-z]+\s+){0,3}?by\s+")
+# “…,” told the Gazette: who follows "told" is the hearer, never the speaker
+_HEARER_VERBS = {"told", "tells"}
+_CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
+_SUBORD_GAP = re.compile(r"(?:when|while|after|before|because|since|although|though|until|unless|whereas|if)\b", re.I)
+_TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")
+
+
+def _short_tail(text: str, p: int, b: int) -> bool:
+    """After a credit verb, only a short adverbial before the sentence or clause ends."""
+    m = _TAIL_END.match(text, p, b)
+    tail = m.group() if m else ""
+    words = tail.split()
+    return len(words) <= 8 and "that" not in words
+
+
+def _tail_credit(text: str, a: int, b: int) -> Credit | None:
+    """“…” in its dealings with Central Asia, said Nargis Kassenova. (credit after the last comma)"""
+    k = text.rfind(",", a, b)
+    if k < 0 or k == a:
+        return None
+    p = k + 1
+    while p < b and text[p] in " \t\u00a0":
+        p += 1
+    cm = CUE_RE.match(text, p, b)
+    if cm and ((cm.group() in INVERSION and cm.group() not in _HEARER_VERBS) or cm.group().lower().startswith("according")):
+        sp = speaker_after(text, cm.end(), b)
+        if sp and sp.kind != "pronoun":
+            return Credit(sp, cm.group(), how="post")
+        return None
+    cm = CUE_RE.search(text, p, b)
+    if cm and cm.group() in INVERSION and not text[cm.end():b].strip(" .!?\t\n"):
+        sp = speaker_before(text, p, cm.start())
+        if sp and len(text[p:sp.start].split()) <= 3:
+            return Credit(sp, cm.group(), how="post")
+    return None
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+
+
+def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, prev_end, a)
+    if seg >= r.open_pos:
+        return None
+    cues = list(CUE_RE.finditer(text, seg, r.open_pos))
+    for cm in reversed(cues):
+        word = cm.group()
+        if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
+            continue  # "was called": a passive; "is calling" is not
+        if word.lower().startswith(("according", "in the words")):
+            sp = speaker_after(text, cm.end(), r.open_pos)
+            if sp:
+                return Credit(sp, word, how="pre")
+            continue
+        if word in ING_CUES and PREP_BEFORE_ING.search(text, max(s, a, cm.start() - 10), cm.start()):
+            # "by announcing", "after saying": the gerund's subject is the main clause's
+            sp = gerund_subject(text, r, max(s, a), cm.start())
+            if sp is not None:
+                return Credit(sp, word, how="pre")
+        if word in ING_CUES:
+            # "footage of Trump saying “…”": the phrase right before the verb
+            if not text[max(s, a):cm.start()].rstrip().endswith(","):
+                sp = speaker_before(text, max(s, a), cm.start())
+                # a progressive ("the doctor is calling …") makes any noun phrase the subject
+                progressive = PROGRESSIVE.search(text, max(s, a, cm.start() - 30), cm.start())
+                if sp is not None and (sp.kind in ("person", "pronoun", "organisation") or progressive) \
+                        and not OBJECT_PREP.search(text, max(s, a, sp.start - 12), sp.start):
+                    return Credit(sp, word, how="pre")
+            # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
+            for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
+                if cm2.group() in ING_CUES:
+                    continue
+                sp = speaker_before(text, max(s, a), cm2.start())
+                if sp:
+                    return Credit(sp, word, how="pre")
+            sp = subject_at_start(text, max(s, a), cm.start())
+            if sp:
+                return Credit(sp, word, how="pre")
+            sp = speaker_before(text, max(s, a), cm.start())
+            if sp is not None and sp.kind == "person":
+                return Credit(sp, word, how="pre")
+            continue
+        sp = speaker_before(text, max(s, a), cm.start())
+        if sp:
+            return Credit(sp, word, how="pre")
+        if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
+            sp = clause_subject(text, max(s, a), cm.start())
+            if sp:
+                return Credit(sp, word, how="pre")
+    return None
+
+
+def _colon_cue(text: str, r: Region, a: int, paras, starts_of) -> Credit | None:
+    """A quotation opening its paragraph after a paragraph that ends with a colon."""
+    if r.para == 0 or text[a:r.open_pos].strip(" \t>*-#"):
+        return None
+    pa, pb = paras[r.para - 1]
+    if text[pb - 1] != ":":
+        return None
+    st = starts_of(r.para - 1)
+    s, _ = sentence_bounds(st, pb, pb - 1)
+    for cm in reversed(list(CUE_RE.finditer(text, s, pb))):
+        if cm.group().lower().startswith("according"):
+            sp = speaker_after(text, cm.end(), pb)
+        else:
+            sp = speaker_before(text, s, cm.start())
+        if sp:
+            return Credit(sp, cm.group(), how="colon")
+    sp = subject_at_start(text, s, pb)
+    if sp:
+        return Credit(sp, None, how="colon")
+    return None
