@@ -21,6 +21,17 @@ MAX_SUGGESTIONS = 5
 MAX_SOURCES_LISTED = 25
 
 
+def word_at(text: str, pos: int) -> str:
+    """The word (letters, digits, inner apostrophes and hyphens) at a str offset, or ""."""
+    import re
+
+    for m in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*", text[max(0, pos - 60):pos + 60]):
+        start = m.start() + max(0, pos - 60)
+        if start <= pos <= start + len(m.group()):
+            return m.group()
+    return ""
+
+
 class EditorMenu(QObject):
     """Adds check actions to BodyEdit's context menu; each action is also a plain method."""
 
@@ -41,6 +52,8 @@ class EditorMenu(QObject):
         spelling = self._at(pos, lambda o: getattr(o, "kind", None) in SPELLING_KINDS)
         if spelling:
             added += self._spelling_actions(menu, *spelling)
+        else:
+            added += self._dictionary_undo_actions(menu, pos)
         quote = self._at(pos, lambda o: isinstance(o, QuoteSpan))
         if quote:
             added.append(self._quote_menu(menu, quote[1]).menuAction())
@@ -79,6 +92,24 @@ class EditorMenu(QObject):
             out.append(a)
         return out
 
+    def _dictionary_undo_actions(self, menu: QMenu, pos: int) -> list[QAction]:
+        """A word the editor added to the dictionary can be taken out again (undoing an add)."""
+        word = word_at(self.body.toPlainText(), pos)
+        aid = self.checker.article_id
+        if not word or aid is None:
+            return []
+        out = []
+        if word in self.library.dictionary.list(aid):
+            out.append((f"Remove “{word}” from this article’s dictionary", aid))
+        if word in self.library.dictionary.list():
+            out.append((f"Remove “{word}” from the dictionary (all articles)", None))
+        actions = []
+        for text, scope in out:
+            a = QAction(text, menu)
+            a.triggered.connect(lambda _=False, w=word, sc=scope: self.remove_from_dictionary(w, sc))
+            actions.append(a)
+        return actions
+
     def _quote_menu(self, menu: QMenu, quote: QuoteSpan) -> QMenu:
         sub = QMenu("Quotation", menu)
         assign = sub.addMenu("Assign to source")
@@ -115,6 +146,10 @@ class EditorMenu(QObject):
 
     def add_to_dictionary(self, word: str, *, article_only: bool) -> None:
         self.library.dictionary.add(word, self.checker.article_id if article_only else None)
+        self.checker.inputs_changed()
+
+    def remove_from_dictionary(self, word: str, article_id: int | None) -> None:
+        self.library.dictionary.remove(word, article_id)
         self.checker.inputs_changed()
 
     def ignore(self, word: str) -> None:

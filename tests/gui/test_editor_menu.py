@@ -134,3 +134,26 @@ def test_set_speaker_on_an_unattributed_quotation(qtbot, library, monkeypatch):
     recheck(qtbot, checker)
     assert [r.speaker for r in attached(library, aid)] == ["Ann Lee"]
     assert not any(p.kind == "unattributed-quote" for p in checker.report.problems)
+
+
+def test_removing_an_added_word_brings_the_squiggle_back(qtbot, library):
+    body = "The show was fabulouz tonight."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    action(menu, "Add “fabulouz” to dictionary (this article)").trigger()
+    recheck(qtbot, checker)
+    assert squiggled_words(edit) == []
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    action(menu, "Remove “fabulouz” from this article’s dictionary").trigger()
+    recheck(qtbot, checker)
+    assert library.dictionary.list(aid) == []
+    assert squiggled_words(edit) == ["fabulouz"]
+
+
+def test_word_at_finds_the_word_under_an_offset():
+    from desk.gui.editor_menu import word_at
+
+    text = "Iran’s al-Kadhimi said."
+    assert word_at(text, 2) == "Iran’s"
+    assert word_at(text, text.index("Kadhimi")) == "al-Kadhimi"
+    assert word_at(text, len(text)) == ""
