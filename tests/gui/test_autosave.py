@@ -5,12 +5,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from desk.gui.autosave import MAX_DELAY_MS, PAUSE_MS
 from desk.model import DeskError
-from tests.gui.shell_helpers import no_modal_dialogs, Dialogs, close_window, make_window, move_to_end, type_text
-
-
-@pytest.fixture(autouse=True)
-def _no_modal(monkeypatch):
-    return no_modal_dialogs(monkeypatch)
+from tests.gui.shell_helpers import Dialogs, close_window, make_window, move_to_end, type_text
 
 
 @pytest.fixture

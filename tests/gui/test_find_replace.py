@@ -2,12 +2,8 @@
 
 import pytest
 
-from tests.gui.shell_helpers import no_modal_dialogs, close_window, make_window, type_text
+from tests.gui.shell_helpers import close_window, make_window, type_text
 
-
-@pytest.fixture(autouse=True)
-def _no_modal(monkeypatch):
-    return no_modal_dialogs(monkeypatch)
 
 TEXT = "Dalton said the weir held. dalton added: the WEIR is fine. Weirdly calm."
 

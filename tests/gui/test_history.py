@@ -6,12 +6,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QPalette
 
 from desk.gui.history_dialog import HistoryDialog, diff_html, word_ops
-from tests.gui.shell_helpers import no_modal_dialogs, close_window, make_window, type_text
-
-
-@pytest.fixture(autouse=True)
-def _no_modal(monkeypatch):
-    return no_modal_dialogs(monkeypatch)
+from tests.gui.shell_helpers import close_window, make_window, type_text
 
 
 def test_word_ops_mark_whole_words():

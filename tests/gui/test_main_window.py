@@ -6,19 +6,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from desk.gui import docks
-from tests.gui.shell_helpers import no_modal_dialogs, Dialogs, close_window, make_window, type_text
-
-
-@pytest.fixture(autouse=True)
-def _no_modal(monkeypatch):
-    return no_modal_dialogs(monkeypatch)
-
-
-@pytest.fixture
-def window(qtbot, seeded, tmp_path):
-    w = make_window(qtbot, seeded, tmp_path / "settings.ini")
-    yield w
-    close_window(w)
+from tests.gui.shell_helpers import Dialogs, close_window, make_window, type_text
 
 
 def test_opens_the_welcome_article(window, seeded):

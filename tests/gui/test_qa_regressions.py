@@ -11,19 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.status_gate import StatusGateDialog
-from tests.gui.shell_helpers import Dialogs, close_window, make_window, no_modal_dialogs
-
-
-@pytest.fixture(autouse=True)
-def _no_modal(monkeypatch):
-    return no_modal_dialogs(monkeypatch)
-
-
-@pytest.fixture
-def window(qtbot, seeded, tmp_path):
-    w = make_window(qtbot, seeded, tmp_path / "settings.ini")
-    yield w
-    close_window(w)
+from tests.gui.shell_helpers import Dialogs, close_window, make_window
 
 
 def press(window, key, modifiers=Qt.NoModifier):
