@@ -3,23 +3,21 @@ right. It lays out and wires; the behaviour lives in the widgets it connects."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, docks
+from desk.gui import dialogs, docks, file_actions
 from desk.gui.actions import build_menus
 from desk.gui.article_editor import ArticleEditor
 from desk.gui.autosave import Autosaver
+from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
 from desk.gui.library_panel import LibraryPanel
 from desk.gui.settings import WindowSettings
 from desk.gui.status_bar import DeskStatusBar
 from desk.model import DeskError
 
-SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
 
 
 class MainWindow(QMainWindow):
@@ -355,52 +353,12 @@ class MainWindow(QMainWindow):
         if self.checker is not None and self.editor.article_id is not None:
             self.checker.check_now()
 
-    def import_dialog(self) -> None:
-        paths = dialogs.choose_import_files(self)
-        if paths:
-            self.import_paths(paths)
-
-    def import_paths(self, paths) -> list[int]:
-        from desk.importing import import_files
-
-        try:
-            ids = import_files(self.library, [str(p) for p in paths])
-        except SAVE_ERRORS as exc:
-            self.show_error(f"Nothing was imported.\n\n{exc}", "Import failed")
-            return []
-        if ids:
-            self.library_panel.clear_filters()
-            self.library_panel.reload()
-            self.open_article(ids[-1])
-            self.statusBar().showMessage(
-                f"Imported {len(ids)} article{'s' if len(ids) != 1 else ''}", 5000)
-        return ids
-
-    def export_dialog(self) -> None:
-        if self.editor.article_id is None or not self.autosaver.save():
-            return
-        from desk.gui.export_dialog import run_export
-
-        run_export(self, self.library, self.editor.article_id)
-
-    def backup_dialog(self) -> None:
-        from datetime import date
-        from pathlib import Path
-
-        suggestion = str(Path.home() / f"desk-backup-{date.today():%Y-%m-%d}.db")
-        path = dialogs.choose_backup_path(self, suggestion)
-        if path:
-            self.backup_to(path)
-
-    def backup_to(self, path) -> bool:
-        self.autosaver.save()
-        try:
-            target = self.library.backup(path, overwrite=True)
-        except SAVE_ERRORS as exc:
-            self.show_error(f"The backup was not made.\n\n{exc}", "Backup failed")
-            return False
-        self.statusBar().showMessage(f"Library backed up to {target}", 6000)
-        return True
+    # File menu actions live in file_actions.py (functions of the window).
+    import_dialog = file_actions.import_dialog
+    import_paths = file_actions.import_paths
+    export_dialog = file_actions.export_dialog
+    backup_dialog = file_actions.backup_dialog
+    backup_to = file_actions.backup_to
 
     def show_about(self) -> None:
         dialogs.show_about(self)

@@ -1,0 +1,63 @@
+"""The File menu's actions on the window: import, export and backup. Each takes the
+MainWindow as ``win`` (MainWindow binds them as methods)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from desk.gui import dialogs
+from desk.model import DeskError
+
+SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
+
+
+def import_dialog(win) -> None:
+    paths = dialogs.choose_import_files(win)
+    if paths:
+        win.import_paths(paths)
+
+
+def import_paths(win, paths) -> list[int]:
+    from desk.importing import import_files
+
+    try:
+        ids = import_files(win.library, [str(p) for p in paths])
+    except SAVE_ERRORS as exc:
+        win.show_error(f"Nothing was imported.\n\n{exc}", "Import failed")
+        return []
+    if ids:
+        win.library_panel.clear_filters()
+        win.library_panel.reload()
+        win.open_article(ids[-1])
+        win.statusBar().showMessage(
+            f"Imported {len(ids)} article{'s' if len(ids) != 1 else ''}", 5000)
+    return ids
+
+
+def export_dialog(win) -> None:
+    if win.editor.article_id is None or not win.autosaver.save():
+        return
+    from desk.gui.export_dialog import run_export
+
+    run_export(win, win.library, win.editor.article_id)
+
+
+def backup_dialog(win) -> None:
+    from datetime import date
+    from pathlib import Path
+
+    suggestion = str(Path.home() / f"desk-backup-{date.today():%Y-%m-%d}.db")
+    path = dialogs.choose_backup_path(win, suggestion)
+    if path:
+        win.backup_to(path)
+
+
+def backup_to(win, path) -> bool:
+    win.autosaver.save()
+    try:
+        target = win.library.backup(path, overwrite=True)
+    except SAVE_ERRORS as exc:
+        win.show_error(f"The backup was not made.\n\n{exc}", "Backup failed")
+        return False
+    win.statusBar().showMessage(f"Library backed up to {target}", 6000)
+    return True
