@@ -66,6 +66,7 @@ def blocking_reasons(lib, article: Article) -> list[str]:
 def _blocking(lib, article: Article) -> tuple[list[str], list[dict]]:
     """The reasons, and the blocking quotations as dicts (id, status, text)."""
     from desk.checks.engine import check_text
+    from desk.export.gate import blocking_problems, describe
     from desk.review.reattach import attached_tags, sync_quotes
 
     report = check_text(article.body, sources=lib.sources.refs(), tagged=attached_tags(lib, article.id),
@@ -73,13 +74,8 @@ def _blocking(lib, article: Article) -> tuple[list[str], list[dict]]:
                         language=article.language, spelling=True, suggestions=False)
     rows = sync_quotes(lib, article.id, spans=report.all_quotes)
     reasons = []
-    errors = [p for p in report.problems if p.severity == "error"]
-    for p in errors[:MAX_LISTED]:
-        excerpt = article.body[p.start:p.end].strip().replace("\n", " ")
-        if len(excerpt) > 40:
-            excerpt = excerpt[:37] + "…"
-        line = article.body.count("\n", 0, p.start) + 1
-        reasons.append(f"line {line}: {p.message}" + (f" ({excerpt})" if excerpt else ""))
+    errors = blocking_problems(report)  # the same problems, said the same way, as export
+    reasons += [describe(p, article.body) for p in errors[:MAX_LISTED]]
     if len(errors) > MAX_LISTED:
         reasons.append(f"… and {len(errors) - MAX_LISTED} more error(s)")
     quotations = []
