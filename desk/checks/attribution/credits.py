@@ -1,5 +1,5 @@
-"""Finding the cue that credits one quotation: before it, after it, a colon clause, a
-trailing credit, or the sentence subject (used by analyse in __init__)."""
+"""Candidate credits for one quotation: a cue before it, after it, a colon clause, a trailing
+credit, the sentence subject. Each finder proposes; ranking.py decides."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from desk.checks.attribution.clauses import (
     previous_subject,
     subject_at_start,
 )
+from desk.checks.attribution.lexicon import CAP_STOP, NOUN_CUES
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
@@ -28,56 +29,136 @@ class Credit:
     speaker: Speaker | None = None
     cue: str | None = None
     resolved: str | None = None
-    how: str = ""  # post, pre, colon, continued, next
+    how: str = ""  # which finder proposed it: post, pre, colon, label, subject, nearby, ...
 
 
 _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 _DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
 
 
-def attribute(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) -> Credit:
+def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) -> list[Credit]:
+    """Every credit the text around one quotation offers, one per way of finding it (a
+    transcript label, a cue after or before it, a colon introduction, the sentence's subject,
+    the last cue before it, the previous sentence's subject). The ranking stage chooses."""
     label = _LABEL_RE.match(text, r.text_start, r.text_end)
     if label:  # transcript: “WALLACE: …”
         name = label.group(1).title()
-        return Credit(Speaker(name, "person", label.start(1), label.end(1)), ":", how="label")
+        return [Credit(Speaker(name, "person", label.start(1), label.end(1)), ":", how="label")]
+    out: list[Credit] = []
     post = _post_cue(text, r, b, st, nxt_open)
-    pre = _pre_cue(text, r, a, st, prev_end)
-    inner_end = text[r.text_start:r.text_end].rstrip()
-    strong_post = bool(inner_end) and inner_end[-1] in ",?!\u2014-"
-    if post and post.how == "post-sub":
-        if pre:
-            return pre
-        post.how = "post"
-    if post and (strong_post or not pre):
-        return post
-    if pre:
-        return pre
     if post:
-        return post
+        out.append(post)
+    pre = _pre_cue(text, r, a, st, prev_end)
+    if pre:
+        out.append(pre)
     col = _colon_cue(text, r, a, paras, starts_of)
     if col:
-        return col
-    before = text[max(a, prev_end):r.open_pos].rstrip()
-    if before.endswith(":"):
-        s0, _ = sentence_bounds(st, len(text), r.open_pos)
-        colon = text.rfind(":", 0, r.open_pos)
-        sp = subject_at_start(text, max(s0, a, prev_end), r.open_pos)
-        if sp is None or sp.kind not in ("person", "organisation"):
-            sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
-            if sp2 is not None and sp2.kind == "person":
-                sp = sp2
-        if sp:
-            return Credit(sp, None, how="colon")
+        out.append(col)
+    colon = _colon_before(text, r, a, st, prev_end)
+    if colon:
+        out.append(colon)
     subj = _subject_fallback(text, r, a, st, prev_end)
     if subj:
-        return subj
+        out.append(subj)
     near = last_cue(text, max(a, prev_end), r.open_pos)
     if near:
-        return near
+        out.append(near)
     prev = previous_subject(text, r, a, st, prev_end)
     if prev:
-        return Credit(prev, None, how="nearby")
-    return Credit()
+        out.append(Credit(prev, None, how="previous"))
+    verb = _post_any_verb(text, r, b, nxt_open)
+    if verb:
+        out.append(verb)
+    noun = _noun_cue(text, r, a, st, prev_end)
+    if noun:
+        out.append(noun)
+    head = _headline_label(text, r, a)
+    if head:
+        out.append(head)
+    return out
+
+
+# “…,” Ana Ruiz barked. / “…?” the minister wondered aloud: a name and a verb the lexicon
+# does not list, right after a quotation that ends with a comma, ? or !
+_ANY_VERB = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?([a-z]+(?:ed|s))\b(?![\w'\u2019-])")
+
+
+def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None:
+    inner = text[r.text_start:r.text_end].rstrip()
+    if not inner or inner[-1] not in ",?!":
+        return None
+    p = r.end
+    while p < b and text[p] in " \t\u00a0":
+        p += 1
+    limit = min(b, nxt_open, p + 200)
+    sp = speaker_after(text, p, limit)
+    if sp is None:
+        nm = _NAME_RUN.match(text, p, limit)
+        if nm is None or nm.group().split()[0].lower() in CAP_STOP:
+            return None
+        sp = Speaker(nm.group(), "person", p, nm.end())
+    if sp.start != p or sp.kind == "anonymous" and not sp.definite:
+        return None
+    m = _ANY_VERB.match(text, sp.end, limit)
+    if not m or m.group(1) in _NOT_VERBS:
+        return None
+    return Credit(sp, m.group(1), how="post-verb")
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,3}")
+_NOT_VERBS = {"is", "was", "has", "as", "us", "this", "its", "his", "hers", "yes", "less", "unless", "thus",
+              "always", "perhaps", "towards", "afterwards", "besides", "whereas", "needed", "used"}
+
+# "her allegation of a “rigged” vote", "Ruiz’s claim that …": a noun cue owned by a speaker
+_NOUN_CUE_RE = re.compile(r"(?<![\w'\u2019-])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.'\u2019-]*(?:'s|\u2019s|s'|s\u2019))"
+                          r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(" + "|".join(sorted(NOUN_CUES, key=len, reverse=True))
+                          + r")\b")
+
+
+def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, prev_end, a)
+    found = None
+    for m in _NOUN_CUE_RE.finditer(text, seg, r.open_pos):
+        found = m
+    if found is None or r.open_pos - found.end() > 60:
+        return None
+    owner = text[found.start():found.start(1)].split()[0]
+    if owner.lower() in ("his", "her", "their"):
+        sp = Speaker(owner, "pronoun", found.start(), found.start() + len(owner))
+    else:
+        sp = speaker_before(text, seg, found.start() + len(owner))
+        if sp is None:
+            return None
+    return Credit(sp, found.group(1), how="noun")
+
+
+# A roundup or newsletter line: an upper-case headline right before the quotation
+# ("HOW THE VOTE WAS WON “…”") is the label the quotation is filed under.
+_HEADLINE = re.compile(r"(?:^|\n)([A-Z0-9][A-Z0-9 ,.'\u2019\u2018:;&$%-]{12,}?)[ \t]*$")
+
+
+def _headline_label(text: str, r: Region, a: int) -> Credit | None:
+    m = _HEADLINE.search(text, a, r.open_pos)
+    if not m or len(m.group(1).split()) < 3:
+        return None
+    return Credit(Speaker(m.group(1).strip(), "organisation", m.start(1), m.start(1) + len(m.group(1).strip())),
+                  None, how="headline")
+
+
+def _colon_before(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    """A quotation introduced by a clause ending in a colon in its own paragraph."""
+    before = text[max(a, prev_end):r.open_pos].rstrip()
+    if not before.endswith(":"):
+        return None
+    s0, _ = sentence_bounds(st, len(text), r.open_pos)
+    colon = text.rfind(":", 0, r.open_pos)
+    sp = subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+    if sp is None or sp.kind not in ("person", "organisation"):
+        sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
+        if sp2 is not None and sp2.kind == "person":
+            sp = sp2
+    return Credit(sp, None, how="colon") if sp else None
 
 
 def last_cue(text: str, a: int, b: int) -> Credit | None:
@@ -283,8 +364,8 @@ def _colon_cue(text: str, r: Region, a: int, paras, starts_of) -> Credit | None:
         else:
             sp = speaker_before(text, s, cm.start())
         if sp:
-            return Credit(sp, cm.group(), how="colon")
+            return Credit(sp, cm.group(), how="colon-para")
     sp = subject_at_start(text, s, pb)
     if sp:
-        return Credit(sp, None, how="colon")
+        return Credit(sp, None, how="colon-para")
     return None

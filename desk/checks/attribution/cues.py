@@ -1,54 +1,16 @@
-"""Verbs and phrases of attribution, and sentence boundaries inside a paragraph."""
+"""Cue patterns compiled from the one lexicon of speech verbs (lexicon.py), and sentence
+boundaries inside a paragraph."""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-# Verbs and phrases of attribution, as they appear in text (past, present, -ing).
-_CUE_WORDS = """
-said says say saying told tells telling added adds adding asked asks asking wrote writes writing
-tweeted tweeting posted stated declared declares declaring explained explains explaining continued
-continues noted noting argued argues arguing insisted insists insisting claimed claiming warned warns
-warning replied replies replying responded responding answered recalled recalls recalling conceded
-concedes conceding acknowledged acknowledges acknowledging admitted admits admitting announced
-announces announcing suggested suggests suggesting predicted predicts predicting promised promising
-pledged pledges pledging vowed vows vowing urged urges urging called calling described describes
-describing dubbed dubbing labeled labelled labelling labeling branded branding termed praised praises
-praising criticized criticised criticizes criticises criticizing criticising accused accuses accusing
-mocked mocks mocking joked jokes joking quipped stressed stresses stressing emphasized emphasised
-emphasizes emphasises emphasizing emphasising observed observes observing remarked concluded
-concludes concluding complained complains complaining lamented laments lamenting boasted boasting
-countered retorted shouted shouting yelled yelling testified testifies testifying reported offered
-demurred asserted asserts asserting contended contends contending maintained maintains charged
-blasted blasting slammed slamming touted touts touting cited citing exclaimed repeated repeats
-repeating reiterated reiterates reiterating confirmed confirms confirming agreed disagreed mused
-wondered muttered proclaimed proclaims proclaiming advised cautioned cautions cautioning recounted
-recounts recounting hailed hailing decried decries dismissed dismissing denounced denounces
-denouncing condemned condemns condemning defended defends defending thanked lauded lauding
-welcomed questioned challenged threatened threatens threatening sang sings singing deadpanned
-sighed chuckled laughed scoffed snapped screamed chanted whispered interjected pleaded opined
-queried inquired cried denied denies denying read pressed demanded interrupted elaborated clarified
-teased fumed raged gushed marveled marvelled echoed texted emailed messaged suggest argue insist
-explain tell ask add note warn claim revealed reveals revealing
-""".split()
-_CUE_PHRASES = ["according to", "in the words of", "went on", "goes on", "pointed out", "points out",
-                "pointing out", "put it", "puts it", "chimed in", "chimes in", "shot back", "fired back", "wrote in", "went on to say"]
-CUE_FORMS: set[str] = set(_CUE_WORDS) | set(_CUE_PHRASES)
+from desk.checks.attribution.lexicon import AMBIGUOUS_FORMS, INVERSION_FORMS, SPEECH_FORMS
 
-# Verbs that can introduce the speaker after them: “…,” said Ana Ruiz.
-INVERSION = {"said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "continued",
-             "explained", "replied", "noted", "declared", "tweeted", "recalled", "responded",
-             "answered", "insisted", "argued", "warned", "told", "tells", "observed", "remarked",
-             "concluded", "complained", "countered", "added", "stated", "acknowledged", "conceded",
-             "admitted", "quipped", "joked", "cautioned", "suggested", "announced", "claimed",
-             "shouted", "yelled", "exclaimed", "posted", "reported", "reports", "mused",
-             "went on", "agreed", "testified", "read", "reads", "predicted", "stressed", "notes", "states",
-             "claims", "continues", "tweets", "posts", "quips", "jokes", "concludes"}
-
-# Forms too often nouns to count as cues anywhere, but verbs right after a quotation:
-# “…,” the letter reads. / “…,” reads an editorial.
-POST_ONLY = {"reads", "notes", "claims", "states", "posts", "tweets", "quips", "concludes", "continues"}
+CUE_FORMS: set[str] = SPEECH_FORMS
+INVERSION = INVERSION_FORMS
+POST_ONLY = AMBIGUOUS_FORMS
 POST_CUE_RE = re.compile(r"(?<![\w’'-])(?:" + "|".join(
     re.escape(f).replace(r"\ ", r"\s+") for f in sorted(CUE_FORMS | POST_ONLY, key=len, reverse=True))
     + r"|[Aa]ccording\s+to)(?![\w’'-])")

@@ -1,0 +1,120 @@
+"""Stage 6: for each quotation, the candidates in reach — what the finders propose around
+it, the next quotation's cue, the speaker it continues, the previous speaker in the
+paragraph or the previous paragraph — are scored (ranking.py) and the best one chosen."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from desk.checks.attribution.credits import Credit, last_cue, local_candidates
+from desk.checks.attribution.marks import Region
+from desk.checks.attribution.people import People
+from desk.checks.attribution.ranking import Choice, Scored, choose, features, score
+from desk.checks.attribution.segment import Document
+from desk.checks.attribution.terms import is_term
+
+_NOBODY = Credit(how="none")
+
+
+def choose_speakers(doc: Document, people: People, weights: dict[str, float] | None = None) -> dict[int, Choice]:
+    """id(region) → the chosen credit, its confidence and the ranked candidates."""
+    text = doc.text
+    terms = {id(r) for r in doc.regions
+             if r.closed and is_term(text, r.open_pos, r.end, text[r.text_start:r.text_end])}
+    local: dict[int, list[Credit]] = {}
+    for pi, regs in doc.by_para.items():
+        a, b = doc.paras[pi]
+        st = doc.starts_of(pi)
+        real = [r for r in regs if id(r) not in terms]  # a title is no boundary for its neighbours
+        for n, r in enumerate(real):
+            prev_end = real[n - 1].end if n else a
+            nxt_open = real[n + 1].open_pos if n + 1 < len(real) else b
+            local[id(r)] = local_candidates(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of)
+    salience = Counter(name.split()[-1].lower() for _, name in people.mentions if name.split())
+    best_local = {k: _rank(doc, r, cands, salience, None, weights)
+                  for r in doc.regions if (k := id(r)) in local for cands in [local[k]]}
+
+    chosen: dict[int, Choice] = {}
+    for ri, r in enumerate(doc.regions):
+        if id(r) in terms:
+            chosen[id(r)] = Choice(Credit(how="term"), 1.0, [])
+            continue
+        cands = list(local[id(r)])
+        previous = _previous_in_para(doc, ri, chosen)
+        cands.extend(_context(doc, ri, r, chosen, best_local, terms))
+        chosen[id(r)] = _rank(doc, r, cands, salience, previous, weights)
+    return chosen
+
+
+def _rank(doc: Document, r: Region, cands: list[Credit], salience: Counter, previous: str | None,
+          weights) -> Choice:
+    text = doc.text
+    inner = text[r.text_start:r.text_end]
+    scored = []
+    for c in [*cands, _NOBODY]:
+        sal = salience.get(c.speaker.name.split()[-1].lower(), 0) if c.speaker and c.speaker.name.split() else 0
+        f = features(text, inner, r.open_pos, r.end, c, sal, previous)
+        scored.append(Scored(c, f, score(f, weights)))
+    return choose(scored)
+
+
+def _previous_in_para(doc: Document, ri: int, chosen: dict[int, Choice]) -> str | None:
+    r = doc.regions[ri]
+    for k in range(ri - 1, -1, -1):
+        p = doc.regions[k]
+        if p.para != r.para:
+            return None
+        c = chosen.get(id(p))
+        if c and c.credit.speaker is not None:
+            return c.credit.speaker.name
+    return None
+
+
+def _context(doc: Document, ri: int, r: Region, chosen, best_local, terms) -> list[Credit]:
+    """Candidates from the quotations around this one."""
+    text = doc.text
+    out: list[Credit] = []
+    regs = doc.by_para.get(r.para, [])
+    k = regs.index(r)
+    # “A.” “B,” she said: the next quotation's cue, with nothing but space between them
+    if k + 1 < len(regs) and id(regs[k + 1]) not in terms:
+        nx = best_local.get(id(regs[k + 1]))
+        if nx and nx.credit.speaker is not None and nx.credit.how == "post" \
+                and not text[r.end:regs[k + 1].open_pos].strip(" \t,"):
+            out.append(Credit(nx.credit.speaker, nx.credit.cue, how="next"))
+    # a quotation left open for the next paragraph takes that paragraph's speaker
+    if r.continued and r.continues is None and r.para + 1 in doc.by_para:
+        nxt = doc.by_para[r.para + 1][0]
+        nx = best_local.get(id(nxt))
+        if nxt.continues is r and nx and nx.credit.speaker is not None and nx.credit.how in ("post", "pre"):
+            out.append(Credit(nx.credit.speaker, nx.credit.cue, how="continued"))
+    # the quotation it continues, the previous quotation in the paragraph, the previous paragraph
+    src = None
+    how = ""
+    if r.continues is not None and id(r.continues) in chosen:
+        src, how = chosen[id(r.continues)].credit, "continued"
+    elif k > 0:
+        for p in reversed(regs[:k]):
+            c = chosen.get(id(p))
+            if c is not None and c.credit.speaker is not None:
+                src, how = c.credit, "same-para"
+                break
+    elif r.para > 0 and not text[doc.paras[r.para][0]:r.open_pos].strip(" \t>*-#"):
+        src, how = _previous_paragraph(doc, r.para - 1, chosen), "prev-para"
+    if src is not None and src.speaker is not None:
+        out.append(Credit(src.speaker, src.cue, src.resolved, how=how))
+    return out
+
+
+def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
+    """Who was speaking at the end of the previous paragraph, for a quote paragraph with no cue."""
+    pa, pb = doc.paras[pi]
+    regs = doc.by_para.get(pi, [])
+    tail_start = regs[-1].end if regs else pa
+    near = last_cue(doc.text, tail_start, pb)
+    if near is not None:
+        return near
+    if regs:
+        c = chosen.get(id(regs[-1]))
+        return c.credit if c else None
+    return None

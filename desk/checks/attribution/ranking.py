@@ -1,0 +1,167 @@
+"""Choosing a quotation's speaker: every candidate the finders (credits.py) and the
+document's context offer is described by explicit features and scored with one weight
+table; the best wins and keeps its confidence.
+
+A feature is a name and a value (mostly 0/1). The weights are the only knobs: they were set
+by hand from the order the finders used to be tried in, then tuned on part of the PolNeAR
+development articles (never on the held-out part) by tests/bench/attribution_tune.py.
+`desk check --explain` prints the features and scores that decided each quotation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from desk.checks.attribution.credits import Credit
+from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
+
+# how: which finder proposed the candidate.
+#   label       a transcript label inside the quotation (“SMITH: …”)
+#   post        a cue right after the quotation (“…,” Ana Ruiz said / said Ana Ruiz)
+#   post-sub    the same, but in a subordinate clause (“…,” when Ruiz told him)
+#   pre         a cue before the quotation in its sentence (Ana Ruiz said “…”)
+#   post-verb   a name and any verb after a quotation ending with a comma (“…,” Ruiz barked)
+#   noun        a noun cue with its owner (her allegation of a “rigged” vote)
+#   headline    an upper-case headline line right before the quotation (roundups)
+#   colon-para  the previous paragraph ends with a colon and names the speaker
+#   colon       a clause ending in a colon just before the quotation
+#   subject     the subject of the sentence holding a quoted fragment (Ruiz called it “…”)
+#   nearby      the last cue in the text before the quotation (Ruiz said. “…”)
+#   previous    the subject of the sentence before (Ruiz frowned. “No.”)
+#   next        the next quotation's cue, with nothing between them (“A.” “B,” she said.)
+#   continued   the speaker of the quotation this one continues (paragraph after paragraph)
+#   same-para   the speaker of the previous quotation in the paragraph
+#   prev-para   the speaker at the end of the previous paragraph
+#   none        nobody said it
+WEIGHTS: dict[str, float] = {
+    "how:label": 10.0,
+    "how:post": 6.8,
+    "how:post-sub": 6.5,
+    "how:pre": 7.0,
+    "how:post-verb": 5.5,
+    "how:noun": 4.2,
+    "how:headline": 3.5,
+    "how:colon-para": 5.0,
+    "how:colon": 4.5,
+    "how:subject": 4.0,
+    "how:nearby": 3.0,
+    "how:previous": 2.0,
+    "how:next": 1.6,
+    "how:continued": 1.5,
+    "how:same-para": 1.4,
+    "how:prev-para": 1.2,
+    # nobody: wins when every candidate is weak (a scare quote, a title)
+    "how:none": 0.8,
+    # a quotation ending with a comma, ? or ! is completed by what follows it (“…,” she said)
+    "post_after_comma": 1.5,
+    # a quotation ending with a full stop usually is not (“…end.” He says …)
+    "post_after_stop": -0.3,
+    "cue:none": 0.0,
+    "cue:ing": -0.2,
+    "cue:according": 0.3,
+    "kind:person": 0.3,
+    "kind:organisation": 0.0,
+    "kind:pronoun": 0.1,
+    "kind:anonymous": -0.1,
+    # words between the quotation and the speaker's mention, per ten words
+    "distance": -0.1,
+    # a one-word place name as speaker ("…, Texas")
+    "placeish": -1.5,
+    # the speaker phrase starts lower-case and is not a pronoun or descriptor
+    "lowercase": -1.0,
+    # how often the article names this entity again (log scale): salient people speak
+    "salience": 0.2,
+    # the same entity spoke the previous quotation in this paragraph
+    "agrees_previous": 0.4,
+}
+
+# A chosen speaker below this confidence is reported to the editor as uncertain.
+UNCERTAIN_BELOW = 0.6
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass
+class Scored:
+    credit: Credit
+    features: dict[str, float]
+    score: float
+
+
+@dataclass
+class Choice:
+    credit: Credit
+    confidence: float
+    ranked: list[Scored] = field(default_factory=list)  # best first, for --explain
+
+
+def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salience: int,
+             previous: str | None) -> dict[str, float]:
+    sp = cand.speaker
+    f: dict[str, float] = {"how:" + cand.how: 1.0}
+    tail = inner.rstrip()[-1:] if inner.strip() else ""
+    if cand.how == "post":
+        if tail in (",", "?", "!", "\u2014", "-"):
+            f["post_after_comma"] = 1.0
+        elif tail in (".", "\u2026"):
+            f["post_after_stop"] = 1.0
+    cue = (cand.cue or "").lower()
+    if not cue:
+        f["cue:none"] = 1.0
+    elif cue.split()[0].endswith("ing"):
+        f["cue:ing"] = 1.0
+    elif cue.startswith(("according", "in the words")):
+        f["cue:according"] = 1.0
+    if sp is None:
+        return f
+    f["kind:" + sp.kind] = 1.0
+    if sp.start >= end:
+        gap = text[end:sp.start]
+    elif sp.end <= open_pos:
+        gap = text[sp.end:open_pos]
+    else:
+        gap = ""
+    f["distance"] = min(len(_WORD.findall(gap)), 60) / 10.0
+    words = sp.name.split()
+    if len(words) == 1 and words[0].lower().strip(".,") in PLACEISH:
+        f["placeish"] = 1.0
+    if sp.name[:1].islower() and sp.kind not in ("pronoun", "anonymous") \
+            and sp.name.split()[0].lower() not in PRONOUNS:
+        f["lowercase"] = 1.0
+    if salience > 1:
+        f["salience"] = math.log(salience)
+    if previous and _same_entity(sp.name, previous):
+        f["agrees_previous"] = 1.0
+    return f
+
+
+def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    w = WEIGHTS if weights is None else weights
+    return sum(w.get(k, 0.0) * v for k, v in f.items())
+
+
+def choose(scored: list[Scored]) -> Choice | None:
+    """The best candidate; confidence from its margin over the best rival naming someone else."""
+    if not scored:
+        return None
+    ranked = sorted(scored, key=lambda s: -s.score)
+    best = ranked[0]
+    rival = next((s for s in ranked[1:] if not _same(s.credit, best.credit)), None)
+    margin = best.score - rival.score if rival is not None else best.score
+    confidence = 1.0 / (1.0 + math.exp(-margin))
+    return Choice(best.credit, confidence, ranked)
+
+
+def _same(a: Credit, b: Credit) -> bool:
+    if a.speaker is None or b.speaker is None:
+        return a.speaker is None and b.speaker is None
+    return _same_entity(a.speaker.name, b.speaker.name)
+
+
+def _same_entity(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    return bool(wa) and bool(wb) and wa[-1].strip(".,’'s") == wb[-1].strip(".,’'s")

@@ -1,0 +1,101 @@
+"""Stage 4 applied to the chosen speakers: a speaker as written ("he", "Kadhimi", "the
+prime minister") becomes the entity the article has told us about ("Mustafa al-Kadhimi"),
+with its kind; first-surname warnings are raised here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desk.checks.attribution.credits import Credit
+from desk.checks.attribution.lexicon import PRONOUNS
+from desk.checks.attribution.people import People
+from desk.checks.attribution.segment import Document
+from desk.checks.attribution.speakers import Speaker
+from desk.model import Problem
+
+_DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "letter", "study", "survey",
+              "poll", "document", "filing", "lawsuit", "complaint", "release", "ad", "tweet", "post", "book"}
+_ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
+         "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
+_DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
+
+
+@dataclass
+class Resolved:
+    credit: Credit
+    name: str | None
+    kind: str | None
+    title: str | None
+
+
+@dataclass
+class Resolver:
+    """Walks the quotations in text order, keeping who was last named (for "they", "the
+    president")."""
+
+    doc: Document
+    people: People
+    dismissed: set[int] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+    last_person: tuple[str, int] | None = None
+    last_group: str | None = None
+    flagged: set[str] = field(default_factory=set)
+
+    def resolve(self, ri: int, at: Credit, end: int) -> Resolved:
+        sp = at.speaker
+        if sp is None:
+            return Resolved(at, None, None, None)
+        resolved = at.resolved
+        if resolved is not None:
+            kind = "person" if sp.kind == "pronoun" else sp.kind
+            out = Resolved(at, resolved, kind, sp.title)
+        else:
+            resolved, kind = self._resolve(ri, sp)
+            out = Resolved(Credit(sp, at.cue, resolved, at.how), resolved, kind, sp.title)
+        if kind == "person" and resolved:
+            self.last_person = (resolved, end)
+        elif kind in ("organisation", "anonymous") and resolved \
+                and resolved.split()[-1].lower() not in _DOCUMENTS:
+            self.last_group = resolved  # "they" are people or bodies, never "a statement"
+        return out
+
+    def _resolve(self, ri: int, sp: Speaker) -> tuple[str, str]:
+        people = self.people
+        if sp.kind == "pronoun":
+            low = sp.name.lower()
+            g = PRONOUNS.get(low, "")
+            if low == "i":
+                return sp.name, "pronoun"  # the writer: an op-ed or a letter
+            if g == "p":
+                return (self.last_group, "organisation") if self.last_group else (sp.name, "pronoun")
+            quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
+            cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), quote_ranges)
+            return (cand, "person") if cand else (sp.name, "pronoun")
+        if sp.kind == "person":
+            resolved, later = people.full_name(sp.name, sp.start)
+            people.add_person(resolved)
+            if later and sp.name not in self.flagged and ri not in self.dismissed:
+                self.flagged.add(sp.name)
+                self.problems.append(Problem(
+                    "surname-before-full-name", "warning", sp.start, sp.end,
+                    f"“{sp.name}” is used before the full name “{resolved}” is given", (resolved,)))
+            return resolved, "person"
+        if sp.kind == "anonymous" and sp.definite:
+            found = nominal(people, sp)
+            if found:
+                return found, "person"
+        return sp.name, sp.kind
+
+
+def nominal(people: People, sp: Speaker) -> str | None:
+    """“the president” → the person introduced with that title, when every word fits the title."""
+    words = [w.lower().strip(".,") for w in sp.name.split()]
+    words = [w for w in words if w and w not in _DESC_SKIP]
+    if not words or len(words) > 4:
+        return None
+    best = None
+    for full, title in people.titles.items():
+        tw = {_ABBR.get(w.lower().strip("."), w.lower().strip(".")) for w in title.split()}
+        if all(w in tw for w in words):
+            best = full
+    return best

@@ -1,0 +1,51 @@
+"""Stage 1 and 2: the text cut once into paragraphs and sentences, Markdown non-prose
+marked, and the quotation regions found. Every later stage reads this record."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from desk.checks.attribution.cues import sentence_starts
+from desk.checks.attribution.marks import MarkIssue, Region, find_regions, single_quote_view
+from desk.checks.markdown_spans import non_prose_spans
+
+
+@dataclass
+class Document:
+    original: str  # the text as given
+    text: str  # the same offsets; single marks turned into double ones in British style
+    skip: list[tuple[int, int]]  # Markdown non-prose: code, links, front matter
+    regions: list[Region]
+    issues: list[MarkIssue]
+    paras: list[tuple[int, int]]
+    by_para: dict[int, list[Region]] = field(default_factory=dict)
+    _starts: dict[int, list[int]] = field(default_factory=dict)
+    _all_starts: list[int] | None = None
+
+    def starts_of(self, pi: int) -> list[int]:
+        """Sentence starts of paragraph pi (computed once, on demand)."""
+        s = self._starts.get(pi)
+        if s is None:
+            a, b = self.paras[pi]
+            s = self._starts[pi] = sentence_starts(self.text, a, b)
+        return s
+
+    def all_starts(self) -> list[int]:
+        if self._all_starts is None:
+            self._all_starts = sorted({x for pi in range(len(self.paras)) for x in self.starts_of(pi)})
+        return self._all_starts
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right([a for a, _ in self.paras], pos) - 1)
+
+
+def segment(text: str, single_quotes: bool | None = None) -> Document:
+    skip = non_prose_spans(text)
+    view = single_quote_view(text, skip, single_quotes)
+    work = view if view is not None else text
+    regions, issues, paras = find_regions(work, skip)
+    doc = Document(text, work, skip, regions, issues, paras)
+    for r in regions:
+        doc.by_para.setdefault(r.para, []).append(r)
+    return doc
