@@ -68,10 +68,23 @@ def test_capitalised_preposition_still_marks_an_object():
     assert speakers(text) == ["Maria Holm"]
 
 
-def test_short_given_name_gives_the_gender():
-    text = ("Steve Orlov met Ysolde Brandt on Monday.\n\n"
+def test_gender_comes_from_the_pronouns_the_article_uses():
+    # no list of given names: Brandt is "she" because the article says "her" right after her
+    text = ("Ysolde Brandt said her crew was ready. Steve Orlov said his boat was not.\n\n"
             "“We shook hands,” she said.")
     assert speakers(text) == ["Ysolde Brandt"]
+
+
+def test_gender_comes_from_a_gendered_title():
+    text = ("Spokeswoman Ysolde Brandt met Steve Orlov on Monday.\n\n"
+            "“We shook hands,” she said.")
+    assert speakers(text) == ["Ysolde Brandt"]
+
+
+def test_gender_comes_from_an_honorific():
+    text = ("Mr. Orlov met Ysolde Brandt on Monday.\n\n"
+            "“We shook hands,” he said.")
+    assert speakers(text) == ["Orlov"]
 
 
 def test_title_in_apposition_to_a_book_is_not_a_person():

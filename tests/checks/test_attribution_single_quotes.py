@@ -65,7 +65,7 @@ def test_auto_mode_is_the_default_of_analyse():
 
 def test_auto_mode_needs_a_verb_of_saying():
     # a quoted headline phrase with no speech cue is not evidence of British style
-    assert _quotes("It's fine to 'feel the Bern,' but not on Tinder.", language="en-US") == []
+    assert _quotes("It's fine to 'row the boat,' but not on a Sunday.", language="en-US") == []
 
 
 def test_single_quotes_can_be_switched_off():

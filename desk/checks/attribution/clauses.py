@@ -35,7 +35,7 @@ CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 
 
 def clause_subject(text: str, a: int, v: int) -> Speaker | None:
-    """Subject of a clause with coordinated verbs: “Bush thought for a moment and said …”."""
+    """Subject of a clause with coordinated verbs: “Okafor paused for a while and said …”."""
     sp = subject_at_start(text, a, v)
     if sp is None:
         k = text.rfind(",", a, v)
@@ -68,7 +68,7 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
         sp = speaker_after(text, p, limit)
         if sp and sp.start - p < 40 and VERBISH_AFTER.match(text, sp.end, limit):
             if sp.kind != "person" and text.startswith(",", sp.end):
-                # "Her chief policy aide, Jake Sullivan, calls …": the appositive names the subject
+                # "His deputy harbour master, Lena Voss, calls …": the appositive names the subject
                 q = sp.end + 1
                 while q < limit and text[q] in " \t":
                     q += 1

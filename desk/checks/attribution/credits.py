@@ -162,7 +162,7 @@ def _colon_before(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
 
 
 def last_cue(text: str, a: int, b: int) -> Credit | None:
-    """The most recent attribution in text[a:b] (a paraphrase: “Schiff said. “…”)."""
+    """The most recent attribution in text[a:b] (a paraphrase: “Okafor said. “…”)."""
     if b <= a:
         return None
     for cm in reversed(list(CUE_RE.finditer(text, a, b))):
@@ -180,7 +180,7 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
 
 
 def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
-    """No cue: a quoted fragment in a sentence takes the sentence's subject (Cruz coached Trump to “…”)."""
+    """No cue: a quoted fragment in a sentence takes the sentence's subject (Okafor urged the council to “…”)."""
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     s = max(s, a)
     if prev_end > s:
@@ -272,7 +272,7 @@ def _short_tail(text: str, p: int, b: int) -> bool:
 
 
 def _tail_credit(text: str, a: int, b: int) -> Credit | None:
-    """“…” in its dealings with Central Asia, said Nargis Kassenova. (credit after the last comma)"""
+    """“…” in its talks with the river towns, said Lena Voss. (credit after the last comma)"""
     k = text.rfind(",", a, b)
     if k < 0 or k == a:
         return None
@@ -317,7 +317,7 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
             if sp is not None:
                 return Credit(sp, word, how="pre")
         if word in ING_CUES:
-            # "footage of Trump saying “…”": the phrase right before the verb
+            # "a recording of Okafor saying “…”": the phrase right before the verb
             if not text[max(s, a):cm.start()].rstrip().endswith(","):
                 sp = speaker_before(text, max(s, a), cm.start())
                 # a progressive ("the doctor is calling …") makes any noun phrase the subject

@@ -11,9 +11,10 @@ from desk.checks.attribution.lexicon import (
     ANON_HEADS,
     CAP_STOP,
     DETERMINERS,
-    FEMALE_NAMES,
+    FEMALE_WORDS,
+    HONORIFICS,
     HEAD_NOUNS,
-    MALE_NAMES,
+    MALE_WORDS,
     ORG_WORDS,
     PARTICLES,
     PLACEISH,
@@ -26,13 +27,19 @@ _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
                              r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
                              re.I)
-# "Clinton communication director Jennifer Palmieri": a name modifying a role before another name
+# "Okafor press officer Lena Voss": a name modifying a role before another name
 _MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
 _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said|says|told|tells|added|adds|asked|"
                            r"wrote|writes|explained|argued|insisted|noted|replied|responded|continued)\b")
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _SUBJECT_PRONOUN = ("m", "f")
 _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
+
+
+def _gender_word(word: str) -> str:
+    w = word.lower().strip(".")
+    return "f" if w in FEMALE_WORDS else "m" if w in MALE_WORDS else ""
 
 
 class People:
@@ -92,7 +99,7 @@ class People:
                 k += 1
             if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
                 continue
-            # "Italian Prime Minister Matteo Renzi", "Ohio Democratic Party Chairman David Pepper":
+            # "Danish Fisheries Minister Lena Voss", "County Farmers Union Chairman Piet Maas":
             # the name follows the last title word of the run
             for j in range(len(toks) - 2, k - 1, -1):
                 if _norm(toks[j][0]) in TITLE_WORDS and _norm(toks[j][0]) not in ("the",):
@@ -115,27 +122,22 @@ class People:
                 if dash and head in PARTICLES and rest:
                     self.full.setdefault(rest, []).append((names[0][1], full))  # "Assad" for al-Assad
                 self.mentions.append((names[0][1], full))
-                first = _norm(names[0][0])
-                if first in FEMALE_NAMES or first in MALE_NAMES or title:
+                if title:
                     self.persons.add(full)
-                if first in FEMALE_NAMES:
-                    self.gender.setdefault(full, "f")
-                elif first in MALE_NAMES:
-                    self.gender.setdefault(full, "m")
                 hon = _norm(toks[k - 1][0]) if k else ""
-                if hon in ("mr",):
-                    self.gender.setdefault(full, "m")
-                elif hon in ("mrs", "ms", "miss"):
-                    self.gender.setdefault(full, "f")
+                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
+                if g:
+                    self.gender.setdefault(full, g)
                 if title:
                     self.titles.setdefault(full, title)
             elif len(names) == 1:
                 self.mentions.append((names[0][1], names[0][0]))
                 hon = _norm(toks[k - 1][0]) if k else ""
-                if hon == "mr":
-                    self.gender.setdefault(_norm(names[0][0]), "m")
-                elif hon in ("mrs", "ms", "miss"):
-                    self.gender.setdefault(_norm(names[0][0]), "f")
+                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
+                if g:
+                    self.gender.setdefault(_norm(names[0][0]), g)
+                if hon in HONORIFICS:
+                    self.persons.add(names[0][0])  # "Mr. Orlov" is a person
         self._mention_pos = [p for p, _ in self.mentions]
         self._oblique: dict[int, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
@@ -144,6 +146,25 @@ class People:
                     and _norm(name) not in PLACEISH:
                 self.persons.add(name)
         self._pronouns: dict[str, list[int]] | None = None
+        self._gender_from_pronouns()
+
+    def _gender_from_pronouns(self) -> None:
+        """A person whose name is followed, before anyone else is named, by "he"/"his" or
+        "she"/"her" is given that gender (most votes win); names already known keep theirs."""
+        votes: dict[str, list[int]] = {}
+        pos = self._mention_pos
+        for m, (p, name) in enumerate(self.mentions):
+            full, _ = self.full_name(name, p + 1)
+            if full in self.gender:
+                continue
+            stop = pos[m + 1] if m + 1 < len(pos) else len(self.text)
+            pm = _GENDERED.search(self.text, p + len(name), min(stop, p + len(name) + 200))
+            if pm:
+                v = votes.setdefault(full, [0, 0])
+                v[0 if pm.group()[0] in "Hh" and pm.group().lower() in ("he", "his", "him", "himself") else 1] += 1
+        for full, (m_votes, f_votes) in votes.items():
+            if m_votes != f_votes:
+                self.gender[full] = "m" if m_votes > f_votes else "f"
 
     def oblique(self, m: int) -> bool:
         """Is mention m after a preposition, in the possessive, or modifying a role? Then it
@@ -183,11 +204,6 @@ class People:
             g = self.gender.get(_norm(parts[-1]))
             if g:
                 return g
-            first = _norm(parts[0])
-            if first in FEMALE_NAMES:
-                return "f"
-            if first in MALE_NAMES:
-                return "m"
         return ""
 
     def add_person(self, full: str) -> None:
@@ -223,7 +239,7 @@ class People:
                     top = pp
             i = bisect.bisect_left(self._mention_pos, lo)
             j = bisect.bisect_left(self._mention_pos, top)
-            fallback = None
+            best, best_key = None, None
             for m in range(i, j):
                 p, name = self.mentions[m]
                 if self._in_excluded(p):
@@ -231,12 +247,14 @@ class People:
                 full = self._compatible(name, p, gender)
                 if full is None:
                     continue
-                if not self.oblique(m):
-                    return full
-                if fallback is None:
-                    fallback = full
-            if fallback is not None:
-                return fallback
+                # a subject before an oblique mention; a person known to fit the pronoun before
+                # one of unknown gender; a lone word never given a first name ("Reuters said") last
+                lone = " " not in full and _norm(full) not in self.full and not self.gender_of(full)
+                key = (not self.oblique(m), not lone)
+                if best_key is None or key > best_key:
+                    best, best_key = full, key
+            if best is not None:
+                return best
             hi = lo
             si -= 1
         return None
@@ -261,7 +279,7 @@ class People:
 
     def _compatible(self, name: str, p: int, gender: str) -> str | None:
         """The person a mention names, if a person of a compatible gender; a bare surname
-        shared by several people ("Cruz") takes the one of the pronoun's gender."""
+        shared by several people ("Voss") takes the one of the pronoun's gender."""
         full, _ = self.full_name(name, p + 1)
         if self._fits(full, gender):
             return full

@@ -254,7 +254,7 @@ _LOCATIVE = {"through", "near", "outside", "inside", "in", "at", "across", "alon
 
 
 def _reduced_relative(text: str, toks: list, start: int, allow_descriptor: bool, depth: int) -> Speaker | None:
-    """“Protesters marching through the streets chanted …”: the noun phrase ending at start
+    """“Farmers driving tractors into the square chanted …”: the noun phrase ending at start
     is the object of a participle's preposition; the speaker is the noun before the participle."""
     k = start
     if k >= 1 and _norm(toks[k - 1][0]) in ("the", "a", "an"):
@@ -406,7 +406,7 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
         l0 = _norm(w0)
         if not w0[:1].isupper() and not (l0 in DETERMINERS or l0 in PRONOUNS or l0 in TITLE_WORDS
                                          or l0 in ANON_HEADS or l0 in PARTICLES or w0[:1].isdigit()):
-            # "conservative talk radio host Rush Limbaugh": lowercase words leading to a name
+            # "late-night radio host Piet Maas": lowercase words leading to a name
             ok = False
             for t in toks[1:6]:
                 lw = _norm(t[0])
@@ -422,7 +422,7 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
                  or (_possessive(toks[0][0]) and toks[0][0][:1].isupper() and len(toks) > 1
                      and not _is_name_tok(toks[1][0]))):
-        # descriptor: "a former U.S. law enforcement official who …", "The New York Post reports"
+        # descriptor: "a retired harbour police officer who …", "The Evening Courier reports"
         out.append(toks[0])
         prev_cap = False
         for n, t in enumerate(toks[1:12], 1):

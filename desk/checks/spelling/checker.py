@@ -412,7 +412,7 @@ class SpellChecker:
                 cap = w[:1].upper() + w[1:]
                 if (cap in caps and capitalised_mid(text, cap) >= max(1, count)
                         and (d == 1 or _sg.weighted_cost(lw, w) <= 1.2)):
-                    return w  # Clinotn where the article says Clinton
+                    return w  # Okafro where the article says Okafor
         at_start = sent and not used_mid
         if count >= 2 or where == 2:
             return False  # Mr. Amar; a name used twice

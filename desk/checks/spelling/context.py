@@ -111,7 +111,7 @@ def name_context(text: str, start: int, end: int, at_start: bool) -> int:
         if after[:1].isupper():
             return 3  # Osama bin Laden, Vincent van Gogh
     if at_start:
-        return 0  # "With Hillary", "When I": a sentence's first word before a capital says nothing
+        return 0  # "With Okafor", "When I": a sentence's first word before a capital says nothing
     return 1 if nxt[:1].isupper() and nxt != "I" and text[end] not in ".!?" else 0
 
 
