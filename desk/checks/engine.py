@@ -69,12 +69,13 @@ def check_text(
     problems: list[Problem] = list(result.problems)
     problems.extend(boilerplate_problems(text))
 
-    # --- spelling block (owned by the spelling engineer) -------------------------------
-    # Accepted: the personal dictionary, every source name and alias, the speakers.
+    # --- spelling --------------------------------------------------------------------
+    # Accepted: the personal dictionary, every source name and alias, the speakers' names
+    # that are not one edit from a common word, and the full names the article introduces.
     if spelling:
         from desk.checks.spelling import check_spelling, likely_names
 
-        accepted = set(dictionary) | likely_names(speaker_words(result.quotes), language)
+        accepted = set(dictionary) | likely_names(speaker_words(result.quotes), language) | result.names
         for src in sources:
             accepted.add(src.name)
             accepted.update(src.aliases)

@@ -21,6 +21,7 @@ from typing import Sequence
 from desk.checks.attribution.assign import choose_speakers
 from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.explain import explanation
+from desk.checks.attribution.lexicon import PARTICLES
 from desk.checks.attribution.people import People, SourceIndex
 from desk.checks.attribution.problems import quote_problems
 from desk.checks.attribution.ranking import UNCERTAIN_BELOW, Choice
@@ -43,6 +44,9 @@ class AttributionResult:
     not_quotes: list[QuoteSpan] = field(default_factory=list)
     # with explain=True: per quotation, the candidates, their features and scores
     explain: list[dict] = field(default_factory=list)
+    # name words of the people the article introduces by full name (Mustafa al-Kadhimi →
+    # Mustafa, al-Kadhimi, Kadhimi): the spelling check accepts them
+    names: set[str] = field(default_factory=set)
 
 
 def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[TaggedQuote] = (),
@@ -109,7 +113,25 @@ def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int,
                                    [anon[i] for i in kept], bool(sources), tagged))
     problems.sort(key=lambda p: (p.start, p.end, p.kind))
     result.problems = problems
+    result.names = _name_words(people, result.quotes)
     return result
+
+
+def _name_words(people: People, quotes: list[QuoteSpan]) -> set[str]:
+    """Words of full names the article gives a person: a speaker's, or one with a title."""
+    fulls = {q.speaker for q in quotes if q.speaker and q.speaker_kind == "person" and " " in q.speaker}
+    fulls.update(people.titles)
+    out: set[str] = set()
+    for full in fulls:
+        for w in full.split():
+            w = w.strip(".,;:()\"'\u2019")
+            if len(w) < 2 or not w[:1].isupper() and "-" not in w:
+                continue
+            out.add(w)
+            head, dash, rest = w.partition("-")
+            if dash and head.lower() in PARTICLES and rest[:1].isupper():
+                out.add(rest)  # "Kadhimi" once the article has said "al-Kadhimi"
+    return out
 
 
 def _anonymous(credits: list[Credit]) -> list[bool]:

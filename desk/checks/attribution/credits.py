@@ -57,6 +57,9 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
     colon = _colon_before(text, r, a, st, prev_end)
     if colon:
         out.append(colon)
+    clause = _colon_clause(text, r, a, st, prev_end)
+    if clause:
+        out.append(clause)
     subj = _subject_fallback(text, r, a, st, prev_end)
     if subj:
         out.append(subj)
@@ -76,6 +79,30 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
     if head:
         out.append(head)
     return out
+
+
+_CLAUSE_LEAD = re.compile(r"[ \t]*(?:(?:with|as|and|but|while|whereas|then)[ \t]+)?")
+_ING_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ing|ed|s)\b")
+
+
+def _colon_clause(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    """The clause right before a colon names who speaks, not the sentence's subject:
+    "The council agreed, with harbour master Lena Voss warning the crews: “…”"."""
+    seg = max(sentence_bounds(st, len(text), r.open_pos)[0], a, prev_end)
+    before = text[seg:r.open_pos].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = seg + len(before) - 1
+    k = max(text.rfind(",", seg, colon), text.rfind(";", seg, colon), text.rfind("\u2014", seg, colon))
+    if k < 0:
+        return None
+    p = _CLAUSE_LEAD.match(text, k + 1, colon).end()
+    sp = speaker_after(text, p, colon)
+    if sp is None or sp.kind not in ("person", "organisation") or sp.start - p > 40:
+        return None
+    if not _ING_AFTER.match(text, sp.end, colon):
+        return None
+    return Credit(sp, None, how="colon-clause")
 
 
 # “…,” Ana Ruiz barked. / “…?” the minister wondered aloud: a name and a verb the lexicon

@@ -25,6 +25,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
 #   post-verb   a name and any verb after a quotation ending with a comma (“…,” Ruiz barked)
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
 #   headline    an upper-case headline line right before the quotation (roundups)
+#   colon-clause the clause right before a colon (…, with Voss warning them: “…”)
 #   colon-para  the previous paragraph ends with a colon and names the speaker
 #   colon       a clause ending in a colon just before the quotation
 #   subject     the subject of the sentence holding a quoted fragment (Ruiz called it “…”)
@@ -43,6 +44,7 @@ WEIGHTS: dict[str, float] = {
     "how:post-verb": 5.5,
     "how:noun": 4.2,
     "how:headline": 3.5,
+    "how:colon-clause": 7.3,
     "how:colon-para": 5.0,
     "how:colon": 4.5,
     "how:subject": 4.0,

@@ -347,7 +347,7 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     # strip leading determiners and titles; the title keeps them (with lowercase role words before)
     k = 0
     while k < len(run) - 1 and (_norm(run[k][0]) in TITLE_WORDS or _norm(run[k][0]) in ("the", "a", "an")
-                                or _norm(run[k][0]) in PARTICLES and k == 0):
+                                or _norm(run[k][0]) in PARTICLES and k == 0 and run[k][0][:1].islower()):
         k += 1
     name_toks = run[k:]
     if not name_toks:
