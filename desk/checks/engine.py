@@ -18,13 +18,21 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     # quotations an editor marked "not a quotation": left out of quotes and of to_dict
     not_quotes: list[QuoteSpan] = field(default_factory=list)
+    # with explain=True: per quotation (by start, end), its candidates and confidence
+    explain: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {
-            "words": self.words,
-            "quotes": [q.to_dict() for q in self.quotes],
-            "problems": [p.to_dict() for p in self.problems],
-        }
+        quotes = [q.to_dict() for q in self.quotes]
+        out = {"words": self.words, "quotes": quotes, "problems": [p.to_dict() for p in self.problems]}
+        if self.explain:
+            by_span = {(e["start"], e["end"]): e for e in self.explain}
+            for q in quotes:
+                e = by_span.get((q["start"], q["end"]))
+                if e is not None:
+                    q["confidence"] = e["confidence"]
+                    q["candidates"] = e["candidates"]
+            out["explain"] = True
+        return out
 
     @property
     def all_quotes(self) -> list[QuoteSpan]:
@@ -60,12 +68,13 @@ def check_text(
     language: str = "en-US",
     spelling: bool = True,
     suggestions: bool = True,
+    explain: bool = False,
 ) -> CheckReport:
     """Run all checks on text; problems come back sorted by start offset."""
     # British style: single marks are the primary quotation marks; otherwise detected
     # automatically, only in a text with no double marks
     british = language.lower().replace("_", "-") == "en-gb"
-    result = analyse(text, sources, tagged, single_quotes=True if british else None)
+    result = analyse(text, sources, tagged, single_quotes=True if british else None, explain=explain)
     problems: list[Problem] = list(result.problems)
     problems.extend(boilerplate_problems(text))
 
@@ -86,4 +95,4 @@ def check_text(
 
     problems.sort(key=lambda p: (p.start, p.end, p.kind))
     return CheckReport(words=word_count(text), quotes=result.quotes, problems=problems,
-                       not_quotes=result.not_quotes)
+                       not_quotes=result.not_quotes, explain=result.explain)

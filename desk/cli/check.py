@@ -1,6 +1,6 @@
 """desk check: quotations, attribution, boilerplate and spelling, like a linter.
 
-    desk [--db PATH] check [--format text|json] (FILE | --article ID)
+    desk [--db PATH] check [--format text|json] [--explain] (FILE | --article ID)
 
 Exit status: 0 with no error-severity problem, 1 with one, 2 when the input cannot be read.
 The JSON shape is relied on by automation: keep it stable.
@@ -23,6 +23,8 @@ def register(sub) -> None:
     p.add_argument("--language", choices=("en-US", "en-GB"),
                    help="spelling variant (default: the article's language, a file's front "
                         "matter 'language:', else en-US)")
+    p.add_argument("--explain", action="store_true",
+                   help="show, per quotation, the speaker candidates with their scores and features")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("file", nargs="?", metavar="FILE", help="a Markdown or plain-text file")
     target.add_argument("--article", type=int, metavar="ID", help="an article in the library")
@@ -57,13 +59,19 @@ def run(args, ctx) -> int:
     language = args.language or language
     sources = lib.sources.refs()
     report = check_text(text, sources=sources, tagged=tagged, dictionary=frozenset(dictionary),
-                        language=language)
+                        language=language, explain=args.explain)
     if args.format == "json":
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for line in format_text(name, text, report.problems):
             print(line)
+        if args.explain:
+            from desk.checks.attribution.explain import explain_lines
+
+            for entry in report.explain:
+                for line in explain_lines(entry, text, name):
+                    print(line)
     return 1 if any(p.severity == "error" for p in report.problems) else 0
 
 

@@ -31,7 +31,7 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
             nxt_open = real[n + 1].open_pos if n + 1 < len(real) else b
             local[id(r)] = local_candidates(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of)
     salience = Counter(name.split()[-1].lower() for _, name in people.mentions if name.split())
-    best_local = {k: _rank(doc, r, cands, salience, None, weights)
+    best_local = {k: _rank(doc, people, r, cands, salience, None, weights)
                   for r in doc.regions if (k := id(r)) in local for cands in [local[k]]}
 
     chosen: dict[int, Choice] = {}
@@ -42,18 +42,19 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
         cands = list(local[id(r)])
         previous = _previous_in_para(doc, ri, chosen)
         cands.extend(_context(doc, ri, r, chosen, best_local, terms))
-        chosen[id(r)] = _rank(doc, r, cands, salience, previous, weights)
+        chosen[id(r)] = _rank(doc, people, r, cands, salience, previous, weights)
     return chosen
 
 
-def _rank(doc: Document, r: Region, cands: list[Credit], salience: Counter, previous: str | None,
-          weights) -> Choice:
+def _rank(doc: Document, people: People, r: Region, cands: list[Credit], salience: Counter,
+          previous: str | None, weights) -> Choice:
     text = doc.text
     inner = text[r.text_start:r.text_end]
     scored = []
     for c in [*cands, _NOBODY]:
         sal = salience.get(c.speaker.name.split()[-1].lower(), 0) if c.speaker and c.speaker.name.split() else 0
-        f = features(text, inner, r.open_pos, r.end, c, sal, previous)
+        place = c.speaker is not None and people.place_like(c.speaker.name)
+        f = features(text, inner, r.open_pos, r.end, c, sal, previous, place)
         scored.append(Scored(c, f, score(f, weights)))
     return choose(scored)
 

@@ -21,10 +21,13 @@ def explanation(span: QuoteSpan, choice: Choice) -> dict:
             "confidence": round(choice.confidence, 3), "candidates": cands}
 
 
-def explain_lines(entry: dict, text: str) -> list[str]:
-    """Human-readable form: the quotation's first words, then one line per candidate."""
+def explain_lines(entry: dict, text: str, name: str = "") -> list[str]:
+    """Human-readable form: where the quotation is, its first words and the chosen speaker,
+    then one line per candidate, best first."""
     words = " ".join(text[entry["start"]:entry["end"]].split()[:8])
-    out = [f"{words} -> {entry['speaker'] or '(nobody)'} ({round(100 * entry['confidence'])} % sure)"]
+    line = text.count("\n", 0, entry["start"]) + 1
+    where = f"{name}:{line}: " if name else ""
+    out = [f"{where}{words} -> {entry['speaker'] or '(nobody)'} ({round(100 * entry['confidence'])} % sure)"]
     for c in entry["candidates"]:
         feats = ", ".join(f"{k}={v:g}" for k, v in c["features"].items())
         out.append(f"    {c['score']:6.2f}  {c['speaker'] or '(nobody)'} [{c['how']}] {feats}")

@@ -34,6 +34,8 @@ _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _SUBJECT_PRONOUN = ("m", "f")
 _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
+_LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
+                       r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
 
@@ -146,6 +148,7 @@ class People:
                     and _norm(name) not in PLACEISH:
                 self.persons.add(name)
         self._pronouns: dict[str, list[int]] | None = None
+        self._places: set[str] | None = None
         self._gender_from_pronouns()
 
     def _gender_from_pronouns(self) -> None:
@@ -165,6 +168,15 @@ class People:
         for full, (m_votes, f_votes) in votes.items():
             if m_votes != f_votes:
                 self.gender[full] = "m" if m_votes > f_votes else "f"
+
+    def place_like(self, name: str) -> bool:
+        """A one-word name the article uses as a place: "in Texas", "Austin, Texas", and never
+        with a first name or an honorific."""
+        if " " in name or _norm(name) in self.full or self.gender.get(_norm(name)):
+            return False
+        if self._places is None:
+            self._places = {m.group(1) for m in _LOCATIVE.finditer(self.text)}
+        return name in self._places
 
     def oblique(self, m: int) -> bool:
         """Is mention m after a preposition, in the possessive, or modifying a role? Then it

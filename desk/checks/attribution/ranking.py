@@ -69,7 +69,7 @@ WEIGHTS: dict[str, float] = {
     "kind:anonymous": -0.1,
     # words between the quotation and the speaker's mention, per ten words
     "distance": -0.1,
-    # a one-word place name as speaker ("…, Texas")
+    # a one-word name the article uses as a place ("in Texas") as speaker
     "placeish": -1.5,
     # the speaker phrase starts lower-case and is not a pronoun or descriptor
     "lowercase": -1.0,
@@ -100,7 +100,7 @@ class Choice:
 
 
 def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salience: int,
-             previous: str | None) -> dict[str, float]:
+             previous: str | None, place: bool = False) -> dict[str, float]:
     sp = cand.speaker
     f: dict[str, float] = {"how:" + cand.how: 1.0}
     tail = inner.rstrip()[-1:] if inner.strip() else ""
@@ -127,7 +127,7 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         gap = ""
     f["distance"] = min(len(_WORD.findall(gap)), 60) / 10.0
     words = sp.name.split()
-    if len(words) == 1 and words[0].lower().strip(".,") in PLACEISH:
+    if place or len(words) == 1 and words[0].lower().strip(".,") in PLACEISH:
         f["placeish"] = 1.0
     if sp.name[:1].islower() and sp.kind not in ("pronoun", "anonymous") \
             and sp.name.split()[0].lower() not in PRONOUNS:
