@@ -4,6 +4,7 @@ paragraph or the previous paragraph — are scored (ranking.py) and the best one
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from desk.checks.attribution.credits import Credit, last_cue, local_candidates
@@ -14,6 +15,7 @@ from desk.checks.attribution.segment import Document
 from desk.checks.attribution.terms import is_term
 
 _NOBODY = Credit(how="none")
+_CONJ_GAP = re.compile(r"[ \t,]*(?:and|or|but|then)[ \t,]*")
 
 
 def choose_speakers(doc: Document, people: People, weights: dict[str, float] | None = None) -> dict[int, Choice]:
@@ -80,9 +82,12 @@ def _context(doc: Document, ri: int, r: Region, chosen, best_local, terms) -> li
     # “A.” “B,” she said: the next quotation's cue, with nothing but space between them
     if k + 1 < len(regs) and id(regs[k + 1]) not in terms:
         nx = best_local.get(id(regs[k + 1]))
-        if nx and nx.credit.speaker is not None and nx.credit.how == "post" \
-                and not text[r.end:regs[k + 1].open_pos].strip(" \t,"):
-            out.append(Credit(nx.credit.speaker, nx.credit.cue, how="next"))
+        gap = text[r.end:regs[k + 1].open_pos]
+        if nx and nx.credit.speaker is not None and nx.credit.how in ("post", "post-verb"):
+            if not gap.strip(" \t,"):
+                out.append(Credit(nx.credit.speaker, nx.credit.cue, how="next"))
+            elif _CONJ_GAP.fullmatch(gap):  # “A” and “B,” she said
+                out.append(Credit(nx.credit.speaker, nx.credit.cue, how="next-and"))
     # a quotation left open for the next paragraph takes that paragraph's speaker
     if r.continued and r.continues is None and r.para + 1 in doc.by_para:
         nxt = doc.by_para[r.para + 1][0]

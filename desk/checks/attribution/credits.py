@@ -215,7 +215,7 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
     if r.open_pos - s < 3:
         return None
     sp = subject_at_start(text, s, r.open_pos)
-    if sp and sp.kind in ("person", "pronoun", "organisation"):
+    if sp:  # any kind: a descriptor ("Voss supporters") scores lower than a name
         return Credit(sp, None, how="subject")
     return None
 

@@ -91,7 +91,15 @@ HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
               | {"senator", "governor", "nominee", "candidate", "president", "mother", "father", "wife", "husband",
                  "son", "daughter", "chief", "head", "columnist", "reporter", "writer", "author", "host",
                  "anchor", "pollster", "lawyer", "attorney", "professor", "scientist", "doctor",
-                 "narrator", "group", "organization", "organisation", "firm", "study", "paper"})
+                 "narrator", "group", "organization", "organisation", "firm", "study", "paper",
+                 "manager", "founder", "owner", "editor", "publisher", "producer", "organizer",
+                 "organiser", "activist", "advocate", "researcher", "scholar", "fellow", "historian",
+                 "consultant", "coordinator", "veteran", "mayor", "judge", "prosecutor", "physician",
+                 "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour"})
+# Nouns that head a phrase after a name: "Ruiz supporters", "the Voss campaign".
+GROUP_HEADS = {"supporters", "allies", "aides", "campaign", "camp", "team", "advisers", "advisors",
+               "loyalists", "backers", "critics", "staff", "staffers", "voters", "fans", "spokesman",
+               "spokeswoman", "spokesperson", "lawyers", "attorneys", "administration", "officials"}
 TRULY_ANON = {"official", "officials", "source", "sources", "insider", "insiders", "aide", "aides",
               "adviser", "advisers", "advisor", "advisors", "diplomat", "diplomats", "person", "people"}
 ANONYMITY_RE = re.compile(r"\b(?:anonymity|not (?:authori[sz]ed|permitted|allowed) to|asked not to be|"
@@ -223,4 +231,6 @@ AMBIGUOUS_FORMS |= {"reasons", "rails", "lashes", "snaps", "cries", "queries", "
                     "challenges", "muses", "laments", "boasts", "praises", "threatens"}
 SPEECH_VERB_FORMS -= AMBIGUOUS_FORMS
 SPEECH_FORMS: set[str] = SPEECH_VERB_FORMS | SPEECH_PHRASES
-INVERSION_FORMS: set[str] = set(_INVERTING) | {"went on"}
+# any past or third-person form of a speech verb may invert after a quotation
+INVERSION_FORMS: set[str] = set(_INVERTING) | {"went on"} | {
+    f for f in SPEECH_VERB_FORMS if f.endswith(("ed", "s")) and " " not in f} - HEARER_VERBS | {"told", "tells"}

@@ -32,6 +32,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
 #   nearby      the last cue in the text before the quotation (Ruiz said. “…”)
 #   previous    the subject of the sentence before (Ruiz frowned. “No.”)
 #   next        the next quotation's cue, with nothing between them (“A.” “B,” she said.)
+#   next-and    the same across "and": “A” and “B,” she said
 #   continued   the speaker of the quotation this one continues (paragraph after paragraph)
 #   same-para   the speaker of the previous quotation in the paragraph
 #   prev-para   the speaker at the end of the previous paragraph
@@ -51,6 +52,7 @@ WEIGHTS: dict[str, float] = {
     "how:nearby": 3.0,
     "how:previous": 2.0,
     "how:next": 1.6,
+    "how:next-and": 3.2,
     "how:continued": 1.5,
     "how:same-para": 1.4,
     "how:prev-para": 1.2,
@@ -73,6 +75,14 @@ WEIGHTS: dict[str, float] = {
     "placeish": -1.5,
     # the speaker phrase starts lower-case and is not a pronoun or descriptor
     "lowercase": -1.0,
+    # the speaker's mention is a possessive ("Ruiz’s plan"): rarely the subject of a cue
+    "possessive": -1.0,
+    # a descriptor or organisation as the sentence subject: weaker than a name
+    "subject&anonymous": -0.5,
+    "subject&organisation": -0.3,
+    "pre&anonymous": 0.0,
+    # the candidate sits inside the reported clause of an earlier cue (X said Y were calling “…”)
+    "inside_report": -0.5,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
     # the same entity spoke the previous quotation in this paragraph
@@ -83,6 +93,9 @@ WEIGHTS: dict[str, float] = {
 UNCERTAIN_BELOW = 0.6
 
 _WORD = re.compile(r"\S+")
+# a speech verb, then perhaps "that", right before a mention: the mention is reported speech
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|wrote|writes|claimed|claims|argued|insisted)"
+                       r"(?:[ \t]+that)?[ \t]+(?:the[ \t]+)?$")
 
 
 @dataclass
@@ -132,6 +145,12 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
     if sp.name[:1].islower() and sp.kind not in ("pronoun", "anonymous") \
             and sp.name.split()[0].lower() not in PRONOUNS:
         f["lowercase"] = 1.0
+    if cand.how in ("subject", "pre") and sp.kind in ("anonymous", "organisation"):
+        f[f"{cand.how}&{sp.kind}"] = 1.0
+    if cand.how != "noun" and text.startswith(("\u2019s", "'s", "s\u2019", "s'"), sp.end):
+        f["possessive"] = 1.0
+    if cand.how == "pre" and sp.end <= open_pos and _REPORTED.search(text, max(0, sp.start - 60), sp.start):
+        f["inside_report"] = 1.0
     if salience > 1:
         f["salience"] = math.log(salience)
     if previous and _same_entity(sp.name, previous):

@@ -24,6 +24,7 @@ from desk.checks.attribution.lexicon import (
     TITLE_WORDS,
     TRAILING_SKIP,
     TRULY_ANON,
+    GROUP_HEADS,
 )
 
 
@@ -398,8 +399,7 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
 
 
 
-def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
-    """The noun phrase that starts at p: “…,” said Ana Ruiz, a hydrologist …"""
+def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     toks = tokens(text, p, min(limit, p + 250))
     if toks:
         w0 = toks[0][0]
@@ -484,6 +484,8 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                     and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
                 m += 1
             if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
+                if lw in GROUP_HEADS or lw in ANON_HEADS:
+                    out.append(t)  # "Ruiz supporters", "Voss aides": the noun is the head
                 break
             seen_name = False
         if _is_name_tok(w) and lw not in TITLE_WORDS and not _possessive(w):
@@ -494,3 +496,22 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     if not out:
         return None
     return _np_from_end(text, out)
+
+
+def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
+    """The noun phrase that starts at p: “…,” said Ana Ruiz, a hydrologist …"""
+    sp = _speaker_after(text, p, limit)
+    if sp is not None and sp.kind != "person" and sp.kind != "pronoun":
+        # "the port's deputy manager, Lena Voss, said": the appositive names the speaker
+        q = sp.end
+        while q < limit and text[q] in " \t":
+            q += 1
+        if text.startswith(",", q):
+            q += 1
+            while q < limit and text[q] in " \t":
+                q += 1
+            alt = _speaker_after(text, q, limit) if q < limit and text[q].isupper() else None
+            if alt is not None and alt.kind == "person" and alt.start == q:
+                alt.title = alt.title or sp.name
+                return alt
+    return sp
