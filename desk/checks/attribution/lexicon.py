@@ -69,7 +69,10 @@ ORG_WORDS = {
     "editorial", "letter", "study", "survey", "poll", "document", "filing", "lawsuit", "complaint",
     "release", "website", "bureau", "secretariat", "directorate", "cabinet", "council", "senate",
     "staff", "team", "firm", "insider", "guardian", "telegraph", "herald", "gazette", "observer",
-    "index",
+    "index", "convention", "conference", "summit", "caucus", "caucuses", "primary", "debate",
+    "hearing", "rally", "festival", "games", "series", "show", "program", "programme", "act",
+    "amendment", "constitution", "declaration", "treaty", "accord", "agreement", "plan", "policy",
+    "initiative", "project",
 }
 ANON_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
               "advisor", "advisors", "person", "people", "insider", "insiders", "diplomat", "diplomats",

@@ -12,6 +12,7 @@ from desk.checks.attribution.lexicon import (
     CAP_STOP,
     DETERMINERS,
     FEMALE_WORDS,
+    SPEECH_FORMS,
     HONORIFICS,
     HEAD_NOUNS,
     MALE_WORDS,
@@ -34,6 +35,7 @@ _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _SUBJECT_PRONOUN = ("m", "f")
 _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
@@ -185,14 +187,23 @@ class People:
         if found is None:
             p, name = self.mentions[m]
             text = self.text
+            verb = _VERB_BEFORE.search(text, max(0, p - 24), p)
             found = self._oblique[m] = (bool(_OBLIQUE_BEFORE.search(text, max(0, p - 24), p))
                                         or text.startswith(("\u2019s", "'s", "\u2019 ", "' "), p + len(name))
-                                        or self._modifier(p + len(name)))
+                                        or self._modifier(p + len(name))
+                                        # the object of a verb ("attacked Voss"), not after "said"
+                                        or bool(verb) and verb.group(1) not in SPEECH_FORMS)
         return found
 
     def _modifier(self, end: int) -> bool:
         m = _MODIFIER_AFTER.match(self.text, end, end + 60)
         return bool(m) and m.group(1) in HEAD_NOUNS
+
+    def last_seen(self, full: str, pos: int) -> int:
+        """Where the person was last mentioned before pos (-1 if not)."""
+        sur = _norm(full.split()[-1]) if full.split() else ""
+        seen = [p for p, f in self.full.get(sur, ()) if p < pos and f == full]
+        return seen[-1] if seen else -1
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""

@@ -39,6 +39,7 @@ class Resolver:
     problems: list[Problem] = field(default_factory=list)
     last_person: tuple[str, int] | None = None
     last_group: str | None = None
+    last_thing: str | None = None  # the last body or document ("the ministry", "the letter")
     flagged: set[str] = field(default_factory=set)
 
     def resolve(self, ri: int, at: Credit, end: int) -> Resolved:
@@ -54,9 +55,11 @@ class Resolver:
             out = Resolved(Credit(sp, at.cue, resolved, at.how), resolved, kind, sp.title)
         if kind == "person" and resolved:
             self.last_person = (resolved, end)
-        elif kind in ("organisation", "anonymous") and resolved \
-                and resolved.split()[-1].lower() not in _DOCUMENTS:
-            self.last_group = resolved  # "they" are people or bodies, never "a statement"
+        elif kind in ("organisation", "anonymous") and resolved:
+            if resolved.split()[-1].lower() not in _DOCUMENTS:
+                self.last_group = resolved  # "they" are people or bodies, never "a statement"
+            if not resolved.split()[-1].lower().endswith("s") or resolved.split()[-1].lower() in _DOCUMENTS:
+                self.last_thing = resolved
         return out
 
     def _resolve(self, ri: int, sp: Speaker) -> tuple[str, str]:
@@ -68,6 +71,8 @@ class Resolver:
                 return sp.name, "pronoun"  # the writer: an op-ed or a letter
             if g == "p":
                 return (self.last_group, "organisation") if self.last_group else (sp.name, "pronoun")
+            if g == "n":
+                return (self.last_thing, "organisation") if self.last_thing else (sp.name, "pronoun")
             quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
             cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), quote_ranges)
             return (cand, "person") if cand else (sp.name, "pronoun")
@@ -93,9 +98,11 @@ def nominal(people: People, sp: Speaker) -> str | None:
     words = [w for w in words if w and w not in _DESC_SKIP]
     if not words or len(words) > 4:
         return None
-    best = None
+    best, best_pos = None, -2
     for full, title in people.titles.items():
         tw = {_ABBR.get(w.lower().strip("."), w.lower().strip(".")) for w in title.split()}
         if all(w in tw for w in words):
-            best = full
+            seen = people.last_seen(full, sp.start)  # the most recent person with that title
+            if seen > best_pos:
+                best, best_pos = full, seen
     return best

@@ -120,7 +120,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     if last in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")", "\u2014", "\u2013"):
         return None
     low = _norm(last)
-    if low in PRONOUNS and low not in ("it", "we") and (low != "i" or last == "I"):
+    if low in PRONOUNS and low != "we" and (low != "i" or last == "I"):
         return Speaker(last, "pronoun", toks[-1][1], toks[-1][2])
     base, apo, rest = low.partition("'")
     if apo and rest in ("s", "re", "d", "ll", "ve") and base in PRONOUNS and base not in ("it", "i", "we"):
