@@ -30,6 +30,7 @@ class Credit:
     cue: str | None = None
     resolved: str | None = None
     how: str = ""  # which finder proposed it: post, pre, colon, label, subject, nearby, ...
+    nested: bool = False  # inside what an earlier speaker in the sentence reports
 
 
 _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
@@ -51,6 +52,13 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
     pre = _pre_cue(text, r, a, st, prev_end)
     if pre:
         out.append(pre)
+        outer = _outer_speaker(text, r, a, st, prev_end, pre)
+        if outer:
+            pre.nested = True
+            out.append(outer)
+    aside = _parenthetical(text, r, a, st, prev_end)
+    if aside:
+        out.append(aside)
     col = _colon_cue(text, r, a, paras, starts_of)
     if col:
         out.append(col)
@@ -103,6 +111,44 @@ def _colon_clause(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
     if not _ING_AFTER.match(text, sp.end, colon):
         return None
     return Credit(sp, None, how="colon-clause")
+
+
+_REPORTING = re.compile(r"(?<![\w'\u2019-])(?:said|says|told|tells|added|wrote|writes|argued|argues|claimed|"
+                        r"claims|insisted|insists|noted|explained|recalled|warned|testified|reported)"
+                        r"(?![\w'\u2019-])")
+
+
+def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, inner: Credit) -> Credit | None:
+    """Nested attribution: "Ana Ruiz said the council members were calling it “a farce”" — the
+    quotation reaches us through Ruiz, whose reporting verb comes before the inner speaker."""
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, a, prev_end)
+    if inner.speaker is None:
+        return None
+    m = _REPORTING.search(text, seg, inner.speaker.start)
+    if m is None:
+        return None
+    sp = speaker_before(text, seg, m.start())
+    if sp is None or sp.kind not in ("person", "pronoun", "organisation") or sp.name == inner.speaker.name:
+        return None
+    return Credit(sp, m.group(), how="outer")
+
+
+_ASIDE = re.compile(r",[ \t]+([^,;:\u201c\u201d\"]{2,60}?)[ \t]+(said|says|added|argued|noted|claimed|wrote)[ \t]*,")
+
+
+def _parenthetical(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    """An aside inside the sentence: "The plan, Ana Ruiz said, was “dead on arrival.”"."""
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    m = None
+    for m in _ASIDE.finditer(text, max(s, a, prev_end), r.open_pos):
+        pass
+    if m is None:
+        return None
+    sp = speaker_after(text, m.start(1), m.end(1))
+    if sp is None or sp.end != m.end(1) or sp.kind == "anonymous" and not sp.definite:
+        return None
+    return Credit(sp, m.group(2), how="aside")
 
 
 # “…,” Ana Ruiz barked. / “…?” the minister wondered aloud: a name and a verb the lexicon

@@ -178,6 +178,8 @@ SPEECH_PHRASES = {
     "according to", "in the words of", "went on", "goes on", "went on to say", "pointed out",
     "points out", "pointing out", "put it", "puts it", "chimed in", "chimes in", "shot back",
     "fired back", "wrote in", "quoted as saying", "weighed in", "spoke out", "summed up",
+    # a statement put out by someone: "the ministry issued a statement", "released a statement"
+    "issued a statement", "released a statement", "put out a statement", "issued a statement saying",
 }
 # Forms that are more often nouns ("the claims", "her notes"): cues only right after a
 # quotation (“…,” the letter reads).

@@ -22,6 +22,9 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
 #   post        a cue right after the quotation (“…,” Ana Ruiz said / said Ana Ruiz)
 #   post-sub    the same, but in a subordinate clause (“…,” when Ruiz told him)
 #   pre         a cue before the quotation in its sentence (Ana Ruiz said “…”)
+#   outer       nested attribution: the earlier speaker who reports the inner one
+#               (Ruiz said the members were calling it “a farce”)
+#   aside       a parenthetical credit in the sentence (The plan, Ruiz said, was “dead”)
 #   post-verb   a name and any verb after a quotation ending with a comma (“…,” Ruiz barked)
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
 #   headline    an upper-case headline line right before the quotation (roundups)
@@ -43,6 +46,8 @@ WEIGHTS: dict[str, float] = {
     "how:post-sub": 6.5,
     "how:pre": 7.0,
     "how:post-verb": 5.5,
+    "how:outer": 7.2,
+    "how:aside": 7.6,
     "how:noun": 4.2,
     "how:headline": 3.5,
     "how:colon-clause": 7.3,
@@ -83,6 +88,8 @@ WEIGHTS: dict[str, float] = {
     "pre&anonymous": 0.0,
     # the candidate sits inside the reported clause of an earlier cue (X said Y were calling “…”)
     "inside_report": -0.5,
+    # the candidate is the inner speaker of a nested attribution
+    "nested": -0.5,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
     # the same entity spoke the previous quotation in this paragraph
@@ -151,6 +158,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         f["possessive"] = 1.0
     if cand.how == "pre" and sp.end <= open_pos and _REPORTED.search(text, max(0, sp.start - 60), sp.start):
         f["inside_report"] = 1.0
+    if cand.nested:
+        f["nested"] = 1.0
     if salience > 1:
         f["salience"] = math.log(salience)
     if previous and _same_entity(sp.name, previous):

@@ -105,7 +105,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     anon = False
     # trailing adverbs, auxiliaries, parentheticals, appositives
     for _ in range(6):
-        while toks and (_norm(toks[-1][0]) in TRAILING_SKIP or (toks[-1][0].endswith("ly") and toks[-1][0].islower() and toks[-1][0] not in _LY_NOUNS
+        while toks and ((_norm(toks[-1][0]) in TRAILING_SKIP and not toks[-1][0][:1].isupper()) or (toks[-1][0].endswith("ly") and toks[-1][0].islower() and toks[-1][0] not in _LY_NOUNS
                                                                   and len(toks[-1][0]) > 4)):
             toks = toks[:-1]
         if toks and toks[-1][0] == ")":
