@@ -59,6 +59,9 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
     aside = _parenthetical(text, r, a, st, prev_end)
     if aside:
         out.append(aside)
+    absolute = _with_ing(text, r, a, st, prev_end)
+    if absolute:
+        out.append(absolute)
     col = _colon_cue(text, r, a, paras, starts_of)
     if col:
         out.append(col)
@@ -132,6 +135,32 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     if sp is None or sp.kind not in ("person", "pronoun", "organisation") or sp.name == inner.speaker.name:
         return None
     return Credit(sp, m.group(), how="outer")
+
+
+_WITH_ING = re.compile(r"(?<![\w'\u2019-])(?:with|as)[ \t]+")
+
+
+def _with_ing(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    """An absolute phrase: "…, with the teachers' union calling her “the champion”" — the
+    noun phrase after "with" is the subject of the -ing cue."""
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, a, prev_end)
+    found = None
+    for cm in CUE_RE.finditer(text, seg, r.open_pos):
+        if cm.group() in ING_CUES:
+            found = cm
+    if found is None:
+        return None
+    w = None
+    for w in _WITH_ING.finditer(text, seg, found.start()):
+        pass
+    if w is None or found.start() - w.end() > 80:
+        return None
+    sp = speaker_after(text, w.end(), found.start())
+    between = text[sp.end:found.start()] if sp is not None else ""
+    if sp is None or sp.start - w.end() > 4 or len(between.split()) > 5 or re.search(r"[,;:\u201c\"]", between):
+        return None
+    return Credit(sp, found.group(), how="absolute")
 
 
 _ASIDE = re.compile(r",[ \t]+([^,;:\u201c\u201d\"]{2,60}?)[ \t]+(said|says|added|argued|noted|claimed|wrote)[ \t]*,")

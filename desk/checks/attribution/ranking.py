@@ -25,6 +25,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
 #   outer       nested attribution: the earlier speaker who reports the inner one
 #               (Ruiz said the members were calling it “a farce”)
 #   aside       a parenthetical credit in the sentence (The plan, Ruiz said, was “dead”)
+#   absolute    an absolute phrase (…, with the union calling her “the champion”)
 #   post-verb   a name and any verb after a quotation ending with a comma (“…,” Ruiz barked)
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
 #   headline    an upper-case headline line right before the quotation (roundups)
@@ -48,6 +49,7 @@ WEIGHTS: dict[str, float] = {
     "how:post-verb": 5.5,
     "how:outer": 7.2,
     "how:aside": 7.6,
+    "how:absolute": 7.4,
     "how:noun": 4.2,
     "how:headline": 3.5,
     "how:colon-clause": 7.3,

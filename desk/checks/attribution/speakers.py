@@ -98,7 +98,21 @@ def _strip_paren(toks: list) -> list:
 def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) -> Speaker | None:
     """The subject noun phrase that ends just before position v (a cue verb), not before a."""
     toks = tokens(text, max(a, v - 300), v)
-    return _np_from_end(text, toks, allow_descriptor)
+    sp = _np_from_end(text, toks, allow_descriptor)
+    if sp is not None and sp.kind != "pronoun":
+        # "a letter from the guild obtained by the Courier warns": the agent of a participle
+        # is not the subject; the noun phrase before the participle is
+        m = _AGENT_BEFORE.search(text, max(a, sp.start - 40), sp.start)
+        if m is not None:
+            head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
+            if head is not None and head.kind != "pronoun":
+                return head
+    return sp
+
+
+_AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:obtained|seen|reviewed|released|published|filed|signed|sent|"
+                           r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
+                           r"posted|shared|conducted|prepared)[ \t]+by[ \t]+$")
 
 
 def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: int = 0) -> Speaker | None:
