@@ -83,6 +83,12 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
     verb = _post_any_verb(text, r, b, nxt_open)
     if verb:
         out.append(verb)
+    trail = _trailing(text, r, b, st, nxt_open)
+    if trail:
+        out.append(trail)
+    inverted = _said_first(text, r, a, st, prev_end)
+    if inverted:
+        out.append(inverted)
     noun = _noun_cue(text, r, a, st, prev_end)
     if noun:
         out.append(noun)
@@ -178,6 +184,51 @@ def _parenthetical(text: str, r: Region, a: int, st: list[int], prev_end: int) -
     if sp is None or sp.end != m.end(1) or sp.kind == "anonymous" and not sp.definite:
         return None
     return Credit(sp, m.group(2), how="aside")
+
+
+_TRAIL_RE = re.compile(r",[ \t]+(said|says|added|adds|wrote|writes|noted|notes|explained|argued|argues|"
+                       r"warned|warns|insisted|insists|recalled|observed|cautioned|conceded|acknowledged|"
+                       r"predicted|suggested|suggests|concluded|reported)[ \t]+")
+_TITLE_NAME = re.compile(r"(?:[a-z][\w-]*[ \t]+){1,5}?(?=[A-Z])")
+
+
+def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
+    """A credit at the end of the sentence, after more words: “…” if the vote fails, said
+    Ana Ruiz, a hydrologist."""
+    if r.end >= b:
+        return None
+    _, e = sentence_bounds(st, b, r.end + 1)
+    limit = min(nxt_open, e if e > r.end + 1 else b)
+    m = None
+    for m in _TRAIL_RE.finditer(text, r.end, limit):
+        pass
+    if m is None or m.start() == r.end:
+        return None
+    p = m.end()
+    sp = speaker_after(text, p, limit)
+    if sp is None:  # "said master of ceremonies Lena Voss"
+        t = _TITLE_NAME.match(text, p, limit)
+        if t is not None:
+            sp = speaker_after(text, t.end(), limit)
+    if sp is None or sp.kind == "pronoun":
+        return None
+    return Credit(sp, m.group(1), how="trailing")
+
+
+_SAID_FIRST = re.compile(r"(?:^|(?<=[.!?\n])[ \t\n]*)(Said|Says|Added|Wrote)[ \t]+")
+
+
+def _said_first(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    """An inverted credit opening the sentence: Said Ana Ruiz, who runs the clinic, “…”"""
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, a, prev_end)
+    m = _SAID_FIRST.match(text, seg, r.open_pos)
+    if m is None:
+        return None
+    sp = speaker_after(text, m.end(), r.open_pos)
+    if sp is None:
+        return None
+    return Credit(sp, m.group(1).lower(), how="said-first")
 
 
 # “…,” Ana Ruiz barked. / “…?” the minister wondered aloud: a name and a verb the lexicon

@@ -69,10 +69,7 @@ ORG_WORDS = {
     "editorial", "letter", "study", "survey", "poll", "document", "filing", "lawsuit", "complaint",
     "release", "website", "bureau", "secretariat", "directorate", "cabinet", "council", "senate",
     "staff", "team", "firm", "insider", "guardian", "telegraph", "herald", "gazette", "observer",
-    "index", "convention", "conference", "summit", "caucus", "caucuses", "primary", "debate",
-    "hearing", "rally", "festival", "games", "series", "show", "program", "programme", "act",
-    "amendment", "constitution", "declaration", "treaty", "accord", "agreement", "plan", "policy",
-    "initiative", "project",
+    "index", "convention", "conference", "summit", "caucus",
 }
 ANON_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "adviser", "advisers",
               "advisor", "advisors", "person", "people", "insider", "insiders", "diplomat", "diplomats",
@@ -143,7 +140,11 @@ PLACEISH = {"new", "los", "las", "san", "santa", "saint", "st", "north", "south"
              "upper", "lower", "old", "ground", "zero", "white", "capitol", "hill", "wall", "times", "post",
              "news", "league", "party", "day", "week", "year", "act", "bill", "law", "war", "union", "court",
              "american", "americans", "democrats", "republicans", "european", "national", "international",
-             "federal", "world", "asia", "africa", "america", "europe", "jr", "sr"} | ORG_WORDS
+             "federal", "world", "asia", "africa", "america", "europe", "jr", "sr",
+             # events, laws and plans are not people either
+             "caucuses", "primary", "debate", "hearing", "rally", "festival", "games", "series",
+             "show", "program", "programme", "amendment", "constitution", "declaration", "treaty",
+             "accord", "agreement", "plan", "policy", "initiative", "project"} | ORG_WORDS
 
 
 # --- Cues: the one lexicon of speech verbs and phrases ---------------------------------

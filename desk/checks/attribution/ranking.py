@@ -26,6 +26,8 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
 #               (Ruiz said the members were calling it “a farce”)
 #   aside       a parenthetical credit in the sentence (The plan, Ruiz said, was “dead”)
 #   absolute    an absolute phrase (…, with the union calling her “the champion”)
+#   trailing    a credit after more words: “…” if it fails, said Ana Ruiz, a hydrologist
+#   said-first  an inverted credit opening the sentence: Said Ana Ruiz, “…”
 #   post-verb   a name and any verb after a quotation ending with a comma (“…,” Ruiz barked)
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
 #   headline    an upper-case headline line right before the quotation (roundups)
@@ -47,6 +49,8 @@ WEIGHTS: dict[str, float] = {
     "how:post-sub": 6.5,
     "how:pre": 7.0,
     "how:post-verb": 5.5,
+    "how:trailing": 6.0,
+    "how:said-first": 7.5,
     "how:outer": 7.2,
     "how:aside": 7.6,
     "how:absolute": 7.4,
