@@ -95,6 +95,9 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
     head = _headline_label(text, r, a)
     if head:
         out.append(head)
+    label = _roundup_label(text, r, a, prev_end)
+    if label:
+        out.append(label)
     return out
 
 
@@ -286,6 +289,24 @@ def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
     return Credit(sp, found.group(1), how="noun")
 
 
+# A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”"
+_ROUNDUP = re.compile(r"(?:^|[ \t][-\u2013\u2014][ \t]|\n)[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,70}?):[ \t]*$")
+
+
+def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None:
+    m = _ROUNDUP.search(text, max(a, prev_end), r.open_pos)
+    if m is None:
+        return None
+    label = m.group(1).strip()
+    words = label.split()
+    if not 1 <= len(words) <= 7 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "at", "de", "al")
+                                           or w.endswith(",") and w[:1].isupper() for w in words):
+        return None
+    name = label.split(",")[0].strip()
+    sp = Speaker(name, "person", m.start(1), m.start(1) + len(name))
+    return Credit(sp, ":", how="roundup")
+
+
 # A roundup or newsletter line: an upper-case headline right before the quotation
 # ("HOW THE VOTE WAS WON “…”") is the label the quotation is filed under.
 _HEADLINE = re.compile(r"(?:^|\n)([A-Z0-9][A-Z0-9 ,.'\u2019\u2018:;&$%-]{12,}?)[ \t]*$")
@@ -392,6 +413,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         if sp is None:
             break
         gap = text[w0:sp.start]
+        if sp.title and sp.title in gap:  # “…,” the port's chief of staff, Joe Kasper, told …
+            gap = gap.replace(sp.title, " ")
         if len(gap.split()) > 6:
             break
         if _CONJ_GAP.search(gap) and not _short_tail(text, cm.end(), limit):

@@ -30,6 +30,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
 #   said-first  an inverted credit opening the sentence: Said Ana Ruiz, “…”
 #   post-verb   a name and any verb after a quotation ending with a comma (“…,” Ruiz barked)
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
+#   roundup     a roundup line's label: "Polls tighten - Lena Voss: “…”"
 #   headline    an upper-case headline line right before the quotation (roundups)
 #   colon-clause the clause right before a colon (…, with Voss warning them: “…”)
 #   colon-para  the previous paragraph ends with a colon and names the speaker
@@ -56,6 +57,7 @@ WEIGHTS: dict[str, float] = {
     "how:absolute": 7.4,
     "how:noun": 4.2,
     "how:headline": 3.5,
+    "how:roundup": 7.8,
     "how:colon-clause": 7.3,
     "how:colon-para": 5.0,
     "how:colon": 4.5,

@@ -99,6 +99,11 @@ def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) 
     """The subject noun phrase that ends just before position v (a cue verb), not before a."""
     toks = tokens(text, max(a, v - 300), v)
     sp = _np_from_end(text, toks, allow_descriptor)
+    if sp is None and text[max(a, v - 3):v].strip() in ("\u2014", "--", "\u2013"):
+        # "Okafor — named by the paper as the favourite — told …": skip the interrupter
+        k = max(text.rfind("\u2014", a, v - 3), text.rfind("--", a, v - 4), text.rfind("\u2013", a, v - 3))
+        if k > a and v - k < 240:
+            return speaker_before(text, a, k, allow_descriptor=allow_descriptor)
     if sp is not None and sp.kind != "pronoun":
         # "a letter from the guild obtained by the Courier warns": the agent of a participle
         # is not the subject; the noun phrase before the participle is
