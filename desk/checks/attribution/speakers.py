@@ -97,6 +97,12 @@ def _strip_paren(toks: list) -> list:
 
 def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) -> Speaker | None:
     """The subject noun phrase that ends just before position v (a cue verb), not before a."""
+    rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
+    if rel is not None:
+        # "Voss, who has long described the plan as …": the relative pronoun's antecedent
+        ante = speaker_before(text, a, rel.start(), allow_descriptor=allow_descriptor)
+        if ante is not None and ante.kind != "pronoun":
+            return ante
     toks = tokens(text, max(a, v - 300), v)
     sp = _np_from_end(text, toks, allow_descriptor)
     if sp is None and text[max(a, v - 3):v].strip() in ("\u2014", "--", "\u2013"):
@@ -115,6 +121,7 @@ def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) 
     return sp
 
 
+_WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$")
 _AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:obtained|seen|reviewed|released|published|filed|signed|sent|"
                            r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
                            r"posted|shared|conducted|prepared)[ \t]+by[ \t]+$")
