@@ -10,7 +10,7 @@ from collections import Counter
 from desk.checks.attribution.credits import Credit, last_cue, local_candidates
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
-from desk.checks.attribution.ranking import Choice, Scored, choose, features, score
+from desk.checks.attribution.ranking import WEIGHTS, Choice, Scored, ceiling, choose, features, same_entity, score
 from desk.checks.attribution.segment import Document
 from desk.checks.attribution.terms import is_term
 
@@ -23,7 +23,14 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
     text = doc.text
     terms = {id(r) for r in doc.regions
              if r.closed and is_term(text, r.open_pos, r.end, text[r.text_start:r.text_end])}
-    local: dict[int, list[Credit]] = {}
+    salience = Counter(name.split()[-1].lower() for _, name in people.mentions if name.split())
+    w = WEIGHTS if weights is None else weights
+    top = _tops(w)
+    tops: dict[int, float] = {}  # finder index → its ceiling
+    f_none = features("", "", 0, 0, _NOBODY, 0, None)
+    nobody = Scored(_NOBODY, f_none, score(f_none, w))
+    local: dict[int, list[Scored]] = {}
+    best_local: dict[int, Choice] = {}
     for pi, regs in doc.by_para.items():
         a, b = doc.paras[pi]
         st = doc.starts_of(pi)
@@ -31,34 +38,64 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
         for n, r in enumerate(real):
             prev_end = real[n - 1].end if n else a
             nxt_open = real[n + 1].open_pos if n + 1 < len(real) else b
-            local[id(r)] = local_candidates(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of)
-    salience = Counter(name.split()[-1].lower() for _, name in people.mentions if name.split())
-    best_local = {k: _rank(doc, people, r, cands, salience, None, weights)
-                  for r in doc.regions if (k := id(r)) in local for cands in [local[k]]}
+            scored: list[Scored] = []
+            best = [float("-inf")]
+
+            def worth(k, hows, best=best) -> bool:
+                c = tops.get(k)
+                if c is None:
+                    c = tops[k] = max(top.get(h) or ceiling((h,), weights) for h in hows)
+                return c > best[0]
+
+            for c in local_candidates(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of, worth):
+                sc = _scored(doc, people, r, c, salience, None, weights)
+                scored.append(sc)
+                best[0] = max(best[0], sc.score)
+            local[id(r)] = scored
+            best_local[id(r)] = choose([*scored, nobody])
 
     chosen: dict[int, Choice] = {}
     for ri, r in enumerate(doc.regions):
         if id(r) in terms:
             chosen[id(r)] = Choice(Credit(how="term"), 1.0, [])
             continue
-        cands = list(local[id(r)])
         previous = _previous_in_para(doc, ri, chosen)
-        cands.extend(_context(doc, ri, r, chosen, best_local, terms))
-        chosen[id(r)] = _rank(doc, people, r, cands, salience, previous, weights)
+        scored = [_agreeing(s, previous, w) for s in local[id(r)]]
+        scored += [_scored(doc, people, r, c, salience, previous, weights)
+                   for c in _context(doc, ri, r, chosen, best_local, terms)]
+        scored.append(nobody)
+        chosen[id(r)] = choose(scored)
     return chosen
 
 
-def _rank(doc: Document, people: People, r: Region, cands: list[Credit], salience: Counter,
-          previous: str | None, weights) -> Choice:
+_TOPS: dict[frozenset, dict[str, float]] = {}
+
+
+def _tops(w: dict[str, float]) -> dict[str, float]:
+    """Each way of finding a candidate → the best score it can reach (for these weights)."""
+    key = frozenset(w.items())
+    found = _TOPS.get(key)
+    if found is None:
+        found = _TOPS[key] = {k[4:]: ceiling((k[4:],), w) for k in w if k.startswith("how:")}
+    return found
+
+
+def _agreeing(s: Scored, previous: str | None, w: dict[str, float]) -> Scored:
+    """A local candidate's score once the previous speaker in the paragraph is known."""
+    sp = s.credit.speaker
+    if previous is None or sp is None or not same_entity(sp.name, previous):
+        return s
+    f = dict(s.features, agrees_previous=1.0)
+    return Scored(s.credit, f, s.score + w.get("agrees_previous", 0.0))
+
+
+def _scored(doc: Document, people: People, r: Region, c: Credit, salience: Counter, previous: str | None,
+            weights) -> Scored:
     text = doc.text
-    inner = text[r.text_start:r.text_end]
-    scored = []
-    for c in [*cands, _NOBODY]:
-        sal = salience.get(c.speaker.name.split()[-1].lower(), 0) if c.speaker and c.speaker.name.split() else 0
-        place = c.speaker is not None and people.place_like(c.speaker.name)
-        f = features(text, inner, r.open_pos, r.end, c, sal, previous, place)
-        scored.append(Scored(c, f, score(f, weights)))
-    return choose(scored)
+    sal = salience.get(c.speaker.name.split()[-1].lower(), 0) if c.speaker and c.speaker.name.split() else 0
+    place = c.speaker is not None and people.place_like(c.speaker.name)
+    f = features(text, text[r.text_start:r.text_end], r.open_pos, r.end, c, sal, previous, place)
+    return Scored(c, f, score(f, weights))
 
 
 def _previous_in_para(doc: Document, ri: int, chosen: dict[int, Choice]) -> str | None:

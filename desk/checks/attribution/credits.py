@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from desk.checks.attribution.clauses import (
     CONJ_BEFORE,
@@ -37,68 +38,52 @@ _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2})
 _DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
 
 
-def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of) -> list[Credit]:
-    """Every credit the text around one quotation offers, one per way of finding it (a
-    transcript label, a cue after or before it, a colon introduction, the sentence's subject,
-    the last cue before it, the previous sentence's subject). The ranking stage chooses."""
+def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of,
+                     worth=lambda hows: True) -> Iterator[Credit]:
+    """Every credit the text around one quotation offers, one per finder (a transcript label,
+    a cue after or before it, a colon introduction, the sentence's subject, the last cue
+    before it, …). Finders run strongest first; worth(hows) says whether one that can only
+    propose those kinds of credit could still beat what was found (ranking decides)."""
     label = _LABEL_RE.match(text, r.text_start, r.text_end)
     if label:  # transcript: “WALLACE: …”
         name = label.group(1).title()
-        return [Credit(Speaker(name, "person", label.start(1), label.end(1)), ":", how="label")]
-    out: list[Credit] = []
-    post = _post_cue(text, r, b, st, nxt_open)
-    if post:
-        out.append(post)
-    pre = _pre_cue(text, r, a, st, prev_end)
-    if pre:
-        out.append(pre)
-        outer = _outer_speaker(text, r, a, st, prev_end, pre)
-        if outer:
-            pre.nested = True
-            out.append(outer)
-    aside = _parenthetical(text, r, a, st, prev_end)
-    if aside:
-        out.append(aside)
-    absolute = _with_ing(text, r, a, st, prev_end)
-    if absolute:
-        out.append(absolute)
-    col = _colon_cue(text, r, a, paras, starts_of)
-    if col:
-        out.append(col)
-    colon = _colon_before(text, r, a, st, prev_end)
-    if colon:
-        out.append(colon)
-    clause = _colon_clause(text, r, a, st, prev_end)
-    if clause:
-        out.append(clause)
-    subj = _subject_fallback(text, r, a, st, prev_end)
-    if subj:
-        out.append(subj)
-    near = last_cue(text, max(a, prev_end), r.open_pos)
-    if near:
-        out.append(near)
+        yield Credit(Speaker(name, "person", label.start(1), label.end(1)), ":", how="label")
+        return
+    finders = (
+        (("roundup",), lambda: _roundup_label(text, r, a, prev_end)),
+        (("aside",), lambda: _parenthetical(text, r, a, st, prev_end)),
+        (("said-first",), lambda: _said_first(text, r, a, st, prev_end)),
+        (("post", "post-sub"), lambda: _post_cue(text, r, b, st, nxt_open)),
+        (("absolute",), lambda: _with_ing(text, r, a, st, prev_end)),
+        (("colon-clause",), lambda: _colon_clause(text, r, a, st, prev_end)),
+        (("pre", "outer"), lambda: _pre_cue(text, r, a, st, prev_end)),
+        (("trailing",), lambda: _trailing(text, r, b, st, nxt_open)),
+        (("post-verb",), lambda: _post_any_verb(text, r, b, nxt_open)),
+        (("colon-para",), lambda: _colon_cue(text, r, a, paras, starts_of)),
+        (("colon",), lambda: _colon_before(text, r, a, st, prev_end)),
+        (("noun",), lambda: _noun_cue(text, r, a, st, prev_end)),
+        (("subject",), lambda: _subject_fallback(text, r, a, st, prev_end)),
+        (("headline",), lambda: _headline_label(text, r, a)),
+        (("nearby",), lambda: last_cue(text, max(a, prev_end), r.open_pos)),
+        (("previous",), lambda: _previous(text, r, a, st, prev_end)),
+    )
+    for k, (hows, finder) in enumerate(finders):
+        if not worth(k, hows):
+            continue
+        found = finder()
+        if found is None:
+            continue
+        if found.how == "pre":
+            outer = _outer_speaker(text, r, a, st, prev_end, found)
+            if outer:
+                found.nested = True
+                yield outer
+        yield found
+
+
+def _previous(text, r, a, st, prev_end) -> Credit | None:
     prev = previous_subject(text, r, a, st, prev_end)
-    if prev:
-        out.append(Credit(prev, None, how="previous"))
-    verb = _post_any_verb(text, r, b, nxt_open)
-    if verb:
-        out.append(verb)
-    trail = _trailing(text, r, b, st, nxt_open)
-    if trail:
-        out.append(trail)
-    inverted = _said_first(text, r, a, st, prev_end)
-    if inverted:
-        out.append(inverted)
-    noun = _noun_cue(text, r, a, st, prev_end)
-    if noun:
-        out.append(noun)
-    head = _headline_label(text, r, a)
-    if head:
-        out.append(head)
-    label = _roundup_label(text, r, a, prev_end)
-    if label:
-        out.append(label)
-    return out
+    return Credit(prev, None, how="previous") if prev else None
 
 
 _CLAUSE_LEAD = re.compile(r"[ \t]*(?:(?:with|as|and|but|while|whereas|then)[ \t]+)?")
@@ -154,6 +139,8 @@ def _with_ing(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
     noun phrase after "with" is the subject of the -ing cue."""
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     seg = max(s, a, prev_end)
+    if _WITH_ING.search(text, seg, r.open_pos) is None:
+        return None
     found = None
     for cm in CUE_RE.finditer(text, seg, r.open_pos):
         if cm.group() in ING_CUES:
@@ -175,11 +162,17 @@ def _with_ing(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
 _ASIDE = re.compile(r",[ \t]+([^,;:\u201c\u201d\"]{2,60}?)[ \t]+(said|says|added|argued|noted|claimed|wrote)[ \t]*,")
 
 
+_ASIDE_HINT = re.compile(r"(?:said|says|added|argued|noted|claimed|wrote)[ \t]*,")
+
+
 def _parenthetical(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
     """An aside inside the sentence: "The plan, Ana Ruiz said, was “dead on arrival.”"."""
     s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, a, prev_end)
+    if _ASIDE_HINT.search(text, seg, r.open_pos) is None:
+        return None
     m = None
-    for m in _ASIDE.finditer(text, max(s, a, prev_end), r.open_pos):
+    for m in _ASIDE.finditer(text, seg, r.open_pos):
         pass
     if m is None:
         return None
@@ -218,13 +211,17 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     return Credit(sp, m.group(1), how="trailing")
 
 
-_SAID_FIRST = re.compile(r"(?:^|(?<=[.!?\n])[ \t\n]*)(Said|Says|Added|Wrote)[ \t]+")
+_SAID_FIRST = re.compile(r"(Said|Says|Added|Wrote)[ \t]+")
 
 
 def _said_first(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
     """An inverted credit opening the sentence: Said Ana Ruiz, who runs the clinic, “…”"""
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     seg = max(s, a, prev_end)
+    while seg < r.open_pos and text[seg] in " \t\n":
+        seg += 1
+    if not text.startswith(("Said ", "Says ", "Added ", "Wrote "), seg):
+        return None
     m = _SAID_FIRST.match(text, seg, r.open_pos)
     if m is None:
         return None
@@ -271,10 +268,15 @@ _NOUN_CUE_RE = re.compile(r"(?<![\w'\u2019-])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.
                           + r")\b")
 
 
+_OWNER_HINT = re.compile(r"[Hh]is |[Hh]er |[Tt]heir |['\u2019]s |s['\u2019] ")
+
+
 def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     seg = max(s, prev_end, a)
     found = None
+    if not _OWNER_HINT.search(text, seg, r.open_pos):
+        return None
     for m in _NOUN_CUE_RE.finditer(text, seg, r.open_pos):
         found = m
     if found is None or r.open_pos - found.end() > 60:

@@ -158,7 +158,13 @@ class People:
         "she"/"her" is given that gender (most votes win); names already known keep theirs."""
         votes: dict[str, list[int]] = {}
         pos = self._mention_pos
+        seen: dict[str, int] = {}
         for m, (p, name) in enumerate(self.mentions):
+            if name in self.gender:
+                continue
+            n = seen[name] = seen.get(name, 0) + 1
+            if n > 12:
+                continue  # a dozen looks at a name are enough
             full, _ = self.full_name(name, p + 1)
             if full in self.gender:
                 continue
@@ -174,11 +180,11 @@ class People:
     def place_like(self, name: str) -> bool:
         """A one-word name the article uses as a place: "in Texas", "Austin, Texas", and never
         with a first name or an honorific."""
-        if " " in name or _norm(name) in self.full or self.gender.get(_norm(name)):
-            return False
         if self._places is None:
             self._places = {m.group(1) for m in _LOCATIVE.finditer(self.text)}
-        return name in self._places
+        if name not in self._places or " " in name:
+            return False
+        return not (_norm(name) in self.full or self.gender.get(_norm(name)))
 
     def oblique(self, m: int) -> bool:
         """Is mention m after a preposition, in the possessive, or modifying a role? Then it

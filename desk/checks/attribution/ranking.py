@@ -104,6 +104,9 @@ WEIGHTS: dict[str, float] = {
     "agrees_previous": 0.4,
 }
 
+# salience saturates: twenty mentions or a hundred make no difference
+SALIENCE_CAP = math.log(20)
+
 # A chosen speaker below this confidence is reported to the editor as uncertain.
 UNCERTAIN_BELOW = 0.6
 
@@ -169,15 +172,34 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
     if cand.nested:
         f["nested"] = 1.0
     if salience > 1:
-        f["salience"] = math.log(salience)
-    if previous and _same_entity(sp.name, previous):
+        f["salience"] = min(math.log(salience), SALIENCE_CAP)
+    if previous and same_entity(sp.name, previous):
         f["agrees_previous"] = 1.0
     return f
 
 
+def ceiling(hows, weights: dict[str, float] | None = None) -> float:
+    """The best score a candidate found in one of these ways could reach: the finder is not
+    worth running when a candidate already beats it."""
+    w = WEIGHTS if weights is None else weights
+    kinds = max(max(0.0, v) for k, v in w.items() if k.startswith("kind:"))
+    cues = max(max(0.0, v) for k, v in w.items() if k.startswith("cue:"))
+    bonus = kinds + cues + max(0.0, w.get("agrees_previous", 0.0)) + max(0.0, w.get("salience", 0.0)) * SALIENCE_CAP
+    best = float("-inf")
+    for h in hows:
+        extra = max(0.0, w.get("post_after_comma", 0.0)) if h == "post" else 0.0
+        best = max(best, w.get("how:" + h, 0.0) + extra)
+    return best + bonus
+
+
 def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float:
     w = WEIGHTS if weights is None else weights
-    return sum(w.get(k, 0.0) * v for k, v in f.items())
+    total = 0.0
+    for k, v in f.items():
+        wk = w.get(k)
+        if wk:
+            total += wk * v
+    return total
 
 
 def choose(scored: list[Scored]) -> Choice | None:
@@ -195,10 +217,10 @@ def choose(scored: list[Scored]) -> Choice | None:
 def _same(a: Credit, b: Credit) -> bool:
     if a.speaker is None or b.speaker is None:
         return a.speaker is None and b.speaker is None
-    return _same_entity(a.speaker.name, b.speaker.name)
+    return same_entity(a.speaker.name, b.speaker.name)
 
 
-def _same_entity(a: str, b: str) -> bool:
+def same_entity(a: str, b: str) -> bool:
     if a == b:
         return True
     wa, wb = a.lower().split(), b.lower().split()

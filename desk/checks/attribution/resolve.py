@@ -41,6 +41,7 @@ class Resolver:
     last_group: str | None = None
     last_thing: str | None = None  # the last body or document ("the ministry", "the letter")
     flagged: set[str] = field(default_factory=set)
+    _quote_ranges: list[tuple[int, int]] | None = None
 
     def resolve(self, ri: int, at: Credit, end: int) -> Resolved:
         sp = at.speaker
@@ -73,8 +74,9 @@ class Resolver:
                 return (self.last_group, "organisation") if self.last_group else (sp.name, "pronoun")
             if g == "n":
                 return (self.last_thing, "organisation") if self.last_thing else (sp.name, "pronoun")
-            quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
-            cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), quote_ranges)
+            if self._quote_ranges is None:
+                self._quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
+            cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), self._quote_ranges)
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
             resolved, later = people.full_name(sp.name, sp.start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desk.checks.attribution.cues import CUE_FORMS
 from desk.checks.attribution.lexicon import (
@@ -37,6 +38,9 @@ class Speaker:
     title: str | None = None
     anonymous_flag: bool = False  # "who spoke on condition of anonymity" or an unnamed descriptor
     definite: bool = False
+
+    def clone(self) -> "Speaker":
+        return Speaker(self.name, self.kind, self.start, self.end, self.title, self.anonymous_flag, self.definite)
 
 
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\u201c\u201d\"\u2014\u2013]+|[,;:()\[\]\u201c\u201d\"\u2014\u2013]")
@@ -96,7 +100,15 @@ def _strip_paren(toks: list) -> list:
 
 
 def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) -> Speaker | None:
-    """The subject noun phrase that ends just before position v (a cue verb), not before a."""
+    """The subject noun phrase that ends just before position v (a cue verb), not before a.
+    Several finders ask the same question: answers are remembered (a copy is returned, so a
+    caller may set a title on it)."""
+    sp = _speaker_before(text, a, v, allow_descriptor)
+    return sp.clone() if sp is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speaker | None:
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
     if rel is not None:
         # "Voss, who has long described the plan as …": the relative pronoun's antecedent
@@ -367,7 +379,10 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
 
 
 def _is_initials(tok: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?", tok))
+    return bool(_INITIALS_RE.fullmatch(tok))
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 
 
 def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
@@ -468,9 +483,9 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if lw in HEAD_NOUNS:
                 out.append(t)
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
-                if nxt not in ("of", "for", "at", "from", "in", "with") and not (
+                if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS and not (
                         _is_name_tok(nxt_tok) and nxt not in TITLE_WORDS):
-                    break
+                    break  # not "campaign manager", "policy aide": a compound goes on
                 prev_cap = False
                 continue
             if prev_cap:
@@ -526,6 +541,12 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
 
 def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     """The noun phrase that starts at p: “…,” said Ana Ruiz, a hydrologist …"""
+    sp = _speaker_after_apposed(text, p, limit)
+    return sp.clone() if sp is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
     sp = _speaker_after(text, p, limit)
     if sp is not None and sp.kind != "person" and sp.kind != "pronoun":
         # "the port's deputy manager, Lena Voss, said": the appositive names the speaker
