@@ -58,6 +58,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
         return AttributionResult()
     doc = segment(text, single_quotes)  # stages 1-2
     people = People(doc.text, doc.skip)  # stages 3-4: who the article names
+    people.seed(sources)  # and who the library knows
     index = SourceIndex(sources)
     chosen = choose_speakers(doc, people)  # stages 5-6
     for c in chosen.values():  # every named speaker is a person pronouns can refer to

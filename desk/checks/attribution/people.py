@@ -177,6 +177,21 @@ class People:
             if m_votes != f_votes:
                 self.gender[full] = "m" if m_votes > f_votes else "f"
 
+    def seed(self, sources) -> None:
+        """The library's people are known before the article names them: "Kadhimi" in an
+        article is the registered Mustafa al-Kadhimi (position -1: introduced before the text)."""
+        for src in sources:
+            if src.kind != "person" or len(src.name.split()) < 2:
+                continue
+            full = src.name
+            self.persons.add(full)
+            keys = {_norm(full.split()[-1])} | {_norm(a) for a in src.aliases if " " not in a}
+            head, dash, rest = _norm(full.split()[-1]).partition("-")
+            if dash and head in PARTICLES and rest:
+                keys.add(rest)
+            for key in keys:
+                self.full.setdefault(key, []).insert(0, (-1, full))
+
     def place_like(self, name: str) -> bool:
         """A one-word name the article uses as a place: "in Texas", "Austin, Texas", and never
         with a first name or an honorific."""

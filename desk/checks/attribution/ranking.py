@@ -65,7 +65,7 @@ WEIGHTS: dict[str, float] = {
     "how:nearby": 3.0,
     "how:previous": 2.0,
     "how:next": 1.6,
-    "how:next-and": 3.2,
+    "how:next-and": 4.6,
     "how:continued": 1.5,
     "how:same-para": 1.4,
     "how:prev-para": 1.2,

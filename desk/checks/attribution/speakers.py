@@ -122,6 +122,13 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         k = max(text.rfind("\u2014", a, v - 3), text.rfind("--", a, v - 4), text.rfind("\u2013", a, v - 3))
         if k > a and v - k < 240:
             return speaker_before(text, a, k, allow_descriptor=allow_descriptor)
+    if sp is not None and sp.kind != "person" and sp.name.split()[-1].lower() in _ISSUED_THINGS:
+        # "the guild issued a statement calling it …": the statement's issuer speaks
+        m = _ISSUED_BEFORE.search(text, max(a, sp.start - 40), sp.start)
+        if m is not None:
+            issuer = speaker_before(text, a, m.start(), allow_descriptor=allow_descriptor)
+            if issuer is not None:
+                return issuer
     if sp is not None and sp.kind != "pronoun":
         # "a letter from the guild obtained by the Courier warns": the agent of a participle
         # is not the subject; the noun phrase before the participle is
@@ -133,6 +140,9 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
     return sp
 
 
+_ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email"}
+_ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent|posted|put[ \t]+out|"
+                            r"circulated|shared|aired)[ \t]+$")
 _WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$")
 _AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:obtained|seen|reviewed|released|published|filed|signed|sent|"
                            r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
