@@ -43,6 +43,13 @@ def speakers(text):
     ("Voss supporters are crying “fraud” over the count.", "Voss supporters"),
     # "issued a statement" is a cue
     ("The Harbour Guild issued a statement calling the closure “a disgrace.”", "Harbour Guild"),
+    # an upper-case headline line of a roundup
+    ("Intro.\n\nHOW THE HARBOUR WAS SAVED “The tide turned in May.” [Courier.]", "HOW THE HARBOUR WAS SAVED"),
+    # a quotation signed on the next line
+    ("“We need the bridge.”\n\n—Lena Voss, Ardena.", "Lena Voss"),
+    # a weekday inside a descriptor
+    ("“There is more spine in a jellyfish,” reads a Wednesday editorial in The Evening Courier.",
+     "a Wednesday editorial in The Evening Courier"),
     # a transcript label
     ("“OKAFOR: We will not sign.”", "Okafor"),
 ])

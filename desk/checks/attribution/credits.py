@@ -66,6 +66,7 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
         (("headline",), lambda: _headline_label(text, r, a)),
         (("nearby",), lambda: last_cue(text, max(a, prev_end), r.open_pos)),
         (("previous",), lambda: _previous(text, r, a, st, prev_end)),
+        (("signature",), lambda: _signature(text, r, b, paras)),
     )
     for k, (hows, finder) in enumerate(finders):
         if not worth(k, hows):
@@ -79,6 +80,21 @@ def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, start
                 found.nested = True
                 yield outer
         yield found
+
+
+_SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
+                        r"(?:,[^\n]{0,60})?[ \t]*$")
+
+
+def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
+    """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena."""
+    if text[r.end:b].strip() or r.para + 1 >= len(paras):
+        return None
+    na, nb = paras[r.para + 1]
+    m = _SIGNATURE.match(text, na, nb)
+    if m is None:
+        return None
+    return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
 
 
 def _previous(text, r, a, st, prev_end) -> Credit | None:
@@ -292,7 +308,7 @@ def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
 
 
 # A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”"
-_ROUNDUP = re.compile(r"(?:^|[ \t][-\u2013\u2014][ \t]|\n)[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,70}?):[ \t]*$")
+_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t])[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,70}?):[ \t]*$")
 
 
 def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None:
@@ -311,7 +327,7 @@ def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None
 
 # A roundup or newsletter line: an upper-case headline right before the quotation
 # ("HOW THE VOTE WAS WON “…”") is the label the quotation is filed under.
-_HEADLINE = re.compile(r"(?:^|\n)([A-Z0-9][A-Z0-9 ,.'\u2019\u2018:;&$%-]{12,}?)[ \t]*$")
+_HEADLINE = re.compile(r"(?<![^\n])([A-Z0-9][A-Z0-9 ,.'\u2019\u2018:;&$%?!-]{12,}?)[ \t]*$")
 
 
 def _headline_label(text: str, r: Region, a: int) -> Credit | None:

@@ -161,6 +161,7 @@ welcome question challenge threaten sigh chuckle laugh scoff snap scream chant w
 plead opine query inquire cry deny press demand interrupt elaborate clarify tease fume rage gush
 marvel echo text email message reveal tweet retweet post allege deride ridicule characterize
 characterise liken blame hint insist reason recommend remind caution concur lash rail snipe
+remember
 """
 _IRREGULAR = {  # base: forms beyond the base itself
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing written",
@@ -232,7 +233,7 @@ SPEECH_VERB_FORMS -= {b for b in _SPEECH_VERBS.split() + list(_IRREGULAR) if b n
 # forms that are usually something else: "written by", "the reasoning", "his pressing need"
 SPEECH_VERB_FORMS -= {"written", "pressing", "offering", "reasoning", "questioning", "posting", "crying",
                       "charging", "continuing", "wondering", "reminding", "welcoming", "thanking"}
-AMBIGUOUS_FORMS |= {"reasons", "rails", "lashes", "snaps", "cries", "queries", "chants", "whispers",
+AMBIGUOUS_FORMS |= {"state", "reasons", "rails", "lashes", "snaps", "cries", "queries", "chants", "whispers",
                     "screams", "sighs", "shouts", "yells", "retorts", "rages", "fumes", "hails",
                     "challenges", "muses", "laments", "boasts", "praises", "threatens"}
 SPEECH_VERB_FORMS -= AMBIGUOUS_FORMS

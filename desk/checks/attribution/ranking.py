@@ -31,6 +31,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
 #   post-verb   a name and any verb after a quotation ending with a comma (“…,” Ruiz barked)
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
 #   roundup     a roundup line's label: "Polls tighten - Lena Voss: “…”"
+#   signature   a quotation alone in its paragraph, signed on the next line (— Lena Voss)
 #   headline    an upper-case headline line right before the quotation (roundups)
 #   colon-clause the clause right before a colon (…, with Voss warning them: “…”)
 #   colon-para  the previous paragraph ends with a colon and names the speaker
@@ -58,6 +59,7 @@ WEIGHTS: dict[str, float] = {
     "how:noun": 4.2,
     "how:headline": 3.5,
     "how:roundup": 7.8,
+    "how:signature": 6.5,
     "how:colon-clause": 7.3,
     "how:colon-para": 5.0,
     "how:colon": 4.5,

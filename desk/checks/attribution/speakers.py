@@ -140,6 +140,7 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
     return sp
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email"}
 _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent|posted|put[ \t]+out|"
                             r"circulated|shared|aired)[ \t]+$")
@@ -479,6 +480,9 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
         for n, t in enumerate(toks[1:12], 1):
             w = t[0]
             lw = _norm(w)
+            if n == 1 and lw in _WEEKDAYS:
+                out.append(t)  # "a Wednesday editorial"
+                continue
             if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
                     or lw in CUE_FORMS:
                 break
