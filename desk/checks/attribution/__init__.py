@@ -114,24 +114,30 @@ def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int,
                                    [anon[i] for i in kept], bool(sources), tagged))
     problems.sort(key=lambda p: (p.start, p.end, p.kind))
     result.problems = problems
-    result.names = _name_words(people, result.quotes)
+    result.names = _name_words(doc.text, people, result.quotes)
     return result
 
 
-def _name_words(people: People, quotes: list[QuoteSpan]) -> set[str]:
-    """Words of full names the article gives a person: a speaker's, or one with a title."""
+def _name_words(text: str, people: People, quotes: list[QuoteSpan]) -> set[str]:
+    """Words of full names the article gives a person (a speaker's, or one with a title) that
+    the spelling check should accept: particles (Abu, al-), the surname without its particle
+    once the article has given it (Kadhimi after al-Kadhimi), and name words the article
+    repeats (a typo rarely comes twice the same way)."""
     fulls = {q.speaker for q in quotes if q.speaker and q.speaker_kind == "person" and " " in q.speaker}
     fulls.update(people.titles)
     out: set[str] = set()
     for full in fulls:
         for w in full.split():
             w = w.strip(".,;:()\"'\u2019")
-            if len(w) < 2 or not w[:1].isupper() and "-" not in w:
+            if len(w) < 2:
                 continue
-            out.add(w)
             head, dash, rest = w.partition("-")
-            if dash and head.lower() in PARTICLES and rest[:1].isupper():
-                out.add(rest)  # "Kadhimi" once the article has said "al-Kadhimi"
+            if w.lower() in PARTICLES:
+                out.add(w)
+            elif dash and head.lower() in PARTICLES and rest[:1].isupper():
+                out.update((w, rest))  # "Kadhimi" once the article has said "al-Kadhimi"
+            elif w[:1].isupper() and text.count(w) >= 2:
+                out.add(w)
     return out
 
 

@@ -96,6 +96,19 @@ HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
                  "organiser", "activist", "advocate", "researcher", "scholar", "fellow", "historian",
                  "consultant", "coordinator", "veteran", "mayor", "judge", "prosecutor", "physician",
                  "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour"})
+# Roles that name one person ("the senator", "the Republican nominee"): a pronoun may refer
+# back to them.
+PERSON_ROLES = {"president", "senator", "governor", "mayor", "nominee", "candidate", "minister",
+                "secretary", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman",
+                "spokesperson", "congressman", "congresswoman", "lawmaker", "leader", "judge", "justice",
+                "ambassador", "official", "commissioner", "chief", "sheriff", "general", "frontrunner",
+                "front-runner", "talker", "host", "billionaire", "businessman", "businesswoman",
+                "author", "writer", "columnist", "analyst", "adviser", "advisor", "aide", "founder",
+                "executive", "ceo", "premier", "chancellor", "king", "queen", "prince", "pope",
+                "representative", "delegate", "activist", "lawyer", "attorney", "prosecutor", "officer",
+                "economist", "professor", "scientist", "doctor", "physician", "coach", "manager",
+                "owner", "veteran", "incumbent", "challenger", "republican", "democrat", "man", "woman"}
+
 # Nouns that head a phrase after a name: "Ruiz supporters", "the Voss campaign".
 GROUP_HEADS = {"supporters", "allies", "aides", "campaign", "camp", "team", "advisers", "advisors",
                "loyalists", "backers", "critics", "staff", "staffers", "voters", "fans", "spokesman",

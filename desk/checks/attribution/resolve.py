@@ -4,10 +4,12 @@ with its kind; first-surname warnings are raised here."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from desk.checks.attribution.credits import Credit
-from desk.checks.attribution.lexicon import PRONOUNS
+from desk.checks.attribution.clauses import subject_at_start
+from desk.checks.attribution.lexicon import PERSON_ROLES, PRONOUNS
 from desk.checks.attribution.people import People
 from desk.checks.attribution.segment import Document
 from desk.checks.attribution.speakers import Speaker
@@ -77,6 +79,10 @@ class Resolver:
             if self._quote_ranges is None:
                 self._quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
             cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), self._quote_ranges)
+            desc = self._descriptor_subject(sp.start)
+            if desc is not None and (cand is None or people.last_seen(cand, sp.start) < desc.start):
+                # "The harbour master also spoke. “…,” he said": the role named last
+                return nominal(people, desc) or desc.name, "person"
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
             resolved, later = people.full_name(sp.name, sp.start)
@@ -92,6 +98,23 @@ class Resolver:
             if found:
                 return found, "person"
         return sp.name, sp.kind
+
+
+    def _descriptor_subject(self, pos: int) -> Speaker | None:
+        """A definite role ("the senator", "The Republican nominee") opening the sentence
+        before the pronoun's, outside quotations."""
+        starts = self.doc.all_starts()
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 1:
+            return None
+        a, b = starts[i - 1], starts[i]
+        if any(ra <= a < rb for ra, rb in (self._quote_ranges or ())):
+            return None
+        sp = subject_at_start(self.doc.text, a, b)
+        if sp is None or sp.kind != "anonymous" or not sp.definite or sp.start - a > 3:
+            return None
+        head = sp.name.split()[-1].lower()
+        return sp if head in PERSON_ROLES else None
 
 
 def nominal(people: People, sp: Speaker) -> str | None:
