@@ -43,6 +43,8 @@ def speakers(text):
     ("Voss supporters are crying “fraud” over the count.", "Voss supporters"),
     # "issued a statement" is a cue
     ("The Harbour Guild issued a statement calling the closure “a disgrace.”", "Harbour Guild"),
+    # a Title-Case summary line
+    ("Ana Ruiz Says The Dam Will Hold: “We tested it twice.”", "Ana Ruiz"),
     # an upper-case headline line of a roundup
     ("Intro.\n\nHOW THE HARBOUR WAS SAVED “The tide turned in May.” [Courier.]", "HOW THE HARBOUR WAS SAVED"),
     # a quotation signed on the next line

@@ -308,7 +308,11 @@ def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
 
 
 # A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”"
-_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t])[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,70}?):[ \t]*$")
+_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t])[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
+
+
+_TITLE_SAID = re.compile(r"[ \t](?:Said|Says|Tells|Told|Warns|Warned|Argues|Claims|Insists|Writes|Wrote)"
+                         r"(?:[ \t]+That)?(?=[ \t])")
 
 
 def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None:
@@ -317,6 +321,14 @@ def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None
         return None
     label = m.group(1).strip()
     words = label.split()
+    said = _TITLE_SAID.search(label)
+    if said and said.start() > 0:
+        # a Title-Case summary line: "Ana Ruiz Says The Dam Will Hold: “…”"
+        sp = speaker_before(label, 0, said.start())
+        if sp is not None and sp.kind == "person":
+            base = m.start(1)
+            return Credit(Speaker(sp.name, "person", base + sp.start, base + sp.end), said.group().strip(),
+                          how="roundup")
     if not 1 <= len(words) <= 7 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "at", "de", "al")
                                            or w.endswith(",") and w[:1].isupper() for w in words):
         return None
