@@ -15,6 +15,8 @@ The engine is a pipeline, one job per stage:
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -118,6 +120,9 @@ def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int,
     return result
 
 
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*[\w]")
+
+
 def _name_words(text: str, people: People, quotes: list[QuoteSpan]) -> set[str]:
     """Words of full names the article gives a person (a speaker's, or one with a title) that
     the spelling check should accept: particles (Abu, al-), the surname without its particle
@@ -126,6 +131,7 @@ def _name_words(text: str, people: People, quotes: list[QuoteSpan]) -> set[str]:
     fulls = {q.speaker for q in quotes if q.speaker and q.speaker_kind == "person" and " " in q.speaker}
     fulls.update(people.titles)
     out: set[str] = set()
+    counts: Counter | None = None
     for full in fulls:
         for w in full.split():
             w = w.strip(".,;:()\"'\u2019")
@@ -136,8 +142,11 @@ def _name_words(text: str, people: People, quotes: list[QuoteSpan]) -> set[str]:
                 out.add(w)
             elif dash and head.lower() in PARTICLES and rest[:1].isupper():
                 out.update((w, rest))  # "Kadhimi" once the article has said "al-Kadhimi"
-            elif w[:1].isupper() and text.count(w) >= 2:
-                out.add(w)
+            elif w[:1].isupper():
+                if counts is None:
+                    counts = Counter(_CAPITALISED.findall(text))
+                if counts[w] >= 2:
+                    out.add(w)
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desk.checks.attribution.credits import Credit, last_cue, local_candidates
+from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
 from desk.checks.attribution.ranking import WEIGHTS, Choice, Scored, ceiling, choose, features, same_entity, score
@@ -26,11 +26,12 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
     salience = Counter(name.split()[-1].lower() for _, name in people.mentions if name.split())
     w = WEIGHTS if weights is None else weights
     top = _tops(w)
-    tops: dict[int, float] = {}  # finder index → its ceiling
     f_none = features("", "", 0, 0, _NOBODY, 0, None)
     nobody = Scored(_NOBODY, f_none, score(f_none, w))
     local: dict[int, list[Scored]] = {}
-    best_local: dict[int, Choice] = {}
+    best_local = _BestLocal(local, nobody)
+    ceilings = [max(top.get(h) or ceiling((h,), w) for h in hows) for hows, _ in FINDERS]
+    best = [0.0]
     for pi, regs in doc.by_para.items():
         a, b = doc.paras[pi]
         st = doc.starts_of(pi)
@@ -38,21 +39,15 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
         for n, r in enumerate(real):
             prev_end = real[n - 1].end if n else a
             nxt_open = real[n + 1].open_pos if n + 1 < len(real) else b
+            around = Around(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of)
             scored: list[Scored] = []
-            best = [float("-inf")]
-
-            def worth(k, hows, best=best) -> bool:
-                c = tops.get(k)
-                if c is None:
-                    c = tops[k] = max(top.get(h) or ceiling((h,), weights) for h in hows)
-                return c > best[0]
-
-            for c in local_candidates(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of, worth):
+            best[0] = float("-inf")
+            for c in local_candidates(around, ceilings, best):
                 sc = _scored(doc, people, r, c, salience, None, weights)
                 scored.append(sc)
-                best[0] = max(best[0], sc.score)
+                if sc.score > best[0]:
+                    best[0] = sc.score
             local[id(r)] = scored
-            best_local[id(r)] = choose([*scored, nobody])
 
     chosen: dict[int, Choice] = {}
     for ri, r in enumerate(doc.regions):
@@ -66,6 +61,19 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
         scored.append(nobody)
         chosen[id(r)] = choose(scored)
     return chosen
+
+
+class _BestLocal:
+    """The best local candidate of a quotation, chosen only when a neighbour asks."""
+
+    def __init__(self, local: dict[int, list[Scored]], nobody: Scored):
+        self.local, self.nobody, self.done = local, nobody, {}
+
+    def get(self, key: int) -> Choice | None:
+        found = self.done.get(key)
+        if found is None and key in self.local:
+            found = self.done[key] = choose([*self.local[key], self.nobody])
+        return found
 
 
 _TOPS: dict[frozenset, dict[str, float]] = {}

@@ -38,44 +38,58 @@ _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2})
 _DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
 
 
-def local_candidates(text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of,
-                     worth=lambda hows: True) -> Iterator[Credit]:
+class Around:
+    """What every finder needs to know about one quotation and its paragraph."""
+
+    __slots__ = ("text", "r", "a", "b", "st", "prev_end", "nxt_open", "paras", "starts_of")
+
+    def __init__(self, text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of):
+        self.text, self.r, self.a, self.b, self.st = text, r, a, b, st
+        self.prev_end, self.nxt_open, self.paras, self.starts_of = prev_end, nxt_open, paras, starts_of
+
+
+# The finders, strongest first, with the kinds of credit each can propose.
+FINDERS = (
+    (("roundup",), lambda c: _roundup_label(c.text, c.r, c.a, c.prev_end)),
+    (("aside",), lambda c: _parenthetical(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("said-first",), lambda c: _said_first(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("post", "post-sub"), lambda c: _post_cue(c.text, c.r, c.b, c.st, c.nxt_open)),
+    (("absolute",), lambda c: _with_ing(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("colon-clause",), lambda c: _colon_clause(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("pre", "outer"), lambda c: _pre_cue(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("trailing",), lambda c: _trailing(c.text, c.r, c.b, c.st, c.nxt_open)),
+    (("post-verb",), lambda c: _post_any_verb(c.text, c.r, c.b, c.nxt_open)),
+    (("colon-para",), lambda c: _colon_cue(c.text, c.r, c.a, c.paras, c.starts_of)),
+    (("colon",), lambda c: _colon_before(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("noun",), lambda c: _noun_cue(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("subject",), lambda c: _subject_fallback(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("headline",), lambda c: _headline_label(c.text, c.r, c.a)),
+    (("nearby",), lambda c: last_cue(c.text, max(c.a, c.prev_end), c.r.open_pos)),
+    (("previous",), lambda c: _previous(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("signature",), lambda c: _signature(c.text, c.r, c.b, c.paras)),
+)
+
+
+def local_candidates(around: Around, ceilings=None, best=None) -> Iterator[Credit]:
     """Every credit the text around one quotation offers, one per finder (a transcript label,
     a cue after or before it, a colon introduction, the sentence's subject, the last cue
-    before it, …). Finders run strongest first; worth(hows) says whether one that can only
-    propose those kinds of credit could still beat what was found (ranking decides)."""
+    before it, …). Finders run strongest first; with ceilings (the best score each finder
+    could reach) and best (a one-item list the caller keeps at the best score so far), a
+    finder that cannot win is not run. The ranking stage chooses."""
+    text, r = around.text, around.r
     label = _LABEL_RE.match(text, r.text_start, r.text_end)
     if label:  # transcript: “WALLACE: …”
         name = label.group(1).title()
         yield Credit(Speaker(name, "person", label.start(1), label.end(1)), ":", how="label")
         return
-    finders = (
-        (("roundup",), lambda: _roundup_label(text, r, a, prev_end)),
-        (("aside",), lambda: _parenthetical(text, r, a, st, prev_end)),
-        (("said-first",), lambda: _said_first(text, r, a, st, prev_end)),
-        (("post", "post-sub"), lambda: _post_cue(text, r, b, st, nxt_open)),
-        (("absolute",), lambda: _with_ing(text, r, a, st, prev_end)),
-        (("colon-clause",), lambda: _colon_clause(text, r, a, st, prev_end)),
-        (("pre", "outer"), lambda: _pre_cue(text, r, a, st, prev_end)),
-        (("trailing",), lambda: _trailing(text, r, b, st, nxt_open)),
-        (("post-verb",), lambda: _post_any_verb(text, r, b, nxt_open)),
-        (("colon-para",), lambda: _colon_cue(text, r, a, paras, starts_of)),
-        (("colon",), lambda: _colon_before(text, r, a, st, prev_end)),
-        (("noun",), lambda: _noun_cue(text, r, a, st, prev_end)),
-        (("subject",), lambda: _subject_fallback(text, r, a, st, prev_end)),
-        (("headline",), lambda: _headline_label(text, r, a)),
-        (("nearby",), lambda: last_cue(text, max(a, prev_end), r.open_pos)),
-        (("previous",), lambda: _previous(text, r, a, st, prev_end)),
-        (("signature",), lambda: _signature(text, r, b, paras)),
-    )
-    for k, (hows, finder) in enumerate(finders):
-        if not worth(k, hows):
+    for k, (_, finder) in enumerate(FINDERS):
+        if ceilings is not None and ceilings[k] <= best[0]:
             continue
-        found = finder()
+        found = finder(around)
         if found is None:
             continue
         if found.how == "pre":
-            outer = _outer_speaker(text, r, a, st, prev_end, found)
+            outer = _outer_speaker(text, r, around.a, around.st, around.prev_end, found)
             if outer:
                 found.nested = True
                 yield outer

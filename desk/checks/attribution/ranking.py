@@ -153,12 +153,12 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         return f
     f["kind:" + sp.kind] = 1.0
     if sp.start >= end:
-        gap = text[end:sp.start]
+        gap = text[end:min(sp.start, end + 600)]
     elif sp.end <= open_pos:
-        gap = text[sp.end:open_pos]
+        gap = text[max(sp.end, open_pos - 600):open_pos]
     else:
         gap = ""
-    f["distance"] = min(len(_WORD.findall(gap)), 60) / 10.0
+    f["distance"] = min(gap.count(" ") + gap.count("\n"), 60) / 10.0 if gap.strip() else 0.0
     words = sp.name.split()
     if place or len(words) == 1 and words[0].lower().strip(".,") in PLACEISH:
         f["placeish"] = 1.0

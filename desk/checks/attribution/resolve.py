@@ -108,8 +108,10 @@ class Resolver:
         if i < 1:
             return None
         a, b = starts[i - 1], starts[i]
-        if any(ra <= a < rb for ra, rb in (self._quote_ranges or ())):
-            return None
+        ranges = self._quote_ranges or []
+        k = bisect.bisect_right(ranges, (a, float("inf"))) - 1
+        if k >= 0 and ranges[k][0] <= a < ranges[k][1]:
+            return None  # the sentence starts inside a quotation
         sp = subject_at_start(self.doc.text, a, b)
         if sp is None or sp.kind != "anonymous" or not sp.definite or sp.start - a > 3:
             return None
