@@ -5,6 +5,7 @@ with its kind; first-surname warnings are raised here."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from desk.checks.attribution.credits import Credit
@@ -19,6 +20,7 @@ _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "
               "poll", "document", "filing", "lawsuit", "complaint", "release", "ad", "tweet", "post", "book"}
 _ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
          "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
+_DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
 _DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
 
 
@@ -112,6 +114,8 @@ class Resolver:
         k = bisect.bisect_right(ranges, (a, float("inf"))) - 1
         if k >= 0 and ranges[k][0] <= a < ranges[k][1]:
             return None  # the sentence starts inside a quotation
+        if not _DEFINITE_START.match(self.doc.text, a, b):
+            return None
         sp = subject_at_start(self.doc.text, a, b)
         if sp is None or sp.kind != "anonymous" or not sp.definite or sp.start - a > 3:
             return None

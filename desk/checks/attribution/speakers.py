@@ -51,6 +51,7 @@ _LY_NOUNS = {"family", "families", "ally", "assembly", "rally", "supply", "reply
              "bully", "folly", "italy"}
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     return word.lower().replace("\u2019", "'").strip(".'")
 
@@ -60,6 +61,7 @@ def _is_cap(tok: str) -> bool:
     return c.isupper() or (c.isdigit() is False and len(tok) > 1 and tok[0] in "'\u2019" and tok[1].isupper())
 
 
+@lru_cache(maxsize=65536)
 def _is_name_tok(tok: str) -> bool:
     if not tok:
         return False
