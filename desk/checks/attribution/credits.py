@@ -17,7 +17,7 @@ from desk.checks.attribution.clauses import (
     previous_subject,
     subject_at_start,
 )
-from desk.checks.attribution.lexicon import CAP_STOP, NOUN_CUES
+from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, PASSIVE_CREDITS, REPORTING_VERBS, verbs_pattern
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
@@ -140,9 +140,7 @@ def _colon_clause(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
     return Credit(sp, None, how="colon-clause")
 
 
-_REPORTING = re.compile(r"(?<![\w'\u2019-])(?:said|says|told|tells|added|wrote|writes|argued|argues|claimed|"
-                        r"claims|insisted|insists|noted|explained|recalled|warned|testified|reported)"
-                        r"(?![\w'\u2019-])")
+_REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + r"(?![\w'\u2019-])")
 
 
 def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, inner: Credit) -> Credit | None:
@@ -189,10 +187,10 @@ def _with_ing(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
     return Credit(sp, found.group(), how="absolute")
 
 
-_ASIDE = re.compile(r",[ \t]+([^,;:\u201c\u201d\"]{2,60}?)[ \t]+(said|says|added|argued|noted|claimed|wrote)[ \t]*,")
+_ASIDE = re.compile(r",[ \t]+([^,;:\u201c\u201d\"]{2,60}?)[ \t]+(" + verbs_pattern(REPORTING_VERBS) + r")[ \t]*,")
 
 
-_ASIDE_HINT = re.compile(r"(?:said|says|added|argued|noted|claimed|wrote)[ \t]*,")
+_ASIDE_HINT = re.compile(verbs_pattern(REPORTING_VERBS) + r"[ \t]*,")
 
 
 def _parenthetical(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
@@ -212,9 +210,7 @@ def _parenthetical(text: str, r: Region, a: int, st: list[int], prev_end: int) -
     return Credit(sp, m.group(2), how="aside")
 
 
-_TRAIL_RE = re.compile(r",[ \t]+(said|says|added|adds|wrote|writes|noted|notes|explained|argued|argues|"
-                       r"warned|warns|insisted|insists|recalled|observed|cautioned|conceded|acknowledged|"
-                       r"predicted|suggested|suggests|concluded|reported)[ \t]+")
+_TRAIL_RE = re.compile(r",[ \t]+(" + verbs_pattern(REPORTING_VERBS) + r")[ \t]+")
 _TITLE_NAME = re.compile(r"(?:[a-z][\w-]*[ \t]+){1,5}?(?=[A-Z])")
 
 
@@ -474,10 +470,9 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
 
 
 _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
-                         r"(written|said|spoken|uttered|tweeted|posted|coined|penned|sung|shouted|voiced|quoted)"
-                         r"\s+(?:[a-z]+\s+){0,3}?by\s+")
+                         r"(" + "|".join(PASSIVE_CREDITS) + r")\s+(?:[a-z]+\s+){0,3}?by\s+")
 # “…,” told the Gazette: who follows "told" is the hearer, never the speaker
-_HEARER_VERBS = {"told", "tells"}
+_HEARER_VERBS = HEARER_VERBS
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
 _SUBORD_GAP = re.compile(r"(?:when|while|after|before|because|since|although|though|until|unless|whereas|if)\b", re.I)
 _TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")

@@ -213,6 +213,24 @@ complained countered stated acknowledged conceded admitted quipped joked caution
 announced claimed shouted yelled exclaimed posted reported reports mused agreed testified read reads
 predicted stressed notes states claims continues tweets posts quips jokes concludes retweeted
 wrote recounted offered interjected""".split()
+# The plain reporting verbs: they report someone's words in every construction (asides
+# "the plan, she said, was …", trailing credits ", said Ruiz", nested reports "Ruiz said
+# the members were …", "Ruiz said" making Ruiz a person). One list, used by every finder.
+REPORTING_VERBS = ("said", "says", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes",
+                   "explained", "argued", "argues", "claimed", "claims", "insisted", "insists", "recalled",
+                   "warned", "warns", "testified", "reported", "observed", "cautioned", "conceded",
+                   "acknowledged", "predicted", "suggested", "suggests", "concluded", "asked", "replied",
+                   "responded", "continued")
+# Past participles of writing or saying in a passive credit: "“…” was written by Ana Ruiz".
+PASSIVE_CREDITS = ("written", "said", "spoken", "uttered", "tweeted", "posted", "coined", "penned", "sung",
+                   "shouted", "voiced", "quoted")
+
+
+def verbs_pattern(verbs) -> str:
+    """An alternation of whole words, longest first."""
+    return "(?:" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) + ")"
+
+
 # The hearer, not the speaker, follows these: “…,” told the Gazette.
 HEARER_VERBS = {"told", "tells"}
 # Nouns that carry a quotation when someone's: "her allegation of a “rigged” vote".

@@ -19,8 +19,10 @@ from desk.checks.attribution.lexicon import (
     ORG_WORDS,
     PARTICLES,
     PLACEISH,
+    REPORTING_VERBS,
     SUFFIXES,
     TITLE_WORDS,
+    verbs_pattern,
 )
 from desk.checks.attribution.speakers import _is_initials, _norm, _possessive
 
@@ -30,8 +32,7 @@ _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|agains
                              re.I)
 # "Okafor press officer Lena Voss": a name modifying a role before another name
 _MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
-_SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?:said|says|told|tells|added|adds|asked|"
-                           r"wrote|writes|explained|argued|insisted|noted|replied|responded|continued)\b")
+_SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?" + verbs_pattern(REPORTING_VERBS) + r"\b")
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _SUBJECT_PRONOUN = ("m", "f")
 _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")

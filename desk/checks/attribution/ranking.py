@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from desk.checks.attribution.credits import Credit
-from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS
+from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS, verbs_pattern
 
 # how: which finder proposed the candidate.
 #   label       a transcript label inside the quotation (“SMITH: …”)
@@ -114,8 +114,7 @@ UNCERTAIN_BELOW = 0.6
 
 _WORD = re.compile(r"\S+")
 # a speech verb, then perhaps "that", right before a mention: the mention is reported speech
-_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|wrote|writes|claimed|claims|argued|insisted)"
-                       r"(?:[ \t]+that)?[ \t]+(?:the[ \t]+)?$")
+_REPORTED = re.compile(r"\b" + verbs_pattern(REPORTING_VERBS) + r"(?:[ \t]+that)?[ \t]+(?:the[ \t]+)?$")
 
 
 @dataclass
