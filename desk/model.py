@@ -110,6 +110,7 @@ class QuoteSpan:
     speaker_start: int | None = None  # where the speaker is named in the text, if found
     speaker_end: int | None = None
     term: bool = False  # a quoted title or nickname (CBS’s “Face the Nation”): nobody's words
+    mention: str | None = None  # the speaker as the text names them here ("he", "the senator")
 
     def to_dict(self) -> dict:
         return {
@@ -120,4 +121,5 @@ class QuoteSpan:
             "source_id": self.source_id,
             "cue": self.cue,
             "closed": self.closed,
+            "speaker_mention": self.mention,
         }

@@ -7,8 +7,17 @@ def test_report_to_dict_shape():
     text = "“We are ready,” said Ana Ruiz."
     d = check_text(text, spelling=False).to_dict()
     assert set(d) == {"words", "quotes", "problems"}
-    assert set(d["quotes"][0]) == {"start", "end", "text", "speaker", "source_id", "cue", "closed"}
+    # the stable shape; fields may be added (speaker_mention), none removed
+    assert set(d["quotes"][0]) == {"start", "end", "text", "speaker", "source_id", "cue", "closed",
+                                   "speaker_mention"}
     assert d["quotes"][0]["speaker"] == "Ana Ruiz"
+
+
+def test_speaker_mention_is_the_text_as_written():
+    text = "Ana Ruiz runs the port.\n\n“We are ready,” she said."
+    (q,) = check_text(text, spelling=False).to_dict()["quotes"]
+    assert q["speaker"] == "Ana Ruiz"
+    assert q["speaker_mention"] == "she"
 
 
 def test_word_count():

@@ -29,12 +29,22 @@ def broken_file(tmp_path):
     return p
 
 
+def test_explain_prints_candidates_and_json_gains_them(run, clean_file):
+    code, out, _ = run("check", "--explain", str(clean_file))
+    assert "-> Ana Ruiz" in out and "[post]" in out
+    code, out, _ = run("check", "--explain", "--format", "json", str(clean_file))
+    data = json.loads(out)
+    assert data["explain"] is True
+    (q,) = data["quotes"]
+    assert q["candidates"][0]["speaker"] == "Ana Ruiz" and "features" in q["candidates"][0]
+
+
 def test_json_shape(run, clean_file):
     code, out, _ = run("check", "--format", "json", str(clean_file))
     data = json.loads(out)
     assert set(data) == {"words", "quotes", "problems"}
     (q,) = data["quotes"]
-    assert set(q) == {"start", "end", "text", "speaker", "source_id", "cue", "closed"}
+    assert set(q) == {"start", "end", "text", "speaker", "source_id", "cue", "closed", "speaker_mention"}
     assert q["speaker"] == "Ana Ruiz"
     assert CLEAN[q["start"]:q["end"]] == "\u201cWe will rebuild the bridge,\u201d"
     assert q["text"] == "We will rebuild the bridge,"

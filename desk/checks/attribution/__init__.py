@@ -91,7 +91,8 @@ def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int,
             start=r.open_pos, end=r.end, text=original[r.text_start:r.text_end],
             speaker=res.name, source_id=source_id, cue=at.cue, closed=r.closed or r.continued,
             speaker_kind=res.kind, title=res.title, speaker_start=sp.start if sp else None,
-            speaker_end=sp.end if sp else None, term=at.how == "term")
+            speaker_end=sp.end if sp else None, term=at.how == "term",
+            mention=_mention(original, sp))
         if explain:
             result.explain.append(explanation(span, choice))
         if ri in dismissed:
@@ -148,6 +149,12 @@ def _name_words(text: str, people: People, quotes: list[QuoteSpan]) -> set[str]:
                 if counts[w] >= 2:
                     out.add(w)
     return out
+
+
+def _mention(text: str, sp) -> str | None:
+    if sp is None or not 0 <= sp.start < sp.end <= len(text):
+        return None
+    return text[sp.start:sp.end]
 
 
 def _anonymous(credits: list[Credit]) -> list[bool]:
