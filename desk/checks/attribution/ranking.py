@@ -57,7 +57,7 @@ WEIGHTS: dict[str, float] = {
     "how:outer": 6.7,
     "how:aside": 7.6,
     "how:absolute": 7.9,
-    "how:noun": 4.2,
+    "how:noun": 5.5,
     "how:headline": 3.5,
     "how:roundup": 7.8,
     "how:signature": 6.5,
