@@ -150,9 +150,14 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     seg = max(s, a, prev_end)
     if inner.speaker is None:
         return None
-    m = _REPORTING.search(text, seg, inner.speaker.start)
+    m = None
+    for m in _REPORTING.finditer(text, seg, inner.speaker.start):
+        pass
     if m is None:
         return None
+    between = text[m.end():inner.speaker.start]
+    if "," in between or ";" in between or len(between.split()) > 12:
+        return None  # "While not all Voss says is true, Ruiz said …": not a report of Voss's
     sp = speaker_before(text, seg, m.start())
     if sp is None or sp.kind not in ("person", "pronoun", "organisation") or sp.name == inner.speaker.name:
         return None

@@ -270,5 +270,11 @@ AMBIGUOUS_FORMS |= {"state", "reasons", "rails", "lashes", "snaps", "cries", "qu
 SPEECH_VERB_FORMS -= AMBIGUOUS_FORMS
 SPEECH_FORMS: set[str] = SPEECH_VERB_FORMS | SPEECH_PHRASES
 # any past or third-person form of a speech verb may invert after a quotation
-INVERSION_FORMS: set[str] = set(_INVERTING) | {"went on"} | {
-    f for f in SPEECH_VERB_FORMS if f.endswith(("ed", "s")) and " " not in f} - HEARER_VERBS | {"told", "tells"}
+# (not the naming verbs: "a fund called Future45", "a plan dubbed …" name a thing)
+_NAMING = {"called", "calls", "dubbed", "dubs", "labeled", "labelled", "labels", "termed", "terms", "branded",
+           "brands", "described", "describes", "characterized", "characterised", "likened", "cited", "quoted",
+           "blamed", "accused", "praised", "hailed", "mocked", "criticized", "criticised", "condemned",
+           "denounced", "welcomed", "thanked", "challenged", "questioned", "dismissed", "defended"}
+INVERSION_FORMS: set[str] = (set(_INVERTING) | {"went on"} | {
+    f for f in SPEECH_VERB_FORMS if f.endswith(("ed", "s")) and " " not in f}) - HEARER_VERBS - _NAMING \
+    | {"told", "tells"}

@@ -99,6 +99,8 @@ WEIGHTS: dict[str, float] = {
     "pre&anonymous": 0.0,
     # the candidate sits inside the reported clause of an earlier cue (X said Y were calling “…”)
     "inside_report": -0.5,
+    # "Ruiz claimed that “…”": a cue and "that" right before the quotation
+    "pre_that": 1.0,
     # the candidate is the inner speaker of a nested attribution
     "nested": -0.5,
     # how often the article names this entity again (log scale): salient people speak
@@ -114,6 +116,7 @@ SALIENCE_CAP = math.log(20)
 UNCERTAIN_BELOW = 0.6
 
 _WORD = re.compile(r"\S+")
+_THAT_BEFORE = re.compile(r"\bthat[ \t]+$")
 # a speech verb, then perhaps "that", right before a mention: the mention is reported speech
 _REPORTED = re.compile(r"\b" + verbs_pattern(REPORTING_VERBS) + r"(?:[ \t]+that)?[ \t]+(?:the[ \t]+)?$")
 
@@ -173,6 +176,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         f["inside_report"] = 1.0
     if cand.nested:
         f["nested"] = 1.0
+    if cand.how == "pre" and _THAT_BEFORE.search(text, max(0, open_pos - 12), open_pos):
+        f["pre_that"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
