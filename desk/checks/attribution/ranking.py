@@ -100,7 +100,10 @@ WEIGHTS: dict[str, float] = {
     # the candidate sits inside the reported clause of an earlier cue (X said Y were calling “…”)
     "inside_report": -0.5,
     # "Ruiz claimed that “…”": a cue and "that" right before the quotation
-    "pre_that": 1.0,
+    "pre_that": 0.5,
+    # a trailing cue followed by a clause of its own ("…,” Voss said the two cases differ):
+    # more likely a new statement than the quotation's credit
+    "post_long_tail": -1.0,
     # the candidate is the inner speaker of a nested attribution
     "nested": -0.5,
     # how often the article names this entity again (log scale): salient people speak
@@ -116,6 +119,13 @@ SALIENCE_CAP = math.log(20)
 UNCERTAIN_BELOW = 0.6
 
 _WORD = re.compile(r"\S+")
+_ADVERBIAL = {"on", "at", "in", "during", "after", "before", "to", "while", "when", "as", "last", "this",
+              "earlier", "later", "recently", "yesterday", "today", "tonight", "from", "by", "with", "of",
+              "for", "about", "through", "via", "over", "under", "outside", "inside", "near", "since",
+              "because", "adding", "according", "in", "speaking", "referring", "noting", "citing",
+              "told", "telling", "who", "which", "a", "an", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday"}
+_TAIL = re.compile(r"[^.!?;\n\u201c\"]{0,300}")
 _THAT_BEFORE = re.compile(r"\bthat[ \t]+$")
 # a speech verb, then perhaps "that", right before a mention: the mention is reported speech
 _REPORTED = re.compile(r"\b" + verbs_pattern(REPORTING_VERBS) + r"(?:[ \t]+that)?[ \t]+(?:the[ \t]+)?$")
@@ -178,6 +188,12 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         f["nested"] = 1.0
     if cand.how == "pre" and _THAT_BEFORE.search(text, max(0, open_pos - 12), open_pos):
         f["pre_that"] = 1.0
+    if cand.how == "post" and sp.start >= end and cand.cue:
+        k = text.find(cand.cue, end, end + 300)
+        tail = _TAIL.match(text, max(sp.end, k + len(cand.cue) if k >= 0 else sp.end))
+        words = tail.group().split() if tail else []
+        if len(words) >= 5 and words[0].lower() not in _ADVERBIAL:
+            f["post_long_tail"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
