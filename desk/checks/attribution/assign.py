@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates
+from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
 from desk.checks.attribution.ranking import WEIGHTS, Choice, Scored, ceiling, choose, features, same_entity, score
@@ -15,6 +15,7 @@ from desk.checks.attribution.segment import Document
 from desk.checks.attribution.terms import is_term
 
 _NOBODY = Credit(how="none")
+_CONTEXT_HOWS = ("next", "next-and", "continued", "same-para", "prev-para")
 _CONJ_GAP = re.compile(r"[ \t,]*(?:and|or|but|then)[ \t,]*")
 
 
@@ -30,16 +31,18 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
     nobody = Scored(_NOBODY, f_none, score(f_none, w))
     local: dict[int, list[Scored]] = {}
     best_local = _BestLocal(local, nobody)
+    context_top = max(top.get(h, 0.0) for h in _CONTEXT_HOWS)  # the best a context candidate can do
     ceilings = [max(top.get(h) or ceiling((h,), w) for h in hows) for hows, _ in FINDERS]
     best = [0.0]
     for pi, regs in doc.by_para.items():
         a, b = doc.paras[pi]
         st = doc.starts_of(pi)
         real = [r for r in regs if id(r) not in terms]  # a title is no boundary for its neighbours
+        hints = paragraph_hints(text, a, b)
         for n, r in enumerate(real):
             prev_end = real[n - 1].end if n else a
             nxt_open = real[n + 1].open_pos if n + 1 < len(real) else b
-            around = Around(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of)
+            around = Around(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of, hints)
             scored: list[Scored] = []
             best[0] = float("-inf")
             for c in local_candidates(around, ceilings, best):
@@ -56,8 +59,9 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
             continue
         previous = _previous_in_para(doc, ri, chosen)
         scored = [_agreeing(s, previous, w) for s in local[id(r)]]
-        scored += [_scored(doc, people, r, c, salience, previous, weights)
-                   for c in _context(doc, ri, r, chosen, best_local, terms)]
+        if not scored or max(x.score for x in scored) <= context_top:
+            scored += [_scored(doc, people, r, c, salience, previous, weights)
+                       for c in _context(doc, ri, r, chosen, best_local, terms)]
         scored.append(nobody)
         chosen[id(r)] = choose(scored)
     return chosen

@@ -39,25 +39,49 @@ _DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-
 
 
 class Around:
-    """What every finder needs to know about one quotation and its paragraph."""
+    """What every finder needs to know about one quotation and its paragraph; hints says
+    which rare constructions the paragraph could hold at all (looked for once per paragraph)."""
 
-    __slots__ = ("text", "r", "a", "b", "st", "prev_end", "nxt_open", "paras", "starts_of")
+    __slots__ = ("text", "r", "a", "b", "st", "prev_end", "nxt_open", "paras", "starts_of", "hints")
 
-    def __init__(self, text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of):
+    def __init__(self, text, r: Region, a, b, st, prev_end, nxt_open, paras, starts_of, hints=None):
         self.text, self.r, self.a, self.b, self.st = text, r, a, b, st
         self.prev_end, self.nxt_open, self.paras, self.starts_of = prev_end, nxt_open, paras, starts_of
+        self.hints = hints if hints is not None else paragraph_hints(text, a, b)
+
+
+def paragraph_hints(text: str, a: int, b: int) -> frozenset[str]:
+    """Cheap tests on a paragraph: which of the rare finders could find anything in it."""
+    para = text[a:b]
+    found = set()
+    if ":" in para:
+        found.update(("roundup", "colon-clause"))
+    if _ASIDE_HINT.search(para):
+        found.add("aside")
+    if "Said " in para or "Says " in para or "Added " in para or "Wrote " in para:
+        found.add("said-first")
+    if "with " in para or "as " in para:
+        found.add("absolute")
+    if _TRAIL_RE.search(para):
+        found.add("trailing")
+    return frozenset(found)
+
+
+def _hinted(how: str, finder):
+    """A finder run only when its paragraph hint is there."""
+    return lambda c: finder(c) if how in c.hints else None
 
 
 # The finders, strongest first, with the kinds of credit each can propose.
 FINDERS = (
-    (("roundup",), lambda c: _roundup_label(c.text, c.r, c.a, c.prev_end)),
-    (("aside",), lambda c: _parenthetical(c.text, c.r, c.a, c.st, c.prev_end)),
-    (("said-first",), lambda c: _said_first(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("roundup",), _hinted("roundup", lambda c: _roundup_label(c.text, c.r, c.a, c.prev_end))),
+    (("aside",), _hinted("aside", lambda c: _parenthetical(c.text, c.r, c.a, c.st, c.prev_end))),
+    (("said-first",), _hinted("said-first", lambda c: _said_first(c.text, c.r, c.a, c.st, c.prev_end))),
     (("post", "post-sub"), lambda c: _post_cue(c.text, c.r, c.b, c.st, c.nxt_open)),
-    (("absolute",), lambda c: _with_ing(c.text, c.r, c.a, c.st, c.prev_end)),
-    (("colon-clause",), lambda c: _colon_clause(c.text, c.r, c.a, c.st, c.prev_end)),
+    (("absolute",), _hinted("absolute", lambda c: _with_ing(c.text, c.r, c.a, c.st, c.prev_end))),
+    (("colon-clause",), _hinted("colon-clause", lambda c: _colon_clause(c.text, c.r, c.a, c.st, c.prev_end))),
     (("pre", "outer"), lambda c: _pre_cue(c.text, c.r, c.a, c.st, c.prev_end)),
-    (("trailing",), lambda c: _trailing(c.text, c.r, c.b, c.st, c.nxt_open)),
+    (("trailing",), _hinted("trailing", lambda c: _trailing(c.text, c.r, c.b, c.st, c.nxt_open))),
     (("post-verb",), lambda c: _post_any_verb(c.text, c.r, c.b, c.nxt_open)),
     (("colon-para",), lambda c: _colon_cue(c.text, c.r, c.a, c.paras, c.starts_of)),
     (("colon",), lambda c: _colon_before(c.text, c.r, c.a, c.st, c.prev_end)),
