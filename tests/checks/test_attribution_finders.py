@@ -52,6 +52,9 @@ def speakers(text):
     # a weekday inside a descriptor
     ("“There is more spine in a jellyfish,” reads a Wednesday editorial in The Evening Courier.",
      "a Wednesday editorial in The Evening Courier"),
+    # a long appositive between the subject and its verb
+    ("Lena Voss, the harbour master who has run the port since the floods and the strike of the dockers, "
+     "enjoys “quiet Sundays.”", "Lena Voss"),
     # a transcript label
     ("“OKAFOR: We will not sign.”", "Okafor"),
 ])

@@ -50,7 +50,7 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
                        r"Following|Despite|Since|As|Though|Although|Instead|First|Second|Finally|Again|Even|Indeed|Today|"
                        r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing)"
                        r"\b[^:;.!?]{0,160}?,\s*)?")
-VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,120},\s*)?[a-z]")
+VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},\s*)?[a-z]")
 
 
 def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:

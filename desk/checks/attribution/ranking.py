@@ -104,6 +104,9 @@ WEIGHTS: dict[str, float] = {
     # a trailing cue followed by a clause of its own ("…,” Voss said the two cases differ):
     # more likely a new statement than the quotation's credit
     "post_long_tail": -1.0,
+    # an -ing cue inside a relative clause ("the senator who is challenging X … enjoys “…”"):
+    # the clause describes the speaker, it does not introduce the quotation
+    "relative_cue": -2.5,
     # the candidate is the inner speaker of a nested attribution
     "nested": -0.5,
     # how often the article names this entity again (log scale): salient people speak
@@ -119,6 +122,7 @@ SALIENCE_CAP = math.log(20)
 UNCERTAIN_BELOW = 0.6
 
 _WORD = re.compile(r"\S+")
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
 _ADVERBIAL = {"on", "at", "in", "during", "after", "before", "to", "while", "when", "as", "last", "this",
               "earlier", "later", "recently", "yesterday", "today", "tonight", "from", "by", "with", "of",
               "for", "about", "through", "via", "over", "under", "outside", "inside", "near", "since",
@@ -186,6 +190,10 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         f["inside_report"] = 1.0
     if cand.nested:
         f["nested"] = 1.0
+    if cand.how == "pre" and f.get("cue:ing") and sp.end <= open_pos:
+        k = text.find(cand.cue, sp.end, open_pos)
+        if k > 0 and _RELATIVE.search(text, sp.end, k):
+            f["relative_cue"] = 1.0
     if cand.how == "pre" and _THAT_BEFORE.search(text, max(0, open_pos - 12), open_pos):
         f["pre_that"] = 1.0
     if cand.how == "post" and sp.start >= end and cand.cue:
