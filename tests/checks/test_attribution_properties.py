@@ -53,3 +53,18 @@ def test_non_prose_spans_sorted_disjoint_in_bounds(text):
         assert b < c or b == c
     for a, b in spans:
         assert 0 <= a < b <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_explain_never_raises_and_confidences_are_probabilities(text):
+    result = analyse(text, SOURCES, explain=True)
+    assert len(result.explain) == len(result.quotes) + len(result.not_quotes)
+    for entry in result.explain:
+        assert 0.0 <= entry["confidence"] <= 1.0
+        assert _in_bounds(text, entry["start"], entry["end"])
+        scores = [c["score"] for c in entry["candidates"]]
+        assert scores == sorted(scores, reverse=True)
+    for q in result.quotes:
+        if q.mention is not None:
+            assert q.mention == text[q.speaker_start:q.speaker_end]
