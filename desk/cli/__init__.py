@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -28,6 +29,11 @@ COMMAND_MODULES = (
 )
 
 
+# A command waits this long for another desk's write to finish before saying it is busy
+# (the window, typing, keeps its shorter default and retries on its own).
+CLI_BUSY_TIMEOUT_MS = 30_000
+
+
 class Context:
     """What a command needs from the outside world, opened lazily."""
 
@@ -45,7 +51,7 @@ class Context:
         if self._library is None:
             from desk.storage import Library
 
-            self._library = Library.open(self.db_path)
+            self._library = Library.open(self.db_path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
         return self._library
 
     def close(self) -> None:
@@ -84,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args.db)
+    previous = _interrupt_on_sigterm(args.command)
     try:
         if args.command is None:
             from desk.cli.window import run_window
@@ -104,3 +111,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         ctx.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt_on_sigterm(command: str | None):
+    """A terminal command stopped by SIGTERM (a closed terminal, a shutdown) unwinds like
+    Ctrl+C: open transactions roll back, temporary files are removed. The window handles
+    its own signals. Returns the handler to restore."""
+    if command in (None, "window", "screenshot"):
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread
+        return None

@@ -68,6 +68,7 @@ def run(args, ctx) -> int:
         article = lib.articles.get(article_id)
         target = Path(args.output) if args.output else Path(args.dir) / default_name(
             article, args.export_format)
+        lib.refuse_target(target, "the export")
         if target.is_dir():
             raise DeskError(f"{target} is a folder; use --dir to export into a folder")
         if target.exists() and not args.force:
@@ -83,4 +84,6 @@ def run(args, ctx) -> int:
         return 1
     for plan in plans:
         print(write(lib, plan, force=args.force))
+        if plan.log_warning:
+            print(f"desk: warning: {plan.log_warning}", file=sys.stderr)
     return 0
