@@ -27,12 +27,18 @@ def register(sub) -> None:
     how.add_argument("--material-id", type=int, metavar="ID", help="find the passage in stored material")
     q.add_argument("--note", metavar="TEXT")
     q.add_argument("--by", metavar="NAME", help="reviewer (default: $DESK_REVIEWER or login name)")
+    q.add_argument("--force", action="store_true",
+                   help="without --original/--material: verify even though the recorded original "
+                        "or the attached material says different words")
     add_format(q)
     q.set_defaults(func=run_verify)
 
     q = qsub.add_parser("tag", help="tag a quotation: source, origin, reference, note")
     q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
     q.add_argument("--source", type=int, metavar="SOURCE_ID")
+    q.add_argument("--alias", action="store_true",
+                   help="with --source: also remember the detected speaker as the source's alias "
+                        "(never a pronoun, country or organisation)")
     q.add_argument("--no-source", action="store_true", help="remove the source tag")
     q.add_argument("--origin", choices=QUOTE_ORIGINS)
     q.add_argument("--ref", metavar="REF", help="origin reference: URL, file, recording time")
@@ -147,6 +153,20 @@ def run_verify(args, ctx) -> int:
                 print(f"  material: {p.text}")
                 print(f"  diff:     {format_diff(p.diff)}")
         return 0 if result.verified else 1
+    if args.original is None:  # one-click verify: checked against the evidence it has
+        import sys
+
+        from desk.operations import quotes as ops
+
+        try:
+            row, evidence = ops.verify(lib, quote_id=args.quote_id, force=args.force, note=args.note,
+                                       reviewer=args.by)
+        except ops.EvidenceDiffers as exc:
+            print(f"desk: {exc}; use --force to verify anyway", file=sys.stderr)
+            return 1
+        against = f" against {evidence.where}" if evidence else " (no original or material to check)"
+        _print_quote(row, args.format, f"quotation {row.id}: verified{against}")
+        return 0
     row, verified = verify_quote(lib, args.quote_id, original=args.original, note=args.note,
                                  reviewer=args.by)
     if verified:
@@ -161,6 +181,7 @@ def run_verify(args, ctx) -> int:
 
 
 def run_tag(args, ctx) -> int:
+    from desk.operations import quotes as ops
     from desk.review import tag_quote
 
     tags: dict = {}
@@ -168,16 +189,25 @@ def run_tag(args, ctx) -> int:
         if args.source is not None:
             raise DeskError("use either --source or --no-source")
         tags["source_id"] = None
-    elif args.source is not None:
-        tags["source_id"] = args.source
+    if args.alias and args.source is None:
+        raise DeskError("--alias goes with --source SOURCE_ID")
     for key, value in (("origin", args.origin), ("origin_ref", args.ref),
                        ("original", args.original), ("note", args.note)):
         if value is not None:
             tags[key] = value
-    if not tags:
+    if not tags and args.source is None:
         raise DeskError("nothing to tag; give --source, --origin, --ref, --original or --note")
-    row = tag_quote(ctx.library(), args.quote_id, reviewer=args.by, **tags)
-    _print_quote(row, args.format, f"quotation {row.id}: tagged")
+    lib = ctx.library()
+    learned = None
+    with lib.transaction():
+        if args.source is not None:  # the same operation as the window's "Assign to source"
+            result = ops.assign_source(lib, quote_id=args.quote_id, source_id=args.source,
+                                       learn_alias=args.alias, reviewer=args.by)
+            row, learned = result.quote, result.alias_learned
+        if tags:
+            row = tag_quote(lib, args.quote_id, reviewer=args.by, **tags)
+    _print_quote(row, args.format, f"quotation {row.id}: tagged"
+                 + (f"; “{learned}” remembered as a name of source {args.source}" if learned else ""))
     return 0
 
 
