@@ -80,6 +80,7 @@ CREATE TABLE import_batches (
     id           INTEGER PRIMARY KEY,
     status       TEXT NOT NULL DEFAULT 'running'
                  CHECK (status IN ('running', 'done', 'rolled-back')),
+    pid          INTEGER,  -- the importing process, to tell a killed batch from a running one
     started_at   TEXT NOT NULL,
     finished_at  TEXT
 );

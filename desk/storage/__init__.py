@@ -19,6 +19,7 @@ from desk.storage.articles import Articles
 from desk.storage.dictionary import Dictionary
 from desk.storage.errors import LibraryReadOnly, translate
 from desk.storage.exports import ExportLog
+from desk.storage.imports import ImportBatches
 from desk.storage.materials import Materials
 from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
@@ -45,6 +46,7 @@ class Library:
         self.exports = ExportLog(self)
         self.materials = Materials(self)
         self.status_log = StatusLog(self)
+        self.imports = ImportBatches(self)
 
     # -- opening -------------------------------------------------------------
     @classmethod
