@@ -87,7 +87,7 @@ CREATE TABLE import_batches (
 CREATE TABLE import_batch_files (
     batch_id    INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
-    path        TEXT NOT NULL,
+    path        BLOB NOT NULL,  -- the file system's bytes: a file name need not be UTF-8
     article_id  INTEGER REFERENCES articles (id) ON DELETE SET NULL,
     PRIMARY KEY (batch_id, position)
 );

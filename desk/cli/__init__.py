@@ -63,7 +63,9 @@ class Context:
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(
+    from desk.cli.args import Parser
+
+    parser = Parser(
         prog="desk",
         description="desk: draft, check, review and export news articles.",
     )
@@ -87,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desk.cli.args import safe_streams
+
+    safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args.db)
@@ -106,6 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"desk: error:{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except OverflowError:
+        print("desk: error: a number is too large for the library (ids run up to 2**63 - 1)",
+              file=sys.stderr)
+        return 2
+    except UnicodeError:
+        print("desk: error: an argument or file name is not valid UTF-8 text", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

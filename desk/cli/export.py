@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import ident
+
 import argparse
 import sys
 from pathlib import Path
@@ -38,7 +40,7 @@ def register(sub) -> None:
         "export", help="export articles (md, html, txt, docx, pdf, ninjs, quote sheets)",
         description="Export articles to files and print the paths written.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("ids", nargs="+", type=int, metavar="ID", help="article id(s)")
+    p.add_argument("ids", nargs="+", type=ident, metavar="ID", help="article id(s)")
     p.add_argument("--format", "-f", dest="export_format", required=True, choices=formats(),
                    metavar="FORMAT", help="one of: " + ", ".join(formats()))
     where = p.add_mutually_exclusive_group(required=True)

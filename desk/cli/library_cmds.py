@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import count, ident
+
 import dataclasses
 
 from desk.cli.output import add_format, print_json, print_table
@@ -26,12 +28,12 @@ def register(sub) -> None:
     p.add_argument("--tag")
     p.add_argument("--search", metavar="QUERY", help="full-text search over headline, dek and body")
     p.add_argument("--trash", action="store_true", help="list the articles in the trash")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=count, default=None)
     add_format(p)
     p.set_defaults(func=run_list)
 
     p = sub.add_parser("show", help="show one article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=ident, metavar="ID")
     add_format(p)
     p.set_defaults(func=run_show)
 

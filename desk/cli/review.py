@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import count, ident
+
 from desk.cli.output import add_format, print_json, print_table
 from desk.model import ARTICLE_STATUSES, QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
 
@@ -11,8 +13,8 @@ def register(sub) -> None:
     qsub = p.add_subparsers(dest="quotes_command", metavar="ACTION", required=True)
 
     q = qsub.add_parser("list", help="list quotations with stable ids (articles are synced first)")
-    q.add_argument("--article", type=int, metavar="ID")
-    q.add_argument("--source", type=int, metavar="SOURCE_ID")
+    q.add_argument("--article", type=ident, metavar="ID")
+    q.add_argument("--source", type=ident, metavar="SOURCE_ID")
     q.add_argument("--status", choices=QUOTE_STATUSES)
     q.add_argument("--orphaned", action="store_true",
                    help="also list tags whose quotation is no longer in the text")
@@ -20,11 +22,11 @@ def register(sub) -> None:
     q.set_defaults(func=run_list)
 
     q = qsub.add_parser("verify", help="verify a quotation, optionally against its original words")
-    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
+    q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
     how = q.add_mutually_exclusive_group()
     how.add_argument("--original", metavar="TEXT", help="the words as recorded at the source")
     how.add_argument("--material", metavar="FILE", help="find the passage in this transcript or notes file")
-    how.add_argument("--material-id", type=int, metavar="ID", help="find the passage in stored material")
+    how.add_argument("--material-id", type=ident, metavar="ID", help="find the passage in stored material")
     q.add_argument("--note", metavar="TEXT")
     q.add_argument("--by", metavar="NAME", help="reviewer (default: $DESK_REVIEWER or login name)")
     q.add_argument("--force", action="store_true",
@@ -34,8 +36,8 @@ def register(sub) -> None:
     q.set_defaults(func=run_verify)
 
     q = qsub.add_parser("tag", help="tag a quotation: source, origin, reference, note")
-    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
-    q.add_argument("--source", type=int, metavar="SOURCE_ID")
+    q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
+    q.add_argument("--source", type=ident, metavar="SOURCE_ID")
     q.add_argument("--alias", action="store_true",
                    help="with --source: also remember the detected speaker as the source's alias "
                         "(never a pronoun, country or organisation)")
@@ -49,14 +51,14 @@ def register(sub) -> None:
     q.set_defaults(func=run_tag)
 
     q = qsub.add_parser("status", help="set a quotation's review status")
-    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
+    q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
     q.add_argument("status", choices=QUOTE_STATUSES)
     q.add_argument("--note", metavar="TEXT")
     q.add_argument("--by", metavar="NAME")
     q.set_defaults(func=run_quote_status)
 
     p = sub.add_parser("status", help="move an article through the workflow (gated at ready/published)")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=ident, metavar="ID")
     p.add_argument("status", choices=ARTICLE_STATUSES)
     p.add_argument("--override", metavar="REASON", help="go ahead despite what blocks it; kept in the history")
     p.add_argument("--check", action="store_true", help="only say whether the move is allowed")
@@ -67,21 +69,21 @@ def register(sub) -> None:
     msub = p.add_subparsers(dest="material_command", metavar="ACTION", required=True)
     q = msub.add_parser("add", help="attach a .txt, .md or .docx file to a source or an article")
     where = q.add_mutually_exclusive_group(required=True)
-    where.add_argument("--source", type=int, metavar="ID")
-    where.add_argument("--article", type=int, metavar="ID")
+    where.add_argument("--source", type=ident, metavar="ID")
+    where.add_argument("--article", type=ident, metavar="ID")
     q.add_argument("file", metavar="FILE")
     q.add_argument("--title", metavar="T")
     q.set_defaults(func=run_material_add)
     q = msub.add_parser("list", help="list material")
-    q.add_argument("--source", type=int, metavar="ID")
-    q.add_argument("--article", type=int, metavar="ID")
+    q.add_argument("--source", type=ident, metavar="ID")
+    q.add_argument("--article", type=ident, metavar="ID")
     add_format(q)
     q.set_defaults(func=run_material_list)
 
     p = sub.add_parser("review", help="quote review report for an article, or the library")
-    p.add_argument("id", type=int, nargs="?", metavar="ID")
+    p.add_argument("id", type=ident, nargs="?", metavar="ID")
     p.add_argument("--library", action="store_true", help="the whole library")
-    p.add_argument("--top", type=int, default=10, metavar="N", help="most-quoted sources shown (library)")
+    p.add_argument("--top", type=count, default=10, metavar="N", help="most-quoted sources shown (library)")
     add_format(p)
     p.set_defaults(func=run_review)
 
@@ -248,10 +250,21 @@ def run_material_add(args, ctx) -> int:
     from desk.review import read_material
 
     title, text = read_material(args.file)
-    m = ctx.library().materials.add(text, title=args.title or title, source_id=args.source,
-                                    article_id=args.article, filename=Path(args.file).name)
+    m = ctx.library().materials.add(text, title=args.title or _as_text(title), source_id=args.source,
+                                    article_id=args.article, filename=_display_name(args.file))
     print(m.id)
     return 0
+
+
+def _display_name(path: str) -> str:
+    from pathlib import Path
+
+    return _as_text(Path(path).name)
+
+
+def _as_text(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 become U+FFFD, the rest is kept."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def run_material_list(args, ctx) -> int:

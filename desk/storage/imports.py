@@ -46,7 +46,7 @@ class ImportBatches(Manager):
                                     "VALUES ('running', ?, ?)", (os.getpid(), now())).lastrowid
             self.conn.executemany(
                 "INSERT INTO import_batch_files (batch_id, position, path) VALUES (?, ?, ?)",
-                [(bid, n, str(p)) for n, p in enumerate(paths)])
+                [(bid, n, os.fsencode(p)) for n, p in enumerate(paths)])  # any file name
         return bid
 
     def mark_done(self, batch_id: int, position: int, article_id: int) -> None:
@@ -79,7 +79,7 @@ class ImportBatches(Manager):
         files = self._rows("SELECT path, article_id FROM import_batch_files WHERE batch_id = ? "
                            "ORDER BY position", (batch_id,))
         return ImportBatch(id=row["id"], status=row["status"], pid=row["pid"],
-                           started_at=row["started_at"], paths=[f["path"] for f in files],
+                           started_at=row["started_at"], paths=[_path(f["path"]) for f in files],
                            article_ids=[f["article_id"] for f in files])
 
     def unfinished(self) -> list[ImportBatch]:
@@ -87,3 +87,8 @@ class ImportBatches(Manager):
         batches = [self.get(r["id"]) for r in self._rows(
             "SELECT id FROM import_batches WHERE status = 'running' ORDER BY id")]
         return [b for b in batches if not b.alive]
+
+
+def _path(stored) -> str:
+    """Paths are stored as the file system's bytes (a name need not be UTF-8)."""
+    return os.fsdecode(stored) if isinstance(stored, bytes) else stored
