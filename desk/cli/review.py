@@ -108,7 +108,8 @@ def run_list(args, ctx) -> int:
     lib = ctx.library()
     if args.article is not None:
         lib.articles.get(args.article)
-    sync_all(lib, args.article)
+    if not lib.read_only:  # a read-only library lists the rows as they were last synced
+        sync_all(lib, args.article)
     rows = [q for q in lib.quotes.list(article_id=args.article, status=args.status, source_id=args.source)
             if args.orphaned or q.start is not None]
     if args.format == "json":

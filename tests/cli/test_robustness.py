@@ -85,3 +85,10 @@ def test_read_only_library_lists_and_shows_and_refuses_writes(desk, monkeypatch)
     one_line_error(result)
     assert "read-only" in result[2]
 
+
+
+def test_read_only_library_lists_quotations_without_syncing(desk, monkeypatch):
+    code, out, _ = desk("quotes", "list")
+    assert code == 0
+    monkeypatch.setattr(storage, "_writable", lambda path: False)
+    assert desk("quotes", "list") == (0, out, "")
