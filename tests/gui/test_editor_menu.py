@@ -187,3 +187,18 @@ def test_word_at_finds_the_word_under_an_offset():
     assert word_at(text, 2) == "Iran’s"
     assert word_at(text, text.index("Kadhimi")) == "al-Kadhimi"
     assert word_at(text, len(text)) == ""
+
+
+def test_the_alias_question_defaults_to_no(qtbot, library, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = {}
+
+    def question(parent, title, text, buttons, default):
+        seen.update(text=text, default=default)
+        return default
+    monkeypatch.setattr(QMessageBox, "question", question)
+    aid, edit, checker, em = setup(qtbot, library, QUOTE)
+    assert em.confirm_alias("Tom Hardy", "Thomas Hardy") is False
+    assert seen["default"] == QMessageBox.No
+    assert "Also remember “Tom Hardy” as a name for Thomas Hardy?" in seen["text"]
