@@ -184,6 +184,8 @@ def sync_quotes(lib, article_id: int, spans: Sequence[QuoteSpan] | None = None) 
     processes syncing one article at once take turns and each sees the rows the previous
     one stored, instead of all inserting the same quotations; the engine runs before it."""
     article = lib.articles.get(article_id, include_deleted=True)
+    if getattr(lib, "read_only", False):  # bookkeeping only: a read-only library keeps its rows
+        return attached(lib, article_id)
     if spans is None:
         spans = find_quotes(lib, article)
     spans = _one_per_place([s for s in spans if s.text.strip()])

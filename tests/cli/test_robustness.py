@@ -92,3 +92,9 @@ def test_read_only_library_lists_quotations_without_syncing(desk, monkeypatch):
     assert code == 0
     monkeypatch.setattr(storage, "_writable", lambda path: False)
     assert desk("quotes", "list") == (0, out, "")
+
+
+def test_read_only_library_gives_its_review_report(desk, monkeypatch):
+    monkeypatch.setattr(storage, "_writable", lambda path: False)
+    code, out, err = desk("review", "1")
+    assert code == 0, err
