@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -28,6 +29,11 @@ COMMAND_MODULES = (
 )
 
 
+# A command waits this long for another desk's write to finish before saying it is busy
+# (the window, typing, keeps its shorter default and retries on its own).
+CLI_BUSY_TIMEOUT_MS = 30_000
+
+
 class Context:
     """What a command needs from the outside world, opened lazily."""
 
@@ -45,7 +51,7 @@ class Context:
         if self._library is None:
             from desk.storage import Library
 
-            self._library = Library.open(self.db_path)
+            self._library = Library.open(self.db_path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
         return self._library
 
     def close(self) -> None:
@@ -57,7 +63,9 @@ class Context:
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(
+    from desk.cli.args import Parser
+
+    parser = Parser(
         prog="desk",
         description="desk: draft, check, review and export news articles.",
     )
@@ -81,9 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desk.cli.args import safe_streams
+
+    safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args.db)
+    previous = _interrupt_on_sigterm(args.command)
     try:
         if args.command is None:
             from desk.cli.window import run_window
@@ -100,7 +112,32 @@ def main(argv: list[str] | None = None) -> int:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"desk: error:{where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    except OverflowError:
+        print("desk: error: a number is too large for the library (ids run up to 2**63 - 1)",
+              file=sys.stderr)
+        return 2
+    except UnicodeError:
+        print("desk: error: an argument or file name is not valid UTF-8 text", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     finally:
         ctx.close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt_on_sigterm(command: str | None):
+    """A terminal command stopped by SIGTERM (a closed terminal, a shutdown) unwinds like
+    Ctrl+C: open transactions roll back, temporary files are removed. The window handles
+    its own signals. Returns the handler to restore."""
+    if command in (None, "window", "screenshot"):
+        return None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread
+        return None

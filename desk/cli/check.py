@@ -8,6 +8,8 @@ The JSON shape is relied on by automation: keep it stable.
 
 from __future__ import annotations
 
+from desk.cli.args import ident
+
 import bisect
 import json
 import sys
@@ -27,7 +29,7 @@ def register(sub) -> None:
                    help="show, per quotation, the speaker candidates with their scores and features")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("file", nargs="?", metavar="FILE", help="a Markdown or plain-text file")
-    target.add_argument("--article", type=int, metavar="ID", help="an article in the library")
+    target.add_argument("--article", type=ident, metavar="ID", help="an article in the library")
     p.set_defaults(func=run)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import ident
+
 from desk.cli.output import add_format, print_json
 
 
@@ -11,10 +13,10 @@ def register(sub) -> None:
     for name, helptext in (("add", "accept words"), ("remove", "stop accepting words (undoes add)")):
         q = dsub.add_parser(name, help=helptext)
         q.add_argument("words", nargs="+", metavar="WORD")
-        q.add_argument("--article", type=int, metavar="ID", help="only in this article")
+        q.add_argument("--article", type=ident, metavar="ID", help="only in this article")
         q.set_defaults(func=run_change, action=name)
     q = dsub.add_parser("list", help="list the global words, or one article's own")
-    q.add_argument("--article", type=int, metavar="ID")
+    q.add_argument("--article", type=ident, metavar="ID")
     add_format(q)
     q.set_defaults(func=run_list)
 

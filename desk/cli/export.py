@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import ident
+
 import argparse
 import sys
 from pathlib import Path
@@ -38,7 +40,7 @@ def register(sub) -> None:
         "export", help="export articles (md, html, txt, docx, pdf, ninjs, quote sheets)",
         description="Export articles to files and print the paths written.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("ids", nargs="+", type=int, metavar="ID", help="article id(s)")
+    p.add_argument("ids", nargs="+", type=ident, metavar="ID", help="article id(s)")
     p.add_argument("--format", "-f", dest="export_format", required=True, choices=formats(),
                    metavar="FORMAT", help="one of: " + ", ".join(formats()))
     where = p.add_mutually_exclusive_group(required=True)
@@ -68,6 +70,7 @@ def run(args, ctx) -> int:
         article = lib.articles.get(article_id)
         target = Path(args.output) if args.output else Path(args.dir) / default_name(
             article, args.export_format)
+        lib.refuse_target(target, "the export")
         if target.is_dir():
             raise DeskError(f"{target} is a folder; use --dir to export into a folder")
         if target.exists() and not args.force:
@@ -83,4 +86,6 @@ def run(args, ctx) -> int:
         return 1
     for plan in plans:
         print(write(lib, plan, force=args.force))
+        if plan.log_warning:
+            print(f"desk: warning: {plan.log_warning}", file=sys.stderr)
     return 0

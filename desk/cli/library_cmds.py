@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import count, ident
+
 import dataclasses
 
 from desk.cli.output import add_format, print_json, print_table
@@ -11,8 +13,13 @@ from desk.model import ARTICLE_STATUSES
 def register(sub) -> None:
     p = sub.add_parser("import", help="import Markdown, text, HTML or Word (.docx) files as new articles",
                        description="Import files as new articles and print their ids, one per "
-                                   "line. Either every file is imported or none is.")
-    p.add_argument("files", nargs="+", metavar="FILE")
+                                   "line. Either every file is imported or none is; each article "
+                                   "is committed on its own, so other desks wait only briefly. "
+                                   "An import that was killed is resumed by importing the same "
+                                   "files again or with --resume, and rolled back (saying so) "
+                                   "by an import of other files.")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--resume", action="store_true", help="finish an import that was killed")
     p.set_defaults(func=run_import)
 
     p = sub.add_parser("list", help="list articles, newest change first")
@@ -21,12 +28,12 @@ def register(sub) -> None:
     p.add_argument("--tag")
     p.add_argument("--search", metavar="QUERY", help="full-text search over headline, dek and body")
     p.add_argument("--trash", action="store_true", help="list the articles in the trash")
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=count, default=None)
     add_format(p)
     p.set_defaults(func=run_list)
 
     p = sub.add_parser("show", help="show one article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=ident, metavar="ID")
     add_format(p)
     p.set_defaults(func=run_show)
 
@@ -37,11 +44,21 @@ def register(sub) -> None:
 
 
 def run_import(args, ctx) -> int:
-    from desk.importing import import_files, read_article
+    import sys
 
-    for f in args.files:  # read everything before touching the library
-        read_article(f)
-    for article_id in import_files(ctx.library(), args.files):
+    from desk.importing import batch, read_article
+    from desk.model import DeskError
+
+    if args.resume == bool(args.files):
+        raise DeskError("give the files to import, or --resume (not both)")
+    if args.resume:
+        result = batch.resume(ctx.library())
+    else:
+        parsed = [read_article(f) for f in args.files]  # before the library is touched
+        result = batch.import_files(ctx.library(), args.files, parsed)
+    for note in result.notes:
+        print(f"desk: note: {note}", file=sys.stderr)
+    for article_id in result.ids:
         print(article_id)
     return 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import count, ident
+
 from desk.cli.output import add_format, print_json, print_table
 from desk.model import ARTICLE_STATUSES, QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
 
@@ -11,8 +13,8 @@ def register(sub) -> None:
     qsub = p.add_subparsers(dest="quotes_command", metavar="ACTION", required=True)
 
     q = qsub.add_parser("list", help="list quotations with stable ids (articles are synced first)")
-    q.add_argument("--article", type=int, metavar="ID")
-    q.add_argument("--source", type=int, metavar="SOURCE_ID")
+    q.add_argument("--article", type=ident, metavar="ID")
+    q.add_argument("--source", type=ident, metavar="SOURCE_ID")
     q.add_argument("--status", choices=QUOTE_STATUSES)
     q.add_argument("--orphaned", action="store_true",
                    help="also list tags whose quotation is no longer in the text")
@@ -20,19 +22,25 @@ def register(sub) -> None:
     q.set_defaults(func=run_list)
 
     q = qsub.add_parser("verify", help="verify a quotation, optionally against its original words")
-    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
+    q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
     how = q.add_mutually_exclusive_group()
     how.add_argument("--original", metavar="TEXT", help="the words as recorded at the source")
     how.add_argument("--material", metavar="FILE", help="find the passage in this transcript or notes file")
-    how.add_argument("--material-id", type=int, metavar="ID", help="find the passage in stored material")
+    how.add_argument("--material-id", type=ident, metavar="ID", help="find the passage in stored material")
     q.add_argument("--note", metavar="TEXT")
     q.add_argument("--by", metavar="NAME", help="reviewer (default: $DESK_REVIEWER or login name)")
+    q.add_argument("--force", action="store_true",
+                   help="without --original/--material: verify even though the recorded original "
+                        "or the attached material says different words")
     add_format(q)
     q.set_defaults(func=run_verify)
 
     q = qsub.add_parser("tag", help="tag a quotation: source, origin, reference, note")
-    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
-    q.add_argument("--source", type=int, metavar="SOURCE_ID")
+    q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
+    q.add_argument("--source", type=ident, metavar="SOURCE_ID")
+    q.add_argument("--alias", action="store_true",
+                   help="with --source: also remember the detected speaker as the source's alias "
+                        "(never a pronoun, country or organisation)")
     q.add_argument("--no-source", action="store_true", help="remove the source tag")
     q.add_argument("--origin", choices=QUOTE_ORIGINS)
     q.add_argument("--ref", metavar="REF", help="origin reference: URL, file, recording time")
@@ -43,14 +51,14 @@ def register(sub) -> None:
     q.set_defaults(func=run_tag)
 
     q = qsub.add_parser("status", help="set a quotation's review status")
-    q.add_argument("quote_id", type=int, metavar="QUOTE_ID")
+    q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
     q.add_argument("status", choices=QUOTE_STATUSES)
     q.add_argument("--note", metavar="TEXT")
     q.add_argument("--by", metavar="NAME")
     q.set_defaults(func=run_quote_status)
 
     p = sub.add_parser("status", help="move an article through the workflow (gated at ready/published)")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=ident, metavar="ID")
     p.add_argument("status", choices=ARTICLE_STATUSES)
     p.add_argument("--override", metavar="REASON", help="go ahead despite what blocks it; kept in the history")
     p.add_argument("--check", action="store_true", help="only say whether the move is allowed")
@@ -61,21 +69,21 @@ def register(sub) -> None:
     msub = p.add_subparsers(dest="material_command", metavar="ACTION", required=True)
     q = msub.add_parser("add", help="attach a .txt, .md or .docx file to a source or an article")
     where = q.add_mutually_exclusive_group(required=True)
-    where.add_argument("--source", type=int, metavar="ID")
-    where.add_argument("--article", type=int, metavar="ID")
+    where.add_argument("--source", type=ident, metavar="ID")
+    where.add_argument("--article", type=ident, metavar="ID")
     q.add_argument("file", metavar="FILE")
     q.add_argument("--title", metavar="T")
     q.set_defaults(func=run_material_add)
     q = msub.add_parser("list", help="list material")
-    q.add_argument("--source", type=int, metavar="ID")
-    q.add_argument("--article", type=int, metavar="ID")
+    q.add_argument("--source", type=ident, metavar="ID")
+    q.add_argument("--article", type=ident, metavar="ID")
     add_format(q)
     q.set_defaults(func=run_material_list)
 
     p = sub.add_parser("review", help="quote review report for an article, or the library")
-    p.add_argument("id", type=int, nargs="?", metavar="ID")
+    p.add_argument("id", type=ident, nargs="?", metavar="ID")
     p.add_argument("--library", action="store_true", help="the whole library")
-    p.add_argument("--top", type=int, default=10, metavar="N", help="most-quoted sources shown (library)")
+    p.add_argument("--top", type=count, default=10, metavar="N", help="most-quoted sources shown (library)")
     add_format(p)
     p.set_defaults(func=run_review)
 
@@ -100,7 +108,8 @@ def run_list(args, ctx) -> int:
     lib = ctx.library()
     if args.article is not None:
         lib.articles.get(args.article)
-    sync_all(lib, args.article)
+    if not lib.read_only:  # a read-only library lists the rows as they were last synced
+        sync_all(lib, args.article)
     rows = [q for q in lib.quotes.list(article_id=args.article, status=args.status, source_id=args.source)
             if args.orphaned or q.start is not None]
     if args.format == "json":
@@ -147,6 +156,20 @@ def run_verify(args, ctx) -> int:
                 print(f"  material: {p.text}")
                 print(f"  diff:     {format_diff(p.diff)}")
         return 0 if result.verified else 1
+    if args.original is None:  # one-click verify: checked against the evidence it has
+        import sys
+
+        from desk.operations import quotes as ops
+
+        try:
+            row, evidence = ops.verify(lib, quote_id=args.quote_id, force=args.force, note=args.note,
+                                       reviewer=args.by)
+        except ops.EvidenceDiffers as exc:
+            print(f"desk: {exc}; use --force to verify anyway", file=sys.stderr)
+            return 1
+        against = f" against {evidence.where}" if evidence else " (no original or material to check)"
+        _print_quote(row, args.format, f"quotation {row.id}: verified{against}")
+        return 0
     row, verified = verify_quote(lib, args.quote_id, original=args.original, note=args.note,
                                  reviewer=args.by)
     if verified:
@@ -161,6 +184,7 @@ def run_verify(args, ctx) -> int:
 
 
 def run_tag(args, ctx) -> int:
+    from desk.operations import quotes as ops
     from desk.review import tag_quote
 
     tags: dict = {}
@@ -168,16 +192,25 @@ def run_tag(args, ctx) -> int:
         if args.source is not None:
             raise DeskError("use either --source or --no-source")
         tags["source_id"] = None
-    elif args.source is not None:
-        tags["source_id"] = args.source
+    if args.alias and args.source is None:
+        raise DeskError("--alias goes with --source SOURCE_ID")
     for key, value in (("origin", args.origin), ("origin_ref", args.ref),
                        ("original", args.original), ("note", args.note)):
         if value is not None:
             tags[key] = value
-    if not tags:
+    if not tags and args.source is None:
         raise DeskError("nothing to tag; give --source, --origin, --ref, --original or --note")
-    row = tag_quote(ctx.library(), args.quote_id, reviewer=args.by, **tags)
-    _print_quote(row, args.format, f"quotation {row.id}: tagged")
+    lib = ctx.library()
+    learned = None
+    with lib.transaction():
+        if args.source is not None:  # the same operation as the window's "Assign to source"
+            result = ops.assign_source(lib, quote_id=args.quote_id, source_id=args.source,
+                                       learn_alias=args.alias, reviewer=args.by)
+            row, learned = result.quote, result.alias_learned
+        if tags:
+            row = tag_quote(lib, args.quote_id, reviewer=args.by, **tags)
+    _print_quote(row, args.format, f"quotation {row.id}: tagged"
+                 + (f"; “{learned}” remembered as a name of source {args.source}" if learned else ""))
     return 0
 
 
@@ -218,10 +251,21 @@ def run_material_add(args, ctx) -> int:
     from desk.review import read_material
 
     title, text = read_material(args.file)
-    m = ctx.library().materials.add(text, title=args.title or title, source_id=args.source,
-                                    article_id=args.article, filename=Path(args.file).name)
+    m = ctx.library().materials.add(text, title=args.title or _as_text(title), source_id=args.source,
+                                    article_id=args.article, filename=_display_name(args.file))
     print(m.id)
     return 0
+
+
+def _display_name(path: str) -> str:
+    from pathlib import Path
+
+    return _as_text(Path(path).name)
+
+
+def _as_text(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 become U+FFFD, the rest is kept."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def run_material_list(args, ctx) -> int:

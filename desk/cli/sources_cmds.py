@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desk.cli.args import ident
+
 import dataclasses
 
 from desk.cli.output import add_format, print_json, print_table
@@ -29,13 +31,13 @@ def register(sub) -> None:
     q.set_defaults(func=run_add)
 
     q = ssub.add_parser("alias", help="add (or with --remove, remove) another name for a source")
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=ident, metavar="ID")
     q.add_argument("alias", nargs="+")
     q.add_argument("--remove", action="store_true")
     q.set_defaults(func=run_alias)
 
     q = ssub.add_parser("show", help="one source and the articles that quote it")
-    q.add_argument("id", type=int, metavar="ID")
+    q.add_argument("id", type=ident, metavar="ID")
     add_format(q)
     q.set_defaults(func=run_show)
 

@@ -3,6 +3,8 @@ renders it offscreen (no display needed) with an article open."""
 
 from __future__ import annotations
 
+from desk.cli.args import ident
+
 from pathlib import Path
 
 from desk.model import DeskError
@@ -13,7 +15,7 @@ def register(sub) -> None:
     p.set_defaults(func=run_window)
     s = sub.add_parser("screenshot", help="render the window with an article to a PNG file")
     s.add_argument("out", metavar="OUT.png", help="the PNG file to write")
-    s.add_argument("--article", type=int, metavar="ID", help="the article to show "
+    s.add_argument("--article", type=ident, metavar="ID", help="the article to show "
                    "(default: the most recently changed)")
     s.add_argument("--size", default="1440x900", metavar="WxH", help="window size (1440x900)")
     s.add_argument("--dark", action="store_true", help="use a dark palette")

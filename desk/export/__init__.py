@@ -63,6 +63,7 @@ class PreparedExport:
     fmt: ExportFormat
     path: Path
     blocking: list[Problem] = field(default_factory=list)
+    log_warning: str | None = None  # set by write() when the export log could not be written
 
     @property
     def article(self):
@@ -104,15 +105,24 @@ def prepare(lib, article_id: int, fmt: str, path: str | os.PathLike, *,
 
 def write(lib, prepared: PreparedExport, *, force: bool = False) -> Path:
     """Render and write. ``force`` both replaces an existing file and exports past blocking
-    problems (the log records that it was forced past them)."""
+    problems (the log records that it was forced past them).
+
+    The file is what the editor asked for; the export log is the library's note of it. A
+    library that cannot be written (read-only) still exports: the file is written and the
+    missing log entry is reported in ``prepared.log_warning``, never as a failure after
+    the fact. The open library and its side files are never a target, ``force`` or not."""
+    lib.refuse_target(prepared.path, "the export")
     if prepared.blocking and not force:
         raise ExportBlocked(prepared.blocked_message(), prepared.blocking)
     if prepared.path.exists() and not force:  # before rendering: a PDF takes a while
         raise DeskError(f"{prepared.path} exists; choose another name or use --force to replace it")
     payload = prepared.fmt.render(prepared.data)
     path = atomic_write(prepared.path, payload, force=force)
-    lib.exports.record(prepared.article.id, prepared.fmt.name, str(path.resolve()),
-                       forced=bool(prepared.blocking))
+    try:
+        lib.exports.record(prepared.article.id, prepared.fmt.name, str(path.resolve()),
+                           forced=bool(prepared.blocking))
+    except DeskError as exc:
+        prepared.log_warning = f"{path} was written but not recorded in the export log: {exc}"
     return path
 
 

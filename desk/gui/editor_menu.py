@@ -174,20 +174,21 @@ class EditorMenu(QObject):
         raise DeskError("that quotation is no longer in the text; try again after the check")
 
     def assign_source(self, quote: QuoteSpan, source_id: int):
-        """Tag the quotation with a source; the detected name becomes an alias so the
-        checks resolve it by themselves next time."""
-        src = self.library.sources.get(source_id)
+        """Tag the quotation with a source (desk.operations.quotes.assign_source). The
+        detected name becomes an alias only if the editor says so when asked, and is never
+        offered when it is a pronoun, a country or an organisation."""
+        from desk.operations import quotes as ops
+
         row = self.row_for(quote)
-        with self.library.transaction():
-            speaker = quote.speaker or src.name
-            known = {n.lower() for n in [src.name, *src.aliases]}
-            if quote.speaker and quote.speaker.lower() not in known \
-                    and quote.speaker_kind in (None, "person", "organisation"):
-                self.library.sources.add_alias(source_id, quote.speaker)
-            row = self.library.quotes.update(row.id, source_id=source_id, speaker=speaker, assigned=1)
-        self.sources_changed.emit()
+        offer = ops.alias_offer(self.library, source_id, quote.speaker, quote.speaker_kind)
+        learn = bool(offer) and self.confirm_alias(offer, self.library.sources.get(source_id).name)
+        result = ops.assign_source(self.library, quote_id=row.id, source_id=source_id,
+                                   speaker=quote.speaker or "", speaker_kind=quote.speaker_kind,
+                                   learn_alias=learn)
+        if result.alias_learned:
+            self.sources_changed.emit()
         self._changed()
-        return row
+        return result.quote
 
     def set_speaker(self, quote: QuoteSpan, name: str):
         name = " ".join(name.split())
@@ -228,6 +229,14 @@ class EditorMenu(QObject):
         dialog.exec()
         if dialog.changed:
             self._changed()
+
+    def confirm_alias(self, name: str, source_name: str) -> bool:
+        answer = QMessageBox.question(
+            self.body, "Remember this name?",
+            f"Also remember “{name}” as a name for {source_name}?\n\nThen every quotation "
+            f"credited to “{name}” in any article counts as {source_name}’s.",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
 
     def ask_speaker(self, quote: QuoteSpan):
         name, ok = QInputDialog.getText(self.body, "Set speaker", "Who said this?",

@@ -181,5 +181,6 @@ def export_with_prompts(parent, library, article_id: int, fmt: str, path: Path, 
     QGuiApplication.restoreOverrideCursor()
     _last_folder = written.parent
     if hasattr(parent, "statusBar"):
-        parent.statusBar().showMessage(f"Exported to {written}", 6000)
+        note = " (not recorded in the export log)" if prepared.log_warning else ""
+        parent.statusBar().showMessage(f"Exported to {written}{note}", 6000)
     return written

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPushButton, QTextBrowser, QVBoxLayout)
 
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
-from desk.review.tags import set_quote_status, tag_quote, verify_quote
+from desk.review.tags import set_quote_status, tag_quote
 from desk.review.verify import find_in_material, verify_from_material
 
 
@@ -100,7 +100,8 @@ class ReviewDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
         self.verify_button = buttons.addButton("&Verify", QDialogButtonBox.ActionRole)
-        self.verify_button.setToolTip("Mark verified now (you vouch for the words)")
+        self.verify_button.setToolTip("Mark verified (asks first when the original or the "
+                                      "material says different words)")
         self.verify_button.clicked.connect(self.verify)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -142,8 +143,16 @@ class ReviewDialog(QDialog):
         self._guard(self._verify)
 
     def _verify(self) -> None:
+        from desk.gui import verify_confirm
+        from desk.operations import quotes as ops
+
         self.save()
-        row, _ok = verify_quote(self.library, self.quote_id)
+        try:
+            row, _evidence = ops.verify(self.library, quote_id=self.quote_id)
+        except ops.EvidenceDiffers as exc:
+            if not verify_confirm.confirm_verify_anyway(self, exc):
+                return
+            row, _evidence = ops.verify(self.library, quote_id=self.quote_id, force=True)
         self._load(row)
         self.changed = True
 

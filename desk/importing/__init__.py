@@ -1,5 +1,6 @@
 """Reading article files into article fields. All files are read and parsed before
-anything is written, and all are written in one transaction: nothing is half-imported."""
+anything is written; then each article is committed on its own, in an import batch that
+is rolled back on error and resumed or rolled back after a kill (desk.importing.batch)."""
 
 from __future__ import annotations
 
@@ -43,12 +44,9 @@ def read_article(path: str | os.PathLike) -> ParsedArticle:
 
 
 def import_files(library, paths) -> list[int]:
-    parsed = [read_article(p) for p in paths]
-    ids = []
-    with library.transaction():
-        for item in parsed:
-            ids.append(library.articles.create(**item.fields, tags=item.tags).id)
-    return ids
+    from desk.importing import batch
+
+    return batch.import_files(library, paths).ids
 
 
 __all__ = ["ParsedArticle", "import_files", "read_article", "read_text", "register_reader"]

@@ -136,13 +136,18 @@ class QueueCursor:
                 self.index = n
         return self.current
 
-    def _act(self, status: str, note: str | None, reviewer: str | None) -> QueueItem | None:
+    def _act(self, status: str, note: str | None, reviewer: str | None,
+             force: bool = False) -> QueueItem | None:
+        from desk.review.evidence import verify_checked
         from desk.review.tags import set_quote_status
 
         item = self.current
         if item is None:
             return None
-        set_quote_status(self.lib, item.quote_id, status, note=note, reviewer=reviewer)
+        if status == "verified":  # checked against its evidence first (EvidenceDiffers)
+            verify_checked(self.lib, item.quote_id, force=force, note=note, reviewer=reviewer)
+        else:
+            set_quote_status(self.lib, item.quote_id, status, note=note, reviewer=reviewer)
         position = self.index
         self.items = review_queue(self.lib, **self.filters)
         self.index = max(0, min(position, len(self.items) - 1))
@@ -150,9 +155,12 @@ class QueueCursor:
             self.next()  # still listed (disputed stays in the queue): move on
         return self.current
 
-    def verify(self, *, note: str | None = None, reviewer: str | None = None) -> QueueItem | None:
-        """Mark the current quotation verified; returns the new current item."""
-        return self._act("verified", note, reviewer)
+    def verify(self, *, note: str | None = None, reviewer: str | None = None,
+               force: bool = False) -> QueueItem | None:
+        """Mark the current quotation verified; returns the new current item. Raises
+        desk.review.evidence.EvidenceDiffers when its original or material says different
+        words, unless ``force``."""
+        return self._act("verified", note, reviewer, force)
 
     def dispute(self, *, note: str | None = None, reviewer: str | None = None) -> QueueItem | None:
         return self._act("disputed", note, reviewer)

@@ -178,30 +178,47 @@ def attached_tags(lib, article_id: int) -> list[TaggedQuote]:
 
 def sync_quotes(lib, article_id: int, spans: Sequence[QuoteSpan] | None = None) -> list[QuoteTag]:
     """Bring the article's quotation rows in line with its text; returns the attached rows
-    in text order. ``spans`` (the engine's quotations) may be passed when already at hand."""
+    in text order. ``spans`` (the engine's quotations) may be passed when already at hand.
+
+    The rows are read and planned inside the write transaction (BEGIN IMMEDIATE), so
+    processes syncing one article at once take turns and each sees the rows the previous
+    one stored, instead of all inserting the same quotations; the engine runs before it."""
     article = lib.articles.get(article_id, include_deleted=True)
+    if getattr(lib, "read_only", False):  # bookkeeping only: a read-only library keeps its rows
+        return attached(lib, article_id)
     if spans is None:
         spans = find_quotes(lib, article)
-    spans = [s for s in spans if s.text.strip()]
-    rows = lib.quotes.list(article_id=article_id)
-    plan = plan_sync(rows, spans)
-    by_id = {r.id: r for r in rows}
-    moves: list[tuple[int, int | None, int | None]] = []  # rows that only moved: one statement
+    spans = _one_per_place([s for s in spans if s.text.strip()])
     with lib.transaction():
-        for m in plan.matches:
-            _update_matched(lib, by_id[m.row_id], spans[m.span_index], moves)
-        for si in plan.new:
-            span = spans[si]
-            lib.quotes.add(article_id, span.text, speaker=span.speaker, source_id=span.source_id,
-                           start=span.start, end=span.end)
-        for rid in plan.gone:
+        rows = lib.quotes.list(article_id=article_id)
+        plan = plan_sync(rows, spans)
+        by_id = {r.id: r for r in rows}
+        moves: list[tuple[int, int | None, int | None]] = []  # one two-step statement for all
+        for rid in plan.gone:  # first, so their places are free for the others
             row = by_id[rid]
             if not has_review_work(row):
                 lib.quotes.delete(rid)
             elif row.start is not None:
                 moves.append((rid, None, None))
+        for m in plan.matches:
+            _update_matched(lib, by_id[m.row_id], spans[m.span_index], moves)
         lib.quotes.move(moves)
+        for si in plan.new:
+            span = spans[si]
+            lib.quotes.add(article_id, span.text, speaker=span.speaker, source_id=span.source_id,
+                           start=span.start, end=span.end)
     return attached(lib, article_id)
+
+
+def _one_per_place(spans: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+    """The first span at each (start, end): a place in the text holds one quotation row."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for s in spans:
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            out.append(s)
+    return out
 
 
 def attached(lib, article_id: int) -> list[QuoteTag]:
@@ -230,10 +247,8 @@ def _update_matched(lib, row: QuoteTag, span: QuoteSpan, moves: list) -> None:
         if row.source_id is None and span.source_id is not None:
             changes["source_id"] = span.source_id
     if changes:
-        if moved:
-            changes.update(start=span.start, end=span.end)
         lib.quotes.update(row.id, **changes)
-    elif moved:
+    if moved:  # positions change together, after the content (see Quotes.move)
         moves.append((row.id, span.start, span.end))
 
 

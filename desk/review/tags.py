@@ -30,10 +30,14 @@ def _stamp(reviewer: str | None) -> dict:
             "reviewed_at": now()}
 
 
+review_stamp = _stamp  # for the operations that stamp their own updates
+
+
 def tag_quote(lib, quote_id: int, *, reviewer: str | None = None, **tags) -> QuoteTag:
     """Set any of source_id, origin, origin_ref, original, note, status on a quotation.
     ``source_id=None`` passed explicitly clears the source."""
-    allowed = {"source_id", "origin", "origin_ref", "original", "note", "status"}
+    allowed = {"source_id", "origin", "origin_ref", "original", "note", "status", "verified_against",
+               "verified_material_id"}
     unknown = set(tags) - allowed
     if unknown:
         raise TypeError(f"unknown quotation tags: {sorted(unknown)}")
@@ -57,13 +61,15 @@ def set_quote_status(lib, quote_id: int, status: str, *, note: str | None = None
 
 def verify_quote(lib, quote_id: int, *, original: str | None = None, note: str | None = None,
                  reviewer: str | None = None, origin: str | None = None,
-                 origin_ref: str | None = None) -> tuple[QuoteTag, bool]:
+                 origin_ref: str | None = None,
+                 material_id: int | None = None) -> tuple[QuoteTag, bool]:
     """Verify a quotation, optionally against the words recorded at the source.
 
     Without ``original``: marked verified (the editor vouches for it). With one: the
     original is recorded; the quotation is verified only if its words are the same
     (see desk.review.material.is_identical), otherwise it stays unverified and the
-    misquote check shows the difference. Returns (row, verified)."""
+    misquote check shows the difference. Returns (row, verified). A one-click verify that
+    looks at the evidence first is desk.review.evidence.verify_checked."""
     from desk.review.material import is_identical
 
     row = lib.quotes.get(quote_id)
@@ -81,8 +87,8 @@ def verify_quote(lib, quote_id: int, *, original: str | None = None, note: str |
             raise DeskError("the original text is empty")
         tags["original"] = original
         verified = is_identical(row.text, original)
-    if verified:
-        tags["status"] = "verified"
+    if verified:  # and what it was checked against (nothing: the editor vouched for it)
+        tags.update(status="verified", verified_against=original, verified_material_id=material_id)
     elif row.status == "verified":
         tags["status"] = "unverified"
     return tag_quote(lib, quote_id, reviewer=reviewer, **tags), verified

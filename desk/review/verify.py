@@ -72,5 +72,5 @@ def verify_from_material(lib, quote_id: int, *, material_id: int | None = None,
             where += f" ({passage.material_title})"
         ref = f"{where}, characters {passage.start}-{passage.end}"
     row, verified = verify_quote(lib, quote_id, original=passage.text, note=note, reviewer=reviewer,
-                                 origin_ref=ref)
+                                 origin_ref=ref, material_id=passage.material_id)
     return Verification(row, passage, verified=verified, recorded=True)

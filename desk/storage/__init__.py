@@ -8,16 +8,18 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from desk.model import DeskError
-from desk.storage import migrations
+from desk.storage import files, migrations
 from desk.storage.articles import Articles
 from desk.storage.dictionary import Dictionary
+from desk.storage.errors import LibraryReadOnly, translate
 from desk.storage.exports import ExportLog
+from desk.storage.imports import ImportBatches
 from desk.storage.materials import Materials
 from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
@@ -31,8 +33,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 class Library:
     """An open library. Use ``Library.open(path)``; close it when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         self.conn = conn
         self.db = Database(conn)
         self.articles = Articles(self)
@@ -43,10 +46,15 @@ class Library:
         self.exports = ExportLog(self)
         self.materials = Materials(self)
         self.status_log = StatusLog(self)
+        self.imports = ImportBatches(self)
 
     # -- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, *, seed: bool = True) -> "Library":
+    def open(cls, path: str | os.PathLike, *, seed: bool = True,
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Library":
+        """Open (creating and migrating as needed). A library whose file or folder cannot be
+        written opens read-only: reading works, every write transaction raises
+        LibraryReadOnly with one line."""
         path = Path(path)
         is_new = not path.exists() or path.stat().st_size == 0
         if not is_new:
@@ -58,15 +66,21 @@ class Library:
                 raise DeskError(f"cannot create the library folder {path.parent}: {exc.strerror}")
             if not os.access(path.parent, os.W_OK):
                 raise DeskError(f"cannot create a library in {path.parent}: permission denied")
+        read_only = not is_new and not _writable(path)
         try:
-            conn = sqlite3.connect(
-                path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            )
+            conn = _connect(path, read_only, busy_timeout_ms)
         except sqlite3.Error as exc:
             raise DeskError(f"cannot open the library {path}: {exc}")
         try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             migrations.check_compatible(conn, path)  # before anything writes to the file
+            if read_only:
+                pending = migrations.latest_version() - migrations.user_version(conn)
+                if pending:
+                    raise LibraryReadOnly(
+                        f"the library {path} needs upgrading to schema {migrations.latest_version()} "
+                        "but its file or folder is read-only; open it once where it can be written")
+                library = cls(conn, path, read_only=True)
+                return library
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -98,52 +112,67 @@ class Library:
     @contextlib.contextmanager
     def transaction(self):
         """A write transaction (BEGIN IMMEDIATE, so two processes queue instead of failing);
-        nested calls become savepoints."""
+        nested calls become savepoints. SQLite's errors leave it as desk's own
+        (desk.storage.errors): locked, read-only, disk full, damaged."""
         if self.conn.in_transaction:
             with self.db.atomic():
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise LibraryReadOnly(f"the library {self.path} is read-only here (its file or folder "
+                                  "cannot be written); nothing was changed")
         try:
-            yield self
-        except BaseException:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise translate(exc, self.path) from exc
 
     @property
     def schema_version(self) -> int:
         return migrations.user_version(self.conn)
 
-    # -- backup ----------------------------------------------------------------
+    # -- files -----------------------------------------------------------------
     def backup(self, target: str | os.PathLike, *, overwrite: bool = False) -> Path:
-        """A consistent copy through SQLite's backup API, written beside the target and
-        renamed into place, so a failed backup never leaves a half-written file."""
-        target = Path(target)
-        if target.exists() and not overwrite:
-            raise DeskError(f"{target} exists; choose another name or use --force")
-        if target.resolve() == self.path.resolve():
-            raise DeskError("the backup cannot replace the library itself")
-        folder = target.parent if str(target.parent) else Path(".")
-        if not folder.is_dir():
-            raise DeskError(f"{folder} is not a folder")
-        fd, tmp = tempfile.mkstemp(prefix=".desk-backup-", suffix=".db", dir=folder)
-        os.close(fd)
-        try:
-            dest = sqlite3.connect(tmp)
-            try:
-                self.conn.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dest.close()
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        return target
+        """A consistent copy through SQLite's backup API (see desk.storage.files)."""
+        return files.backup(self.conn, self.path, target, overwrite=overwrite)
+
+    def refuse_target(self, target: str | os.PathLike, what: str = "the output") -> None:
+        """Raise DeskError when ``target`` is this library or one of its side files."""
+        files.refuse_library_target(self.path, target, what)
+
+
+def _writable(path: Path) -> bool:
+    """SQLite needs to write the file and, for its -wal/-shm files, the folder."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+    def connect(target: str | Path, **kw) -> sqlite3.Connection:
+        conn = sqlite3.connect(target, isolation_level=None, timeout=busy_timeout_ms / 1000,
+                               check_same_thread=False, **kw)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        return conn
+
+    if not read_only:
+        return connect(path)
+    base = "file:" + quote(str(path.resolve()))
+    conn = connect(base + "?mode=ro", uri=True)
+    try:  # a WAL library in a read-only folder has no -shm to share: read it as immutable
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return connect(base + "?mode=ro&immutable=1", uri=True)
 
 
 def _check_is_sqlite(path: Path) -> None:

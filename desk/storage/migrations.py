@@ -35,13 +35,24 @@ def user_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def recorded_version(conn: sqlite3.Connection) -> int:
+    """The newest migration recorded in schema_migrations (0 without the table): a newer desk
+    may have recorded one there even when user_version says otherwise."""
+    has_table = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'schema_migrations'").fetchone()[0]
+    if not has_table:
+        return 0
+    return conn.execute("SELECT ifnull(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
 def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
     """Refuse a library written by a newer desk, or a database that is not a library."""
     version = user_version(conn)
     newest = latest_version()
-    if version > newest:
+    seen = max(version, recorded_version(conn))
+    if seen > newest:
         raise DeskError(
-            f"{path} was written by a newer desk (schema {version}; this desk knows up to "
+            f"{path} was written by a newer desk (schema {seen}; this desk knows up to "
             f"{newest}); upgrade desk to open it. The library was left untouched."
         )
     if version == 0:

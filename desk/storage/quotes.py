@@ -8,7 +8,8 @@ from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError, TaggedQuote
 from desk.storage.base import Manager, now
 
 EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", "origin_ref",
-            "original", "note", "reviewed_by", "reviewed_at", "assigned")
+            "original", "note", "reviewed_by", "reviewed_at", "assigned", "verified_material_id",
+            "verified_against")
 
 
 @dataclass
@@ -30,6 +31,8 @@ class QuoteTag:
     created_at: str
     updated_at: str
     assigned: int = 0  # 1: speaker/source set by an editor, not guessed by the checks
+    verified_material_id: int | None = None  # the stored material a verification found it in
+    verified_against: str | None = None  # the words it was verified against (None: vouched for)
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -37,13 +40,25 @@ class QuoteTag:
 
 class Quotes(Manager):
     def add(self, article_id: int, text: str, **values) -> QuoteTag:
+        """A new row. An attached quotation (with a start) has one row per place in the text
+        (schema 5): when another process stored it first, that row is returned instead."""
         _check(values)
         self.lib.articles.get(article_id, include_deleted=True)
         stamp = now()
+        row = {"article_id": article_id, "text": text, "created_at": stamp, "updated_at": stamp,
+               **values}
+        names = ", ".join(f'"{k}"' for k in row)
         with self.lib.transaction():
-            qid = self.db["quotes"].insert({"article_id": article_id, "text": text,
-                                            "created_at": stamp, "updated_at": stamp,
-                                            **values}).last_pk
+            cur = self.conn.execute(
+                f"INSERT INTO quotes ({names}) VALUES ({', '.join('?' * len(row))}) "
+                'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING',
+                list(row.values()))
+            if cur.rowcount == 1:
+                qid = cur.lastrowid
+            else:
+                qid = self.conn.execute(
+                    'SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" IS ?',
+                    (article_id, values.get("start"), values.get("end"))).fetchone()[0]
         return self.get(qid)
 
     def update(self, quote_id: int, **values) -> QuoteTag:
@@ -57,12 +72,18 @@ class Quotes(Manager):
 
     def move(self, positions) -> None:
         """Set start/end of many rows at once, from (id, start, end) triples: after an edit
-        a sync moves every quotation, and one statement beats a round trip per row."""
-        rows = [(start, end, now(), qid) for qid, start, end in positions]
-        if rows:
+        a sync moves every quotation, and one statement beats a round trip per row. The
+        rows are lifted out first, so two quotations swapping places never collide on the
+        one-row-per-place index."""
+        positions = list(positions)
+        if positions:
+            stamp = now()
             with self.lib.transaction():
+                self.conn.executemany('UPDATE quotes SET start = NULL, "end" = NULL WHERE id = ?',
+                                      [(qid,) for qid, _s, _e in positions])
                 self.conn.executemany('UPDATE quotes SET start = ?, "end" = ?, updated_at = ? '
-                                      'WHERE id = ?', rows)
+                                      'WHERE id = ?',
+                                      [(start, end, stamp, qid) for qid, start, end in positions])
 
     def delete(self, quote_id: int) -> None:
         with self.lib.transaction():

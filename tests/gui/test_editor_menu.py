@@ -91,17 +91,47 @@ def test_ignore_clears_the_squiggle_without_storing(qtbot, library):
     assert squiggled_words(edit) == [] and library.dictionary.words(aid) == set()
 
 
-def test_assign_quotation_to_source_stores_it_and_adds_the_alias(qtbot, library):
+def test_assign_quotation_to_source_stores_it_and_adds_the_alias_when_confirmed(qtbot, library,
+                                                                               monkeypatch):
+    asked = []
+    monkeypatch.setattr(EditorMenu, "confirm_alias", lambda self, name, src: asked.append((name, src)) or True)
     src = library.sources.add("Thomas Hardy")
     aid, edit, checker, em = setup(qtbot, library, QUOTE)
     assert checker.report.quotes[0].source_id is None
     menu = open_menu(em, edit, 5)
     action(menu, "Thomas Hardy").trigger()
     recheck(qtbot, checker)
+    assert asked == [("Tom Hardy", "Thomas Hardy")]
     rows = attached(library, aid)
-    assert [(r.source_id, r.speaker) for r in rows] == [(src.id, "Tom Hardy")]
+    assert [(r.source_id, r.speaker, r.assigned) for r in rows] == [(src.id, "Tom Hardy", 1)]
+    assert rows[0].reviewed_at
     assert "Tom Hardy" in library.sources.get(src.id).aliases
     assert checker.report.quotes[0].source_id == src.id
+
+
+def test_assign_without_confirming_learns_no_alias(qtbot, library, monkeypatch):
+    monkeypatch.setattr(EditorMenu, "confirm_alias", lambda self, name, src: False)
+    src = library.sources.add("Thomas Hardy")
+    aid, edit, checker, em = setup(qtbot, library, QUOTE)
+    menu = open_menu(em, edit, 5)
+    action(menu, "Thomas Hardy").trigger()
+    recheck(qtbot, checker)
+    assert library.sources.get(src.id).aliases == []
+    assert [(r.source_id, r.speaker) for r in attached(library, aid)] == [(src.id, "Thomas Hardy")]
+    assert checker.report.quotes[0].source_id == src.id
+
+
+def test_a_country_is_never_offered_as_an_alias(qtbot, library, monkeypatch):
+    asked = []
+    monkeypatch.setattr(EditorMenu, "confirm_alias", lambda self, name, src: asked.append(name) or True)
+    src = library.sources.add("Saeed Khatibzadeh")
+    body = "“The talks are over and we will not return,” Iran said on Monday."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    menu = open_menu(em, edit, 5)
+    action(menu, "Saeed Khatibzadeh").trigger()
+    recheck(qtbot, checker)
+    assert asked == [] and library.sources.get(src.id).aliases == []
+    assert attached(library, aid)[0].source_id == src.id
 
 
 def test_create_source_from_detected_speaker(qtbot, library):
@@ -157,3 +187,18 @@ def test_word_at_finds_the_word_under_an_offset():
     assert word_at(text, 2) == "Iran’s"
     assert word_at(text, text.index("Kadhimi")) == "al-Kadhimi"
     assert word_at(text, len(text)) == ""
+
+
+def test_the_alias_question_defaults_to_no(qtbot, library, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = {}
+
+    def question(parent, title, text, buttons, default):
+        seen.update(text=text, default=default)
+        return default
+    monkeypatch.setattr(QMessageBox, "question", question)
+    aid, edit, checker, em = setup(qtbot, library, QUOTE)
+    assert em.confirm_alias("Tom Hardy", "Thomas Hardy") is False
+    assert seen["default"] == QMessageBox.No
+    assert "Also remember “Tom Hardy” as a name for Thomas Hardy?" in seen["text"]

@@ -31,22 +31,25 @@ def test_assigned_column_comes_with_a_migration(library):
     assert "assigned" in cols and migrations.latest_version() >= 3
 
 
-def test_upgrade_keeps_sources_set_through_review_as_assigned(tmp_path):
-    import sqlite3
-
+def test_upgrade_keeps_sources_set_through_review_as_assigned(tmp_path, monkeypatch):
     from desk.storage import Library
 
+    old_dir = tmp_path / "v2"  # a desk that knows only schemas 1 and 2
+    old_dir.mkdir()
+    for _n, name, file in migrations.available()[:2]:
+        (old_dir / name).write_text(file.read_text())
     path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "migrations_dir", lambda: old_dir)
+        with Library.open(path, seed=False) as lib:
+            src = lib.sources.add("Ana Ruiz")
+            stamp = "2026-01-01T00:00:00"
+            aid = lib.conn.execute("INSERT INTO articles (headline, created_at, updated_at)"
+                                   " VALUES ('x', ?, ?)", (stamp, stamp)).lastrowid
+            lib.conn.execute("INSERT INTO quotes (article_id, text, source_id, reviewed_at, created_at,"
+                             " updated_at) VALUES (?, 'One', ?, ?, ?, ?)", (aid, src.id, stamp, stamp, stamp))
+            lib.conn.execute("INSERT INTO quotes (article_id, text, source_id, created_at, updated_at)"
+                             " VALUES (?, 'Two', ?, ?, ?)", (aid, src.id, stamp, stamp))
     with Library.open(path, seed=False) as lib:
-        a = lib.articles.create(headline="x")
-        src = lib.sources.add("Ana Ruiz")
-        reviewed = lib.quotes.add(a.id, "One", source_id=src.id, reviewed_at="2026-01-01T00:00:00")
-        guessed = lib.quotes.add(a.id, "Two", source_id=src.id)
-    conn = sqlite3.connect(path)  # make it a version-2 library again
-    conn.executescript("ALTER TABLE quotes DROP COLUMN assigned;"
-                       "ALTER TABLE article_tags DROP COLUMN position; PRAGMA user_version = 2;"
-                       "DELETE FROM schema_migrations WHERE version >= 3;")
-    conn.close()
-    with Library.open(path, seed=False) as lib:
-        got = {q.id: q.assigned for q in lib.quotes.list(article_id=a.id)}
-    assert got == {reviewed.id: 1, guessed.id: 0}
+        got = {q.text: q.assigned for q in lib.quotes.list(article_id=aid)}
+    assert got == {"One": 1, "Two": 0}

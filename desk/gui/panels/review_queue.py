@@ -214,7 +214,16 @@ class ReviewQueuePanel(QWidget):
         self._sync_row()
 
     def verify(self) -> None:
-        self._act(self.cursor.verify)
+        def run():
+            from desk.gui import verify_confirm
+            from desk.review.evidence import EvidenceDiffers
+
+            try:
+                self.cursor.verify()
+            except EvidenceDiffers as exc:
+                if verify_confirm.confirm_verify_anyway(self, exc):
+                    self.cursor.verify(force=True)
+        self._act(run)
 
     def dispute(self) -> None:
         self._act(self.cursor.dispute)

@@ -1,0 +1,10 @@
+"""Operations: each user action that changes the library, as one keyword-only function in
+the Qt-free core, doing one transaction and returning what changed. The window's menus and
+dialogs and the CLI's commands call these, so both faces leave the same library state
+(issue 11; learnt from Anki's aqt/operations).
+
+- ``quotes.assign_source``: attribute a quotation to a source, learning an alias only when
+  the editor confirmed it (and never a country, organisation word or pronoun).
+- ``quotes.verify``: verify a quotation, refusing when the evidence differs unless forced,
+  and recording what it was checked against.
+"""

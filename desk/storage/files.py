@@ -1,0 +1,145 @@
+"""The library's files on disk: never written over by desk itself, backed up safely.
+
+SQLite keeps a library in up to four files (the database, and beside it ``-wal``, ``-shm``
+and, outside WAL mode, ``-journal``). Nothing desk writes (an export, a backup) may land on
+any of them: replacing one under an open connection loses the library. Backups are written
+to a hidden temporary file beside the target and renamed into place; the temporary file is
+removed on any failure (SIGTERM included: the CLI turns it into KeyboardInterrupt), and one
+left behind by a killed process is swept the next time a backup is made into that folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from desk.model import DeskError
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+BACKUP_PREFIX = ".desk-backup-"
+BACKUP_SUFFIX = ".db"
+# Free space wanted beyond the library's own size (the WAL may hold pages not yet in it).
+SPACE_MARGIN = 1.1
+
+
+def library_files(db_path: str | os.PathLike) -> list[Path]:
+    path = Path(db_path)
+    return [path, *(path.with_name(path.name + side) for side in SIDE_FILES)]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def is_library_file(db_path: str | os.PathLike, target: str | os.PathLike) -> bool:
+    """Whether ``target`` is the library or one of its side files (through any link or
+    relative path)."""
+    target = Path(target)
+    return any(_same_file(target, f) for f in library_files(db_path))
+
+
+def refuse_library_target(db_path: str | os.PathLike, target: str | os.PathLike,
+                          what: str = "the output") -> None:
+    if is_library_file(db_path, target):
+        raise DeskError(f"{what} {target} is the open library (or its -wal/-shm/-journal "
+                        "file); choose another file")
+
+
+def sweep_stale_backups(folder: Path, *, older_than: float | None = None) -> list[Path]:
+    """Remove hidden backup temporaries left by killed desk processes: those last changed
+    before this process started (a backup running in another desk right now is newer)."""
+    cutoff = older_than if older_than is not None else _process_start()
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.name.startswith(BACKUP_PREFIX) and entry.name.endswith(BACKUP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    if entry.is_file() and entry.stat().st_mtime < cutoff:
+                        entry.unlink()
+                        removed.append(entry)
+    return removed
+
+
+def _process_start() -> float:
+    """When this process started (wall clock), from /proc where there is one."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return _IMPORTED_AT
+
+
+_IMPORTED_AT = time.time()
+
+
+def library_size(db_path: Path) -> int:
+    total = 0
+    for f in library_files(db_path)[:2]:  # the database and its WAL
+        with contextlib.suppress(OSError):
+            total += f.stat().st_size
+    return total
+
+
+def check_free_space(db_path: Path, folder: Path) -> None:
+    need = int(library_size(db_path) * SPACE_MARGIN)
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # cannot tell; the copy itself will say if the disk fills
+    if free < need:
+        raise DeskError(f"not enough free space in {folder} for a backup: {_mb(free)} free, "
+                        f"the library needs about {_mb(need)}")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike, *,
+           overwrite: bool = False) -> Path:
+    """A consistent copy through SQLite's backup API, written beside the target and renamed
+    into place, so a failed or interrupted backup never leaves a half-written file."""
+    target = Path(target)
+    refuse_library_target(db_path, target, "the backup")
+    if target.is_dir():
+        raise DeskError(f"{target} is a folder; give a file name for the backup")
+    if target.exists() and not overwrite:
+        raise DeskError(f"{target} exists; choose another name or use --force")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise DeskError(f"{folder} is not a folder")
+    sweep_stale_backups(folder)
+    check_free_space(db_path, folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=BACKUP_PREFIX, suffix=BACKUP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise DeskError(f"cannot write in {folder}: {exc.strerror}")
+    os.close(fd)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, sqlite3.Error):
+            raise DeskError(f"the backup to {target} failed: {exc}") from exc
+        if isinstance(exc, OSError):
+            raise DeskError(f"the backup to {target} failed: {exc.strerror or exc}") from exc
+        raise
+    return target

@@ -1,0 +1,77 @@
+"""A library that cannot be written opens read-only: reads work, writes say so in one line."""
+
+import os
+import sqlite3
+
+import pytest
+
+import desk.storage
+from desk.model import DeskError
+from desk.storage import Library, migrations
+from desk.storage.errors import LibraryReadOnly
+
+
+@pytest.fixture
+def filled(db_path):
+    with Library.open(db_path, seed=False) as lib:
+        return lib.articles.create(headline="Kept", body="Body.\n").id
+
+
+@pytest.fixture
+def unwritable(monkeypatch):
+    """As a non-root user in a read-only folder (root can write anywhere, so simulated)."""
+    monkeypatch.setattr(desk.storage, "_writable", lambda path: False)
+
+
+def test_read_only_library_lists_and_shows(filled, db_path, unwritable):
+    with Library.open(db_path) as lib:
+        assert lib.read_only
+        assert [a.headline for a in lib.articles.list()] == ["Kept"]
+        assert lib.articles.get(filled).body == "Body.\n"
+
+
+def test_writes_to_a_read_only_library_are_one_line_errors(filled, db_path, unwritable):
+    before = db_path.read_bytes()
+    with Library.open(db_path) as lib:
+        with pytest.raises(LibraryReadOnly, match="read-only") as info:
+            lib.articles.update(filled, headline="Changed")
+        assert "\n" not in str(info.value)
+    assert db_path.read_bytes() == before
+
+
+def test_read_only_library_needing_an_upgrade_is_refused(tmp_path, monkeypatch):
+    old_dir = tmp_path / "v4"
+    old_dir.mkdir()
+    for _n, name, file in migrations.available()[:4]:
+        (old_dir / name).write_text(file.read_text())
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "migrations_dir", lambda: old_dir)
+        Library.open(path, seed=False).close()
+    monkeypatch.setattr(desk.storage, "_writable", lambda path: False)
+    with pytest.raises(LibraryReadOnly, match="needs upgrading"):
+        Library.open(path)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+def test_library_in_a_really_read_only_folder(filled, db_path):
+    folder = db_path.parent
+    os.chmod(folder, 0o555)
+    try:
+        with Library.open(db_path) as lib:
+            assert lib.read_only and lib.articles.count() == 1
+    finally:
+        os.chmod(folder, 0o755)
+
+
+def test_newer_schema_recorded_only_in_schema_migrations_is_refused(db_path):
+    Library.open(db_path, seed=False).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                 "VALUES (99, '0099_future.sql', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(DeskError, match="newer desk .schema 99"):
+        Library.open(db_path)
+    assert db_path.read_bytes() == before
