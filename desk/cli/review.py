@@ -120,6 +120,7 @@ def _print_quote(q, fmt: str, message: str) -> None:
 
 
 def run_verify(args, ctx) -> int:
+    from desk.importing.decode import display_path
     from desk.review import format_diff, read_material, verify_from_material, verify_quote
 
     lib = ctx.library()
@@ -129,7 +130,8 @@ def run_verify(args, ctx) -> int:
             _title, text = read_material(args.material)
         result = verify_from_material(lib, args.quote_id, material_id=args.material_id, text=text,
                                       note=args.note, reviewer=args.by,
-                                      origin_ref=args.material if args.material else None)
+                                      origin_ref=display_path(args.material) if args.material
+                                      else None)
         if args.format == "json":
             print_json(result.to_dict())
         else:
@@ -215,11 +217,13 @@ def run_status(args, ctx) -> int:
 def run_material_add(args, ctx) -> int:
     from pathlib import Path
 
+    from desk.importing.decode import display_path
     from desk.review import read_material
 
     title, text = read_material(args.file)
     m = ctx.library().materials.add(text, title=args.title or title, source_id=args.source,
-                                    article_id=args.article, filename=Path(args.file).name)
+                                    article_id=args.article,
+                                    filename=display_path(Path(args.file).name))
     print(m.id)
     return 0
 
