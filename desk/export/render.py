@@ -5,8 +5,9 @@ Two layers keep what an editor typed (or pasted) from running in a reader's brow
 Raw HTML written in the Markdown never reaches the output: its tags are dropped (their
 words kept, except the contents of script/style-like elements and HTML comments, which
 are editors' notes), while code spans and code blocks still show tags as text. Then the
-result is cleaned with nh3 against a short allow-list, which also drops ``javascript:``
-and other non-web link targets that Markdown's own link syntax would let through.
+result is cleaned with nh3 against a short allow-list, and every link target passes the
+one link policy of desk/export/links.py (http, https, mailto and links inside the article;
+``java script:``, ``jav&#x09;ascript:``, ``//host/x`` and the like are dropped).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import nh3
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
 
+from desk.export import links
 from desk.model import Article
 
 ALLOWED_TAGS = {
@@ -35,7 +37,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"style"},
     "td": {"style"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = set(links.ALLOWED_SCHEMES)  # nh3's own check; links.py is the policy
 # Inline code is matched first so that tags shown as code are left alone.
 _HIDDEN_HTML = re.compile(
     r"(?P<code>(`+)(?!`).+?(?<!`)\2(?!`))"
@@ -106,6 +108,7 @@ def _markdown() -> markdown.Markdown:
 def sanitize(fragment: str) -> str:
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
+                     attribute_filter=links.attribute_filter,
                      filter_style_properties={"text-align"}, strip_comments=True)
 
 
@@ -114,9 +117,18 @@ def markdown_html(text: str) -> str:
     md = _markdown()
     try:
         out = md.convert(text or "")
+    except RecursionError:  # lists or quotes nested hundreds deep: Markdown recurses per level
+        _local.md = None  # a Markdown instance is left half-way through: never reuse it
+        out = _plain_paragraphs(text)
     finally:
         md.reset()
     return sanitize(out)
+
+
+def _plain_paragraphs(text: str) -> str:
+    """The fallback when the Markdown cannot be rendered: its words, paragraph by paragraph."""
+    paragraphs = re.split(r"\n[ \t>]*\n", text or "")
+    return "\n".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs if p.strip())
 
 
 def display_byline(byline: str) -> str:
