@@ -43,6 +43,7 @@ BOILERPLATE_LINE = re.compile(
 CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 UTF_NAMES = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "unicode"}
 LANGUAGES = {"en-us": "en-US", "en-gb": "en-GB"}
+_LONG_WHITESPACE = re.compile(r"\s{65,}")
 MAX_PAGE_DEPTH = 256  # real pages nest 20-60 deep
 MAX_MARKUP_DEPTH = 120  # real article markup nests 10-30 deep; markdownify recurses per level
 
@@ -116,7 +117,7 @@ def _metadata(soup) -> dict:
         if h1 is not None and h1.get_text(strip=True):
             headline = " ".join(h1.get_text(" ").split())
         elif soup.title and soup.title.string:
-            headline = re.split(r"\s+[|–—-]\s+", soup.title.string.strip())[0]
+            headline = re.split(r"(?<!\s)\s+[|–—-]\s+", soup.title.string.strip())[0]
     meta["headline"] = headline
     meta["dek"] = _meta_content(soup, "og:description", "description", "twitter:description")
     byline = _meta_content(soup, "author", "article:author", "byl")
@@ -242,9 +243,17 @@ def _plain_paragraphs(container) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+def _shorten_whitespace(container) -> None:
+    """Runs of whitespace cut to 64 characters: markdownify's own patterns are quadratic on
+    long runs (a title of 20,000 spaces took 3 s), and HTML collapses them anyway."""
+    for piece in container.find_all(string=_LONG_WHITESPACE.search):
+        piece.replace_with(type(piece)(_LONG_WHITESPACE.sub(lambda m: m.group()[:64], piece)))
+
+
 def _to_markdown(container) -> str:
     from markdownify import markdownify
 
+    _shorten_whitespace(container)
     md = None
     if _depth(container) <= MAX_MARKUP_DEPTH:
         try:

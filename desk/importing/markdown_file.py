@@ -12,7 +12,7 @@ from desk.importing.decode import file_title
 from desk.model import ARTICLE_STATUSES, DeskError
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-HEADING_RE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+HEADING_RE = re.compile(r"\A[ \t\n]*#[ \t]+([^\n]+)(?:\n|\Z)")  # closing #s: rstrip, not regex
 FIELD_NAMES = {
     "headline": "headline", "title": "headline",
     "dek": "dek", "subtitle": "dek", "description": "dek", "standfirst": "dek",
@@ -88,8 +88,8 @@ def parse_markdown(text: str, path: Path | str = "input") -> ParsedArticle:
         raise DeskError(f"{path}: unknown status {fields['status']!r} in front matter")
     if not fields.get("headline"):
         match = HEADING_RE.match(body)
-        if match:
-            fields["headline"] = match.group(1).strip()
+        if match and match.group(1).rstrip(" \t#"):
+            fields["headline"] = match.group(1).rstrip(" \t#").strip()
             body = body[match.end():]
     fields["body"] = body.strip("\n") + "\n" if body.strip() else ""
     if not fields.get("headline"):
