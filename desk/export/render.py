@@ -113,7 +113,7 @@ def _guard_links(text: str) -> tuple[str, bool]:
 def link_scan_cost(block: str) -> int:
     """How many characters Markdown's link parser would scan in ``block``: from each "["
     to its "]" (or the block's end), from each "](" to its ")" (or the block's end)."""
-    cost, squares, parens = 0, [], []
+    cost, squares, parens, closed = 0, [], [], -1  # closed: where the last link text ended
     for m in _BRACKET.finditer(block):
         pos, c = m.start(), m.group()
         if c == "[":
@@ -121,8 +121,9 @@ def link_scan_cost(block: str) -> int:
         elif c == "]":
             if squares:
                 cost += pos - squares.pop()
+                closed = pos
         elif c == "(":
-            parens.append((pos, pos > 0 and block[pos - 1] == "]"))
+            parens.append((pos, closed == pos - 1))  # a target only after a link text
         elif parens:
             opened, link = parens.pop()
             if link:

@@ -22,8 +22,8 @@ from desk.importing.decode import MAX_BYTES
 from desk.model import DeskError
 
 MAX_MEMBERS = 5_000
-MAX_PART_BYTES = 32 * 1024 * 1024  # one part, unpacked (a 10,000-word document.xml is ~3 MB)
-MAX_TOTAL_BYTES = 128 * 1024 * 1024  # the whole archive, unpacked (pictures included)
+MAX_PART_BYTES = 32_000_000  # one part, unpacked (a 10,000-word document.xml is ~3 MB)
+MAX_TOTAL_BYTES = 128_000_000  # the whole archive, unpacked (pictures included)
 _CHUNK = 1 << 20
 _XML_SUFFIXES = (".xml", ".rels")
 _DTD_BYTES = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)

@@ -91,3 +91,16 @@ def mutated(size: int, rng: random.Random, rounds: int = 2) -> str:
     if len(text) < size:
         text += article(size - len(text), rng)
     return text[:size]
+
+
+def name_list(size: int, rng: random.Random) -> str:
+    """Distinct capitalised unknown words, as in a pasted list of names: what made the
+    inconsistent-name check quadratic."""
+    out: list[str] = []
+    total = 0
+    while total < size:
+        word = rng.choice("BCDFGKLMPRST") + "".join(rng.choice("aeiouxzqkvbn")
+                                                    for _ in range(rng.randrange(4, 9)))
+        out.append(f"and {word}")
+        total += len(word) + 5
+    return " ".join(out)[:size]
