@@ -127,7 +127,7 @@ def test_commands_print_one_line_and_exit_2(hostile_dir, cli_library, capsys, ca
     """`desk import`, `desk material add` and `desk quotes verify --material`."""
     path = str(hostile_dir / case.name)
     db = cli_library["db"]
-    commands = [("import", path)]
+    commands = [("import", path), ("check", path)]
     if case.material:
         commands += [("material", "add", "--article", str(cli_library["article"]), path),
                      ("quotes", "verify", "1", "--material", path)]
