@@ -36,8 +36,9 @@ def inconsistent_names(kinds) -> dict[int, str]:
         if not MIN_LEN <= len(rare) <= MAX_LEN:
             continue
         limit = 1 if len(rare) <= 5 else 2
+        variants = _sg.deletes(rare[:_sg.PREFIX], 2)  # indexed with two deletions
         found: set[int] = set()
-        for variant in _sg.deletes(rare[:_sg.PREFIX], limit):
+        for variant in variants if limit == 2 else _sg.deletes(rare[:_sg.PREFIX], 1):
             found.update(index.get(variant, ()))
         for j in sorted(found)[:MAX_COMPARISONS]:  # the most used spelling wins
             common = names[j]
@@ -45,6 +46,6 @@ def inconsistent_names(kinds) -> dict[int, str]:
                 for s in groups[rare]:
                     out[s] = shown[common]
                 break
-        for variant in _sg.deletes(rare[:_sg.PREFIX], 2):
+        for variant in variants:
             index.setdefault(variant, []).append(i)
     return out
