@@ -13,3 +13,20 @@ def word_count(text: str) -> int:
 
 def reading_minutes(words: int, per_minute: int = 230) -> int:
     return max(1, round(words / per_minute)) if words else 0
+
+
+# C0 controls other than tab and newline, DEL, lone surrogates (from undecodable file
+# names) and the two non-characters XML refuses: none is text an editor meant to write,
+# and each one makes the .docx export (XML) fail.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def strip_controls(text: str) -> str:
+    """The text without control characters (tab and newline kept): applied at import."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML 1.0 cannot hold (for the .docx writer)."""
+    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text

@@ -52,8 +52,10 @@ def run(args, ctx) -> int:
         dictionary = lib.dictionary.words(args.article)
         language = article.language or "en-US"
     else:
+        from desk.importing.decode import display_path
+
         text = read_text_file(args.file)
-        name = args.file
+        name = display_path(args.file)  # a file name that is not UTF-8 still prints
         lib = ctx.library()
         tagged = []
         dictionary = lib.dictionary.words()

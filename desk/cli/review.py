@@ -129,6 +129,7 @@ def _print_quote(q, fmt: str, message: str) -> None:
 
 
 def run_verify(args, ctx) -> int:
+    from desk.importing.decode import display_path
     from desk.review import format_diff, read_material, verify_from_material, verify_quote
 
     lib = ctx.library()
@@ -138,7 +139,8 @@ def run_verify(args, ctx) -> int:
             _title, text = read_material(args.material)
         result = verify_from_material(lib, args.quote_id, material_id=args.material_id, text=text,
                                       note=args.note, reviewer=args.by,
-                                      origin_ref=args.material if args.material else None)
+                                      origin_ref=display_path(args.material) if args.material
+                                      else None)
         if args.format == "json":
             print_json(result.to_dict())
         else:
@@ -246,8 +248,6 @@ def run_status(args, ctx) -> int:
 
 # -- material ----------------------------------------------------------------------------
 def run_material_add(args, ctx) -> int:
-    from pathlib import Path
-
     from desk.review import read_material
 
     title, text = read_material(args.file)

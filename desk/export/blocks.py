@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from desk.export.links import safe_href
+
 _SPACE = re.compile(r"\s+")
 _INLINE_STYLE = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic",
                  "code": "code", "del": "strike", "sup": "sup", "sub": "sub"}
@@ -126,8 +128,8 @@ def _inline(el, *, wrap: bool = False, style: dict | None = None) -> list[Run]:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _INLINE_STYLE:
             style[_INLINE_STYLE[tag]] = True
-        elif tag == "a" and el.get("href"):
-            style["href"] = el.get("href")
+        elif tag == "a" and safe_href(el.get("href")):
+            style["href"] = safe_href(el.get("href"))
         elif tag == "br":
             return [Run("\n", **style)]
         elif tag == "img":

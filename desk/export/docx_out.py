@@ -1,6 +1,8 @@
 """Word documents (python-docx): headline as the title, dek as the subtitle, byline, then the
 body with bold, italic, links, headings, lists, block quotes, code and tables kept, using
-Word's own built-in styles so the document restyles cleanly in the newsroom's template."""
+Word's own built-in styles so the document restyles cleanly in the newsroom's template.
+Every string passes xml_safe (XML cannot hold control characters, and a library written
+before import stripped them may still have some) and every link the link policy."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from datetime import datetime
 
 from desk.export.base import ExportData
 from desk.export.blocks import Block, Run, html_blocks
+from desk.export.links import safe_href
 from desk.export.render import display_byline, display_date, markdown_html
+from desk.text import xml_safe
 
 MONO = "DejaVu Sans Mono"
 
@@ -20,13 +24,13 @@ def render(data: ExportData) -> bytes:
     a = data.article
     doc = docx.Document()
     _properties(doc, data)
-    doc.add_heading(a.headline, level=0)
+    doc.add_heading(xml_safe(a.headline), level=0)
     if a.dek:
-        doc.add_paragraph(a.dek, style="Subtitle")
+        doc.add_paragraph(xml_safe(a.dek), style="Subtitle")
     meta = [x for x in (display_byline(a.byline), display_date(a)) if x]
     if meta:
         para = doc.add_paragraph()
-        para.add_run(" · ".join(meta)).bold = True
+        para.add_run(xml_safe(" · ".join(meta))).bold = True
     writer = _BodyWriter(doc)
     for block in html_blocks(markdown_html(a.body)):
         writer.add(block)
@@ -38,12 +42,12 @@ def render(data: ExportData) -> bytes:
 def _properties(doc, data: ExportData) -> None:
     a = data.article
     props = doc.core_properties
-    props.title = a.headline[:255]
-    props.subject = a.dek[:255]
-    props.author = a.byline[:255]
-    props.category = a.section[:255]
-    props.keywords = ", ".join(a.tags)[:255]
-    props.language = a.language
+    props.title = xml_safe(a.headline)[:255]
+    props.subject = xml_safe(a.dek)[:255]
+    props.author = xml_safe(a.byline)[:255]
+    props.category = xml_safe(a.section)[:255]
+    props.keywords = xml_safe(", ".join(a.tags))[:255]
+    props.language = xml_safe(a.language or "")[:64]
     props.comments = "Exported by desk"
     for attr, stamp in (("created", a.created_at), ("modified", a.updated_at)):
         if stamp:
@@ -149,7 +153,7 @@ def _add_run(para, run: Run):
         r = para.add_run()
         r.add_break()
         return r
-    r = para.add_run(run.text)
+    r = para.add_run(xml_safe(run.text))
     if run.bold:
         r.bold = True
     if run.italic:
@@ -172,7 +176,11 @@ def _add_link(para, run: Run) -> None:
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
 
-    rel_id = para.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    href = safe_href(run.href)
+    if href is None:  # the link policy drops it: the words stay, as plain text
+        _add_run(para, run)
+        return
+    rel_id = para.part.relate_to(xml_safe(href), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     r = _add_run(para, run)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import unicodedata
 from collections import Counter
 from datetime import datetime, timezone
 
@@ -17,7 +18,9 @@ from desk.export.render import display_byline
 
 COLUMNS = ("No.", "Line", "Quotation", "Speaker", "Source", "Title", "Organisation", "Contact",
            "Status", "Origin", "Recorded original", "Reviewer note", "Reviewed by", "Reviewed at")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r",
+                  "\uff1d", "\uff0b", "\uff0d", "\uff20",  # full-width ＝ ＋ － ＠
+                  "\ufe66", "\ufe62", "\ufe63", "\ufe6b")  # small ﹦ ﹢ ﹣ ﹫
 
 
 def sheet_rows(data: ExportData) -> list[dict]:
@@ -48,8 +51,18 @@ def sheet_rows(data: ExportData) -> list[dict]:
 def _cell(value: str) -> str:
     """Spreadsheets run cells that start like a formula (a quotation "=HYPERLINK(...)", but
     also a phone number "+27 21 ...", which Excel turns into #NULL!); a leading apostrophe
-    makes them text."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    makes them text. Leading spaces (and invisible characters) do not stop a spreadsheet
+    from reading " =1+1" as a formula, nor does the full-width form "＝1+1"."""
+    if value.startswith(_FORMULA_START) or _visible_start(value).startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _visible_start(value: str) -> str:
+    i = 0
+    while i < len(value) and (value[i].isspace() or unicodedata.category(value[i]) in ("Cf", "Cc")):
+        i += 1
+    return value[i:]
 
 
 def render_csv(data: ExportData) -> bytes:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desk.importing.decode import read_text
+from desk.importing.decode import display_path, one_line, read_text
 from desk.importing.markdown_file import ParsedArticle, parse_markdown, parse_plain_text
 from desk.model import DeskError
+from desk.text import strip_controls
 
 READERS = {
     ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
@@ -22,7 +23,16 @@ def register_reader(suffix: str, name: str) -> None:
 
 
 def read_article(path: str | os.PathLike) -> ParsedArticle:
-    path = Path(path)
+    """The parsed file, cleaned of control characters; any failure is one DeskError line."""
+    try:
+        return clean_parsed(_read_article(Path(path)))
+    except DeskError as exc:
+        raise DeskError(one_line(str(exc))) from None
+    except RecursionError:  # a nesting bound missed somewhere: still one line
+        raise DeskError(f"{display_path(path)}: nested too deeply to read") from None
+
+
+def _read_article(path: Path) -> ParsedArticle:
     if not path.exists():  # before choosing a reader, so every format says the same
         raise DeskError(f"{path}: no such file")
     if path.is_dir():
@@ -41,6 +51,18 @@ def read_article(path: str | os.PathLike) -> ParsedArticle:
     if kind == "markdown":
         return parse_markdown(text, path)
     return parse_plain_text(text, path)
+
+
+def clean_parsed(parsed: ParsedArticle) -> ParsedArticle:
+    """Control characters never enter the library: a pasted or hostile NUL, form feed or
+    escape is invisible in the editor and breaks the .docx export (XML cannot hold it)."""
+    parsed.fields = {k: strip_controls(v) if isinstance(v, str) else v
+                     for k, v in parsed.fields.items()}
+    for key in ("headline", "dek", "byline", "section"):
+        if key in parsed.fields:  # one-line fields
+            parsed.fields[key] = " ".join(parsed.fields[key].split())
+    parsed.tags = [t for t in (" ".join(strip_controls(t).split()) for t in parsed.tags) if t]
+    return parsed
 
 
 def import_files(library, paths) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from desk.model import DeskError
@@ -45,6 +46,23 @@ def decode(data: bytes, name: str = "input", *, newlines: bool = True) -> str:
     except UnicodeDecodeError as exc:
         raise DeskError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start}); "
                         "save it as UTF-8 and try again")
+
+
+def display_path(path) -> str:
+    """A path as printable text: bytes that are not UTF-8 in a file name (kept by Python as
+    lone surrogates) are shown as \\xNN escapes instead of breaking a print or a dialog."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def file_title(path) -> str:
+    """A headline or title from a file name: 'river-rises.md' -> 'river rises'."""
+    stem = os.fsencode(Path(path).stem).decode("utf-8", "replace")
+    return stem.replace("-", " ").replace("_", " ").strip() or "Untitled"
+
+
+def one_line(message: str) -> str:
+    """A user-facing error message as one printable line."""
+    return " ".join(display_path(message).split())
 
 
 def read_text(path: Path) -> str:

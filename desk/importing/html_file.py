@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desk.importing.decode import decode, read_bytes
+from desk.importing.decode import decode, file_title, read_bytes
 from desk.importing.markdown_file import ParsedArticle
 from desk.model import DeskError
 
@@ -43,6 +43,9 @@ BOILERPLATE_LINE = re.compile(
 CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 UTF_NAMES = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "unicode"}
 LANGUAGES = {"en-us": "en-US", "en-gb": "en-GB"}
+_LONG_WHITESPACE = re.compile(r"\s{65,}")
+MAX_PAGE_DEPTH = 256  # real pages nest 20-60 deep
+MAX_MARKUP_DEPTH = 120  # real article markup nests 10-30 deep; markdownify recurses per level
 
 
 def read_html(path: str | Path) -> str:
@@ -65,6 +68,10 @@ def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
+    depth = _depth(soup)
+    if depth > MAX_PAGE_DEPTH:  # every pass below would cost the depth times the page
+        raise DeskError(f"{path}: the page nests its elements {depth:,} levels deep (damaged "
+                        f"or hostile markup); desk reads pages nested up to {MAX_PAGE_DEPTH}")
     meta = _metadata(soup)
     for el in soup.find_all(_is_boilerplate_element):
         if not el.decomposed:
@@ -83,7 +90,7 @@ def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:
             first_h1.decompose()
     body = _to_markdown(container)
     if not headline:
-        headline = Path(str(path)).stem.replace("-", " ").replace("_", " ")
+        headline = file_title(path)
     if not body.strip() and not meta.get("dek"):
         raise DeskError(f"{path}: no article text found in the page")
     fields = {"headline": headline, "body": body}
@@ -110,7 +117,7 @@ def _metadata(soup) -> dict:
         if h1 is not None and h1.get_text(strip=True):
             headline = " ".join(h1.get_text(" ").split())
         elif soup.title and soup.title.string:
-            headline = re.split(r"\s+[|–—-]\s+", soup.title.string.strip())[0]
+            headline = re.split(r"(?<!\s)\s+[|–—-]\s+", soup.title.string.strip())[0]
     meta["headline"] = headline
     meta["dek"] = _meta_content(soup, "og:description", "description", "twitter:description")
     byline = _meta_content(soup, "author", "article:author", "byl")
@@ -185,7 +192,9 @@ def _text_length(el) -> int:
 
 
 def _main_container(soup):
-    articles = soup.find_all("article")
+    # nested articles or paragraphs: only the outermost count (each holds its inner ones'
+    # text), or measuring every one of a deep chain costs the depth times the page
+    articles = [a for a in soup.find_all("article") if a.find_parent("article") is None]
     if articles:
         return max(articles, key=_text_length)
     main = soup.find("main") or soup.find(attrs={"role": "main"})
@@ -194,7 +203,7 @@ def _main_container(soup):
     scores: dict[int, tuple[int, object]] = {}
     for p in soup.find_all("p"):
         parent = p.parent
-        if parent is None:
+        if parent is None or p.find_parent("p") is not None:
             continue
         n = _text_length(p)
         count, _ = scores.get(id(parent), (0, parent))
@@ -215,11 +224,45 @@ def _same(a: str, b: str) -> bool:
 
 
 # -- to Markdown ---------------------------------------------------------------------------
+def _depth(el) -> int:
+    """How deeply elements nest under ``el`` (iterative: a hostile page nests 100,000 deep)."""
+    from bs4 import Tag
+
+    deepest, stack = 0, [(el, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((c, depth + 1) for c in node.contents if isinstance(c, Tag))
+    return deepest
+
+
+def _plain_paragraphs(container) -> str:
+    """The container's text, one paragraph per line: the fallback for markup nested too
+    deeply to convert (markdownify recurses once per level)."""
+    lines = (" ".join(line.split()) for line in container.get_text("\n").split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def _shorten_whitespace(container) -> None:
+    """Runs of whitespace cut to 64 characters: markdownify's own patterns are quadratic on
+    long runs (a title of 20,000 spaces took 3 s), and HTML collapses them anyway."""
+    for piece in container.find_all(string=_LONG_WHITESPACE.search):
+        piece.replace_with(type(piece)(_LONG_WHITESPACE.sub(lambda m: m.group()[:64], piece)))
+
+
 def _to_markdown(container) -> str:
     from markdownify import markdownify
 
-    md = markdownify(str(container), heading_style="ATX", bullets="-", strip=["img"],
-                     escape_underscores=False)
+    _shorten_whitespace(container)
+    md = None
+    if _depth(container) <= MAX_MARKUP_DEPTH:
+        try:
+            md = markdownify(str(container), heading_style="ATX", bullets="-", strip=["img"],
+                             escape_underscores=False)
+        except RecursionError:
+            md = None
+    if md is None:
+        md = _plain_paragraphs(container)
     lines = []
     for line in md.split("\n"):
         line = line.rstrip()

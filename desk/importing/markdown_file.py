@@ -8,16 +8,47 @@ from pathlib import Path
 
 import yaml
 
+from desk.importing.decode import file_title
 from desk.model import ARTICLE_STATUSES, DeskError
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-HEADING_RE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+HEADING_RE = re.compile(r"\A[ \t\n]*#[ \t]+([^\n]+)(?:\n|\Z)")  # closing #s: rstrip, not regex
 FIELD_NAMES = {
     "headline": "headline", "title": "headline",
     "dek": "dek", "subtitle": "dek", "description": "dek", "standfirst": "dek",
     "byline": "byline", "author": "byline",
     "section": "section", "status": "status", "language": "language", "lang": "language",
 }
+
+
+MAX_FRONT_MATTER_DEPTH = 20  # articles need 2-3 levels (sources: - name: ...)
+
+
+class _Refused(yaml.YAMLError):
+    def __init__(self, reason: str, mark):
+        super().__init__(reason)
+        self.reason, self.problem_mark = reason, mark
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader without aliases and with a nesting bound: a 300-byte front matter of
+    nested aliases expands to tens of megabytes, and deep nesting exhausts the recursion
+    of PyYAML's composer. Front matter written by hand or by a CMS needs neither."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused("uses YAML aliases (*name), which desk does not read",
+                           self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_FRONT_MATTER_DEPTH:
+                raise _Refused(f"is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep",
+                               self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 @dataclass
@@ -32,11 +63,15 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where else ""
-        raise DeskError(f"{name}: front matter is not valid YAML{line}")
+        if isinstance(exc, _Refused):
+            raise DeskError(f"{name}: front matter {exc.reason}{line}") from None
+        raise DeskError(f"{name}: front matter is not valid YAML{line}") from None
+    except RecursionError:  # pragma: no cover - the depth bound comes first
+        raise DeskError(f"{name}: front matter is nested too deeply") from None
     if not isinstance(meta, dict):
         raise DeskError(f"{name}: front matter must be a set of 'key: value' lines")
     return meta, text[match.end():]
@@ -53,14 +88,14 @@ def parse_markdown(text: str, path: Path | str = "input") -> ParsedArticle:
         raise DeskError(f"{path}: unknown status {fields['status']!r} in front matter")
     if not fields.get("headline"):
         match = HEADING_RE.match(body)
-        if match:
-            fields["headline"] = match.group(1).strip()
+        if match and match.group(1).rstrip(" \t#"):
+            fields["headline"] = match.group(1).rstrip(" \t#").strip()
             body = body[match.end():]
     fields["body"] = body.strip("\n") + "\n" if body.strip() else ""
     if not fields.get("headline"):
-        fields["headline"] = Path(str(path)).stem.replace("-", " ").replace("_", " ")
-    return ParsedArticle(fields=fields, tags=_tags(meta.get("tags") or meta.get("keywords")),
-                         sources=_sources(meta.get("sources")))
+        fields["headline"] = file_title(path)
+    return ParsedArticle(fields=fields, tags=_tags(meta.get("tags") or meta.get("keywords"), path),
+                         sources=_sources(meta.get("sources"), path))
 
 
 def parse_plain_text(text: str, path: Path | str = "input") -> ParsedArticle:
@@ -72,19 +107,42 @@ def parse_plain_text(text: str, path: Path | str = "input") -> ParsedArticle:
                                  "body": rest.strip("\n") + "\n" if rest.strip() else ""})
 
 
-def _tags(value) -> list[str]:
-    if not value:
+def _scalar(value) -> bool:
+    return isinstance(value, (str, int, float, bool)) or hasattr(value, "isoformat")
+
+
+def _plain(value):
+    return [str(v) for v in value] if isinstance(value, list) else str(value)
+
+
+def _tags(value, path) -> list[str]:
+    """A list of words, or one comma-separated line; a lone number (tags: 2026) is one tag."""
+    if value is None or value == "":
         return []
-    if isinstance(value, str):
-        return [t.strip() for t in value.split(",") if t.strip()]
-    return [str(t).strip() for t in value if str(t).strip()]
+    if _scalar(value):
+        return [t.strip() for t in str(value).split(",") if t.strip()]
+    if isinstance(value, list) and all(_scalar(t) for t in value):
+        return [str(t).strip() for t in value if str(t).strip()]
+    raise DeskError(f"{path}: front matter 'tags' must be a list of words or one "
+                    "comma-separated line")
 
 
-def _sources(value) -> list[dict]:
+def _sources(value, path) -> list[dict]:
+    """A list of names or of {name: ..., title: ...}; a single name is a list of one."""
+    if value is None or value == "":
+        return []
+    if _scalar(value) or isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise DeskError(f"{path}: front matter 'sources' must be a list of names")
     out = []
-    for item in value or []:
-        if isinstance(item, str):
-            out.append({"name": item})
-        elif isinstance(item, dict) and item.get("name"):
-            out.append(item)
+    for item in value:
+        if _scalar(item) and str(item).strip():
+            out.append({"name": str(item).strip()})
+        elif isinstance(item, dict) and _scalar(item.get("name")) and str(item["name"]).strip():
+            out.append({str(k): _plain(v) for k, v in item.items()
+                        if _scalar(v) or isinstance(v, list) and all(map(_scalar, v))})
+        else:
+            raise DeskError(f"{path}: front matter 'sources' must be a list of names "
+                            "(or of entries with a name)")
     return out

@@ -46,3 +46,24 @@ def test_empty_text():
     report = check_text("", spelling=False)
     assert isinstance(report, CheckReport)
     assert report.words == 0 and report.quotes == [] and report.problems == []
+
+
+def test_a_text_over_the_cap_is_checked_up_to_a_line_break_and_says_so(monkeypatch):
+    from desk.checks import engine
+
+    monkeypatch.setattr(engine, "MAX_CHECK_CHARS", 2_000)
+    para = "The council met on Tuesday. “We will rebuild,” said Ana Ruiz.\n\n"
+    text = para * 100 + "Teh end.\n"
+    report = engine.check_text(text)
+    [too_long] = [p for p in report.problems if p.kind == "too-long"]
+    assert too_long.severity == "warning" and too_long.end == len(text)
+    assert 1_000 <= too_long.start <= 2_000 and text[too_long.start - 1] == "\n"
+    assert all(p.end <= too_long.start for p in report.problems if p is not too_long)
+    assert all(q.end <= too_long.start for q in report.quotes)
+    assert report.words == engine.word_count(text)  # the count is of the whole text
+
+
+def test_a_text_under_the_cap_has_no_length_warning():
+    from desk.checks.engine import check_text
+
+    assert not [p for p in check_text("Short text.\n").problems if p.kind == "too-long"]

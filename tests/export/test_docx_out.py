@@ -65,3 +65,21 @@ def test_raw_html_in_body_does_not_reach_the_document():
     article = Article(id=1, headline="H", body="Hi <script>alert(1)</script> there")
     text = "\n".join(p.text for p in reopen(ExportData(article=article)).paragraphs)
     assert "alert" not in text and "<script" not in text
+
+
+def test_control_characters_in_an_article_do_not_break_the_docx():
+    """Import strips them, but a library written before that (or a paste) may hold some."""
+    import io
+
+    import docx
+
+    from desk.export.base import ExportData
+    from desk.export.docx_out import render
+    from desk.model import Article
+
+    bad = "bell\x07 nul\x00 esc\x1b \ufffe \x7f"
+    article = Article(id=1, headline=f"Head {bad}", dek=bad, byline=bad, section=bad,
+                      tags=[bad], body=f"Body {bad}\n\n[link {bad}](https://example.com/\x07x)\n")
+    doc = docx.Document(io.BytesIO(render(ExportData(article=article))))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Head bell nul esc" in text and "\x07" not in text

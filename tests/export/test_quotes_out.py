@@ -1,8 +1,10 @@
 import csv
 import io
 
+import pytest
+
 from desk.export.base import ExportData, QuoteRow
-from desk.export.quotes_out import COLUMNS, render_csv, render_html
+from desk.export.quotes_out import COLUMNS, _cell, render_csv, render_html
 from desk.model import Article
 
 
@@ -63,3 +65,17 @@ def test_html_sheet_flags_a_quotation_without_speaker():
     data = ExportData(article=Article(id=1, headline="H", body=""),
                       quotes=[QuoteRow(text="Nobody said this")])
     assert '<td class="missing">no speaker</td>' in render_html(data).decode()
+
+
+@pytest.mark.parametrize("value", [
+    " =1+1", "\t=1+1", "  +27 21", "\n-2", " @SUM(A1)", "\u00a0=cmd", "\u3000=1",
+    "\ufeff=HYPERLINK(\"x\")", "\u200b+1", "＝1+1", "＋27", "－1", "＠SUM(A1)", "  ＝1",
+    "\r=1", "﹦1",
+])
+def test_formula_after_leading_space_or_in_full_width_is_neutralised(value):
+    assert _cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Plain words", "1 = 1", "a+b", "e-mail me", "x@y.z", ""])
+def test_ordinary_cells_are_left_alone(value):
+    assert _cell(value) == value

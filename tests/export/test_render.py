@@ -125,3 +125,18 @@ def test_any_mix_of_markup_yields_only_allowed_html(pieces):
             assert name in ALLOWED_ATTRIBUTES.get(el.tag, set()) or name == "rel"
             if name in ("href", "src"):
                 assert value.split(":", 1)[0].lower() in ("http", "https", "mailto") or ":" not in value
+
+
+def test_markdown_nested_hundreds_deep_still_renders():
+    from desk.export.render import markdown_html
+
+    text = "".join("    " * i + "- item\n" for i in range(300)) + "\n" + "> " * 400 + "deep\n"
+    out = markdown_html(text)
+    assert "item" in out and "deep" in out
+
+
+def test_markdown_renders_normally_after_a_text_nested_too_deeply():
+    from desk.export.render import markdown_html
+
+    markdown_html("".join("    " * i + "- item\n" for i in range(300)))
+    assert markdown_html("Residents **object**.") == "<p>Residents <strong>object</strong>.</p>"

@@ -164,6 +164,18 @@ def test_import_failure_is_a_dialog(window, monkeypatch, tmp_path):
     assert "no such file" in dialogs.texts("warning")[0]
 
 
+def test_import_of_a_broken_docx_is_a_dialog_not_a_traceback(window, monkeypatch, tmp_path):
+    import zipfile
+
+    path = tmp_path / "broken.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types><Default Extension=")
+    dialogs = Dialogs(monkeypatch)
+    assert window.import_paths([path]) == []
+    assert len(dialogs.texts("warning")) == 1
+    assert "not a valid .docx: bad XML in [Content_Types].xml" in dialogs.texts("warning")[0]
+
+
 def test_backup_writes_a_copy(window, tmp_path):
     target = tmp_path / "backup.db"
     assert window.backup_to(target)

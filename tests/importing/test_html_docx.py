@@ -187,7 +187,7 @@ def test_docx_literal_markdown_characters_are_escaped(tmp_path):
 def test_docx_that_is_not_a_zip_is_refused(tmp_path):
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)  # an old binary .doc
-    with pytest.raises(DeskError, match="not a Word .docx file"):
+    with pytest.raises(DeskError, match="not a valid .docx: not a zip archive"):
         read_article(path)
 
 
@@ -195,7 +195,7 @@ def test_zip_that_is_not_a_word_document_is_refused(tmp_path):
     path = tmp_path / "fake.docx"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("hello.txt", "not word")
-    with pytest.raises(DeskError, match="not a Word document"):
+    with pytest.raises(DeskError, match="not a valid .docx"):
         read_article(path)
 
 

@@ -16,6 +16,7 @@ from desk.model import Problem
 from . import suggester as _sg
 from .context import TITLES, capitalised_mid, fine_in_context, name_context
 from .dictionary import Lexicon, normalise_language
+from .inconsistent import inconsistent_names
 from .words import (
     CONTRACTIONS,
     EMAIL,
@@ -247,8 +248,11 @@ class SpellChecker:
                 sent = starts[start]
                 if caps is None:  # the capitalised words of the article, once
                     caps = set(_CAPITALISED.findall(text))
-                typo = self._capital_typo(text, start, end, stem, sent, stem in mid_names,
-                                          counts[stem], lang, acc_names, near_cache, caps)
+                if len(near_cache) >= MAX_NEIGHBOUR_SEARCHES // 2 and normalise(stem) not in near_cache:
+                    typo = False  # past the budget: an unknown name, not searched
+                else:
+                    typo = self._capital_typo(text, start, end, stem, sent, stem in mid_names,
+                                              counts[stem], lang, acc_names, near_cache, caps)
                 kind = "misspelling" if typo else "unknown-name"
                 if isinstance(typo, str):
                     preferred[start] = typo
@@ -258,7 +262,7 @@ class SpellChecker:
                 kind = "misspelling"
             kinds.append((start, end, stem, kind))
 
-        renamed = _inconsistent_names(kinds, accepted_set)
+        renamed = inconsistent_names(kinds)
         sugg_cache: dict[str, tuple[str, ...]] = {}
         for start, end, stem, kind in kinds:
             if start in renamed:
@@ -275,7 +279,8 @@ class SpellChecker:
             if suggest:
                 sugg = sugg_cache.get(stem)  # type: ignore[assignment]
                 if sugg is None:
-                    sugg = tuple(self.suggest(stem, lang, 5, acc_names))
+                    sugg = (tuple(self.suggest(stem, lang, 5, acc_names))
+                            if len(sugg_cache) + len(near_cache) < MAX_NEIGHBOUR_SEARCHES else ())
                     sugg_cache[stem] = sugg
                 first = preferred.get(start)
                 if first:
@@ -433,6 +438,13 @@ class SpellChecker:
         return False
 
 
+#: Distinct words per check looked up in the suggestion index (0.5-1 ms each), for
+#: suggestions and for telling a capitalised typo from a name. A real article needs a few
+#: dozen; a pasted word list or gibberish would need thousands (50 kB took 0.7-1 s).
+#: Past the budget a misspelling is flagged without suggestions, and a capitalised
+#: unknown word is an unknown name.
+MAX_NEIGHBOUR_SEARCHES = 120  # half of them at most for capitalised words
+
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][^\W\d_]+(?![\w])")
 
 
@@ -456,28 +468,3 @@ def _non_prose(text: str) -> list[tuple[int, int]]:
     except ImportError:  # pragma: no cover - the shared module is part of desk
         return []
     return non_prose_spans(text)
-
-
-def _inconsistent_names(kinds, accepted) -> dict[int, str]:
-    """{start of a rarer spelling: the other spelling} for names spelled two ways."""
-    groups: dict[str, list[int]] = {}
-    shown: dict[str, str] = {}
-    for start, _end, stem, kind in kinds:
-        if kind == "unknown-name" and stem[:1].isupper():
-            key = normalise(stem)
-            groups.setdefault(key, []).append(start)
-            shown.setdefault(key, stem)
-    if len(groups) < 2:
-        return {}
-    out: dict[int, str] = {}
-    names = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0]))
-    for i, rare in enumerate(names):
-        for common in names[:i]:
-            if common[:1] != rare[:1] or min(len(common), len(rare)) < 4:
-                continue
-            limit = 1 if len(rare) <= 5 else 2
-            if _sg.osa_distance(rare, common, limit) <= limit:
-                for s in groups[rare]:
-                    out[s] = shown[common]
-                break
-    return out
