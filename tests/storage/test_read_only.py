@@ -53,13 +53,37 @@ def test_read_only_library_needing_an_upgrade_is_refused(tmp_path, monkeypatch):
         Library.open(path)
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+_PROBE = (
+    "import sys\n"
+    "from desk.storage import Library\n"
+    "with Library.open(sys.argv[1]) as lib:\n"
+    "    print(lib.read_only, lib.articles.count())\n"
+)
+
+
 def test_library_in_a_really_read_only_folder(filled, db_path):
+    """Opened by a user who may not write the folder (as root: run as nobody, since root
+    writes anywhere)."""
+    import subprocess
+    import sys
+
     folder = db_path.parent
     os.chmod(folder, 0o555)
     try:
-        with Library.open(db_path) as lib:
-            assert lib.read_only and lib.articles.count() == 1
+        if os.geteuid() == 0:
+            for p in [folder, *folder.parents]:
+                if os.stat(p).st_mode & 0o005 == 0o005:
+                    continue
+                os.chmod(p, os.stat(p).st_mode | 0o005)  # nobody may walk to the library
+            os.chmod(db_path, 0o644)
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                   sys.executable, "-c", _PROBE, str(db_path)]
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+            assert out.returncode == 0, out.stderr
+            assert out.stdout.split() == ["True", "1"]
+        else:
+            with Library.open(db_path) as lib:
+                assert lib.read_only and lib.articles.count() == 1
     finally:
         os.chmod(folder, 0o755)
 

@@ -28,13 +28,13 @@ from desk.checks.attribution.people import People, SourceIndex
 from desk.checks.attribution.problems import quote_problems
 from desk.checks.attribution.ranking import UNCERTAIN_BELOW, Choice
 from desk.checks.attribution.resolve import Resolver
-from desk.checks.attribution.segment import Document, segment
+from desk.checks.attribution.segment import MAX_QUOTATIONS, Document, cap_regions, segment
 from desk.checks.attribution.tags import assigned_span, match_decisions
 from desk.checks.markdown_spans import non_prose_spans
 from desk.model import Problem, QuoteSpan, SourceRef, TaggedQuote
 
 
-__all__ = ["AttributionResult", "analyse", "non_prose_spans"]
+__all__ = ["MAX_QUOTATIONS", "AttributionResult", "analyse", "non_prose_spans"]
 
 
 @dataclass
@@ -59,6 +59,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
     if not text:
         return AttributionResult()
     doc = segment(text, single_quotes)  # stages 1-2
+    overflow = cap_regions(doc, MAX_QUOTATIONS)
     people = People(doc.text, doc.skip)  # stages 3-4: who the article names
     people.seed(sources)  # and who the library knows
     index = SourceIndex(sources)
@@ -67,7 +68,13 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
         sp = c.credit.speaker
         if sp is not None and sp.kind == "person":
             people.add_person(people.full_name(sp.name, sp.start)[0])
-    return _report(doc, people, index, chosen, sources, tagged, explain)
+    result = _report(doc, people, index, chosen, sources, tagged, explain)
+    if overflow is not None:
+        result.problems.append(Problem(
+            "too-many-quotations", "warning", overflow, len(text),
+            f"more than {MAX_QUOTATIONS:,} quotation marks pairs: quotations after this point are not checked"))
+        result.problems.sort(key=lambda p: (p.start, p.end, p.kind))
+    return result
 
 
 def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int, Choice],

@@ -15,6 +15,7 @@ from desk.checks.attribution.segment import Document
 from desk.checks.attribution.terms import is_term
 
 _NOBODY = Credit(how="none")
+_WORDY = re.compile(r"[^\W_]")
 _CONTEXT_HOWS = ("next", "next-and", "continued", "same-para", "prev-para")
 _CONJ_GAP = re.compile(r"[ \t,]*(?:and|or|but|then)[ \t,]*")
 
@@ -42,8 +43,11 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
         for n, r in enumerate(real):
             prev_end = real[n - 1].end if n else a
             nxt_open = real[n + 1].open_pos if n + 1 < len(real) else b
-            around = Around(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of, hints)
             scored: list[Scored] = []
+            local[id(r)] = scored
+            if not _WORDY.search(text, r.text_start, r.text_end):
+                continue  # nothing but marks and spaces: nobody's words, no finder needed
+            around = Around(text, r, a, b, st, prev_end, nxt_open, doc.paras, doc.starts_of, hints)
             best[0] = float("-inf")
             for c in local_candidates(around, ceilings, best):
                 sc = _scored(doc, people, r, c, salience, None, weights)
@@ -53,17 +57,22 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
             local[id(r)] = scored
 
     chosen: dict[int, Choice] = {}
-    for ri, r in enumerate(doc.regions):
+    place = {id(r): k for regs in doc.by_para.values() for k, r in enumerate(regs)}  # index in its paragraph
+    last: tuple[int, Credit] | None = None  # (paragraph, credit) of the last quotation with a speaker
+    for r in doc.regions:
         if id(r) in terms:
             chosen[id(r)] = Choice(Credit(how="term"), 1.0, [])
             continue
-        previous = _previous_in_para(doc, ri, chosen)
-        scored = [_agreeing(s, previous, w) for s in local[id(r)]]
+        previous = last[1] if last is not None and last[0] == r.para else None
+        prev_name = previous.speaker.name if previous is not None else None
+        scored = [_agreeing(s, prev_name, w) for s in local[id(r)]]
         if not scored or max(x.score for x in scored) <= context_top:
-            scored += [_scored(doc, people, r, c, salience, previous, weights)
-                       for c in _context(doc, ri, r, chosen, best_local, terms)]
+            scored += [_scored(doc, people, r, c, salience, prev_name, weights)
+                       for c in _context(doc, r, place[id(r)], previous, chosen, best_local, terms)]
         scored.append(nobody)
-        chosen[id(r)] = choose(scored)
+        choice = chosen[id(r)] = choose(scored)
+        if choice.credit.speaker is not None:
+            last = (r.para, choice.credit)
     return chosen
 
 
@@ -110,24 +119,13 @@ def _scored(doc: Document, people: People, r: Region, c: Credit, salience: Count
     return Scored(c, f, score(f, weights))
 
 
-def _previous_in_para(doc: Document, ri: int, chosen: dict[int, Choice]) -> str | None:
-    r = doc.regions[ri]
-    for k in range(ri - 1, -1, -1):
-        p = doc.regions[k]
-        if p.para != r.para:
-            return None
-        c = chosen.get(id(p))
-        if c and c.credit.speaker is not None:
-            return c.credit.speaker.name
-    return None
-
-
-def _context(doc: Document, ri: int, r: Region, chosen, best_local, terms) -> list[Credit]:
-    """Candidates from the quotations around this one."""
+def _context(doc: Document, r: Region, k: int, previous: Credit | None, chosen, best_local,
+             terms) -> list[Credit]:
+    """Candidates from the quotations around this one (k: its index in the paragraph;
+    previous: the last credit with a speaker in the paragraph)."""
     text = doc.text
     out: list[Credit] = []
     regs = doc.by_para.get(r.para, [])
-    k = regs.index(r)
     # “A.” “B,” she said: the next quotation's cue, with nothing but space between them
     if k + 1 < len(regs) and id(regs[k + 1]) not in terms:
         nx = best_local.get(id(regs[k + 1]))
@@ -149,11 +147,8 @@ def _context(doc: Document, ri: int, r: Region, chosen, best_local, terms) -> li
     if r.continues is not None and id(r.continues) in chosen:
         src, how = chosen[id(r.continues)].credit, "continued"
     elif k > 0:
-        for p in reversed(regs[:k]):
-            c = chosen.get(id(p))
-            if c is not None and c.credit.speaker is not None:
-                src, how = c.credit, "same-para"
-                break
+        if previous is not None:
+            src, how = previous, "same-para"
     elif r.para > 0 and not text[doc.paras[r.para][0]:r.open_pos].strip(" \t>*-#"):
         src, how = _previous_paragraph(doc, r.para - 1, chosen), "prev-para"
     if src is not None and src.speaker is not None:

@@ -355,7 +355,8 @@ _TITLE_SAID = re.compile(r"[ \t](?:Said|Says|Tells|Told|Warns|Warned|Argues|Clai
 
 
 def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None:
-    m = _ROUNDUP.search(text, max(a, prev_end), r.open_pos)
+    lo = max(a, prev_end, text.rfind("\n", a, r.open_pos) + 1, r.open_pos - 120)  # a label is short
+    m = _ROUNDUP.search(text, lo, r.open_pos)
     if m is None:
         return None
     label = m.group(1).strip()
@@ -382,7 +383,10 @@ _HEADLINE = re.compile(r"(?<![^\n])([A-Z0-9][A-Z0-9 ,.'\u2019\u2018:;&$%?!-]{12,
 
 
 def _headline_label(text: str, r: Region, a: int) -> Credit | None:
-    m = _HEADLINE.search(text, a, r.open_pos)
+    lo = max(a, text.rfind("\n", a, r.open_pos) + 1)
+    if r.open_pos - lo > 200:
+        return None  # a headline is short and starts its line
+    m = _HEADLINE.search(text, lo, r.open_pos)
     if not m or len(m.group(1).split()) < 3:
         return None
     return Credit(Speaker(m.group(1).strip(), "organisation", m.start(1), m.start(1) + len(m.group(1).strip())),

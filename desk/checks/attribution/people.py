@@ -224,8 +224,12 @@ class People:
     def last_seen(self, full: str, pos: int) -> int:
         """Where the person was last mentioned before pos (-1 if not)."""
         sur = _norm(full.split()[-1]) if full.split() else ""
-        seen = [p for p, f in self.full.get(sur, ()) if p < pos and f == full]
-        return seen[-1] if seen else -1
+        cands = self.full.get(sur, ())
+        k = bisect.bisect_left(cands, (pos, "")) - 1
+        for n in range(k, max(-1, k - 64), -1):  # the nearest few are enough
+            if cands[n][1] == full:
+                return cands[n][0]
+        return -1
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""
@@ -235,9 +239,9 @@ class People:
         cands = self.full.get(_norm(toks[0]))
         if not cands:
             return name, False
-        before = [c for c in cands if c[0] < pos]
-        if before:
-            return before[-1][1], False
+        k = bisect.bisect_left(cands, (pos, "")) - 1  # the last full form introduced before pos
+        if k >= 0:
+            return cands[k][1], False
         return cands[0][1], True
 
     def gender_of(self, name: str) -> str:

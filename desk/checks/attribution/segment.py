@@ -40,6 +40,24 @@ class Document:
         return max(0, bisect.bisect_right([a for a, _ in self.paras], pos) - 1)
 
 
+# A real article has tens of quotations, a long transcript a few hundred; past this many the
+# rest of a text (a pasted list of marks, a mangled file) is not worth a check that never ends.
+MAX_QUOTATIONS = 3000
+
+
+def cap_regions(doc: Document, limit: int) -> int | None:
+    """Keep the first limit quotation regions; where the next one starts, or None."""
+    if len(doc.regions) <= limit:
+        return None
+    cut = doc.regions[limit].open_pos
+    doc.regions = doc.regions[:limit]
+    doc.issues = [i for i in doc.issues if i.start < cut]
+    doc.by_para = {}
+    for r in doc.regions:
+        doc.by_para.setdefault(r.para, []).append(r)
+    return cut
+
+
 def segment(text: str, single_quotes: bool | None = None) -> Document:
     skip = non_prose_spans(text)
     view = single_quote_view(text, skip, single_quotes)
