@@ -46,8 +46,7 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
             "more", "fewer", "less", "than", "there", "here", "let",
             "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
-            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's", "getty", "ap",
-            "afp", "upi"}
+            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's"}
 PREPS = {"of", "at", "for", "from", "with", "in", "on"}
 TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
                  "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
@@ -65,7 +64,7 @@ ORG_WORDS = {
     "organization", "organisation", "authority", "house", "senate", "congress", "parliament", "army",
     "navy", "pentagon", "kremlin", "embassy", "club", "league", "federation", "fund", "coalition",
     "alliance", "movement", "church", "school", "college", "hospital", "magazine", "newspaper",
-    "website", "blog", "twitter", "facebook", "statement", "memo", "report", "column", "article",
+    "website", "blog", "statement", "memo", "report", "column", "article",
     "editorial", "letter", "study", "survey", "poll", "document", "filing", "lawsuit", "complaint",
     "release", "website", "bureau", "secretariat", "directorate", "cabinet", "council", "senate",
     "staff", "team", "firm", "insider", "guardian", "telegraph", "herald", "gazette", "observer",
