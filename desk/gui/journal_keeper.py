@@ -13,6 +13,7 @@ JOURNAL_MS = 1000
 
 class JournalKeeper(QObject):
     failed = Signal(str)  # once per run of failed writes (disk full, folder unwritable)
+    written = Signal(int)  # the article whose entry was just written
 
     def __init__(self, journal: Journal, editor, autosaver, parent=None):
         super().__init__(parent)
@@ -46,6 +47,7 @@ class JournalKeeper(QObject):
             return False
         self._failing = False
         self._written_for = aid
+        self.written.emit(aid)
         return True
 
     def _saved(self, article) -> None:
