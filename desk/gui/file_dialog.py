@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileInfo, QMimeDatabase, QSortFilterProxyModel
 from PySide6.QtGui import QAbstractFileIconProvider
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QTreeView
 
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -91,6 +91,11 @@ def make_dialog(parent, title: str, start: str, name_filter: str, *, library_pat
     dlg._desk_icons = icons  # the dialog does not own its icon provider: keep it alive
     dlg.setIconProvider(icons)
     dlg.setProxyModel(HideLibraryFiles(library_path, dlg))
+    dlg.resize(860, 540)  # Qt's own default is too narrow for the Size and Type columns
+    view = dlg.findChild(QTreeView, "treeView")
+    if view is not None:
+        for column, width in enumerate((340, 90, 150, 150)):
+            view.header().resizeSection(column, width)
     if save:
         dlg.setAcceptMode(QFileDialog.AcceptSave)
         dlg.setFileMode(QFileDialog.AnyFile)
