@@ -94,7 +94,7 @@ class Autosaver(QObject):
             with busy_timeout(self.library, wait_ms):
                 result = save_edit(self.library, aid, self.base, values)
         except SAVE_ERRORS as exc:
-            self._failed(exc)
+            self._failed(exc, explicit=wait_ms > TYPING_WAIT_MS)
             return False
         self._failures = 0
         self.last_error = ""
@@ -108,7 +108,7 @@ class Autosaver(QObject):
 
     flush = save
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, explicit: bool = False) -> None:
         self.last_error = ("another program is writing to the library" if is_busy(exc)
                            else str(exc))
         delay = RETRY_MS[min(self._failures, len(RETRY_MS) - 1)]
@@ -116,7 +116,7 @@ class Autosaver(QObject):
         self._failures += 1
         self._set_state(FAILED)
         self._retry.start(delay)  # the text stays in the editor (and the journal) meanwhile
-        if first and not is_busy(exc):
+        if (first and not is_busy(exc)) or explicit:  # a lock is news only when asked to save
             self.failed.emit(f"Not saved yet ({self.last_error}); desk keeps trying.")
 
     def named_revision(self, label: str = "saved"):

@@ -86,6 +86,8 @@ def test_typing_while_another_process_holds_the_write_lock(qtbot, library, setup
         assert window.journal.entries()[0].fields["body"] == "Start." + typed
         type_text(window.editor.body, " More.")  # keys still reach the editor
         typed += " More."
+        assert not window.autosaver.save(wait_ms=TYPING_WAIT_MS + 1)  # as switching does
+        assert "another program" in window.statusBar().currentMessage()  # asked: say why
         qtbot.waitUntil(lambda: len(lister.codes) >= 2, timeout=30000)  # readers go on
         assert library.articles.get(aid).body == "Start."
     finally:
