@@ -65,7 +65,11 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
 
     window = MainWindow(library)
     window.show()
-    window.quit_on_signal = QuitOnSignal(window.close_for_signal, window)
+    def on_signal(signum: int) -> None:
+        window.close_for_signal(signum)  # saves (or journals) without asking
+        app.exit(0)  # also ends a modal dialog's loop, which would otherwise keep us running
+
+    window.quit_on_signal = QuitOnSignal(on_signal, window)
     if recover:
         QTimer.singleShot(0, window.offer_recovery)
     return app, library, window

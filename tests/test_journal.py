@@ -104,7 +104,3 @@ def test_the_default_folder_is_the_user_state_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert default_folder() == tmp_path / "state" / "desk" / "journal"
 
-
-def test_the_journal_imports_no_qt():
-    code = "import sys, desk.journal; sys.exit('PySide6' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

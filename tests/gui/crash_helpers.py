@@ -46,13 +46,13 @@ class Child:
     """The typing window; its stdout read on a thread so the parent never blocks on it."""
 
     def __init__(self, db: Path, state: Path, article_id: int, text: str = TYPED,
-                 interval_ms: int = 50):
+                 interval_ms: int = 50, extra: tuple[str, ...] = ()):
         env = dict(os.environ, XDG_STATE_HOME=str(state), QT_QPA_PLATFORM="offscreen",
                    DESK_SETTINGS=str(state / "settings.ini"))
         env.pop("DESK_DB", None)
         self.proc = subprocess.Popen(
             [sys.executable, str(CHILD), str(db), text, "--interval-ms", str(interval_ms),
-             "--article", str(article_id)],
+             "--article", str(article_id), *extra],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.lines: list[str] = []
         self.ready = threading.Event()

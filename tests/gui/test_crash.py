@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import signal
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -39,6 +40,17 @@ def test_a_terminating_signal_saves_everything_and_closes(tmp_path, sig):
     assert trial.returncode == 0
     assert trial.integrity == "ok"
     assert trial.recovered == trial.typed and not trial.from_journal  # saved, journal removed
+
+
+def test_sigterm_while_a_modal_dialog_is_open_still_saves_and_exits(tmp_path):
+    db, state = tmp_path / "library.db", tmp_path / "state"
+    aid = make_library(db)
+    child = Child(db, state, aid, extra=("--modal-after", "6"))
+    while "modal" not in child.lines and child.proc.poll() is None:
+        time.sleep(0.01)
+    code = child.stop(signal.SIGTERM)
+    trial = read_back(db, state, aid, child.typed(), child.persisted(), code)
+    assert code == 0 and trial.recovered == trial.typed == 6
 
 
 def test_the_next_start_recovers_the_journalled_text_into_the_article(qtbot, tmp_path):

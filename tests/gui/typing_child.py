@@ -24,6 +24,7 @@ def main() -> int:
     parser.add_argument("text")
     parser.add_argument("--interval-ms", type=int, default=50)
     parser.add_argument("--article", type=int)
+    parser.add_argument("--modal-after", type=int, help="open a modal dialog after N keys")
     args = parser.parse_args()
 
     from PySide6.QtCore import QTimer
@@ -50,6 +51,12 @@ def main() -> int:
         type_text(body, args.text[typed])
         typed += 1
         print(f"typed {typed}", flush=True)
+        if typed == args.modal_after:
+            timer.stop()
+            from PySide6.QtWidgets import QMessageBox
+
+            print("modal", flush=True)
+            QMessageBox.information(window, "desk", "A modal dialog is open.")
 
     window.journal_keeper.written.connect(lambda _aid: print(f"journalled {typed}", flush=True))
     window.autosaver.saved.connect(lambda _a: print(f"saved {typed}", flush=True))
