@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileInfo, QMimeDatabase, QSortFilterProxyModel
 from PySide6.QtGui import QAbstractFileIconProvider
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QTreeView
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QMessageBox, QTreeView
 
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -73,13 +73,31 @@ class HideLibraryFiles(QSortFilterProxyModel):
     def __init__(self, library_path, parent=None):
         super().__init__(parent)
         self.library_path = library_path
+        self._names = library_files(library_path) if library_path is not None else set()
+        self._folder = Path(library_path).parent.resolve() if library_path is not None else None
+        try:
+            st = os.stat(library_path) if library_path is not None else None
+            self._inode = (st.st_dev, st.st_ino) if st is not None else None
+        except OSError:
+            self._inode = None
 
     def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 (Qt override)
         model = self.sourceModel()
         index = model.index(row, 0, parent)
         if model.isDir(index):
             return True
-        return not is_library_file(model.filePath(index), self.library_path)
+        path = Path(model.filePath(index))
+        if path.name.endswith(SIDECAR_SUFFIXES):
+            return False
+        if path.name in self._names and path.parent.resolve() == self._folder:
+            return False
+        if self._inode is not None:  # a hard link to the library under another name
+            try:
+                st = os.stat(path)
+            except OSError:
+                return True
+            return (st.st_dev, st.st_ino) != self._inode
+        return True
 
 
 def make_dialog(parent, title: str, start: str, name_filter: str, *, library_path=None,
@@ -118,8 +136,15 @@ def open_file_names(parent, title: str, start: str, name_filter: str, *,
 
 def save_file_name(parent, title: str, suggestion: str, name_filter: str, *,
                    library_path=None) -> str | None:
+    """A file to write; None if cancelled or if the name typed is one of the library's
+    own files (writing over lib.db-wal would wreck the open library)."""
     dlg = make_dialog(parent, title, suggestion, name_filter, library_path=library_path,
                       save=True)
     if dlg.exec() != QFileDialog.Accepted or not dlg.selectedFiles():
         return None
-    return dlg.selectedFiles()[0]
+    path = dlg.selectedFiles()[0]
+    if is_library_file(path, library_path):
+        QMessageBox.warning(parent, title, f"{Path(path).name} is one of the library's own "
+                            "files; choose another name.")
+        return None
+    return path

@@ -20,7 +20,6 @@ class JournalKeeper(QObject):
         self.journal = journal
         self.editor = editor
         self.autosaver = autosaver
-        self._written_for: int | None = None  # the article with an entry on disk
         self._failing = False
         self._timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._timer.timeout.connect(self.write_now)
@@ -46,7 +45,6 @@ class JournalKeeper(QObject):
                 self.failed.emit(f"desk cannot write its recovery journal: {exc.strerror or exc}")
             return False
         self._failing = False
-        self._written_for = aid
         self.written.emit(aid)
         return True
 
@@ -54,5 +52,3 @@ class JournalKeeper(QObject):
         if not self.autosaver.dirty:
             self._timer.stop()
             self.journal.remove(article.id)
-            if self._written_for == article.id:
-                self._written_for = None

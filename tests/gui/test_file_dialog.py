@@ -73,13 +73,14 @@ def listed_names(dlg: QFileDialog, folder: Path) -> set[str]:
 
 
 def test_the_dialog_lists_articles_but_not_the_library_files(qtbot, library, folder):
+    os.link(library.path, folder / "innocent.txt")  # the library under another name
     dlg = file_dialog.make_dialog(None, "Import", str(folder), "All files (*)",
                                   library_path=library.path)
     qtbot.addWidget(dlg)
     show_dialog_on(qtbot, dlg, folder)
     names = listed_names(dlg, folder)
     assert "story.md" in names
-    assert not {"library.db", "library.db-wal", "library.db-shm"} & names
+    assert not {"library.db", "library.db-wal", "library.db-shm", "innocent.txt"} & names
 
 
 def test_showing_the_import_dialog_on_the_library_folder_keeps_the_lock(qtbot, library,
@@ -169,3 +170,16 @@ def test_dropping_the_library_file_imports_nothing_and_keeps_the_lock(qtbot, lib
     assert "cannot be imported" in window.statusBar().currentMessage()
     assert window_holds_its_shared_lock(library.path)
     close_window(window)
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_a_save_over_a_library_file_is_refused(qtbot, library, folder, monkeypatch, suffix):
+    from tests.gui.shell_helpers import Dialogs
+
+    shown = Dialogs(monkeypatch)
+    target = str(library.path) + suffix
+    monkeypatch.setattr(QFileDialog, "exec", lambda self: QFileDialog.Accepted)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda self: [target])
+    assert file_dialog.save_file_name(None, "Back up", str(folder / "b.db"), "All files (*)",
+                                      library_path=library.path) is None
+    assert "library's own files" in shown.texts("warning")[0]
