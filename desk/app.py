@@ -65,6 +65,7 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
 
     window = MainWindow(library)
     window.show()
+
     def on_signal(signum: int) -> None:
         window.close_for_signal(signum)  # saves (or journals) without asking
         app.exit(0)  # also ends a modal dialog's loop, which would otherwise keep us running

@@ -57,6 +57,18 @@ def choose_backup_path(parent, suggestion: str, library_path=None) -> str | None
                                       library_path=library_path)
 
 
+def quit_unsaved(parent, reason: str, journalled: bool) -> bool:
+    """Closing while the open article cannot be saved: quit anyway?"""
+    kept = ("Its text is kept in the recovery journal and offered at the next start."
+            if journalled else "desk could not keep it in the recovery journal either: "
+            "quitting now loses the last changes.")
+    answer = QMessageBox.warning(parent, "Not saved yet",
+                                 f"desk could not save the open article ({reason}). {kept} "
+                                 "Quit anyway?", QMessageBox.Discard | QMessageBox.Cancel,
+                                 QMessageBox.Cancel)
+    return answer == QMessageBox.Discard
+
+
 def confirm(parent, title: str, question: str) -> bool:
     answer = QMessageBox.question(parent, title, question,
                                   QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)

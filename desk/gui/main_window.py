@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from desk.gui import dialogs, docks, file_actions, recovery
 from desk.gui.actions import build_menus
@@ -459,13 +459,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802 (Qt override)
         if not self.autosaver.save():
-            self.journal_keeper.write_now()
-            if not self.closing_on_signal and QMessageBox.warning(
-                    self, "Not saved yet",
-                    f"desk could not save the open article ({self.autosaver.last_error}). "
-                    "Its text is kept in the recovery journal and offered at the next start. "
-                    "Quit anyway?", QMessageBox.Discard | QMessageBox.Cancel,
-                    QMessageBox.Cancel) != QMessageBox.Discard:
+            journalled = self.journal_keeper.write_now()
+            if not self.closing_on_signal and not dialogs.quit_unsaved(
+                    self, self.autosaver.last_error, journalled):
                 event.ignore()
                 return
         self.save_settings()

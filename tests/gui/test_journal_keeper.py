@@ -82,3 +82,21 @@ def test_a_signal_close_asks_nothing(qtbot, library, tmp_path, monkeypatch):
         w.checker.shutdown()
     assert not w.isVisible() and dialogs.shown == []
     assert w.journal.entries()[0].fields["body"] == "Kept Start."
+
+
+def test_closing_when_neither_save_nor_journal_works_says_the_text_is_lost(qtbot, library,
+                                                                           tmp_path, monkeypatch):
+    aid = library.articles.create(headline="Weir", body="Start.").id
+    w = make_window(qtbot, library, tmp_path / "settings.ini", open_last=False)
+    w.open_article(aid)
+    dialogs = Dialogs(monkeypatch, answer=QMessageBox.Cancel)
+    monkeypatch.setattr(library.articles, "update",
+                        lambda *a, **k: (_ for _ in ()).throw(OSError(28, "disk full")))
+    monkeypatch.setattr(w.journal, "write",
+                        lambda *a, **k: (_ for _ in ()).throw(OSError(28, "disk full")))
+    type_text(w.editor.body, "x")
+    w.close()
+    assert w.isVisible()  # Cancel keeps the window and its text
+    assert "loses the last changes" in dialogs.texts("warning")[0]
+    monkeypatch.undo()
+    close_window(w)
