@@ -90,6 +90,7 @@ def test_closing_when_neither_save_nor_journal_works_says_the_text_is_lost(qtbot
     w = make_window(qtbot, library, tmp_path / "settings.ini", open_last=False)
     w.open_article(aid)
     dialogs = Dialogs(monkeypatch, answer=QMessageBox.Cancel)
+    real_update, real_write = library.articles.update, w.journal.write
     monkeypatch.setattr(library.articles, "update",
                         lambda *a, **k: (_ for _ in ()).throw(OSError(28, "disk full")))
     monkeypatch.setattr(w.journal, "write",
@@ -98,5 +99,7 @@ def test_closing_when_neither_save_nor_journal_works_says_the_text_is_lost(qtbot
     w.close()
     assert w.isVisible()  # Cancel keeps the window and its text
     assert "loses the last changes" in dialogs.texts("warning")[0]
-    monkeypatch.undo()
+    monkeypatch.setattr(library.articles, "update", real_update)
+    monkeypatch.setattr(w.journal, "write", real_write)
     close_window(w)
+    assert library.articles.get(aid).body == "xStart."
