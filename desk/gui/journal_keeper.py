@@ -3,7 +3,7 @@ fields are written at most JOURNAL_MS after a change and removed once a save suc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desk.journal import Journal
 from desk.storage.edits import TEXT_FIELDS
@@ -22,6 +22,7 @@ class JournalKeeper(QObject):
         self.autosaver = autosaver
         self._failing = False
         self._timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
+        self._timer.setTimerType(Qt.PreciseTimer)  # a coarse timer may fire 5 % late
         self._timer.timeout.connect(self.write_now)
         editor.text_changed.connect(self._changed)
         autosaver.saved.connect(self._saved)

@@ -21,7 +21,7 @@ def test_kill_9_while_typing_keeps_the_library_and_the_journalled_text(tmp_path)
     rng = random.Random()
     seed = rng.randrange(10**6)
     rng.seed(seed)
-    moments = [(rng.randrange(22, 50), rng.uniform(0, 0.05)) for _ in range(3)]
+    moments = [(rng.randrange(30, 55), rng.uniform(0, 0.05)) for _ in range(3)]
     with ThreadPoolExecutor(len(moments)) as pool:
         trials = list(pool.map(lambda m: kill_trial(tmp_path / f"t{m[0]}", m[0], jitter_s=m[1]),
                                moments))
@@ -29,7 +29,8 @@ def test_kill_9_while_typing_keeps_the_library_and_the_journalled_text(tmp_path)
         context = f"seed {seed}, killed after {keys} keys: {trial}"
         assert trial.returncode == -signal.SIGKILL, context
         assert trial.integrity == "ok", context
-        assert trial.persisted > 0, context  # a journal write or a save happened before
+        # 30+ keys at 50 ms outlast the first journal write (1 s after the first key)
+        assert trial.persisted > 0, context
         assert trial.recovered >= trial.persisted, context
         assert trial.recovered <= trial.typed, context
 
