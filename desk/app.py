@@ -50,15 +50,37 @@ def _open_library(db_path: Path):
         return None
 
 
-def run(db_path: Path, argv: list[str] | None = None) -> int:
+def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool = True):
+    """The application, the library and the window shown, with SIGTERM/SIGHUP saving and
+    closing it and the crash journal offered back; (None, None, None) if the library cannot
+    be opened. The caller runs app.exec() and closes the library."""
     app = _application(argv)
     library = _open_library(db_path)
     if library is None:
-        return 2
+        return app, None, None
+    from PySide6.QtCore import QTimer
+
     from desk.gui.main_window import MainWindow
+    from desk.gui.quit_signals import QuitOnSignal
 
     window = MainWindow(library)
     window.show()
+
+    def on_signal(signum: int) -> None:
+        window.close_for_signal(signum)  # saves (or journals) without asking
+        app.exit(0)  # also ends a modal dialog's loop, which would otherwise keep us running
+
+    window.quit_on_signal = QuitOnSignal(on_signal, window)
+    if recover:
+        QTimer.singleShot(0, window.offer_recovery)
+    return app, library, window
+
+
+def run(db_path: Path, argv: list[str] | None = None) -> int:
+    app, library, window = start_window(db_path, argv,
+                                        recover=not os.environ.get("DESK_EXIT_WHEN_READY"))
+    if library is None:
+        return 2
     if os.environ.get("DESK_EXIT_WHEN_READY"):
         from PySide6.QtCore import QTimer
 

@@ -39,6 +39,7 @@ class ArticleEditor(QWidget):
         super().__init__(parent)
         self.library = library
         self.article_id: int | None = None
+        self.loaded_article = None  # the stored version last shown (autosave compares with it)
         self.language = "en-US"
         self._status = "draft"
         self._loading = False
@@ -156,6 +157,7 @@ class ArticleEditor(QWidget):
     def load(self, article) -> None:
         """Show an article (a desk.model.Article), or nothing for None."""
         self._loading = True
+        self.loaded_article = article
         try:
             blockers = [QSignalBlocker(w) for w in (
                 self.headline, self.dek, self.byline, self.section, self.tags, self.status,

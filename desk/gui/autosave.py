@@ -1,6 +1,12 @@
 """Saving without a Save button: within 2 s of a pause in typing (and at least every 2 s
 while someone types without pausing), on switching articles and on close. Ctrl+S adds a
-named revision on top."""
+named revision on top.
+
+An autosave never raises a dialog and never holds the GUI thread for long: it waits at
+most TYPING_WAIT_MS for another process's write lock, and when the library is locked
+(a long import in a terminal) or failing (read-only, disk full) it says "Not saved yet —
+retrying" in the status bar and tries again with back-off, while the crash journal keeps
+the text. A save over a version this window never saw keeps that version as a revision."""
 
 from __future__ import annotations
 
@@ -9,18 +15,25 @@ import sqlite3
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.model import DeskError
+from desk.storage.edits import TEXT_FIELDS, busy_timeout, is_busy, save_edit, text_of
 
 PAUSE_MS = 1000  # after the last key press
 MAX_DELAY_MS = 2000  # never more than this after the first unsaved change
+TYPING_WAIT_MS = 150  # longest wait for the lock on the GUI thread during typing
+EXPLICIT_WAIT_MS = 3000  # switching articles, exporting, closing: the editor asked for it
+RETRY_MS = (250, 500, 1000, 2000)  # back-off after a failed save, then every 2 s
 
 SAVED, SAVING, EDITED, FAILED = "saved", "saving", "edited", "failed"
+SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
 
 
 class Autosaver(QObject):
     state_changed = Signal(str)  # saved | saving | edited | failed
     saved = Signal(object)  # the desk.model.Article as stored
-    failed = Signal(str)  # a message for an error dialog (once per run of failures)
+    failed = Signal(str)  # why saving fails (once per run of failures): a status-bar notice
+    conflict = Signal(object)  # the revision that keeps another window's version
     revision_created = Signal(object)
+    revision_failed = Signal(str)
 
     def __init__(self, library, editor, parent=None):
         super().__init__(parent)
@@ -28,11 +41,15 @@ class Autosaver(QObject):
         self.editor = editor
         self.state = SAVED
         self.dirty = False
-        self._failing = False
+        self.base: dict | None = None  # the stored text this window last loaded or saved
+        self.last_error = ""
+        self._failures = 0
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
-        self._pause.timeout.connect(self.save)
+        self._pause.timeout.connect(self.autosave)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
-        self._deadline.timeout.connect(self.save)
+        self._deadline.timeout.connect(self.autosave)
+        self._retry = QTimer(self, singleShot=True)
+        self._retry.timeout.connect(self.autosave)
         editor.text_changed.connect(self.note_change)
         editor.article_loaded.connect(self._loaded)
 
@@ -41,46 +58,66 @@ class Autosaver(QObject):
         self._pause.start()
         if not self._deadline.isActive():
             self._deadline.start()
-        if self.state != EDITED:
+        if self.state not in (EDITED, FAILED):
             self._set_state(EDITED)
+
+    def set_base(self, article) -> None:
+        """The stored version the editor's text starts from (load, recovery)."""
+        self.base = text_of(article) if article is not None else None
 
     def _loaded(self, _article_id: int) -> None:
         self._stop_timers()
         self.dirty = False
+        self._failures = 0
+        self.set_base(getattr(self.editor, "loaded_article", None))
         self._set_state(SAVED)
 
     def _stop_timers(self) -> None:
         self._pause.stop()
         self._deadline.stop()
+        self._retry.stop()
 
-    def save(self) -> bool:
+    def autosave(self) -> bool:
+        """The timers' save: a short wait for the lock, a quiet retry if it is held."""
+        return self.save(wait_ms=TYPING_WAIT_MS)
+
+    def save(self, wait_ms: int = EXPLICIT_WAIT_MS) -> bool:
         """Write the editor's fields if anything changed. True when nothing is left unsaved."""
         self._stop_timers()
         aid = self.editor.article_id
         if not self.dirty or aid is None:
             return True
         fields = self.editor.current_fields()
-        fields.pop("status", None)  # status changes go through the status gate, not autosave
-        tags = fields.pop("tags")
+        values = {k: fields[k] for k in TEXT_FIELDS}
         self._set_state(SAVING)
         try:
-            article = self.library.articles.update(aid, tags=tags, **fields)
-        except (DeskError, sqlite3.Error, OSError) as exc:
-            self._set_state(FAILED)
-            self._deadline.start()  # keep trying; the text stays in the editor meanwhile
-            if not self._failing:
-                self._failing = True
-                self.failed.emit(f"desk could not save “{fields['headline'] or 'this article'}”."
-                                 f"\n\n{exc}\n\nYour text is still in the window; desk keeps "
-                                 "trying to save it.")
+            with busy_timeout(self.library, wait_ms):
+                result = save_edit(self.library, aid, self.base, values)
+        except SAVE_ERRORS as exc:
+            self._failed(exc, explicit=wait_ms > TYPING_WAIT_MS)
             return False
-        self._failing = False
+        self._failures = 0
+        self.last_error = ""
         self.dirty = False
+        self.base = text_of(result.article)
         self._set_state(SAVED)
-        self.saved.emit(article)
+        self.saved.emit(result.article)
+        if result.kept_revision is not None:
+            self.conflict.emit(result.kept_revision)
         return True
 
     flush = save
+
+    def _failed(self, exc: BaseException, explicit: bool = False) -> None:
+        self.last_error = ("another program is writing to the library" if is_busy(exc)
+                           else str(exc))
+        delay = RETRY_MS[min(self._failures, len(RETRY_MS) - 1)]
+        first = self._failures == 0
+        self._failures += 1
+        self._set_state(FAILED)
+        self._retry.start(delay)  # the text stays in the editor (and the journal) meanwhile
+        if (first and not is_busy(exc)) or explicit:  # a lock is news only when asked to save
+            self.failed.emit(f"Not saved yet ({self.last_error}); desk keeps trying.")
 
     def named_revision(self, label: str = "saved"):
         """Save, then snapshot the article as a revision with a label (Ctrl+S)."""
@@ -89,8 +126,8 @@ class Autosaver(QObject):
             return None
         try:
             rev = self.library.revisions.create(aid, label=label.strip() or "saved")
-        except (DeskError, sqlite3.Error) as exc:
-            self.failed.emit(f"desk could not save a revision.\n\n{exc}")
+        except SAVE_ERRORS as exc:
+            self.revision_failed.emit(f"desk could not save a revision.\n\n{exc}")
             return None
         self.revision_created.emit(rev)
         return rev

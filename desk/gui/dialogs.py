@@ -6,7 +6,9 @@ import platform
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desk.gui import file_dialog
 
 IMPORT_FILTER = "Articles (*.md *.markdown *.txt *.text *.html *.htm *.docx);;All files (*)"
 
@@ -43,16 +45,28 @@ def ask_revision_label(parent) -> str | None:
     return (text.strip() or "saved") if ok else None
 
 
-def choose_import_files(parent) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import articles", str(Path.home()),
-                                            IMPORT_FILTER)
-    return paths
+def choose_import_files(parent, library_path=None) -> list[str]:
+    """Files to import; never the library's own files (see file_dialog for why)."""
+    return file_dialog.open_file_names(parent, "Import articles", str(Path.home()),
+                                       IMPORT_FILTER, library_path=library_path)
 
 
-def choose_backup_path(parent, suggestion: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Back up the library", suggestion,
-                                          "desk library (*.db);;All files (*)")
-    return path or None
+def choose_backup_path(parent, suggestion: str, library_path=None) -> str | None:
+    return file_dialog.save_file_name(parent, "Back up the library", suggestion,
+                                      "desk library (*.db);;All files (*)",
+                                      library_path=library_path)
+
+
+def quit_unsaved(parent, reason: str, journalled: bool) -> bool:
+    """Closing while the open article cannot be saved: quit anyway?"""
+    kept = ("Its text is kept in the recovery journal and offered at the next start."
+            if journalled else "desk could not keep it in the recovery journal either: "
+            "quitting now loses the last changes.")
+    answer = QMessageBox.warning(parent, "Not saved yet",
+                                 f"desk could not save the open article ({reason}). {kept} "
+                                 "Quit anyway?", QMessageBox.Discard | QMessageBox.Cancel,
+                                 QMessageBox.Cancel)
+    return answer == QMessageBox.Discard
 
 
 def confirm(parent, title: str, question: str) -> bool:

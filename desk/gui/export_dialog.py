@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
     QMessageBox, QPushButton, QWidget,
 )
 
-from desk.gui import dialogs
+from desk.gui import dialogs, file_dialog
 from desk.model import DeskError
 
 _last_folder: Path | None = None  # when no settings object is at hand
@@ -103,8 +103,9 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.export.get_format(self.format_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(),
-                                              f"{fmt.label} (*.{fmt.extension});;All files (*)")
+        path = file_dialog.save_file_name(
+            self, "Export to", self.path.text(),
+            f"{fmt.label} (*.{fmt.extension});;All files (*)", library_path=self.library.path)
         if path:
             self.path.setText(path)
             self._confirmed_replace = True

@@ -12,16 +12,23 @@ SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
 
 
 def import_dialog(win) -> None:
-    paths = dialogs.choose_import_files(win)
+    paths = dialogs.choose_import_files(win, win.library.path)
     if paths:
         win.import_paths(paths)
 
 
 def import_paths(win, paths) -> list[int]:
+    from desk.gui.file_dialog import is_library_file
     from desk.importing import import_files
 
+    # Reading the library's own files (a drop of lib.db) would drop SQLite's locks on it.
+    kept = [str(p) for p in paths if not is_library_file(p, win.library.path)]
+    if len(kept) < len(paths):
+        win.statusBar().showMessage("The library's own files cannot be imported.", 6000)
+    if not kept:
+        return []
     try:
-        ids = import_files(win.library, [str(p) for p in paths])
+        ids = import_files(win.library, kept)
     except SAVE_ERRORS as exc:
         win.show_error(f"Nothing was imported.\n\n{exc}", "Import failed")
         return []
@@ -47,7 +54,7 @@ def backup_dialog(win) -> None:
     from pathlib import Path
 
     suggestion = str(Path.home() / f"desk-backup-{date.today():%Y-%m-%d}.db")
-    path = dialogs.choose_backup_path(win, suggestion)
+    path = dialogs.choose_backup_path(win, suggestion, win.library.path)
     if path:
         win.backup_to(path)
 

@@ -167,10 +167,16 @@ class LiveChecker(QObject):
                and tuple((q.start, q.end, q.text, q.speaker, q.source_id) for q in self.raw_quotes))
         if key[1] and key == self._synced_key:
             return
+        from desk.gui.autosave import TYPING_WAIT_MS
+        from desk.storage.edits import busy_timeout, is_busy
+
         try:
-            self.sync_quotes()
+            with busy_timeout(self.library, TYPING_WAIT_MS):  # never hold typing for long
+                self.sync_quotes()
             self._synced_key = key
         except Exception as exc:  # a sync bug must not break saving; say so
+            if is_busy(exc):
+                return  # another process is writing: the next save syncs again
             self.check_failed.emit(f"quotation sync failed: {exc}")
 
     def marks_at(self, pos: int) -> list:

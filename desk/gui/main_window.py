@@ -5,27 +5,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, docks, file_actions
+from desk.gui import dialogs, docks, file_actions, recovery
 from desk.gui.actions import build_menus
 from desk.gui.article_editor import ArticleEditor
 from desk.gui.autosave import Autosaver
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
+from desk.gui.journal_keeper import JournalKeeper
 from desk.gui.library_panel import LibraryPanel
 from desk.gui.settings import WindowSettings
 from desk.gui.status_bar import DeskStatusBar
+from desk.journal import Journal
 from desk.model import DeskError
-
 
 
 class MainWindow(QMainWindow):
     article_opened = Signal(int)
 
-    def __init__(self, library, settings: WindowSettings | None = None, *, open_last: bool = True):
+    def __init__(self, library, settings: WindowSettings | None = None, *, open_last: bool = True,
+                 journal: Journal | None = None):
         super().__init__()
         self.library = library
+        self.journal = journal or Journal(library.path)
+        self.closing_on_signal = False
         self.settings = settings or WindowSettings.default()
         self.report = None
         self._focus_hidden: list = []
@@ -51,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.watch(self.editor.body)
         self.autosaver = Autosaver(library, self.editor, self)
+        self.journal_keeper = JournalKeeper(self.journal, self.editor, self.autosaver, self)
         self.checker = None
         self.editor_menu = None
         self._build_checker()
@@ -141,11 +146,19 @@ class MainWindow(QMainWindow):
         self.editor.body.files_dropped.connect(self.import_paths)
         self.editor.body.zoom_changed.connect(self.settings.set_zoom)
         self.editor.text_changed.connect(self._title_soon)
-        self.autosaver.state_changed.connect(self.status.show_save_state)
-        self.autosaver.state_changed.connect(
+        saver = self.autosaver
+        saver.state_changed.connect(
+            lambda state: self.status.show_save_state(state, saver.last_error))
+        saver.state_changed.connect(
             lambda state: self.setWindowModified(state in ("edited", "failed")))
-        self.autosaver.saved.connect(lp.article_saved)
-        self.autosaver.failed.connect(self.show_error)
+        saver.saved.connect(lp.article_saved)
+        # Never a dialog while the editor types: save trouble goes to the status bar.
+        saver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        saver.conflict.connect(lambda rev: self.statusBar().showMessage(
+            "Another window or program had changed this article; its version is kept in "
+            f"History (revision {rev.id}) and yours was saved.", 30000))
+        saver.revision_failed.connect(self.show_error)
+        self.journal_keeper.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         body = self.editor.body
         for name in ("problems", "quotes"):
             panel = self.panels.get(name)
@@ -171,6 +184,10 @@ class MainWindow(QMainWindow):
                     autosaver=self.autosaver)
         self._title_timer = QTimer(self, singleShot=True, interval=400)
         self._title_timer.timeout.connect(self._update_title)
+
+    def offer_recovery(self, ask=None) -> list[int]:
+        """Text a stopped desk left in the crash journal: Recover or Discard."""
+        return recovery.offer(self, self.journal, ask)
 
     # -- articles ----------------------------------------------------------------------
     def _open_first_article(self) -> None:
@@ -435,13 +452,16 @@ class MainWindow(QMainWindow):
         self.settings.set_last_article(self.editor.article_id)
         self.settings.sync()
 
+    def close_for_signal(self, _signum: int = 0) -> None:
+        """SIGTERM/SIGHUP: save (or journal) and close without asking."""
+        self.closing_on_signal = True
+        self.close()
+
     def closeEvent(self, event):  # noqa: N802 (Qt override)
         if not self.autosaver.save():
-            answer = QMessageBox.warning(
-                self, "Unsaved changes",
-                "desk could not save the open article. Quit anyway and lose the last changes?",
-                QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
-            if answer != QMessageBox.Discard:
+            journalled = self.journal_keeper.write_now()
+            if not self.closing_on_signal and not dialogs.quit_unsaved(
+                    self, self.autosaver.last_error, journalled):
                 event.ignore()
                 return
         self.save_settings()

@@ -9,7 +9,8 @@ from desk.text import reading_minutes, word_count
 
 COUNT_DELAY_MS = 250  # counting 10,000 words on every key press would slow typing
 
-STATE_TEXT = {"saved": "Saved", "saving": "Saving…", "edited": "Edited", "failed": "Not saved!"}
+STATE_TEXT = {"saved": "Saved", "saving": "Saving…", "edited": "Edited",
+              "failed": "Not saved yet — retrying"}
 
 
 def counted(n: int, noun: str) -> str:
@@ -27,7 +28,7 @@ class DeskStatusBar(QStatusBar):
         self.problems.setAccessibleName("Problem count")
         self.save_state = QLabel()
         self.save_state.setAccessibleName("Save state")
-        self.save_state.setMinimumWidth(self.fontMetrics().horizontalAdvance("Not saved!") + 16)
+        self.save_state.setMinimumWidth(self.fontMetrics().horizontalAdvance("Saving…") + 16)
         for w in (self.counts, self.problems, self.save_state):
             w.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(w)
@@ -69,5 +70,7 @@ class DeskStatusBar(QStatusBar):
                 parts.append(f"{n[sev]} {word}{'s' if n[sev] != 1 else ''}")
         self.problems.setText(", ".join(parts))
 
-    def show_save_state(self, state: str) -> None:
+    def show_save_state(self, state: str, why: str = "") -> None:
         self.save_state.setText(STATE_TEXT.get(state, state))
+        self.save_state.setToolTip(f"Not saved yet: {why}. desk retries on its own; the text "
+                                   "is also kept in the recovery journal." if why else "")

@@ -73,5 +73,7 @@ def no_modal_dialogs(monkeypatch) -> Dialogs:
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(refuse))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(refuse))
+    monkeypatch.setattr(QFileDialog, "exec", refuse)  # desk's own dialogs (file_dialog.py)
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", refuse)  # e.g. the recovery question
     return Dialogs(monkeypatch, answer=QMessageBox.Cancel)

@@ -114,10 +114,16 @@ def test_ctrl_s_cancelled_makes_no_revision(window, library, monkeypatch, two):
     assert library.revisions.list(two[0]) == []
 
 
-def test_a_failed_save_shows_one_dialog_and_keeps_the_text(window, library, monkeypatch):
+def test_a_failed_save_shows_no_dialog_and_keeps_the_text(window, library, monkeypatch, qtbot,
+                                                          two):
+    """Keys typed after a failure must reach the editor: the trouble goes to the status bar,
+    and desk tries again on its own."""
     dialogs = Dialogs(monkeypatch)
+    real = library.articles.update
+    calls = []
 
     def broken(*a, **k):
+        calls.append(a)
         raise DeskError("the library is read-only")
 
     monkeypatch.setattr(library.articles, "update", broken)
@@ -125,7 +131,12 @@ def test_a_failed_save_shows_one_dialog_and_keeps_the_text(window, library, monk
     assert not window.autosaver.save()
     type_text(window.editor.body, "B")
     assert not window.autosaver.save()
-    errors = dialogs.texts("warning")
-    assert len(errors) == 1 and "read-only" in errors[0]
-    assert window.status.save_state.text() == "Not saved!"
+    assert dialogs.shown == []
+    assert window.status.save_state.text() == "Not saved yet — retrying"
+    assert "read-only" in window.status.save_state.toolTip()
+    assert "read-only" in window.statusBar().currentMessage()
     assert window.editor.body.toPlainText().startswith("AB")
+    qtbot.waitUntil(lambda: len(calls) >= 3, timeout=5000)  # retries without being asked
+    monkeypatch.setattr(library.articles, "update", real)
+    qtbot.waitUntil(lambda: library.articles.get(two[0]).body == "ABOne.", timeout=5000)
+    assert window.status.save_state.text() == "Saved" and dialogs.shown == []

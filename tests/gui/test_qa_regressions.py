@@ -95,8 +95,8 @@ def test_export_replace_confirmation_does_not_survive_a_new_path(qtbot, seeded, 
     dialog = ExportDialog(seeded, aid)
     qtbot.addWidget(dialog)
     chosen = str(tmp_path / "story.md")
-    monkeypatch.setattr("desk.gui.export_dialog.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (chosen, ""))
+    monkeypatch.setattr("desk.gui.export_dialog.file_dialog.save_file_name",
+                        lambda *a, **k: chosen)
     dialog._browse()
     assert dialog._confirmed_replace  # the file dialog asked about story.md
     dialog.format.setCurrentIndex(dialog.format.findData("html"))

@@ -1,0 +1,70 @@
+"""Saving an editor's text without waiting long for the lock and without overwriting a
+version the editor never saw (another window or process on the same library)."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass
+
+from desk.model import Article
+
+# What an editor edits (status goes through the status gate, never through a save).
+TEXT_FIELDS = ("headline", "dek", "byline", "section", "body", "language", "tags")
+KEPT_LABEL = "changed elsewhere; kept when another window saved over it"
+
+
+def text_of(article: Article) -> dict:
+    """The fields an editor's save compares and writes."""
+    return {f: (list(getattr(article, f)) if f == "tags" else getattr(article, f))
+            for f in TEXT_FIELDS}
+
+
+@dataclass
+class SaveResult:
+    article: Article
+    kept_revision: object | None = None  # the other version, kept because it was overwritten
+
+
+def is_busy(exc: BaseException) -> bool:
+    """The library is locked by another writer (worth retrying), not broken."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+@contextlib.contextmanager
+def busy_timeout(library, ms: int):
+    """Wait at most ``ms`` for another process's write lock inside the block."""
+    old = library.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    library.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        library.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
+
+
+def save_edit(library, article_id: int, base: dict | None, values: dict) -> SaveResult:
+    """Write ``values`` (TEXT_FIELDS) over the article in one write transaction. ``base`` is
+    the stored text this editor started from; if the row now holds something else that is
+    not ours either, that version is kept as a revision first, so both texts survive."""
+    values = dict(values)
+    tags = values.pop("tags", None)
+    with library.transaction():
+        current = library.articles.get(article_id, include_deleted=True)
+        stored = text_of(current)
+        ours = {**{k: v for k, v in stored.items() if k != "tags"}, **values,
+                "tags": list(tags) if tags is not None else stored["tags"]}
+        kept = None
+        if base is not None and stored != base and not _same_text(stored, ours):
+            kept = library.revisions.create(article_id, label=KEPT_LABEL)
+        article = library.articles.update(article_id, tags=tags, **values)
+    return SaveResult(article, kept)
+
+
+def _same_text(stored: dict, ours: dict) -> bool:
+    a = {k: v for k, v in stored.items() if k != "tags"}
+    b = {k: v for k, v in ours.items() if k != "tags"}
+    return a == b and [t.lower() for t in stored["tags"]] == [t.strip().lower()
+                                                           for t in ours["tags"] if t.strip()]
