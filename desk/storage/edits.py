@@ -27,7 +27,12 @@ class SaveResult:
 
 
 def is_busy(exc: BaseException) -> bool:
-    """The library is locked by another writer (worth retrying), not broken."""
+    """The library is locked by another writer (worth retrying), not broken. The storage
+    facade turns SQLite's error into LibraryLocked; a bare SQLite error counts too."""
+    from desk.storage.errors import LibraryLocked
+
+    if isinstance(exc, LibraryLocked):
+        return True
     if not isinstance(exc, sqlite3.OperationalError):
         return False
     text = str(exc).lower()

@@ -6,6 +6,7 @@ import pytest
 
 from desk.storage import Library
 from desk.storage.edits import KEPT_LABEL, busy_timeout, is_busy, save_edit, text_of
+from desk.storage.errors import LibraryLocked
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_a_locked_library_fails_fast_and_is_recognised_as_busy(library, article,
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        with busy_timeout(library, 20), pytest.raises(sqlite3.OperationalError) as err:
+        with busy_timeout(library, 20), pytest.raises((sqlite3.OperationalError, LibraryLocked)) as err:
             save_edit(library, article.id, text_of(article), {"body": "Blocked."})
         assert is_busy(err.value)
     finally:
