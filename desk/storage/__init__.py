@@ -56,6 +56,7 @@ class Library:
         written opens read-only: reading works, every write transaction raises
         LibraryReadOnly with one line."""
         path = Path(path)
+        files.sweep_pending_backups()  # temporaries of backups killed mid-copy
         is_new = not path.exists() or path.stat().st_size == 0
         if not is_new:
             _check_is_sqlite(path)

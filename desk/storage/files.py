@@ -4,8 +4,10 @@ SQLite keeps a library in up to four files (the database, and beside it ``-wal``
 and, outside WAL mode, ``-journal``). Nothing desk writes (an export, a backup) may land on
 any of them: replacing one under an open connection loses the library. Backups are written
 to a hidden temporary file beside the target and renamed into place; the temporary file is
-removed on any failure (SIGTERM included: the CLI turns it into KeyboardInterrupt), and one
-left behind by a killed process is swept the next time a backup is made into that folder.
+removed on any failure (SIGTERM included: the CLI turns it into KeyboardInterrupt). A
+killed process can't remove it, so every backup also leaves a note of its temporary file in
+the user state folder while it runs; the next desk to open a library sweeps the temporary
+files whose writer is gone (and a backup into a folder sweeps that folder too).
 """
 
 from __future__ import annotations
@@ -70,6 +72,57 @@ def sweep_stale_backups(folder: Path, *, older_than: float | None = None) -> lis
     return removed
 
 
+def _pending_dir() -> Path:
+    from platformdirs import user_state_path
+
+    return user_state_path("desk", appauthor=False) / "pending-backups"
+
+
+def _note_pending(tmp: str) -> Path | None:
+    """Record a running backup's temporary file (best effort: a backup works without it)."""
+    try:
+        folder = _pending_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        note = folder / f"{os.getpid()}-{Path(tmp).name}.path"
+        note.write_text(str(Path(tmp).resolve()), encoding="utf-8")
+        return note
+    except OSError:
+        return None
+
+
+def sweep_pending_backups() -> list[Path]:
+    """Remove the temporary files of backups whose process is gone (killed mid-copy)."""
+    removed = []
+    try:
+        notes = list(_pending_dir().glob("*.path"))
+    except OSError:
+        return removed
+    for note in notes:
+        pid = note.name.split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            tmp = Path(note.read_text(encoding="utf-8").strip())
+            if tmp.name.startswith(BACKUP_PREFIX) and tmp.name.endswith(BACKUP_SUFFIX) and tmp.is_file():
+                tmp.unlink()
+                removed.append(tmp)
+        with contextlib.suppress(OSError):
+            note.unlink()
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
 def _process_start() -> float:
     """When this process started (wall clock), from /proc where there is one."""
     try:
@@ -126,6 +179,7 @@ def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike, *
     except OSError as exc:
         raise DeskError(f"cannot write in {folder}: {exc.strerror}")
     os.close(fd)
+    note = _note_pending(tmp)
     try:
         dest = sqlite3.connect(tmp)
         try:
@@ -142,4 +196,8 @@ def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike, *
         if isinstance(exc, OSError):
             raise DeskError(f"the backup to {target} failed: {exc.strerror or exc}") from exc
         raise
+    finally:
+        if note is not None:
+            with contextlib.suppress(OSError):
+                note.unlink()
     return target

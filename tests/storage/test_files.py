@@ -95,3 +95,36 @@ def test_sigterm_during_a_cli_backup_removes_the_temporary_file(seeded, tmp_path
     assert code == 130
     assert list(out.iterdir()) == []
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+KILLED_BACKUP = """
+import os, signal, sys
+from desk.storage import Library, files
+lib = Library.open(sys.argv[1])
+
+
+class KilledMidCopy:
+    def backup(self, dest, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)  # no finally, no cleanup: as with kill -9
+
+
+files.backup(KilledMidCopy(), lib.path, sys.argv[2])
+"""
+
+
+def test_a_backup_killed_mid_copy_is_swept_when_a_library_next_opens(seeded, db_path, tmp_path):
+    import subprocess
+    import sys
+
+    from desk.storage import Library
+
+    out_dir = tmp_path / "elsewhere"
+    out_dir.mkdir()
+    child = subprocess.run([sys.executable, "-c", KILLED_BACKUP, str(db_path), str(out_dir / "copy.db")],
+                           capture_output=True, text=True, timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    left = [p for p in out_dir.iterdir() if p.name.startswith(files.BACKUP_PREFIX)]
+    assert len(left) == 1  # the litter a killed backup leaves
+    Library.open(db_path).close()  # the next desk to start, whatever it does
+    assert not [p for p in out_dir.iterdir() if p.name.startswith(files.BACKUP_PREFIX)]
+    assert not list(files._pending_dir().glob("*.path"))
