@@ -15,6 +15,7 @@ from .words import normalise
 MIN_LEN = 4
 MAX_LEN = 40  # longer "names" are not names: never compared
 MAX_COMPARISONS = 32  # per name: real articles need a handful
+MAX_NAMES = 1000  # distinct unknown names compared (most used first); an article has far fewer
 
 
 def inconsistent_names(kinds) -> dict[int, str]:
@@ -30,7 +31,7 @@ def inconsistent_names(kinds) -> dict[int, str]:
     if len(groups) < 2:
         return {}
     out: dict[int, str] = {}
-    names = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0]))  # most used first
+    names = sorted(groups, key=lambda k: (-len(groups[k]), groups[k][0]))[:MAX_NAMES]  # most used first
     index: dict[str, list[int]] = {}  # deletion variant of a prefix -> positions in names
     for i, rare in enumerate(names):
         if not MIN_LEN <= len(rare) <= MAX_LEN:
