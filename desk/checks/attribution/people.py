@@ -42,6 +42,28 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|t
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
 
+_GIVEN: dict[str, str] | None = None
+
+
+def given_names() -> dict[str, str]:
+    """Common given names → "f" or "m" (resources/words/given-names.tsv, from US SSA counts;
+    see PROVENANCE.md): a hint after the text's own evidence."""
+    global _GIVEN
+    if _GIVEN is None:
+        from desk.paths import resource_path
+
+        found: dict[str, str] = {}
+        try:
+            for line in resource_path("words/given-names.tsv").read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    name, _, sex = line.partition("\t")
+                    found[name] = sex
+        except OSError:
+            pass
+        _GIVEN = found
+    return _GIVEN
+
+
 def _gender_word(word: str) -> str:
     w = word.lower().strip(".")
     return "f" if w in FEMALE_WORDS else "m" if w in MALE_WORDS else ""
@@ -127,10 +149,11 @@ class People:
                 if dash and head in PARTICLES and rest:
                     self.full.setdefault(rest, []).append((names[0][1], full))  # "Assad" for al-Assad
                 self.mentions.append((names[0][1], full))
-                if title:
+                given = given_names().get(_norm(names[0][0]), "")
+                if title or given:
                     self.persons.add(full)
                 hon = _norm(toks[k - 1][0]) if k else ""
-                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
+                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or given
                 if g:
                     self.gender.setdefault(full, g)
                 if title:
