@@ -55,6 +55,10 @@ def speakers(text):
     # a long appositive between the subject and its verb
     ("Lena Voss, the harbour master who has run the port since the floods and the strike of the dockers, "
      "enjoys “quiet Sundays.”", "Lena Voss"),
+    # "of City, Region" is where the speaker is from, not the speaker
+    ("Lena Voss of Ardena, Westshire says the ferry will keep “running on time.”", "Lena Voss"),
+    # a trailing "told" names the hearer, so the speaker before it stands
+    ("“It is pushed by the papers,” Piet Maas, a director at the centre, told The Evening Courier.", "Piet Maas"),
     # a transcript label
     ("“OKAFOR: We will not sign.”", "Okafor"),
 ])

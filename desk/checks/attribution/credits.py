@@ -253,8 +253,8 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     m = None
     for m in _TRAIL_RE.finditer(text, r.end, limit):
         pass
-    if m is None or m.start() == r.end:
-        return None
+    if m is None or m.start() == r.end or m.group(1) in HEARER_VERBS:
+        return None  # ", told the Courier": the hearer follows, not the speaker
     p = m.end()
     sp = speaker_after(text, p, limit)
     if sp is None:  # "said master of ceremonies Lena Voss"

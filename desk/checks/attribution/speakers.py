@@ -132,6 +132,13 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
             if issuer is not None:
                 return issuer
     if sp is not None and sp.kind != "pronoun":
+        # "Lena Voss of Ardena, Westshire says": the place's second part is not the speaker
+        m = _PLACE_BEFORE.search(text, max(a, sp.start - 60), sp.start)
+        if m is not None:
+            head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
+            if head is not None and head.kind != "pronoun":
+                return head
+    if sp is not None and sp.kind != "pronoun":
         # "a letter from the guild obtained by the Courier warns": the agent of a participle
         # is not the subject; the noun phrase before the participle is
         m = _AGENT_BEFORE.search(text, max(a, sp.start - 40), sp.start)
@@ -142,6 +149,7 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
     return sp
 
 
+_PLACE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:of|in|from)[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)?,[ \t]*$")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email"}
 _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent|posted|put[ \t]+out|"
