@@ -466,6 +466,10 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         word = cm.group()
         if (word in INVERSION and word not in _HEARER_VERBS) or word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), limit)
+            if sp is None:  # “…,” said master of ceremonies Lena Voss
+                t = _TITLE_NAME.match(text, cm.end() + 1, limit)
+                if t is not None:
+                    sp = speaker_after(text, t.end(), limit)
             if sp:
                 return Credit(sp, word, how="post")
         return None
