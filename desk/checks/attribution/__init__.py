@@ -8,7 +8,9 @@ The engine is a pipeline, one job per stage:
 3-4. people.py    the people the article names, clustered by surname (mentions and entities);
                   speakers.py reads a noun phrase (name, title, pronoun, descriptor) at a position
 5.   cues.py      speech verbs and phrases (lexicon.py), sentence boundaries
-     credits.py   the finders: each proposes a candidate credit for one quotation
+     credits.py   the finder table and the plain cue finders (a cue after, before, a colon);
+                  constructions.py the rest (asides, trailing and nested credits, labels, …);
+                  each proposes a candidate credit (credit.py) for one quotation
 6.   assign.py    candidates in reach, scored by ranking.py's features and weights
 7.   resolve.py   chosen speakers resolved to entities; problems.py raises the problems
 """

@@ -4,7 +4,6 @@ credit, the sentence subject. Each finder proposes; ranking.py decides."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from desk.checks.attribution.clauses import (
@@ -17,21 +16,29 @@ from desk.checks.attribution.clauses import (
     previous_subject,
     subject_at_start,
 )
-from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, PASSIVE_CREDITS, REPORTING_VERBS, verbs_pattern
+from desk.checks.attribution.constructions import (
+    _ASIDE_HINT,
+    _TITLE_NAME,
+    _TRAIL_RE,
+    _colon_clause,
+    _headline_label,
+    _noun_cue,
+    _outer_speaker,
+    _parenthetical,
+    _post_any_verb,
+    _roundup_label,
+    _said_first,
+    _signature,
+    _trailing,
+    _with_ing,
+)
+from desk.checks.attribution.credit import Credit
+from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
-
-
-@dataclass
-class Credit:
-    speaker: Speaker | None = None
-    cue: str | None = None
-    resolved: str | None = None
-    how: str = ""  # which finder proposed it: post, pre, colon, label, subject, nearby, ...
-    nested: bool = False  # inside what an earlier speaker in the sentence reports
 
 
 _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
@@ -120,277 +127,9 @@ def local_candidates(around: Around, ceilings=None, best=None) -> Iterator[Credi
         yield found
 
 
-_SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
-                        r"(?:,[^\n]{0,60})?[ \t]*$")
-
-
-def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
-    """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena."""
-    if text[r.end:b].strip() or r.para + 1 >= len(paras):
-        return None
-    na, nb = paras[r.para + 1]
-    m = _SIGNATURE.match(text, na, nb)
-    if m is None:
-        return None
-    return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
-
-
 def _previous(text, r, a, st, prev_end) -> Credit | None:
     prev = previous_subject(text, r, a, st, prev_end)
     return Credit(prev, None, how="previous") if prev else None
-
-
-_CLAUSE_LEAD = re.compile(r"[ \t]*(?:(?:with|as|and|but|while|whereas|then)[ \t]+)?")
-_ING_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ing|ed|s)\b")
-
-
-def _colon_clause(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
-    """The clause right before a colon names who speaks, not the sentence's subject:
-    "The council agreed, with harbour master Lena Voss warning the crews: “…”"."""
-    seg = max(sentence_bounds(st, len(text), r.open_pos)[0], a, prev_end)
-    before = text[seg:r.open_pos].rstrip()
-    if not before.endswith(":"):
-        return None
-    colon = seg + len(before) - 1
-    k = max(text.rfind(",", seg, colon), text.rfind(";", seg, colon), text.rfind("\u2014", seg, colon))
-    if k < 0:
-        return None
-    p = _CLAUSE_LEAD.match(text, k + 1, colon).end()
-    sp = speaker_after(text, p, colon)
-    if sp is None or sp.kind not in ("person", "organisation") or sp.start - p > 40:
-        return None
-    if not _ING_AFTER.match(text, sp.end, colon):
-        return None
-    return Credit(sp, None, how="colon-clause")
-
-
-_REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + r"(?![\w'\u2019-])")
-
-
-def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, inner: Credit) -> Credit | None:
-    """Nested attribution: "Ana Ruiz said the council members were calling it “a farce”" — the
-    quotation reaches us through Ruiz, whose reporting verb comes before the inner speaker."""
-    s, _ = sentence_bounds(st, len(text), r.open_pos)
-    seg = max(s, a, prev_end)
-    if inner.speaker is None:
-        return None
-    m = None
-    for m in _REPORTING.finditer(text, seg, inner.speaker.start):
-        pass
-    if m is None:
-        return None
-    between = text[m.end():inner.speaker.start]
-    if "," in between or ";" in between or len(between.split()) > 12:
-        return None  # "While not all Voss says is true, Ruiz said …": not a report of Voss's
-    sp = speaker_before(text, seg, m.start())
-    if sp is None or sp.kind not in ("person", "pronoun", "organisation") or sp.name == inner.speaker.name:
-        return None
-    return Credit(sp, m.group(), how="outer")
-
-
-_WITH_ING = re.compile(r"(?<![\w'\u2019-])(?:with|as)[ \t]+")
-
-
-def _with_ing(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
-    """An absolute phrase: "…, with the teachers' union calling her “the champion”" — the
-    noun phrase after "with" is the subject of the -ing cue."""
-    s, _ = sentence_bounds(st, len(text), r.open_pos)
-    seg = max(s, a, prev_end)
-    if _WITH_ING.search(text, seg, r.open_pos) is None:
-        return None
-    found = None
-    for cm in CUE_RE.finditer(text, seg, r.open_pos):
-        if cm.group() in ING_CUES:
-            found = cm
-    if found is None:
-        return None
-    w = None
-    for w in _WITH_ING.finditer(text, seg, found.start()):
-        pass
-    if w is None or found.start() - w.end() > 80:
-        return None
-    sp = speaker_after(text, w.end(), found.start())
-    between = text[sp.end:found.start()] if sp is not None else ""
-    if sp is None or sp.start - w.end() > 4 or len(between.split()) > 5 or re.search(r"[,;:\u201c\"]", between):
-        return None
-    return Credit(sp, found.group(), how="absolute")
-
-
-_ASIDE = re.compile(r",[ \t]+([^,;:\u201c\u201d\"]{2,60}?)[ \t]+(" + verbs_pattern(REPORTING_VERBS) + r")[ \t]*,")
-
-
-_ASIDE_HINT = re.compile(verbs_pattern(REPORTING_VERBS) + r"[ \t]*,")
-
-
-def _parenthetical(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
-    """An aside inside the sentence: "The plan, Ana Ruiz said, was “dead on arrival.”"."""
-    s, _ = sentence_bounds(st, len(text), r.open_pos)
-    seg = max(s, a, prev_end)
-    if _ASIDE_HINT.search(text, seg, r.open_pos) is None:
-        return None
-    m = None
-    for m in _ASIDE.finditer(text, seg, r.open_pos):
-        pass
-    if m is None:
-        return None
-    sp = speaker_after(text, m.start(1), m.end(1))
-    if sp is None or sp.end != m.end(1) or sp.kind == "anonymous" and not sp.definite:
-        return None
-    return Credit(sp, m.group(2), how="aside")
-
-
-_TRAIL_RE = re.compile(r",[ \t]+(" + verbs_pattern(REPORTING_VERBS) + r")[ \t]+")
-_TITLE_NAME = re.compile(r"(?:[a-z][\w-]*[ \t]+){1,5}?(?=[A-Z])")
-
-
-def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
-    """A credit at the end of the sentence, after more words: “…” if the vote fails, said
-    Ana Ruiz, a hydrologist."""
-    if r.end >= b:
-        return None
-    _, e = sentence_bounds(st, b, r.end + 1)
-    limit = min(nxt_open, e if e > r.end + 1 else b)
-    m = None
-    for m in _TRAIL_RE.finditer(text, r.end, limit):
-        pass
-    if m is None or m.start() == r.end or m.group(1) in HEARER_VERBS:
-        return None  # ", told the Courier": the hearer follows, not the speaker
-    p = m.end()
-    sp = speaker_after(text, p, limit)
-    if sp is None:  # "said master of ceremonies Lena Voss"
-        t = _TITLE_NAME.match(text, p, limit)
-        if t is not None:
-            sp = speaker_after(text, t.end(), limit)
-    if sp is None or sp.kind == "pronoun":
-        return None
-    return Credit(sp, m.group(1), how="trailing")
-
-
-_SAID_FIRST = re.compile(r"(Said|Says|Added|Wrote)[ \t]+")
-
-
-def _said_first(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
-    """An inverted credit opening the sentence: Said Ana Ruiz, who runs the clinic, “…”"""
-    s, _ = sentence_bounds(st, len(text), r.open_pos)
-    seg = max(s, a, prev_end)
-    while seg < r.open_pos and text[seg] in " \t\n":
-        seg += 1
-    if not text.startswith(("Said ", "Says ", "Added ", "Wrote "), seg):
-        return None
-    m = _SAID_FIRST.match(text, seg, r.open_pos)
-    if m is None:
-        return None
-    sp = speaker_after(text, m.end(), r.open_pos)
-    if sp is None:
-        return None
-    return Credit(sp, m.group(1).lower(), how="said-first")
-
-
-# “…,” Ana Ruiz barked. / “…?” the minister wondered aloud: a name and a verb the lexicon
-# does not list, right after a quotation that ends with a comma, ? or !
-_ANY_VERB = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?([a-z]+(?:ed|s))\b(?![\w'\u2019-])")
-
-
-def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None:
-    inner = text[r.text_start:r.text_end].rstrip()
-    if not inner or inner[-1] not in ",?!":
-        return None
-    p = r.end
-    while p < b and text[p] in " \t\u00a0":
-        p += 1
-    limit = min(b, nxt_open, p + 200)
-    sp = speaker_after(text, p, limit)
-    if sp is None:
-        nm = _NAME_RUN.match(text, p, limit)
-        if nm is None or nm.group().split()[0].lower() in CAP_STOP:
-            return None
-        sp = Speaker(nm.group(), "person", p, nm.end())
-    if sp.start != p or sp.kind == "anonymous" and not sp.definite:
-        return None
-    m = _ANY_VERB.match(text, sp.end, limit)
-    if not m or m.group(1) in _NOT_VERBS:
-        return None
-    return Credit(sp, m.group(1), how="post-verb")
-
-
-_NAME_RUN = re.compile(r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,3}")
-_NOT_VERBS = {"is", "was", "has", "as", "us", "this", "its", "his", "hers", "yes", "less", "unless", "thus",
-              "always", "perhaps", "towards", "afterwards", "besides", "whereas", "needed", "used"}
-
-# "her allegation of a “rigged” vote", "Ruiz’s claim that …": a noun cue owned by a speaker
-_NOUN_CUE_RE = re.compile(r"(?<![\w'\u2019-])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.'\u2019-]*(?:'s|\u2019s|s'|s\u2019))"
-                          r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(" + "|".join(sorted(NOUN_CUES, key=len, reverse=True))
-                          + r")\b")
-
-
-_OWNER_HINT = re.compile(r"[Hh]is |[Hh]er |[Tt]heir |['\u2019]s |s['\u2019] ")
-
-
-def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
-    s, _ = sentence_bounds(st, len(text), r.open_pos)
-    seg = max(s, prev_end, a)
-    found = None
-    if not _OWNER_HINT.search(text, seg, r.open_pos):
-        return None
-    for m in _NOUN_CUE_RE.finditer(text, seg, r.open_pos):
-        found = m
-    if found is None or r.open_pos - found.end() > 60:
-        return None
-    owner = text[found.start():found.start(1)].split()[0]
-    if owner.lower() in ("his", "her", "their"):
-        sp = Speaker(owner, "pronoun", found.start(), found.start() + len(owner))
-    else:
-        sp = speaker_before(text, seg, found.start() + len(owner))
-        if sp is None:
-            return None
-    return Credit(sp, found.group(1), how="noun")
-
-
-# A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”"
-_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t])[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
-
-
-_TITLE_SAID = re.compile(r"[ \t](?:Said|Says|Tells|Told|Warns|Warned|Argues|Claims|Insists|Writes|Wrote)"
-                         r"(?:[ \t]+That)?(?=[ \t])")
-
-
-def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None:
-    lo = max(a, prev_end, text.rfind("\n", a, r.open_pos) + 1, r.open_pos - 120)  # a label is short
-    m = _ROUNDUP.search(text, lo, r.open_pos)
-    if m is None:
-        return None
-    label = m.group(1).strip()
-    words = label.split()
-    said = _TITLE_SAID.search(label)
-    if said and said.start() > 0:
-        # a Title-Case summary line: "Ana Ruiz Says The Dam Will Hold: “…”"
-        sp = speaker_before(label, 0, said.start())
-        if sp is not None and sp.kind == "person":
-            base = m.start(1)
-            return Credit(Speaker(sp.name, "person", base + sp.start, base + sp.end), said.group().strip(),
-                          how="roundup")
-    if not 1 <= len(words) <= 7 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "at", "de", "al")
-                                           or w.endswith(",") and w[:1].isupper() for w in words):
-        return None
-    name = label.split(",")[0].strip()
-    sp = Speaker(name, "person", m.start(1), m.start(1) + len(name))
-    return Credit(sp, ":", how="roundup")
-
-
-# A roundup or newsletter line: an upper-case headline right before the quotation
-# ("HOW THE VOTE WAS WON “…”") is the label the quotation is filed under.
-_HEADLINE = re.compile(r"(?<![^\n])([A-Z0-9][A-Z0-9 ,.'\u2019\u2018:;&$%?!-]{12,}?)[ \t]*$")
-
-
-def _headline_label(text: str, r: Region, a: int) -> Credit | None:
-    lo = max(a, text.rfind("\n", a, r.open_pos) + 1)
-    if r.open_pos - lo > 200:
-        return None  # a headline is short and starts its line
-    m = _HEADLINE.search(text, lo, r.open_pos)
-    if not m or len(m.group(1).split()) < 3:
-        return None
-    return Credit(Speaker(m.group(1).strip(), "organisation", m.start(1), m.start(1) + len(m.group(1).strip())),
-                  None, how="headline")
 
 
 def _colon_before(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:

@@ -7,8 +7,6 @@ import re
 import unicodedata
 
 from desk.checks.attribution.lexicon import (
-    ANONYMITY_RE,
-    ANON_HEADS,
     CAP_STOP,
     DETERMINERS,
     FEMALE_WORDS,
