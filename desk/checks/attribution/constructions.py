@@ -11,7 +11,8 @@ from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, sentence_bounds
 from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, REPORTING_VERBS, verbs_pattern
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker, speaker_after, speaker_before
+from desk.checks.attribution.speakers import Speaker, speaker_after
+from desk.checks.attribution.subjects import speaker_before
 
 _SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
                         r"(?:,[^\n]{0,60})?[ \t]*$")

@@ -101,63 +101,7 @@ def _strip_paren(toks: list) -> list:
     return toks
 
 
-def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) -> Speaker | None:
-    """The subject noun phrase that ends just before position v (a cue verb), not before a.
-    Several finders ask the same question: answers are remembered (a copy is returned, so a
-    caller may set a title on it)."""
-    sp = _speaker_before(text, a, v, allow_descriptor)
-    return sp.clone() if sp is not None else None
-
-
-@lru_cache(maxsize=8192)
-def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speaker | None:
-    rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
-    if rel is not None:
-        # "Voss, who has long described the plan as …": the relative pronoun's antecedent
-        ante = speaker_before(text, a, rel.start(), allow_descriptor=allow_descriptor)
-        if ante is not None and ante.kind != "pronoun":
-            return ante
-    toks = tokens(text, max(a, v - 300), v)
-    sp = _np_from_end(text, toks, allow_descriptor)
-    if sp is None and text[max(a, v - 3):v].strip() in ("\u2014", "--", "\u2013"):
-        # "Okafor — named by the paper as the favourite — told …": skip the interrupter
-        k = max(text.rfind("\u2014", a, v - 3), text.rfind("--", a, v - 4), text.rfind("\u2013", a, v - 3))
-        if k > a and v - k < 240:
-            return speaker_before(text, a, k, allow_descriptor=allow_descriptor)
-    if sp is not None and sp.kind != "person" and sp.name.split()[-1].lower() in _ISSUED_THINGS:
-        # "the guild issued a statement calling it …": the statement's issuer speaks
-        m = _ISSUED_BEFORE.search(text, max(a, sp.start - 40), sp.start)
-        if m is not None:
-            issuer = speaker_before(text, a, m.start(), allow_descriptor=allow_descriptor)
-            if issuer is not None:
-                return issuer
-    if sp is not None and sp.kind != "pronoun":
-        # "Lena Voss of Ardena, Westshire says": the place's second part is not the speaker
-        m = _PLACE_BEFORE.search(text, max(a, sp.start - 60), sp.start)
-        if m is not None:
-            head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
-            if head is not None and head.kind != "pronoun":
-                return head
-    if sp is not None and sp.kind != "pronoun":
-        # "a letter from the guild obtained by the Courier warns": the agent of a participle
-        # is not the subject; the noun phrase before the participle is
-        m = _AGENT_BEFORE.search(text, max(a, sp.start - 40), sp.start)
-        if m is not None:
-            head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
-            if head is not None and head.kind != "pronoun":
-                return head
-    return sp
-
-
-_PLACE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:of|in|from)[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)?,[ \t]*$")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email"}
-_ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent|posted|put[ \t]+out|"
-                            r"circulated|shared|aired)[ \t]+$")
-_WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$")
-_AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:obtained|seen|reviewed|released|published|filed|signed|sent|"
-                           r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
-                           r"posted|shared|conducted|prepared)[ \t]+by[ \t]+$")
 
 
 def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: int = 0) -> Speaker | None:
