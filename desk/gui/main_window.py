@@ -15,6 +15,7 @@ from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
 from desk.gui.journal_keeper import JournalKeeper
 from desk.gui.library_panel import LibraryPanel
+from desk.gui.op_runner import OperationRunner
 from desk.gui.settings import WindowSettings
 from desk.gui.status_bar import DeskStatusBar
 from desk.journal import Journal
@@ -28,6 +29,8 @@ class MainWindow(QMainWindow):
                  journal: Journal | None = None):
         super().__init__()
         self.library = library
+        # every library-changing action goes through it; panels listen to runner.changed
+        self.runner = OperationRunner(library, self)
         self.journal = journal or Journal(library.path)
         self.closing_on_signal = False
         self.settings = settings or WindowSettings.default()

@@ -1,0 +1,49 @@
+"""What an operation changed: the one record the window's "library changed" signal carries.
+
+Every operation in desk.operations returns a result with a ``changes`` attribute of this
+type; the GUI runner (desk.gui.op_runner) emits it once the operation's transaction has
+committed, and each panel refreshes only when the change concerns what it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def _ids(values) -> frozenset[int]:
+    return frozenset(int(v) for v in values if v is not None)
+
+
+@dataclass(frozen=True)
+class Changes:
+    articles: frozenset[int] = field(default_factory=frozenset)  # rows, status, trash
+    sources: frozenset[int] = field(default_factory=frozenset)  # names, aliases, merges
+    quotes: frozenset[int] = field(default_factory=frozenset)  # tags, verification
+    dictionary: bool = False  # the personal dictionary (any article's or the global one)
+    materials: frozenset[int] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, *, articles=(), sources=(), quotes=(), dictionary: bool = False,
+           materials=()) -> Changes:
+        return cls(_ids(articles), _ids(sources), _ids(quotes), dictionary, _ids(materials))
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.articles | other.articles, self.sources | other.sources,
+                       self.quotes | other.quotes, self.dictionary or other.dictionary,
+                       self.materials | other.materials)
+
+    def __bool__(self) -> bool:
+        return bool(self.articles or self.sources or self.quotes or self.dictionary
+                    or self.materials)
+
+    def describe(self) -> str:
+        """"2 articles, 1 source" — for logs and tests."""
+        parts = [f"{len(ids)} {name}{'s' if len(ids) != 1 else ''}"
+                 for name, ids in (("article", self.articles), ("source", self.sources),
+                                   ("quotation", self.quotes), ("material", self.materials))
+                 if ids]
+        if self.dictionary:
+            parts.append("the dictionary")
+        return ", ".join(parts) or "nothing"
+
+
+NOTHING = Changes()
