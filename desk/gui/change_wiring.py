@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desk.gui.file_actions import SAVE_ERRORS
 from desk.operations.changes import Changes
 
 if TYPE_CHECKING:
@@ -54,11 +55,15 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
 def _synced(checker: LiveChecker, article_id: int, sync: Callable[[], None]) -> Changes:
     """Run ``sync`` (quotation rows follow the article's text) and say what it touched: the
     article and its rows before and after (a row removed with its quotation included)."""
-    quotes = checker.library.quotes
-    before = {q.id for q in quotes.list(article_id=article_id)}
+    def rows() -> set[int]:
+        try:
+            return {q.id for q in checker.library.quotes.list(article_id=article_id)}
+        except SAVE_ERRORS:  # cannot read them now: the article is still announced
+            return set()
+
+    before = rows()
     sync()
-    after = {q.id for q in quotes.list(article_id=article_id)}
-    return Changes.of(articles=[article_id], quotes=before | after)
+    return Changes.of(articles=[article_id], quotes=before | rows())
 
 
 def _recheck(runner: OperationRunner, checker: LiveChecker, autosaver: Autosaver,
