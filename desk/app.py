@@ -60,10 +60,10 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
         return app, None, None
     from PySide6.QtCore import QTimer
 
-    from desk.gui.main_window import MainWindow
     from desk.gui.quit_signals import QuitOnSignal
+    from desk.gui.window_parts import build_window
 
-    window = MainWindow(library)
+    window = build_window(library)
     window.show()
 
     def on_signal(signum: int) -> None:
@@ -134,8 +134,8 @@ def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
         app.setPalette(dark_palette())
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from desk.gui.main_window import MainWindow
     from desk.gui.settings import WindowSettings
+    from desk.gui.window_parts import build_window
     from desk.storage import Library
 
     library = Library.open(db_path)
@@ -143,8 +143,8 @@ def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
         if article_id is not None:
             library.articles.get(article_id)  # a DeskError here, not a dialog nobody sees
         with tempfile.TemporaryDirectory(prefix="desk-shot-") as tmp:
-            window = MainWindow(library, WindowSettings.at(Path(tmp) / "settings.ini"),
-                                open_last=False)
+            window = build_window(library, WindowSettings.at(Path(tmp) / "settings.ini"),
+                                  open_last=False)
             window.resize(*size)
             if article_id is None:
                 article_id = window.library_panel.model.article_id(0)
@@ -152,7 +152,7 @@ def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
             if article_id is not None:
                 window.open_article(article_id)
                 window.focus_body()
-            if window.checker is not None and article_id is not None and window.report is None:
+            if article_id is not None and window.report is None:
                 loop = QEventLoop()
                 window.checker.report_ready.connect(loop.quit)
                 QTimer.singleShot(int(timeout_s * 1000), loop.quit)
@@ -162,8 +162,7 @@ def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
             image = window.grab()
             window.autosaver.dirty = False
             window.close()
-            if window.checker is not None:
-                window.checker.shutdown()
+            window.checker.shutdown()
         if not image.save(str(out), "PNG"):
             raise DeskError(f"cannot write {out}")
     finally:

@@ -373,6 +373,26 @@ class LibraryPanel(QWidget):
             self.model.update_filter(trashed=False)
             self._update_restore()
 
+    def library_changed(self, changes, origin=None) -> None:
+        """The runner's "library changed": a listed article's row is re-read in place; an
+        article that now belongs in this view and is not listed (new, imported, restored), or
+        is listed and no longer belongs (trashed, purged), re-reads the list."""
+        rows = []
+        for aid in sorted(changes.articles):
+            try:
+                article = self.library.articles.get(aid, include_deleted=True)
+            except DeskError:  # gone for good
+                article = None
+            belongs = article is not None and \
+                (article.deleted_at is not None) == bool(self.model.filter.trashed)
+            if belongs != (self.model.row_of(aid) >= 0):
+                self.reload()
+                return
+            if belongs:
+                rows.append(article)
+        for article in rows:
+            self.article_saved(article)
+
     def article_saved(self, article) -> None:
         """Refresh the row of a saved article in place."""
         from desk.storage.articles import ArticleSummary

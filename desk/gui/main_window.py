@@ -1,5 +1,7 @@
 """The workstation window: library on the left, the article in the centre, checks on the
-right. It lays out and wires; the behaviour lives in the widgets it connects."""
+right. It lays out and wires the parts desk.gui.window_parts built for it; the behaviour
+lives in those parts, and what changed in the library reaches them through the runner
+(desk.gui.change_wiring)."""
 
 from __future__ import annotations
 
@@ -7,30 +9,33 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, docks, file_actions, recovery
+from desk.gui import dialogs, file_actions, recovery, view_actions
 from desk.gui.actions import build_menus
-from desk.gui.article_editor import ArticleEditor
 from desk.gui.autosave import Autosaver
+from desk.gui.change_wiring import connect_changes
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
 from desk.gui.journal_keeper import JournalKeeper
-from desk.gui.library_panel import LibraryPanel
-from desk.gui.op_runner import OperationRunner
 from desk.gui.settings import WindowSettings
 from desk.gui.status_bar import DeskStatusBar
+from desk.gui.window_parts import PANEL_TITLES, WindowParts
 from desk.journal import Journal
 from desk.model import DeskError
+from desk.operations.changes import Changes
 
 
 class MainWindow(QMainWindow):
     article_opened = Signal(int)
 
-    def __init__(self, library, settings: WindowSettings | None = None, *, open_last: bool = True,
-                 journal: Journal | None = None):
+    def __init__(self, library, parts: WindowParts, settings: WindowSettings | None = None, *,
+                 open_last: bool = True, journal: Journal | None = None):
+        """Build it with desk.gui.window_parts.build_window, which makes ``parts``."""
         super().__init__()
-        self.library = library
+        self.library, self.parts = library, parts
         # every library-changing action goes through it; panels listen to runner.changed
-        self.runner = OperationRunner(library, self)
+        self.runner = parts.runner
+        self.runner.setParent(self)
+        self.checker, self.editor_menu = parts.checker, parts.editor_menu
         self.journal = journal or Journal(library.path)
         self.closing_on_signal = False
         self.settings = settings or WindowSettings.default()
@@ -51,7 +56,7 @@ class MainWindow(QMainWindow):
 
         self._build_centre()
         self._build_library_dock()
-        self.panels: dict[str, QWidget] = {}
+        self.panels: dict[str, QWidget] = parts.panels
         self.panel_docks: dict[str, QDockWidget] = {}
         self._build_panel_docks()
         self.status = DeskStatusBar(self)
@@ -59,9 +64,7 @@ class MainWindow(QMainWindow):
         self.status.watch(self.editor.body)
         self.autosaver = Autosaver(library, self.editor, self)
         self.journal_keeper = JournalKeeper(self.journal, self.editor, self.autosaver, self)
-        self.checker = None
-        self.editor_menu = None
-        self._build_checker()
+        self.checker.report_ready.connect(self._report_ready)
         self.actions = build_menus(self)
         self._fill_docks_menu()
         self._wire()
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
 
     # -- layout ------------------------------------------------------------------------
     def _build_centre(self) -> None:
-        self.editor = ArticleEditor(self.library)
+        self.editor = self.parts.editor
         self.find_bar = FindReplaceBar(self.editor.body)
         centre = QWidget()
         layout = QVBoxLayout(centre)
@@ -84,7 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
     def _build_library_dock(self) -> None:
-        self.library_panel = LibraryPanel(self.library)
+        self.library_panel = self.parts.library_panel
         dock = QDockWidget("Library", self)
         dock.setObjectName("library-dock")
         dock.setWidget(self.library_panel)
@@ -95,10 +98,10 @@ class MainWindow(QMainWindow):
 
     def _build_panel_docks(self) -> None:
         first = None
-        for title, name, widget in docks.build_panels(self.library):
+        for name, title in PANEL_TITLES.items():
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{name}-dock")
-            dock.setWidget(widget)
+            dock.setWidget(self.panels[name])
             dock.setAccessibleName(title)
             dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable
                              | QDockWidget.DockWidgetFloatable)
@@ -107,22 +110,10 @@ class MainWindow(QMainWindow):
                 first = dock
             else:
                 self.tabifyDockWidget(first, dock)
-            self.panels[name] = widget
             self.panel_docks[name] = dock
-        if first is not None:
-            first.raise_()
+        first.raise_()
         self.resizeDocks([self.library_dock], [300], Qt.Horizontal)
-        if first is not None:
-            self.resizeDocks([first], [380], Qt.Horizontal)
-
-    def _build_checker(self) -> None:
-        cls = docks.live_checker_class()
-        if cls is None:
-            return
-        self.checker = cls(self.library, self.editor.body, self)
-        self.checker.report_ready.connect(self._report_ready)
-        menu = docks.editor_menu()
-        self.editor_menu = menu(self.library, self.editor, self.checker, self) if menu else None
+        self.resizeDocks([first], [380], Qt.Horizontal)
 
     def _fill_docks_menu(self) -> None:
         menu = self.actions.docks_menu
@@ -154,7 +145,6 @@ class MainWindow(QMainWindow):
             lambda state: self.status.show_save_state(state, saver.last_error))
         saver.state_changed.connect(
             lambda state: self.setWindowModified(state in ("edited", "failed")))
-        saver.saved.connect(lp.article_saved)
         # Never a dialog while the editor types: save trouble goes to the status bar.
         saver.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         saver.conflict.connect(lambda rev: self.statusBar().showMessage(
@@ -162,29 +152,16 @@ class MainWindow(QMainWindow):
             f"History (revision {rev.id}) and yours was saved.", 30000))
         saver.revision_failed.connect(self.show_error)
         self.journal_keeper.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        body = self.editor.body
+        # Panels ask the window to show something; what changed reaches them via the runner.
+        panels = self.panels
         for name in ("problems", "quotes"):
-            panel = self.panels.get(name)
-            if panel is not None:
-                panel.jump_requested.connect(body.select_range)
-        problems = self.panels.get("problems")
-        if problems is not None and hasattr(problems, "title_changed"):
-            problems.title_changed.connect(self._problems_title)
-        sources = self.panels.get("sources")
-        if sources is not None:
-            sources.open_article.connect(self.open_article)
-            if self.checker is not None:
-                sources.sources_changed.connect(self.checker.inputs_changed)
-        review = self.panels.get("review")
-        if review is not None:
-            review.open_quote.connect(self.open_quote)
-        preview = self.panel_docks.get("preview")
-        if preview is not None:
-            preview.visibilityChanged.connect(lambda shown: shown and self._update_preview())
-        connect = docks.review_wiring()
-        if connect is not None:
-            connect(checker=self.checker, editor_menu=self.editor_menu, panels=self.panels,
-                    autosaver=self.autosaver)
+            panels[name].jump_requested.connect(self.editor.body.select_range)
+        panels["problems"].title_changed.connect(self._problems_title)
+        panels["sources"].open_article.connect(self.open_article)
+        panels["review"].open_quote.connect(self.open_quote)
+        self.panel_docks["preview"].visibilityChanged.connect(
+            lambda shown: shown and self._update_preview())
+        connect_changes(self.parts, self.autosaver)
         self._title_timer = QTimer(self, singleShot=True, interval=400)
         self._title_timer.timeout.connect(self._update_title)
 
@@ -229,8 +206,7 @@ class MainWindow(QMainWindow):
         self.find_bar.refresh()
         self.status.recount()
         self.status.show_problems(None)
-        if self.checker is not None:
-            self.checker.set_article(article_id, article.language if article else "en-US")
+        self.checker.set_article(article_id, article.language if article else "en-US")
         self._clear_panels()
         self.settings.set_last_article(article_id)
         if article_id is not None:
@@ -272,19 +248,14 @@ class MainWindow(QMainWindow):
 
     def _clear_panels(self) -> None:
         """Until the new article's check arrives, show nothing rather than the old marks."""
-        if "problems" in self.panels:
-            self.panels["problems"].show_report(None)
-        if "quotes" in self.panels:
-            self.panels["quotes"].show_report(None, self.editor.article_id)
+        self.panels["problems"].show_report(None)
+        self.panels["quotes"].show_report(None, self.editor.article_id)
 
     def _report_ready(self, report) -> None:
         self.report = report
         self.status.show_problems(report)
-        text = getattr(self.checker, "report_text", None)
-        if "problems" in self.panels:
-            self.panels["problems"].show_report(report, text)
-        if "quotes" in self.panels:
-            self.panels["quotes"].show_report(report, self.editor.article_id)
+        self.panels["problems"].show_report(report, self.checker.report_text)
+        self.panels["quotes"].show_report(report, self.editor.article_id)
         self._update_preview()
 
     def _problems_title(self, full: str) -> None:
@@ -299,8 +270,8 @@ class MainWindow(QMainWindow):
     def _update_preview(self) -> None:
         """Feed the preview only while its tab is on screen: a dock behind another tab
         still counts as visible to Qt, and rendering 10,000 words per check costs typing."""
-        dock = self.panel_docks.get("preview")
-        if dock is None or not dock.isVisible() or dock.visibleRegion().isEmpty():
+        dock = self.panel_docks["preview"]
+        if not dock.isVisible() or dock.visibleRegion().isEmpty():
             return
         fields = self.editor.current_fields() if self.editor.article_id is not None else None
         self.panels["preview"].show_article(fields)
@@ -310,22 +281,16 @@ class MainWindow(QMainWindow):
         aid = self.editor.article_id
         if aid is None or not self.autosaver.save():
             return False
-        gate = docks.status_gate()
-        try:
-            if gate is not None:
-                allowed = bool(gate(self, self.library, aid, new_status))
-            else:
-                self.library.articles.update(aid, status=new_status)
-                allowed = True
-            article = self.library.articles.get(aid)
+        try:  # the gate, its override and the status log: the only way a status changes
+            allowed = bool(self.parts.status_gate(self, self.library, aid, new_status))
         except SAVE_ERRORS as exc:
             self.show_error(str(exc))
             allowed = False
-            article = self.library.articles.get(aid)
+        article = self.library.articles.get(aid)
         self.editor.show_status(article.status)
         self._sync_status_menu(article.status)
-        self.library_panel.article_saved(article)
-        if allowed:
+        if allowed:  # until the gate is an operation the runner runs (and announces)
+            self.runner.announce(Changes.of(articles=[aid]), origin=self)
             self.statusBar().showMessage(f"Status: {article.status}", 4000)
         return allowed
 
@@ -358,19 +323,18 @@ class MainWindow(QMainWindow):
 
     def _restored(self, article) -> None:
         self.editor.load(article)
-        self.library_panel.article_saved(article)
+        self.runner.announce(Changes.of(articles=[article.id]), origin=self)
         self._sync_status_menu(article.status)
-        if self.checker is not None:
-            self.checker.set_article(article.id, article.language)
+        self.checker.set_article(article.id, article.language)
         self.statusBar().showMessage("Revision restored; the text before it is in the history.",
                                      6000)
 
     def _language_changed(self, language: str) -> None:
-        if self.checker is not None and self.editor.article_id is not None:
+        if self.editor.article_id is not None:
             self.checker.set_article(self.editor.article_id, language)
 
     def check_now(self) -> None:
-        if self.checker is not None and self.editor.article_id is not None:
+        if self.editor.article_id is not None:
             self.checker.check_now()
 
     # File menu actions live in file_actions.py (functions of the window).
@@ -396,31 +360,11 @@ class MainWindow(QMainWindow):
     def focus_body(self) -> None:
         self.editor.body.setFocus(Qt.ShortcutFocusReason)
 
-    def set_focus_mode(self, on: bool) -> None:
-        """Only the text: docks and the fields above the body step aside."""
-        if on:
-            self._focus_hidden = [d for d in (self.library_dock, *self.panel_docks.values())
-                                  if d.isVisible()]
-            for d in self._focus_hidden:
-                d.hide()
-            self.editor.header_visible(False)
-            self.focus_body()
-        else:
-            for d in self._focus_hidden:
-                d.show()
-            self._focus_hidden = []
-            self.editor.header_visible(True)
-        if self.actions.focus_mode.isChecked() != on:
-            self.actions.focus_mode.setChecked(on)
-
-    def zoom_in(self) -> None:
-        self.editor.body.set_zoom(self.editor.body.zoom + 1)
-
-    def zoom_out(self) -> None:
-        self.editor.body.set_zoom(self.editor.body.zoom - 1)
-
-    def zoom_reset(self) -> None:
-        self.editor.body.set_zoom(0)
+    # Focus mode and zoom live in view_actions.py (functions of the window).
+    set_focus_mode = view_actions.set_focus_mode
+    zoom_in = view_actions.zoom_in
+    zoom_out = view_actions.zoom_out
+    zoom_reset = view_actions.zoom_reset
 
     def _title_soon(self) -> None:
         if not self._title_timer.isActive():
@@ -468,8 +412,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_settings()
-        if self.checker is not None:
-            self.checker.shutdown()
+        self.checker.shutdown()
         event.accept()
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)

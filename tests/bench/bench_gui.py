@@ -128,8 +128,8 @@ def to_end(edit) -> None:
 def bench_window(tmp: Path, words: int, presses: int, runs: int) -> None:
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from desk.gui.main_window import MainWindow
     from desk.gui.settings import WindowSettings
+    from desk.gui.window_parts import build_window
     from desk.storage import Library
 
     app = QApplication.instance() or QApplication([])
@@ -137,7 +137,7 @@ def bench_window(tmp: Path, words: int, presses: int, runs: int) -> None:
     lib = Library.open(tmp / "window.db")
     ids = [lib.articles.create(headline=f"Long read {i}", body=text).id for i in range(runs + 1)]
     small = lib.articles.create(headline="Short", body="Short.").id
-    window = MainWindow(lib, WindowSettings.at(tmp / "w.ini"), open_last=False)
+    window = build_window(lib, WindowSettings.at(tmp / "w.ini"), open_last=False)
     window.resize(1440, 900)
     window.show()
     window.open_article(small)

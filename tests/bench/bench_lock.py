@@ -44,8 +44,8 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desk.gui.main_window import MainWindow
     from desk.gui.settings import WindowSettings
+    from desk.gui.window_parts import build_window
     from desk.journal import Journal
     from desk.storage import Library
     from tests.gui.shell_helpers import move_to_end, type_text
@@ -58,8 +58,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     lib = Library.open(tmp / "library.db", seed=False)
     aid = lib.articles.create(headline="Weir", body="Start.").id
-    window = MainWindow(lib, WindowSettings.at(tmp / "settings.ini"), open_last=False,
-                        journal=Journal(lib.path, tmp / "journal"))
+    window = build_window(lib, WindowSettings.at(tmp / "settings.ini"), open_last=False,
+                          journal=Journal(lib.path, tmp / "journal"))
     window.show()
     window.open_article(aid)
     move_to_end(window.editor.body)

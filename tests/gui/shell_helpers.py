@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.gui.main_window import MainWindow
 from desk.gui.settings import WindowSettings
+from desk.gui.window_parts import build_window
 
 
 def make_window(qtbot, library, settings_path, **kw) -> MainWindow:
-    window = MainWindow(library, WindowSettings.at(settings_path), **kw)
+    window = build_window(library, WindowSettings.at(settings_path), **kw)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -21,8 +22,7 @@ def make_window(qtbot, library, settings_path, **kw) -> MainWindow:
 
 def close_window(window) -> None:
     window.close()
-    if window.checker is not None:
-        window.checker.shutdown()
+    window.checker.shutdown()
 
 
 def type_text(widget, text: str) -> None:

@@ -78,8 +78,7 @@ def test_a_signal_close_asks_nothing(qtbot, library, tmp_path, monkeypatch):
                         lambda *a, **k: (_ for _ in ()).throw(DeskError("read-only")))
     type_text(w.editor.body, "Kept ")
     w.close_for_signal()
-    if w.checker is not None:
-        w.checker.shutdown()
+    w.checker.shutdown()
     assert not w.isVisible() and dialogs.shown == []
     assert w.journal.entries()[0].fields["body"] == "Kept Start."
 

@@ -1,11 +1,12 @@
 """The workstation window: layout, menus, switching, settings, import/export/backup, errors."""
 
-import pytest
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
-from desk.gui import docks
+from desk.gui.window_parts import build_parts
 from tests.gui.shell_helpers import Dialogs, close_window, make_window, type_text
 
 
@@ -88,27 +89,36 @@ def test_trashing_the_open_article_moves_on(window, seeded, monkeypatch):
     assert window.editor.article_id == other.id
 
 
-def test_status_change_without_a_gate_is_stored(window, seeded, monkeypatch):
-    monkeypatch.setattr(docks, "status_gate", lambda: None)
+def test_a_status_change_goes_through_the_gate_and_is_logged(window, seeded):
+    aid = window.editor.article_id
+    before = len(seeded.status_log.list(aid))
     window.actions.status_actions["editing"].trigger()
-    assert seeded.articles.get(window.editor.article_id).status == "editing"
+    assert seeded.articles.get(aid).status == "editing"
     assert window.editor.status.currentData() == "editing"
+    log = seeded.status_log.list(aid)
+    assert len(log) == before + 1
+    assert (log[-1].from_status, log[-1].to_status) == ("draft", "editing")
 
 
-def test_status_change_goes_through_the_gate(window, seeded, monkeypatch):
+def test_a_refused_status_change_leaves_the_status(qtbot, seeded, tmp_path):
     calls = []
 
     def gate(parent, library, article_id, new_status):
         calls.append((article_id, new_status))
         return False
 
-    monkeypatch.setattr(docks, "status_gate", lambda: gate)
-    aid = window.editor.article_id
-    window.request_status("published")
-    assert calls == [(aid, "published")]
-    assert seeded.articles.get(aid).status == "draft"
-    assert window.editor.status.currentData() == "draft"
-    assert window.actions.status_actions["draft"].isChecked()
+    parts = replace(build_parts(seeded), status_gate=gate)
+    w = make_window(qtbot, seeded, tmp_path / "s.ini", parts=parts)
+    try:
+        aid = w.editor.article_id
+        w.request_status("published")
+        assert calls == [(aid, "published")]
+        assert seeded.articles.get(aid).status == "draft"
+        assert w.editor.status.currentData() == "draft"
+        assert w.actions.status_actions["draft"].isChecked()
+        assert seeded.status_log.list(aid) == []
+    finally:
+        close_window(w)
 
 
 def test_geometry_docks_and_last_article_persist(qtbot, seeded, tmp_path):

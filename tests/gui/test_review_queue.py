@@ -206,18 +206,6 @@ def test_blocked_move_with_a_reason_is_overridden(qtbot, lib, monkeypatch):
     assert log[-1].override_reason == "editor-in-chief approved"
 
 
-def test_wired_save_brings_new_quotations_into_the_queue(qtbot, library):
-    from desk.gui.panels import connect_review_signals
-    from tests.gui.live_helpers import make_editor
-
-    aid, edit, checker = make_editor(qtbot, library, B)
-    p = panel(qtbot, library)
-    assert texts(p) == []
-    connect_review_signals(checker=checker, panels={"review": p})
-    checker.article_saved(library.articles.get(aid))
-    assert len(texts(p)) == 1
-
-
 def test_quotation_column_takes_the_room_in_a_narrow_dock(qtbot, lib):
     lib.articles.update(lib.ids["a"], headline="City council votes to close the central library "
                         "branch after a long and heated debate")

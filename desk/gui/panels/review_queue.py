@@ -131,6 +131,12 @@ class ReviewQueuePanel(QWidget):
         self.cursor.refresh()
         self._fill()
 
+    def library_changed(self, changes, origin=None) -> None:
+        """The runner's "library changed": re-read the queue when quotation rows, sources or
+        articles (headlines, trash) changed elsewhere; its own actions re-read it already."""
+        if origin is not self and (changes.quotes or changes.sources or changes.articles):
+            self.refresh()
+
     def _fill_filters(self) -> None:
         def refill(combo, everything, pairs):
             keep = combo.currentData()

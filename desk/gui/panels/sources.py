@@ -154,6 +154,15 @@ class SourcesPanel(QWidget):
             if item.data(0, ID_ROLE) in ids:
                 self.table.setCurrentItem(item, 0, QItemSelectionModel.NoUpdate)
 
+    def library_changed(self, changes, origin=None) -> None:
+        """The runner's "library changed": re-read the list when sources changed elsewhere
+        (its own edits re-read it already); where the selected source is quoted, when
+        quotation rows or articles changed."""
+        if changes.sources and origin is not self:
+            self.refresh()
+        elif changes.quotes or changes.articles:
+            self.refresh_quoted_in()
+
     def refresh_quoted_in(self) -> None:
         """Re-read where the selected source is quoted (after quotation rows changed)."""
         self._selection_changed()

@@ -1,0 +1,87 @@
+"""The one place that builds the window: every part made with a normal import and handed to
+MainWindow, so a part that is missing or cannot be built stops desk at start instead of
+leaving a dock out or letting a status change skip the gate.
+
+``build_window(library, settings)`` is what desk.app and the tests call; ``build_parts``
+makes the parts alone (a test may swap one with ``dataclasses.replace`` before building)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from desk.gui.article_editor import ArticleEditor
+from desk.gui.editor_menu import EditorMenu
+from desk.gui.library_panel import LibraryPanel
+from desk.gui.live_checks import LiveChecker
+from desk.gui.op_runner import OperationRunner
+from desk.gui.panels.preview import PreviewPanel
+from desk.gui.panels.problems import ProblemsPanel
+from desk.gui.panels.quotes import QuotesPanel
+from desk.gui.panels.review_queue import ReviewQueuePanel
+from desk.gui.panels.sources import SourcesPanel
+from desk.gui.status_gate import request_status_change
+
+if TYPE_CHECKING:
+    from desk.gui.main_window import MainWindow
+    from desk.gui.settings import WindowSettings
+    from desk.journal import Journal
+    from desk.storage import Library
+
+# The right-hand docks, in their tab order: object name -> dock title.
+PANEL_TITLES = {"problems": "Problems", "quotes": "Quotes", "sources": "Sources",
+                "preview": "Preview", "review": "Review"}
+
+# (parent widget, library, article id, new status) -> whether the status changed
+StatusGate = Callable[[QWidget, "Library", int, str], bool]
+
+
+@dataclass
+class WindowParts:
+    """Everything the window lays out and wires; each field is required."""
+
+    runner: OperationRunner
+    editor: ArticleEditor
+    checker: LiveChecker
+    editor_menu: EditorMenu
+    status_gate: StatusGate
+    library_panel: LibraryPanel
+    panels: dict[str, QWidget]  # PANEL_TITLES' names -> panel
+
+    def __post_init__(self) -> None:
+        missing = [f.name for f in fields(self) if getattr(self, f.name) is None]
+        if missing:
+            raise TypeError(f"the window cannot start without: {', '.join(missing)}")
+        absent = [name for name in PANEL_TITLES if name not in self.panels]
+        if absent:
+            raise TypeError(f"the window cannot start without the panels: {', '.join(absent)}")
+
+
+def build_parts(library: Library) -> WindowParts:
+    runner = OperationRunner(library)
+    editor = ArticleEditor(library)
+    checker = LiveChecker(library, editor.body)
+    return WindowParts(
+        runner=runner,
+        editor=editor,
+        checker=checker,
+        editor_menu=EditorMenu(library, editor, checker, editor),
+        status_gate=request_status_change,
+        library_panel=LibraryPanel(library),
+        panels={"problems": ProblemsPanel(), "quotes": QuotesPanel(library),
+                "sources": SourcesPanel(library), "preview": PreviewPanel(),
+                "review": ReviewQueuePanel(library)},
+    )
+
+
+def build_window(library: Library, settings: WindowSettings | None = None, *,
+                 open_last: bool = True, journal: Journal | None = None,
+                 parts: WindowParts | None = None) -> MainWindow:
+    """The main window on ``library`` with all its parts (built here unless given)."""
+    from desk.gui.main_window import MainWindow
+
+    return MainWindow(library, parts if parts is not None else build_parts(library), settings,
+                      open_last=open_last, journal=journal)
