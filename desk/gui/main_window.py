@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, docks, file_actions, recovery
+from desk.gui import dialogs, docks, file_actions, recovery, status_gate
 from desk.gui.actions import build_menus
 from desk.gui.article_editor import ArticleEditor
 from desk.gui.autosave import Autosaver
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(centre)
 
     def _build_library_dock(self) -> None:
-        self.library_panel = LibraryPanel(self.library)
+        self.library_panel = LibraryPanel(self.library, runner=self.runner)
         dock = QDockWidget("Library", self)
         dock.setObjectName("library-dock")
         dock.setWidget(self.library_panel)
@@ -310,13 +310,8 @@ class MainWindow(QMainWindow):
         aid = self.editor.article_id
         if aid is None or not self.autosaver.save():
             return False
-        gate = docks.status_gate()
         try:
-            if gate is not None:
-                allowed = bool(gate(self, self.library, aid, new_status))
-            else:
-                self.library.articles.update(aid, status=new_status)
-                allowed = True
+            allowed = status_gate.request_status_change(self, self.runner, aid, new_status)
             article = self.library.articles.get(aid)
         except SAVE_ERRORS as exc:
             self.show_error(str(exc))
@@ -351,7 +346,8 @@ class MainWindow(QMainWindow):
             return
         from desk.gui.history_dialog import HistoryDialog
 
-        dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self)
+        dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self,
+                            runner=self.runner)
         dlg.restored.connect(self._restored)
         dlg.failed.connect(self.show_error)
         dlg.exec()

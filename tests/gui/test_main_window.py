@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
-from desk.gui import docks
 from tests.gui.shell_helpers import Dialogs, close_window, make_window, type_text
 
 
@@ -88,24 +87,27 @@ def test_trashing_the_open_article_moves_on(window, seeded, monkeypatch):
     assert window.editor.article_id == other.id
 
 
-def test_status_change_without_a_gate_is_stored(window, seeded, monkeypatch):
-    monkeypatch.setattr(docks, "status_gate", lambda: None)
+def test_status_change_from_the_menu_is_stored_and_logged(window, seeded):
+    aid = window.editor.article_id
     window.actions.status_actions["editing"].trigger()
-    assert seeded.articles.get(window.editor.article_id).status == "editing"
+    assert seeded.articles.get(aid).status == "editing"
     assert window.editor.status.currentData() == "editing"
+    assert [(c.from_status, c.to_status) for c in seeded.status_log.list(aid)] == [("draft", "editing")]
 
 
 def test_status_change_goes_through_the_gate(window, seeded, monkeypatch):
+    from desk.gui import status_gate
+
     calls = []
 
-    def gate(parent, library, article_id, new_status):
-        calls.append((article_id, new_status))
+    def gate(parent, runner, article_id, new_status):
+        calls.append((runner, article_id, new_status))
         return False
 
-    monkeypatch.setattr(docks, "status_gate", lambda: gate)
+    monkeypatch.setattr(status_gate, "request_status_change", gate)
     aid = window.editor.article_id
     window.request_status("published")
-    assert calls == [(aid, "published")]
+    assert calls == [(window.runner, aid, "published")]
     assert seeded.articles.get(aid).status == "draft"
     assert window.editor.status.currentData() == "draft"
     assert window.actions.status_actions["draft"].isChecked()
