@@ -269,3 +269,67 @@ def test_restoring_an_article_not_in_the_trash_is_one_line_on_the_cli(libraries,
         2, "", "desk: error: article 1 is not in the trash\n")
     assert cli(libs["cli"], capsys, "trash", "7") == (2, "", "desk: error: no article with id 7\n")
     assert state(libs["cli"]) == before
+
+
+# -- restore a revision -------------------------------------------------------------------------
+def _with_revision(lib):
+    a = lib.articles.create(headline="Weir", body="The weir held.")
+    lib.revisions.create(a.id, label="good")
+    lib.articles.update(a.id, headline="Weir gone", body="Éverything changed.")
+    lib.articles.create(headline="Other", body="x")
+    lib.revisions.create(2, label="other's")
+
+
+def test_restoring_a_revision_keeps_the_text_before_it(lib):
+    _with_revision(lib)
+    result = ops.restore_revision(lib, revision_id=1)
+    assert (result.article.headline, result.article.body) == ("Weir", "The weir held.")
+    assert lib.articles.get(1).body == "The weir held."
+    assert result.saved_as.label == "before restoring revision 1"
+    assert result.saved_as.body == "Éverything changed." and result.revision.id == 1
+    assert result.changes == Changes.of(articles=[1])
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"revision_id": 2, "article_id": 1}, "revision 2 belongs to article 2, not article 1"),
+    ({"revision_id": 9}, "no revision with id 9"),
+])
+def test_restoring_the_wrong_revision_is_refused_and_changes_nothing(lib, kwargs, message):
+    _with_revision(lib)
+    before = state(lib)
+    with pytest.raises(DeskError, match=message):
+        ops.restore_revision(lib, **kwargs)
+    assert state(lib) == before
+
+
+def test_restoring_a_revision_leaves_the_same_state_from_every_face(libraries, capsys, qtbot):
+    from desk.gui.history_dialog import HistoryDialog
+
+    libs = libraries(_with_revision)
+    ops.restore_revision(libs["core"], revision_id=1, article_id=1)
+    code, out, _ = cli(libs["cli"], capsys, "history", "1", "--restore", "1")
+    assert (code, out) == (0, "article 1: revision 1 restored; the text before it is revision 3\n")
+
+    def restore(runner):
+        lib = libs["window"]
+        dialog = HistoryDialog(lib, 1, {"headline": "Weir gone", "dek": "", "body": "x"},
+                               runner=runner)
+        qtbot.addWidget(dialog)
+        dialog.revisions.setCurrentRow(0)  # the only revision of article 1
+        return dialog.restore_selected()
+    article, announced = run_window(libs["window"], qtbot, restore)
+    assert article.body == "The weir held." and announced == [Changes.of(articles=[1])]
+    assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"])
+
+
+def test_desk_history_lists_the_revisions_newest_first(libraries, capsys):
+    libs = libraries(_with_revision)
+    ops.restore_revision(libs["cli"], revision_id=1)
+    code, out, _ = cli(libs["cli"], capsys, "history", "1")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split() == ["REV", "CREATED", "LABEL", "HEADLINE"]
+    assert [line.split()[0] for line in lines[1:]] == ["3", "1"]
+    assert "before restoring revision 1" in lines[1] and "Weir gone" in lines[1]
+    assert cli(libs["cli"], capsys, "history", "1", "--restore", "2")[2] == (
+        "desk: error: revision 2 belongs to article 2, not article 1\n")
+    assert cli(libs["cli"], capsys, "history", "8")[2] == "desk: error: no article with id 8\n"
