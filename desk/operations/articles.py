@@ -88,11 +88,12 @@ def change_status(lib: Library, *, article_id: int, status: str,
 
 def new_article(lib: Library, *, headline: str = "", section: str = "") -> ArticleResult:
     """A new, empty draft."""
-    values = {"headline": " ".join(headline.split()), "status": "draft"}
-    if section.strip():
-        values["section"] = " ".join(section.split())
+    headline, section = " ".join(headline.split()), " ".join(section.split())
     with lib.transaction():
-        article = lib.articles.create(**values)
+        if section:
+            article = lib.articles.create(headline=headline, section=section, status="draft")
+        else:  # the column's own default, as a new article always had
+            article = lib.articles.create(headline=headline, status="draft")
     return ArticleResult(article, Changes.of(articles=[article.id]))
 
 
