@@ -20,6 +20,7 @@ from desk.model import DeskError
 # Command modules, in the order they appear in --help.
 COMMAND_MODULES = (
     "desk.cli.library_cmds",
+    "desk.cli.article_cmds",
     "desk.cli.sources_cmds",
     "desk.cli.dict_cmds",
     "desk.cli.check",

@@ -1,4 +1,4 @@
-"""desk import / list / show / backup."""
+"""desk import / list / show / backup (import runs desk.operations.imports)."""
 
 from __future__ import annotations
 
@@ -46,19 +46,19 @@ def register(sub) -> None:
 def run_import(args, ctx) -> int:
     import sys
 
-    from desk.importing import batch, read_article
     from desk.model import DeskError
+    from desk.operations.imports import import_files, read_files, resume_import
 
     if args.resume == bool(args.files):
         raise DeskError("give the files to import, or --resume (not both)")
     if args.resume:
-        result = batch.resume(ctx.library())
+        result = resume_import(ctx.library())
     else:
-        parsed = [read_article(f) for f in args.files]  # before the library is touched
-        result = batch.import_files(ctx.library(), args.files, parsed)
+        parsed = read_files(args.files)  # before the library is touched
+        result = import_files(ctx.library(), paths=args.files, parsed=parsed)
     for note in result.notes:
         print(f"desk: note: {note}", file=sys.stderr)
-    for article_id in result.ids:
+    for article_id in result.article_ids:
         print(article_id)
     return 0
 

@@ -226,13 +226,15 @@ def run_quote_status(args, ctx) -> int:
 
 # -- article status ----------------------------------------------------------------------
 def run_status(args, ctx) -> int:
-    from desk.review import check_transition, set_status
+    from desk.operations.articles import change_status
+    from desk.review import check_transition
 
     lib = ctx.library()
-    if args.check:
+    if args.check:  # a read: says what the gate would do
         result = check_transition(lib, args.id, args.status, args.override)
     else:
-        result = set_status(lib, args.id, args.status, args.override)
+        result = change_status(lib, article_id=args.id, status=args.status,
+                               override=args.override).gate
     if args.format == "json":
         print_json(result.to_dict())
     elif args.check:

@@ -1,5 +1,6 @@
 """The File menu's actions on the window: import, export and backup. Each takes the
-MainWindow as ``win`` (MainWindow binds them as methods)."""
+MainWindow as ``win`` (MainWindow binds them as methods). Import runs
+desk.operations.imports.import_files through the window's runner, as ``desk import`` does."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def import_dialog(win) -> None:
 
 def import_paths(win, paths) -> list[int]:
     from desk.gui.file_dialog import is_library_file
-    from desk.importing import import_files
+    from desk.operations.imports import import_files
 
     # Reading the library's own files (a drop of lib.db) would drop SQLite's locks on it.
     kept = [str(p) for p in paths if not is_library_file(p, win.library.path)]
@@ -28,7 +29,7 @@ def import_paths(win, paths) -> list[int]:
     if not kept:
         return []
     try:
-        ids = import_files(win.library, kept)
+        ids = win.runner.run(import_files, parent=win, quiet=True, paths=kept).article_ids
     except SAVE_ERRORS as exc:
         win.show_error(f"Nothing was imported.\n\n{exc}", "Import failed")
         return []

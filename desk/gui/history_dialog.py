@@ -1,5 +1,6 @@
 """History: an article's revisions, each shown as a word-level diff against the current
-text, and Restore (which first snapshots the current text, so nothing is ever lost)."""
+text, and Restore (desk.operations.articles.restore_revision, run through the window's
+OperationRunner; it first snapshots the current text, so nothing is ever lost)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from desk.gui.article_model import friendly_time
 from desk.gui.highlighter import blend
 from desk.model import DeskError
+from desk.operations.articles import restore_revision
 
 TOKEN = re.compile(r"\S+\s*|\s+")  # a word with the space after it
 BIG_CHUNK = 3000  # tokens; above this the word matcher uses difflib's junk heuristic
@@ -94,9 +96,10 @@ class HistoryDialog(QDialog):
     restored = Signal(object)  # the Article after restoring
     failed = Signal(str)
 
-    def __init__(self, library, article_id: int, current_fields: dict, parent=None):
+    def __init__(self, library, article_id: int, current_fields: dict, parent=None, *, runner):
         super().__init__(parent)
         self.library = library
+        self.runner = runner
         self.article_id = article_id
         self.current = snapshot_text(current_fields)
         self.setWindowTitle("History")
@@ -168,10 +171,11 @@ class HistoryDialog(QDialog):
         if rid is None:
             return None
         try:
-            article = self.library.revisions.restore(rid)
+            result = self.runner.run(restore_revision, parent=self, quiet=True, revision_id=rid,
+                                     article_id=self.article_id)
         except (DeskError, sqlite3.Error) as exc:
             self.failed.emit(f"The revision was not restored.\n\n{exc}")
             return None
-        self.restored.emit(article)
+        self.restored.emit(result.article)
         self.accept()
-        return article
+        return result.article

@@ -1,4 +1,5 @@
-"""The article library: search as you type, filters, and new / duplicate / trash / restore."""
+"""The article library: search as you type, filters, and new / duplicate / trash / restore
+(desk.operations.articles, run through the window's OperationRunner)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desk.gui.highlighter import blend
 from desk.gui.shortcuts import local_shortcut
 from desk.gui.status_bar import counted
 from desk.model import ARTICLE_STATUSES, DeskError
+from desk.operations import articles as ops
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -78,9 +80,10 @@ class LibraryPanel(QWidget):
     error = Signal(str)
     open_requested = Signal()  # Enter on an article: the editor should take the focus
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, parent=None, *, runner):
         super().__init__(parent)
         self.library = library
+        self.runner = runner
         self.model = ArticleListModel(library, self)
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
@@ -275,10 +278,8 @@ class LibraryPanel(QWidget):
 
     # -- actions -----------------------------------------------------------------------
     def new_article(self) -> int | None:
-        try:
-            article = self.library.articles.create(headline="", status="draft")
-        except DeskError as exc:
-            self.error.emit(str(exc))
+        article = self._run(ops.new_article)
+        if article is None:
             return None
         self._leave_trash()
         self.clear_filters()
@@ -291,10 +292,8 @@ class LibraryPanel(QWidget):
         aid = self.current_id()
         if aid is None:
             return None
-        try:
-            copy = self.library.articles.duplicate(aid)
-        except DeskError as exc:
-            self.error.emit(str(exc))
+        copy = self._run(ops.duplicate_article, article_id=aid)
+        if copy is None:
             return None
         self.reload(select=copy.id)
         self.article_created.emit(copy.id)
@@ -313,10 +312,7 @@ class LibraryPanel(QWidget):
         if answer != QMessageBox.Yes:
             return False
         row = self.view.currentIndex().row()
-        try:
-            self.library.articles.trash(aid)
-        except DeskError as exc:
-            self.error.emit(str(exc))
+        if self._run(ops.trash_article, article_id=aid) is None:
             return False
         self.model.refresh()
         self._update_count()
@@ -333,16 +329,22 @@ class LibraryPanel(QWidget):
         if aid is None:
             self._tell("Select an article in the trash to restore it.")
             return False
-        try:
-            self.library.articles.restore(aid)
-        except DeskError as exc:
-            self.error.emit(str(exc))
+        if self._run(ops.restore_article, article_id=aid) is None:
             return False
         self._leave_trash()
         self.reload(select=aid)
         self.article_restored.emit(aid)
         self.article_selected.emit(aid)
         return True
+
+    def _run(self, op, **kwargs):
+        """The operation's article, or None after emitting ``error`` (the window shows it)."""
+        try:
+            result = self.runner.run(op, parent=self, quiet=True, **kwargs)
+        except DeskError as exc:
+            self.error.emit(str(exc))
+            return None
+        return result.article
 
     def _tell(self, message: str) -> None:
         """A short note in the window's status bar (when the panel is in a window that has one)."""

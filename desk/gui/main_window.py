@@ -21,7 +21,6 @@ from desk.gui.status_bar import DeskStatusBar
 from desk.gui.window_parts import PANEL_TITLES, WindowParts
 from desk.journal import Journal
 from desk.model import DeskError
-from desk.operations.changes import Changes
 
 
 class MainWindow(QMainWindow):
@@ -281,16 +280,15 @@ class MainWindow(QMainWindow):
         aid = self.editor.article_id
         if aid is None or not self.autosaver.save():
             return False
-        try:  # the gate, its override and the status log: the only way a status changes
-            allowed = bool(self.parts.status_gate(self, self.library, aid, new_status))
+        try:  # the gate, its override and the status log (an operation the runner announces)
+            allowed = bool(self.parts.status_gate(self, self.runner, aid, new_status))
         except SAVE_ERRORS as exc:
             self.show_error(str(exc))
             allowed = False
         article = self.library.articles.get(aid)
         self.editor.show_status(article.status)
         self._sync_status_menu(article.status)
-        if allowed:  # until the gate is an operation the runner runs (and announces)
-            self.runner.announce(Changes.of(articles=[aid]), origin=self)
+        if allowed:
             self.statusBar().showMessage(f"Status: {article.status}", 4000)
         return allowed
 
@@ -316,14 +314,14 @@ class MainWindow(QMainWindow):
             return
         from desk.gui.history_dialog import HistoryDialog
 
-        dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self)
+        dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self,
+                            runner=self.runner)
         dlg.restored.connect(self._restored)
         dlg.failed.connect(self.show_error)
         dlg.exec()
 
     def _restored(self, article) -> None:
         self.editor.load(article)
-        self.runner.announce(Changes.of(articles=[article.id]), origin=self)
         self._sync_status_menu(article.status)
         self.checker.set_article(article.id, article.language)
         self.statusBar().showMessage("Revision restored; the text before it is in the history.",

@@ -1,6 +1,7 @@
 """The status gate in the window: a blocked move to ready/published asks for a reason.
 
-The rules live in desk.review.gate; this only asks the editor. Call it after the article
+The rules live in desk.review.gate and the move in desk.operations.articles.change_status;
+this only asks the editor, through the window's OperationRunner. Call it after the article
 is saved: the gate checks the stored text.
 """
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QLi
                                QMessageBox, QVBoxLayout)
 
 from desk.model import DeskError
-from desk.review.gate import check_transition, set_status
+from desk.operations.articles import StatusBlocked, change_status
 
 
 class StatusGateDialog(QDialog):
@@ -61,19 +62,22 @@ class StatusGateDialog(QDialog):
             super().accept()
 
 
-def request_status_change(parent, library, article_id: int, new_status: str) -> bool:
-    """Move the article, asking for an override reason when the gate blocks it.
-    Returns True when the status changed (or already was new_status)."""
+def request_status_change(parent, runner, article_id: int, new_status: str) -> bool:
+    """Move the article through ``runner`` (the window's OperationRunner), asking for an
+    override reason when the gate blocks it. True when the status changed (or already was
+    new_status)."""
     try:
-        result = check_transition(library, article_id, new_status)
-        if result.allowed:
-            set_status(library, article_id, new_status)
+        try:
+            runner.run(change_status, parent=parent, quiet=True, article_id=article_id,
+                       status=new_status)
             return True
-        headline = library.articles.get(article_id).headline
-        dialog = StatusGateDialog(headline, new_status, result.reasons, parent)
-        if dialog.exec() != QDialog.Accepted:
-            return False
-        set_status(library, article_id, new_status, override=dialog.reason.text().strip())
+        except StatusBlocked as blocked:
+            headline = runner.library.articles.get(article_id).headline
+            dialog = StatusGateDialog(headline, new_status, blocked.reasons, parent)
+            if dialog.exec() != QDialog.Accepted:
+                return False
+        runner.run(change_status, parent=parent, quiet=True, article_id=article_id,
+                   status=new_status, override=dialog.reason.text().strip())
         return True
     except DeskError as exc:
         QMessageBox.warning(parent, "Status not changed", str(exc))

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 PANEL_TITLES = {"problems": "Problems", "quotes": "Quotes", "sources": "Sources",
                 "preview": "Preview", "review": "Review"}
 
-# (parent widget, library, article id, new status) -> whether the status changed
-StatusGate = Callable[[QWidget, "Library", int, str], bool]
+# (parent widget, the runner, article id, new status) -> whether the status changed
+StatusGate = Callable[[QWidget, OperationRunner, int, str], bool]
 
 
 @dataclass
@@ -70,7 +70,7 @@ def build_parts(library: Library) -> WindowParts:
         checker=checker,
         editor_menu=EditorMenu(library, editor, checker, editor),
         status_gate=request_status_change,
-        library_panel=LibraryPanel(library),
+        library_panel=LibraryPanel(library, runner=runner),
         panels={"problems": ProblemsPanel(), "quotes": QuotesPanel(library),
                 "sources": SourcesPanel(library), "preview": PreviewPanel(),
                 "review": ReviewQueuePanel(library)},

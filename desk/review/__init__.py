@@ -8,11 +8,12 @@ The calls a front end needs:
 - ``review_queue(lib, article_id=, source_id=, status=)`` / ``QueueCursor``: the queue.
 - ``tag_quote``, ``set_quote_status``, ``verify_quote``: review actions on one quotation.
 - ``find_in_material`` / ``verify_from_material``: "Find in material" and its one action.
-- ``check_transition`` / ``set_status``: the workflow gate.
+- ``check_transition``: the workflow gate's decision (the move itself is
+  desk.operations.articles.change_status).
 - ``article_report`` / ``library_report`` (+ ``format_*``): the reports.
 """
 
-from desk.review.gate import GateResult, check_transition, history, set_status
+from desk.review.gate import GateResult, check_transition, history
 from desk.review.material import DiffOp, MaterialIndex, Passage, find_passage, format_diff, word_diff
 from desk.review.material_files import read_material
 from desk.review.queue import OpenTarget, QueueCursor, QueueItem, review_queue, sync_all
@@ -33,6 +34,6 @@ __all__ = [
     "QueueCursor", "QueueItem", "Verification", "article_report", "attached", "check_transition",
     "find_in_material", "find_passage", "format_article_report", "format_diff", "format_library_report",
     "history", "library_report", "orphaned", "read_material", "review_queue", "reviewer_name",
-    "set_quote_status", "set_status", "sync_all", "sync_quotes", "tag_quote", "verify_from_material",
+    "set_quote_status", "sync_all", "sync_quotes", "tag_quote", "verify_from_material",
     "verify_quote", "word_diff",
 ]

@@ -4,8 +4,11 @@ draft → editing → copy-edit → ready → published, and killed from anywher
 allowed (back for corrections, forward past a step), but moving to ``ready`` or
 ``published`` is blocked while the article has error-severity problems or quotations
 that are not verified (unverified or disputed; "not a quotation" does not count),
-unless the editor overrides with a reason. Every change goes into the status log; an
-override also leaves a labelled revision, so it shows in the article's history.
+unless the editor overrides with a reason.
+
+This module decides (``check_transition``, a read); the one writer is
+desk.operations.articles.change_status, which puts every change into the status log and,
+for an override, leaves a labelled revision, so it shows in the article's history.
 """
 
 from __future__ import annotations
@@ -99,28 +102,6 @@ def check_transition(lib, article_id: int, new_status: str, override: str | None
                 result.overridden = True
             else:
                 result.allowed = False
-    return result
-
-
-def set_status(lib, article_id: int, new_status: str, override: str | None = None) -> GateResult:
-    """Move the article, or raise DeskError listing what blocks it. With an override
-    reason a blocked move goes ahead and the reason is kept in the history."""
-    if override is not None and not override.strip():
-        raise DeskError("an override needs a reason")
-    result = check_transition(lib, article_id, new_status, override)
-    if not result.allowed:
-        raise DeskError(f"cannot move article {article_id} to {new_status}: "
-                        + "; ".join(result.reasons)
-                        + " (fix these, or override with a reason)")
-    if new_status == result.from_status:
-        return result
-    with lib.transaction():
-        lib.articles.update(article_id, status=new_status)
-        reason = override.strip() if result.overridden else None
-        lib.status_log.record(article_id, result.from_status, new_status, override_reason=reason,
-                              blocked_by="; ".join(result.reasons) if reason else "")
-        if reason:
-            lib.revisions.create(article_id, label=f"status → {new_status} (override: {reason})")
     return result
 
 

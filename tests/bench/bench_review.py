@@ -72,7 +72,8 @@ def main() -> None:
             print(f"review: sync 40 quotations, first time: {first * 1000:.0f} ms; "
                   f"after an edit: {again * 1000:.0f} ms")
 
-            from desk.review import library_report, review_queue, set_status
+            from desk.operations.articles import change_status
+            from desk.review import library_report, review_queue
 
             small = para * 5
             for n in range(199):
@@ -92,7 +93,7 @@ def main() -> None:
             library_report(lib)
             print(f"review: library report over 200 articles: {(time.perf_counter() - t0) * 1000:.0f} ms")
             t0 = time.perf_counter()
-            set_status(lib, article.id, "ready", override="bench")
+            change_status(lib, article_id=article.id, status="ready", override="bench")
             print(f"review: gate check + override on a 40-quotation article: "
                   f"{(time.perf_counter() - t0) * 1000:.0f} ms")
 

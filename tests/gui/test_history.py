@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QPalette
 
 from desk.gui.history_dialog import HistoryDialog, diff_html, word_ops
+from desk.gui.op_runner import OperationRunner
 from tests.gui.shell_helpers import close_window, make_window, type_text
 
 
@@ -31,7 +32,8 @@ def test_dialog_lists_revisions_newest_first(qtbot, library):
     library.revisions.create(a.id, label="one")
     library.articles.update(a.id, body="second")
     library.revisions.create(a.id, label="two")
-    dlg = HistoryDialog(library, a.id, {"headline": "H", "dek": "", "body": "third"})
+    dlg = HistoryDialog(library, a.id, {"headline": "H", "dek": "", "body": "third"},
+                        runner=OperationRunner(library))
     qtbot.addWidget(dlg)
     assert dlg.revisions.count() == 2
     assert dlg.revisions.item(0).text().endswith("two")
@@ -53,7 +55,8 @@ def test_restore_brings_back_the_revision_and_keeps_the_current_text(window, lib
     window.editor.body.selectAll()
     type_text(window.editor.body, "Éverything changed.")
     window.autosaver.save()
-    dlg = HistoryDialog(library, aid, window.editor.current_fields(), window)
+    dlg = HistoryDialog(library, aid, window.editor.current_fields(), window,
+                        runner=window.runner)
     dlg.restored.connect(window._restored)
     row = next(i for i in range(dlg.revisions.count())
                if dlg.revisions.item(i).data(256) == rev.id)

@@ -5,12 +5,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk.gui.article_model import PAGE_SIZE, ArticleListModel, friendly_time
 from desk.gui.library_panel import LibraryPanel
+from desk.gui.op_runner import OperationRunner
 from tests.gui.shell_helpers import Dialogs
 
 
 @pytest.fixture
 def panel(qtbot, library):
-    p = LibraryPanel(library)
+    p = LibraryPanel(library, runner=OperationRunner(library))
     qtbot.addWidget(p)
     p.resize(320, 600)
     p.show()
@@ -199,7 +200,7 @@ def test_restore_with_nothing_selected_says_so_in_the_status_bar(qtbot, library)
     library.articles.trash(a.id)
     window = QMainWindow()
     qtbot.addWidget(window)
-    p = LibraryPanel(library)
+    p = LibraryPanel(library, runner=OperationRunner(library))
     window.setCentralWidget(p)
     window.show()
     p.reload()

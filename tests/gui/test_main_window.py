@@ -103,8 +103,8 @@ def test_a_status_change_goes_through_the_gate_and_is_logged(window, seeded):
 def test_a_refused_status_change_leaves_the_status(qtbot, seeded, tmp_path):
     calls = []
 
-    def gate(parent, library, article_id, new_status):
-        calls.append((article_id, new_status))
+    def gate(parent, runner, article_id, new_status):
+        calls.append((runner, article_id, new_status))
         return False
 
     parts = replace(build_parts(seeded), status_gate=gate)
@@ -112,7 +112,7 @@ def test_a_refused_status_change_leaves_the_status(qtbot, seeded, tmp_path):
     try:
         aid = w.editor.article_id
         w.request_status("published")
-        assert calls == [(aid, "published")]
+        assert calls == [(w.runner, aid, "published")]
         assert seeded.articles.get(aid).status == "draft"
         assert w.editor.status.currentData() == "draft"
         assert w.actions.status_actions["draft"].isChecked()

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desk.gui import status_gate
+from desk.gui.op_runner import OperationRunner
 from desk.gui.panels.review_queue import KEYS_HELP, ReviewQueuePanel
 from desk.gui.review_dialog import ReviewDialog
 from desk.review.reattach import sync_quotes
@@ -176,7 +177,7 @@ def test_verify_button_fills_reviewer(qtbot, lib, monkeypatch):
 # -- status gate ---------------------------------------------------------------------------------
 def test_unblocked_move_goes_ahead(qtbot, lib):
     aid = lib.articles.create(headline="Plain", body="Nothing quoted here.").id
-    assert status_gate.request_status_change(None, lib, aid, "ready")
+    assert status_gate.request_status_change(None, OperationRunner(lib), aid, "ready")
     assert lib.articles.get(aid).status == "ready"
 
 
@@ -188,7 +189,7 @@ def test_blocked_move_lists_reasons_and_cancel_keeps_status(qtbot, lib, monkeypa
         seen["override_enabled"] = dialog.override.isEnabled()
         return QDialog.Rejected
     monkeypatch.setattr(status_gate.StatusGateDialog, "exec", cancel)
-    assert not status_gate.request_status_change(None, lib, lib.ids["a"], "ready")
+    assert not status_gate.request_status_change(None, OperationRunner(lib), lib.ids["a"], "ready")
     assert lib.articles.get(lib.ids["a"]).status == "draft"
     assert any("unverified" in r for r in seen["reasons"]) and not seen["override_enabled"]
 
@@ -200,7 +201,7 @@ def test_blocked_move_with_a_reason_is_overridden(qtbot, lib, monkeypatch):
         dialog.accept()
         return dialog.result()
     monkeypatch.setattr(status_gate.StatusGateDialog, "exec", override)
-    assert status_gate.request_status_change(None, lib, lib.ids["a"], "ready")
+    assert status_gate.request_status_change(None, OperationRunner(lib), lib.ids["a"], "ready")
     assert lib.articles.get(lib.ids["a"]).status == "ready"
     log = lib.status_log.list(lib.ids["a"])
     assert log[-1].override_reason == "editor-in-chief approved"

@@ -1,0 +1,120 @@
+"""Importing files: all or nothing with one line per bad file, the same from the core, `desk
+import` and the window's File ▸ Import / drop."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desk.model import DeskError
+from desk.operations.changes import Changes
+from desk.operations.imports import ImportRefused, import_files, read_files, resume_import
+from tests.operations.articles_faces import cli, make_libraries, state
+
+
+@pytest.fixture
+def libraries(tmp_path):
+    yield from make_libraries(tmp_path)
+
+
+@pytest.fixture
+def files(tmp_path):
+    good = tmp_path / "flood.md"
+    good.write_text("---\nsection: City\ntags: [flood]\n---\n# Flood warning\n\nThe river rose.\n",
+                    encoding="utf-8")
+    plain = tmp_path / "weir.txt"
+    plain.write_text("Weir held\n\nThe weir held overnight.\n", encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"caf\xe9 au lait\n")
+    return {"good": str(good), "plain": str(plain), "latin": str(latin),
+            "missing": str(tmp_path / "nope.md")}
+
+
+def test_files_become_articles_in_order(library, files):
+    result = import_files(library, paths=[files["good"], files["plain"]])
+    first, second = (library.articles.get(i) for i in result.article_ids)
+    assert (first.headline, first.section, first.tags) == ("Flood warning", "City", ["flood"])
+    assert second.body.strip() == "The weir held overnight."
+    assert result.changes == Changes.of(articles=result.article_ids) and not result.resumed
+    assert library.imports.unfinished() == []
+
+
+def test_each_bad_file_is_one_line_and_nothing_is_imported(library, files):
+    before = state(library)
+    with pytest.raises(ImportRefused) as refused:
+        import_files(library, paths=[files["good"], files["latin"], files["missing"]])
+    assert len(refused.value.errors) == 2
+    assert "UTF-8" in refused.value.errors[0] and "no such file" in refused.value.errors[1]
+    assert str(refused.value).startswith("2 files cannot be imported: ")
+    assert "\n" not in str(refused.value)
+    assert state(library) == before and library.articles.count() == 0
+
+
+def test_one_bad_file_is_its_own_message(files):
+    with pytest.raises(ImportRefused) as refused:
+        read_files([files["missing"]])
+    assert str(refused.value) == refused.value.errors[0] and "no such file" in str(refused.value)
+
+
+def test_nothing_to_import_is_refused(library):
+    with pytest.raises(DeskError, match="no files to import"):
+        import_files(library, paths=[])
+
+
+def test_a_stopped_import_is_finished_by_resume(library, files):
+    paths = [files["good"], files["plain"]]
+    batch_id = library.imports.start(paths)
+    first = library.articles.create(headline="Flood warning", body="The river rose.\n")
+    library.imports.mark_done(batch_id, 0, first.id)
+    result = resume_import(library)
+    assert result.resumed and result.article_ids[0] == first.id and len(result.article_ids) == 2
+    assert "resumed an import that was stopped after 1 of 2 files" in result.notes[0]
+    assert result.changes == Changes.of(articles=result.article_ids)
+    assert library.imports.unfinished() == []
+    with pytest.raises(DeskError, match="no stopped import to resume"):
+        resume_import(library)
+
+
+# -- the faces --------------------------------------------------------------------------------
+def _window_import(lib, qtbot, tmp_path, paths):
+    from tests.gui.shell_helpers import close_window, make_window
+
+    window = make_window(qtbot, lib, tmp_path / "settings.ini", open_last=False)
+    announced = []
+    window.runner.changed.connect(lambda changes, origin: announced.append(changes))
+    try:
+        ids = window.import_paths(paths)
+        opened = window.editor.article_id
+    finally:
+        close_window(window)
+    return ids, opened, announced
+
+
+def _one_article(lib):
+    lib.articles.create(headline="Already here", body="x")
+
+
+def test_an_import_leaves_the_same_state_from_every_face(libraries, files, capsys, qtbot, tmp_path):
+    libs = libraries(_one_article)
+    paths = [files["good"], files["plain"]]
+    assert import_files(libs["core"], paths=paths).article_ids == [2, 3]
+    assert cli(libs["cli"], capsys, "import", *paths) == (0, "2\n3\n", "")
+    ids, opened, announced = _window_import(libs["window"], qtbot, tmp_path, paths)
+    assert ids == [2, 3] and opened == 3 and announced == [Changes.of(articles=[2, 3])]
+    assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"])
+
+
+def test_a_bad_file_imports_nothing_from_any_face(libraries, files, capsys, qtbot, tmp_path,
+                                                  monkeypatch):
+    libs = libraries(_one_article)
+    paths = [files["good"], files["latin"]]
+    before = state(libs["core"])
+    with pytest.raises(ImportRefused):
+        import_files(libs["core"], paths=paths)
+    code, out, err = cli(libs["cli"], capsys, "import", *paths)
+    assert (code, out) == (2, "") and "UTF-8" in err and err.count("\n") == 1
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    ids, _, announced = _window_import(libs["window"], qtbot, tmp_path, paths)
+    assert ids == [] and announced == []
+    assert len(warnings) == 1 and warnings[0].startswith("Nothing was imported.")
+    assert "UTF-8" in warnings[0]
+    assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"]) == before
