@@ -111,7 +111,9 @@ def test_verify_against_differing_material_is_refused_naming_the_difference(lib,
 
 def test_verify_anyway_records_what_it_was_checked_against(lib, disputed):
     qid, mid = disputed
-    row, evidence = ops.verify(lib, quote_id=qid, force=True, reviewer="ed")
+    result = ops.verify(lib, quote_id=qid, force=True, reviewer="ed")
+    row, evidence = result.quote, result.evidence
+    assert result.changes.quotes == {qid}
     assert row.status == "verified" and row.reviewed_by == "ed"
     assert row.verified_material_id == mid
     assert "malign" in row.verified_against and evidence.material_id == mid
@@ -122,13 +124,14 @@ def test_verify_with_matching_material_records_it(lib):
     q = one_quote(lib, SINISTER.replace("sinister", "malign"))
     lib.quotes.update(q.id, source_id=src.id)
     m = lib.materials.add(TRANSCRIPT, source_id=src.id)
-    row, _ev = ops.verify(lib, quote_id=q.id)
+    row = ops.verify(lib, quote_id=q.id).quote
     assert (row.status, row.verified_material_id) == ("verified", m.id)
 
 
 def test_verify_without_evidence_is_vouching(lib):
     q = one_quote(lib, SINISTER)
-    row, evidence = ops.verify(lib, quote_id=q.id)
+    result = ops.verify(lib, quote_id=q.id)
+    row, evidence = result.quote, result.evidence
     assert evidence is None and row.status == "verified" and row.verified_against is None
 
 
