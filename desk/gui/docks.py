@@ -48,13 +48,13 @@ PANELS = (
 )
 
 
-def build_panels(library) -> list[tuple[str, str, object]]:
+def build_panels(library, *, runner=None) -> list[tuple[str, str, object]]:
     """[(title, object name, widget)] for every panel that exists."""
     out = []
     for title, name, module, cls_name, takes_library in PANELS:
         cls = _find(module, cls_name)
         if cls is None:
             continue
-        widget = cls(library) if takes_library else cls()
+        widget = cls(library, runner=runner) if takes_library else cls()
         out.append((title, name, widget))
     return out

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
 
     def _build_panel_docks(self) -> None:
         first = None
-        for title, name, widget in docks.build_panels(self.library):
+        for title, name, widget in docks.build_panels(self.library, runner=self.runner):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{name}-dock")
             dock.setWidget(widget)
@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.checker = cls(self.library, self.editor.body, self)
         self.checker.report_ready.connect(self._report_ready)
         menu = docks.editor_menu()
-        self.editor_menu = menu(self.library, self.editor, self.checker, self) if menu else None
+        self.editor_menu = menu(self.library, self.editor, self.checker, self,
+                                runner=self.runner) if menu else None
 
     def _fill_docks_menu(self) -> None:
         menu = self.actions.docks_menu
