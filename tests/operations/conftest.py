@@ -1,6 +1,8 @@
 import pytest
 
-from tests.operations.faces import Twins
+pytest.register_assert_rewrite("tests.operations.faces")  # a differing state is shown
+
+from tests.operations.faces import Twins  # noqa: E402
 
 
 @pytest.fixture

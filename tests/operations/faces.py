@@ -20,9 +20,9 @@ SOURCE_FIELDS = ("id", "name", "kind", "title", "organisation", "role", "contact
 def snapshot(lib: Library) -> dict:
     articles = [a.id for a in lib.articles.list()]
     return {
-        "quotes": [tuple(getattr(q, f) for f in QUOTE_FIELDS) + (bool(q.reviewed_at),)
+        "quotes": [{**{f: getattr(q, f) for f in QUOTE_FIELDS}, "reviewed": bool(q.reviewed_at)}
                    for q in sorted(lib.quotes.list(), key=lambda q: q.id)],
-        "sources": [tuple(getattr(s, f) for f in SOURCE_FIELDS) for s in lib.sources.list()],
+        "sources": [{f: getattr(s, f) for f in SOURCE_FIELDS} for s in lib.sources.list()],
         "dictionary": {"global": lib.dictionary.list(),
                        **{aid: lib.dictionary.list(aid) for aid in articles}},
         "materials": sorted((m.id, m.source_id, m.article_id, m.title, m.text, m.filename)
@@ -65,3 +65,34 @@ class Twins:
 
     def close(self) -> None:
         self.window.close()
+
+
+def editor_menu(qtbot, twins: Twins, article_id: int):
+    """The window's editor with its right-click menu on the twin's article, checked once."""
+    from desk.gui.body_edit import BodyEdit
+    from desk.gui.editor_menu import EditorMenu
+    from desk.gui.live_checks import LiveChecker
+
+    edit = BodyEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText(twins.window.articles.get(article_id).body)
+    checker = LiveChecker(twins.window, edit)
+    with qtbot.waitSignal(checker.report_ready, timeout=10000):
+        checker.set_article(article_id, "en-US")
+    return EditorMenu(twins.window, edit, checker, runner=twins.runner)
+
+
+def menu_action(menu, pos: int, text: str):
+    """Right-click at ``pos`` (what BodyEdit does, without exec) and trigger ``text``."""
+    from PySide6.QtWidgets import QMenu
+
+    def walk(m):
+        for a in m.actions():
+            yield a
+            if a.menu():
+                yield from walk(a.menu())
+    shown = QMenu()
+    menu.body.context_menu_about_to_show.emit(shown, pos)
+    found = [a for a in walk(shown) if a.text() == text]
+    assert found, f"no action {text!r} in {[a.text() for a in walk(shown)]}"
+    found[0].trigger()

@@ -2,11 +2,11 @@
 
 import pytest
 
-from desk.gui.editor_menu import EditorMenu
 from desk.model import DeskError
 from desk.operations import dictionary as ops
 from desk.operations.changes import Changes
 from tests.gui.live_helpers import warm_spelling
+from tests.operations.faces import editor_menu
 
 BODY = "The show was fabulouz tonight."
 
@@ -60,7 +60,7 @@ def test_add_word_faces(qtbot, twins, capsys, article_only):
     t = twins(article)
     aid = t.ids
     t.cli(capsys, "dict", "add", "fabulouz", *(["--article", str(aid)] if article_only else []))
-    menu = window_menu(qtbot, t, aid)
+    menu = editor_menu(qtbot, t, aid)
     menu.add_to_dictionary("fabulouz", article_only=article_only)
     state = t.assert_same()
     assert state["dictionary"] == ({"global": [], aid: ["fabulouz"]} if article_only
@@ -76,18 +76,5 @@ def test_remove_word_faces(qtbot, twins, capsys):
     t = twins(added)
     aid = t.ids
     t.cli(capsys, "dict", "remove", "fabulouz")
-    window_menu(qtbot, t, aid).remove_from_dictionary("fabulouz", None)
+    editor_menu(qtbot, t, aid).remove_from_dictionary("fabulouz", None)
     assert t.assert_same()["dictionary"] == {"global": [], aid: ["fabulouz"]}
-
-
-def window_menu(qtbot, t, aid):
-    from desk.gui.body_edit import BodyEdit
-    from desk.gui.live_checks import LiveChecker
-
-    edit = BodyEdit()
-    qtbot.addWidget(edit)
-    edit.setPlainText(BODY)
-    checker = LiveChecker(t.window, edit)
-    with qtbot.waitSignal(checker.report_ready, timeout=10000):
-        checker.set_article(aid, "en-US")
-    return EditorMenu(t.window, edit, checker, runner=t.runner)

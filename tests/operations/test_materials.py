@@ -5,7 +5,6 @@ import pytest
 from desk.model import DeskError
 from desk.operations.changes import Changes
 from desk.operations.materials import attach_material
-from tests.operations.faces import snapshot
 
 
 def test_attach_material_to_a_source(library):
@@ -37,5 +36,5 @@ def test_cli_material_add_leaves_what_the_operation_leaves(twins, capsys, tmp_pa
     attach_material(t.window, text=notes.read_text(encoding="utf-8"), title="Notes",
                     article_id=t.ids, filename="notes.txt")
     state = t.assert_same()
-    assert out.strip() == str(state["materials"][0][0])
-    assert snapshot(t.window)["materials"][0][3] == "Notes"
+    (material_id, _source, article_id, title, _text, filename) = state["materials"][0]
+    assert (out.strip(), article_id, title, filename) == (str(material_id), t.ids, "Notes", "notes.txt")

@@ -130,7 +130,7 @@ def test_create_source_faces(qtbot, twins, capsys, monkeypatch):
     with qtbot.waitSignal(t.runner.changed):
         panel(qtbot, t).add_button.click()
     state = t.assert_same()
-    assert ("Tom Hardy", ["Tommy Hardy", "T. Hardy"]) in [(s[1], s[-1]) for s in state["sources"]]
+    assert ("Tom Hardy", ["Tommy Hardy", "T. Hardy"]) in [(s["name"], s["aliases"]) for s in state["sources"]]
 
 
 def test_update_source_faces(qtbot, twins, capsys, monkeypatch):
@@ -172,7 +172,8 @@ def test_merge_sources_faces(qtbot, twins, capsys, monkeypatch):
         p.merge_button.click()
     assert changed.args[0].sources == {keep, other}
     state = t.assert_same()
-    assert [s[0] for s in state["sources"]] == [keep] and {q[2] for q in state["quotes"]} == {keep}
+    assert [s["id"] for s in state["sources"]] == [keep]
+    assert {q["source_id"] for q in state["quotes"]} == {keep}
 
 
 def test_a_refused_card_keeps_the_dialog_open_and_stores_nothing(qtbot, twins, monkeypatch):
