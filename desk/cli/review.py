@@ -35,7 +35,7 @@ def register(sub) -> None:
     add_format(q)
     q.set_defaults(func=run_verify)
 
-    q = qsub.add_parser("tag", help="tag a quotation: source, origin, reference, note")
+    q = qsub.add_parser("tag", help="tag a quotation: source, speaker, origin, reference, note")
     q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
     q.add_argument("--source", type=ident, metavar="SOURCE_ID")
     q.add_argument("--alias", action="store_true",

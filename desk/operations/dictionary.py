@@ -40,7 +40,8 @@ def _change(lib: Library, words: Iterable[str], article_id: int | None,
     checked = _words(words)
     if article_id is not None:
         lib.articles.get(article_id, include_deleted=True)
-    changed, unchanged = [], []
+    changed: list[str] = []
+    unchanged: list[str] = []
     with lib.transaction():
         for word in checked:
             done = lib.dictionary.add(word, article_id) if add \
