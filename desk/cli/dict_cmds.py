@@ -1,4 +1,4 @@
-"""desk dict add|remove|list: the personal dictionary."""
+"""desk dict add|remove|list: the personal dictionary (desk.operations.dictionary)."""
 
 from __future__ import annotations
 
@@ -22,14 +22,13 @@ def register(sub) -> None:
 
 
 def run_change(args, ctx) -> int:
-    lib = ctx.library()
-    words = lib.dictionary
-    with lib.transaction():
-        for word in args.words:
-            changed = (words.add if args.action == "add" else words.remove)(word, args.article)
-            if not changed:
-                state = "already in" if args.action == "add" else "not in"
-                print(f"{word}: {state} the dictionary")
+    from desk.operations.dictionary import add_words, remove_words
+
+    op = add_words if args.action == "add" else remove_words
+    result = op(ctx.library(), words=args.words, article_id=args.article)
+    state = "already in" if args.action == "add" else "not in"
+    for word in result.unchanged:
+        print(f"{word}: {state} the dictionary")
     return 0
 
 

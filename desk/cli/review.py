@@ -35,13 +35,15 @@ def register(sub) -> None:
     add_format(q)
     q.set_defaults(func=run_verify)
 
-    q = qsub.add_parser("tag", help="tag a quotation: source, origin, reference, note")
+    q = qsub.add_parser("tag", help="tag a quotation: source, speaker, origin, reference, note")
     q.add_argument("quote_id", type=ident, metavar="QUOTE_ID")
     q.add_argument("--source", type=ident, metavar="SOURCE_ID")
     q.add_argument("--alias", action="store_true",
                    help="with --source: also remember the detected speaker as the source's alias "
                         "(never a pronoun, country or organisation)")
     q.add_argument("--no-source", action="store_true", help="remove the source tag")
+    q.add_argument("--speaker", metavar="NAME",
+                   help="who said it: a registered source's name or alias assigns that source")
     q.add_argument("--origin", choices=QUOTE_ORIGINS)
     q.add_argument("--ref", metavar="REF", help="origin reference: URL, file, recording time")
     q.add_argument("--original", metavar="TEXT", help="the recorded original text")
@@ -129,20 +131,24 @@ def _print_quote(q, fmt: str, message: str) -> None:
 
 
 def run_verify(args, ctx) -> int:
+    import sys
+
     from desk.importing.decode import display_path
-    from desk.review import format_diff, read_material, verify_from_material, verify_quote
+    from desk.operations import quotes as ops
+    from desk.review import format_diff, read_material
 
     lib = ctx.library()
     if args.material or args.material_id is not None:
         text = None
         if args.material:
             _title, text = read_material(args.material)
-        result = verify_from_material(lib, args.quote_id, material_id=args.material_id, text=text,
-                                      note=args.note, reviewer=args.by,
-                                      origin_ref=display_path(args.material) if args.material
-                                      else None)
+        result = ops.verify_from_material(
+            lib, quote_id=args.quote_id, material_id=args.material_id, text=text, note=args.note,
+            reviewer=args.by, origin_ref=display_path(args.material) if args.material else None)
         if args.format == "json":
-            print_json(result.to_dict())
+            print_json({"quote": result.quote.to_dict(), "verified": result.verified,
+                        "recorded": result.recorded,
+                        "passage": result.passage.to_dict() if result.passage else None})
         else:
             p = result.passage
             if p is None or not result.recorded:
@@ -159,22 +165,20 @@ def run_verify(args, ctx) -> int:
                 print(f"  diff:     {format_diff(p.diff)}")
         return 0 if result.verified else 1
     if args.original is None:  # one-click verify: checked against the evidence it has
-        import sys
-
-        from desk.operations import quotes as ops
-
         try:
-            row, evidence = ops.verify(lib, quote_id=args.quote_id, force=args.force, note=args.note,
-                                       reviewer=args.by)
+            done = ops.verify(lib, quote_id=args.quote_id, force=args.force, note=args.note,
+                              reviewer=args.by)
         except ops.EvidenceDiffers as exc:
             print(f"desk: {exc}; use --force to verify anyway", file=sys.stderr)
             return 1
+        evidence = done.evidence
         against = f" against {evidence.where}" if evidence else " (no original or material to check)"
-        _print_quote(row, args.format, f"quotation {row.id}: verified{against}")
+        _print_quote(done.quote, args.format, f"quotation {done.quote.id}: verified{against}")
         return 0
-    row, verified = verify_quote(lib, args.quote_id, original=args.original, note=args.note,
-                                 reviewer=args.by)
-    if verified:
+    done = ops.record_original(lib, quote_id=args.quote_id, original=args.original, note=args.note,
+                               reviewer=args.by)
+    row = done.quote
+    if done.verified:
         msg = f"quotation {row.id}: verified"
     else:
         from desk.review import word_diff
@@ -182,44 +186,41 @@ def run_verify(args, ctx) -> int:
         msg = (f"quotation {row.id}: differs from the original; original recorded, status {row.status}\n"
                f"  diff: {format_diff(word_diff(args.original, row.text))}")
     _print_quote(row, args.format, msg)
-    return 0 if verified else 1
+    return 0 if done.verified else 1
 
 
 def run_tag(args, ctx) -> int:
+    """The same operation as the window's review form and "Assign to source" menu."""
     from desk.operations import quotes as ops
-    from desk.review import tag_quote
 
-    tags: dict = {}
-    if args.no_source:
-        if args.source is not None:
-            raise DeskError("use either --source or --no-source")
-        tags["source_id"] = None
+    if args.no_source and args.source is not None:
+        raise DeskError("use either --source or --no-source")
     if args.alias and args.source is None:
         raise DeskError("--alias goes with --source SOURCE_ID")
-    for key, value in (("origin", args.origin), ("origin_ref", args.ref),
-                       ("original", args.original), ("note", args.note)):
-        if value is not None:
-            tags[key] = value
-    if not tags and args.source is None:
-        raise DeskError("nothing to tag; give --source, --origin, --ref, --original or --note")
-    lib = ctx.library()
-    learned = None
-    with lib.transaction():
-        if args.source is not None:  # the same operation as the window's "Assign to source"
-            result = ops.assign_source(lib, quote_id=args.quote_id, source_id=args.source,
-                                       learn_alias=args.alias, reviewer=args.by)
-            row, learned = result.quote, result.alias_learned
-        if tags:
-            row = tag_quote(lib, args.quote_id, reviewer=args.by, **tags)
+    fields: dict = {k: v for k, v in (("origin", args.origin), ("origin_ref", args.ref),
+                                      ("original", args.original), ("note", args.note))
+                    if v is not None}
+    if args.no_source:
+        fields["source_id"] = None
+    elif args.source is not None:
+        fields["source_id"] = args.source
+    if not fields and args.speaker is None:
+        raise DeskError("nothing to tag; give --source, --speaker, --origin, --ref, --original "
+                        "or --note")
+    result = ops.tag(ctx.library(), quote_id=args.quote_id, learn_alias=args.alias,
+                     speaker=args.speaker, reviewer=args.by, **fields)
+    learned = getattr(result, "alias_learned", None)
+    row = result.quote
     _print_quote(row, args.format, f"quotation {row.id}: tagged"
-                 + (f"; “{learned}” remembered as a name of source {args.source}" if learned else ""))
+                 + (f"; “{learned}” remembered as a name of source {row.source_id}" if learned else ""))
     return 0
 
 
 def run_quote_status(args, ctx) -> int:
-    from desk.review import set_quote_status
+    from desk.operations import quotes as ops
 
-    row = set_quote_status(ctx.library(), args.quote_id, args.status, note=args.note, reviewer=args.by)
+    row = ops.set_status(ctx.library(), quote_id=args.quote_id, status=args.status, note=args.note,
+                         reviewer=args.by).quote
     print(f"quotation {row.id}: {row.status}")
     return 0
 
@@ -250,11 +251,13 @@ def run_status(args, ctx) -> int:
 
 # -- material ----------------------------------------------------------------------------
 def run_material_add(args, ctx) -> int:
+    from desk.operations.materials import attach_material
     from desk.review import read_material
 
     title, text = read_material(args.file)
-    m = ctx.library().materials.add(text, title=args.title or _as_text(title), source_id=args.source,
-                                    article_id=args.article, filename=_display_name(args.file))
+    m = attach_material(ctx.library(), text=text, title=args.title or _as_text(title),
+                        source_id=args.source, article_id=args.article,
+                        filename=_display_name(args.file)).material
     print(m.id)
     return 0
 

@@ -1,4 +1,4 @@
-"""desk sources list|add|alias|show."""
+"""desk sources list|add|edit|alias|merge|show: the faces of desk.operations.sources."""
 
 from __future__ import annotations
 
@@ -30,11 +30,29 @@ def register(sub) -> None:
     q.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
     q.set_defaults(func=run_add)
 
+    q = ssub.add_parser("edit", help="change a source's card (only the fields given)")
+    q.add_argument("id", type=ident, metavar="ID")
+    q.add_argument("--name")
+    q.add_argument("--kind", choices=SOURCE_KINDS)
+    for field in ("title", "organisation", "role", "contact", "notes"):
+        q.add_argument(f"--{field}")
+    names = q.add_mutually_exclusive_group()
+    names.add_argument("--alias", action="append", dest="aliases", metavar="ALIAS",
+                       help="the aliases it should have (repeatable; replaces the present ones)")
+    names.add_argument("--no-aliases", action="store_true", help="remove every alias")
+    q.set_defaults(func=run_edit)
+
     q = ssub.add_parser("alias", help="add (or with --remove, remove) another name for a source")
     q.add_argument("id", type=ident, metavar="ID")
     q.add_argument("alias", nargs="+")
     q.add_argument("--remove", action="store_true")
     q.set_defaults(func=run_alias)
+
+    q = ssub.add_parser("merge", help="fold source OTHER into KEEP: its names become aliases, "
+                                      "its quotations and material move over")
+    q.add_argument("keep", type=ident, metavar="KEEP")
+    q.add_argument("other", type=ident, metavar="OTHER")
+    q.set_defaults(func=run_merge)
 
     q = ssub.add_parser("show", help="one source and the articles that quote it")
     q.add_argument("id", type=ident, metavar="ID")
@@ -53,19 +71,41 @@ def run_list(args, ctx) -> int:
 
 
 def run_add(args, ctx) -> int:
-    source = ctx.library().sources.add(
-        args.name, kind=args.kind, title=args.title, organisation=args.organisation,
-        role=args.role, contact=args.contact, notes=args.notes, aliases=args.alias)
+    from desk.operations.sources import create_source
+
+    source = create_source(ctx.library(), name=args.name, kind=args.kind, title=args.title,
+                           organisation=args.organisation, role=args.role, contact=args.contact,
+                           notes=args.notes, aliases=args.alias).source
     print(source.id)
     return 0
 
 
+def run_edit(args, ctx) -> int:
+    from desk.operations.sources import update_source
+
+    aliases = [] if args.no_aliases else args.aliases
+    source = update_source(ctx.library(), source_id=args.id, name=args.name, kind=args.kind,
+                           title=args.title, organisation=args.organisation, role=args.role,
+                           contact=args.contact, notes=args.notes, aliases=aliases).source
+    print(f"source {source.id}: {source.name}"
+          + (f" (also {', '.join(source.aliases)})" if source.aliases else ""))
+    return 0
+
+
 def run_alias(args, ctx) -> int:
-    sources = ctx.library().sources
-    with ctx.library().transaction():
-        for alias in args.alias:
-            (sources.remove_alias if args.remove else sources.add_alias)(args.id, alias)
-    print(", ".join(sources.get(args.id).aliases))
+    from desk.operations.sources import add_aliases, remove_aliases
+
+    op = remove_aliases if args.remove else add_aliases
+    print(", ".join(op(ctx.library(), source_id=args.id, aliases=args.alias).source.aliases))
+    return 0
+
+
+def run_merge(args, ctx) -> int:
+    from desk.operations.sources import merge_sources
+
+    kept = merge_sources(ctx.library(), keep_id=args.keep, other_id=args.other).source
+    print(f"source {args.other} merged into {kept.id} ({kept.name})"
+          + (f"; also {', '.join(kept.aliases)}" if kept.aliases else ""))
     return 0
 
 

@@ -92,19 +92,12 @@ def _sync_after_next_check(runner: OperationRunner, checker: LiveChecker,
 
 
 def announce_widget_signals(parts: WindowParts) -> None:
-    """Bridges for widgets that still change the library themselves and say so with a signal
-    of their own: each becomes an announcement on the runner. Drop a line once its widget
-    runs operations through the runner (the operation's Changes are then announced)."""
+    """The review queue's keyboard verify/dispute run the operations through its cursor
+    (desk.review.queue), not the runner: its own signal becomes an announcement."""
     runner, library = parts.runner, parts.runner.library
-    sources, review, menu = parts.panels["sources"], parts.panels["review"], parts.editor_menu
-
-    def every_source() -> Changes:
-        return Changes.of(sources=[s.id for s in library.sources.refs()])
+    review = parts.panels["review"]
 
     def every_quote() -> Changes:
         return Changes.of(quotes=[q.id for q in library.quotes.list()])
 
-    sources.sources_changed.connect(lambda: runner.announce(every_source(), origin=sources))
     review.quotes_changed.connect(lambda: runner.announce(every_quote(), origin=review))
-    menu.sources_changed.connect(lambda: runner.announce(every_source(), origin=menu))
-    menu.quotes_changed.connect(lambda: runner.announce(every_quote(), origin=menu))

@@ -1,20 +1,21 @@
 """The editor's right-click menu for check marks: spelling fixes and quotation actions.
 
 What is under the mouse is found through the marks' own cursors, which have followed every
-edit since the check ran, so the menu is right even while a re-check is pending.
+edit since the check ran, so the menu is right even while a re-check is pending. Every
+action that changes the library runs an operation from desk.operations through the
+window's runner (``runner=``), so the menu and the CLI leave the same state.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
-from desk.model import SOURCE_KINDS, DeskError, QuoteSpan
+from desk.model import DeskError, QuoteSpan
+from desk.operations import dictionary as dict_ops
+from desk.operations import quotes as ops
 from desk.review.reattach import comparable
-from desk.review.tags import set_quote_status
 
 SPELLING_KINDS = ("misspelling", "unknown-name")
 MAX_SUGGESTIONS = 5
@@ -35,14 +36,13 @@ def word_at(text: str, pos: int) -> str:
 class EditorMenu(QObject):
     """Adds check actions to BodyEdit's context menu; each action is also a plain method."""
 
-    sources_changed = Signal()  # a source was created or got an alias
-    quotes_changed = Signal()   # a quotation row changed (speaker, source, status)
-
-    def __init__(self, library, body_edit, checker, parent=None):
-        """``body_edit`` is the BodyEdit, or the ArticleEditor holding it as ``.body``."""
+    def __init__(self, library, body_edit, checker, parent=None, *, runner):
+        """``body_edit`` is the BodyEdit, or the ArticleEditor holding it as ``.body``;
+        ``runner`` the window's OperationRunner (desk.gui.op_runner)."""
         body_edit = getattr(body_edit, "body", body_edit)
         super().__init__(parent if parent is not None else body_edit)
         self.library, self.body, self.checker = library, body_edit, checker
+        self.runner = runner
         body_edit.context_menu_about_to_show.connect(self.populate)
 
     # -- menu ------------------------------------------------------------------------
@@ -145,12 +145,14 @@ class EditorMenu(QObject):
             cursor.insertText(suggestion)
 
     def add_to_dictionary(self, word: str, *, article_only: bool) -> None:
-        self.library.dictionary.add(word, self.checker.article_id if article_only else None)
-        self.checker.inputs_changed()
+        self._dictionary(dict_ops.add_words, word, self.checker.article_id if article_only else None)
 
     def remove_from_dictionary(self, word: str, article_id: int | None) -> None:
-        self.library.dictionary.remove(word, article_id)
-        self.checker.inputs_changed()
+        self._dictionary(dict_ops.remove_words, word, article_id)
+
+    def _dictionary(self, op, word: str, article_id: int | None) -> None:
+        # the runner's announcement re-checks the text (desk.gui.change_wiring)
+        self.runner.run(op, parent=self.body, words=[word], article_id=article_id)
 
     def ignore(self, word: str) -> None:
         self.checker.ignore(word)
@@ -177,58 +179,41 @@ class EditorMenu(QObject):
         """Tag the quotation with a source (desk.operations.quotes.assign_source). The
         detected name becomes an alias only if the editor says so when asked, and is never
         offered when it is a pronoun, a country or an organisation."""
-        from desk.operations import quotes as ops
-
         row = self.row_for(quote)
         offer = ops.alias_offer(self.library, source_id, quote.speaker, quote.speaker_kind)
         learn = bool(offer) and self.confirm_alias(offer, self.library.sources.get(source_id).name)
-        result = ops.assign_source(self.library, quote_id=row.id, source_id=source_id,
-                                   speaker=quote.speaker or "", speaker_kind=quote.speaker_kind,
-                                   learn_alias=learn)
-        if result.alias_learned:
-            self.sources_changed.emit()
-        self._changed()
-        return result.quote
+        return self._run(ops.assign_source, quote_id=row.id, source_id=source_id,
+                         speaker=quote.speaker or "", speaker_kind=quote.speaker_kind,
+                         learn_alias=learn)
 
     def set_speaker(self, quote: QuoteSpan, name: str):
-        name = " ".join(name.split())
-        if not name:
+        """The editor's speaker; a registered name (or alias) assigns that source."""
+        if not " ".join(name.split()):
             raise DeskError("a speaker needs a name")
-        found = self.library.sources.find(name)
-        if found is not None:
-            return self.assign_source(dataclasses.replace(quote, speaker=name,
-                                                          speaker_kind="person"), found.id)
-        row = self.library.quotes.update(self.row_for(quote).id, speaker=name, source_id=None,
-                                         assigned=1)
-        self._changed()
-        return row
+        return self._run(ops.set_speaker, quote_id=self.row_for(quote).id, name=name)
 
     def create_source_from_speaker(self, quote: QuoteSpan):
         if not quote.speaker:
             raise DeskError("no speaker was found for this quotation")
-        existing = self.library.sources.find(quote.speaker)
-        if existing is None:
-            kind = quote.speaker_kind if quote.speaker_kind in SOURCE_KINDS else "person"
-            existing = self.library.sources.add(quote.speaker, kind=kind, title=quote.title or "")
-        return self.assign_source(quote, existing.id)
+        return self._run(ops.assign_new_source, quote_id=self.row_for(quote).id,
+                         name=quote.speaker, kind=quote.speaker_kind or "person",
+                         title=quote.title or "")
 
     def mark_not_a_quote(self, quote: QuoteSpan):
-        row = set_quote_status(self.library, self.row_for(quote).id, "not-a-quote")
-        self._changed()
-        return row
+        return self._run(ops.mark_not_a_quote, quote_id=self.row_for(quote).id)
 
-    def _changed(self) -> None:
-        self.quotes_changed.emit()
-        self.checker.inputs_changed()
+    def _run(self, op, **kwargs):
+        """Run a quotation operation; the stored row after it, or None when it was refused."""
+        result = self.runner.run(op, parent=self.body, **kwargs)
+        return None if result is None else result.quote
 
     # -- dialogs (monkeypatched in tests) -------------------------------------------------
     def open_review(self, quote: QuoteSpan) -> None:
         from desk.gui.review_dialog import ReviewDialog
 
-        dialog = ReviewDialog(self.library, self.row_for(quote).id, self.body.window())
-        dialog.exec()
-        if dialog.changed:
-            self._changed()
+        dialog = ReviewDialog(self.library, self.row_for(quote).id, self.body.window(),
+                              runner=self.runner)
+        dialog.exec()  # what it changed was announced by the runner
 
     def confirm_alias(self, name: str, source_name: str) -> bool:
         answer = QMessageBox.question(

@@ -1,5 +1,8 @@
 """Review one quotation: its tags, "Find in material" with a word diff, and one action to
-verify it (identical words) or record the original (different words)."""
+verify it (identical words) or record the original (different words).
+
+Saving, verifying, disputing and recording run desk.operations.quotes through the window's
+runner (``runner=``); "Find in material" only reads."""
 
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPushButton, QTextBrowser, QVBoxLayout)
 
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
-from desk.review.tags import set_quote_status, tag_quote
-from desk.review.verify import find_in_material, verify_from_material
+from desk.operations import quotes as ops
+from desk.review.verify import find_in_material
 
 
 def diff_html(diff, palette) -> str:
@@ -37,9 +40,9 @@ def _plain(widget_text: str) -> str | None:
 
 
 class ReviewDialog(QDialog):
-    def __init__(self, library, quote_id: int, parent=None):
+    def __init__(self, library, quote_id: int, parent=None, *, runner):
         super().__init__(parent)
-        self.library, self.quote_id = library, quote_id
+        self.library, self.quote_id, self.runner = library, quote_id, runner
         self.changed = False
         self.passage = None
         row = library.quotes.get(quote_id)
@@ -133,32 +136,41 @@ class ReviewDialog(QDialog):
                "note": self.note.toPlainText().strip()}
         return {k: v for k, v in now.items() if v != (getattr(r, k) or ("" if k in ("origin_ref", "note") else None))}
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Store the form's changes (desk.operations.quotes.tag: a new source is assigned
+        as the editor's menu assigns it). False when refused (the runner said why)."""
         changes = self.changes()
-        if changes:
-            self._load(tag_quote(self.library, self.quote_id, **changes))
-            self.changed = True
+        if not changes:
+            return True
+        return self._run(ops.tag, quote_id=self.quote_id, **changes)
+
+    def _run(self, op, **kwargs) -> bool:
+        result = self.runner.run(op, parent=self, **kwargs)
+        if result is None:
+            return False
+        self._load(result.quote)
+        self.changed = True
+        return True
 
     def verify(self) -> None:
-        self._guard(self._verify)
-
-    def _verify(self) -> None:
         from desk.gui import verify_confirm
-        from desk.operations import quotes as ops
 
-        self.save()
+        if not self.save():
+            return
         try:
-            row, _evidence = ops.verify(self.library, quote_id=self.quote_id)
+            result = self.runner.run(ops.verify, parent=self, quiet=True, quote_id=self.quote_id)
         except ops.EvidenceDiffers as exc:
-            if not verify_confirm.confirm_verify_anyway(self, exc):
-                return
-            row, _evidence = ops.verify(self.library, quote_id=self.quote_id, force=True)
-        self._load(row)
+            if verify_confirm.confirm_verify_anyway(self, exc):
+                self._run(ops.verify, quote_id=self.quote_id, force=True)
+            return
+        except DeskError as exc:
+            QMessageBox.warning(self, "Review", str(exc))
+            return
+        self._load(result.quote)
         self.changed = True
 
     def dispute(self) -> None:
-        self._guard(lambda: self._load(set_quote_status(self.library, self.quote_id, "disputed")))
-        self.changed = True
+        self._run(ops.dispute, quote_id=self.quote_id)
 
     def find_in_material(self) -> None:
         try:
@@ -186,28 +198,12 @@ class ReviewDialog(QDialog):
 
     def apply_passage(self) -> None:
         """One action: verified when identical, the passage recorded as original when not."""
-        if self.passage is None:
+        if self.passage is None or not self.save():
             return
-
-        def run():
-            self.save()
-            result = verify_from_material(self.library, self.quote_id,
-                                          material_id=self.passage.material_id)
-            self._load(result.quote)
-            self.changed = True
+        if self._run(ops.verify_from_material, quote_id=self.quote_id,
+                     material_id=self.passage.material_id):
             self.apply_button.setEnabled(False)
-        self._guard(run)
-
-    def _guard(self, fn) -> None:
-        try:
-            fn()
-        except DeskError as exc:
-            QMessageBox.warning(self, "Review", str(exc))
 
     def accept(self) -> None:
-        try:
-            self.save()
-        except DeskError as exc:
-            QMessageBox.warning(self, "Review", str(exc))
-            return
-        super().accept()
+        if self.save():
+            super().accept()

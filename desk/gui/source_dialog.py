@@ -1,29 +1,29 @@
-"""Add or edit a source, and merge two sources into one."""
+"""Add or edit a source, and merge two sources into one.
+
+The dialogs only gather what the editor wants; saving runs desk.operations.sources through
+the window's runner (``runner=``), which refuses bad input with a dialog and keeps the
+dialog open."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QRadioButton, QVBoxLayout)
+                               QLineEdit, QPlainTextEdit, QRadioButton, QVBoxLayout)
 
-from desk.model import SOURCE_KINDS, DeskError
+from desk.model import SOURCE_KINDS
+from desk.operations import sources as ops
 
 
 def _split_aliases(text: str) -> list[str]:
-    seen, out = set(), []
-    for part in text.replace(";", ",").split(","):
-        part = " ".join(part.split())
-        if part and part.lower() not in seen:
-            seen.add(part.lower())
-            out.append(part)
-    return out
+    return ops.clean_aliases(text.replace(";", ",").split(","))
 
 
 class SourceDialog(QDialog):
     """One source's card. Saving happens in accept(), so an error keeps the dialog open."""
 
-    def __init__(self, library, source_id: int | None = None, parent=None, name: str = ""):
+    def __init__(self, library, source_id: int | None = None, parent=None, name: str = "", *,
+                 runner):
         super().__init__(parent)
-        self.library, self.source_id = library, source_id
+        self.library, self.source_id, self.runner = library, source_id, runner
         self.saved = None
         src = library.sources.get(source_id) if source_id is not None else None
         self.setWindowTitle(f"Edit source — {src.name}" if src else "Add source")
@@ -63,42 +63,30 @@ class SourceDialog(QDialog):
                 "notes": self.notes.toPlainText().strip()}
 
     def save(self):
-        """Write the card to the library (raises DeskError for bad input)."""
+        """Store the card (desk.operations.sources); the source, or None when refused (the
+        runner has told the editor why)."""
         values, aliases = self.values(), _split_aliases(self.aliases.text())
-        lib = self.library
-        with lib.transaction():
-            if self.source_id is None:
-                name = values.pop("name")
-                src = lib.sources.add(name, aliases=aliases, **values)
-            else:
-                src = lib.sources.update(self.source_id, **values)
-                old = {a.lower(): a for a in src.aliases}
-                new = {a.lower() for a in aliases}
-                for low, alias in old.items():
-                    if low not in new:
-                        lib.sources.remove_alias(src.id, alias)
-                for alias in aliases:
-                    if alias.lower() not in old:
-                        lib.sources.add_alias(src.id, alias)
-                src = lib.sources.get(src.id)
-        self.saved = src
-        return src
+        if self.source_id is None:
+            result = self.runner.run(ops.create_source, parent=self, aliases=aliases, **values)
+        else:
+            result = self.runner.run(ops.update_source, parent=self, source_id=self.source_id,
+                                     aliases=aliases, **values)
+        if result is None:
+            return None
+        self.saved = result.source
+        return self.saved
 
     def accept(self) -> None:
-        try:
-            self.save()
-        except DeskError as exc:
-            QMessageBox.warning(self, "Source not saved", str(exc))
-            return
-        super().accept()
+        if self.save() is not None:
+            super().accept()
 
 
 class MergeDialog(QDialog):
     """Choose which of two sources to keep; the other's name becomes an alias."""
 
-    def __init__(self, library, first_id: int, second_id: int, parent=None):
+    def __init__(self, library, first_id: int, second_id: int, parent=None, *, runner):
         super().__init__(parent)
-        self.library = library
+        self.library, self.runner = library, runner
         self.setWindowTitle("Merge sources")
         self.first, self.second = library.sources.get(first_id), library.sources.get(second_id)
         self.merged = None
@@ -131,13 +119,10 @@ class MergeDialog(QDialog):
     def merge(self):
         keep, other = ((self.first, self.second) if self.keep_first.isChecked()
                        else (self.second, self.first))
-        self.merged = self.library.sources.merge(keep.id, other.id)
+        result = self.runner.run(ops.merge_sources, parent=self, keep_id=keep.id, other_id=other.id)
+        self.merged = result.source if result is not None else None
         return self.merged
 
     def accept(self) -> None:
-        try:
-            self.merge()
-        except DeskError as exc:
-            QMessageBox.warning(self, "Sources not merged", str(exc))
-            return
-        super().accept()
+        if self.merge() is not None:
+            super().accept()

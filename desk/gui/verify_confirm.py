@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 
 def confirm_verify_anyway(parent, exc) -> bool:
-    """``exc`` is a desk.review.evidence.EvidenceDiffers."""
+    """``exc`` is the EvidenceDiffers that desk.operations.quotes.verify refused with."""
     from desk.gui.review_dialog import diff_html
 
     ev = exc.evidence

@@ -68,12 +68,12 @@ def build_parts(library: Library) -> WindowParts:
         runner=runner,
         editor=editor,
         checker=checker,
-        editor_menu=EditorMenu(library, editor, checker, editor),
+        editor_menu=EditorMenu(library, editor, checker, editor, runner=runner),
         status_gate=request_status_change,
         library_panel=LibraryPanel(library, runner=runner),
         panels={"problems": ProblemsPanel(), "quotes": QuotesPanel(library),
-                "sources": SourcesPanel(library), "preview": PreviewPanel(),
-                "review": ReviewQueuePanel(library)},
+                "sources": SourcesPanel(library, runner=runner), "preview": PreviewPanel(),
+                "review": ReviewQueuePanel(library, runner=runner)},
     )
 
 

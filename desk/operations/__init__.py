@@ -1,12 +1,18 @@
 """Operations: each user action that changes the library, as one keyword-only function in
-the Qt-free core, doing one transaction and returning what changed. The window's menus and
-dialogs and the CLI's commands call these, so both faces leave the same library state
-(issue 11; learnt from Anki's aqt/operations).
+the Qt-free core, doing one transaction and returning what changed (a result with
+``changes``, desk.operations.changes). The window's menus and dialogs (through
+desk.gui.op_runner) and the CLI's commands call these, so both faces leave the same library
+state (issue 11; learnt from Anki's aqt/operations). A refusal is a DeskError raised before
+anything changes.
 
-- ``quotes.assign_source``: attribute a quotation to a source, learning an alias only when
-  the editor confirmed it (and never a country, organisation word or pronoun).
-- ``quotes.verify``: verify a quotation, refusing when the evidence differs unless forced,
-  and recording what it was checked against.
+- ``quotes``: assign a source (learning an alias only when the editor confirmed it, and
+  never a country, organisation word or pronoun), create a source from the speaker, set the
+  speaker, set the review status (dispute, not a quotation), verify against the evidence,
+  record the original, verify from material, tag several fields at once.
+- ``sources``: create, update (aliases given as the list wanted), add or remove aliases,
+  merge, delete.
+- ``dictionary``: accept words globally or in one article, and remove them.
+- ``materials``: attach source material to a source or an article.
 - ``articles.change_status``: move an article through the workflow gate; refused with
   ``StatusBlocked`` (carrying the reasons) unless an override reason is given.
 - ``articles.new_article`` / ``duplicate_article`` / ``trash_article`` / ``restore_article``

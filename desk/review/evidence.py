@@ -5,7 +5,8 @@ already has: the original recorded for it, else the best passage in the material
 to its source or its article. When those words differ from the quotation, verifying is
 refused (``EvidenceDiffers``, naming the difference) unless the editor insists (``force``),
 and a verification records what it was checked against (``verified_against``,
-``verified_material_id``), NULL when the editor simply vouched for it.
+``verified_material_id``), NULL when the editor simply vouched for it. The faces verify
+through desk.operations.quotes.verify, which runs ``verify_checked`` in one transaction.
 """
 
 from __future__ import annotations

@@ -138,21 +138,27 @@ class QueueCursor:
 
     def _act(self, status: str, note: str | None, reviewer: str | None,
              force: bool = False) -> QueueItem | None:
-        from desk.review.evidence import verify_checked
-        from desk.review.tags import set_quote_status
+        from desk.operations import quotes as ops
 
         item = self.current
         if item is None:
             return None
         if status == "verified":  # checked against its evidence first (EvidenceDiffers)
-            verify_checked(self.lib, item.quote_id, force=force, note=note, reviewer=reviewer)
+            ops.verify(self.lib, quote_id=item.quote_id, force=force, note=note, reviewer=reviewer)
         else:
-            set_quote_status(self.lib, item.quote_id, status, note=note, reviewer=reviewer)
+            ops.set_status(self.lib, quote_id=item.quote_id, status=status, note=note,
+                           reviewer=reviewer)
+        return self.acted_on(item.quote_id)
+
+    def acted_on(self, quote_id: int) -> QueueItem | None:
+        """Re-read the queue after quotation ``quote_id`` was verified or disputed (here or by
+        the window's runner): the cursor stays at its place, so it lands on the item that
+        followed, and moves on when the quotation is still listed (disputed stays)."""
         position = self.index
         self.items = review_queue(self.lib, **self.filters)
         self.index = max(0, min(position, len(self.items) - 1))
-        if self.current is not None and self.current.quote_id == item.quote_id:
-            self.next()  # still listed (disputed stays in the queue): move on
+        if self.current is not None and self.current.quote_id == quote_id:
+            self.next()
         return self.current
 
     def verify(self, *, note: str | None = None, reviewer: str | None = None,

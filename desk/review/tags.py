@@ -1,4 +1,6 @@
-"""Review actions on one quotation: tag it, set its status, record its original.
+"""The steps of the review actions on one quotation: tag it, set its status, record its
+original. The window and the CLI do not call these: they call desk.operations.quotes, which
+builds each user action from them in one transaction.
 
 Every action stamps ``reviewed_by``/``reviewed_at``: that is what makes a row "review
 work" that survives the quotation disappearing from the text for a while.

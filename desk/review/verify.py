@@ -1,5 +1,6 @@
 """“Find in material”: look a stored quotation up in the source material attached to its
-source or its article, and record the result in one action."""
+source or its article (``find_in_material``, a read), and record the result
+(``verify_from_material``, the step desk.operations.quotes.verify_from_material runs)."""
 
 from __future__ import annotations
 

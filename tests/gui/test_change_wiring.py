@@ -49,7 +49,7 @@ def listed(panel: LibraryPanel) -> list[int]:
 
 # -- each panel refreshes on what it shows, and only then --------------------------------
 def test_sources_panel_rereads_on_a_sources_change_only(qtbot, library, runner):
-    panel = subscribed(qtbot, runner, SourcesPanel(library))
+    panel = subscribed(qtbot, runner, SourcesPanel(library, runner=runner))
     ana = library.sources.add("Ana Ruiz")
     runner.announce(Changes.of(dictionary=True, articles=[1]))
     assert source_names(panel) == []
@@ -58,14 +58,14 @@ def test_sources_panel_rereads_on_a_sources_change_only(qtbot, library, runner):
 
 
 def test_sources_panel_skips_what_it_changed_itself(qtbot, library, runner):
-    panel = subscribed(qtbot, runner, SourcesPanel(library))
+    panel = subscribed(qtbot, runner, SourcesPanel(library, runner=runner))
     ana = library.sources.add("Ana Ruiz")
     runner.announce(Changes.of(sources=[ana.id]), origin=panel)
     assert source_names(panel) == []
 
 
 def test_review_queue_rereads_on_quotation_rows_not_on_the_dictionary(qtbot, library, runner):
-    panel = subscribed(qtbot, runner, ReviewQueuePanel(library))
+    panel = subscribed(qtbot, runner, ReviewQueuePanel(library, runner=runner))
     aid = library.articles.create(headline="Hall", body=QUOTE).id
     rows = sync_quotes(library, aid)
     runner.announce(Changes.of(dictionary=True))
@@ -76,7 +76,7 @@ def test_review_queue_rereads_on_quotation_rows_not_on_the_dictionary(qtbot, lib
 
 
 def test_library_list_adds_a_new_article_on_an_articles_change(qtbot, library, runner):
-    panel = subscribed(qtbot, runner, LibraryPanel(library))
+    panel = subscribed(qtbot, runner, LibraryPanel(library, runner=runner))
     panel.reload()
     new = library.articles.create(headline="Fresh").id
     runner.announce(Changes.of(sources=[1], quotes=[1]))
@@ -88,7 +88,7 @@ def test_library_list_adds_a_new_article_on_an_articles_change(qtbot, library, r
 def test_library_list_rereads_a_changed_row_and_drops_a_trashed_one(qtbot, library, runner):
     a = library.articles.create(headline="Old headline").id
     b = library.articles.create(headline="Going").id
-    panel = subscribed(qtbot, runner, LibraryPanel(library))
+    panel = subscribed(qtbot, runner, LibraryPanel(library, runner=runner))
     panel.reload()
     library.articles.update(a, headline="New headline")
     library.articles.trash(b)
@@ -102,7 +102,7 @@ def test_library_list_rereads_a_changed_row_and_drops_a_trashed_one(qtbot, libra
 
 # -- a closed panel is no longer told -----------------------------------------------------
 def test_a_deleted_panel_is_unsubscribed(qtbot, library, runner):
-    panel = SourcesPanel(library)
+    panel = SourcesPanel(library, runner=runner)
     subscribe(runner, panel, panel.library_changed)
     assert runner.receivers(CHANGED) == 1
     panel.deleteLater()
@@ -113,7 +113,7 @@ def test_a_deleted_panel_is_unsubscribed(qtbot, library, runner):
 
 def test_a_subscriber_outliving_its_runner_is_fine(qtbot, library):
     runner = OperationRunner(library)
-    panel = subscribed(qtbot, runner, SourcesPanel(library))
+    panel = subscribed(qtbot, runner, SourcesPanel(library, runner=runner))
     runner.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     panel.deleteLater()

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtWidgets import QMenu
 
+from desk.gui.op_runner import OperationRunner
 from desk.gui.editor_menu import EditorMenu
 from desk.review.reattach import attached
 from tests.gui.live_helpers import make_editor, recheck, squiggled_words, warm_spelling
@@ -37,7 +38,7 @@ def action(menu, text):
 
 def setup(qtbot, library, body):
     aid, edit, checker = make_editor(qtbot, library, body)
-    return aid, edit, checker, EditorMenu(library, edit, checker)
+    return aid, edit, checker, EditorMenu(library, edit, checker, runner=OperationRunner(library))
 
 
 def test_suggestion_replaces_the_word(qtbot, library):

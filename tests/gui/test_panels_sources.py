@@ -2,12 +2,13 @@
 
 from PySide6.QtWidgets import QDialog
 
+from desk.gui.op_runner import OperationRunner
 from desk.gui.panels.sources import SourcesPanel
 from desk.gui.source_dialog import MergeDialog, SourceDialog
 
 
 def panel(qtbot, library):
-    p = SourcesPanel(library)
+    p = SourcesPanel(library, runner=OperationRunner(library))
     qtbot.addWidget(p)
     return p
 
@@ -47,8 +48,8 @@ def test_add_source(qtbot, library, monkeypatch):
 
 
 def test_add_without_a_name_keeps_the_dialog_open(qtbot, library, monkeypatch):
-    monkeypatch.setattr("desk.gui.source_dialog.QMessageBox.warning", lambda *a: None)
-    d = SourceDialog(library)
+    monkeypatch.setattr("desk.gui.dialogs.QMessageBox.warning", lambda *a: None)
+    d = SourceDialog(library, runner=OperationRunner(library))
     qtbot.addWidget(d)
     d.accept()
     assert d.result() != QDialog.Accepted and library.sources.list() == []

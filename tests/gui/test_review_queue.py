@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from desk.gui.op_runner import OperationRunner
 from desk.gui import status_gate
 from desk.gui.op_runner import OperationRunner
 from desk.gui.panels.review_queue import KEYS_HELP, ReviewQueuePanel
@@ -34,7 +35,7 @@ def lib(library):
 
 
 def panel(qtbot, lib):
-    p = ReviewQueuePanel(lib)
+    p = ReviewQueuePanel(lib, runner=OperationRunner(lib))
     qtbot.addWidget(p)
     p.show()
     p.tree.setFocus()
@@ -121,7 +122,7 @@ def test_find_in_material_identical_marks_verified(qtbot, lib):
     q = first_quote(lib)
     lib.materials.add("Interview notes. We cannot keep paying for empty rooms, she said. Then more.",
                       title="Interview", source_id=lib.ids["maria"])
-    d = ReviewDialog(lib, q.id)
+    d = ReviewDialog(lib, q.id, runner=OperationRunner(lib))
     qtbot.addWidget(d)
     d.find_button.click()
     assert "Identical words" in d.result.toHtml() and d.apply_button.text() == "Mark &verified"
@@ -134,7 +135,7 @@ def test_find_in_material_different_records_the_original(qtbot, lib):
     q = first_quote(lib)
     lib.materials.add("Interview. We simply cannot keep paying for empty rooms forever. End.",
                       title="Interview", source_id=lib.ids["maria"])
-    d = ReviewDialog(lib, q.id)
+    d = ReviewDialog(lib, q.id, runner=OperationRunner(lib))
     qtbot.addWidget(d)
     d.find_button.click()
     assert "differ" in d.result.toPlainText() and d.apply_button.text() == "Record as &original"
@@ -145,7 +146,7 @@ def test_find_in_material_different_records_the_original(qtbot, lib):
 
 
 def test_find_without_material_says_so(qtbot, lib):
-    d = ReviewDialog(lib, first_quote(lib).id)
+    d = ReviewDialog(lib, first_quote(lib).id, runner=OperationRunner(lib))
     qtbot.addWidget(d)
     d.find_button.click()
     assert "material" in d.result.toPlainText() and not d.apply_button.isEnabled()
@@ -153,7 +154,7 @@ def test_find_without_material_says_so(qtbot, lib):
 
 def test_dialog_saves_tags(qtbot, lib):
     q = first_quote(lib)
-    d = ReviewDialog(lib, q.id)
+    d = ReviewDialog(lib, q.id, runner=OperationRunner(lib))
     qtbot.addWidget(d)
     d.origin.setCurrentIndex(d.origin.findData("interview"))
     d.origin_ref.setText("call, 3 May")
@@ -167,7 +168,7 @@ def test_dialog_saves_tags(qtbot, lib):
 def test_verify_button_fills_reviewer(qtbot, lib, monkeypatch):
     monkeypatch.setenv("DESK_REVIEWER", "Ann Lee")
     q = first_quote(lib)
-    d = ReviewDialog(lib, q.id)
+    d = ReviewDialog(lib, q.id, runner=OperationRunner(lib))
     qtbot.addWidget(d)
     d.verify_button.click()
     row = lib.quotes.get(q.id)

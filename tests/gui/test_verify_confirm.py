@@ -2,6 +2,7 @@
 
 import pytest
 
+from desk.gui.op_runner import OperationRunner
 from desk.gui import verify_confirm
 from desk.gui.panels.review_queue import ReviewQueuePanel
 from desk.gui.review_dialog import ReviewDialog
@@ -33,7 +34,7 @@ def answers(monkeypatch):
 def test_queue_verify_shows_the_difference_and_asks(qtbot, library, quote, answers, reply, status):
     shown, replies = answers
     replies.append(reply)
-    p = ReviewQueuePanel(library)
+    p = ReviewQueuePanel(library, runner=OperationRunner(library))
     qtbot.addWidget(p)
     p.cursor.select(quote.id)
     p.verify()
@@ -46,7 +47,7 @@ def test_queue_verify_shows_the_difference_and_asks(qtbot, library, quote, answe
 def test_review_dialog_verify_asks_too(qtbot, library, quote, answers):
     shown, replies = answers
     replies.append(False)
-    d = ReviewDialog(library, quote.id)
+    d = ReviewDialog(library, quote.id, runner=OperationRunner(library))
     qtbot.addWidget(d)
     d.verify_button.click()
     assert len(shown) == 1 and library.quotes.get(quote.id).status == "disputed"

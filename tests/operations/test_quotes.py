@@ -5,6 +5,7 @@ import pytest
 from desk.cli import main
 from desk.model import DeskError
 from desk.operations import quotes as ops
+from desk.operations.changes import Changes
 from desk.review.reattach import sync_quotes
 from desk.storage import Library
 
@@ -111,7 +112,9 @@ def test_verify_against_differing_material_is_refused_naming_the_difference(lib,
 
 def test_verify_anyway_records_what_it_was_checked_against(lib, disputed):
     qid, mid = disputed
-    row, evidence = ops.verify(lib, quote_id=qid, force=True, reviewer="ed")
+    result = ops.verify(lib, quote_id=qid, force=True, reviewer="ed")
+    row, evidence = result.quote, result.evidence
+    assert result.changes.quotes == {qid}
     assert row.status == "verified" and row.reviewed_by == "ed"
     assert row.verified_material_id == mid
     assert "malign" in row.verified_against and evidence.material_id == mid
@@ -122,13 +125,14 @@ def test_verify_with_matching_material_records_it(lib):
     q = one_quote(lib, SINISTER.replace("sinister", "malign"))
     lib.quotes.update(q.id, source_id=src.id)
     m = lib.materials.add(TRANSCRIPT, source_id=src.id)
-    row, _ev = ops.verify(lib, quote_id=q.id)
+    row = ops.verify(lib, quote_id=q.id).quote
     assert (row.status, row.verified_material_id) == ("verified", m.id)
 
 
 def test_verify_without_evidence_is_vouching(lib):
     q = one_quote(lib, SINISTER)
-    row, evidence = ops.verify(lib, quote_id=q.id)
+    result = ops.verify(lib, quote_id=q.id)
+    row, evidence = result.quote, result.evidence
     assert evidence is None and row.status == "verified" and row.verified_against is None
 
 
@@ -145,3 +149,143 @@ def test_cli_verify_refuses_in_one_line_unless_forced(db_path, capsys):
     assert code == 0 and "verified against material" in out
     with Library.open(db_path, seed=False) as lib:
         assert lib.quotes.get(q.id).status == "verified"
+
+
+# -- the other quotation operations ----------------------------------------------------------
+UNATTRIBUTED = "The plan is dead.\n\n“We should never have approved it, and it will cost us all.”\n"
+
+
+def test_assign_source_reports_the_quotation_and_a_learned_alias_as_changed(lib):
+    src = lib.sources.add("Thomas Hardy")
+    q = one_quote(lib, "“We are ready,” said Tom Hardy, a parent.\n")
+    plain = ops.assign_source(lib, quote_id=q.id, source_id=src.id, speaker="Tom Hardy")
+    assert plain.changes == Changes.of(quotes=[q.id])
+    learned = ops.assign_source(lib, quote_id=q.id, source_id=src.id, speaker="Tom Hardy",
+                                learn_alias=True)
+    assert learned.alias_learned == "Tom Hardy"
+    assert learned.changes == Changes.of(quotes=[q.id], sources=[src.id])
+
+
+def test_set_speaker_to_an_unregistered_name_keeps_it_without_a_source(lib):
+    q = one_quote(lib, UNATTRIBUTED)
+    result = ops.set_speaker(lib, quote_id=q.id, name="  Ann   Lee ", reviewer="ed")
+    row = lib.quotes.get(q.id)
+    assert (row.speaker, row.source_id, row.assigned, row.reviewed_by) == ("Ann Lee", None, 1, "ed")
+    assert result.changes.quotes == {q.id} and not result.changes.sources
+
+
+def test_set_speaker_to_a_registered_alias_assigns_that_source(lib):
+    src = lib.sources.add("Thomas Hardy", aliases=["Tom Hardy"])
+    q = one_quote(lib, UNATTRIBUTED)
+    ops.set_speaker(lib, quote_id=q.id, name="tom hardy")
+    row = lib.quotes.get(q.id)
+    assert (row.source_id, row.speaker, row.assigned) == (src.id, "tom hardy", 1)
+    assert lib.sources.get(src.id).aliases == ["Tom Hardy"]
+
+
+def test_set_speaker_without_a_name_is_refused(lib):
+    q = one_quote(lib, UNATTRIBUTED)
+    with pytest.raises(DeskError, match="needs a name"):
+        ops.set_speaker(lib, quote_id=q.id, name="  ")
+    assert lib.quotes.get(q.id).assigned == 0
+
+
+def test_assign_new_source_registers_the_speaker_once(lib):
+    q1 = one_quote(lib, "“We are ready,” said Tom Hardy, a parent.\n")
+    first = ops.assign_new_source(lib, quote_id=q1.id, name="Tom Hardy", kind="anonymous-ish")
+    src = lib.sources.find("Tom Hardy")
+    assert src.kind == "person" and first.changes == Changes.of(quotes=[q1.id], sources=[src.id])
+    q2 = one_quote(lib, "“Still ready,” said Tom Hardy.\n")
+    ops.assign_new_source(lib, quote_id=q2.id, name="Tom Hardy")
+    assert len(lib.sources.list()) == 1
+    assert {lib.quotes.get(i).source_id for i in (q1.id, q2.id)} == {src.id}
+
+
+@pytest.mark.parametrize("op, status", [(ops.dispute, "disputed"),
+                                        (ops.mark_not_a_quote, "not-a-quote")])
+def test_status_shortcuts(lib, op, status):
+    q = one_quote(lib, SINISTER)
+    result = op(lib, quote_id=q.id, note="check the tape", reviewer="ed")
+    row = lib.quotes.get(q.id)
+    assert (row.status, row.note, row.reviewed_by) == (status, "check the tape", "ed")
+    assert result.changes == Changes.of(quotes=[q.id])
+
+
+def test_an_unknown_status_is_refused(lib):
+    q = one_quote(lib, SINISTER)
+    with pytest.raises(DeskError, match="unknown quotation status"):
+        ops.set_status(lib, quote_id=q.id, status="fine", note="x")
+    assert lib.quotes.get(q.id).note == ""
+
+
+def test_record_original_verifies_identical_words_only(lib):
+    q = one_quote(lib, SINISTER)
+    same = ops.record_original(lib, quote_id=q.id,
+                               original="The regime has sinister plans for the region")
+    assert same.verified and lib.quotes.get(q.id).status == "verified"
+    other = ops.record_original(lib, quote_id=q.id, original="The regime has malign plans")
+    row = lib.quotes.get(q.id)
+    assert not other.verified and row.status == "unverified"
+    assert row.original == "The regime has malign plans" and other.changes.quotes == {q.id}
+
+
+def test_record_an_empty_original_is_refused(lib):
+    q = one_quote(lib, SINISTER)
+    with pytest.raises(DeskError, match="empty"):
+        ops.record_original(lib, quote_id=q.id, original="  ")
+    assert lib.quotes.get(q.id).original is None
+
+
+def test_verify_from_material_records_the_passage(lib, disputed):
+    qid, mid = disputed
+    result = ops.verify_from_material(lib, quote_id=qid, material_id=mid)
+    row = lib.quotes.get(qid)
+    assert result.recorded and not result.verified and result.changes.quotes == {qid}
+    assert "malign" in row.original and row.origin_ref.startswith(f"material {mid}")
+
+
+def test_verify_from_material_that_does_not_match_changes_nothing(lib):
+    q = one_quote(lib, SINISTER)
+    m = lib.materials.add("Weather: sunny, then rain by evening.", article_id=q.article_id)
+    before = lib.quotes.get(q.id)
+    result = ops.verify_from_material(lib, quote_id=q.id, material_id=m.id)
+    assert not result.recorded and not result.changes and lib.quotes.get(q.id) == before
+
+
+def test_tag_sets_fields_and_assigns_like_the_menu(lib):
+    src = lib.sources.add("Saeed Khatibzadeh")
+    q = one_quote(lib, SINISTER)
+    result = ops.tag(lib, quote_id=q.id, source_id=src.id, origin="interview", origin_ref="tape 2",
+                     note="n", reviewer="ed")
+    row = lib.quotes.get(q.id)
+    assert (row.source_id, row.speaker, row.assigned, row.origin, row.origin_ref, row.note) == \
+        (src.id, "Saeed Khatibzadeh", 1, "interview", "tape 2", "n")
+    assert result.quote == row and result.changes.quotes == {q.id}
+    ops.tag(lib, quote_id=q.id, source_id=None, origin=None)
+    row = lib.quotes.get(q.id)
+    assert (row.source_id, row.assigned, row.origin, row.note) == (None, 0, None, "n")
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({}, "nothing to tag"),
+    ({"origin": "rumour", "source_id": 1}, "unknown origin"),
+    ({"speaker": "Ann Lee", "source_id": 1}, "either a source or a speaker"),
+    ({"learn_alias": True, "note": "x"}, "needs a source"),
+    ({"status": "fine", "source_id": 1}, "unknown quotation status"),
+])
+def test_tag_refusals_change_nothing(lib, kwargs, message):
+    lib.sources.add("Saeed Khatibzadeh")
+    q = one_quote(lib, SINISTER)
+    before = lib.quotes.get(q.id)
+    with pytest.raises(DeskError, match=message):
+        ops.tag(lib, quote_id=q.id, **kwargs)
+    assert lib.quotes.get(q.id) == before and lib.sources.get(1).aliases == []
+
+
+def test_a_refused_alias_in_tag_leaves_the_other_fields_unset(lib):
+    src = lib.sources.add("Saeed Khatibzadeh")
+    q = one_quote(lib, IRAN)
+    before = lib.quotes.get(q.id)
+    with pytest.raises(DeskError, match="country"):
+        ops.tag(lib, quote_id=q.id, source_id=src.id, learn_alias=True, note="from the wire")
+    assert lib.quotes.get(q.id) == before

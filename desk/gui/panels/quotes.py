@@ -27,9 +27,10 @@ def _excerpt(text: str, limit: int = 70) -> str:
 class QuotesPanel(QWidget):
     jump_requested = Signal(int, int)
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, parent=None, *, runner=None):
+        """``runner``: the window's OperationRunner; the panel only reads the library."""
         super().__init__(parent)
-        self.library = library
+        self.library, self.runner = library, runner
         self.setAccessibleName("Quotes")
         self.summary = QLabel("No article checked yet")
         self.summary.setAccessibleName("Quotation summary")

@@ -1,7 +1,8 @@
 """Review queue: unverified and disputed quotations across all articles, keyboard-driven.
 
 The queue logic (filters, the cursor that survives acting on an item) is desk.review's
-QueueCursor; this panel shows it and maps keys onto it.
+QueueCursor; this panel shows it and maps keys onto it. Verify and dispute run
+desk.operations.quotes through the window's runner (``runner=``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QHe
                                QWidget)
 
 from desk.model import DeskError
+from desk.operations import quotes as ops
 from desk.review.queue import QueueCursor
 
 STATUS_FILTERS = (("Unverified and disputed", None), ("Unverified", "unverified"),
@@ -50,9 +52,9 @@ class ReviewQueuePanel(QWidget):
     open_quote = Signal(int, int, int)  # article id, start, end (str offsets)
     quotes_changed = Signal()
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, parent=None, *, runner):
         super().__init__(parent)
-        self.library = library
+        self.library, self.runner = library, runner
         self.setAccessibleName("Review queue")
         self.cursor = QueueCursor(library)
 
@@ -220,30 +222,39 @@ class ReviewQueuePanel(QWidget):
         self._sync_row()
 
     def verify(self) -> None:
-        def run():
+        def run(quote_id: int) -> bool:
             from desk.gui import verify_confirm
-            from desk.review.evidence import EvidenceDiffers
 
             try:
-                self.cursor.verify()
-            except EvidenceDiffers as exc:
-                if verify_confirm.confirm_verify_anyway(self, exc):
-                    self.cursor.verify(force=True)
+                self.runner.run(ops.verify, parent=self, quiet=True, quote_id=quote_id)
+            except ops.EvidenceDiffers as exc:
+                if not verify_confirm.confirm_verify_anyway(self, exc):
+                    return False
+                return self.runner.run(ops.verify, parent=self, quote_id=quote_id,
+                                       force=True) is not None
+            return True
         self._act(run)
 
     def dispute(self) -> None:
-        self._act(self.cursor.dispute)
+        self._act(lambda quote_id: self.runner.run(ops.dispute, parent=self,
+                                                   quote_id=quote_id) is not None)
 
     def _act(self, fn) -> None:
-        if self.cursor.current is None:
+        """``fn(quote_id)`` runs the operation on the current item; True when it changed it."""
+        item = self.cursor.current
+        if item is None:
             return
         try:
-            fn()
+            done = fn(item.quote_id)
         except DeskError as exc:
             QMessageBox.warning(self, "Review", str(exc))
+            done = False
+        if done:
+            self.cursor.acted_on(item.quote_id)
         self._fill()
         self.tree.setFocus(Qt.OtherFocusReason)
-        self.quotes_changed.emit()
+        if done:
+            self.quotes_changed.emit()
 
     def open_current(self) -> None:
         target = self.cursor.open()
@@ -256,7 +267,7 @@ class ReviewQueuePanel(QWidget):
             return
         from desk.gui.review_dialog import ReviewDialog
 
-        dialog = ReviewDialog(self.library, item.quote_id, self)
+        dialog = ReviewDialog(self.library, item.quote_id, self, runner=self.runner)
         if dialog.exec() == QDialog.Accepted or dialog.changed:
             self.cursor.refresh()
             self._fill()

@@ -1,4 +1,7 @@
-"""Sources panel: the registry of people and organisations, and where each is quoted."""
+"""Sources panel: the registry of people and organisations, and where each is quoted.
+
+Adding, editing, merging and deleting run desk.operations.sources through the window's
+runner (``runner=``)."""
 
 from __future__ import annotations
 
@@ -28,9 +31,9 @@ class SourcesPanel(QWidget):
     sources_changed = Signal()
     open_article = Signal(int)
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, parent=None, *, runner):
         super().__init__(parent)
-        self.library = library
+        self.library, self.runner = library, runner
         self.setAccessibleName("Sources")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search sources…")
@@ -193,7 +196,8 @@ class SourcesPanel(QWidget):
         self.sources_changed.emit()
 
     def add_source(self, name: str = "") -> None:
-        dlg = SourceDialog(self.library, None, self, name=name if isinstance(name, str) else "")
+        dlg = SourceDialog(self.library, None, self, name=name if isinstance(name, str) else "",
+                           runner=self.runner)
         if dlg.exec() == QDialog.Accepted and dlg.saved is not None:
             self._changed(dlg.saved.id)
 
@@ -201,7 +205,7 @@ class SourcesPanel(QWidget):
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        dlg = SourceDialog(self.library, ids[0], self)
+        dlg = SourceDialog(self.library, ids[0], self, runner=self.runner)
         if dlg.exec() == QDialog.Accepted and dlg.saved is not None:
             self._changed(dlg.saved.id)
 
@@ -210,7 +214,7 @@ class SourcesPanel(QWidget):
         if len(ids) != 2:
             QMessageBox.information(self, "Merge sources", "Select exactly two sources to merge.")
             return
-        dlg = MergeDialog(self.library, ids[0], ids[1], self)
+        dlg = MergeDialog(self.library, ids[0], ids[1], self, runner=self.runner)
         if dlg.exec() == QDialog.Accepted and dlg.merged is not None:
             self._changed(dlg.merged.id)
 
@@ -224,5 +228,7 @@ class SourcesPanel(QWidget):
         if QMessageBox.question(self, "Delete source", f"Delete {src.name}?{warn}") \
                 != QMessageBox.Yes:
             return
-        self.library.sources.delete(src.id)
-        self._changed()
+        from desk.operations.sources import delete_source
+
+        if self.runner.run(delete_source, parent=self, source_id=src.id) is not None:
+            self._changed()

@@ -1,0 +1,63 @@
+"""Operations on the personal dictionary that the window and the CLI share: accept words
+(everywhere, or in one article only) and take them out again (undoing an add)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from desk.model import DeskError
+from desk.operations.changes import Changes
+
+if TYPE_CHECKING:
+    from desk.storage import Library
+
+__all__ = ["DictionaryResult", "add_words", "remove_words"]
+
+
+@dataclass
+class DictionaryResult:
+    changed: list[str]  # the words added or removed
+    unchanged: list[str] = field(default_factory=list)  # already in / not in the dictionary
+    changes: Changes = field(default_factory=Changes)
+
+
+def _words(words: Iterable[str]) -> list[str]:
+    out = []
+    for word in words:
+        cleaned = word.strip()
+        if not cleaned or any(c.isspace() for c in cleaned):
+            raise DeskError(f"not a single word: {word!r}; nothing changed")
+        out.append(cleaned)
+    if not out:
+        raise DeskError("give the word")
+    return out
+
+
+def _change(lib: Library, words: Iterable[str], article_id: int | None,
+            add: bool) -> DictionaryResult:
+    checked = _words(words)
+    if article_id is not None:
+        lib.articles.get(article_id, include_deleted=True)
+    changed: list[str] = []
+    unchanged: list[str] = []
+    with lib.transaction():
+        for word in checked:
+            done = lib.dictionary.add(word, article_id) if add \
+                else lib.dictionary.remove(word, article_id)
+            (changed if done else unchanged).append(word)
+    return DictionaryResult(changed, unchanged, Changes.of(dictionary=bool(changed)))
+
+
+def add_words(lib: Library, *, words: Iterable[str],
+              article_id: int | None = None) -> DictionaryResult:
+    """Accept ``words`` in every article, or only in ``article_id``. Every word is checked
+    (one word, no spaces) before any is stored."""
+    return _change(lib, words, article_id, add=True)
+
+
+def remove_words(lib: Library, *, words: Iterable[str],
+                 article_id: int | None = None) -> DictionaryResult:
+    """Stop accepting ``words`` in the global dictionary, or in ``article_id``'s own."""
+    return _change(lib, words, article_id, add=False)

@@ -1,0 +1,36 @@
+"""Attaching source material (a transcript, notes) to a source or an article, so quotations
+can be checked against it (desk.review.evidence, desk.review.verify)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desk.model import DeskError
+from desk.operations.changes import Changes
+from desk.storage.materials import Material
+
+if TYPE_CHECKING:
+    from desk.storage import Library
+
+__all__ = ["MaterialResult", "attach_material"]
+
+
+@dataclass
+class MaterialResult:
+    material: Material
+    changes: Changes
+
+
+def attach_material(lib: Library, *, text: str, title: str = "", source_id: int | None = None,
+                    article_id: int | None = None, filename: str = "") -> MaterialResult:
+    """Store material for a source or an article (or both); refused when it is empty or
+    belongs to neither."""
+    if source_id is None and article_id is None:
+        raise DeskError("attach material to a source or an article")
+    if not text.strip():
+        raise DeskError("the material is empty")
+    with lib.transaction():
+        m = lib.materials.add(text, title=title, source_id=source_id, article_id=article_id,
+                              filename=filename)
+    return MaterialResult(m, Changes.of(materials=[m.id]))
