@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtWidgets import QMenu
 
+from desk.gui.change_wiring import subscribe
 from desk.gui.op_runner import OperationRunner
 from desk.gui.editor_menu import EditorMenu
 from desk.review.reattach import attached
@@ -37,8 +38,17 @@ def action(menu, text):
 
 
 def setup(qtbot, library, body):
+    """An editor, its checker and the menu, with the checker told of library changes as the
+    window tells it (desk.gui.change_wiring: sources, quotations, dictionary re-check)."""
     aid, edit, checker = make_editor(qtbot, library, body)
-    return aid, edit, checker, EditorMenu(library, edit, checker, runner=OperationRunner(library))
+    runner = OperationRunner(library)
+
+    def told(changes, origin):
+        if changes.sources or changes.quotes or changes.dictionary:
+            checker.inputs_changed()
+
+    subscribe(runner, checker, told)
+    return aid, edit, checker, EditorMenu(library, edit, checker, runner=runner)
 
 
 def test_suggestion_replaces_the_word(qtbot, library):
