@@ -8,6 +8,9 @@ from desk.model import Article, DeskError
 from desk.storage.base import Manager, now
 
 SNAPSHOT_FIELDS = ("headline", "dek", "byline", "section", "status", "body")
+# A restore brings the words back, not the workflow status: a status changes only through
+# the gate and its log (desk.operations.articles.change_status).
+RESTORED_FIELDS = tuple(f for f in SNAPSHOT_FIELDS if f != "status")
 
 
 @dataclass
@@ -49,10 +52,12 @@ class Revisions(Manager):
         return Revision(**rows[0]) if rows else None
 
     def restore(self, revision_id: int) -> Article:
-        """Snapshot the current text as a revision, then bring the old one back."""
+        """Snapshot the current text as a revision, then bring the old one's words back (the
+        status stays: restoring a revision saved when the article was published must not
+        publish a draft past the gate)."""
         rev = self.get(revision_id)
         with self.lib.transaction():
             self.create(rev.article_id, label=f"before restoring revision {rev.id}")
             article = self.lib.articles.update(
-                rev.article_id, **{f: getattr(rev, f) for f in SNAPSHOT_FIELDS})
+                rev.article_id, **{f: getattr(rev, f) for f in RESTORED_FIELDS})
         return article

@@ -290,6 +290,17 @@ def test_restoring_a_revision_keeps_the_text_before_it(lib):
     assert result.changes == Changes.of(articles=[1])
 
 
+def test_restoring_a_revision_leaves_the_status_to_the_gate(lib):
+    a = lib.articles.create(headline="Weir", body="The weir held.")
+    ops.change_status(lib, article_id=a.id, status="editing")
+    lib.revisions.create(a.id, label="while editing")
+    ops.change_status(lib, article_id=a.id, status="draft")
+    log = len(lib.status_log.list(a.id))
+    ops.restore_revision(lib, revision_id=lib.revisions.latest(a.id).id)
+    assert lib.articles.get(a.id).status == "draft"
+    assert len(lib.status_log.list(a.id)) == log
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"revision_id": 2, "article_id": 1}, "revision 2 belongs to article 2, not article 1"),
     ({"revision_id": 9}, "no revision with id 9"),
