@@ -99,6 +99,33 @@ class Library:
             raise
         return library
 
+    @classmethod
+    def open_read_only(cls, path: str | os.PathLike, *,
+                       busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Library":
+        """Open an existing library for reading only (SQLite ``mode=ro``): nothing is created,
+        migrated, seeded or swept, and every write transaction raises LibraryReadOnly."""
+        path = Path(path)
+        if not path.exists():
+            raise DeskError(f"no library at {path}")
+        _check_is_sqlite(path)
+        try:
+            conn = _connect(path, True, busy_timeout_ms)
+        except sqlite3.Error as exc:
+            raise DeskError(f"cannot open the library {path}: {exc}")
+        try:
+            migrations.check_compatible(conn, path)
+            if migrations.user_version(conn) < migrations.latest_version():
+                raise LibraryReadOnly(
+                    f"the library {path} needs upgrading to schema {migrations.latest_version()}; "
+                    "open it once with desk (not only to read) to upgrade it")
+            return cls(conn, path, read_only=True)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DeskError(f"cannot open the library {path}: {exc}")
+        except BaseException:
+            conn.close()
+            raise
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()

@@ -21,11 +21,17 @@ def test_unverified_quotations_block_ready(library, article):
 
 
 def test_gate_names_quotations_by_their_words_not_ids(library, article):
+    ids = [q.id for q in sync_quotes(library, article.id)]  # saved: its rows are synced
     result = check_transition(library, article.id, "ready")
-    ids = [q.id for q in sync_quotes(library, article.id)]
     assert not any(f"#{i}" in r for r in result.reasons for i in ids)
     assert [q["id"] for q in result.quotations] == ids
     assert result.quotations[0]["text"].startswith("We will rebuild")
+
+
+def test_quotations_never_synced_block_as_unverified_without_ids(library, article):
+    result = check_transition(library, article.id, "ready")
+    assert [(q["id"], q["status"]) for q in result.quotations] == [(None, "unverified")] * 3
+    assert library.quotes.list(article_id=article.id) == []  # the gate wrote no rows
 
 
 def test_gate_lists_three_quotations_then_counts_the_rest(library):
