@@ -103,13 +103,11 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def run_list(args, ctx) -> int:
-    from desk.review import sync_all
-
+    """Lists the rows as stored: a list is a read; rows are synced when an article is
+    saved (the window's autosave, `desk import`)."""
     lib = ctx.library()
     if args.article is not None:
         lib.articles.get(args.article)
-    if not lib.read_only:  # a read-only library lists the rows as they were last synced
-        sync_all(lib, args.article)
     rows = [q for q in lib.quotes.list(article_id=args.article, status=args.status, source_id=args.source)
             if args.orphaned or q.start is not None]
     if args.format == "json":

@@ -5,6 +5,8 @@ with nothing written). Then each article is committed in its own short transacti
 together with its line in an import batch (desk.storage.imports), so another process (the
 window autosaving) waits at most for one article, never for the whole batch.
 
+- Each article's quotation rows are synced once it is committed (desk.review.reattach),
+  so `desk quotes list` and the review queue list them without syncing first.
 - An error while writing rolls the batch back: the articles it brought in are deleted, so
   an import is still all or nothing.
 - A batch killed half-way (kill -9, power cut) stays marked "running". The next import of
@@ -81,6 +83,8 @@ def _roll_back(library, batch) -> str:
 
 
 def _write(library, batch_id: int, parsed, done: list[int | None]) -> list[int]:
+    from desk.review.reattach import sync_quotes
+
     ids: list[int] = []
     try:
         for position, (item, article_id) in enumerate(zip(parsed, done)):
@@ -88,6 +92,9 @@ def _write(library, batch_id: int, parsed, done: list[int | None]) -> list[int]:
                 with library.transaction():  # one article and its batch line, together
                     article_id = library.articles.create(**item.fields, tags=item.tags).id
                     library.imports.mark_done(batch_id, position, article_id)
+                # Saved, so its quotation rows are synced, as the window does after a save
+                # (in a transaction of its own: the engine does not run under the lock).
+                sync_quotes(library, article_id)
             ids.append(article_id)
     except BaseException:  # an error or Ctrl+C/SIGTERM: nothing half-imported stays
         library.imports.roll_back(batch_id)

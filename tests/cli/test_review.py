@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from desk.review.reattach import sync_quotes
 from desk.storage import Library
 
 BODY = ("The mayor defended the plan. \u201cWe will rebuild the bridge by spring,\u201d said Ana Ruiz.\n\n"
@@ -14,6 +15,7 @@ def ids(db_path):
     with Library.open(db_path, seed=False) as lib:
         source = lib.sources.add("Ana Ruiz", organisation="City", role="mayor")
         article = lib.articles.create(headline="Bridge", body=BODY)
+        sync_quotes(lib, article.id)  # saved, as the window or desk import does
         return {"source": source.id, "article": article.id}
 
 

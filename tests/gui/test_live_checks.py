@@ -3,9 +3,9 @@
 import pytest
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
+from desk.checking import CheckInputs
 from desk.checks.engine import CheckReport
 from desk.gui.check_marks import describe_at
-from desk.checking import CheckInputs
 from desk.gui.live_checks import Snapshot, run_checks
 from desk.model import Problem, TaggedQuote
 from tests.gui.live_helpers import WAIT_MS, make_editor, squiggled_words, type_text, warm_spelling

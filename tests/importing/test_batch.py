@@ -47,7 +47,8 @@ def test_each_article_commits_on_its_own(library, files, monkeypatch):
     library.conn = library.db.conn = _Counting(library.conn, begins)
     result = batch.import_files(library, files)
     assert len(result.ids) == 4
-    assert begins.count("BEGIN IMMEDIATE") == 1 + 4 + 1  # start, one per article, finish
+    # start, one per article and one for its quotation rows' sync, finish
+    assert begins.count("BEGIN IMMEDIATE") == 1 + 4 + 4 + 1
 
 
 class _Counting:
