@@ -108,8 +108,11 @@ class Library:
         if not path.exists():
             raise DeskError(f"no library at {path}")
         _check_is_sqlite(path)
+        # No -wal file: no desk has the library open and all it wrote is in the file, so
+        # it is read as immutable; SQLite would otherwise leave a -wal and -shm behind.
+        idle = not Path(f"{path}-wal").exists()
         try:
-            conn = _connect(path, True, busy_timeout_ms)
+            conn = _connect(path, True, busy_timeout_ms, immutable=idle)
         except sqlite3.Error as exc:
             raise DeskError(f"cannot open the library {path}: {exc}")
         try:
@@ -184,7 +187,8 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool, busy_timeout_ms: int, *,
+             immutable: bool = False) -> sqlite3.Connection:
     def connect(target: str | Path, **kw) -> sqlite3.Connection:
         conn = sqlite3.connect(target, isolation_level=None, timeout=busy_timeout_ms / 1000,
                                check_same_thread=False, **kw)
@@ -194,6 +198,8 @@ def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Conne
     if not read_only:
         return connect(path)
     base = "file:" + quote(str(path.resolve()))
+    if immutable:
+        return connect(base + "?mode=ro&immutable=1", uri=True)
     conn = connect(base + "?mode=ro", uri=True)
     try:  # a WAL library in a read-only folder has no -shm to share: read it as immutable
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
