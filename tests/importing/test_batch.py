@@ -114,3 +114,11 @@ def test_an_error_while_writing_rolls_the_batch_back(library, files, monkeypatch
         batch.import_files(library, files)
     assert headlines(library) == []
     assert library.imports.unfinished() == []
+
+
+def test_imported_articles_have_their_quotation_rows(library, tmp_path):
+    f = tmp_path / "quoted.md"
+    f.write_text("# Bridge\n\n\u201cWe will rebuild it by spring,\u201d said Ana Ruiz.\n")
+    (aid,) = batch.import_files(library, [f]).ids
+    assert [(q.text, q.start is not None) for q in library.quotes.list(article_id=aid)] == \
+        [("We will rebuild it by spring,", True)]

@@ -1,7 +1,7 @@
 import pytest
 
 from desk.model import DeskError
-from desk.review.gate import check_transition, set_status
+from desk.review.gate import blocking_reasons, check_transition, set_status
 from desk.review.reattach import sync_quotes
 from desk.review.tags import set_quote_status
 
@@ -109,3 +109,23 @@ def test_article_without_quotations_or_errors_passes(library):
 def test_unknown_status_is_a_user_error(library, article):
     with pytest.raises(DeskError, match="unknown status"):
         check_transition(library, article.id, "approved")
+
+
+def _rows(library, article_id):
+    return [q.to_dict() for q in library.quotes.list(article_id=article_id)]
+
+
+def test_the_gate_writes_no_quotation_rows(library, article):
+    verify_all(library, article.id)
+    body = article.body.replace("Nobody will pay more.", "Nobody will ever pay more.")
+    body += "\n\u201cA new quotation appears here today,\u201d said Ana Ruiz.\n"
+    library.articles.update(article.id, body=body)  # saved elsewhere, not yet synced
+    before = _rows(library, article.id)
+    result = check_transition(library, article.id, "ready")
+    assert blocking_reasons(library, library.articles.get(article.id)) == result.reasons
+    assert _rows(library, article.id) == before
+    # …yet the verdict is the one a sync would give: the changed verified quotation is
+    # unverified again, the new one has no row
+    assert [(q["status"], q["id"] is None) for q in result.quotations] == \
+        [("unverified", False), ("unverified", True)]
+    assert result.quotations[0]["text"] == "Nobody will ever pay more."
