@@ -12,7 +12,7 @@ def register(sub) -> None:
     p = sub.add_parser("quotes", help="quotations found in articles, and their review tags")
     qsub = p.add_subparsers(dest="quotes_command", metavar="ACTION", required=True)
 
-    q = qsub.add_parser("list", help="list quotations with stable ids (articles are synced first)")
+    q = qsub.add_parser("list", help="list quotations with stable ids (rows are synced when an article is saved)")
     q.add_argument("--article", type=ident, metavar="ID")
     q.add_argument("--source", type=ident, metavar="SOURCE_ID")
     q.add_argument("--status", choices=QUOTE_STATUSES)

@@ -89,7 +89,7 @@ def _blocking(lib, article: Article) -> tuple[list[str], list[dict]]:
 
 
 def check_transition(lib, article_id: int, new_status: str, override: str | None = None) -> GateResult:
-    """May the article move to ``new_status``? Syncs its quotations first."""
+    """May the article move to ``new_status``? Only reads (see _blocking)."""
     _check_status(new_status)
     article = lib.articles.get(article_id)
     result = GateResult(allowed=True, from_status=article.status, to_status=new_status)
