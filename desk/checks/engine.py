@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 
 from desk.checks.attribution import analyse
 from desk.checks.boilerplate import boilerplate_problems
+from desk.languages import language as table_entry
 from desk.model import Problem, QuoteSpan, SourceRef, TaggedQuote
 from desk.text import word_count
 
@@ -91,10 +92,10 @@ def check_text(
     cut = check_limit(text)
     if cut < len(text):
         text = text[:cut]
-    # British style: single marks are the primary quotation marks; otherwise detected
-    # automatically, only in a text with no double marks
-    british = language.lower().replace("_", "-") == "en-gb"
-    result = analyse(text, sources, tagged, single_quotes=True if british else None, explain=explain)
+    # The language's primary marks (desk.languages): single marks in British and Australian
+    # style; otherwise single-quoted quotations are found only in a text with no double marks
+    single = table_entry(language).single_quotes
+    result = analyse(text, sources, tagged, single_quotes=True if single else None, explain=explain)
     problems: list[Problem] = list(result.problems)
     problems.extend(boilerplate_problems(text))
 

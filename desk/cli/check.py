@@ -1,6 +1,9 @@
 """desk check: quotations, attribution, boilerplate and spelling, like a linter.
 
-    desk [--db PATH] check [--format text|json] [--explain] (FILE | --article ID)
+    desk [--db PATH] check [--format text|json] [--explain] [--language CODE] (FILE | --article ID)
+
+A check only reads: the library (--db, $DESK_DB or the default one) is opened read-only,
+and a FILE is checked without one when none exists there. Inputs: desk.checking.
 
 Exit status: 0 with no error-severity problem, 1 with one, 2 when the input cannot be read.
 The JSON shape is relied on by automation: keep it stable.
@@ -11,10 +14,12 @@ from __future__ import annotations
 from desk.cli.args import ident
 
 import bisect
+import contextlib
 import json
 import sys
 from pathlib import Path
 
+from desk.languages import codes
 from desk.model import DeskError
 
 
@@ -22,9 +27,9 @@ def register(sub) -> None:
     p = sub.add_parser("check", help="check quotations, attribution, boilerplate and spelling")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="output format (default: text)")
-    p.add_argument("--language", choices=("en-US", "en-GB"),
-                   help="spelling variant (default: the article's language, a file's front "
-                        "matter 'language:', else en-US)")
+    p.add_argument("--language", metavar="CODE",
+                   help=f"language ({', '.join(codes())}; default: the article's language, a "
+                        "file's front matter 'language:', else en-US)")
     p.add_argument("--explain", action="store_true",
                    help="show, per quotation, the speaker candidates with their scores and features")
     target = p.add_mutually_exclusive_group(required=True)
@@ -41,29 +46,23 @@ def read_text_file(path: str) -> str:
 
 
 def run(args, ctx) -> int:
-    from desk.checks.engine import check_text
+    from desk.checking import check_article, check_inputs, check_with
 
-    if args.article is not None:
-        lib = ctx.library()
-        article = lib.articles.get(args.article)
-        text = article.body
-        name = f"article {args.article}"
-        tagged = lib.quotes.tagged(args.article)
-        dictionary = lib.dictionary.words(args.article)
-        language = article.language or "en-US"
-    else:
-        from desk.importing.decode import display_path
+    language = _option_language(args.language)
+    with _read_library(ctx, required=args.article is not None) as lib:
+        if args.article is not None:
+            article = lib.articles.get(args.article)
+            text = article.body
+            name = f"article {args.article}"
+            report = check_article(lib, article, language=language, suggestions=True,
+                                   explain=args.explain)
+        else:
+            from desk.importing.decode import display_path
 
-        text = read_text_file(args.file)
-        name = display_path(args.file)  # a file name that is not UTF-8 still prints
-        lib = ctx.library()
-        tagged = []
-        dictionary = lib.dictionary.words()
-        language = _front_matter_language(text) or "en-US"
-    language = args.language or language
-    sources = lib.sources.refs()
-    report = check_text(text, sources=sources, tagged=tagged, dictionary=frozenset(dictionary),
-                        language=language, explain=args.explain)
+            text = read_text_file(args.file)
+            name = display_path(args.file)  # a file name that is not UTF-8 still prints
+            inputs = check_inputs(lib, None, language=language or _front_matter_language(text))
+            report = check_with(text, inputs, suggestions=True, explain=args.explain)
     if args.format == "json":
         json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -79,15 +78,43 @@ def run(args, ctx) -> int:
     return 1 if any(p.severity == "error" for p in report.problems) else 0
 
 
+@contextlib.contextmanager
+def _read_library(ctx, *, required: bool):
+    """The library, opened read-only: a check is a read. Without --article, a library that
+    does not exist (yet) is no library: the file is checked against the word lists alone,
+    and nothing is created in the data folder."""
+    from desk.cli import CLI_BUSY_TIMEOUT_MS
+    from desk.storage import Library
+
+    path = ctx.db_path
+    if not required and (not path.exists() or path.is_file() and path.stat().st_size == 0):
+        yield None
+        return
+    lib = Library.open_read_only(path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
+    try:
+        yield lib
+    finally:
+        lib.close()
+
+
+def _option_language(value: str | None) -> str | None:
+    from desk.languages import canonical
+
+    return canonical(value) if value is not None else None
+
+
 def _front_matter_language(text: str) -> str | None:
+    """The file's front matter 'language:' when desk supports it (a check does not refuse
+    the file for it; an import does)."""
     from desk.importing.markdown_file import split_front_matter
+    from desk.languages import lookup
 
     try:
         meta, _ = split_front_matter(text)
     except DeskError:
         return None
-    value = str(meta.get("language") or meta.get("lang") or "")
-    return value if value in ("en-US", "en-GB") else None
+    found = lookup(str(meta.get("language") or meta.get("lang") or ""))
+    return found.code if found is not None else None
 
 
 def format_text(name: str, text: str, problems) -> list[str]:

@@ -12,7 +12,7 @@ def register(sub) -> None:
     p = sub.add_parser("quotes", help="quotations found in articles, and their review tags")
     qsub = p.add_subparsers(dest="quotes_command", metavar="ACTION", required=True)
 
-    q = qsub.add_parser("list", help="list quotations with stable ids (articles are synced first)")
+    q = qsub.add_parser("list", help="list quotations with stable ids (rows are synced when an article is saved)")
     q.add_argument("--article", type=ident, metavar="ID")
     q.add_argument("--source", type=ident, metavar="SOURCE_ID")
     q.add_argument("--status", choices=QUOTE_STATUSES)
@@ -105,13 +105,11 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def run_list(args, ctx) -> int:
-    from desk.review import sync_all
-
+    """Lists the rows as stored: a list is a read; rows are synced when an article is
+    saved (the window's autosave, `desk import`)."""
     lib = ctx.library()
     if args.article is not None:
         lib.articles.get(args.article)
-    if not lib.read_only:  # a read-only library lists the rows as they were last synced
-        sync_all(lib, args.article)
     rows = [q for q in lib.quotes.list(article_id=args.article, status=args.status, source_id=args.source)
             if args.orphaned or q.start is not None]
     if args.format == "json":

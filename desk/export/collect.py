@@ -9,15 +9,11 @@ from desk.model import Article, DeskError, Source
 
 
 def check_report(lib, article: Article, *, spelling: bool = True):
-    """The same report the Problems panel and `desk check` show (suggestions skipped:
-    export needs the problems, not the spelling alternatives)."""
-    from desk.checks.engine import check_text
-    from desk.review.reattach import attached_tags
+    """The same report the Problems panel and `desk check` show (desk.checking; suggestions
+    skipped: export needs the problems, not the spelling alternatives)."""
+    from desk.checking import check_article
 
-    return check_text(article.body, sources=lib.sources.refs(),
-                      tagged=attached_tags(lib, article.id),
-                      dictionary=lib.dictionary.words(article.id), language=article.language,
-                      spelling=spelling, suggestions=False)
+    return check_article(lib, article, spelling=spelling, suggestions=False)
 
 
 def quote_rows(lib, article: Article, spans) -> list[QuoteRow]:

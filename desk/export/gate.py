@@ -1,39 +1,13 @@
-"""Which problems stop an article from being exported, and how to say so. Qt-free: the
-CLI prints the message, the window shows it and asks whether to export anyway."""
+"""What stops an article from being exported, said in one line. Qt-free: the CLI prints
+the message, the window shows it and asks whether to export anyway. Which problems block
+is desk.checks.blocking's, shared with the status gate."""
 
 from __future__ import annotations
 
+from desk.checks.blocking import BLOCKING_SEVERITIES, blocking_problems, describe, line_of
 from desk.model import Problem
 
-BLOCKING_SEVERITIES = ("error",)
 SHOWN = 8
-
-
-def blocking_problems(report_or_problems) -> list[Problem]:
-    """The error-severity problems of a CheckReport (or of a list of problems), in text order."""
-    problems = getattr(report_or_problems, "problems", report_or_problems) or []
-    return sorted((p for p in problems if p.severity in BLOCKING_SEVERITIES),
-                  key=lambda p: (p.start, p.end))
-
-
-def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, max(0, offset)) + 1
-
-
-def describe(problem: Problem, text: str = "") -> str:
-    where = f"line {line_of(text, problem.start)}: " if text else ""
-    excerpt = ""
-    if text:
-        # A lone quotation mark says little: show the words that follow it too.
-        end = problem.end if problem.end - problem.start >= 12 else problem.start + 40
-        line_end = text.find("\n", problem.start)
-        if line_end != -1:
-            end = min(end, line_end)
-        excerpt = " ".join(text[problem.start:max(end, problem.end)].split())
-        if len(excerpt) > 40:
-            excerpt = excerpt[:39].rstrip() + "…"
-    shown = f" ({excerpt})" if excerpt and excerpt not in problem.message else ""
-    return f"{where}{problem.message}{shown}"
 
 
 def blocking_message(problems: list[Problem], text: str = "", *, article_id: int | None = None,
@@ -52,3 +26,7 @@ def blocking_message(problems: list[Problem], text: str = "", *, article_id: int
         listed += f"; and {count - SHOWN} more"
     tail = f"; {hint}" if hint else ""
     return f"{who} has {count} {noun} export: {listed}{tail}"
+
+
+__all__ = ["BLOCKING_SEVERITIES", "SHOWN", "blocking_message", "blocking_problems", "describe",
+           "line_of"]

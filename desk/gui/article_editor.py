@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from desk.gui.body_edit import BodyEdit
 from desk.gui.field_edit import FieldEdit
 from desk.gui.highlighter import MarkdownHighlighter
+from desk.languages import LANGUAGES, DEFAULT_LANGUAGE, language as table_entry, lookup, unknown_message
 from desk.model import ARTICLE_STATUSES
 
 
@@ -26,14 +27,11 @@ class TagCompleter(QCompleter):
         return ", ".join([t.strip() for t in done if t.strip()] + [index.data()])
 
 
-LANGUAGES = (("en-US", "English (US)"), ("en-GB", "English (UK)"))
-
-
 class ArticleEditor(QWidget):
     article_loaded = Signal(int)
     text_changed = Signal()  # any field or the body changed by the user
     status_requested = Signal(str)  # the editor picked another status; the window decides
-    language_changed = Signal(str)  # en-US / en-GB: the spelling check follows it
+    language_changed = Signal(str)  # a code from desk.languages: the checks follow it
 
     def __init__(self, library, parent=None):
         super().__init__(parent)
@@ -86,8 +84,13 @@ class ArticleEditor(QWidget):
 
         self.language_box = QComboBox()
         self.language_box.setAccessibleName("Language")
-        for code, label in LANGUAGES:
-            self.language_box.addItem(label, code)
+        for lang in LANGUAGES:
+            self.language_box.addItem(lang.label, lang.code)
+        # Shown only for an article whose stored language desk does not support.
+        self.language_warning = QLabel()
+        self.language_warning.setObjectName("language-warning")
+        self.language_warning.setWordWrap(True)
+        self.language_warning.setVisible(False)
 
         meta = QGridLayout()
         meta.setHorizontalSpacing(10)
@@ -103,6 +106,7 @@ class ArticleEditor(QWidget):
             lab.setProperty("role", "field-label")
             meta.addWidget(lab, row, col, 1, span)
             meta.addWidget(widget, row + 1, col, 1, span)
+        meta.addWidget(self.language_warning, 4, 0, 1, 3)
         for col, stretch in enumerate((3, 2, 1)):
             meta.setColumnStretch(col, stretch)
 
@@ -171,12 +175,7 @@ class ArticleEditor(QWidget):
                 self.setEnabled(False)
             else:
                 self.article_id = article.id
-                self.language = article.language or "en-US"
-                index = self.language_box.findData(self.language)
-                if index < 0:  # a language desk doesn't list yet: show it, keep it
-                    self.language_box.addItem(self.language, self.language)
-                    index = self.language_box.count() - 1
-                self.language_box.setCurrentIndex(index)
+                self._show_language(article.language or DEFAULT_LANGUAGE)
                 self.headline.setText(article.headline)
                 self.dek.setText(article.dek)
                 self.byline.setText(article.byline)
@@ -226,8 +225,34 @@ class ArticleEditor(QWidget):
         if not self._loading and self.article_id is not None:
             self.text_changed.emit()
 
+    def _show_language(self, code: str) -> None:
+        """Select the article's language. A stored code desk does not support is shown as
+        such, with a message saying how it is checked, until the editor picks one; it is
+        not changed behind the editor's back (nothing is saved until they do)."""
+        self.language = code
+        self._drop_unsupported_item()
+        index = self.language_box.findData(code)
+        if index < 0 and lookup(code) is None:
+            self.language_box.addItem(f"{code} (not supported)", code)
+            index = self.language_box.count() - 1
+            self.language_warning.setText(
+                f"This article's language: {unknown_message(code)}. It is checked as "
+                f"{table_entry(code).label} until you choose a language.")
+        elif index < 0:  # an alias stored before the table: the box shows its entry
+            index = self.language_box.findData(lookup(code).code)
+        self.language_warning.setVisible(self.language_box.count() > len(LANGUAGES))
+        self.language_box.setCurrentIndex(index)
+
+    def _drop_unsupported_item(self) -> None:
+        while self.language_box.count() > len(LANGUAGES):
+            self.language_box.removeItem(self.language_box.count() - 1)
+
     def _language_picked(self, index: int) -> None:
         wanted = self.language_box.itemData(index)
+        if lookup(wanted) is not None and self.language_box.count() > len(LANGUAGES):
+            self._drop_unsupported_item()
+            self.language_warning.setVisible(False)
+            self.language_box.setCurrentIndex(self.language_box.findData(wanted))
         if wanted != self.language:
             self.language = wanted
             self._changed()

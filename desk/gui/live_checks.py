@@ -1,7 +1,8 @@
 """Live checks: run the check engine off the GUI thread after a typing pause, draw the result.
 
 Typing only bumps a revision counter and restarts a 300 ms timer. When the timer fires, the
-inputs (text, sources, quote tags, dictionary) are read on the GUI thread — the SQLite
+text and the check inputs (desk.checking: sources, quote tags, dictionary, language) are
+read on the GUI thread — the SQLite
 connection is never touched from the worker — and handed to one worker at a time. A result
 whose revision is no longer current is dropped; a request made while a check runs is
 coalesced into one follow-up check. A check whose inputs equal the last applied ones is
@@ -17,26 +18,24 @@ import time
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
-from desk.review.reattach import attached_tags, sync_quotes
+from desk.checking import CheckInputs, check_inputs, check_with
+from desk.review.reattach import sync_quotes
 
 DEBOUNCE_MS = 300
 
 
 @dataclasses.dataclass(frozen=True)
 class Snapshot:
-    """Everything one check needs, read on the GUI thread."""
+    """Everything one check needs, read on the GUI thread: the text and the inputs the
+    one way of checking reads (desk.checking: sources, attached tags, dictionary and the
+    words ignored for now, language)."""
 
     revision: int
     text: str
-    language: str
-    sources: tuple
-    # attached quotation tags (orphans left out, as the gate does); they carry the editor's
-    # decisions ("not a quotation", assigned speaker/source), which the engine honours
-    tagged: tuple
-    dictionary: frozenset
+    inputs: CheckInputs
 
     def key(self) -> tuple:
-        return (self.text, self.language, self.sources, self.tagged, self.dictionary)
+        return (self.text, self.inputs)
 
 
 def run_checks(snap: Snapshot):
@@ -44,10 +43,7 @@ def run_checks(snap: Snapshot):
 
     Returns (report as drawn, every quotation in the text): sync_quotes needs the latter,
     "not a quotation" ones included, or their rows would look gone from the text."""
-    from desk.checks.engine import check_text
-
-    report = check_text(snap.text, sources=snap.sources, tagged=snap.tagged,
-                        dictionary=snap.dictionary, language=snap.language)
+    report = check_with(snap.text, snap.inputs, suggestions=True)
     return report, report.all_quotes
 
 
@@ -149,10 +145,7 @@ class LiveChecker(QObject):
         current = self.body.toPlainText()
         spans = self.raw_quotes if self.report is not None and self.report_text == current else None
         if spans is None:
-            from desk.checks.engine import check_text
-            spans = check_text(current, sources=self.library.sources.refs(),
-                               tagged=attached_tags(self.library, self.article_id),
-                               spelling=False, suggestions=False).all_quotes
+            spans = check_with(current, self.inputs(), spelling=False).all_quotes
         rows = sync_quotes(self.library, self.article_id, spans=spans)
         self.quotes_synced.emit()
         return rows
@@ -202,11 +195,15 @@ class LiveChecker(QObject):
         if self.article_id is not None and not self._closed:
             self._timer.start()
 
+    def inputs(self) -> CheckInputs:
+        """The article's check inputs in the language on screen, with the words ignored
+        for now."""
+        aid = self.article_id
+        return (check_inputs(self.library, aid, language=self.language)
+                .with_words(self._ignored.get(aid, ())))
+
     def snapshot(self) -> Snapshot:
-        lib, aid = self.library, self.article_id
-        words = frozenset(lib.dictionary.words(aid)) | frozenset(self._ignored.get(aid, ()))
-        return Snapshot(self._revision, self.body.toPlainText(), self.language,
-                        tuple(lib.sources.refs()), tuple(attached_tags(lib, aid)), words)
+        return Snapshot(self._revision, self.body.toPlainText(), self.inputs())
 
     def _dispatch(self, force: bool = False) -> None:
         if self._closed or self.article_id is None:

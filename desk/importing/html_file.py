@@ -3,7 +3,8 @@
 A saved news page is mostly not the article: menus, share buttons, cookie banners,
 "related stories", comment forms. The reader here (BeautifulSoup + markdownify):
 
-1. takes headline, dek, byline, tags and language from the page's metadata;
+1. takes headline, dek, byline, tags and language from the page's metadata (a lang desk
+   does not support, desk.languages, refuses the page with one line);
 2. drops elements that are never article text (script, style, nav, header, footer, aside,
    form, ...) and elements whose class or id names boilerplate (comment, share, social,
    subscribe, newsletter, cookie, advert, related, promo, sidebar, ...);
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from desk.importing.decode import decode, file_title, read_bytes
 from desk.importing.markdown_file import ParsedArticle
+from desk.languages import lookup, unknown_message
 from desk.model import DeskError
 
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
@@ -42,7 +44,6 @@ BOILERPLATE_LINE = re.compile(
     r"you may also like|most read)[.:!]?$", re.I)
 CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 UTF_NAMES = {"utf-8", "utf8", "utf-16", "utf-16le", "utf-16be", "unicode"}
-LANGUAGES = {"en-us": "en-US", "en-gb": "en-GB"}
 _LONG_WHITESPACE = re.compile(r"\s{65,}")
 MAX_PAGE_DEPTH = 256  # real pages nest 20-60 deep
 MAX_MARKUP_DEPTH = 120  # real article markup nests 10-30 deep; markdownify recurses per level
@@ -72,7 +73,7 @@ def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:
     if depth > MAX_PAGE_DEPTH:  # every pass below would cost the depth times the page
         raise DeskError(f"{path}: the page nests its elements {depth:,} levels deep (damaged "
                         f"or hostile markup); desk reads pages nested up to {MAX_PAGE_DEPTH}")
-    meta = _metadata(soup)
+    meta = _metadata(soup, path)
     for el in soup.find_all(_is_boilerplate_element):
         if not el.decomposed:
             el.decompose()
@@ -109,7 +110,7 @@ def _meta_content(soup, *names: str) -> str:
     return ""
 
 
-def _metadata(soup) -> dict:
+def _metadata(soup, path: Path | str = "input") -> dict:
     meta: dict = {}
     headline = _meta_content(soup, "og:title", "twitter:title")
     if not headline:
@@ -134,9 +135,12 @@ def _metadata(soup) -> dict:
         tags = [t.strip() for t in keywords.split(",") if t.strip()]
     meta["tags"] = tags[:20]
     html_el = soup.find("html")
-    lang = (html_el.get("lang") or "").strip().lower().replace("_", "-") if html_el else ""
-    if lang in LANGUAGES:
-        meta["language"] = LANGUAGES[lang]
+    lang = " ".join(str(html_el.get("lang") or "").split()) if html_el else ""
+    if lang:
+        found = lookup(lang)
+        if found is None:
+            raise DeskError(f"{path}: the page's lang attribute: {unknown_message(lang)}")
+        meta["language"] = found.code
     return meta
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from desk.importing.decode import file_title
+from desk.languages import lookup, unknown_message
 from desk.model import ARTICLE_STATUSES, DeskError
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -86,6 +87,11 @@ def parse_markdown(text: str, path: Path | str = "input") -> ParsedArticle:
             fields[target] = str(value).strip()
     if "status" in fields and fields["status"] not in ARTICLE_STATUSES:
         raise DeskError(f"{path}: unknown status {fields['status']!r} in front matter")
+    if "language" in fields:
+        found = lookup(fields["language"])
+        if found is None:
+            raise DeskError(f"{path}: front matter {unknown_message(fields['language'])}")
+        fields["language"] = found.code
     if not fields.get("headline"):
         match = HEADING_RE.match(body)
         if match and match.group(1).rstrip(" \t#"):

@@ -68,11 +68,20 @@ def import_files(lib: Library, *, paths: Sequence[str | os.PathLike[str]],
         raise DeskError("the parsed files do not match the paths to import")
     result = batch.import_files(lib, [str(p) for p in paths], parsed)
     return ImportResult(result.ids, result.resumed, result.notes,
-                        Changes.of(articles=result.ids))
+                        Changes.of(articles=result.ids, quotes=_synced(lib, result.ids)))
 
 
 def resume_import(lib: Library) -> ImportResult:
     """Finish the most recent stopped import from its recorded paths (``desk import --resume``)."""
     result = batch.resume(lib)
     return ImportResult(result.ids, result.resumed, result.notes,
-                        Changes.of(articles=result.ids))
+                        Changes.of(articles=result.ids, quotes=_synced(lib, result.ids)))
+
+
+def _synced(lib: Library, article_ids: Sequence[int]) -> set[int]:
+    """Importing is saving: each new article's quotation rows are synced (each in its own
+    transaction, after the batch committed), so `desk quotes list` and the review queue
+    list them without syncing first. Returns the rows' ids."""
+    from desk.review.reattach import sync_quotes
+
+    return {row.id for aid in article_ids for row in sync_quotes(lib, aid)}

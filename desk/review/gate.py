@@ -67,15 +67,16 @@ def blocking_reasons(lib, article: Article) -> list[str]:
 
 
 def _blocking(lib, article: Article) -> tuple[list[str], list[dict]]:
-    """The reasons, and the blocking quotations as dicts (id, status, text)."""
-    from desk.checks.engine import check_text
-    from desk.export.gate import blocking_problems, describe
-    from desk.review.reattach import attached_tags, sync_quotes
+    """The reasons, and the blocking quotations as dicts (id, status, text). Only reads:
+    the quotations are the report's matched against the stored rows the way the sync
+    would match them (desk.review.reattach.planned_rows); a quotation with no row yet
+    counts as unverified, with id None."""
+    from desk.checking import check_article
+    from desk.checks.blocking import blocking_problems, describe
+    from desk.review.reattach import planned_rows
 
-    report = check_text(article.body, sources=lib.sources.refs(), tagged=attached_tags(lib, article.id),
-                        dictionary=frozenset(lib.dictionary.words(article.id)),
-                        language=article.language, spelling=True, suggestions=False)
-    rows = sync_quotes(lib, article.id, spans=report.all_quotes)
+    report = check_article(lib, article, spelling=True, suggestions=False)
+    rows = planned_rows(lib, article.id, report.all_quotes)
     reasons = []
     errors = blocking_problems(report)  # the same problems, said the same way, as export
     reasons += [describe(p, article.body) for p in errors[:MAX_LISTED]]
@@ -91,7 +92,7 @@ def _blocking(lib, article: Article) -> tuple[list[str], list[dict]]:
 
 
 def check_transition(lib, article_id: int, new_status: str, override: str | None = None) -> GateResult:
-    """May the article move to ``new_status``? Syncs its quotations first."""
+    """May the article move to ``new_status``? Only reads (see _blocking)."""
     _check_status(new_status)
     article = lib.articles.get(article_id)
     result = GateResult(allowed=True, from_status=article.status, to_status=new_status)

@@ -18,12 +18,14 @@ by content: exact (folded) text first, then fuzzy similarity (rapidfuzz ratio of
   deleted, so typing and deleting does not pile up rows.
 
 Spans should include the quotations marked "not a quotation" (``CheckReport.all_quotes``),
-or their rows would look gone. The window calls ``sync_quotes`` after autosave;
-``desk quotes list`` calls it first, so quotation ids are stable and current.
+or their rows would look gone. Rows are synced when an article is saved: the window after
+autosave, ``desk import`` after each imported article. Reads never sync: the status gate
+uses ``planned_rows``, which computes what a sync would leave without writing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -162,12 +164,11 @@ def is_orphaned(row: QuoteTag) -> bool:
 
 
 def find_quotes(lib, article) -> list[QuoteSpan]:
-    """The quotations the engine finds in an article's body."""
-    from desk.checks.engine import check_text
+    """The quotations the engine finds in an article's body, checked the one way
+    (desk.checking), "not a quotation" ones included."""
+    from desk.checking import check_article
 
-    report = check_text(article.body, sources=lib.sources.refs(), tagged=attached_tags(lib, article.id),
-                        language=article.language, spelling=False, suggestions=False)
-    return report.all_quotes
+    return check_article(lib, article, spelling=False, suggestions=False).all_quotes
 
 
 def attached_tags(lib, article_id: int) -> list[TaggedQuote]:
@@ -231,9 +232,9 @@ def orphaned(lib, article_id: int) -> list[QuoteTag]:
     return [q for q in lib.quotes.list(article_id=article_id) if q.start is None]
 
 
-def _update_matched(lib, row: QuoteTag, span: QuoteSpan, moves: list) -> None:
+def _matched_changes(row: QuoteTag, span: QuoteSpan) -> dict:
+    """What the sync changes on a matched row, besides its place (see the module docstring)."""
     changes: dict = {}
-    moved = (row.start, row.end) != (span.start, span.end)
     if row.text != span.text:
         changes["text"] = span.text
         words_changed = comparable(row.text) != comparable(span.text)
@@ -246,11 +247,39 @@ def _update_matched(lib, row: QuoteTag, span: QuoteSpan, moves: list) -> None:
             changes["speaker"] = span.speaker
         if row.source_id is None and span.source_id is not None:
             changes["source_id"] = span.source_id
+    return changes
+
+
+def _update_matched(lib, row: QuoteTag, span: QuoteSpan, moves: list) -> None:
+    changes = _matched_changes(row, span)
     if changes:
         lib.quotes.update(row.id, **changes)
-    if moved:  # positions change together, after the content (see Quotes.move)
-        moves.append((row.id, span.start, span.end))
+    if (row.start, row.end) != (span.start, span.end):  # positions change together, after
+        moves.append((row.id, span.start, span.end))    # the content (see Quotes.move)
+
+
+def planned_rows(lib, article_id: int, spans: Sequence[QuoteSpan]) -> list[QuoteTag]:
+    """The rows sync_quotes would leave attached, in text order, computed without writing
+    (the status gate's read). A quotation that has no row yet comes back as a new
+    unverified row with id None."""
+    spans = _one_per_place([s for s in spans if s.text.strip()])
+    rows = lib.quotes.list(article_id=article_id)
+    plan = plan_sync(rows, spans)
+    by_id = {r.id: r for r in rows}
+    out = []
+    for m in plan.matches:
+        row, span = by_id[m.row_id], spans[m.span_index]
+        out.append(dataclasses.replace(row, **_matched_changes(row, span),
+                                       start=span.start, end=span.end))
+    for si in plan.new:
+        span = spans[si]
+        out.append(QuoteTag(
+            id=None, article_id=article_id, source_id=span.source_id, text=span.text,  # type: ignore[arg-type]
+            speaker=span.speaker, start=span.start, end=span.end, status="unverified",
+            origin=None, origin_ref="", original=None, note="", reviewed_by="",
+            reviewed_at=None, created_at="", updated_at=""))
+    return sorted(out, key=lambda q: (q.start, q.id is None, q.id or 0))
 
 
 __all__ = ["FUZZY_MIN", "Match", "SyncPlan", "attached", "attached_tags", "comparable", "find_quotes",
-           "has_review_work", "is_orphaned", "orphaned", "plan_sync", "sync_quotes"]
+           "has_review_work", "is_orphaned", "orphaned", "plan_sync", "planned_rows", "sync_quotes"]

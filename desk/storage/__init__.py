@@ -99,6 +99,36 @@ class Library:
             raise
         return library
 
+    @classmethod
+    def open_read_only(cls, path: str | os.PathLike, *,
+                       busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Library":
+        """Open an existing library for reading only (SQLite ``mode=ro``): nothing is created,
+        migrated, seeded or swept, and every write transaction raises LibraryReadOnly."""
+        path = Path(path)
+        if not path.exists():
+            raise DeskError(f"no library at {path}")
+        _check_is_sqlite(path)
+        # No -wal file: no desk has the library open and all it wrote is in the file, so
+        # it is read as immutable; SQLite would otherwise leave a -wal and -shm behind.
+        idle = not Path(f"{path}-wal").exists()
+        try:
+            conn = _connect(path, True, busy_timeout_ms, immutable=idle)
+        except sqlite3.Error as exc:
+            raise DeskError(f"cannot open the library {path}: {exc}")
+        try:
+            migrations.check_compatible(conn, path)
+            if migrations.user_version(conn) < migrations.latest_version():
+                raise LibraryReadOnly(
+                    f"the library {path} needs upgrading to schema {migrations.latest_version()}; "
+                    "open it once with desk (not only to read) to upgrade it")
+            return cls(conn, path, read_only=True)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DeskError(f"cannot open the library {path}: {exc}")
+        except BaseException:
+            conn.close()
+            raise
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
@@ -157,7 +187,8 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool, busy_timeout_ms: int, *,
+             immutable: bool = False) -> sqlite3.Connection:
     def connect(target: str | Path, **kw) -> sqlite3.Connection:
         conn = sqlite3.connect(target, isolation_level=None, timeout=busy_timeout_ms / 1000,
                                check_same_thread=False, **kw)
@@ -167,6 +198,8 @@ def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Conne
     if not read_only:
         return connect(path)
     base = "file:" + quote(str(path.resolve()))
+    if immutable:
+        return connect(base + "?mode=ro&immutable=1", uri=True)
     conn = connect(base + "?mode=ro", uri=True)
     try:  # a WAL library in a read-only folder has no -shm to share: read it as immutable
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -29,6 +29,7 @@ class Articles(Manager):
         if unknown:
             raise TypeError(f"unknown article fields: {sorted(unknown)}")
         _check_status(values.get("status", "draft"))
+        _check_language(values)
         stamp = now()
         row = {"created_at": stamp, "updated_at": stamp, **values}
         row["words"] = word_count(row.get("body", ""))
@@ -45,6 +46,8 @@ class Articles(Manager):
         def prepared():
             for values in rows:
                 _check_status(values.get("status", "draft"))
+                values = dict(values)
+                _check_language(values)
                 stamp = now()
                 yield {"created_at": stamp, "updated_at": stamp, **values,
                        "words": word_count(values.get("body", ""))}
@@ -60,6 +63,8 @@ class Articles(Manager):
         current = self.get(article_id, include_deleted=True)
         if "status" in values:
             _check_status(values["status"])
+        if values.get("language") is not None and values["language"] != current.language:
+            _check_language(values)  # a code stored before desk.languages is kept as it was
         changes = {k: v for k, v in values.items() if getattr(current, k) != v}
         if tags is not None and _clean_tags(tags) != current.tags:
             changes["_tags"] = True
@@ -194,6 +199,14 @@ def _clean_tags(tags) -> list[str]:
         if t and t.lower() not in {c.lower() for c in clean}:
             clean.append(t)
     return clean
+
+
+def _check_language(values: dict) -> None:
+    """An article's language is one desk.languages lists; an alias is stored canonical."""
+    from desk.languages import canonical
+
+    if "language" in values:
+        values["language"] = canonical(values["language"])
 
 
 def _check_status(status: str) -> None:

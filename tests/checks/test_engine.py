@@ -1,5 +1,7 @@
 """The check engine: one report for CLI, editor and export."""
 
+import pytest
+
 from desk.checks.engine import CheckReport, check_text, speaker_words
 
 
@@ -67,3 +69,27 @@ def test_a_text_under_the_cap_has_no_length_warning():
     from desk.checks.engine import check_text
 
     assert not [p for p in check_text("Short text.\n").problems if p.kind == "too-long"]
+
+
+# -- the language table (desk.languages) -------------------------------------------------
+MIXED = "The \"Bridge\" committee met. 'We will rebuild it by spring,' said Ana Ruiz.\n"
+
+
+@pytest.mark.parametrize("language", ["en-GB", "en-AU", "en_gb"])
+def test_single_mark_languages_find_a_single_quoted_quotation_beside_double_marks(language):
+    report = check_text(MIXED, language=language)
+    assert "We will rebuild it by spring," in [q.text for q in report.quotes]
+
+
+@pytest.mark.parametrize("language", ["en-US", "en-NZ", "xx-YY"])
+def test_double_mark_languages_read_single_marks_only_without_double_ones(language):
+    assert [q.text for q in check_text(MIXED, language=language).quotes] == ["Bridge"]
+    alone = "'We will rebuild it by spring,' said Ana Ruiz.\n"
+    assert [q.text for q in check_text(alone, language=language).quotes] == \
+        ["We will rebuild it by spring,"]
+
+
+def test_an_australian_article_is_spelled_british():
+    text = "The colour of the programme was criticised.\n"
+    assert check_text(text, language="en-AU").problems == []
+    assert {p.kind for p in check_text(text, language="en-US").problems} == {"misspelling"}

@@ -165,3 +165,87 @@ def test_utf16_file_is_read(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "lib.db"), "check", "--format", "json", str(f)]) == 0
     (quote,) = json.loads(capsys.readouterr().out)["quotes"]
     assert quote["speaker"] == "Ana Ruiz"
+
+
+# -- a check is a read: the data folder and the library are left as they were ----------
+def _tree(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else None
+            for p in sorted(folder.rglob("*"))} if folder.exists() else {}
+
+
+def test_checking_a_file_creates_no_library(tmp_path, clean_file, monkeypatch, capsys):
+    import os
+
+    from desk.paths import library_path
+
+    data = Path(os.environ["XDG_DATA_HOME"])
+    before = _tree(data)
+    assert main(["check", str(clean_file)]) == 0
+    assert _tree(data) == before
+    assert not library_path().exists()
+
+
+def test_checking_a_file_works_when_the_data_folder_cannot_be_made(tmp_path, clean_file,
+                                                                   monkeypatch, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder would go")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data"))  # nobody, root included, can mkdir
+    monkeypatch.setenv("HOME", str(blocker / "home"))
+    assert main(["check", "--format", "json", str(clean_file)]) == 0
+    assert json.loads(capsys.readouterr().out)["quotes"][0]["speaker"] == "Ana Ruiz"
+
+
+def test_an_existing_default_library_is_read_without_being_changed(tmp_path, monkeypatch, capsys):
+    from desk.paths import library_path
+
+    f = tmp_path / "words.md"
+    f.write_text("The Zorblat council met.\n", encoding="utf-8")
+    assert main(["check", "--format", "json", str(f)]) == 0  # no library: unknown word
+    assert [p["kind"] for p in json.loads(capsys.readouterr().out)["problems"]] == ["unknown-name"]
+    with Library.open(library_path(), seed=False) as lib:
+        lib.dictionary.add("Zorblat")
+    folder = library_path().parent
+    before = _tree(folder)
+    assert main(["check", "--format", "json", str(f)]) == 0
+    assert json.loads(capsys.readouterr().out)["problems"] == []  # the personal dictionary
+    assert _tree(folder) == before
+
+
+def test_check_article_reads_the_library_read_only(run, db_path, capsys):
+    with Library.open(db_path, seed=False) as lib:
+        aid = lib.articles.create(headline="x", body="\u201cWe will win,\u201d said Ana Ruiz.\n").id
+    before = _tree(db_path.parent)
+    code, out, _ = run("check", "--article", str(aid))
+    assert code == 0
+    assert _tree(db_path.parent) == before
+
+
+def test_check_article_without_a_library_says_so(tmp_path, capsys):
+    missing = tmp_path / "none.db"
+    assert main(["--db", str(missing), "check", "--article", "1"]) == 2
+    assert f"no library at {missing}" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+# -- languages ---------------------------------------------------------------------------
+def test_an_unknown_language_option_is_refused_in_one_line(run, clean_file):
+    code, out, err = run("check", "--language", "fr", str(clean_file))
+    assert code == 2 and out == ""
+    assert err.strip() == "desk: error: unknown language 'fr'; desk supports " \
+        "en-US, en-GB, en-AU, en-NZ, en-IE, en-IN, en-ZA"
+
+
+def test_language_option_takes_every_table_code_and_alias(tmp_path, capsys):
+    f = tmp_path / "au.md"
+    f.write_text("The colour of the programme was criticised.\n", encoding="utf-8")
+    for code in ("en-AU", "en_gb", "EN-nz"):
+        assert main(["check", "--format", "json", "--language", code, str(f)]) == 0
+        assert json.loads(capsys.readouterr().out)["problems"] == []
+
+
+def test_front_matter_language_from_the_table(tmp_path, capsys):
+    f = tmp_path / "au.md"
+    f.write_text("---\nlanguage: en-AU\n---\nThe colour of the programme was criticised.\n",
+                 encoding="utf-8")
+    assert main(["check", "--format", "json", str(f)]) == 0
+    assert json.loads(capsys.readouterr().out)["problems"] == []

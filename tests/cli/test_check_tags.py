@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from desk.review.reattach import sync_quotes
 from desk.storage import Library
 
 BODY = "The council met.\n\n\u201cWe should never have approved it, and it will cost us all.\u201d\n"
@@ -14,6 +15,7 @@ def ids(db_path):
     with Library.open(db_path, seed=False) as lib:
         source = lib.sources.add("Ana Ruiz")
         article = lib.articles.create(headline="Council", body=BODY)
+        sync_quotes(lib, article.id)  # saved, as the window or desk import does
         return {"source": source.id, "article": article.id}
 
 

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from desk.review.reattach import sync_quotes
 from desk.storage import Library
 
 BODY = ("The mayor defended the plan. \u201cWe will rebuild the bridge by spring,\u201d said Ana Ruiz.\n\n"
@@ -14,6 +15,7 @@ def ids(db_path):
     with Library.open(db_path, seed=False) as lib:
         source = lib.sources.add("Ana Ruiz", organisation="City", role="mayor")
         article = lib.articles.create(headline="Bridge", body=BODY)
+        sync_quotes(lib, article.id)  # saved, as the window or desk import does
         return {"source": source.id, "article": article.id}
 
 
@@ -161,3 +163,23 @@ def test_review_library_json(run, ids):
 def test_review_needs_an_id_or_library(run, ids):
     code, _, err = run("review")
     assert code == 2 and "--library" in err
+
+
+def test_quotes_list_is_a_read(run, db_path):
+    """Rows are synced on save; listing does not sync an article saved without it."""
+    with Library.open(db_path, seed=False) as lib:
+        aid = lib.articles.create(headline="Unsynced", body=BODY).id
+    before = db_path.read_bytes()
+    assert quotes(run, "--article", str(aid)) == []
+    assert db_path.read_bytes() == before
+    with Library.open(db_path, seed=False) as lib:
+        assert lib.quotes.list(article_id=aid) == []
+
+
+def test_imported_articles_are_listed_without_a_sync(run, tmp_path):
+    f = tmp_path / "bridge.md"
+    f.write_text("# Bridge\n\n" + BODY, encoding="utf-8")
+    code, out, _ = run("import", str(f))
+    assert code == 0
+    assert [q["text"] for q in quotes(run, "--article", out.strip())] == \
+        ["We will rebuild the bridge by spring,", "Nobody will pay more."]

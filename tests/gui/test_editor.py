@@ -183,3 +183,42 @@ def test_language_shows_and_changes_with_the_article(editor, library, qtbot):
         editor.language_box.activated.emit(index)
     assert sig.args == ["en-US"]
     assert editor.current_fields()["language"] == "en-US"
+
+
+def test_language_box_lists_the_table(editor):
+    from desk.languages import LANGUAGES
+
+    box = editor.language_box
+    assert [(box.itemText(i), box.itemData(i)) for i in range(box.count())] == \
+        [(lang.label, lang.code) for lang in LANGUAGES]
+    assert editor.language_warning.isHidden()
+
+
+def _stored_language(library, article, code):
+    library.conn.execute("UPDATE articles SET language = ? WHERE id = ?", (code, article.id))
+    return library.articles.get(article.id)
+
+
+def test_an_unsupported_stored_language_is_shown_with_a_message_not_kept_silently(editor, library):
+    article = _stored_language(library, _article(library), "fr")
+    editor.load(article)
+    box = editor.language_box
+    assert box.currentText() == "fr (not supported)" and box.currentData() == "fr"
+    assert not editor.language_warning.isHidden()
+    assert "unknown language 'fr'; desk supports en-US" in editor.language_warning.text()
+    assert "checked as English (US)" in editor.language_warning.text()
+    assert editor.current_fields()["language"] == "fr"  # not changed behind the editor's back
+
+
+def test_choosing_a_language_drops_the_unsupported_entry(editor, library, qtbot):
+    editor.load(_stored_language(library, _article(library), "fr"))
+    box = editor.language_box
+    index = box.findData("en-AU")
+    with qtbot.waitSignal(editor.language_changed) as sig:
+        box.setCurrentIndex(index)
+        box.activated.emit(index)
+    assert sig.args == ["en-AU"]
+    assert box.findData("fr") == -1 and box.currentData() == "en-AU"
+    assert editor.language_warning.isHidden()
+    editor.load(_article(library, language="en-GB"))  # the next article shows no leftover
+    assert box.findData("fr") == -1 and editor.language_warning.isHidden()

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
+from desk.checking import CheckInputs
 from desk.checks.engine import CheckReport
 from desk.gui.check_marks import describe_at
 from desk.gui.live_checks import Snapshot, run_checks
@@ -72,11 +73,11 @@ def test_hover_text_names_the_speaker_and_the_problem(qtbot, library):
 
 def test_quotation_marked_not_a_quote_raises_no_attribution_problem():
     text = "The plan is dead.\n\n“We should never have approved it, and it will cost us all.”"
-    report, _raw = run_checks(Snapshot(1, text, "en-US", (), (), frozenset()))
+    report, _raw = run_checks(Snapshot(1, text, CheckInputs()))
     assert any(p.kind == "unattributed-quote" for p in report.problems)
     tag = TaggedQuote(id=1, text="We should never have approved it, and it will cost us all.",
                       status="not-a-quote")
-    cleaned, raw = run_checks(Snapshot(2, text, "en-US", (), (tag,), frozenset()))
+    cleaned, raw = run_checks(Snapshot(2, text, CheckInputs(tagged=(tag,))))
     assert not any(p.kind == "unattributed-quote" for p in cleaned.problems)
     assert cleaned.quotes == []
     assert [q.text for q in raw] == [tag.text]  # still there for the tag-following sync

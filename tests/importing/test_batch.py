@@ -113,3 +113,4 @@ def test_an_error_while_writing_rolls_the_batch_back(library, files, monkeypatch
         batch.import_files(library, files)
     assert headlines(library) == []
     assert library.imports.unfinished() == []
+

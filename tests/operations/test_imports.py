@@ -118,3 +118,15 @@ def test_a_bad_file_imports_nothing_from_any_face(libraries, files, capsys, qtbo
     assert len(warnings) == 1 and warnings[0].startswith("Nothing was imported.")
     assert "UTF-8" in warnings[0]
     assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"]) == before
+
+
+def test_imported_articles_have_their_quotation_rows(library, tmp_path):
+    lib = library
+    f = tmp_path / "quoted.md"
+    f.write_text("# Bridge\n\n\u201cWe will rebuild it by spring,\u201d said Ana Ruiz.\n",
+                 encoding="utf-8")
+    result = import_files(lib, paths=[f])
+    (aid,) = result.article_ids
+    rows = lib.quotes.list(article_id=aid)
+    assert [(q.text, q.start is not None) for q in rows] == [("We will rebuild it by spring,", True)]
+    assert result.changes.quotes == {rows[0].id}

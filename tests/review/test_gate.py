@@ -2,7 +2,7 @@ import pytest
 
 from desk.model import DeskError
 from desk.operations.articles import change_status
-from desk.review.gate import check_transition
+from desk.review.gate import blocking_reasons, check_transition
 from desk.review.reattach import sync_quotes
 from desk.review.tags import set_quote_status
 
@@ -27,11 +27,17 @@ def test_unverified_quotations_block_ready(library, article):
 
 
 def test_gate_names_quotations_by_their_words_not_ids(library, article):
+    ids = [q.id for q in sync_quotes(library, article.id)]  # saved: its rows are synced
     result = check_transition(library, article.id, "ready")
-    ids = [q.id for q in sync_quotes(library, article.id)]
     assert not any(f"#{i}" in r for r in result.reasons for i in ids)
     assert [q["id"] for q in result.quotations] == ids
     assert result.quotations[0]["text"].startswith("We will rebuild")
+
+
+def test_quotations_never_synced_block_as_unverified_without_ids(library, article):
+    result = check_transition(library, article.id, "ready")
+    assert [(q["id"], q["status"]) for q in result.quotations] == [(None, "unverified")] * 3
+    assert library.quotes.list(article_id=article.id) == []  # the gate wrote no rows
 
 
 def test_gate_lists_three_quotations_then_counts_the_rest(library):
@@ -109,3 +115,23 @@ def test_article_without_quotations_or_errors_passes(library):
 def test_unknown_status_is_a_user_error(library, article):
     with pytest.raises(DeskError, match="unknown status"):
         check_transition(library, article.id, "approved")
+
+
+def _rows(library, article_id):
+    return [q.to_dict() for q in library.quotes.list(article_id=article_id)]
+
+
+def test_the_gate_writes_no_quotation_rows(library, article):
+    verify_all(library, article.id)
+    body = article.body.replace("Nobody will pay more.", "Nobody will ever pay more.")
+    body += "\n\u201cA new quotation appears here today,\u201d said Ana Ruiz.\n"
+    library.articles.update(article.id, body=body)  # saved elsewhere, not yet synced
+    before = _rows(library, article.id)
+    result = check_transition(library, article.id, "ready")
+    assert blocking_reasons(library, library.articles.get(article.id)) == result.reasons
+    assert _rows(library, article.id) == before
+    # …yet the verdict is the one a sync would give: the changed verified quotation is
+    # unverified again, the new one has no row
+    assert [(q["status"], q["id"] is None) for q in result.quotations] == \
+        [("unverified", False), ("unverified", True)]
+    assert result.quotations[0]["text"] == "Nobody will ever pay more."

@@ -109,3 +109,30 @@ def test_tags_keep_the_order_typed(library):
     assert library.articles.get(a.id).tags == ["water", "Northfield", "council"]
     b = library.articles.update(a.id, tags=["council", "water"])
     assert b.tags == ["council", "water"] and b.updated_at > a.updated_at
+
+
+# -- languages: one of desk.languages, refused in the core before SQL ---------------------
+def test_an_unknown_language_is_refused_on_create_and_update(library):
+    from desk.languages import UnknownLanguage
+
+    with pytest.raises(UnknownLanguage, match="unknown language 'fr'; desk supports en-US"):
+        library.articles.create(headline="x", language="fr")
+    a = library.articles.create(headline="x")
+    with pytest.raises(UnknownLanguage, match="'en-CA'"):
+        library.articles.update(a.id, language="en-CA")
+    assert library.articles.get(a.id).language == "en-US"
+    assert library.articles.count() == 1
+
+
+def test_a_language_alias_is_stored_canonical(library):
+    a = library.articles.create(headline="x", language="en_au")
+    assert a.language == "en-AU"
+    assert library.articles.update(a.id, language="EN-gb").language == "en-GB"
+    library.articles.create_many([{"headline": "y", "language": "en_nz"}])
+    assert [x.language for x in map(library.articles.get, (1, 2))] == ["en-GB", "en-NZ"]
+
+
+def test_a_code_stored_before_the_table_is_kept_when_other_fields_change(library):
+    a = library.articles.create(headline="x")
+    library.conn.execute("UPDATE articles SET language = 'xx' WHERE id = ?", (a.id,))
+    assert library.articles.update(a.id, headline="y", language="xx").language == "xx"

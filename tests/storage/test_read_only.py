@@ -114,3 +114,46 @@ def test_newer_schema_recorded_only_in_schema_migrations_is_refused(db_path):
     with pytest.raises(DeskError, match="newer desk .schema 99"):
         Library.open(db_path)
     assert db_path.read_bytes() == before
+
+
+# -- Library.open_read_only: a read that creates, migrates and seeds nothing --------------
+def _folder(path):
+    return {p.name: p.read_bytes() for p in sorted(path.parent.iterdir())}
+
+
+def test_open_read_only_reads_and_leaves_the_folder_as_it_was(filled, db_path):
+    before = _folder(db_path)
+    with Library.open_read_only(db_path) as lib:
+        assert lib.read_only and lib.articles.get(filled).headline == "Kept"
+        with pytest.raises(LibraryReadOnly):
+            lib.articles.update(filled, headline="Changed")
+    assert _folder(db_path) == before
+
+
+def test_open_read_only_sees_what_an_open_desk_has_written(filled, db_path):
+    with Library.open(db_path) as writer:  # the window, say: its -wal holds the change
+        writer.articles.update(filled, headline="Changed")
+        with Library.open_read_only(db_path) as lib:
+            assert lib.articles.get(filled).headline == "Changed"
+
+
+def test_open_read_only_creates_no_library(tmp_path):
+    missing = tmp_path / "sub" / "none.db"
+    with pytest.raises(DeskError, match="no library at"):
+        Library.open_read_only(missing)
+    assert not missing.parent.exists()
+
+
+def test_open_read_only_refuses_a_library_needing_an_upgrade(tmp_path, monkeypatch):
+    old_dir = tmp_path / "v4"
+    old_dir.mkdir()
+    for _n, name, file in migrations.available()[:4]:
+        (old_dir / name).write_text(file.read_text())
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "migrations_dir", lambda: old_dir)
+        Library.open(path, seed=False).close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryReadOnly, match="needs upgrading"):
+        Library.open_read_only(path)
+    assert path.read_bytes() == before

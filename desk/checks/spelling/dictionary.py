@@ -24,7 +24,9 @@ import importlib.util
 import json
 from pathlib import Path
 
-LANGUAGES = ("en-US", "en-GB")
+from desk.languages import language as table_entry
+
+LANGUAGES = ("en-US", "en-GB")  # the word lists; desk.languages maps every language to one
 
 #: Frequency given to supplementary words (pyspellchecker's floor is 50).
 CURATED_FREQ = 2000
@@ -32,11 +34,9 @@ SCOWL_FREQ = 50
 
 
 def normalise_language(language: str | None) -> str:
-    """'en_gb', 'en-GB', 'EN-gb' -> 'en-GB'; anything else English -> 'en-US'."""
-    lang = (language or "").replace("_", "-").lower()
-    if lang in ("en-gb", "en-uk", "en-au", "en-nz", "en-ie", "en-za", "en-in"):
-        return "en-GB"
-    return "en-US"
+    """The word list a language is checked with, from desk.languages: 'en_gb', 'EN-gb',
+    'en-AU' -> 'en-GB'; a code the table does not list -> 'en-US'."""
+    return table_entry(language).spelling
 
 
 def base_list_path() -> Path:

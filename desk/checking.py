@@ -1,0 +1,88 @@
+"""One way to check an article: what the library knows about it, handed to the engine.
+
+Every face that checks an article — `desk check`, export, the status gate, the
+quotation sync and the window's live checker — reads its inputs here, so they all see
+the same problems. It only reads the library.
+
+What an article is checked with (one behaviour for every caller):
+
+- sources: every registered source with its aliases (deleted ones are not registered);
+- tagged: the article's *attached* quotation tags (orphans left out: they stand for no
+  text and would raise misquotes against a similar quotation); they carry the editors'
+  decisions, "not a quotation" and an assigned speaker or source, which the engine honours;
+- dictionary: the personal dictionary's global words plus the article's own;
+- language: the article's, unless the caller names one (a file's front matter, the
+  window's box before it is saved); the checks read it through desk.languages.
+
+A text that is no article (`desk check FILE`) gets the sources and the global words,
+and no tags; with no library at all it is checked against nothing but the word lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from desk.checks.engine import CheckReport, check_text
+from desk.languages import DEFAULT_LANGUAGE
+from desk.model import Article, SourceRef, TaggedQuote
+
+if TYPE_CHECKING:
+    from desk.storage import Library
+
+
+@dataclass(frozen=True)
+class CheckInputs:
+    """Everything a check reads from the library; equal inputs give equal reports, so the
+    live checker compares them to skip a check that would change nothing."""
+
+    sources: tuple[SourceRef, ...] = ()
+    tagged: tuple[TaggedQuote, ...] = ()
+    dictionary: frozenset[str] = frozenset()
+    language: str = DEFAULT_LANGUAGE
+
+    def with_words(self, words: Iterable[str]) -> "CheckInputs":
+        """The same inputs accepting more words (the window's "ignore for now")."""
+        extra = frozenset(words)
+        if extra <= self.dictionary:
+            return self
+        return CheckInputs(self.sources, self.tagged, self.dictionary | extra, self.language)
+
+
+def check_inputs(lib: "Library | None", article: Article | int | None, *,
+                 language: str | None = None) -> CheckInputs:
+    """The inputs for an article (an Article, or its id), or for a text that is no article
+    (None). ``language`` overrides the article's; the default is en-US."""
+    article_id = article.id if isinstance(article, Article) else article
+    if language is None and isinstance(article, Article):
+        language = article.language
+    if language is None and article_id is not None and lib is not None:
+        language = lib.articles.get(article_id, include_deleted=True).language
+    language = language or DEFAULT_LANGUAGE
+    if lib is None:
+        return CheckInputs(language=language)
+    tagged = tuple(lib.quotes.tagged(article_id)) if article_id is not None else ()
+    return CheckInputs(sources=tuple(lib.sources.refs()), tagged=tagged,
+                       dictionary=frozenset(lib.dictionary.words(article_id)), language=language)
+
+
+def check_with(text: str, inputs: CheckInputs, *, spelling: bool = True, suggestions: bool = False,
+               explain: bool = False) -> CheckReport:
+    """Check ``text`` with inputs already read (the live checker's worker calls this)."""
+    return check_text(text, sources=inputs.sources, tagged=inputs.tagged,
+                      dictionary=inputs.dictionary, language=inputs.language,
+                      spelling=spelling, suggestions=suggestions, explain=explain)
+
+
+def check_article(lib: "Library | None", article: Article, *, text: str | None = None,
+                  language: str | None = None, spelling: bool = True, suggestions: bool = False,
+                  explain: bool = False) -> CheckReport:
+    """The article checked the one way. ``text``: check this instead of the stored body
+    (the window's text not yet saved). ``spelling=False`` when only the quotations are
+    wanted (they do not depend on spelling or the dictionary)."""
+    inputs = check_inputs(lib, article, language=language)
+    return check_with(article.body if text is None else text, inputs, spelling=spelling,
+                      suggestions=suggestions, explain=explain)
+
+
+__all__ = ["CheckInputs", "check_article", "check_inputs", "check_with"]
