@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -104,9 +103,6 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, ctx)
     except DeskError as exc:
         print(f"desk: error: {exc}", file=sys.stderr)
-        return 2
-    except sqlite3.DatabaseError as exc:
-        print(f"desk: error: library {ctx.db_path}: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""

@@ -3,12 +3,11 @@ MainWindow as ``win`` (MainWindow binds them as methods)."""
 
 from __future__ import annotations
 
-import sqlite3
 
 from desk.gui import dialogs
 from desk.model import DeskError
 
-SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
+SAVE_ERRORS = (DeskError, OSError)  # storage errors arrive as DeskError (desk.storage.errors)
 
 
 def import_dialog(win) -> None:

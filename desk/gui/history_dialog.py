@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import sqlite3
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -169,7 +168,7 @@ class HistoryDialog(QDialog):
             return None
         try:
             article = self.library.revisions.restore(rid)
-        except (DeskError, sqlite3.Error) as exc:
+        except DeskError as exc:
             self.failed.emit(f"The revision was not restored.\n\n{exc}")
             return None
         self.restored.emit(article)

@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from desk.model import Article
+from desk.storage.errors import LibraryLocked, storage_errors
 
 # What an editor edits (status goes through the status gate, never through a save).
 TEXT_FIELDS = ("headline", "dek", "byline", "section", "body", "language", "tags")
@@ -29,8 +30,6 @@ class SaveResult:
 def is_busy(exc: BaseException) -> bool:
     """The library is locked by another writer (worth retrying), not broken. The storage
     facade turns SQLite's error into LibraryLocked; a bare SQLite error counts too."""
-    from desk.storage.errors import LibraryLocked
-
     if isinstance(exc, LibraryLocked):
         return True
     if not isinstance(exc, sqlite3.OperationalError):
@@ -42,12 +41,14 @@ def is_busy(exc: BaseException) -> bool:
 @contextlib.contextmanager
 def busy_timeout(library, ms: int):
     """Wait at most ``ms`` for another process's write lock inside the block."""
-    old = library.conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    library.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    with storage_errors(library.path):
+        old = library.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        library.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
     try:
         yield
     finally:
-        library.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
+        with storage_errors(library.path):
+            library.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
 
 
 def save_edit(library, article_id: int, base: dict | None, values: dict) -> SaveResult:
