@@ -159,7 +159,7 @@ class Library:
             if self.conn.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-            log.warning("%s", exc)
+            log.info("a write transaction failed: %s", exc)
             raise
 
     @property
