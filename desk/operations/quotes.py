@@ -14,12 +14,16 @@ the words differ unless forced (desk.review.evidence).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desk.model import DeskError, Source
 from desk.operations.aliases import refusal
 from desk.review.evidence import Evidence, EvidenceDiffers, verify_checked
 from desk.review.tags import review_stamp
 from desk.storage.quotes import QuoteTag
+
+if TYPE_CHECKING:
+    from desk.storage import Library
 
 __all__ = ["AssignResult", "EvidenceDiffers", "alias_offer", "assign_source", "detected_speaker",
            "verify"]
@@ -32,7 +36,7 @@ class AssignResult:
     alias_learned: str | None  # the alias added, if any
 
 
-def detected_speaker(lib, quote_id: int) -> tuple[str | None, str | None]:
+def detected_speaker(lib: Library, quote_id: int) -> tuple[str | None, str | None]:
     """The speaker the checks name for a stored quotation now, and its kind (person,
     organisation, pronoun, ...), found by running the engine on the article."""
     from desk.review.reattach import find_quotes
@@ -46,7 +50,7 @@ def detected_speaker(lib, quote_id: int) -> tuple[str | None, str | None]:
     return row.speaker, None
 
 
-def alias_offer(lib, source_id: int, speaker: str | None, kind: str | None) -> str | None:
+def alias_offer(lib: Library, source_id: int, speaker: str | None, kind: str | None) -> str | None:
     """The name worth asking the editor about ("Also remember X as a name for Y?"), or None:
     nothing detected, already a name of the source, or not a person's name."""
     src = lib.sources.get(source_id)
@@ -57,7 +61,7 @@ def alias_offer(lib, source_id: int, speaker: str | None, kind: str | None) -> s
     return speaker
 
 
-def assign_source(lib, *, quote_id: int, source_id: int, speaker: str | None = None,
+def assign_source(lib: Library, *, quote_id: int, source_id: int, speaker: str | None = None,
                   speaker_kind: str | None = None, learn_alias: bool = False,
                   reviewer: str | None = None) -> AssignResult:
     """Attribute quotation ``quote_id`` to source ``source_id``.
@@ -92,7 +96,7 @@ def assign_source(lib, *, quote_id: int, source_id: int, speaker: str | None = N
     return AssignResult(quote=row, source=lib.sources.get(source_id), alias_learned=learn)
 
 
-def verify(lib, *, quote_id: int, force: bool = False, note: str | None = None,
+def verify(lib: Library, *, quote_id: int, force: bool = False, note: str | None = None,
            reviewer: str | None = None) -> tuple[QuoteTag, Evidence | None]:
     """Mark verified after checking the quotation's evidence; raises EvidenceDiffers (with
     the word diff) when it differs, unless ``force``. Returns the row and the evidence used."""

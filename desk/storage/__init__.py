@@ -12,7 +12,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -168,11 +167,11 @@ class Library:
             return migrations.user_version(self.conn)
 
     # -- files -----------------------------------------------------------------
-    def backup(self, target: str | os.PathLike, *, overwrite: bool = False) -> Path:
+    def backup(self, target: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """A consistent copy through SQLite's backup API (see desk.storage.files)."""
         return files.backup(self.conn, self.path, target, overwrite=overwrite)
 
-    def refuse_target(self, target: str | os.PathLike, what: str = "the output") -> None:
+    def refuse_target(self, target: str | os.PathLike[str], what: str = "the output") -> None:
         """Raise DeskError when ``target`` is this library or one of its side files."""
         files.refuse_library_target(self.path, target, what)
 
@@ -183,9 +182,9 @@ def _writable(path: Path) -> bool:
 
 
 def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
-    def connect(target: str | Path, **kw) -> sqlite3.Connection:
+    def connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(target, isolation_level=None, timeout=busy_timeout_ms / 1000,
-                               check_same_thread=False, **kw)
+                               check_same_thread=False, uri=uri)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         return conn
 

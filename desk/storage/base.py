@@ -12,7 +12,9 @@ from datetime import datetime, timedelta, timezone
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from desk.storage.errors import storage_errors
+from desk.storage.errors import StorageError, storage_errors
+
+from sqlite_utils.db import Table
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -72,6 +74,24 @@ class Manager:
     @property
     def conn(self) -> sqlite3.Connection:
         return self.lib.conn
+
+    def _table(self, name: str) -> Table:
+        return self.db.table(name)
+
+    def _insert(self, table: str, row: Row) -> int:
+        """Insert one row into a table keyed by ``id INTEGER PRIMARY KEY``; its new id."""
+        new_id = self._table(table).insert(row).last_rowid
+        if new_id is None:  # sqlite_utils leaves it unset only when nothing was inserted
+            raise StorageError(f"the library {self.lib.path} did not store the {table} row")
+        return new_id
+
+    def _scalar(self, sql: str, params: Params = ()) -> Any:
+        """The first column of the first row (count(*), max(...))."""
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def _count(self, sql: str, params: Params = ()) -> int:
+        return int(self._scalar(sql, params) or 0)
 
     def _rows(self, sql: str, params: Params = ()) -> list[Row]:
         return list(self.db.query(sql, params))

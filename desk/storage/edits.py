@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from desk.model import Article
 from desk.storage.errors import LibraryLocked, storage_errors
+
+if TYPE_CHECKING:
+    from desk.storage import Library
+    from desk.storage.revisions import Revision
+
+Fields = dict[str, Any]
 
 # What an editor edits (status goes through the status gate, never through a save).
 TEXT_FIELDS = ("headline", "dek", "byline", "section", "body", "language", "tags")
 KEPT_LABEL = "changed elsewhere; kept when another window saved over it"
 
 
-def text_of(article: Article) -> dict:
+def text_of(article: Article) -> Fields:
     """The fields an editor's save compares and writes."""
     return {f: (list(getattr(article, f)) if f == "tags" else getattr(article, f))
             for f in TEXT_FIELDS}
@@ -24,7 +32,7 @@ def text_of(article: Article) -> dict:
 @dataclass
 class SaveResult:
     article: Article
-    kept_revision: object | None = None  # the other version, kept because it was overwritten
+    kept_revision: Revision | None = None  # the other version, kept because it was overwritten
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -39,7 +47,7 @@ def is_busy(exc: BaseException) -> bool:
 
 
 @contextlib.contextmanager
-def busy_timeout(library, ms: int):
+def busy_timeout(library: Library, ms: int) -> Iterator[None]:
     """Wait at most ``ms`` for another process's write lock inside the block."""
     with storage_errors(library.path):
         old = library.conn.execute("PRAGMA busy_timeout").fetchone()[0]
@@ -51,7 +59,8 @@ def busy_timeout(library, ms: int):
             library.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
 
 
-def save_edit(library, article_id: int, base: dict | None, values: dict) -> SaveResult:
+def save_edit(library: Library, article_id: int, base: Fields | None,
+              values: Fields) -> SaveResult:
     """Write ``values`` (TEXT_FIELDS) over the article in one write transaction. ``base`` is
     the stored text this editor started from; if the row now holds something else that is
     not ours either, that version is kept as a revision first, so both texts survive."""
@@ -69,7 +78,7 @@ def save_edit(library, article_id: int, base: dict | None, values: dict) -> Save
     return SaveResult(article, kept)
 
 
-def _same_text(stored: dict, ours: dict) -> bool:
+def _same_text(stored: Fields, ours: Fields) -> bool:
     a = {k: v for k, v in stored.items() if k != "tags"}
     b = {k: v for k, v in ours.items() if k != "tags"}
     return a == b and [t.lower() for t in stored["tags"]] == [t.strip().lower()

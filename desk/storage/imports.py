@@ -7,8 +7,10 @@ batch row is the marker that lets a killed import be resumed or rolled back clea
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desk.model import DeskError
 from desk.storage.base import Manager, now
 
 
@@ -40,10 +42,10 @@ class ImportBatch:
 
 
 class ImportBatches(Manager):
-    def start(self, paths) -> int:
+    def start(self, paths: Iterable[str | os.PathLike[str]]) -> int:
         with self.lib.transaction():
-            bid = self.conn.execute("INSERT INTO import_batches (status, pid, started_at) "
-                                    "VALUES ('running', ?, ?)", (os.getpid(), now())).lastrowid
+            bid = self._insert("import_batches", {"status": "running", "pid": os.getpid(),
+                                                  "started_at": now()})
             self.conn.executemany(
                 "INSERT INTO import_batch_files (batch_id, position, path) VALUES (?, ?, ?)",
                 [(bid, n, os.fsencode(p)) for n, p in enumerate(paths)])  # any file name
@@ -76,6 +78,8 @@ class ImportBatches(Manager):
 
     def get(self, batch_id: int) -> ImportBatch:
         row = self._one("SELECT * FROM import_batches WHERE id = ?", (batch_id,))
+        if row is None:
+            raise DeskError(f"no import batch with id {batch_id}")
         files = self._rows("SELECT path, article_id FROM import_batch_files WHERE batch_id = ? "
                            "ORDER BY position", (batch_id,))
         return ImportBatch(id=row["id"], status=row["status"], pid=row["pid"],
@@ -89,6 +93,6 @@ class ImportBatches(Manager):
         return [b for b in batches if not b.alive]
 
 
-def _path(stored) -> str:
+def _path(stored: bytes | str) -> str:
     """Paths are stored as the file system's bytes (a name need not be UTF-8)."""
     return os.fsdecode(stored) if isinstance(stored, bytes) else stored
