@@ -4,6 +4,7 @@ version the editor never saw (another window or process on the same library)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from desk.storage.errors import LibraryLocked, storage_errors
 if TYPE_CHECKING:
     from desk.storage import Library
     from desk.storage.revisions import Revision
+
+log = logging.getLogger(__name__)
 
 Fields = dict[str, Any]
 
@@ -75,6 +78,10 @@ def save_edit(library: Library, article_id: int, base: Fields | None,
         if base is not None and stored != base and not _same_text(stored, ours):
             kept = library.revisions.create(article_id, label=KEPT_LABEL)
         article = library.articles.update(article_id, tags=tags, **values)
+    if kept is not None:
+        log.info("article %d was changed elsewhere since this editor loaded it; that version "
+                 "is kept as revision %d", article_id, kept.id)
+    log.debug("saved article %d (%d words)", article_id, article.words)
     return SaveResult(article, kept)
 
 

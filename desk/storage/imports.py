@@ -6,12 +6,15 @@ batch row is the marker that lets a killed import be resumed or rolled back clea
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desk.model import DeskError
 from desk.storage.base import Manager, now
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,12 +46,14 @@ class ImportBatch:
 
 class ImportBatches(Manager):
     def start(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+        paths = list(paths)
         with self.lib.transaction():
             bid = self._insert("import_batches", {"status": "running", "pid": os.getpid(),
                                                   "started_at": now()})
             self.conn.executemany(
                 "INSERT INTO import_batch_files (batch_id, position, path) VALUES (?, ?, ?)",
                 [(bid, n, os.fsencode(p)) for n, p in enumerate(paths)])  # any file name
+        log.info("import %d started: %d file(s)", bid, len(paths))
         return bid
 
     def mark_done(self, batch_id: int, position: int, article_id: int) -> None:
@@ -61,6 +66,7 @@ class ImportBatches(Manager):
         with self.lib.transaction():
             self.conn.execute("UPDATE import_batches SET status = ?, finished_at = ? WHERE id = ?",
                               (status, now(), batch_id))
+        log.info("import %d %s", batch_id, status)
 
     def claim(self, batch_id: int) -> None:
         with self.lib.transaction():
@@ -74,6 +80,7 @@ class ImportBatches(Manager):
                 "AND article_id IS NOT NULL", (batch_id,))]
             self.conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
             self.finish(batch_id, "rolled-back")
+        log.info("import %d rolled back: %d article(s) removed", batch_id, len(ids))
         return len(ids)
 
     def get(self, batch_id: int) -> ImportBatch:
