@@ -2,7 +2,9 @@
 
 Each command module exposes ``register(subparsers)``; the parser it adds sets
 ``func=run`` where ``run(args, ctx) -> int``. Commands never print tracebacks
-for user errors: they raise DeskError and ``main`` prints one line.
+for user errors: they raise DeskError (the library's own troubles included, see
+desk.storage.errors) and ``main`` prints one line. ``main`` also sets up the log
+(desk.log): ``-v`` says on stderr what desk does, and every run goes to desk.log.
 """
 
 from __future__ import annotations

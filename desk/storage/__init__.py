@@ -1,6 +1,9 @@
 """The library: one SQLite file (WAL, FTS5) behind a facade with managers.
 
-SQL lives only in this package. Everything returns plain records from desk.model.
+SQL lives only in this package, and so does sqlite3: whatever SQLite reports while opening,
+in a transaction or in a manager's call leaves the package as one of desk's own errors
+(desk.storage.errors: locked, damaged, too new, read-only, disk full). Everything returns
+plain records from desk.model.
 """
 
 from __future__ import annotations
