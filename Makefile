@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.desk-installed
 
-.PHONY: run test bench syslibs syslibs-window wheel-test clean
+.PHONY: run test typecheck bench syslibs syslibs-window wheel-test clean
 
 $(STAMP): pyproject.toml setup.py
 	sh packaging/syslibs.sh
@@ -23,7 +23,13 @@ run: syslibs-window $(STAMP)
 	$(PY) -m desk
 
 test: $(STAMP)
+test: typecheck
+test:
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# mypy, strict on desk/model.py, desk/storage and desk/operations (see [tool.mypy] in pyproject.toml).
+typecheck: $(STAMP)
+	$(PY) -m mypy
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen sh tests/bench/run_all.sh $(PY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 ARTICLE_STATUSES = ("draft", "editing", "copy-edit", "ready", "published", "killed")
 SOURCE_KINDS = ("person", "organisation", "anonymous")
@@ -83,7 +84,7 @@ class Problem:
     message: str
     suggestions: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "severity": self.severity,
@@ -112,7 +113,7 @@ class QuoteSpan:
     term: bool = False  # a quoted title or nickname (CBS’s “Face the Nation”): nobody's words
     mention: str | None = None  # the speaker as the text names them here ("he", "the senator")
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start,
             "end": self.end,

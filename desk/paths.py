@@ -1,4 +1,4 @@
-"""Where desk finds its resources, its schema and the default library."""
+"""Where desk finds its resources, its schema, the default library and its own state (log)."""
 
 from __future__ import annotations
 
@@ -43,3 +43,15 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    """The platform's user state folder: the crash journal, pending backups, the log."""
+    from platformdirs import user_state_path
+
+    return user_state_path(APP_NAME, appauthor=False)
+
+
+def log_path() -> Path:
+    """desk's log file (rotated: desk.log, desk.log.1, ...), for a bug report."""
+    return state_dir() / "desk.log"

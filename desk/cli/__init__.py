@@ -2,20 +2,25 @@
 
 Each command module exposes ``register(subparsers)``; the parser it adds sets
 ``func=run`` where ``run(args, ctx) -> int``. Commands never print tracebacks
-for user errors: they raise DeskError and ``main`` prints one line.
+for user errors: they raise DeskError (the library's own troubles included, see
+desk.storage.errors) and ``main`` prints one line. ``main`` also sets up the log
+(desk.log): ``-v`` says on stderr what desk does, and every run goes to desk.log.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
-import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from desk import __version__
 from desk.model import DeskError
+
+log = logging.getLogger(__name__)
 
 # Command modules, in the order they appear in --help.
 COMMAND_MODULES = (
@@ -71,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="desk: draft, check, review and export news articles.",
     )
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="say what desk does on stderr (-vv: with debug detail); the same "
+                             "goes to desk.log in the user state folder either way")
     parser.add_argument(
         "--db",
         metavar="PATH",
@@ -92,9 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from desk.cli.args import safe_streams
 
+    from desk.log import setup as setup_logging
+
     safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging(args.verbose)
+    started = time.perf_counter()
+    log.info("desk %s: %s", __version__,
+             " ".join(sys.argv[1:] if argv is None else argv) or "(the window)")
     ctx = Context(args.db)
     previous = _interrupt_on_sigterm(args.command)
     try:
@@ -104,10 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_window(args, ctx)
         return args.func(args, ctx)
     except DeskError as exc:
+        log.info("refused: %s", exc)
         print(f"desk: error: {exc}", file=sys.stderr)
-        return 2
-    except sqlite3.DatabaseError as exc:
-        print(f"desk: error: library {ctx.db_path}: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
@@ -124,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         ctx.close()
+        log.debug("%s done in %.3f s", args.command or "window", time.perf_counter() - started)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
 

@@ -10,7 +10,6 @@ the text. A save over a version this window never saw keeps that version as a re
 
 from __future__ import annotations
 
-import sqlite3
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,7 +23,7 @@ EXPLICIT_WAIT_MS = 3000  # switching articles, exporting, closing: the editor as
 RETRY_MS = (250, 500, 1000, 2000)  # back-off after a failed save, then every 2 s
 
 SAVED, SAVING, EDITED, FAILED = "saved", "saving", "edited", "failed"
-SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
+SAVE_ERRORS = (DeskError, OSError)  # storage errors arrive as DeskError (desk.storage.errors)
 
 
 class Autosaver(QObject):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import platform
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -23,9 +22,10 @@ def versions() -> dict[str, str]:
     from PySide6.QtCore import qVersion
 
     from desk import __version__
+    from desk.storage import sqlite_version
 
     return {"desk": __version__, "Python": platform.python_version(), "Qt": qVersion(),
-            "PySide6": PySide6.__version__, "SQLite": sqlite3.sqlite_version}
+            "PySide6": PySide6.__version__, "SQLite": sqlite_version()}
 
 
 def about_text() -> str:

@@ -3,7 +3,6 @@ which and ask "Export anyway?" (the export log records that it was forced)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -157,7 +156,7 @@ def export_with_prompts(parent, library, article_id: int, fmt: str, path: Path, 
     QGuiApplication.setOverrideCursor(Qt.WaitCursor)
     try:
         prepared = export.prepare(library, article_id, fmt, path, page_size=page_size)
-    except (DeskError, sqlite3.Error, OSError) as exc:
+    except (DeskError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         dialogs.show_error(parent, str(exc), "Export failed")
         return None
@@ -175,7 +174,7 @@ def export_with_prompts(parent, library, article_id: int, fmt: str, path: Path, 
     QGuiApplication.setOverrideCursor(Qt.WaitCursor)
     try:
         written = export.write(library, prepared, force=force)
-    except (DeskError, sqlite3.Error, OSError) as exc:
+    except (DeskError, OSError) as exc:
         QGuiApplication.restoreOverrideCursor()
         dialogs.show_error(parent, str(exc), "Export failed")
         return None

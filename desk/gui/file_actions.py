@@ -4,12 +4,11 @@ desk.operations.imports.import_files through the window's runner, as ``desk impo
 
 from __future__ import annotations
 
-import sqlite3
 
 from desk.gui import dialogs
 from desk.model import DeskError
 
-SAVE_ERRORS = (DeskError, sqlite3.Error, OSError)
+SAVE_ERRORS = (DeskError, OSError)  # storage errors arrive as DeskError (desk.storage.errors)
 
 
 def import_dialog(win) -> None:

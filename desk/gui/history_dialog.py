@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import sqlite3
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -173,7 +172,7 @@ class HistoryDialog(QDialog):
         try:
             result = self.runner.run(restore_revision, parent=self, quiet=True, revision_id=rid,
                                      article_id=self.article_id)
-        except (DeskError, sqlite3.Error) as exc:
+        except DeskError as exc:
             self.failed.emit(f"The revision was not restored.\n\n{exc}")
             return None
         self.restored.emit(result.article)

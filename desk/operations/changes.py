@@ -6,10 +6,11 @@ committed, and each panel refreshes only when the change concerns what it shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
-def _ids(values) -> frozenset[int]:
+def _ids(values: Iterable[int | None]) -> frozenset[int]:
     return frozenset(int(v) for v in values if v is not None)
 
 
@@ -22,8 +23,9 @@ class Changes:
     materials: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
-    def of(cls, *, articles=(), sources=(), quotes=(), dictionary: bool = False,
-           materials=()) -> Changes:
+    def of(cls, *, articles: Iterable[int | None] = (), sources: Iterable[int | None] = (),
+           quotes: Iterable[int | None] = (), dictionary: bool = False,
+           materials: Iterable[int | None] = ()) -> Changes:
         return cls(_ids(articles), _ids(sources), _ids(quotes), dictionary, _ids(materials))
 
     def __or__(self, other: Changes) -> Changes:

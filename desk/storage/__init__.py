@@ -1,23 +1,34 @@
 """The library: one SQLite file (WAL, FTS5) behind a facade with managers.
 
-SQL lives only in this package. Everything returns plain records from desk.model.
+SQL lives only in this package, and so does sqlite3: whatever SQLite reports while opening,
+in a transaction or in a manager's call leaves the package as one of desk's own errors
+(desk.storage.errors: locked, damaged, too new, read-only, disk full). Everything returns
+plain records from desk.model.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from desk.model import DeskError
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
 from desk.storage.dictionary import Dictionary
-from desk.storage.errors import LibraryReadOnly, translate
+from desk.storage.errors import (
+    LibraryCorrupt,
+    LibraryReadOnly,
+    StorageError,
+    sqlite_version,
+    storage_errors,
+)
 from desk.storage.exports import ExportLog
 from desk.storage.imports import ImportBatches
 from desk.storage.materials import Materials
@@ -25,6 +36,8 @@ from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
 from desk.storage.sources import Sources
 from desk.storage.status_log import StatusLog
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -50,12 +63,14 @@ class Library:
 
     # -- opening -------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, *, seed: bool = True,
-             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Library":
+    def open(cls, path: str | os.PathLike[str], *, seed: bool = True,
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
         """Open (creating and migrating as needed). A library whose file or folder cannot be
         written opens read-only: reading works, every write transaction raises
-        LibraryReadOnly with one line."""
+        LibraryReadOnly with one line. SQLite's errors leave it as desk's own
+        (desk.storage.errors): locked, damaged, written by a newer desk, read-only, disk full."""
         path = Path(path)
+        started = time.perf_counter()
         files.sweep_pending_backups()  # temporaries of backups killed mid-copy
         is_new = not path.exists() or path.stat().st_size == 0
         if not is_new:
@@ -64,120 +79,130 @@ class Library:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise DeskError(f"cannot create the library folder {path.parent}: {exc.strerror}")
+                raise StorageError(
+                    f"cannot create the library folder {path.parent}: {exc.strerror}") from exc
             if not os.access(path.parent, os.W_OK):
-                raise DeskError(f"cannot create a library in {path.parent}: permission denied")
+                raise LibraryReadOnly(
+                    f"cannot create a library in {path.parent}: permission denied")
         read_only = not is_new and not _writable(path)
-        try:
+        with storage_errors(path, opening=True):
             conn = _connect(path, read_only, busy_timeout_ms)
-        except sqlite3.Error as exc:
-            raise DeskError(f"cannot open the library {path}: {exc}")
         try:
-            migrations.check_compatible(conn, path)  # before anything writes to the file
-            if read_only:
-                pending = migrations.latest_version() - migrations.user_version(conn)
-                if pending:
-                    raise LibraryReadOnly(
-                        f"the library {path} needs upgrading to schema {migrations.latest_version()} "
-                        "but its file or folder is read-only; open it once where it can be written")
-                library = cls(conn, path, read_only=True)
-                return library
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            applied = migrations.migrate(conn, path)
-            library = cls(conn, path)
-            if seed and applied and applied[0] == 1:
-                from desk.storage.welcome import seed_welcome
-
-                seed_welcome(library)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise DeskError(f"cannot open the library {path}: {exc}")
+            with storage_errors(path, opening=True):
+                library = cls._opened(conn, path, read_only=read_only, seed=seed)
         except BaseException:
-            conn.close()
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
             raise
+        log.info("opened the library %s (schema %d%s) in %.3f s", path, library.schema_version,
+                 ", read-only" if read_only else "", time.perf_counter() - started)
         return library
 
     @classmethod
-    def open_read_only(cls, path: str | os.PathLike, *,
-                       busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Library":
+    def _opened(cls, conn: sqlite3.Connection, path: Path, *, read_only: bool,
+                seed: bool) -> Library:
+        migrations.check_compatible(conn, path)  # before anything writes to the file
+        if read_only:
+            pending = migrations.latest_version() - migrations.user_version(conn)
+            if pending:
+                raise LibraryReadOnly(
+                    f"the library {path} needs upgrading to schema {migrations.latest_version()} "
+                    "but its file or folder is read-only; open it once where it can be written")
+            return cls(conn, path, read_only=True)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        applied = migrations.migrate(conn, path)
+        if applied:
+            log.info("migrated the library %s to schema %d (applied %s)", path, applied[-1],
+                     ", ".join(map(str, applied)))
+        library = cls(conn, path)
+        if seed and applied and applied[0] == 1:
+            from desk.storage.welcome import seed_welcome
+
+            seed_welcome(library)
+        return library
+
+    @classmethod
+    def open_read_only(cls, path: str | os.PathLike[str], *,
+                       busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
         """Open an existing library for reading only (SQLite ``mode=ro``): nothing is created,
         migrated, seeded or swept, and every write transaction raises LibraryReadOnly."""
         path = Path(path)
         if not path.exists():
-            raise DeskError(f"no library at {path}")
+            raise StorageError(f"no library at {path}")
         _check_is_sqlite(path)
         # No -wal file: no desk has the library open and all it wrote is in the file, so
         # it is read as immutable; SQLite would otherwise leave a -wal and -shm behind.
         idle = not Path(f"{path}-wal").exists()
-        try:
+        with storage_errors(path, opening=True):
             conn = _connect(path, True, busy_timeout_ms, immutable=idle)
-        except sqlite3.Error as exc:
-            raise DeskError(f"cannot open the library {path}: {exc}")
         try:
-            migrations.check_compatible(conn, path)
-            if migrations.user_version(conn) < migrations.latest_version():
-                raise LibraryReadOnly(
-                    f"the library {path} needs upgrading to schema {migrations.latest_version()}; "
-                    "open it once with desk (not only to read) to upgrade it")
-            return cls(conn, path, read_only=True)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise DeskError(f"cannot open the library {path}: {exc}")
+            with storage_errors(path, opening=True):
+                migrations.check_compatible(conn, path)
+                if migrations.user_version(conn) < migrations.latest_version():
+                    raise LibraryReadOnly(
+                        f"the library {path} needs upgrading to schema "
+                        f"{migrations.latest_version()}; open it once with desk (not only to "
+                        "read) to upgrade it")
+                return cls(conn, path, read_only=True)
         except BaseException:
-            conn.close()
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
             raise
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
-    def __enter__(self) -> "Library":
+    def __enter__(self) -> Library:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- transactions ----------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self):
+    def transaction(self) -> Iterator[Library]:
         """A write transaction (BEGIN IMMEDIATE, so two processes queue instead of failing);
         nested calls become savepoints. SQLite's errors leave it as desk's own
         (desk.storage.errors): locked, read-only, disk full, damaged."""
         if self.conn.in_transaction:
-            with self.db.atomic():
+            with storage_errors(self.path), self.db.atomic():
                 yield self
             return
         if self.read_only:
             raise LibraryReadOnly(f"the library {self.path} is read-only here (its file or folder "
                                   "cannot be written); nothing was changed")
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            else:
-                self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+            with storage_errors(self.path):
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+                else:
+                    self.conn.execute("COMMIT")
+        except StorageError as exc:
             if self.conn.in_transaction:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-            raise translate(exc, self.path) from exc
+            log.info("a write transaction failed: %s", exc)
+            raise
 
     @property
     def schema_version(self) -> int:
-        return migrations.user_version(self.conn)
+        with storage_errors(self.path):
+            return migrations.user_version(self.conn)
 
     # -- files -----------------------------------------------------------------
-    def backup(self, target: str | os.PathLike, *, overwrite: bool = False) -> Path:
+    def backup(self, target: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """A consistent copy through SQLite's backup API (see desk.storage.files)."""
         return files.backup(self.conn, self.path, target, overwrite=overwrite)
 
-    def refuse_target(self, target: str | os.PathLike, what: str = "the output") -> None:
+    def refuse_target(self, target: str | os.PathLike[str], what: str = "the output") -> None:
         """Raise DeskError when ``target`` is this library or one of its side files."""
         files.refuse_library_target(self.path, target, what)
 
@@ -189,9 +214,9 @@ def _writable(path: Path) -> bool:
 
 def _connect(path: Path, read_only: bool, busy_timeout_ms: int, *,
              immutable: bool = False) -> sqlite3.Connection:
-    def connect(target: str | Path, **kw) -> sqlite3.Connection:
+    def connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(target, isolation_level=None, timeout=busy_timeout_ms / 1000,
-                               check_same_thread=False, **kw)
+                               check_same_thread=False, uri=uri)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         return conn
 
@@ -214,11 +239,11 @@ def _check_is_sqlite(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except IsADirectoryError:
-        raise DeskError(f"{path} is a folder, not a desk library")
+        raise StorageError(f"{path} is a folder, not a desk library") from None
     except OSError as exc:
-        raise DeskError(f"cannot read the library {path}: {exc.strerror}")
+        raise StorageError(f"cannot read the library {path}: {exc.strerror}") from exc
     if head != SQLITE_MAGIC:
-        raise DeskError(f"{path} is not a desk library (not an SQLite database)")
+        raise LibraryCorrupt(f"{path} is not a desk library (not an SQLite database)")
 
 
-__all__ = ["Library"]
+__all__ = ["Library", "sqlite_version"]

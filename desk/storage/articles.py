@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
+from typing import Any
 
 from desk.model import ARTICLE_STATUSES, Article, DeskError
-from desk.storage.base import Manager, fts_query, now
+from desk.storage.base import Manager, Row, fts_query, now
 from desk.text import word_count
 
 EDITABLE = ("headline", "dek", "byline", "section", "status", "body", "language")
@@ -24,7 +27,7 @@ class ArticleSummary:
 
 class Articles(Manager):
     # -- writing ---------------------------------------------------------------
-    def create(self, *, tags: list[str] | tuple[str, ...] = (), **values) -> Article:
+    def create(self, *, tags: Iterable[str] = (), **values: Any) -> Article:
         unknown = set(values) - set(EDITABLE) - {"created_at", "updated_at", "published_at"}
         if unknown:
             raise TypeError(f"unknown article fields: {sorted(unknown)}")
@@ -36,14 +39,14 @@ class Articles(Manager):
         if row.get("status") == "published" and not row.get("published_at"):
             row["published_at"] = stamp
         with self.lib.transaction():
-            article_id = self.db["articles"].insert(row).last_pk
+            article_id = self._insert("articles", row)
             if tags:
                 self._set_tags(article_id, tags)
         return self.get(article_id)
 
-    def create_many(self, rows) -> int:
+    def create_many(self, rows: Iterable[Row]) -> int:
         """Insert many articles (dicts of article fields, no tags) in one transaction."""
-        def prepared():
+        def prepared() -> Iterator[Row]:
             for values in rows:
                 _check_status(values.get("status", "draft"))
                 values = dict(values)
@@ -53,10 +56,11 @@ class Articles(Manager):
                        "words": word_count(values.get("body", ""))}
         with self.lib.transaction():
             before = self.count()
-            self.db["articles"].insert_all(prepared(), batch_size=500)
+            self._table("articles").insert_all(prepared(), batch_size=500)
             return self.count() - before
 
-    def update(self, article_id: int, *, tags: list[str] | None = None, **values) -> Article:
+    def update(self, article_id: int, *, tags: Iterable[str] | None = None,
+               **values: Any) -> Article:
         unknown = set(values) - set(EDITABLE) - {"published_at"}
         if unknown:
             raise TypeError(f"unknown article fields: {sorted(unknown)}")
@@ -65,7 +69,7 @@ class Articles(Manager):
             _check_status(values["status"])
         if values.get("language") is not None and values["language"] != current.language:
             _check_language(values)  # a code stored before desk.languages is kept as it was
-        changes = {k: v for k, v in values.items() if getattr(current, k) != v}
+        changes: dict[str, Any] = {k: v for k, v in values.items() if getattr(current, k) != v}
         if tags is not None and _clean_tags(tags) != current.tags:
             changes["_tags"] = True
         if not changes:
@@ -78,7 +82,7 @@ class Articles(Manager):
         if changes.get("status") == "published" and not current.published_at:
             changes["published_at"] = stamp
         with self.lib.transaction():
-            self.db["articles"].update(article_id, changes)
+            self._table("articles").update(article_id, changes)
             if tags is not None:
                 self._set_tags(article_id, tags)
         return self.get(article_id, include_deleted=True)
@@ -109,7 +113,7 @@ class Articles(Manager):
         with self.lib.transaction():
             self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def _set_tags(self, article_id: int, tags) -> None:
+    def _set_tags(self, article_id: int, tags: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
         for position, name in enumerate(_clean_tags(tags)):
             self.conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
@@ -143,9 +147,10 @@ class Articles(Manager):
             "SELECT DISTINCT section FROM articles WHERE section != '' AND deleted_at IS NULL "
             "ORDER BY section COLLATE NOCASE")]
 
-    def _where(self, status, section, tag, search, trashed):
+    def _where(self, status: str | None, section: str | None, tag: str | None,
+               search: str | None, trashed: bool) -> tuple[str, str, builtins.list[object], bool]:
         where = ["a.deleted_at IS NOT NULL" if trashed else "a.deleted_at IS NULL"]
-        params: list = []
+        params: builtins.list[object] = []
         joins = ""
         if status:
             _check_status(status)
@@ -180,18 +185,18 @@ class Articles(Manager):
             params += [limit, offset]
         return [ArticleSummary(**r) for r in self._rows(sql, params)]
 
-    def count(self, *, status=None, section=None, tag=None, search=None, trashed=False) -> int:
+    def count(self, *, status: str | None = None, section: str | None = None,
+              tag: str | None = None, search: str | None = None, trashed: bool = False) -> int:
         joins, where, params, _ = self._where(status, section, tag, search, trashed)
-        return self.conn.execute(
-            f"SELECT count(*) FROM articles a{joins} WHERE {where}", params).fetchone()[0]
+        return self._count(f"SELECT count(*) FROM articles a{joins} WHERE {where}", params)
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, int]:
         row = self._one("SELECT count(*) AS n, ifnull(sum(words), 0) AS words FROM articles "
-                        "WHERE deleted_at IS NULL")
-        return {"articles": row["n"], "words": row["words"]}
+                        "WHERE deleted_at IS NULL") or {"n": 0, "words": 0}
+        return {"articles": int(row["n"]), "words": int(row["words"])}
 
 
-def _clean_tags(tags) -> list[str]:
+def _clean_tags(tags: Iterable[str]) -> list[str]:
     """Stripped, without blanks or case-insensitive repeats, in the order given."""
     clean: list[str] = []
     for t in tags:

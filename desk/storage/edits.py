@@ -4,17 +4,29 @@ version the editor never saw (another window or process on the same library)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from desk.model import Article
+from desk.storage.errors import LibraryLocked, storage_errors
+
+if TYPE_CHECKING:
+    from desk.storage import Library
+    from desk.storage.revisions import Revision
+
+log = logging.getLogger(__name__)
+
+Fields = dict[str, Any]
 
 # What an editor edits (status goes through the status gate, never through a save).
 TEXT_FIELDS = ("headline", "dek", "byline", "section", "body", "language", "tags")
 KEPT_LABEL = "changed elsewhere; kept when another window saved over it"
 
 
-def text_of(article: Article) -> dict:
+def text_of(article: Article) -> Fields:
     """The fields an editor's save compares and writes."""
     return {f: (list(getattr(article, f)) if f == "tags" else getattr(article, f))
             for f in TEXT_FIELDS}
@@ -23,14 +35,12 @@ def text_of(article: Article) -> dict:
 @dataclass
 class SaveResult:
     article: Article
-    kept_revision: object | None = None  # the other version, kept because it was overwritten
+    kept_revision: Revision | None = None  # the other version, kept because it was overwritten
 
 
 def is_busy(exc: BaseException) -> bool:
     """The library is locked by another writer (worth retrying), not broken. The storage
     facade turns SQLite's error into LibraryLocked; a bare SQLite error counts too."""
-    from desk.storage.errors import LibraryLocked
-
     if isinstance(exc, LibraryLocked):
         return True
     if not isinstance(exc, sqlite3.OperationalError):
@@ -40,17 +50,20 @@ def is_busy(exc: BaseException) -> bool:
 
 
 @contextlib.contextmanager
-def busy_timeout(library, ms: int):
+def busy_timeout(library: Library, ms: int) -> Iterator[None]:
     """Wait at most ``ms`` for another process's write lock inside the block."""
-    old = library.conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    library.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    with storage_errors(library.path):
+        old = library.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        library.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
     try:
         yield
     finally:
-        library.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
+        with storage_errors(library.path):
+            library.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
 
 
-def save_edit(library, article_id: int, base: dict | None, values: dict) -> SaveResult:
+def save_edit(library: Library, article_id: int, base: Fields | None,
+              values: Fields) -> SaveResult:
     """Write ``values`` (TEXT_FIELDS) over the article in one write transaction. ``base`` is
     the stored text this editor started from; if the row now holds something else that is
     not ours either, that version is kept as a revision first, so both texts survive."""
@@ -65,10 +78,14 @@ def save_edit(library, article_id: int, base: dict | None, values: dict) -> Save
         if base is not None and stored != base and not _same_text(stored, ours):
             kept = library.revisions.create(article_id, label=KEPT_LABEL)
         article = library.articles.update(article_id, tags=tags, **values)
+    if kept is not None:
+        log.info("article %d was changed elsewhere since this editor loaded it; that version "
+                 "is kept as revision %d", article_id, kept.id)
+    log.debug("saved article %d (%d words)", article_id, article.words)
     return SaveResult(article, kept)
 
 
-def _same_text(stored: dict, ours: dict) -> bool:
+def _same_text(stored: Fields, ours: Fields) -> bool:
     a = {k: v for k, v in stored.items() if k != "tags"}
     b = {k: v for k, v in ours.items() if k != "tags"}
     return a == b and [t.lower() for t in stored["tags"]] == [t.strip().lower()

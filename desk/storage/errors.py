@@ -1,15 +1,19 @@
-"""desk's own errors for what SQLite reports, each a one-line DeskError.
+"""desk's own errors for what SQLite (and the disk under it) reports, each a one-line DeskError.
 
-The facade turns ``sqlite3.Error`` into these where it happens (opening a library, a write
-transaction), so nothing above desk/storage needs to know sqlite3.
+``storage_errors(path)`` is the one place that turns ``sqlite3.Error`` (and a full disk's
+``OSError``) into these. The facade runs opening a library, every write transaction and every
+manager call inside it, so nothing above desk/storage needs to know sqlite3.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sqlite3
+from collections.abc import Iterator
 
 from desk.model import DeskError
-
 
 class StorageError(DeskError):
     """Something went wrong in the library file itself."""
@@ -31,18 +35,87 @@ class LibraryCorrupt(StorageError):
     """The library file is damaged or not a database."""
 
 
-def translate(exc: sqlite3.Error, path) -> StorageError:
-    text = str(exc)
-    low = text.lower()
+class LibraryTooNew(StorageError):
+    """The library was written by a newer desk (its schema is beyond the migrations known)."""
+
+
+# SQLite's primary result codes (the low byte of an extended code).
+_BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CONSTRAINT, _NOTADB = 5, 6, 8, 11, 13, 19, 26
+
+
+def _kind(exc: sqlite3.Error) -> str:
+    """What went wrong: by SQLite's result code where Python gives it (3.11+), else by text."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        primary = code & 0xFF
+        if primary in (_BUSY, _LOCKED):
+            return "locked"
+        if primary == _READONLY:
+            return "read-only"
+        if primary == _FULL:
+            return "full"
+        if primary in (_CORRUPT, _NOTADB):
+            return "corrupt"
+        if primary == _CONSTRAINT:
+            return "refused"
+        return "other"
+    low = str(exc).lower()
     if "locked" in low or "busy" in low:
-        return LibraryLocked(f"the library {path} is busy (another desk is writing to it); "
-                             "try again in a moment")
+        return "locked"
     if "readonly" in low or "read-only" in low:
-        return LibraryReadOnly(f"the library {path} is read-only here; nothing was changed")
-    if "disk is full" in low or "database or disk is full" in low:
-        return LibraryFull(f"the disk holding the library {path} is full; nothing was changed")
+        return "read-only"
+    if "disk is full" in low:
+        return "full"
     if isinstance(exc, sqlite3.IntegrityError):
-        return StorageError(f"the library {path} refused the change: {text}")
+        return "refused"
     if "malformed" in low or "not a database" in low:
-        return LibraryCorrupt(f"the library {path} is damaged: {text}")
-    return StorageError(f"library {path}: {text}")
+        return "corrupt"
+    return "other"
+
+
+def translate(exc: sqlite3.Error, path: str | os.PathLike[str], *,
+              opening: bool = False) -> StorageError:
+    """SQLite's error as desk's, with one line an editor can act on."""
+    text = " ".join(str(exc).split())
+    kind = _kind(exc)
+    head = f"cannot open the library {path}: it" if opening else f"the library {path}"
+    if kind == "locked":
+        return LibraryLocked(f"{head} is busy: another desk or program is writing to it; "
+                             "try again in a moment")
+    if kind == "read-only":
+        return LibraryReadOnly(f"{head} is read-only here (its file or folder cannot be "
+                               "written); nothing was changed")
+    if kind == "full":
+        return LibraryFull(f"{head} is on a full disk; nothing was changed — free some space "
+                           "and try again")
+    if kind == "corrupt":
+        return LibraryCorrupt(f"{head} is damaged ({text}); open a backup copy instead")
+    if kind == "refused":
+        return StorageError(f"{head} refused the change: {text}")
+    if opening:
+        return StorageError(f"cannot open the library {path}: {text}")
+    return StorageError(f"the library {path}: {text}")
+
+
+def disk_full(exc: OSError, path: str | os.PathLike[str]) -> LibraryFull:
+    where = exc.filename or path
+    return LibraryFull(f"the disk holding {where} is full; nothing was changed — free some "
+                       "space and try again")
+
+
+@contextlib.contextmanager
+def storage_errors(path: str | os.PathLike[str], *, opening: bool = False) -> Iterator[None]:
+    """Run the block with SQLite's errors (and a full disk) raised as desk's own."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(exc, path, opening=opening) from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise disk_full(exc, path) from exc
+        raise
+
+
+def sqlite_version() -> str:
+    """The SQLite library's version (for About), so the window needs no sqlite3 import."""
+    return sqlite3.sqlite_version

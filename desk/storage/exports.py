@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from desk.storage.base import Manager, now
+import logging
+
+from desk.storage.base import Manager, Row, now
+
+log = logging.getLogger(__name__)
 
 
 class ExportLog(Manager):
     def record(self, article_id: int | None, fmt: str, path: str, *, forced: bool = False) -> int:
         with self.lib.transaction():
-            return self.db["export_log"].insert({
+            entry = self._insert("export_log", {
                 "article_id": article_id, "format": fmt, "path": str(path),
-                "forced": int(forced), "created_at": now()}).last_pk
+                "forced": int(forced), "created_at": now()})
+        log.info("exported article %s as %s to %s%s", article_id, fmt, path,
+                 " (forced past its problems)" if forced else "")
+        return entry
 
-    def list(self, article_id: int | None = None) -> list[dict]:
+    def list(self, article_id: int | None = None) -> list[Row]:
         if article_id is None:
             return self._rows("SELECT * FROM export_log ORDER BY id DESC")
         return self._rows("SELECT * FROM export_log WHERE article_id = ? ORDER BY id DESC",

@@ -29,7 +29,7 @@ BACKUP_SUFFIX = ".db"
 SPACE_MARGIN = 1.1
 
 
-def library_files(db_path: str | os.PathLike) -> list[Path]:
+def library_files(db_path: str | os.PathLike[str]) -> list[Path]:
     path = Path(db_path)
     return [path, *(path.with_name(path.name + side) for side in SIDE_FILES)]
 
@@ -43,14 +43,14 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-def is_library_file(db_path: str | os.PathLike, target: str | os.PathLike) -> bool:
+def is_library_file(db_path: str | os.PathLike[str], target: str | os.PathLike[str]) -> bool:
     """Whether ``target`` is the library or one of its side files (through any link or
     relative path)."""
     target = Path(target)
     return any(_same_file(target, f) for f in library_files(db_path))
 
 
-def refuse_library_target(db_path: str | os.PathLike, target: str | os.PathLike,
+def refuse_library_target(db_path: str | os.PathLike[str], target: str | os.PathLike[str],
                           what: str = "the output") -> None:
     if is_library_file(db_path, target):
         raise DeskError(f"{what} {target} is the open library (or its -wal/-shm/-journal "
@@ -92,7 +92,7 @@ def _note_pending(tmp: str) -> Path | None:
 
 def sweep_pending_backups() -> list[Path]:
     """Remove the temporary files of backups whose process is gone (killed mid-copy)."""
-    removed = []
+    removed: list[Path] = []
     try:
         notes = list(_pending_dir().glob("*.path"))
     except OSError:
@@ -159,7 +159,7 @@ def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
-def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike, *,
+def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike[str], *,
            overwrite: bool = False) -> Path:
     """A consistent copy through SQLite's backup API, written beside the target and renamed
     into place, so a failed or interrupted backup never leaves a half-written file."""

@@ -6,10 +6,15 @@ batch row is the marker that lets a killed import be resumed or rolled back clea
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desk.model import DeskError
 from desk.storage.base import Manager, now
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,13 +45,15 @@ class ImportBatch:
 
 
 class ImportBatches(Manager):
-    def start(self, paths) -> int:
+    def start(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+        paths = list(paths)
         with self.lib.transaction():
-            bid = self.conn.execute("INSERT INTO import_batches (status, pid, started_at) "
-                                    "VALUES ('running', ?, ?)", (os.getpid(), now())).lastrowid
+            bid = self._insert("import_batches", {"status": "running", "pid": os.getpid(),
+                                                  "started_at": now()})
             self.conn.executemany(
                 "INSERT INTO import_batch_files (batch_id, position, path) VALUES (?, ?, ?)",
                 [(bid, n, os.fsencode(p)) for n, p in enumerate(paths)])  # any file name
+        log.info("import %d started: %d file(s)", bid, len(paths))
         return bid
 
     def mark_done(self, batch_id: int, position: int, article_id: int) -> None:
@@ -59,6 +66,7 @@ class ImportBatches(Manager):
         with self.lib.transaction():
             self.conn.execute("UPDATE import_batches SET status = ?, finished_at = ? WHERE id = ?",
                               (status, now(), batch_id))
+        log.info("import %d %s", batch_id, status)
 
     def claim(self, batch_id: int) -> None:
         with self.lib.transaction():
@@ -72,10 +80,13 @@ class ImportBatches(Manager):
                 "AND article_id IS NOT NULL", (batch_id,))]
             self.conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
             self.finish(batch_id, "rolled-back")
+        log.info("import %d rolled back: %d article(s) removed", batch_id, len(ids))
         return len(ids)
 
     def get(self, batch_id: int) -> ImportBatch:
         row = self._one("SELECT * FROM import_batches WHERE id = ?", (batch_id,))
+        if row is None:
+            raise DeskError(f"no import batch with id {batch_id}")
         files = self._rows("SELECT path, article_id FROM import_batch_files WHERE batch_id = ? "
                            "ORDER BY position", (batch_id,))
         return ImportBatch(id=row["id"], status=row["status"], pid=row["pid"],
@@ -89,6 +100,6 @@ class ImportBatches(Manager):
         return [b for b in batches if not b.alive]
 
 
-def _path(stored) -> str:
+def _path(stored: bytes | str) -> str:
     """Paths are stored as the file system's bytes (a name need not be UTF-8)."""
     return os.fsdecode(stored) if isinstance(stored, bytes) else stored

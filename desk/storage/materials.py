@@ -3,7 +3,9 @@ quotation can be checked against what was actually said."""
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
+from typing import Any
 
 from desk.model import DeskError
 from desk.storage.base import Manager, fts_query, now
@@ -19,7 +21,7 @@ class Material:
     filename: str
     created_at: str
 
-    def to_dict(self, *, with_text: bool = True) -> dict:
+    def to_dict(self, *, with_text: bool = True) -> dict[str, Any]:
         d = dict(self.__dict__)
         if not with_text:
             d.pop("text")
@@ -39,9 +41,9 @@ class Materials(Manager):
         if article_id is not None:
             self.lib.articles.get(article_id)
         with self.lib.transaction():
-            mid = self.db["materials"].insert({
+            mid = self._insert("materials", {
                 "source_id": source_id, "article_id": article_id, "title": title.strip(),
-                "text": text, "filename": filename, "created_at": now()}).last_pk
+                "text": text, "filename": filename, "created_at": now()})
         return self.get(mid)
 
     def get(self, material_id: int) -> Material:
@@ -57,7 +59,7 @@ class Materials(Manager):
                                     ("article_id", article_id)) if v is not None}
         if values:
             with self.lib.transaction():
-                self.db["materials"].update(material_id, values)
+                self._table("materials").update(material_id, values)
         return self.get(material_id)
 
     def delete(self, material_id: int) -> None:
@@ -67,7 +69,8 @@ class Materials(Manager):
 
     def list(self, *, source_id: int | None = None, article_id: int | None = None) -> list[Material]:
         """Newest first; with both filters, material of either the source or the article."""
-        where, params = [], []
+        where: builtins.list[str] = []
+        params: builtins.list[object] = []
         if source_id is not None:
             where.append("source_id = ?")
             params.append(source_id)
@@ -79,7 +82,7 @@ class Materials(Manager):
             sql += " WHERE " + " OR ".join(where)
         return [Material(**r) for r in self._rows(sql + " ORDER BY id DESC", params)]
 
-    def search(self, text: str, *, limit: int = 5) -> list[Material]:
+    def search(self, text: str, *, limit: int = 5) -> builtins.list[Material]:
         """Material sharing words with ``text`` (any word), best first."""
         match = fts_query(text)
         if match is None:
@@ -91,4 +94,4 @@ class Materials(Manager):
         return [self.get(i) for i in ids]
 
     def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM materials").fetchone()[0]
+        return self._count("SELECT count(*) FROM materials")

@@ -7,8 +7,8 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from desk.model import DeskError
 from desk.paths import migrations_dir
+from desk.storage.errors import LibraryTooNew, StorageError
 
 _NAME_RE = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -32,7 +32,8 @@ def latest_version() -> int:
 
 
 def user_version(conn: sqlite3.Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def recorded_version(conn: sqlite3.Connection) -> int:
@@ -42,7 +43,8 @@ def recorded_version(conn: sqlite3.Connection) -> int:
                              "AND name = 'schema_migrations'").fetchone()[0]
     if not has_table:
         return 0
-    return conn.execute("SELECT ifnull(max(version), 0) FROM schema_migrations").fetchone()[0]
+    version: int = conn.execute("SELECT ifnull(max(version), 0) FROM schema_migrations").fetchone()[0]
+    return version
 
 
 def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
@@ -51,7 +53,7 @@ def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
     newest = latest_version()
     seen = max(version, recorded_version(conn))
     if seen > newest:
-        raise DeskError(
+        raise LibraryTooNew(
             f"{path} was written by a newer desk (schema {seen}; this desk knows up to "
             f"{newest}); upgrade desk to open it. The library was left untouched."
         )
@@ -60,7 +62,7 @@ def check_compatible(conn: sqlite3.Connection, path: Path) -> int:
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
         ).fetchone()[0]
         if tables:
-            raise DeskError(f"{path} is an SQLite database but not a desk library")
+            raise StorageError(f"{path} is an SQLite database but not a desk library")
     return version
 
 
@@ -87,8 +89,10 @@ def migrate(conn: sqlite3.Connection, path: Path) -> list[int]:
     script.append("COMMIT;")
     try:
         conn.executescript("\n".join(script))
-    except BaseException:
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error) and user_version(conn) >= pending[-1][0]:
+            return []  # another desk opened the same new library and migrated it first
         raise
     return [n for n, _, _ in pending]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError, TaggedQuote
 from desk.storage.base import Manager, now
@@ -34,12 +37,12 @@ class QuoteTag:
     verified_material_id: int | None = None  # the stored material a verification found it in
     verified_against: str | None = None  # the words it was verified against (None: vouched for)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
 class Quotes(Manager):
-    def add(self, article_id: int, text: str, **values) -> QuoteTag:
+    def add(self, article_id: int, text: str, **values: Any) -> QuoteTag:
         """A new row. An attached quotation (with a start) has one row per place in the text
         (schema 5): when another process stored it first, that row is returned instead."""
         _check(values)
@@ -53,37 +56,37 @@ class Quotes(Manager):
                 f"INSERT INTO quotes ({names}) VALUES ({', '.join('?' * len(row))}) "
                 'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING',
                 list(row.values()))
-            if cur.rowcount == 1:
+            if cur.rowcount == 1 and cur.lastrowid is not None:
                 qid = cur.lastrowid
             else:
-                qid = self.conn.execute(
+                qid = self._count(
                     'SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" IS ?',
-                    (article_id, values.get("start"), values.get("end"))).fetchone()[0]
+                    (article_id, values.get("start"), values.get("end")))
         return self.get(qid)
 
-    def update(self, quote_id: int, **values) -> QuoteTag:
+    def update(self, quote_id: int, **values: Any) -> QuoteTag:
         _check(values)
         self.get(quote_id)
         if values.get("source_id") is not None:
             self.lib.sources.get(values["source_id"])
         with self.lib.transaction():
-            self.db["quotes"].update(quote_id, {**values, "updated_at": now()})
+            self._table("quotes").update(quote_id, {**values, "updated_at": now()})
         return self.get(quote_id)
 
-    def move(self, positions) -> None:
+    def move(self, positions: Iterable[tuple[int, int | None, int | None]]) -> None:
         """Set start/end of many rows at once, from (id, start, end) triples: after an edit
         a sync moves every quotation, and one statement beats a round trip per row. The
         rows are lifted out first, so two quotations swapping places never collide on the
         one-row-per-place index."""
-        positions = list(positions)
-        if positions:
+        moves = list(positions)
+        if moves:
             stamp = now()
             with self.lib.transaction():
                 self.conn.executemany('UPDATE quotes SET start = NULL, "end" = NULL WHERE id = ?',
-                                      [(qid,) for qid, _s, _e in positions])
+                                      [(qid,) for qid, _s, _e in moves])
                 self.conn.executemany('UPDATE quotes SET start = ?, "end" = ?, updated_at = ? '
                                       'WHERE id = ?',
-                                      [(start, end, stamp, qid) for qid, start, end in positions])
+                                      [(start, end, stamp, qid) for qid, start, end in moves])
 
     def delete(self, quote_id: int) -> None:
         with self.lib.transaction():
@@ -97,7 +100,8 @@ class Quotes(Manager):
 
     def list(self, *, article_id: int | None = None, status: str | None = None,
              source_id: int | None = None) -> list[QuoteTag]:
-        where, params = ["a.deleted_at IS NULL"], []
+        where = ["a.deleted_at IS NULL"]
+        params: builtins.list[object] = []
         if article_id is not None:
             where.append("q.article_id = ?")
             params.append(article_id)
@@ -114,7 +118,7 @@ class Quotes(Manager):
             "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
             f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start, q.id", params)]
 
-    def tagged(self, article_id: int) -> list[TaggedQuote]:
+    def tagged(self, article_id: int) -> builtins.list[TaggedQuote]:
         """Tags attached to a quotation in the current text (orphaned rows, kept for their
         review work after their quotation was deleted, have no position and are left out).
         Speaker and source are passed only when an editor assigned them: the engine's own
@@ -125,7 +129,7 @@ class Quotes(Manager):
                 for q in self.list(article_id=article_id) if q.start is not None]
 
 
-def _check(values: dict) -> None:
+def _check(values: dict[str, Any]) -> None:
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise TypeError(f"unknown quotation fields: {sorted(unknown)}")

@@ -33,7 +33,7 @@ class Revisions(Manager):
         row = {f: getattr(article, f) for f in SNAPSHOT_FIELDS}
         row.update(article_id=article_id, label=label, created_at=now())
         with self.lib.transaction():
-            rev_id = self.db["revisions"].insert(row).last_pk
+            rev_id = self._insert("revisions", row)
         return self.get(rev_id)
 
     def get(self, revision_id: int) -> Revision:

@@ -2,35 +2,38 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Iterable
 from dataclasses import fields
+from typing import Any
 
 from desk.model import SOURCE_KINDS, DeskError, Source, SourceRef
-from desk.storage.base import Manager, fts_query, now
+from desk.storage.base import Manager, Row, fts_query, now
 
 EDITABLE = ("name", "kind", "title", "organisation", "role", "contact", "notes")
 
 
 class Sources(Manager):
-    def add(self, name: str, *, aliases=(), **values) -> Source:
+    def add(self, name: str, *, aliases: Iterable[str] = (), **values: Any) -> Source:
         name = name.strip()
         if not name:
             raise DeskError("a source needs a name")
         _check(values)
         stamp = now()
         with self.lib.transaction():
-            source_id = self.db["sources"].insert(
-                {"name": name, "created_at": stamp, "updated_at": stamp, **values}).last_pk
+            source_id = self._insert(
+                "sources", {"name": name, "created_at": stamp, "updated_at": stamp, **values})
             for alias in aliases:
                 self._add_alias(source_id, alias)
         return self.get(source_id)
 
-    def update(self, source_id: int, **values) -> Source:
+    def update(self, source_id: int, **values: Any) -> Source:
         _check(values)
         self.get(source_id)
         if "name" in values and not values["name"].strip():
             raise DeskError("a source needs a name")
         with self.lib.transaction():
-            self.db["sources"].update(source_id, {**values, "updated_at": now()})
+            self._table("sources").update(source_id, {**values, "updated_at": now()})
         return self.get(source_id)
 
     def add_alias(self, source_id: int, alias: str) -> Source:
@@ -99,9 +102,9 @@ class Sources(Manager):
             ids = [r["id"] for r in self._rows("SELECT id FROM sources ORDER BY name COLLATE NOCASE")]
         return [self.get(i) for i in ids]
 
-    def refs(self) -> list[SourceRef]:
+    def refs(self) -> builtins.list[SourceRef]:
         """Everything the checks need, in two queries."""
-        aliases: dict[int, list[str]] = {}
+        aliases: dict[int, builtins.list[str]] = {}
         for r in self._rows("SELECT source_id, alias FROM source_aliases ORDER BY id"):
             aliases.setdefault(r["source_id"], []).append(r["alias"])
         return [SourceRef(id=r["id"], name=r["name"], kind=r["kind"],
@@ -116,7 +119,7 @@ class Sources(Manager):
             (name, name))
         return self.get(row["id"]) if row else None
 
-    def quoted_in(self, source_id: int) -> list[dict]:
+    def quoted_in(self, source_id: int) -> builtins.list[Row]:
         """The articles that quote a source, with how many quotations each."""
         return self._rows(
             "SELECT a.id, a.headline, count(*) AS quotes FROM quotes q JOIN articles a "
@@ -124,7 +127,7 @@ class Sources(Manager):
             "GROUP BY a.id ORDER BY a.updated_at DESC", (source_id,))
 
 
-def _check(values: dict) -> None:
+def _check(values: dict[str, Any]) -> None:
     unknown = set(values) - set(EDITABLE)
     if unknown:
         raise TypeError(f"unknown source fields: {sorted(unknown)}")

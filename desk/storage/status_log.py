@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desk.storage.base import Manager, now
 
@@ -17,7 +18,7 @@ class StatusChange:
     blocked_by: str
     created_at: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
@@ -25,14 +26,15 @@ class StatusLog(Manager):
     def record(self, article_id: int, from_status: str, to_status: str, *,
                override_reason: str | None = None, blocked_by: str = "") -> StatusChange:
         with self.lib.transaction():
-            cid = self.db["status_log"].insert({
+            cid = self._insert("status_log", {
                 "article_id": article_id, "from_status": from_status, "to_status": to_status,
                 "override_reason": override_reason, "blocked_by": blocked_by,
-                "created_at": now()}).last_pk
-        return StatusChange(**self._one("SELECT * FROM status_log WHERE id = ?", (cid,)))
+                "created_at": now()})
+        return StatusChange(**self._rows("SELECT * FROM status_log WHERE id = ?", (cid,))[0])
 
     def list(self, article_id: int | None = None, *, overrides_only: bool = False) -> list[StatusChange]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if article_id is not None:
             where.append("article_id = ?")
             params.append(article_id)

@@ -141,3 +141,13 @@ def test_truncated_library_is_a_clear_error(db_path):
     with pytest.raises(DeskError, match="cannot open the library"):
         with Library.open(db_path) as lib:
             lib.articles.list()
+
+
+def test_a_library_another_desk_migrated_first_opens(db_path, monkeypatch):
+    """Two desks opening one new library at once: the one that waited for the other's
+    migration finds its own script refused, and opens the migrated library as it is."""
+    Library.open(db_path).close()
+    monkeypatch.setattr(migrations, "check_compatible", lambda conn, path: 0)  # read too early
+    with Library.open(db_path) as lib:
+        assert lib.schema_version == migrations.latest_version()
+        assert lib.articles.count() == 1  # seeded once, by the first desk
