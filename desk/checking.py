@@ -20,12 +20,16 @@ and no tags; with no library at all it is checked against nothing but the word l
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from desk.checks.engine import CheckReport, check_text
 from desk.languages import DEFAULT_LANGUAGE
 from desk.model import Article, SourceRef, TaggedQuote
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from desk.storage import Library
@@ -69,9 +73,15 @@ def check_inputs(lib: "Library | None", article: Article | int | None, *,
 def check_with(text: str, inputs: CheckInputs, *, spelling: bool = True, suggestions: bool = False,
                explain: bool = False) -> CheckReport:
     """Check ``text`` with inputs already read (the live checker's worker calls this)."""
-    return check_text(text, sources=inputs.sources, tagged=inputs.tagged,
-                      dictionary=inputs.dictionary, language=inputs.language,
-                      spelling=spelling, suggestions=suggestions, explain=explain)
+    started = time.perf_counter()
+    report = check_text(text, sources=inputs.sources, tagged=inputs.tagged,
+                        dictionary=inputs.dictionary, language=inputs.language,
+                        spelling=spelling, suggestions=suggestions, explain=explain)
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("checked %d characters (%s%s) in %.3f s: %d problems, %d quotations",
+                  len(text), inputs.language, "" if spelling else ", no spelling",
+                  time.perf_counter() - started, len(report.problems), len(report.all_quotes))
+    return report
 
 
 def check_article(lib: "Library | None", article: Article, *, text: str | None = None,

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import desk.log
+from desk.storage import Library
 from desk.cli import main
 from desk.paths import log_path
 
@@ -34,6 +35,8 @@ def log_lines(text: str) -> list[str]:
 
 
 def test_verbose_check_says_what_it_does_on_stderr(tmp_path, article, capsys):
+    Library.open(tmp_path / "lib.db").close()  # `desk check FILE` reads an existing library
+    capsys.readouterr()
     code = main(["-v", "--db", str(tmp_path / "lib.db"), "check", str(article)])
     out, err = capsys.readouterr()
     assert code == 0
@@ -57,7 +60,7 @@ def test_without_verbose_stderr_stays_quiet(tmp_path, article, capsys):
 
 def test_every_run_is_recorded_in_the_log_file(tmp_path, article, capsys):
     db = tmp_path / "lib.db"
-    assert main(["--db", str(db), "check", str(article)]) == 0
+    assert main(["--db", str(db), "list"]) == 0  # a new library: created and migrated
     text = log_path().read_text(encoding="utf-8")
     assert str(os.environ["XDG_STATE_HOME"]) in str(log_path())
     assert "INFO desk.cli: desk " in text and f"opened the library {db}" in text

@@ -145,11 +145,13 @@ class Library:
                         f"the library {path} needs upgrading to schema "
                         f"{migrations.latest_version()}; open it once with desk (not only to "
                         "read) to upgrade it")
-                return cls(conn, path, read_only=True)
+                library = cls(conn, path, read_only=True)
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 conn.close()
             raise
+        log.info("opened the library %s (schema %d, read-only)", path, library.schema_version)
+        return library
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -206,7 +206,7 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
     return clean
 
 
-def _check_language(values: dict) -> None:
+def _check_language(values: dict[str, Any]) -> None:
     """An article's language is one desk.languages lists; an alias is stored canonical."""
     from desk.languages import canonical
 
