@@ -124,8 +124,7 @@ def test_a_failing_log_file_drops_records_silently(tmp_path, capsys):
 def test_verbose_in_a_separate_process(tmp_path, article):
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     proc = subprocess.run([sys.executable, "-m", "desk", "-v", "--db", str(tmp_path / "lib.db"),
-                           "check", str(article)], capture_output=True, text=True, timeout=60,
-                          env=env)
+                           "list"], capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 0, proc.stderr
     assert log_lines(proc.stderr) and "Traceback" not in proc.stderr
     assert "opened the library" in (tmp_path / "state" / "desk" / "desk.log").read_text()
