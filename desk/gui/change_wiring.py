@@ -49,7 +49,6 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
                         origin=autosaver)
 
     autosaver.saved.connect(saved)
-    announce_widget_signals(parts)
 
 
 def _synced(checker: LiveChecker, article_id: int, sync: Callable[[], None]) -> Changes:
@@ -89,15 +88,3 @@ def _sync_after_next_check(runner: OperationRunner, checker: LiveChecker,
                             origin=checker)
 
     checker.report_ready.connect(once)
-
-
-def announce_widget_signals(parts: WindowParts) -> None:
-    """The review queue's keyboard verify/dispute run the operations through its cursor
-    (desk.review.queue), not the runner: its own signal becomes an announcement."""
-    runner, library = parts.runner, parts.runner.library
-    review = parts.panels["review"]
-
-    def every_quote() -> Changes:
-        return Changes.of(quotes=[q.id for q in library.quotes.list()])
-
-    review.quotes_changed.connect(lambda: runner.announce(every_quote(), origin=review))

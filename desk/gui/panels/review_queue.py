@@ -50,7 +50,6 @@ class _QueueTree(QTreeWidget):
 
 class ReviewQueuePanel(QWidget):
     open_quote = Signal(int, int, int)  # article id, start, end (str offsets)
-    quotes_changed = Signal()
 
     def __init__(self, library, parent=None, *, runner):
         super().__init__(parent)
@@ -253,8 +252,6 @@ class ReviewQueuePanel(QWidget):
             self.cursor.acted_on(item.quote_id)
         self._fill()
         self.tree.setFocus(Qt.OtherFocusReason)
-        if done:
-            self.quotes_changed.emit()
 
     def open_current(self) -> None:
         target = self.cursor.open()
@@ -271,5 +268,4 @@ class ReviewQueuePanel(QWidget):
         if dialog.exec() == QDialog.Accepted or dialog.changed:
             self.cursor.refresh()
             self._fill()
-            self.quotes_changed.emit()
         self.tree.setFocus(Qt.OtherFocusReason)
