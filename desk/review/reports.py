@@ -91,12 +91,12 @@ class _Counted:
 
 
 def _collect(lib, article_id: int, sources: dict) -> tuple[list[_Counted], int]:
-    from desk.review.reattach import find_quotes, orphaned, sync_quotes
+    from desk.review.reattach import find_quotes, orphaned, planned_rows
 
     article = lib.articles.get(article_id, include_deleted=True)
     spans = find_quotes(lib, article)
     kinds = {s.start: s.speaker_kind for s in spans}
-    rows = sync_quotes(lib, article_id, spans=spans)
+    rows = planned_rows(lib, article_id, spans)  # a report is a read: nothing is written
     out = []
     for q in rows:
         if q.status == "not-a-quote":
@@ -165,7 +165,8 @@ def _groups(items: list[_Counted], sources: dict, attr: str) -> list[GroupLine]:
 
 
 def library_report(lib, *, top: int = 10) -> LibraryReport:
-    """Across every article not in the trash (each article's tags are synced first)."""
+    """Across every article not in the trash (each article's quotations matched to its
+    stored tags as a save would sync them, without writing)."""
     sources = _sources(lib)
     items: list[_Counted] = []
     for a in lib.articles.list():

@@ -183,3 +183,18 @@ def test_imported_articles_are_listed_without_a_sync(run, tmp_path):
     assert code == 0
     assert [q["text"] for q in quotes(run, "--article", out.strip())] == \
         ["We will rebuild the bridge by spring,", "Nobody will pay more."]
+
+
+def test_review_report_is_a_read(run, db_path):
+    """`desk review ID` counts the quotations the text has, matched to their tags as a save
+    would sync them, without writing a row."""
+    with Library.open(db_path, seed=False) as lib:
+        aid = lib.articles.create(headline="Unsynced", body=BODY).id
+    before = db_path.read_bytes()
+    code, out, _ = run("review", str(aid), "--format", "json")
+    assert code == 0 and json.loads(out)["quotations"] == 2
+    code, _, _ = run("review", "--library", "--format", "json")
+    assert code == 0
+    assert db_path.read_bytes() == before
+    with Library.open(db_path, seed=False) as lib:
+        assert lib.quotes.list(article_id=aid) == []
