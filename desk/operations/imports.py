@@ -81,7 +81,23 @@ def resume_import(lib: Library) -> ImportResult:
 def _synced(lib: Library, article_ids: Sequence[int]) -> set[int]:
     """Importing is saving: each new article's quotation rows are synced (each in its own
     transaction, after the batch committed), so `desk quotes list` and the review queue
-    list them without syncing first. Returns the rows' ids."""
-    from desk.review.reattach import sync_quotes
+    list them without syncing first. Returns the rows' ids.
 
-    return {row.id for aid in article_ids for row in sync_quotes(lib, aid)}
+    A new article has no tags and no dictionary words of its own, so its check inputs are
+    the library's, read once for the whole import (desk.checking), in its language."""
+    from dataclasses import replace
+
+    from desk.checking import check_inputs, check_with
+    from desk.review.reattach import find_quotes, sync_quotes
+
+    shared = check_inputs(lib, None)
+    ids: set[int] = set()
+    for aid in article_ids:
+        article = lib.articles.get(aid)
+        if lib.quotes.list(article_id=aid) or lib.dictionary.list(aid):  # not new after all
+            spans = find_quotes(lib, article)
+        else:
+            inputs = replace(shared, language=check_inputs(None, article).language)
+            spans = check_with(article.body, inputs, spelling=False).all_quotes
+        ids.update(row.id for row in sync_quotes(lib, aid, spans=spans))
+    return ids
