@@ -69,6 +69,11 @@ MUTANTS = [
     # the export gate names 8 problems, then counts the rest
     m("export-shown-up", "desk/export/gate.py", "SHOWN = 8", "SHOWN = 9", "tests/export"),
     m("export-shown-down", "desk/export/gate.py", "SHOWN = 8", "SHOWN = 7", "tests/export"),
+    # ... and shows excerpts of 40 characters
+    m("export-excerpt-up", "desk/export/gate.py", "if len(excerpt) > 40:", "if len(excerpt) > 50:",
+      "tests/export"),
+    m("export-excerpt-down", "desk/export/gate.py", "if len(excerpt) > 40:",
+      "if len(excerpt) > 30:", "tests/export"),
     # names spelled two ways: compared from 4 letters
     m("names-min-len-up", "desk/checks/spelling/inconsistent.py", "MIN_LEN = 4", "MIN_LEN = 5",
       "tests/checks"),

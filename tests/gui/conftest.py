@@ -24,12 +24,16 @@ def _spelling_index_built(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _no_check_outlives_its_test():
-    """A live check still running when a test ends would run on into the next one."""
+    """Every live checker a test made is shut down when the test ends, with its check
+    finished: a debounce timer or a check left running fired in the next test, on a library
+    its fixture had closed ("Cannot operate on a closed database")."""
     yield
+    from desk.gui.live_checks import LiveChecker
+
     app = QApplication.instance()
     for widget in app.topLevelWidgets() if app is not None else ():
-        checker = getattr(widget, "checker", None)
-        if checker is not None:
+        for checker in widget.findChildren(LiveChecker):
+            checker.shutdown()
             checker._pool.waitForDone()
 
 
