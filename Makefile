@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.desk-installed
 
-.PHONY: run test bench syslibs syslibs-window wheel-test clean
+.PHONY: run test lint bench syslibs syslibs-window wheel-test clean
 
 $(STAMP): pyproject.toml setup.py
 	sh packaging/syslibs.sh
@@ -23,7 +23,12 @@ run: syslibs-window $(STAMP)
 	$(PY) -m desk
 
 test: $(STAMP)
+	$(MAKE) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# ruff with the small rule set of pyproject.toml ([tool.ruff]); `make test` runs it first.
+lint: $(STAMP)
+	$(PY) -m ruff check desk tests tools
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen sh tests/bench/run_all.sh $(PY)
