@@ -79,6 +79,20 @@ MUTANTS = [
       "tests/checks"),
     m("names-min-len-down", "desk/checks/spelling/inconsistent.py", "MIN_LEN = 4", "MIN_LEN = 3",
       "tests/checks"),
+    # ... by one edit up to 5 letters, two from 6
+    m("names-two-edits-up", "desk/checks/spelling/inconsistent.py",
+      "limit = 1 if len(rare) <= 5 else 2", "limit = 1 if len(rare) <= 6 else 2", "tests/checks"),
+    m("names-two-edits-down", "desk/checks/spelling/inconsistent.py",
+      "limit = 1 if len(rare) <= 5 else 2", "limit = 1 if len(rare) <= 4 else 2", "tests/checks"),
+    # the status gate names a quotation by 4 words, at most 40 characters
+    m("snippet-words-up", "desk/review/gate.py", "SNIPPET_WORDS = 4", "SNIPPET_WORDS = 5",
+      "tests/review"),
+    m("snippet-words-down", "desk/review/gate.py", "SNIPPET_WORDS = 4", "SNIPPET_WORDS = 3",
+      "tests/review"),
+    m("snippet-chars-up", "desk/review/gate.py", "if len(short) > 40:", "if len(short) > 50:",
+      "tests/review"),
+    m("snippet-chars-down", "desk/review/gate.py", "if len(short) > 40:", "if len(short) > 30:",
+      "tests/review"),
     # front matter nests at most 20 levels
     m("front-matter-depth-up", "desk/importing/markdown_file.py", "MAX_FRONT_MATTER_DEPTH = 20",
       "MAX_FRONT_MATTER_DEPTH = 30", "tests/importing"),

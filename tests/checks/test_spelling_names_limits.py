@@ -22,3 +22,14 @@ def test_a_four_letter_name_spelled_two_ways_is_flagged(common, rare):
 @pytest.mark.parametrize("common, rare", [("Zxy", "Zxw"), ("Qov", "Qow")])
 def test_three_letter_names_are_not_compared(common, rare):
     assert inconsistent(common, rare) == []
+
+
+@pytest.mark.parametrize("common, rare", [("Qorvel", "Qurvil"), ("Zamvek", "Zumvik"),
+                                          ("Zamvekt", "Zumvikt")])
+def test_names_of_six_letters_or_more_may_differ_by_two_edits(common, rare):
+    assert [word for word, _ in inconsistent(common, rare)] == [rare]
+
+
+@pytest.mark.parametrize("common, rare", [("Qorve", "Qurvi"), ("Zamve", "Zumvi")])
+def test_names_of_five_letters_or_fewer_by_one_edit_only(common, rare):
+    assert inconsistent(common, rare) == []
