@@ -9,7 +9,7 @@ resources/, db/ and the project files), never to the work tree, so an interrupte
 leaves nothing mutated behind. Not collected by pytest (tools/ is outside testpaths).
 
     .venv/bin/python tools/mutate_thresholds.py            # every mutant
-    .venv/bin/python tools/mutate_thresholds.py -k debounce # mutants whose name matches
+    .venv/bin/python tools/mutate_thresholds.py -k debounce,pause  # some mutants
     .venv/bin/python tools/mutate_thresholds.py --tests-from REV  # tests as of a commit
 """
 
@@ -140,39 +140,45 @@ def apply(copy: Path, mutant: Mutant) -> str:
     return source
 
 
-def run_tests(copy: Path, tests: tuple[str, ...]) -> int:
+def run_tests(copy: Path, tests: tuple[str, ...]) -> tuple[int, str]:
+    """pytest's exit code and the first test that failed ("" if none)."""
     present = [t for t in tests if (copy / t).exists()]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(copy),
                PYTHONDONTWRITEBYTECODE="1")
     cmd = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
            "-p", "no:randomly", *present]
-    return subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True).returncode
+    done = subprocess.run(cmd + ["-rfE"], cwd=copy, env=env, capture_output=True, text=True)
+    failed = [line.split()[1] for line in done.stdout.splitlines()
+              if line.startswith(("FAILED ", "ERROR "))]
+    return done.returncode, failed[0] if failed else ""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-k", default="", help="run only mutants whose name contains this")
+    parser.add_argument("-k", default="",
+                        help="run only mutants whose name contains one of these (comma-separated)")
     parser.add_argument("--tests-from", help="take tests/ from this git revision")
     args = parser.parse_args(argv)
-    chosen = [mu for mu in MUTANTS if args.k in mu.name]
+    chosen = [mu for mu in MUTANTS if any(k in mu.name for k in args.k.split(","))]
     caught, missed = [], []
     with tempfile.TemporaryDirectory(prefix="desk-mutants-") as tmp:
         copy = Path(tmp)
         make_copy(copy, args.tests_from)
         # the copy must pass unmutated, or every mutant would look caught
         for tests in sorted({mu.tests for mu in chosen}):
-            if run_tests(copy, tests) != 0:
-                raise SystemExit(f"the unmutated copy fails {' '.join(tests)}")
+            rc, first = run_tests(copy, tests)
+            if rc != 0:
+                raise SystemExit(f"the unmutated copy fails {' '.join(tests)}: {first}")
         for mu in chosen:
             original = apply(copy, mu)
             t0 = time.monotonic()
             try:
-                rc = run_tests(copy, mu.tests)
+                rc, first = run_tests(copy, mu.tests)
             finally:
                 (copy / mu.path).write_text(original, encoding="utf-8")
             verdict = "caught" if rc != 0 else "MISSED"
             (caught if rc != 0 else missed).append(mu.name)
-            print(f"{verdict:7} {mu.name:26} {mu.path} ({time.monotonic() - t0:.0f} s)",
+            print(f"{verdict:7} {mu.name:26} {mu.path} ({time.monotonic() - t0:.0f} s) {first}",
                   flush=True)
     print(f"{len(caught)} of {len(chosen)} mutants caught"
           + (f"; missed: {', '.join(missed)}" if missed else ""))
