@@ -54,7 +54,7 @@ PHRASE = "bright red lanterns along the old stone harbour wall tonight".split()
 
 
 @pytest.mark.parametrize("n", [8, 9, 10])
-def test_an_unattributed_quotation_of_eight_words_is_a_statement(n):
+def test_an_unattributed_quotation_of_eight_words_or_more_is_a_statement(n):
     assert unattributed_severity(" ".join(PHRASE[:n])) == "error"
 
 
