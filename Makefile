@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.desk-installed
 
-.PHONY: run test typecheck bench syslibs syslibs-window wheel-test clean
+.PHONY: run test lint typecheck bench syslibs syslibs-window wheel-test clean
 
 $(STAMP): pyproject.toml setup.py
 	sh packaging/syslibs.sh
@@ -23,9 +23,13 @@ run: syslibs-window $(STAMP)
 	$(PY) -m desk
 
 test: $(STAMP)
-test: typecheck
-test:
+	$(MAKE) lint
+	$(MAKE) typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# ruff with the small rule set of pyproject.toml ([tool.ruff]); `make test` runs it first.
+lint: $(STAMP)
+	$(PY) -m ruff check desk tests tools
 
 # mypy, strict on desk/model.py, desk/storage and desk/operations (see [tool.mypy] in pyproject.toml).
 typecheck: $(STAMP)

@@ -9,6 +9,11 @@ import pytest  # noqa: E402
 from desk.storage import Library  # noqa: E402
 
 
+def shared_cache_dir(tmp_path_factory):
+    """One cache for the whole run, so the spelling index is built once, not per test."""
+    return tmp_path_factory.getbasetemp() / "cache"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     """No test touches the real user data, cache or settings folders."""
@@ -16,8 +21,7 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the crash journal
-    # One cache for the whole run, so the spelling index is built once, not per test.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache_dir(tmp_path_factory)))
     monkeypatch.delenv("DESK_DB", raising=False)
 
 

@@ -1,4 +1,7 @@
-"""resources/ and db/ must reach an installed wheel as well as the editable install."""
+"""resources/ and db/ must reach an installed wheel as well as the editable install.
+
+The wheel is built and installed without a package index: its build requirements
+(setuptools, wheel) come with the test extras, so `make test` runs offline."""
 
 import subprocess
 import sys
@@ -20,8 +23,9 @@ def test_editable_install_finds_resources_and_migrations():
 
 @pytest.mark.subprocess
 def test_wheel_carries_resources_and_migrations(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
-                        str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=600)
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                        "--no-index", "-q", "-w", str(tmp_path), str(ROOT)],
+                       capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     (wheel,) = tmp_path.glob("desk-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -36,7 +40,7 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
-    r = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+    r = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     probe = ("from desk.paths import resource_path, migrations_dir\n"

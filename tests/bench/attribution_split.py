@@ -21,7 +21,6 @@ import hashlib
 import importlib.util
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]

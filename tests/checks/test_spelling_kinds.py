@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from desk.checks.spelling import check_spelling, suggest
 from desk.model import Problem
 

@@ -1,6 +1,7 @@
 from desk.export.base import ExportData
 from desk.export.html_out import render as render_html
-from desk.export.text_out import END_MARK, render as render_text
+from desk.export.text_out import END_MARK
+from desk.export.text_out import render as render_text
 
 
 def test_html_page_has_headline_dek_byline_date_and_body(story_data):

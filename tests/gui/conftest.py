@@ -1,6 +1,40 @@
 import pytest
+from PySide6.QtWidgets import QApplication
 
+from tests.conftest import shared_cache_dir
 from tests.gui.shell_helpers import close_window, make_window, no_modal_dialogs
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _spelling_index_built(tmp_path_factory):
+    """Build the process-wide spelling checker before the first window exists.
+
+    It is built lazily by the first check, about 10 s from a cold cache. Left to a window,
+    that first check runs in the live checker's worker thread, which outlives the window
+    (closing waits 5 s for it) and takes the GIL from the next tests' timers: the autosave
+    tests failed under `pytest tests/gui` and passed in the full suite only because
+    tests/checks had built the checker first."""
+    from desk.checks.spelling import check_spelling
+
+    with pytest.MonkeyPatch.context() as mp:  # the same cache as the tests (tests/conftest.py)
+        mp.setenv("XDG_CACHE_HOME", str(shared_cache_dir(tmp_path_factory)))
+        for language in ("en-US", "en-GB"):
+            check_spelling("Teh mayor sayd so.", language=language)
+
+
+@pytest.fixture(autouse=True)
+def _no_check_outlives_its_test():
+    """Every live checker a test made is shut down when the test ends, with its check
+    finished: a debounce timer or a check left running fired in the next test, on a library
+    its fixture had closed ("Cannot operate on a closed database")."""
+    yield
+    from desk.gui.live_checks import LiveChecker
+
+    app = QApplication.instance()
+    for widget in app.topLevelWidgets() if app is not None else ():
+        for checker in widget.findChildren(LiveChecker):
+            checker.shutdown()
+            checker._pool.waitForDone()
 
 
 @pytest.fixture(autouse=True)
