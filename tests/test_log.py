@@ -9,9 +9,9 @@ import sys
 import pytest
 
 import desk.log
-from desk.storage import Library
 from desk.cli import main
 from desk.paths import log_path
+from desk.storage import Library
 
 ARTICLE = "The council met on Tuesday and approved the budget for the coming year.\n"
 

@@ -99,7 +99,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from desk.cli.args import safe_streams
-
     from desk.log import setup as setup_logging
 
     safe_streams()

@@ -13,7 +13,7 @@ def ident(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an id: {text!r}")
+        raise argparse.ArgumentTypeError(f"not an id: {text!r}") from None
     if not 1 <= number <= MAX_ID:
         raise argparse.ArgumentTypeError(f"no such id: {text} (ids run from 1 to {MAX_ID})")
     return number
@@ -24,7 +24,7 @@ def count(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not 0 <= number <= MAX_ID:
         raise argparse.ArgumentTypeError(f"out of range: {text} (0 to {MAX_ID})")
     return number

@@ -11,14 +11,13 @@ The JSON shape is relied on by automation: keep it stable.
 
 from __future__ import annotations
 
-from desk.cli.args import ident
-
 import bisect
 import contextlib
 import json
 import sys
 from pathlib import Path
 
+from desk.cli.args import ident
 from desk.languages import codes
 from desk.model import DeskError
 

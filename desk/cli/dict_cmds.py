@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from desk.cli.args import ident
-
 from desk.cli.output import add_format, print_json
 
 

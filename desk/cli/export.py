@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from desk.cli.args import ident
-
 import argparse
 import sys
 from pathlib import Path
 
+from desk.cli.args import ident
 from desk.model import DeskError
 
 EPILOG = """\

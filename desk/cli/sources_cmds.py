@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from desk.cli.args import ident
-
 import dataclasses
 
+from desk.cli.args import ident
 from desk.cli.output import add_format, print_json, print_table
 from desk.model import SOURCE_KINDS
 

@@ -3,10 +3,9 @@ renders it offscreen (no display needed) with an article open."""
 
 from __future__ import annotations
 
-from desk.cli.args import ident
-
 from pathlib import Path
 
+from desk.cli.args import ident
 from desk.model import DeskError
 
 
@@ -54,7 +53,7 @@ def run_screenshot(args, ctx) -> int:
     try:
         w, h = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
-        raise DeskError(f"--size must look like 1440x900, not {args.size!r}")
+        raise DeskError(f"--size must look like 1440x900, not {args.size!r}") from None
     if not (320 <= w <= 8000 and 240 <= h <= 8000):
         raise DeskError("--size must be between 320x240 and 8000x8000")
     from desk.app import screenshot

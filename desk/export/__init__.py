@@ -83,7 +83,7 @@ def get_format(name: str) -> ExportFormat:
     try:
         return FORMATS[name]
     except KeyError:
-        raise DeskError(f"unknown export format {name!r}; choose one of {', '.join(FORMATS)}")
+        raise DeskError(f"unknown export format {name!r}; choose one of {', '.join(FORMATS)}") from None
 
 
 def default_name(article, fmt: str | ExportFormat) -> str:

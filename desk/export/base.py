@@ -106,7 +106,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, force: bool = False) -
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise DeskError(f"cannot write in {folder}: {_reason(exc)}")
+        raise DeskError(f"cannot write in {folder}: {_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -117,7 +117,7 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, force: bool = False) -
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise DeskError(f"cannot write {path}: {_reason(exc)}")
+        raise DeskError(f"cannot write {path}: {_reason(exc)}") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -73,10 +73,9 @@ def _ensure_gui_app():
 def render(data: ExportData) -> bytes:
     try:
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-        from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPdfWriter,
-                                   QTextDocument)
+        from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
     except ImportError as exc:  # pragma: no cover - PySide6 is a hard dependency
-        raise DeskError(f"PDF export needs Qt (PySide6), which could not be loaded: {exc}")
+        raise DeskError(f"PDF export needs Qt (PySide6), which could not be loaded: {exc}") from exc
     if data.page_size not in PAGE_SIZES:
         raise DeskError(f"unknown page size {data.page_size!r}; choose a4 or letter")
     _ensure_gui_app()

@@ -5,14 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from desk.gui.body_edit import BodyEdit
 from desk.gui.field_edit import FieldEdit
 from desk.gui.highlighter import MarkdownHighlighter
-from desk.languages import LANGUAGES, DEFAULT_LANGUAGE, language as table_entry, lookup, unknown_message
+from desk.languages import DEFAULT_LANGUAGE, LANGUAGES, lookup, unknown_message
+from desk.languages import language as table_entry
 from desk.model import ARTICLE_STATUSES
 
 

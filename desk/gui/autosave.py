@@ -10,7 +10,6 @@ the text. A save over a version this window never saw keeps that version as a re
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.model import DeskError

@@ -4,7 +4,6 @@ desk.operations.imports.import_files through the window's runner, as ``desk impo
 
 from __future__ import annotations
 
-
 from desk.gui import dialogs
 from desk.model import DeskError
 

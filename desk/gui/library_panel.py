@@ -6,12 +6,27 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMessageBox,
-    QPushButton, QStackedWidget, QStyle, QStyledItemDelegate, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desk.gui.article_model import (
-    SUMMARY_ROLE, ArticleListModel, friendly_time, status_label,
+    SUMMARY_ROLE,
+    ArticleListModel,
+    friendly_time,
+    status_label,
 )
 from desk.gui.highlighter import blend
 from desk.gui.shortcuts import local_shortcut

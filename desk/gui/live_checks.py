@@ -17,8 +17,8 @@ import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
 from desk.checking import CheckInputs, check_inputs, check_with
+from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
 from desk.review.reattach import sync_quotes
 
 DEBOUNCE_MS = 300

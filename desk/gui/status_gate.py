@@ -8,8 +8,7 @@ is saved: the gate checks the stored text.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget,
-                               QMessageBox, QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QMessageBox, QVBoxLayout
 
 from desk.model import DeskError
 from desk.operations.articles import StatusBlocked, change_status

@@ -66,7 +66,7 @@ def resume(library) -> ImportResult:
                   for p, aid in zip(batch.paths, batch.article_ids)]
     except DeskError as exc:
         note = _roll_back(library, batch)
-        raise DeskError(f"cannot resume: {exc}; {note}")
+        raise DeskError(f"cannot resume: {exc}; {note}") from exc
     library.imports.claim(batch.id)
     ids = _write(library, batch.id, parsed, batch.article_ids)
     return ImportResult(ids, batch.id, resumed=True, notes=notes + [

@@ -38,14 +38,14 @@ def decode(data: bytes, name: str = "input", *, newlines: bool = True) -> str:
         try:
             return finish(data.decode("utf-16"))
         except UnicodeDecodeError:
-            raise DeskError(f"{name}: not valid UTF-16 text")
+            raise DeskError(f"{name}: not valid UTF-16 text") from None
     if b"\x00" in data[:8192]:
         raise DeskError(f"{name}: looks like a binary file, not text")
     try:
         return finish(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise DeskError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start}); "
-                        "save it as UTF-8 and try again")
+                        "save it as UTF-8 and try again") from exc
 
 
 def display_path(path) -> str:

@@ -61,8 +61,8 @@ def read_html(path: str | Path) -> str:
             charset = match.group(1).decode("ascii", "replace").lower()
             if charset not in UTF_NAMES:
                 raise DeskError(f"{path}: the page is in {charset}, not UTF-8; desk imports UTF-8 "
-                                "and UTF-16 only — save the page as UTF-8 and try again")
-        raise
+                                "and UTF-16 only — save the page as UTF-8 and try again") from None
+            raise
 
 
 def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:

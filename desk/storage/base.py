@@ -12,9 +12,9 @@ from datetime import datetime, timedelta, timezone
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from desk.storage.errors import StorageError, storage_errors
-
 from sqlite_utils.db import Table
+
+from desk.storage.errors import StorageError, storage_errors
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from desk.model import DeskError
 
+
 class StorageError(DeskError):
     """Something went wrong in the library file itself."""
 

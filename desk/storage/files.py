@@ -177,7 +177,7 @@ def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike[st
     try:
         fd, tmp = tempfile.mkstemp(prefix=BACKUP_PREFIX, suffix=BACKUP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise DeskError(f"cannot write in {folder}: {exc.strerror}")
+        raise DeskError(f"cannot write in {folder}: {exc.strerror}") from exc
     os.close(fd)
     note = _note_pending(tmp)
     try:

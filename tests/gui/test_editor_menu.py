@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtWidgets import QMenu
 
 from desk.gui.change_wiring import subscribe
-from desk.gui.op_runner import OperationRunner
 from desk.gui.editor_menu import EditorMenu
+from desk.gui.op_runner import OperationRunner
 from desk.review.reattach import attached
 from tests.gui.live_helpers import make_editor, recheck, squiggled_words, warm_spelling
 

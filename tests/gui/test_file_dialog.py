@@ -3,7 +3,6 @@ window's SQLite locks, and the next `desk` command would then delete the WAL und
 
 from __future__ import annotations
 
-import fcntl
 import os
 import sqlite3
 import subprocess

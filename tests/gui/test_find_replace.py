@@ -4,7 +4,6 @@ import pytest
 
 from tests.gui.shell_helpers import close_window, make_window, type_text
 
-
 TEXT = "Dalton said the weir held. dalton added: the WEIR is fine. Weirdly calm."
 
 

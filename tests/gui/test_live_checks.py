@@ -33,8 +33,9 @@ def test_typing_after_a_non_bmp_character_keeps_marks_on_the_word(qtbot, library
 
 
 def test_unknown_name_gets_a_quieter_mark_than_a_misspelling():
-    from desk.gui.check_marks import problem_format
     from PySide6.QtGui import QPalette
+
+    from desk.gui.check_marks import problem_format
 
     pal = QPalette()
     name = problem_format(pal, Problem("unknown-name", "info", 0, 3, "unknown name"))
@@ -93,7 +94,7 @@ def test_saving_attaches_quotation_rows_at_their_places(qtbot, library):
 
 
 def test_resting_the_mouse_on_a_mark_shows_what_it_means(qtbot, library):
-    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 

@@ -4,7 +4,6 @@ Key presses go through the window (QTest on the QWindow), so shortcuts are match
 they are for real key presses, not delivered straight to a widget.
 """
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox

@@ -4,7 +4,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desk.gui.op_runner import OperationRunner
 from desk.gui import status_gate
 from desk.gui.op_runner import OperationRunner
 from desk.gui.panels.review_queue import KEYS_HELP, ReviewQueuePanel

@@ -2,8 +2,8 @@
 
 import pytest
 
-from desk.gui.op_runner import OperationRunner
 from desk.gui import verify_confirm
+from desk.gui.op_runner import OperationRunner
 from desk.gui.panels.review_queue import ReviewQueuePanel
 from desk.gui.review_dialog import ReviewDialog
 from desk.review.reattach import sync_quotes

@@ -82,7 +82,7 @@ def test_resume_finishes_it_from_the_recorded_paths(db_path, files, monkeypatch)
             batch.import_files(lib, files)
     monkeypatch.undo()
     with Library.open(db_path, seed=False) as lib:
-        result = batch.resume(lib)
+        batch.resume(lib)
         assert headlines(lib) == [f"Story {n}" for n in range(4)]
         with pytest.raises(DeskError, match="no stopped import"):
             batch.resume(lib)

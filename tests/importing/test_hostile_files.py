@@ -147,8 +147,8 @@ def test_what_imports_exports_to_every_format(hostile_dir, case):
     import lxml.html
 
     from desk.export import formats, get_format
-    from desk.export.links import is_allowed
     from desk.export.base import ExportData
+    from desk.export.links import is_allowed
     from desk.model import Article
 
     try:

@@ -4,7 +4,6 @@ from desk.model import DeskError
 from desk.review.reattach import sync_quotes
 from desk.review.tags import verify_quote
 from desk.review.verify import find_in_material, verify_from_material
-
 from tests.review.test_material import TRANSCRIPT
 
 

@@ -36,7 +36,6 @@ from desk.checks.attribution.tags import assigned_span, match_decisions
 from desk.checks.markdown_spans import non_prose_spans
 from desk.model import Problem, QuoteSpan, SourceRef, TaggedQuote
 
-
 __all__ = ["MAX_QUOTATIONS", "AttributionResult", "analyse", "non_prose_spans"]
 
 

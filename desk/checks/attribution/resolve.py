@@ -8,8 +8,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.clauses import subject_at_start
+from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.lexicon import PERSON_ROLES, PRONOUNS
 from desk.checks.attribution.people import People
 from desk.checks.attribution.segment import Document

@@ -8,11 +8,12 @@ from functools import lru_cache
 
 from desk.checks.attribution.cues import CUE_FORMS
 from desk.checks.attribution.lexicon import (
-    ANONYMITY_RE,
     ANON_HEADS,
+    ANONYMITY_RE,
     CAP_STOP,
     DETERMINERS,
     FWD_STOP,
+    GROUP_HEADS,
     HEAD_NOUNS,
     HONORIFICS,
     INTRO_WORDS,
@@ -25,7 +26,6 @@ from desk.checks.attribution.lexicon import (
     TITLE_WORDS,
     TRAILING_SKIP,
     TRULY_ANON,
-    GROUP_HEADS,
 )
 
 

@@ -33,7 +33,6 @@ from .words import (
     overlaps,
 )
 
-
 #: A capitalised unknown word is a typo, not a name, when a word this common (or a
 #: month or weekday) is one edit away (mid-sentence) or two (sentence start).
 NEAR_FREQ_MID = 20000
@@ -106,7 +105,7 @@ class SpellChecker:
 
     def load(self) -> None:
         """Load everything now (otherwise it happens on first use)."""
-        self.index
+        _ = self.index  # the property loads or builds the suggestion index
         self.lexicon.known("en-US")
 
     # ------------------------------------------------------------ words

@@ -15,8 +15,8 @@ doubled letters and transpositions are cheap.
 from __future__ import annotations
 
 import math
-import re
 import os
+import re
 import struct
 import sys
 import tempfile

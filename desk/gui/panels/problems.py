@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _FILTERS = (("All problems", None), ("Errors", "error"), ("Warnings", "warning"), ("Notes", "info"))

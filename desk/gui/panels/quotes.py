@@ -7,11 +7,10 @@ keyboard focus in the list, so an editor can walk the quotations with the arrow 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desk.review.reattach import comparable
 from desk.gui.check_marks import quote_state, quote_tint
+from desk.review.reattach import comparable
 
 START_ROLE = Qt.UserRole
 END_ROLE = Qt.UserRole + 1
