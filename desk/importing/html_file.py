@@ -62,7 +62,7 @@ def read_html(path: str | Path) -> str:
             if charset not in UTF_NAMES:
                 raise DeskError(f"{path}: the page is in {charset}, not UTF-8; desk imports UTF-8 "
                                 "and UTF-16 only — save the page as UTF-8 and try again") from None
-            raise
+        raise
 
 
 def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:
