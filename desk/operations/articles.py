@@ -101,7 +101,7 @@ def duplicate_article(lib: Library, *, article_id: int) -> ArticleResult:
     """A copy of the article (its fields and tags, "(copy)" after the headline) as a draft."""
     with lib.transaction():
         copy = lib.articles.duplicate(article_id)
-    return ArticleResult(copy, Changes.of(articles=[copy.id]))
+    return ArticleResult(copy, Changes.of(articles=[copy.id], quotes=_synced(lib, copy.id)))
 
 
 def trash_article(lib: Library, *, article_id: int) -> ArticleResult:
@@ -138,4 +138,17 @@ def restore_revision(lib: Library, *, revision_id: int,
         article = lib.revisions.restore(revision_id)
         saved_as = lib.revisions.latest(revision.article_id)  # "before restoring revision N"
     assert saved_as is not None  # restore always snapshots first
-    return RevisionRestored(article, revision, saved_as, Changes.of(articles=[article.id]))
+    return RevisionRestored(article, revision, saved_as,
+                            Changes.of(articles=[article.id], quotes=_synced(lib, article.id)))
+
+
+def _synced(lib: Library, article_id: int | None) -> set[int]:
+    """A new text is saved: the article's quotation rows follow it, as after any save
+    (desk.review.reattach; in transactions of its own, the engine runs outside them).
+    Returns the ids of the rows before and after, so a row that went is announced too."""
+    from desk.review.reattach import sync_quotes
+
+    if article_id is None:  # an Article read back from the library always has its id
+        return set()
+    before = {row.id for row in lib.quotes.list(article_id=article_id)}
+    return before | {row.id for row in sync_quotes(lib, article_id)}

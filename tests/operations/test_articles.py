@@ -344,3 +344,29 @@ def test_desk_history_lists_the_revisions_newest_first(libraries, capsys):
     assert cli(libs["cli"], capsys, "history", "1", "--restore", "2")[2] == (
         "desk: error: revision 2 belongs to article 2, not article 1\n")
     assert cli(libs["cli"], capsys, "history", "8")[2] == "desk: error: no article with id 8\n"
+
+
+TWO_QUOTES = "“We will rebuild the bridge,” said Ana Ruiz. “Nobody pays more,” she added."
+
+
+def test_a_duplicate_has_its_quotation_rows(lib):
+    a = lib.articles.create(headline="Bridge", body=TWO_QUOTES)
+    result = ops.duplicate_article(lib, article_id=a.id)
+    rows = lib.quotes.list(article_id=result.article.id)
+    assert [q.text for q in rows] == ["We will rebuild the bridge,", "Nobody pays more,"]
+    assert result.changes.quotes == {q.id for q in rows}
+
+
+def test_restoring_a_revision_brings_its_quotation_rows_back_in_line(lib):
+    from desk.review.reattach import sync_quotes
+
+    a = lib.articles.create(headline="Bridge", body=TWO_QUOTES)
+    sync_quotes(lib, a.id)
+    rev = lib.revisions.create(a.id, label="before the new quote")
+    lib.articles.update(a.id, body=TWO_QUOTES + " “This is new,” said Dan Wu.")
+    sync_quotes(lib, a.id)
+    new_row = next(q for q in lib.quotes.list(article_id=a.id) if q.text.startswith("This is new"))
+    result = ops.restore_revision(lib, revision_id=rev.id)
+    attached = [q.text for q in lib.quotes.list(article_id=a.id) if q.start is not None]
+    assert attached == ["We will rebuild the bridge,", "Nobody pays more,"]
+    assert new_row.id in result.changes.quotes
