@@ -180,11 +180,12 @@ class EditorMenu(QObject):
         detected name becomes an alias only if the editor says so when asked, and is never
         offered when it is a pronoun, a country or an organisation."""
         row = self.row_for(quote)
-        offer = ops.alias_offer(self.library, source_id, quote.speaker, quote.speaker_kind)
+        offer = ops.alias_offer(self.library, source_id, quote.speaker, quote.speaker_kind,
+                               quote.mention)
         learn = bool(offer) and self.confirm_alias(offer, self.library.sources.get(source_id).name)
         return self._run(ops.assign_source, quote_id=row.id, source_id=source_id,
                          speaker=quote.speaker or "", speaker_kind=quote.speaker_kind,
-                         learn_alias=learn)
+                         mention=quote.mention, learn_alias=learn)
 
     def set_speaker(self, quote: QuoteSpan, name: str):
         """The editor's speaker; a registered name (or alias) assigns that source."""

@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from desk.storage import Library
 
 __all__ = ["KEEP", "AssignResult", "EvidenceDiffers", "QuoteResult", "VerifyResult", "alias_offer",
-           "assign_new_source", "assign_source", "detected_speaker", "dispute", "mark_not_a_quote",
-           "record_original", "set_speaker", "set_status", "tag", "verify", "verify_from_material"]
+           "alias_refusal", "assign_new_source", "assign_source", "detected", "detected_speaker",
+           "dispute", "mark_not_a_quote", "record_original", "set_speaker", "set_status", "tag", "verify", "verify_from_material"]
 
 
 class _Keep(enum.Enum):
@@ -77,9 +77,10 @@ def _quote_changed(quote_id: int, *sources: int | None) -> Changes:
     return Changes.of(quotes=[quote_id], sources=sources)
 
 
-def detected_speaker(lib: Library, quote_id: int) -> tuple[str | None, str | None]:
-    """The speaker the checks name for a stored quotation now, and its kind (person,
-    organisation, pronoun, ...), found by running the engine on the article."""
+def detected(lib: Library, quote_id: int) -> tuple[str | None, str | None, str | None]:
+    """The speaker the checks name for a stored quotation now, its kind (person,
+    organisation, pronoun, ...) and the words that name them at the quotation ("he", "the
+    senator", "Ana Ruiz"), found by running the engine on the article."""
     from desk.review.reattach import find_quotes
 
     row = lib.quotes.get(quote_id)
@@ -87,36 +88,68 @@ def detected_speaker(lib: Library, quote_id: int) -> tuple[str | None, str | Non
         article = lib.articles.get(row.article_id, include_deleted=True)
         for span in find_quotes(lib, article):
             if span.start == row.start:
-                return span.speaker, span.speaker_kind
-    return row.speaker, None
+                return span.speaker, span.speaker_kind, span.mention
+    return row.speaker, None, None
 
 
-def alias_offer(lib: Library, source_id: int, speaker: str | None, kind: str | None) -> str | None:
+def detected_speaker(lib: Library, quote_id: int) -> tuple[str | None, str | None]:
+    """The detected speaker and its kind (see ``detected``)."""
+    speaker, kind, _mention = detected(lib, quote_id)
+    return speaker, kind
+
+
+def alias_refusal(lib: Library, source_id: int, speaker: str, kind: str | None,
+                  mention: str | None = None) -> str | None:
+    """Why ``speaker`` must not become an alias of source ``source_id``, or None.
+
+    Besides a pronoun, country or organisation (desk.operations.aliases): a name the engine
+    only resolved ("“…,” he said" read as the Mark Hill named earlier) is not what the text
+    says at this quotation, so the editor crediting it to someone else says the resolution
+    was wrong, not that the name is theirs; and a name that already belongs to another
+    source would make one name two people's."""
+    why = refusal(speaker, kind)
+    if why is not None:
+        return why
+    if mention and " ".join(mention.split()).lower() != speaker.lower() \
+            and refusal(mention) is not None:
+        return (f"the text says “{mention}” here, not “{speaker}”; a name is remembered only "
+                "where the text gives it")
+    other = lib.sources.find(speaker)
+    if other is not None and other.id != source_id:
+        return f"“{speaker}” is already a name of {other.name} (source {other.id})"
+    return None
+
+
+def alias_offer(lib: Library, source_id: int, speaker: str | None, kind: str | None,
+                mention: str | None = None) -> str | None:
     """The name worth asking the editor about ("Also remember X as a name for Y?"), or None:
-    nothing detected, already a name of the source, or not a person's name."""
+    nothing detected, already a name of the source, or a name it must not learn
+    (``alias_refusal``)."""
     src = lib.sources.get(source_id)
     if not speaker or speaker.lower() in {n.lower() for n in [src.name, *src.aliases]}:
         return None
-    if refusal(speaker, kind) is not None:
+    if alias_refusal(lib, source_id, speaker, kind, mention) is not None:
         return None
     return speaker
 
 
 def assign_source(lib: Library, *, quote_id: int, source_id: int, speaker: str | None = None,
-                  speaker_kind: str | None = None, learn_alias: bool = False,
-                  reviewer: str | None = None) -> AssignResult:
+                  speaker_kind: str | None = None, mention: str | None = None,
+                  learn_alias: bool = False, reviewer: str | None = None) -> AssignResult:
     """Attribute quotation ``quote_id`` to source ``source_id``.
 
-    ``speaker``/``speaker_kind``: the name the checks detected and how they read it (the
-    window passes them from the quotation on screen; when omitted, the engine is asked).
+    ``speaker``/``speaker_kind``/``mention``: the name the checks detected, how they read
+    it and the words naming them at the quotation (the window passes them from the quotation
+    on screen; when ``speaker`` is omitted, the engine is asked).
     ``learn_alias``: the editor confirmed the detected name is this source; refused with a
-    DeskError, before anything changes, when the name is a pronoun, country or organisation.
+    DeskError, before anything changes, when the name is a pronoun, country or
+    organisation, only resolved from a pronoun or description, or another source's name.
     The stored speaker is always a name of the source: the detected one when it is (or has
     just become) an alias, else the source's own name."""
     src = lib.sources.get(source_id)
     row = lib.quotes.get(quote_id)
     if speaker is None:
-        speaker, detected_kind = detected_speaker(lib, quote_id)
+        speaker, detected_kind, mention = detected(lib, quote_id)
         speaker_kind = speaker_kind or detected_kind
     known = {n.lower() for n in [src.name, *src.aliases]}
     learn = None
@@ -124,7 +157,7 @@ def assign_source(lib: Library, *, quote_id: int, source_id: int, speaker: str |
         if not speaker:
             raise DeskError(f"quotation {quote_id} has no detected speaker to remember as an alias")
         if speaker.lower() not in known:
-            why = refusal(speaker, speaker_kind)
+            why = alias_refusal(lib, source_id, speaker, speaker_kind, mention)
             if why is not None:
                 raise DeskError(f"not remembered as a name for {src.name}: {why}; nothing changed")
             learn = speaker

@@ -67,6 +67,36 @@ def test_a_confirmed_person_name_becomes_an_alias(lib):
     assert ops.alias_offer(lib, src.id, "Tom Hardy", "person") is None  # known now
 
 
+RESOLVED = ("Senator Mark Hill spoke after the vote on Tuesday.\n\n"
+            "“The plan will not work,” he said.\n")
+
+
+def test_a_name_only_resolved_from_he_is_not_remembered(lib):
+    """The text says "he"; the engine reads it as Mark Hill. Crediting the quotation to
+    someone else says the reading was wrong, not that Mark Hill is their name."""
+    other = lib.sources.add("Paul Stone")
+    aid = lib.articles.create(headline="x", body=RESOLVED).id
+    (q,) = sync_quotes(lib, aid)
+    speaker, _kind, mention = ops.detected(lib, q.id)
+    assert (speaker, mention) == ("Mark Hill", "he")
+    assert ops.alias_offer(lib, other.id, speaker, "person", mention) is None
+    with pytest.raises(DeskError, match="the text says “he” here"):
+        ops.assign_source(lib, quote_id=q.id, source_id=other.id, learn_alias=True)
+    assert lib.sources.get(other.id).aliases == [] and lib.quotes.get(q.id).assigned == 0
+    ops.assign_source(lib, quote_id=q.id, source_id=other.id)  # without the alias it is fine
+    assert lib.quotes.get(q.id).source_id == other.id
+
+
+def test_another_sources_name_is_not_remembered(lib):
+    ruiz = lib.sources.add("Jane Ruiz", aliases=["J. Ruiz"])
+    carter = lib.sources.add("John Carter")
+    q = one_quote(lib, "“It is a disgrace,” said J. Ruiz.\n")
+    assert ops.alias_offer(lib, carter.id, "J. Ruiz", "person", "J. Ruiz") is None
+    with pytest.raises(DeskError, match=f"already a name of Jane Ruiz \\(source {ruiz.id}\\)"):
+        ops.assign_source(lib, quote_id=q.id, source_id=carter.id, learn_alias=True)
+    assert lib.sources.get(carter.id).aliases == []
+
+
 def test_cli_tag_source_is_the_same_operation(db_path, capsys):
     with Library.open(db_path, seed=False) as lib:
         src = lib.sources.add("Saeed Khatibzadeh").id
