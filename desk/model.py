@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ARTICLE_STATUSES = ("draft", "editing", "copy-edit", "ready", "published", "killed")
+# Reached only through the workflow gate (desk.review.gate, desk.operations.articles).
+GATED_STATUSES = ("ready", "published")
 SOURCE_KINDS = ("person", "organisation", "anonymous")
 QUOTE_STATUSES = ("unverified", "verified", "disputed", "not-a-quote")
 QUOTE_ORIGINS = ("interview", "press-conference", "statement", "social-media", "transcript", "other")

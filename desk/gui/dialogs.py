@@ -17,6 +17,11 @@ def show_error(parent, message: str, title: str = "desk") -> None:
     QMessageBox.warning(parent, title, message)
 
 
+def show_info(parent, message: str, title: str = "desk") -> None:
+    """Something the editor should know about what just happened (not a failure)."""
+    QMessageBox.information(parent, title, message)
+
+
 def versions() -> dict[str, str]:
     import PySide6
     from PySide6.QtCore import qVersion

@@ -27,16 +27,19 @@ def import_paths(win, paths) -> list[int]:
     if not kept:
         return []
     try:
-        ids = win.runner.run(import_files, parent=win, quiet=True, paths=kept).article_ids
+        result = win.runner.run(import_files, parent=win, quiet=True, paths=kept)
     except SAVE_ERRORS as exc:
         win.show_error(f"Nothing was imported.\n\n{exc}", "Import failed")
         return []
+    ids = result.article_ids
     if ids:
         win.library_panel.clear_filters()
         win.library_panel.reload()
         win.open_article(ids[-1])
         win.statusBar().showMessage(
             f"Imported {len(ids)} article{'s' if len(ids) != 1 else ''}", 5000)
+    if result.notes:  # e.g. a file that said "published" came in as a draft: say why
+        dialogs.show_info(win, "\n\n".join(result.notes), "Imported, with notes")
     return ids
 
 

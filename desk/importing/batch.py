@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desk.model import DeskError
+from desk.model import GATED_STATUSES, DeskError
 
 
 @dataclass
@@ -26,6 +26,9 @@ class ImportResult:
     batch_id: int
     resumed: bool = False
     notes: list[str] = field(default_factory=list)  # what happened to killed batches
+    # article id -> the gated status its file asked for; written as a draft, the import
+    # operation then asks the gate (desk.operations.imports)
+    held: dict[int, str] = field(default_factory=dict)
 
 
 def import_files(library, paths, parsed=None) -> ImportResult:
@@ -44,11 +47,15 @@ def import_files(library, paths, parsed=None) -> ImportResult:
             notes.append(_roll_back(library, stale))
     if batch is not None:
         library.imports.claim(batch.id)
-        ids = _write(library, batch.id, parsed, batch.article_ids)
+        held: dict[int, str] = {}
+        ids = _write(library, batch.id, parsed, batch.article_ids, held)
         return ImportResult(ids, batch.id, resumed=True, notes=notes + [
-            f"resumed an import that was stopped after {batch.done} of {len(paths)} files"])
+            f"resumed an import that was stopped after {batch.done} of {len(paths)} files"],
+            held=held)
     bid = library.imports.start(paths)
-    return ImportResult(_write(library, bid, parsed, [None] * len(paths)), bid, notes=notes)
+    held = {}
+    ids = _write(library, bid, parsed, [None] * len(paths), held)
+    return ImportResult(ids, bid, notes=notes, held=held)
 
 
 def resume(library) -> ImportResult:
@@ -68,9 +75,11 @@ def resume(library) -> ImportResult:
         note = _roll_back(library, batch)
         raise DeskError(f"cannot resume: {exc}; {note}") from exc
     library.imports.claim(batch.id)
-    ids = _write(library, batch.id, parsed, batch.article_ids)
+    held: dict[int, str] = {}
+    ids = _write(library, batch.id, parsed, batch.article_ids, held)
     return ImportResult(ids, batch.id, resumed=True, notes=notes + [
-        f"resumed an import that was stopped after {batch.done} of {len(batch.paths)} files"])
+        f"resumed an import that was stopped after {batch.done} of {len(batch.paths)} files"],
+        held=held)
 
 
 def _roll_back(library, batch) -> str:
@@ -80,14 +89,23 @@ def _roll_back(library, batch) -> str:
             f"{n} article{'s' if n != 1 else ''} removed")
 
 
-def _write(library, batch_id: int, parsed, done: list[int | None]) -> list[int]:
+def _write(library, batch_id: int, parsed, done: list[int | None],
+           held: dict[int, str]) -> list[int]:
+    """Write the articles not done yet. A file asking for a gated status (ready,
+    published) is written as a draft and listed in ``held``: only the gate moves it on."""
     ids: list[int] = []
     try:
         for position, (item, article_id) in enumerate(zip(parsed, done)):
             if article_id is None:
+                fields = dict(item.fields)
+                wanted = fields.get("status")
+                if wanted in GATED_STATUSES:
+                    fields["status"] = "draft"
                 with library.transaction():  # one article and its batch line, together
-                    article_id = library.articles.create(**item.fields, tags=item.tags).id
+                    article_id = library.articles.create(**fields, tags=item.tags).id
                     library.imports.mark_done(batch_id, position, article_id)
+                if wanted in GATED_STATUSES:
+                    held[article_id] = wanted
             ids.append(article_id)
     except BaseException:  # an error or Ctrl+C/SIGTERM: nothing half-imported stays
         library.imports.roll_back(batch_id)

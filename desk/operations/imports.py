@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from desk.importing import ParsedArticle, batch, read_article
 from desk.model import DeskError
+from desk.operations.articles import StatusBlocked, change_status
 from desk.operations.changes import Changes
 
 if TYPE_CHECKING:
@@ -67,15 +68,28 @@ def import_files(lib: Library, *, paths: Sequence[str | os.PathLike[str]],
     elif len(parsed) != len(paths):
         raise DeskError("the parsed files do not match the paths to import")
     result = batch.import_files(lib, [str(p) for p in paths], parsed)
-    return ImportResult(result.ids, result.resumed, result.notes,
-                        Changes.of(articles=result.ids, quotes=_synced(lib, result.ids)))
+    return _finished(lib, result)
 
 
 def resume_import(lib: Library) -> ImportResult:
     """Finish the most recent stopped import from its recorded paths (``desk import --resume``)."""
-    result = batch.resume(lib)
-    return ImportResult(result.ids, result.resumed, result.notes,
-                        Changes.of(articles=result.ids, quotes=_synced(lib, result.ids)))
+    return _finished(lib, batch.resume(lib))
+
+
+def _finished(lib: Library, result: batch.ImportResult) -> ImportResult:
+    """The batch is in: quotation rows synced, then the gate asked for each article whose
+    file said ready or published (it came in as a draft; a blocked one stays a draft, and a
+    note says why — an import never moves an article past the gate)."""
+    quotes = _synced(lib, result.ids)
+    notes = list(result.notes)
+    for article_id, wanted in result.held.items():
+        try:
+            change_status(lib, article_id=article_id, status=wanted)
+        except StatusBlocked as exc:
+            notes.append(f"article {article_id} was imported as a draft, not {wanted}: "
+                         + "; ".join(exc.reasons))
+    return ImportResult(result.ids, result.resumed, notes,
+                        Changes.of(articles=result.ids, quotes=quotes))
 
 
 def _synced(lib: Library, article_ids: Sequence[int]) -> set[int]:

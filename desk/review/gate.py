@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desk.model import ARTICLE_STATUSES, Article, DeskError
+from desk.model import ARTICLE_STATUSES, GATED_STATUSES, Article, DeskError
 
 WORKFLOW = ("draft", "editing", "copy-edit", "ready", "published")
-GATED = ("ready", "published")
+GATED = GATED_STATUSES
 MAX_LISTED = 5  # problems listed one by one in the reasons; the rest are counted
 MAX_QUOTES_LISTED = 3  # quotation snippets named per status; the rest are counted
 SNIPPET_WORDS = 4

@@ -130,3 +130,42 @@ def test_imported_articles_have_their_quotation_rows(library, tmp_path):
     rows = lib.quotes.list(article_id=aid)
     assert [(q.text, q.start is not None) for q in rows] == [("We will rebuild it by spring,", True)]
     assert result.changes.quotes == {rows[0].id}
+
+
+def test_an_import_never_moves_an_article_past_the_gate(library, tmp_path):
+    blocked = tmp_path / "blocked.md"
+    blocked.write_text("---\nheadline: Sneaky\nstatus: published\n---\n\n"
+                       "\u201cUnclosed and nobody said it\n", encoding="utf-8")
+    clean = tmp_path / "clean.md"
+    clean.write_text("---\nheadline: Clean\nstatus: ready\n---\n\nThe weir held overnight.\n",
+                     encoding="utf-8")
+    result = import_files(library, paths=[blocked, clean])
+    first, second = (library.articles.get(i) for i in result.article_ids)
+    assert first.status == "draft" and library.status_log.list(first.id) == []
+    assert any(n.startswith(f"article {first.id} was imported as a draft, not published: ")
+               for n in result.notes)
+    # the clean one passes the gate, and the move is in its log like any other
+    assert second.status == "ready"
+    assert [(c.from_status, c.to_status) for c in library.status_log.list(second.id)] == \
+        [("draft", "ready")]
+
+
+def test_a_blocked_status_stays_a_draft_from_every_face_and_says_why(libraries, capsys, qtbot,
+                                                                    tmp_path, monkeypatch):
+    from desk.gui import dialogs
+
+    told = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, message, title="desk":
+                        told.append(message))
+    f = tmp_path / "sneaky.md"
+    f.write_text("---\nheadline: Sneaky\nstatus: ready\n---\n\n\u201cUnclosed\n", encoding="utf-8")
+    libs = libraries(_one_article)
+    notes = import_files(libs["core"], paths=[f]).notes
+    code, out, err = cli(libs["cli"], capsys, "import", str(f))
+    ids, _opened, _announced = _window_import(libs["window"], qtbot, tmp_path, [f])
+    assert code == 0 and out == "2\n" and ids == [2]
+    said = "article 2 was imported as a draft, not ready: "
+    assert notes[0].startswith(said) and err.startswith(f"desk: note: {said}")
+    assert len(told) == 1 and told[0].startswith(said)
+    assert libs["core"].articles.get(2).status == "draft"
+    assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"])
