@@ -125,8 +125,10 @@ class Articles(Manager):
     # -- reading ---------------------------------------------------------------
     def get(self, article_id: int, *, include_deleted: bool = False) -> Article:
         row = self._one("SELECT * FROM articles WHERE id = ?", (article_id,))
-        if row is None or (row["deleted_at"] and not include_deleted):
+        if row is None:
             raise DeskError(f"no article with id {article_id}")
+        if row["deleted_at"] and not include_deleted:
+            raise DeskError(f"article {article_id} is in the trash (restore it first)")
         names = {f.name for f in fields(Article)}
         article = Article(**{k: v for k, v in row.items() if k in names})
         article.tags = self.tags_of(article_id)

@@ -182,7 +182,7 @@ def test_trash_and_restore_round_trip(lib):
     (ops.trash_article, True, "already in the trash"),
     (ops.restore_article, False, "is not in the trash"),
     (ops.trash_article, None, "no article with id 99"),
-    (ops.duplicate_article, True, "no article with id"),
+    (ops.duplicate_article, True, r"article \d+ is in the trash \(restore it first\)"),
 ])
 def test_trash_restore_and_duplicate_refusals_change_nothing(lib, op, trashed, message):
     a = lib.articles.create(headline="A", body="b")

@@ -51,7 +51,7 @@ def test_trash_hides_and_restore_brings_back(library):
     library.articles.trash(a.id)
     assert library.articles.list() == []
     assert [x.id for x in library.articles.list(trashed=True)] == [a.id]
-    with pytest.raises(DeskError):
+    with pytest.raises(DeskError, match=f"article {a.id} is in the trash"):
         library.articles.get(a.id)
     library.articles.restore(a.id)
     assert [x.id for x in library.articles.list()] == [a.id]
