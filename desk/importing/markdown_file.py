@@ -90,7 +90,7 @@ def parse_markdown(text: str, path: Path | str = "input") -> ParsedArticle:
     if "language" in fields:
         found = lookup(fields["language"])
         if found is None:
-            raise DeskError(f"{path}: front matter {unknown_message(fields['language'])}")
+            raise DeskError(f"{path}: the front matter names an {unknown_message(fields['language'])}")
         fields["language"] = found.code
     if not fields.get("headline"):
         match = HEADING_RE.match(body)

@@ -34,7 +34,7 @@ def test_front_matter_language_desk_does_not_support_is_refused(tmp_path, given)
     path = md(tmp_path, given)
     with pytest.raises(DeskError) as err:
         read_article(path)
-    assert str(err.value) == (f"{path}: front matter unknown language '{given}'; "
+    assert str(err.value) == (f"{path}: the front matter names an unknown language '{given}'; "
                               f"desk supports {SUPPORTED}")
 
 
