@@ -32,7 +32,7 @@ class OperationRunner(QObject):
         try:
             result = op(self.library, **kwargs)
         except DeskError as exc:
-            log.info("%s refused: %s", getattr(op, "__name__", op), exc)
+            log.debug("%s refused in the window: %s", getattr(op, "__name__", op), exc)
             if quiet:
                 raise
             from desk.gui.dialogs import show_error

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from desk.model import Article, DeskError
 from desk.operations.changes import NOTHING, Changes
+from desk.operations.logged import logged
 from desk.review.gate import GateResult, check_transition
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class RevisionRestored:
     changes: Changes
 
 
+@logged
 def change_status(lib: Library, *, article_id: int, status: str,
                   override: str | None = None) -> StatusChanged:
     """Move the article to ``status`` through the gate. ``override``: why a blocked move may go
@@ -86,6 +88,7 @@ def change_status(lib: Library, *, article_id: int, status: str,
     return StatusChanged(gate, article, Changes.of(articles=[article_id]))
 
 
+@logged
 def new_article(lib: Library, *, headline: str = "", section: str = "") -> ArticleResult:
     """A new, empty draft."""
     headline, section = " ".join(headline.split()), " ".join(section.split())
@@ -97,6 +100,7 @@ def new_article(lib: Library, *, headline: str = "", section: str = "") -> Artic
     return ArticleResult(article, Changes.of(articles=[article.id]))
 
 
+@logged
 def duplicate_article(lib: Library, *, article_id: int) -> ArticleResult:
     """A copy of the article (its fields and tags, "(copy)" after the headline) as a draft."""
     with lib.transaction():
@@ -104,6 +108,7 @@ def duplicate_article(lib: Library, *, article_id: int) -> ArticleResult:
     return ArticleResult(copy, Changes.of(articles=[copy.id], quotes=_synced(lib, copy.id)))
 
 
+@logged
 def trash_article(lib: Library, *, article_id: int) -> ArticleResult:
     """Move the article to the trash (its text, tags, history and quotations are kept)."""
     current = lib.articles.get(article_id, include_deleted=True)
@@ -115,6 +120,7 @@ def trash_article(lib: Library, *, article_id: int) -> ArticleResult:
     return ArticleResult(article, Changes.of(articles=[article_id]))
 
 
+@logged
 def restore_article(lib: Library, *, article_id: int) -> ArticleResult:
     """Bring the article back from the trash."""
     current = lib.articles.get(article_id, include_deleted=True)
@@ -126,6 +132,7 @@ def restore_article(lib: Library, *, article_id: int) -> ArticleResult:
     return ArticleResult(article, Changes.of(articles=[article_id]))
 
 
+@logged
 def restore_revision(lib: Library, *, revision_id: int,
                      article_id: int | None = None) -> RevisionRestored:
     """Bring back revision ``revision_id``, first saving the current text as a revision.

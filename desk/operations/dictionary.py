@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from desk.model import DeskError
 from desk.operations.changes import Changes
+from desk.operations.logged import logged
 
 if TYPE_CHECKING:
     from desk.storage import Library
@@ -50,6 +51,7 @@ def _change(lib: Library, words: Iterable[str], article_id: int | None,
     return DictionaryResult(changed, unchanged, Changes.of(dictionary=bool(changed)))
 
 
+@logged
 def add_words(lib: Library, *, words: Iterable[str],
               article_id: int | None = None) -> DictionaryResult:
     """Accept ``words`` in every article, or only in ``article_id``. Every word is checked
@@ -57,6 +59,7 @@ def add_words(lib: Library, *, words: Iterable[str],
     return _change(lib, words, article_id, add=True)
 
 
+@logged
 def remove_words(lib: Library, *, words: Iterable[str],
                  article_id: int | None = None) -> DictionaryResult:
     """Stop accepting ``words`` in the global dictionary, or in ``article_id``'s own."""

@@ -19,6 +19,7 @@ from desk.importing import ParsedArticle, batch, read_article
 from desk.model import DeskError
 from desk.operations.articles import StatusBlocked, change_status
 from desk.operations.changes import Changes
+from desk.operations.logged import logged
 
 if TYPE_CHECKING:
     from desk.storage import Library
@@ -59,6 +60,7 @@ def read_files(paths: Sequence[str | os.PathLike[str]]) -> list[ParsedArticle]:
     return parsed
 
 
+@logged
 def import_files(lib: Library, *, paths: Sequence[str | os.PathLike[str]],
                  parsed: list[ParsedArticle] | None = None) -> ImportResult:
     """Import ``paths`` as new articles. ``parsed``: the files already read with read_files
@@ -71,6 +73,7 @@ def import_files(lib: Library, *, paths: Sequence[str | os.PathLike[str]],
     return _finished(lib, result)
 
 
+@logged
 def resume_import(lib: Library) -> ImportResult:
     """Finish the most recent stopped import from its recorded paths (``desk import --resume``)."""
     return _finished(lib, batch.resume(lib))

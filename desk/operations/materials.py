@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from desk.model import DeskError
 from desk.operations.changes import Changes
+from desk.operations.logged import logged
 from desk.storage.materials import Material
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ class MaterialResult:
     changes: Changes
 
 
+@logged
 def attach_material(lib: Library, *, text: str, title: str = "", source_id: int | None = None,
                     article_id: int | None = None, filename: str = "") -> MaterialResult:
     """Store material for a source or an article (or both); refused when it is empty or

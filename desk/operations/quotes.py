@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, SOURCE_KINDS, DeskError, Source
 from desk.operations.aliases import refusal
 from desk.operations.changes import NOTHING, Changes
+from desk.operations.logged import logged
 from desk.review.evidence import Evidence, EvidenceDiffers, verify_checked
 from desk.review.material import Passage
 from desk.review.tags import review_stamp, set_quote_status, tag_quote, verify_quote
@@ -133,6 +134,7 @@ def alias_offer(lib: Library, source_id: int, speaker: str | None, kind: str | N
     return speaker
 
 
+@logged
 def assign_source(lib: Library, *, quote_id: int, source_id: int, speaker: str | None = None,
                   speaker_kind: str | None = None, mention: str | None = None,
                   learn_alias: bool = False, reviewer: str | None = None) -> AssignResult:
@@ -171,6 +173,7 @@ def assign_source(lib: Library, *, quote_id: int, source_id: int, speaker: str |
                         changes=_quote_changed(row.id, source_id if learn else None))
 
 
+@logged
 def assign_new_source(lib: Library, *, quote_id: int, name: str, kind: str = "person",
                       title: str = "", reviewer: str | None = None) -> AssignResult:
     """Register ``name`` (the detected speaker) as a source, unless a source already goes by
@@ -204,6 +207,7 @@ def _speaker(lib: Library, quote_id: int, name: str, reviewer: str | None) -> As
                              **review_stamp(reviewer))
 
 
+@logged
 def set_speaker(lib: Library, *, quote_id: int, name: str,
                 reviewer: str | None = None) -> QuoteResult:
     """The editor says who is speaking. A name registered as a source (or an alias of one)
@@ -215,6 +219,7 @@ def set_speaker(lib: Library, *, quote_id: int, name: str,
     return QuoteResult(done, _quote_changed(quote_id))
 
 
+@logged
 def set_status(lib: Library, *, quote_id: int, status: str, note: str | None = None,
                reviewer: str | None = None) -> QuoteResult:
     """Set the review status (unverified, verified, disputed, not-a-quote), with a note."""
@@ -223,17 +228,20 @@ def set_status(lib: Library, *, quote_id: int, status: str, note: str | None = N
     return QuoteResult(row, _quote_changed(quote_id))
 
 
+@logged
 def dispute(lib: Library, *, quote_id: int, note: str | None = None,
             reviewer: str | None = None) -> QuoteResult:
     return set_status(lib, quote_id=quote_id, status="disputed", note=note, reviewer=reviewer)
 
 
+@logged
 def mark_not_a_quote(lib: Library, *, quote_id: int, note: str | None = None,
                      reviewer: str | None = None) -> QuoteResult:
     """The checks took something for a quotation that is not one (a title, scare quotes)."""
     return set_status(lib, quote_id=quote_id, status="not-a-quote", note=note, reviewer=reviewer)
 
 
+@logged
 def verify(lib: Library, *, quote_id: int, force: bool = False, note: str | None = None,
            reviewer: str | None = None) -> VerifyResult:
     """Mark verified after checking the quotation's evidence; raises EvidenceDiffers (with
@@ -243,6 +251,7 @@ def verify(lib: Library, *, quote_id: int, force: bool = False, note: str | None
     return VerifyResult(row, True, _quote_changed(quote_id), evidence=evidence)
 
 
+@logged
 def record_original(lib: Library, *, quote_id: int, original: str, note: str | None = None,
                     origin: str | None = None, origin_ref: str | None = None,
                     reviewer: str | None = None) -> VerifyResult:
@@ -255,6 +264,7 @@ def record_original(lib: Library, *, quote_id: int, original: str, note: str | N
     return VerifyResult(row, verified, _quote_changed(quote_id))
 
 
+@logged
 def verify_from_material(lib: Library, *, quote_id: int, material_id: int | None = None,
                          text: str | None = None, note: str | None = None,
                          reviewer: str | None = None,
@@ -272,6 +282,7 @@ def verify_from_material(lib: Library, *, quote_id: int, material_id: int | None
                         passage=found.passage, recorded=found.recorded)
 
 
+@logged
 def tag(lib: Library, *, quote_id: int, source_id: int | None | _Keep = KEEP,
         learn_alias: bool = False, speaker: str | None = None, status: str | None = None,
         origin: str | None | _Keep = KEEP, origin_ref: str | None | _Keep = KEEP,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desk.model import DeskError, Source
 from desk.operations.changes import Changes
+from desk.operations.logged import logged
 
 if TYPE_CHECKING:
     from desk.storage import Library
@@ -49,6 +50,7 @@ def _quotes_of(lib: Library, source_id: int) -> list[int]:
     return [q.id for q in lib.quotes.list(source_id=source_id)]
 
 
+@logged
 def create_source(lib: Library, *, name: str, kind: str = "person", title: str = "",
                   organisation: str = "", role: str = "", contact: str = "", notes: str = "",
                   aliases: Iterable[str] = ()) -> SourceResult:
@@ -64,6 +66,7 @@ def create_source(lib: Library, *, name: str, kind: str = "person", title: str =
     return SourceResult(src, Changes.of(sources=[src.id]))
 
 
+@logged
 def update_source(lib: Library, *, source_id: int, name: str | None = None,
                   kind: str | None = None, title: str | None = None,
                   organisation: str | None = None, role: str | None = None,
@@ -95,6 +98,7 @@ def update_source(lib: Library, *, source_id: int, name: str | None = None,
     return SourceResult(lib.sources.get(source_id), Changes.of(sources=[source_id]))
 
 
+@logged
 def add_aliases(lib: Library, *, source_id: int, aliases: Iterable[str]) -> SourceResult:
     """Other names the source goes by in copy (`desk sources alias`)."""
     wanted = clean_aliases(aliases)
@@ -109,6 +113,7 @@ def add_aliases(lib: Library, *, source_id: int, aliases: Iterable[str]) -> Sour
     return SourceResult(lib.sources.get(source_id), Changes.of(sources=[source_id]))
 
 
+@logged
 def remove_aliases(lib: Library, *, source_id: int, aliases: Iterable[str]) -> SourceResult:
     """Take names off a source; refused, before anything changes, when one is not its alias."""
     src = lib.sources.get(source_id)
@@ -123,6 +128,7 @@ def remove_aliases(lib: Library, *, source_id: int, aliases: Iterable[str]) -> S
     return SourceResult(lib.sources.get(source_id), Changes.of(sources=[source_id]))
 
 
+@logged
 def merge_sources(lib: Library, *, keep_id: int, other_id: int) -> SourceResult:
     """Fold ``other_id`` into ``keep_id``: its name and aliases become aliases, its
     quotations and material move over, empty fields are filled from it; it is deleted."""
@@ -138,6 +144,7 @@ def merge_sources(lib: Library, *, keep_id: int, other_id: int) -> SourceResult:
                                          materials=materials))
 
 
+@logged
 def delete_source(lib: Library, *, source_id: int) -> SourceResult:
     """Delete a source; its quotations lose their source (the checks attribute them again)."""
     src = lib.sources.get(source_id)
