@@ -166,7 +166,8 @@ def run_verify(args, ctx) -> int:
             done = ops.verify(lib, quote_id=args.quote_id, force=args.force, note=args.note,
                               reviewer=args.by)
         except ops.EvidenceDiffers as exc:
-            print(f"desk: {exc}; use --force to verify anyway", file=sys.stderr)
+            print(f"desk: error: {exc} (--force verifies it anyway, vouching for the quotation's "
+                  "words)", file=sys.stderr)
             return 1
         evidence = done.evidence
         against = f" against {evidence.where}" if evidence else " (no original or material to check)"

@@ -40,8 +40,7 @@ class EvidenceDiffers(DeskError):
         self.quote, self.evidence = quote, evidence
         disputed = " (it was disputed)" if quote.status == "disputed" else ""
         super().__init__(f"quotation {quote.id} differs from {evidence.where}{disputed}: "
-                         f"{describe_changes(evidence.diff)}; not verified (verify anyway to "
-                         "vouch for the quotation's words)")
+                         f"{describe_changes(evidence.diff)}; not verified")
 
 
 def describe_changes(diff: list[DiffOp]) -> str:

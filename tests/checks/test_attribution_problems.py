@@ -71,6 +71,15 @@ def test_misquote_reports_word_difference():
     assert "[-not-]" in p.message and "{+never+}" in p.message
 
 
+def test_a_misquote_verified_anyway_is_a_warning_that_keeps_the_difference():
+    text = "“We will never sell the land,” Joan Park said."
+    tag = TaggedQuote(id=1, text="We will never sell the land,", original="We will not sell the land",
+                      status="verified")
+    (p,) = of_kind(text, "misquote", tagged=[tag])
+    assert p.severity == "warning"
+    assert "verified anyway" in p.message and "[-not-]" in p.message
+
+
 def test_faithful_quote_is_not_a_misquote():
     text = "“We will not sell the land,” Joan Park said."
     tag = TaggedQuote(id=1, text="We will not sell the land,", original="We will not sell the land.")

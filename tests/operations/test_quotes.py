@@ -150,6 +150,27 @@ def test_verify_anyway_records_what_it_was_checked_against(lib, disputed):
     assert "malign" in row.verified_against and evidence.material_id == mid
 
 
+def test_a_recorded_original_verified_anyway_no_longer_blocks(lib):
+    """The smoke test's case: the material's words were recorded as the original, then the
+    editor vouched for the printed words. The difference stays as a warning; the gate and
+    export, which stop at errors, let it through."""
+    from desk.checking import check_article
+    from desk.review.gate import blocking_reasons
+
+    q = one_quote(lib, SINISTER)
+    ops.record_original(lib, quote_id=q.id,
+                        original="The regime has malign plans for the region,")
+    article = lib.articles.get(q.article_id)
+    assert [p.severity for p in check_article(lib, article).problems if p.kind == "misquote"] \
+        == ["error"]
+    with pytest.raises(ops.EvidenceDiffers):
+        ops.verify(lib, quote_id=q.id)
+    ops.verify(lib, quote_id=q.id, force=True)
+    assert [p.severity for p in check_article(lib, article).problems if p.kind == "misquote"] \
+        == ["warning"]
+    assert not any("misquote" in r or "differs" in r for r in blocking_reasons(lib, article))
+
+
 def test_verify_with_matching_material_records_it(lib):
     src = lib.sources.add("Saeed Khatibzadeh")
     q = one_quote(lib, SINISTER.replace("sinister", "malign"))

@@ -88,7 +88,9 @@ def _candidates(quotes: list[QuoteSpan]):
 
 
 def misquotes(quotes: list[QuoteSpan], tagged: Sequence[TaggedQuote]) -> list[Problem]:
-    """Tagged quotations whose words now differ from the recorded original."""
+    """Tagged quotations whose words now differ from the recorded original: an error, or
+    a warning once an editor verified the quotation anyway (they vouched for its words, so
+    it no longer blocks the gate or export, but the difference stays in sight)."""
     out = []
     for tag in tagged:
         if not tag.original or not tag.text:
@@ -101,6 +103,11 @@ def misquotes(quotes: list[QuoteSpan], tagged: Sequence[TaggedQuote]) -> list[Pr
             continue
         diff = word_diff(tag.original, qtext)
         if not diff:
+            continue
+        if tag.status == "verified":  # the editor looked at the difference and vouched
+            out.append(Problem("misquote", "warning", start, end,
+                               f"quotation differs from the recorded original (verified "
+                               f"anyway): {diff}", (tag.original,)))
             continue
         out.append(Problem("misquote", "error", start, end,
                            f"quotation differs from the recorded original: {diff}",
