@@ -41,6 +41,16 @@ def clean_aliases(aliases: Iterable[str]) -> list[str]:
     return out
 
 
+def _refuse_taken(lib: Library, source_id: int | None, aliases: Iterable[str]) -> None:
+    """An alias names one source: a name or alias of another source is refused (one name,
+    two people: every "X said" would be credited to whichever the engine met first)."""
+    for alias in aliases:
+        other = lib.sources.find(alias)
+        if other is not None and other.id != source_id:
+            raise DeskError(f"“{alias}” is already a name of {other.name} (source {other.id}); "
+                            "nothing changed")
+
+
 def _sid(source: Source) -> int:
     assert source.id is not None
     return source.id
@@ -59,6 +69,7 @@ def create_source(lib: Library, *, name: str, kind: str = "person", title: str =
     if not name:
         raise DeskError("a source needs a name")
     wanted = [a for a in clean_aliases(aliases) if a.lower() != name.lower()]
+    _refuse_taken(lib, None, wanted)
     with lib.transaction():
         src = lib.sources.add(name, aliases=wanted, kind=kind, title=title.strip(),
                               organisation=organisation.strip(), role=role.strip(),
@@ -83,6 +94,9 @@ def update_source(lib: Library, *, source_id: int, name: str | None = None,
         values["name"] = " ".join(values["name"].split())
         if not values["name"]:
             raise DeskError("a source needs a name")
+    if aliases is not None:
+        aliases = clean_aliases(aliases)
+        _refuse_taken(lib, source_id, aliases)
     with lib.transaction():
         lib.sources.update(source_id, **values)
         if aliases is not None:
@@ -106,6 +120,7 @@ def add_aliases(lib: Library, *, source_id: int, aliases: Iterable[str]) -> Sour
         raise DeskError("give the alias to add")
     src = lib.sources.get(source_id)
     have = {a.lower() for a in [src.name, *src.aliases]}
+    _refuse_taken(lib, source_id, wanted)
     with lib.transaction():
         for alias in wanted:
             if alias.lower() not in have:

@@ -187,3 +187,17 @@ def test_a_refused_card_keeps_the_dialog_open_and_stores_nothing(qtbot, twins, m
     d.accept()
     assert d.result() != QDialog.Accepted and shown == ["a source needs a name"]
     assert snapshot(t.window) == before
+
+
+@pytest.mark.parametrize("make", [
+    lambda lib, carter: ops.add_aliases(lib, source_id=carter, aliases=["Mayor Ruiz"]),
+    lambda lib, carter: ops.update_source(lib, source_id=carter, aliases=["J. C.", "mayor ruiz"]),
+    lambda lib, carter: ops.create_source(lib, name="Jo Carter", aliases=["Jane Ruiz"]),
+])
+def test_an_alias_that_names_another_source_is_refused(lib, make):
+    ruiz = ops.create_source(lib, name="Jane Ruiz", aliases=["Mayor Ruiz"]).source
+    carter = ops.create_source(lib, name="John Carter").source
+    before = [(s.name, s.aliases) for s in lib.sources.list()]
+    with pytest.raises(DeskError, match=rf"already a name of Jane Ruiz \(source {ruiz.id}\)"):
+        make(lib, carter.id)
+    assert [(s.name, s.aliases) for s in lib.sources.list()] == before
