@@ -120,9 +120,16 @@ def main(argv: list[str] | None = None) -> int:
         log.info("refused: %s", exc)
         print(f"desk: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `desk list | head`: the reader has all it wanted. Nothing more goes to stdout (the
+        # interpreter's own flush at exit would fail again), and that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
     except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"desk: error:{where}: {exc.strerror or exc}", file=sys.stderr)
+        where = f" {exc.filename}:" if exc.filename else ""
+        print(f"desk: error:{where} {exc.strerror or exc}", file=sys.stderr)
         return 2
     except OverflowError:
         print("desk: error: a number is too large for the library (ids run up to 2**63 - 1)",

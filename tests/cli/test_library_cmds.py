@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from desk.cli import main
+from desk.storage import Library
 
 
 def test_import_markdown_with_front_matter(run, tmp_path):
@@ -150,3 +151,18 @@ def test_as_a_subprocess(tmp_path):
     r = subprocess.run([sys.executable, "-m", "desk", "--db", str(db), "show", "77"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and r.stderr.strip() == "desk: error: no article with id 77"
+
+
+@pytest.mark.subprocess
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`desk list | head -1`: the reader stops early; desk exits 0 with nothing on stderr."""
+    db = tmp_path / "lib.db"
+    with Library.open(db, seed=False) as lib:
+        for n in range(3000):
+            lib.articles.create(headline=f"Story {n}")
+    proc = subprocess.Popen([sys.executable, "-m", "desk", "--db", str(db), "list", "--limit", "3000"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # like head -1 exiting
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0 and err == ""
