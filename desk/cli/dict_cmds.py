@@ -32,7 +32,10 @@ def run_change(args, ctx) -> int:
 
 
 def run_list(args, ctx) -> int:
-    items = ctx.library().dictionary.list(args.article)
+    lib = ctx.library()
+    if args.article is not None:
+        lib.articles.get(args.article)  # an unknown id is an error, as for add and remove
+    items = lib.dictionary.list(args.article)
     if args.format == "json":
         print_json(items)
     else:

@@ -109,6 +109,8 @@ def run_list(args, ctx) -> int:
     lib = ctx.library()
     if args.article is not None:
         lib.articles.get(args.article)
+    if args.source is not None:
+        lib.sources.get(args.source)  # an unknown id is an error, not an empty list
     rows = [q for q in lib.quotes.list(article_id=args.article, status=args.status, source_id=args.source)
             if args.orphaned or q.start is not None]
     if args.format == "json":

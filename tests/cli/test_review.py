@@ -198,3 +198,12 @@ def test_review_report_is_a_read(run, db_path):
     assert db_path.read_bytes() == before
     with Library.open(db_path, seed=False) as lib:
         assert lib.quotes.list(article_id=aid) == []
+
+
+@pytest.mark.parametrize("argv, said", [
+    (("quotes", "list", "--source", "999"), "no source with id 999"),
+    (("dict", "list", "--article", "999"), "no article with id 999"),
+])
+def test_listing_for_an_unknown_id_is_an_error(run, ids, argv, said):
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "") and said in err
