@@ -105,7 +105,7 @@ def duplicate_article(lib: Library, *, article_id: int) -> ArticleResult:
     """A copy of the article (its fields and tags, "(copy)" after the headline) as a draft."""
     with lib.transaction():
         copy = lib.articles.duplicate(article_id)
-    return ArticleResult(copy, Changes.of(articles=[copy.id], quotes=_synced(lib, copy.id)))
+    return ArticleResult(copy, Changes.of(articles=[copy.id], quotes=synced_rows(lib, copy.id)))
 
 
 @logged
@@ -146,10 +146,10 @@ def restore_revision(lib: Library, *, revision_id: int,
         saved_as = lib.revisions.latest(revision.article_id)  # "before restoring revision N"
     assert saved_as is not None  # restore always snapshots first
     return RevisionRestored(article, revision, saved_as,
-                            Changes.of(articles=[article.id], quotes=_synced(lib, article.id)))
+                            Changes.of(articles=[article.id], quotes=synced_rows(lib, article.id)))
 
 
-def _synced(lib: Library, article_id: int | None) -> set[int]:
+def synced_rows(lib: Library, article_id: int | None) -> set[int]:
     """A new text is saved: the article's quotation rows follow it, as after any save
     (desk.review.reattach; in transactions of its own, the engine runs outside them).
     Returns the ids of the rows before and after, so a row that went is announced too."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desk.importing import ParsedArticle, batch, read_article
 from desk.model import DeskError
-from desk.operations.articles import StatusBlocked, change_status
+from desk.operations.articles import StatusBlocked, change_status, synced_rows
 from desk.operations.changes import Changes
 from desk.operations.logged import logged
 
@@ -83,7 +83,9 @@ def _finished(lib: Library, result: batch.ImportResult) -> ImportResult:
     """The batch is in: quotation rows synced, then the gate asked for each article whose
     file said ready or published (it came in as a draft; a blocked one stays a draft, and a
     note says why — an import never moves an article past the gate)."""
-    quotes = _synced(lib, result.ids)
+    # Importing is saving: each new article's quotation rows are synced, so `desk quotes
+    # list` and the review queue list them without syncing first.
+    quotes = set().union(*(synced_rows(lib, aid) for aid in result.ids))
     notes = list(result.notes)
     for article_id, wanted in result.held.items():
         try:
@@ -94,27 +96,3 @@ def _finished(lib: Library, result: batch.ImportResult) -> ImportResult:
     return ImportResult(result.ids, result.resumed, notes,
                         Changes.of(articles=result.ids, quotes=quotes))
 
-
-def _synced(lib: Library, article_ids: Sequence[int]) -> set[int]:
-    """Importing is saving: each new article's quotation rows are synced (each in its own
-    transaction, after the batch committed), so `desk quotes list` and the review queue
-    list them without syncing first. Returns the rows' ids.
-
-    A new article has no tags and no dictionary words of its own, so its check inputs are
-    the library's, read once for the whole import (desk.checking), in its language."""
-    from dataclasses import replace
-
-    from desk.checking import check_inputs, check_with
-    from desk.review.reattach import find_quotes, sync_quotes
-
-    shared = check_inputs(lib, None)
-    ids: set[int] = set()
-    for aid in article_ids:
-        article = lib.articles.get(aid)
-        if lib.quotes.list(article_id=aid) or lib.dictionary.list(aid):  # not new after all
-            spans = find_quotes(lib, article)
-        else:
-            inputs = replace(shared, language=check_inputs(None, article).language)
-            spans = check_with(article.body, inputs, spelling=False).all_quotes
-        ids.update(row.id for row in sync_quotes(lib, aid, spans=spans))
-    return ids

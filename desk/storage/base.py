@@ -3,7 +3,6 @@ for whatever SQLite reports during one of its calls."""
 
 from __future__ import annotations
 
-import errno
 import re
 import sqlite3
 import threading
@@ -15,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from sqlite_utils.db import Table
 
-from desk.storage.errors import StorageError, disk_full, translate
+from desk.storage.errors import StorageError, desk_error
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -46,19 +45,19 @@ def now() -> str:
 
 
 def translated(method: Callable[Concatenate[M, P], R]) -> Callable[Concatenate[M, P], R]:
-    """A manager method whose SQLite errors leave it as desk's (desk.storage.errors). The
-    same mapping as ``storage_errors``, written out: a plain try costs nothing on the way
-    through, a context manager a generator per call (every read of the window runs here)."""
+    """A manager method whose SQLite errors leave it as desk's (desk.storage.errors,
+    ``desk_error``, as ``storage_errors`` maps them): a plain try, which costs nothing on
+    the way through, where a context manager would cost a generator per call (every read
+    of the window runs here)."""
     @wraps(method)
     def call(self: M, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise translate(exc, self.lib.path) from exc
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise disk_full(exc, self.lib.path) from exc
-            raise
+        except (sqlite3.Error, OSError) as exc:
+            mapped = desk_error(exc, self.lib.path)
+            if mapped is None:
+                raise
+            raise mapped from exc
     return call
 
 

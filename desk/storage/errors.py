@@ -104,17 +104,26 @@ def disk_full(exc: OSError, path: str | os.PathLike[str]) -> LibraryFull:
                        "space and try again")
 
 
+def desk_error(exc: BaseException, path: str | os.PathLike[str], *,
+               opening: bool = False) -> StorageError | None:
+    """desk's error for one from SQLite or a full disk; None for any other exception."""
+    if isinstance(exc, sqlite3.Error):
+        return translate(exc, path, opening=opening)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return disk_full(exc, path)
+    return None
+
+
 @contextlib.contextmanager
 def storage_errors(path: str | os.PathLike[str], *, opening: bool = False) -> Iterator[None]:
     """Run the block with SQLite's errors (and a full disk) raised as desk's own."""
     try:
         yield
-    except sqlite3.Error as exc:
-        raise translate(exc, path, opening=opening) from exc
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise disk_full(exc, path) from exc
-        raise
+    except (sqlite3.Error, OSError) as exc:
+        mapped = desk_error(exc, path, opening=opening)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def sqlite_version() -> str:

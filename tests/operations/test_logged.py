@@ -24,3 +24,15 @@ def test_desk_verbose_shows_the_operation(db_path, capsys):
     err = capsys.readouterr().err
     assert "desk: INFO desk.operations.sources: create_source(name='Ana Ruiz'" in err
     assert "changed 1 source" in err
+
+
+def test_an_operation_run_by_another_is_not_a_second_line(library, caplog):
+    from desk.operations import quotes
+    from desk.review.reattach import sync_quotes
+
+    aid = library.articles.create(headline="x", body="“We will appeal,” said Ana Ruiz.\n").id
+    (row,) = sync_quotes(library, aid)
+    with caplog.at_level(logging.INFO, logger="desk.operations"):
+        quotes.dispute(library, quote_id=row.id)
+    lines = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert lines == [f"dispute(quote_id={row.id}) changed 1 quotation"]
