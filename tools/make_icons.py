@@ -46,7 +46,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts, painters)
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # painters need one
     for size in SIZES:
         out = png_path(size)
         out.parent.mkdir(parents=True, exist_ok=True)
