@@ -126,7 +126,7 @@ def _value(action: argparse.Action) -> str:
     if action.nargs == 0:
         return ""
     if action.metavar is None and action.choices is not None:
-        word = "|".join(_bold(str(c)) for c in action.choices)
+        word = "|\\:".join(_bold(str(c)) for c in action.choices)  # \: may break a long list
     else:
         word = _italic(_metavar(action))
     if action.nargs == "?":
@@ -154,7 +154,7 @@ def _usage_item(action: argparse.Action) -> str:
         return _value(action)
     value = _value(action)
     first = _bold(action.option_strings[0])
-    return f"{first} {value}" if value else first
+    return f"{first}\\ {value}" if value else first  # an unbreakable space: the line breaks between items
 
 
 def _synopsis(path: list[str], parser: argparse.ArgumentParser) -> str:

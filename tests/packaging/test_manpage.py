@@ -66,8 +66,9 @@ def test_groff_renders_it_without_warnings():
     assert r.returncode == 0 and r.stderr == "", r.stderr
 
 
-def test_man_shows_it_with_plain_ascii_options():
-    env = {**os.environ, "MANWIDTH": "80", "LC_ALL": "C.UTF-8"}
+@pytest.mark.parametrize("width", ["60", "80", "120"])  # long synopses must break somewhere
+def test_man_shows_it_with_plain_ascii_options(width):
+    env = {**os.environ, "MANWIDTH": width, "LC_ALL": "C.UTF-8"}
     env.pop("MANPAGER", None)
     env.pop("PAGER", None)
     r = subprocess.run(["man", "--warnings", "-E", "UTF-8", "-l", str(PAGE)],
@@ -95,7 +96,7 @@ def small_parser():
 def test_a_parser_renders_with_its_synopsis_groups_defaults_and_escapes():
     page = render_manpage(small_parser())
     assert page.count('.SS "desk fetch"') == 1 and "desk get" not in page  # an alias once
-    assert "(\\fB\\-\\-here\\fR | \\fB\\-\\-there\\fR \\fIPLACE\\fR)" in page
+    assert "(\\fB\\-\\-here\\fR | \\fB\\-\\-there\\fR\\ \\fIPLACE\\fR)" in page
     assert "\\fINAME\\fR [\\fINAME\\fR ...] [\\fIEXTRA\\fR]" in page
     assert "how loud (default: 3)" in page
     assert "\\-\\-hidden" not in page
