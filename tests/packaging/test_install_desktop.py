@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desk import __version__
 from tests.packaging.files import ROOT, desktop_entry, exec_args, unescape
 
 VENV = Path(sys.prefix)
@@ -56,7 +57,7 @@ def test_per_user_install_then_uninstall(tmp_path):
     argv = exec_args(unescape(keys["Exec"]))
     assert argv == [str(VENV / "bin" / "desk")] == [unescape(keys["TryExec"])]
     r = subprocess.run([*argv, "--version"], capture_output=True, text=True, timeout=120)
-    assert r.stdout.strip() == "desk 0.1.0", r.stderr
+    assert r.stdout.strip() == f"desk {__version__}", r.stderr
 
     make("uninstall-desktop", XDG_DATA_HOME=str(data))
     assert files_under(data) == set()
