@@ -22,7 +22,7 @@ syslibs-window:
 run: syslibs-window $(STAMP)
 	$(PY) -m desk
 
-test: $(STAMP)
+test: syslibs-test $(STAMP)
 	$(MAKE) lint
 	$(MAKE) typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
@@ -41,6 +41,42 @@ bench: $(STAMP)
 # Build a wheel, install it into a throwaway venv and check that resources/ and db/ came along.
 wheel-test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/test_packaging.py -m subprocess
+
+# -- Desktop integration (packaging/): the man page, the icons and screenshots made from the
+# sources, and the menu entry. install-desktop puts desk.desktop (running this checkout's
+# $(VENV)/bin/desk, or DESK_EXEC), the icons, the AppStream metadata and desk.1 under
+# $XDG_DATA_HOME (~/.local/share), or PREFIX/share; DESTDIR stages either.
+.PHONY: man icons screenshots install-desktop uninstall-desktop syslibs-test
+PREFIX    ?=
+DESTDIR   ?=
+DESK_EXEC ?=
+DESKTOP_DIRS = --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+
+# The programs tests/packaging runs (desktop-file-validate, appstreamcli, groff, man); `make test` asks.
+syslibs-test:
+	sh packaging/syslibs.sh --test
+
+# packaging/desk.1 from the argparse parser (tests/packaging/test_manpage.py says when it is stale).
+man: $(STAMP)
+	$(PY) -m desk.cli.manpage packaging/desk.1
+
+# packaging/icons/hicolor/<N>x<N>/apps/desk.png from resources/icons/desk.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/make_icons.py
+
+# packaging/screenshots/*.png for the AppStream metadata: a fresh library's welcome article.
+screenshots: $(STAMP)
+	tmp=$$(mktemp -d) && export DESK_DB="$$tmp/library.db" QT_QPA_PLATFORM=offscreen && \
+	$(PY) -m desk screenshot packaging/screenshots/main.png && \
+	$(PY) -m desk screenshot --dark packaging/screenshots/dark.png; \
+	rc=$$?; rm -rf "$$tmp"; exit $$rc
+
+install-desktop: $(STAMP)
+	$(PYTHON) packaging/install_desktop.py install $(DESKTOP_DIRS) \
+	    --exec "$(or $(DESK_EXEC),$$(cd "$(VENV)" && pwd)/bin/desk)"
+
+uninstall-desktop:
+	$(PYTHON) packaging/install_desktop.py uninstall $(DESKTOP_DIRS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
