@@ -8,13 +8,19 @@ from dataclasses import dataclass, field
 
 from desk.checks.attribution.cues import sentence_starts
 from desk.checks.attribution.marks import MarkIssue, Region, find_regions, single_quote_view
-from desk.checks.markdown_spans import non_prose_spans
+from desk.checks.markdown_spans import (
+    blank_blockquote_markers,
+    blockquote_spans,
+    non_prose_spans,
+    without_markers,
+)
 
 
 @dataclass
 class Document:
     original: str  # the text as given
-    text: str  # the same offsets; single marks turned into double ones in British style
+    text: str  # the same offsets; single marks turned into double ones in British style,
+    # block quotes' ">" markers turned into spaces
     skip: list[tuple[int, int]]  # Markdown non-prose: code, links, front matter
     regions: list[Region]
     issues: list[MarkIssue]
@@ -35,6 +41,10 @@ class Document:
         if self._all_starts is None:
             self._all_starts = sorted({x for pi in range(len(self.paras)) for x in self.starts_of(pi)})
         return self._all_starts
+
+    def words(self, start: int, end: int) -> str:
+        """The original text from start to end as a reader sees it (no block quote markers)."""
+        return without_markers(self.original[start:end])
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right([a for a, _ in self.paras], pos) - 1)
@@ -63,6 +73,9 @@ def segment(text: str, single_quotes: bool | None = None) -> Document:
     view = single_quote_view(text, skip, single_quotes)
     work = view if view is not None else text
     regions, issues, paras = find_regions(work, skip)
+    quotes = blockquote_spans(work)
+    if quotes:
+        work = blank_blockquote_markers(work, quotes)
     doc = Document(text, work, skip, regions, issues, paras)
     for r in regions:
         doc.by_para.setdefault(r.para, []).append(r)
