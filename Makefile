@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.desk-installed
 
-.PHONY: run test lint typecheck bench syslibs syslibs-window wheel-test clean
+.PHONY: run test lint typecheck bench syslibs syslibs-window syslibs-test wheel-test clean
 
 $(STAMP): pyproject.toml setup.py
 	sh packaging/syslibs.sh
@@ -19,10 +19,14 @@ syslibs:
 syslibs-window:
 	sh packaging/syslibs.sh --window
 
+# the programs the tests open exports with (pdftotext, pdfinfo, qpdf, pandoc)
+syslibs-test:
+	sh packaging/syslibs.sh --test
+
 run: syslibs-window $(STAMP)
 	$(PY) -m desk
 
-test: $(STAMP)
+test: $(STAMP) syslibs-test
 	$(MAKE) lint
 	$(MAKE) typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

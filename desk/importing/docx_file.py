@@ -1,7 +1,8 @@
 """Word documents (.docx) to Markdown: Title → headline, Subtitle → dek, a leading "By …"
 line → byline; headings, bold, italic, links, bulleted and numbered lists, block quotes,
-monospaced code and tables become their Markdown forms. Reads what docx_out writes, and
-what Word, LibreOffice and Google Docs save."""
+monospaced code and tables become their Markdown forms; the document's keywords are the
+tags, its category the section and its language (when desk knows it) the article's.
+Reads what docx_out writes, and what Word, LibreOffice and Google Docs save."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from desk.importing.archive import failure_reason, invalid, load_docx_bytes
 from desk.importing.decode import file_title
 from desk.importing.markdown_file import ParsedArticle
+from desk.languages import lookup
 from desk.model import DeskError
 
 _ESCAPE = re.compile(r"([\\`*_])")
@@ -78,6 +80,12 @@ class _Reader:
         self.fields["body"] = body + "\n" if body else ""
         # props.author is whoever made the file, not necessarily the byline: not used.
         tags = [t.strip() for t in (props.keywords or "").split(",") if t.strip()]
+        section = " ".join((props.category or "").split())
+        if section:
+            self.fields["section"] = section
+        language = lookup(props.language)
+        if language is not None:  # a language desk does not know is left to the default
+            self.fields["language"] = language.code
         return ParsedArticle(fields=self.fields, tags=tags)
 
     def _paragraph(self, para) -> None:

@@ -82,7 +82,7 @@ def test_article_html_has_header_and_body():
     assert "<h1>Bridge closes</h1>" in out
     assert '<p class="dek">Traffic moves</p>' in out
     assert "By Jo Bloggs" in out
-    assert "4 March 2026" in out
+    assert "March 4, 2026" in out  # en-US, the default language
     assert "<p>First paragraph.</p>" in out
 
 
