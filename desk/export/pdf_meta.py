@@ -12,7 +12,7 @@ import re
 from desk.model import DeskError
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*\Z")
-_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref", re.S)
+_TRAILER = re.compile(rb"\s*trailer\s*<<(.*?)>>\s*startxref", re.S)
 _REF = rb"/%s\s+(\d+)\s+(\d+)\s+R"
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47, as /Lang wants
 
@@ -62,22 +62,29 @@ def add_document_info(pdf: bytes, *, subject: str = "", keywords: str = "",
 
 
 def _xref(pdf: bytes, at: int) -> dict[int, int]:
-    """Object number -> offset, from the cross-reference table at ``at``."""
-    if pdf[at:at + 4] != b"xref":
-        raise DeskError("PDF export: Qt's PDF has no cross-reference table desk can read")
+    """Object number -> offset, from the cross-reference table at ``at`` and the ones
+    before it (its trailer's /Prev): the latest entry for an object wins."""
     table: dict[int, int] = {}
-    pos = at + 4
-    while True:
-        head = _SUBSECTION.match(pdf, pos)
-        if head is None:
+    seen: set[int] = set()
+    while at not in seen:
+        seen.add(at)
+        if pdf[at:at + 4] != b"xref":
+            raise DeskError("PDF export: Qt's PDF has no cross-reference table desk can read")
+        pos = at + 4
+        while (head := _SUBSECTION.match(pdf, pos)) is not None:
+            first, count = int(head.group(1)), int(head.group(2))
+            pos = head.end()
+            for k in range(count):
+                entry = pdf[pos:pos + 20]
+                if entry[17:18] == b"n":
+                    table.setdefault(first + k, int(entry[:10]))
+                pos += 20
+        trailer = _TRAILER.match(pdf, pos)
+        prev = re.search(rb"/Prev\s+(\d+)", trailer.group(1)) if trailer else None
+        if prev is None:
             return table
-        first, count = int(head.group(1)), int(head.group(2))
-        pos = head.end()
-        for k in range(count):
-            entry = pdf[pos:pos + 20]
-            if entry[17:18] == b"n":
-                table[first + k] = int(entry[:10])
-            pos += 20
+        at = int(prev.group(1))
+    return table
 
 
 _SUBSECTION = re.compile(rb"\s*(\d+) (\d+)[ \t]*\r?\n")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+
 import markdown
 import nh3
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
