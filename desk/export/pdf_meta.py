@@ -117,3 +117,41 @@ def text_string(value: str) -> bytes:
     """A PDF text string: UTF-16BE with its byte-order mark, written in hex (so no
     character needs escaping)."""
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def xmp_packet(*, title: str, author: str = "", subject: str = "", keywords: list[str] = (),
+               language: str = "", producer: str = "", when: str = "") -> bytes:
+    """The document's XMP metadata (what QPdfWriter.setDocumentXmpMetadata takes in place
+    of the one Qt makes up): Qt's own title, creator and dates, and also the description,
+    subject keywords and language that readers preferring XMP to the information
+    dictionary show."""
+    from xml.sax.saxutils import escape
+
+    def alt(value: str) -> str:
+        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
+
+    def items(kind: str, values) -> str:
+        return f"<rdf:{kind}>" + "".join(f"<rdf:li>{escape(v)}</rdf:li>" for v in values) + f"</rdf:{kind}>"
+
+    dc = [f"<dc:title>{alt(title)}</dc:title>"]
+    if author:
+        dc.append(f"<dc:creator>{items('Seq', [author])}</dc:creator>")
+    if subject:
+        dc.append(f"<dc:description>{alt(subject)}</dc:description>")
+    if keywords:
+        dc.append(f"<dc:subject>{items('Bag', keywords)}</dc:subject>")
+    if language:
+        dc.append(f"<dc:language>{items('Bag', [language])}</dc:language>")
+    pdf = f"<pdf:Producer>{escape(producer)}</pdf:Producer>" if producer else ""
+    if keywords:
+        pdf += f"<pdf:Keywords>{escape(', '.join(keywords))}</pdf:Keywords>"
+    stamps = "".join(f"<xmp:{k}>{escape(when)}</xmp:{k}>"
+                     for k in ("CreateDate", "ModifyDate", "MetadataDate")) if when else ""
+    return (
+        "<?xpacket begin='\ufeff' id='W5M0MpCehiHzreSzNTczkc9d'?>\n"
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+        + "".join(dc) + pdf + "<xmp:CreatorTool>desk</xmp:CreatorTool>" + stamps
+        + "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end='w'?>").encode("utf-8")

@@ -2,18 +2,20 @@
 
 Qt is imported only inside the functions here: the core must import without Qt, and only
 a PDF export pays for loading it. Fonts are DejaVu (fonts-dejavu-core), embedded by Qt's
-PDF engine, with ligatures turned off so that the text extracts as it was written (a search
-for "office" finds "office", not "o\ufb03ce"). Subject (the dek), Keywords (the tags) and the
-document's language are added after Qt by pdf_meta.py. Every way this can fail becomes a
-DeskError; an empty or truncated PDF is never handed back as a success."""
+PDF engine, with ligatures turned off so that the text extracts as it was written (a
+search for "office" finds "office", not "o" + the "ffi" ligature + "ce"). The XMP metadata
+(title, author, description, keywords, language) is desk's; pdf_meta.py adds Subject (the
+dek), Keywords (the tags) and the document's language to what Qt writes. Every way this
+can fail becomes a DeskError; an empty or truncated PDF is never handed back as a success."""
 
 from __future__ import annotations
 
 import os
 import re
+from datetime import datetime, timezone
 
 from desk.export.base import PAGE_SIZES, ExportData
-from desk.export.pdf_meta import add_document_info
+from desk.export.pdf_meta import add_document_info, xmp_packet
 from desk.export.render import header_html, markdown_html
 from desk.model import DeskError
 
@@ -97,6 +99,12 @@ def render(data: ExportData) -> bytes:
     writer.setCreator("desk")
     if hasattr(writer, "setAuthor"):
         writer.setAuthor(a.byline)
+    from PySide6.QtCore import qVersion
+
+    writer.setDocumentXmpMetadata(QByteArray(xmp_packet(
+        title=a.headline, author=a.byline, subject=a.dek, keywords=list(a.tags),
+        language=a.language or "en-US", producer=f"Qt {qVersion()}",
+        when=datetime.now(timezone.utc).isoformat(timespec="seconds"))))
     size = QPageSize(QPageSize.PageSizeId.A4 if data.page_size == "a4"
                      else QPageSize.PageSizeId.Letter)
     layout = QPageLayout(size, QPageLayout.Orientation.Portrait,

@@ -112,3 +112,18 @@ def test_text_without_block_quotes_is_cut_as_before():
     assert blockquote_spans(text) == []
     assert [text[a:b] for a, b in paragraphs(text)] == [
         "First line ends here.", "Second “quoted” line", "Third."]
+
+
+def test_a_signed_block_quote_without_marks_is_one_quotation():
+    text = ("The notice went up on Friday.\n\n> The gates open at dawn and the town\n"
+            "> will be safe by noon.\n\n— Mara Quell, harbour master\n")
+    (quote,) = analyse(text).quotes
+    assert quote.text == "The gates open at dawn and the town\nwill be safe by noon."
+    assert quote.speaker == "Mara Quell"
+    assert text[quote.start:quote.end].startswith("The gates open")
+
+
+def test_an_unsigned_block_quote_without_marks_is_no_quotation():
+    text = "The notice went up on Friday.\n\n> The gates open at dawn.\n\nThe town was calm.\n"
+    result = analyse(text)
+    assert result.quotes == [] and result.problems == []

@@ -135,3 +135,12 @@ def test_the_application_is_desk_not_the_templates_word():
     assert "<Application>desk</Application>" in app
     assert "Microsoft" not in app
     assert not any("thumbnail" in n for n in names)
+
+
+def test_export_article_passes_the_page_size_to_the_docx(story, tmp_path):
+    from desk.export import export_article
+
+    lib, article, _ = story
+    path = export_article(lib, article.id, "docx", tmp_path / "a.docx", page_size="letter")
+    section = docx.Document(str(path)).sections[0]
+    assert round(section.page_width.inches, 2) == 8.5

@@ -152,3 +152,25 @@ def test_the_added_metadata_leaves_a_sound_pdf(words_pdf, tmp_path):
     path = tmp_path / "words.pdf"
     path.write_bytes(words_pdf)
     assert "No syntax or stream encoding errors" in run("qpdf", "--check", path)
+
+
+def test_the_xmp_metadata_says_the_same(words_pdf, tmp_path):
+    import lxml.etree
+
+    from tests.export.programs import run
+
+    path = tmp_path / "words.pdf"
+    path.write_bytes(words_pdf)
+    packet = run("pdfinfo", "-meta", path)
+    root = lxml.etree.fromstring(packet[packet.index("<x:xmpmeta"):packet.index("</x:xmpmeta>") + 12])
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+          "pdf": "http://ns.adobe.com/pdf/1.3/"}
+
+    def texts(path: str) -> list[str]:
+        return [el.text for el in root.iterfind(path, ns)]
+
+    assert texts(".//dc:title//rdf:li") == ["The office of the first officer"]
+    assert texts(".//dc:description//rdf:li") == ["A flow of traffic"]
+    assert texts(".//dc:subject//rdf:li") == ["harbour", "traffic flow"]
+    assert texts(".//dc:language//rdf:li") == ["en-GB"]
+    assert texts(".//pdf:Keywords") == ["harbour, traffic flow"]

@@ -29,6 +29,11 @@ def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
     return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
 
 
+def signature_line(text: str, a: int, b: int) -> bool:
+    """The paragraph a..b is a signature: "— Lena Voss, Ardena"."""
+    return _SIGNATURE.match(text, a, b) is not None
+
+
 _LINE_REST = re.compile(r"[ \t]*(?:,[^\n]{0,60}?)?[ \t]*\.?[ \t]*$")
 
 
