@@ -53,3 +53,27 @@ def test_an_imported_docx_lands_in_its_section(library, tmp_path):
     (new_id,) = import_files(library, [path])
     stored = library.articles.get(new_id)
     assert (stored.section, stored.language) == ("City", "en-AU")
+
+
+def test_footnotes_come_back_as_markdown_footnotes(tmp_path):
+    body = ("The gates open at dawn.[^1] The ferry runs hourly.[^2]\n\n"
+            "[^1]: Port authority notice.\n[^2]: The winter *timetable*.\n")
+    path = tmp_path / "notes.docx"
+    path.write_bytes(render(ExportData(article=Article(id=1, headline="Gates", body=body))))
+    assert read_article(path).fields["body"] == (
+        "The gates open at dawn.[^1] The ferry runs hourly.[^2]\n\n"
+        "[^1]: Port authority notice.\n[^2]: The winter *timetable*.\n")
+
+
+def test_a_raised_number_without_a_note_stays_a_number(tmp_path):
+    import docx
+
+    doc = docx.Document()
+    para = doc.add_paragraph("The area is 40 km")
+    para.add_run("2").font.superscript = True
+    doc.add_heading("Notes", level=2)
+    doc.add_paragraph("Measured in 2026.")
+    path = tmp_path / "raised.docx"
+    doc.save(path)
+    body = read_article(path).fields["body"]
+    assert body == "The area is 40 km2\n\n## Notes\n\nMeasured in 2026.\n"
