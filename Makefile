@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.desk-installed
 
-.PHONY: run test lint typecheck bench syslibs syslibs-window wheel-test clean
+.PHONY: run test lint typecheck bench syslibs syslibs-window syslibs-test wheel-test clean
 
 $(STAMP): pyproject.toml setup.py
 	sh packaging/syslibs.sh
@@ -18,6 +18,11 @@ syslibs:
 
 syslibs-window:
 	sh packaging/syslibs.sh --window
+
+# the programs the tests open desk's files with (desktop-file-validate, appstreamcli, groff,
+# man, pdftotext, pdfinfo, qpdf, pandoc); `make test` asks for them first
+syslibs-test:
+	sh packaging/syslibs.sh --test
 
 run: syslibs-window $(STAMP)
 	$(PY) -m desk
@@ -46,15 +51,11 @@ wheel-test: $(STAMP)
 # sources, and the menu entry. install-desktop puts desk.desktop (running this checkout's
 # $(VENV)/bin/desk, or DESK_EXEC), the icons, the AppStream metadata and desk.1 under
 # $XDG_DATA_HOME (~/.local/share), or PREFIX/share; DESTDIR stages either.
-.PHONY: man icons screenshots install-desktop uninstall-desktop syslibs-test
+.PHONY: man icons screenshots install-desktop uninstall-desktop
 PREFIX    ?=
 DESTDIR   ?=
 DESK_EXEC ?=
 DESKTOP_DIRS = --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
-
-# The programs tests/packaging runs (desktop-file-validate, appstreamcli, groff, man); `make test` asks.
-syslibs-test:
-	sh packaging/syslibs.sh --test
 
 # packaging/desk.1 from the argparse parser (tests/packaging/test_manpage.py says when it is stale).
 man: $(STAMP)

@@ -9,8 +9,9 @@ set -eu
 QT_OFFSCREEN="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
 QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
 
-# Programs the tests run on desk's own files: desktop-file-validate, appstreamcli, groff and man.
-TEST_TOOLS="desktop-file-utils appstream groff-base man-db"
+# Programs the tests run on desk's own files: desktop-file-validate, appstreamcli, groff and man
+# on the packaging files; pdftotext/pdfinfo and qpdf on the PDF export, pandoc on the Markdown.
+TEST_TOOLS="desktop-file-utils appstream groff-base man-db poppler-utils qpdf pandoc"
 
 wanted="$QT_OFFSCREEN"
 for arg in "$@"; do

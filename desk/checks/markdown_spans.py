@@ -1,7 +1,9 @@
-"""Character ranges of Markdown that is not prose (code, link targets, HTML, front matter).
+"""Character ranges of Markdown that is not prose (code, link targets, HTML, front matter),
+and where the block quotes are.
 
 Shared by the attribution and spelling checks: both skip these ranges. One pass of
-precompiled regexes, linear in the text.
+precompiled regexes, linear in the text. A footnote's definition (``[^1]: text``) is prose
+but for its label; a reference (``[^1]``) is not.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*?)?/?>")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>")
 _LINK_TARGET = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*)\)")
-_REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+# A block quote: consecutive lines opening with ">" (up to three spaces before it); the
+# markers are the ">" of each line (nested "> >" too) and the one space after each.
+_QUOTE_LINE = re.compile(r"^[ \t]{0,3}>[^\n]*", re.M)
+_MARKER = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
+_MARKER_INSIDE = re.compile(r"\n[ \t]{0,3}(?:>[ \t]?)+")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"“”]+")
 
 
@@ -42,6 +50,8 @@ def non_prose_spans(text: str) -> list[tuple[int, int]]:
         spans.extend(mm.span(1) for mm in _LINK_TARGET.finditer(text))
     if "]:" in text:
         spans.extend(mm.span() for mm in _REF_DEF.finditer(text))
+    if "[^" in text:
+        spans.extend(mm.span() for mm in _FOOTNOTE.finditer(text))
     if "http" in text or "www." in text:
         spans.extend(mm.span() for mm in _BARE_URL.finditer(text))
     return merge_spans(spans)
@@ -72,3 +82,34 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     """True when pos lies inside one of the sorted, merged spans."""
     i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def blockquote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each block quote, its last line's newline excluded."""
+    if ">" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _QUOTE_LINE.finditer(text):
+        if out and out[-1][1] + 1 == m.start():  # the next line: the same block quote
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append(m.span())
+    return out
+
+
+def blank_blockquote_markers(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each block quote line's ">" markers turned into spaces: same length,
+    same offsets, so a quotation hard-wrapped over "> " lines reads as one run of words."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        for m in _MARKER.finditer(text, a, b):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+def without_markers(words: str) -> str:
+    """A piece of a block quote as a reader sees it: the ">" markers after each line break
+    dropped (the piece starts after its line's own marker)."""
+    return _MARKER_INSIDE.sub("\n", words) if ">" in words else words

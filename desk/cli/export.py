@@ -14,7 +14,7 @@ formats:
   md           Markdown with YAML front matter (imports back as the same article)
   html         standalone, printable web page (sanitized)
   txt          plain text, wire style
-  docx         Word document
+  docx         Word document (--page-size a4|letter)
   pdf          PDF with embedded fonts (--page-size a4|letter)
   ninjs        IPTC ninjs 3.0 JSON
   quotes-csv   quote sheet for fact-checkers (CSV)
@@ -48,7 +48,7 @@ def register(sub) -> None:
     p.add_argument("--force", action="store_true",
                    help="replace existing files and export despite error-severity problems")
     p.add_argument("--page-size", choices=PAGE_SIZES, default="a4",
-                   help="paper size for pdf (default: a4)")
+                   help="paper size for pdf and docx (default: a4)")
     p.set_defaults(func=run)
 
 

@@ -76,6 +76,7 @@ class ExportFormat:
     module: str
     function: str = "render"
     media_type: str = "application/octet-stream"
+    paged: bool = False  # laid out on pages: the page size (A4, Letter) applies
 
     def render(self, data: ExportData) -> bytes:
         import importlib

@@ -26,15 +26,16 @@ class Run:
     sup: bool = False
     sub: bool = False
     href: str | None = None
+    note: bool = False  # a footnote reference: its number
 
 
 @dataclass
 class Block:
-    kind: str  # heading, paragraph, bullet, number, code, rule, table
+    kind: str  # heading, paragraph, bullet, number, code, rule, table, note (a footnote)
     runs: list[Run] = field(default_factory=list)
     level: int = 0  # heading level 1-6, or list depth from 0
     quote: int = 0  # how deep inside block quotes
-    number: int | None = None  # the item's number in an ordered list
+    number: int | None = None  # the item's number in an ordered list, or the note's
     rows: list[list[list[Run]]] = field(default_factory=list)  # tables: rows of cells of runs
 
     @property
@@ -66,7 +67,10 @@ def _walk_blocks(el, out: list[Block], *, quote: int, depth: int) -> None:
         pending.extend(_inline_text(el.text))
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in ("p", "div"):
+        if tag == "div" and "footnote" in (child.get("class") or "").split():
+            flush()
+            _notes(child, out)
+        elif tag in ("p", "div"):
             flush()
             out.append(Block("paragraph", _trim(_inline(child)), quote=quote))
         elif re.fullmatch(r"h[1-6]", tag):
@@ -114,6 +118,29 @@ def _walk_list(el, out: list[Block], *, quote: int, depth: int) -> None:
         number += 1
 
 
+NOTES_HEADING = "Notes"
+
+
+def _notes(div, out: list[Block]) -> None:
+    """The footnotes at the end of the body: a "Notes" heading, then one block per note,
+    numbered as its references are; the link back to the text is left out."""
+    items = [li for ol in div.iter("ol") for li in ol if li.tag == "li"]
+    if not items:
+        return
+    out.append(Block("heading", [Run(NOTES_HEADING)], level=2))
+    for number, li in enumerate(items, 1):
+        for back in li.xpath('.//a[contains(concat(" ", @class, " "), " footnote-backref ")]'):
+            back.drop_tree()
+        inner: list[Block] = []
+        _walk_blocks(li, inner, quote=0, depth=-1)
+        runs: list[Run] = []
+        for block in inner:
+            if runs and block.runs:
+                runs.append(Run("\n"))
+            runs.extend(block.runs)
+        out.append(Block("note", _trim(runs), number=number))
+
+
 def _table_rows(table) -> list[list[list[Run]]]:
     rows = []
     for tr in table.iter("tr"):
@@ -126,7 +153,9 @@ def _inline(el, *, wrap: bool = False, style: dict | None = None) -> list[Run]:
     style = dict(style or {})
     if wrap:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _INLINE_STYLE:
+        if tag == "a" and "footnote-ref" in (el.get("class") or "").split():
+            style["note"] = True  # the number stays; the link to the note does not
+        elif tag in _INLINE_STYLE:
             style[_INLINE_STYLE[tag]] = True
         elif tag == "a" and safe_href(el.get("href")):
             style["href"] = safe_href(el.get("href"))

@@ -1,6 +1,10 @@
 """Word documents (python-docx): headline as the title, dek as the subtitle, byline, then the
 body with bold, italic, links, headings, lists, block quotes, code and tables kept, using
 Word's own built-in styles so the document restyles cleanly in the newsroom's template.
+Footnotes become a "Notes" list at the end, referenced by raised numbers (python-docx
+writes no real footnotes). The page is A4 or Letter as asked; the document's language is
+the article's (Word and LibreOffice check its spelling in that English); its properties
+name desk and carry the headline, dek, tags and section (which import reads back).
 Every string passes xml_safe (XML cannot hold control characters, and a library written
 before import stripped them may still have some) and every link the link policy."""
 
@@ -16,6 +20,15 @@ from desk.export.render import display_byline, display_date, markdown_html
 from desk.text import xml_safe
 
 MONO = "DejaVu Sans Mono"
+# page width and height, in millimetres; margins 25 mm (A4) and one inch (Letter)
+PAGES = {"a4": (210.0, 297.0, 25.0), "letter": (215.9, 279.4, 25.4)}
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>desk</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>")
 
 
 def render(data: ExportData) -> bytes:
@@ -24,6 +37,8 @@ def render(data: ExportData) -> bytes:
     a = data.article
     doc = docx.Document()
     _properties(doc, data)
+    _page(doc, data.page_size)
+    _language(doc, a.language or "en-US")
     doc.add_heading(xml_safe(a.headline), level=0)
     if a.dek:
         doc.add_paragraph(xml_safe(a.dek), style="Subtitle")
@@ -40,21 +55,77 @@ def render(data: ExportData) -> bytes:
 
 
 def _properties(doc, data: ExportData) -> None:
+    """Core properties (File > Properties): python-docx's template says "python-docx" and its
+    extended properties "Microsoft Macintosh Word"; every field is desk's own here."""
     a = data.article
     props = doc.core_properties
     props.title = xml_safe(a.headline)[:255]
     props.subject = xml_safe(a.dek)[:255]
-    props.author = xml_safe(a.byline)[:255]
-    props.category = xml_safe(a.section)[:255]
+    props.comments = xml_safe(a.dek)[:255]
+    props.author = xml_safe(a.byline)[:255] or "desk"
+    props.last_modified_by = "desk"
+    props.category = xml_safe(a.section)[:255]  # the section: import reads it back
     props.keywords = xml_safe(", ".join(a.tags))[:255]
     props.language = xml_safe(a.language or "")[:64]
-    props.comments = "Exported by desk"
+    props.content_status = xml_safe(a.status or "")[:255]
+    props.revision = 1
+    for part in doc.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_XML.encode("utf-8")  # a plain Part: its bytes are all it has
+    for rel_id, rel in list(doc.part.package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):  # the template's picture of an empty page
+            doc.part.package.rels.pop(rel_id)
     for attr, stamp in (("created", a.created_at), ("modified", a.updated_at)):
         if stamp:
             try:
                 setattr(props, attr, datetime.fromisoformat(stamp).replace(tzinfo=None))
             except ValueError:
                 pass
+
+
+def _page(doc, page_size: str) -> None:
+    from docx.shared import Mm
+
+    width, height, margin = PAGES.get(page_size, PAGES["a4"])
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.left_margin = section.right_margin = Mm(margin)
+        section.top_margin = section.bottom_margin = Mm(margin)
+
+
+def _language(doc, code: str) -> None:
+    """The language of every run that sets none (the default run properties), and of the
+    theme's fonts: what Word and LibreOffice check the spelling against."""
+    from docx.oxml.ns import qn
+
+    styles = doc.styles.element
+    defaults = _child(styles, "w:docDefaults", first=True)
+    rpr = _child(_child(defaults, "w:rPrDefault", first=True), "w:rPr")
+    _child(rpr, "w:lang").set(qn("w:val"), code)
+    settings = doc.settings.element
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), code)
+
+
+def _child(parent, tag: str, *, first: bool = False):
+    """parent's child element tag, made (first or last) when it has none."""
+    from docx.oxml.ns import qn
+
+    found = parent.find(qn(tag))
+    if found is None:
+        found = parent.makeelement(qn(tag), {})
+        if first:
+            parent.insert(0, found)
+        else:
+            parent.append(found)
+    return found
+
+
+def _points(n: float):
+    from docx.shared import Pt
+
+    return Pt(n)
 
 
 class _BodyWriter:
@@ -84,6 +155,15 @@ class _BodyWriter:
         elif block.kind == "code":
             para = self.doc.add_paragraph(style="No Spacing")
             _add_runs(para, block.runs)
+        elif block.kind == "note":  # endnote style: the number raised, as in the text
+            para = self.doc.add_paragraph()
+            _add_run(para, Run(str(block.number), sup=True))
+            para.add_run(" ")
+            _add_runs(para, block.runs)
+            para.paragraph_format.space_after = _points(3)
+            for r in para.runs:
+                r.font.size = _points(9)
+            return
         elif block.kind == "rule":
             para = self.doc.add_paragraph("* * *")
             para.alignment = 1  # centre

@@ -1,10 +1,13 @@
-"""Markdown with YAML front matter: the article as desk itself reads it back."""
+"""Markdown with YAML front matter: the article as desk itself reads it back, and as pandoc
+reads it: desk's own keys (headline, byline, language, ...) and, after them, the ones
+pandoc's templates understand (title, author, lang, date: the date a reader sees)."""
 
 from __future__ import annotations
 
 import yaml
 
 from desk.export.base import ExportData
+from desk.export.render import article_date
 
 
 def front_matter(data: ExportData) -> dict:
@@ -41,7 +44,22 @@ def front_matter(data: ExportData) -> dict:
         sources.append(entry)
     if sources:
         meta["sources"] = sources
+    meta.update(pandoc_keys(data))
     return meta
+
+
+def pandoc_keys(data: ExportData) -> dict:
+    """title, author, lang and date as pandoc reads them (its templates put them in the
+    document's head: <title>, <meta name="author">, <html lang>, the date line)."""
+    a = data.article
+    keys: dict = {"title": a.headline}
+    if a.byline:
+        keys["author"] = a.byline
+    keys["lang"] = a.language or "en-US"
+    stamp = article_date(a)
+    if stamp:
+        keys["date"] = stamp[:10]
+    return keys
 
 
 def render(data: ExportData) -> bytes:

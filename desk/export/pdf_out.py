@@ -2,15 +2,20 @@
 
 Qt is imported only inside the functions here: the core must import without Qt, and only
 a PDF export pays for loading it. Fonts are DejaVu (fonts-dejavu-core), embedded by Qt's
-PDF engine. Every way this can fail becomes a DeskError; an empty or truncated PDF is
-never handed back as a success."""
+PDF engine, with ligatures turned off so that the text extracts as it was written (a
+search for "office" finds "office", not "o" + the "ffi" ligature + "ce"). The XMP metadata
+(title, author, description, keywords, language) is desk's; pdf_meta.py adds Subject (the
+dek), Keywords (the tags) and the document's language to what Qt writes. Every way this
+can fail becomes a DeskError; an empty or truncated PDF is never handed back as a success."""
 
 from __future__ import annotations
 
 import os
 import re
+from datetime import datetime, timezone
 
 from desk.export.base import PAGE_SIZES, ExportData
+from desk.export.pdf_meta import add_document_info, xmp_packet
 from desk.export.render import header_html, markdown_html
 from desk.model import DeskError
 
@@ -18,6 +23,10 @@ SERIF = "DejaVu Serif"
 SANS = "DejaVu Sans"
 MARGIN_MM = 20
 POINT_SIZE = 11
+# OpenType features that join letters into one glyph (fi, fl, ffi...): a PDF reader then
+# extracts the ligature character, and a search for the word fails.
+NO_LIGATURES = ("liga", "clig", "dlig", "hlig")
+_BACK_LINK = re.compile(r'\s*<a class="footnote-backref"[^>]*>.*?</a>', re.S)  # no use on paper
 
 # QTextDocument understands a subset of CSS; its margins take pixels only, so lengths are
 # written as {N} points and turned into device pixels for the PDF's resolution.
@@ -90,6 +99,12 @@ def render(data: ExportData) -> bytes:
     writer.setCreator("desk")
     if hasattr(writer, "setAuthor"):
         writer.setAuthor(a.byline)
+    from PySide6.QtCore import qVersion
+
+    writer.setDocumentXmpMetadata(QByteArray(xmp_packet(
+        title=a.headline, author=a.byline, subject=a.dek, keywords=list(a.tags),
+        language=a.language or "en-US", producer=f"Qt {qVersion()}",
+        when=datetime.now(timezone.utc).isoformat(timespec="seconds"))))
     size = QPageSize(QPageSize.PageSizeId.A4 if data.page_size == "a4"
                      else QPageSize.PageSizeId.Letter)
     layout = QPageLayout(size, QPageLayout.Orientation.Portrait,
@@ -108,7 +123,9 @@ def render(data: ExportData) -> bytes:
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, a.headline)
     body = markdown_html(a.body).replace(
         "<table>", '<table border="1" cellspacing="0" cellpadding="4">')  # QTextDocument ignores CSS borders
+    body = _BACK_LINK.sub("", body)
     doc.setHtml(f"<html><body>{header_html(a)}{body}</body></html>")
+    _no_ligatures(doc)
 
     # Lay the text out for the PDF's own resolution (not the screen's), so 11 pt is 11 pt.
     doc.documentLayout().setPaintDevice(writer)
@@ -142,4 +159,19 @@ def render(data: ExportData) -> bytes:
     data_out = bytes(buffer_bytes.data())
     if not ok or not data_out.startswith(b"%PDF-") or b"%%EOF" not in data_out[-1024:]:
         raise DeskError("PDF export: Qt did not produce a complete PDF")
-    return data_out
+    return add_document_info(data_out, subject=a.dek, keywords=", ".join(a.tags),
+                             language=a.language or "en-US")
+
+
+def _no_ligatures(doc) -> None:
+    """Every character of the laid-out document drawn letter by letter: the features are
+    merged into the whole text's format, since the fonts the HTML's styles ask for do not
+    inherit them from the document's default font."""
+    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+
+    features = {QFont.Tag(name): 0 for name in NO_LIGATURES}
+    fmt = QTextCharFormat()
+    fmt.setFontFeatures(features)
+    cursor = QTextCursor(doc)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(fmt)

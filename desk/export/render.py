@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 import threading
-from datetime import datetime
 
 import markdown
 import nh3
@@ -23,12 +22,13 @@ from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from desk.export import links
+from desk.export.dates import long_date
 from desk.model import Article
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "a",
     "ul", "ol", "li", "blockquote", "code", "pre", "del", "sup", "sub",
-    "table", "thead", "tbody", "tr", "th", "td", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "img", "div",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -36,7 +36,13 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "th": {"style"},
     "td": {"style"},
+    "sup": {"id"},  # footnotes: the reference (fnref-1) and the note (fn-1) link to each other
+    "li": {"id"},
 }
+# Python-Markdown's footnotes: <sup id="fnref-1"><a class="footnote-ref" href="#fn-1">1</a>
+# in the text, and <div class="footnote"><hr><ol><li id="fn-1">… at the end of the body
+ALLOWED_CLASSES = {"div": {"footnote"}, "a": {"footnote-ref", "footnote-backref"}}
+_FOOTNOTE_ID = re.compile(r"fn(?:ref)?-[\w.-]{1,80}")
 URL_SCHEMES = set(links.ALLOWED_SCHEMES)  # nh3's own check; links.py is the policy
 # Inline code is matched first so that tags shown as code are left alone.
 _HIDDEN_HTML = re.compile(
@@ -67,6 +73,9 @@ pre { white-space: pre-wrap; background: #f5f5f5; padding: .6em; }
 table { border-collapse: collapse; margin: 1em 0; }
 th, td { border: 1px solid #ccc; padding: .25em .5em; vertical-align: top; }
 img { max-width: 100%; }
+.footnote { font-size: .85em; color: #333; }
+.footnote hr { border: 0; border-top: 1px solid #ccc; width: 30%; margin: 2em 0 .5em; }
+a.footnote-ref, a.footnote-backref { text-decoration: none; }
 @page { size: auto; margin: 2cm; }
 @media print {
   body { font-size: 11pt; }
@@ -143,7 +152,8 @@ class _DropTag(InlineProcessor):
 def _markdown() -> markdown.Markdown:
     md = getattr(_local, "md", None)
     if md is None:  # Markdown instances are not thread-safe: one per thread
-        md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"],
+        md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists", "footnotes"],
+                               extension_configs={"footnotes": {"SEPARATOR": "-"}},
                                output_format="html")
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
@@ -155,9 +165,17 @@ def _markdown() -> markdown.Markdown:
 
 def sanitize(fragment: str) -> str:
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     allowed_classes=ALLOWED_CLASSES,
                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
-                     attribute_filter=links.attribute_filter,
+                     attribute_filter=_attribute_filter,
                      filter_style_properties={"text-align"}, strip_comments=True)
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Links pass through the link policy; an id is only a footnote's (fn-1, fnref-1)."""
+    if attribute == "id":
+        return value if _FOOTNOTE_ID.fullmatch(value) else None
+    return links.attribute_filter(tag, attribute, value)
 
 
 def markdown_html(text: str) -> str:
@@ -189,15 +207,15 @@ def display_byline(byline: str) -> str:
 
 
 def display_date(article: Article) -> str:
-    """The date a reader sees: published if it was, otherwise last changed ('27 November 2026')."""
-    stamp = article.published_at or article.updated_at or article.created_at
-    if not stamp:
-        return ""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp[:10]
-    return f"{when.day} {when:%B %Y}"
+    """The date a reader sees, written the article's language's way: published if it was,
+    otherwise last changed ('November 27, 2026' in en-US, '27 November 2026' in en-GB)."""
+    stamp = article_date(article)
+    return long_date(stamp, article.language) if stamp else ""
+
+
+def article_date(article: Article) -> str:
+    """The stamp of the date a reader sees: published if it was, otherwise last changed."""
+    return article.published_at or article.updated_at or article.created_at or ""
 
 
 def header_html(article: Article) -> str:
@@ -209,7 +227,7 @@ def header_html(article: Article) -> str:
         parts.append(f'<p class="byline">{e(display_byline(article.byline))}</p>')
     date = display_date(article)
     if date:
-        iso = (article.published_at or article.updated_at or article.created_at)[:10]
+        iso = article_date(article)[:10]
         parts.append(f'<p class="dateline"><time datetime="{e(iso)}">{e(date)}</time></p>')
     return "<header>" + "".join(parts) + "</header>"
 

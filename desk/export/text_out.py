@@ -1,5 +1,6 @@
 """Plain text in wire style: headline, dek, byline, dateline, paragraphs split by blank
-lines, an end mark. No markup survives; links keep their address in brackets."""
+lines, an end mark. No markup survives; links keep their address in brackets; footnote
+references read [1] and the notes are listed under NOTES before the end mark."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ def runs_text(runs: list[Run]) -> str:
     parts = []
     for run in runs:
         text = run.text
-        if run.href and not run.href.startswith("mailto:") and not _is_own_address(text, run.href):
+        if run.note:
+            text = f"[{text}]"
+        elif run.href and not run.href.startswith("mailto:") and not _is_own_address(text, run.href):
             text = f"{text} ({run.href})"
         parts.append(text)
     return "".join(parts)
@@ -41,6 +44,8 @@ def block_text(block: Block) -> str:
         text = "  " * block.level + "- " + text
     elif block.kind == "number":
         text = "  " * block.level + f"{block.number}. " + text
+    elif block.kind == "note":
+        text = f"[{block.number}] " + text
     return "\n".join(indent + line for line in text.split("\n"))
 
 

@@ -23,7 +23,6 @@ from desk.gui import dialogs, file_dialog
 from desk.model import DeskError
 
 _last_folder: Path | None = None  # when no settings object is at hand
-PAGE_SIZE_FORMATS = ("pdf",)  # formats whose writer uses the page size (docx does not)
 
 
 class ExportDialog(QDialog):
@@ -44,7 +43,7 @@ class ExportDialog(QDialog):
             self.format.addItem(f"{fmt.label} (.{fmt.extension})", name)
         self.page_size = QComboBox()
         self.page_size.setAccessibleName("Page size")
-        self.page_size.setToolTip("Used by PDF only")
+        self.page_size.setToolTip("Used by PDF and Word documents")
         for size in export.PAGE_SIZES:
             self.page_size.addItem(size.upper() if size == "a4" else size.capitalize(), size)
         self.path = QLineEdit()
@@ -89,7 +88,7 @@ class ExportDialog(QDialog):
         """Keep the chosen folder and file name; only the extension follows the format.
         The page size is offered only to formats that use it."""
         fmt = self.export.get_format(self.format_name())
-        self.page_size.setEnabled(fmt.name in PAGE_SIZE_FORMATS)
+        self.page_size.setEnabled(fmt.paged)
         current = self.path.text().strip()
         if not current:
             folder = _last_folder or Path.home()

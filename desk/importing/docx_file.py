@@ -1,7 +1,10 @@
 """Word documents (.docx) to Markdown: Title → headline, Subtitle → dek, a leading "By …"
 line → byline; headings, bold, italic, links, bulleted and numbered lists, block quotes,
-monospaced code and tables become their Markdown forms. Reads what docx_out writes, and
-what Word, LibreOffice and Google Docs save."""
+monospaced code and tables become their Markdown forms; a closing "Notes" list whose
+items open with a raised number (as docx_out writes footnotes) becomes Markdown footnotes,
+and the raised numbers in the text their references. The document's keywords are the
+tags, its category the section and its language (when desk knows it) the article's.
+Reads what docx_out writes, and what Word, LibreOffice and Google Docs save."""
 
 from __future__ import annotations
 
@@ -11,11 +14,13 @@ from pathlib import Path
 from desk.importing.archive import failure_reason, invalid, load_docx_bytes
 from desk.importing.decode import file_title
 from desk.importing.markdown_file import ParsedArticle
+from desk.languages import lookup
 from desk.model import DeskError
 
 _ESCAPE = re.compile(r"([\\`*_])")
 _MONO_FONTS = ("mono", "courier", "consolas", "menlo", "code")
 _BYLINE = re.compile(r"^by\s+(.{1,120}?)(?:\s+·\s+.*)?$", re.I)
+_NOTE_REF = re.compile("\ue0f0(\\d{1,4})\ue0f1")  # a raised number, until the notes are known
 _RULE = re.compile(r"^\s*(?:\*\s*\*\s*\*|-{3,}|_{3,}|⁂)\s*$")
 
 
@@ -52,6 +57,8 @@ class _Reader:
         self.numbers: dict[int, int] = {}  # list depth -> last item number in the open list
         self.list_kind: str | None = None  # "bullet"/"number" while the last block is a list
         self.style_names: dict[str | None, str] = {}  # style id -> name
+        self.notes_at: int | None = None  # index in blocks of a "Notes" heading
+        self.notes: dict[str, str] = {}  # note number -> its text, under that heading
 
     def read(self) -> ParsedArticle:
         from docx.table import Table
@@ -64,6 +71,7 @@ class _Reader:
             else:
                 self._paragraph(item)
         self._flush_code()
+        self._footnotes()
         body = "\n\n".join(b for b in self.blocks if b.strip())
         body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
         props = self.doc.core_properties
@@ -78,6 +86,12 @@ class _Reader:
         self.fields["body"] = body + "\n" if body else ""
         # props.author is whoever made the file, not necessarily the byline: not used.
         tags = [t.strip() for t in (props.keywords or "").split(",") if t.strip()]
+        section = " ".join((props.category or "").split())
+        if section:
+            self.fields["section"] = section
+        language = lookup(props.language)
+        if language is not None:  # a language desk does not know is left to the default
+            self.fields["language"] = language.code
         return ParsedArticle(fields=self.fields, tags=tags)
 
     def _paragraph(self, para) -> None:
@@ -107,10 +121,14 @@ class _Reader:
         if _RULE.match(text):
             self.blocks.append("---")
             return
+        if self.notes_at is not None and self._note(para):
+            return
         inline = _inline(para)
         heading = re.match(r"Heading (\d)", style)
         if heading:
             self.list_kind = None
+            if text == "Notes":
+                self.notes_at, self.notes = len(self.blocks), {}
             self.blocks.append("#" * int(heading.group(1)) + " " + inline.replace("\n", " "))
             return
         if kind:
@@ -120,6 +138,30 @@ class _Reader:
             self.blocks.append("\n".join("> " + line for line in inline.split("\n")))
             return
         self.blocks.append(inline)
+
+    def _note(self, para) -> bool:
+        """A paragraph under "Notes" that opens with a raised number: a footnote. Anything
+        else ends the notes: they were not desk's, and stay as they are."""
+        runs = [r for r in para.runs if r.text.strip()]
+        if runs and runs[0].font.superscript and runs[0].text.strip().isdigit() \
+                and len(self.blocks) == self.notes_at + 1:
+            number = runs[0].text.strip()
+            self.notes[number] = _NOTE_REF.sub("", _inline(para), count=1).strip()
+            return True
+        self.notes_at = None
+        self.notes = {}
+        return False
+
+    def _footnotes(self) -> None:
+        """Raised numbers become [^N] where a note N was read; the notes, definitions."""
+        if self.notes_at is not None and self.notes:
+            del self.blocks[self.notes_at]
+            self.blocks.append("\n".join(f"[^{n}]: {t}" for n, t in self.notes.items()))
+            known = self.notes
+        else:
+            known = {}
+        self.blocks = [_NOTE_REF.sub(lambda m: f"[^{m.group(1)}]" if m.group(1) in known
+                                     else m.group(1), b) for b in self.blocks]
 
     def _style_name(self, para) -> str:
         """python-docx looks the default style up by scanning every style, with enum
@@ -214,7 +256,10 @@ def _inline(para) -> str:
                 pieces.append((text, bold, italic, False, item.address or None))
             continue
         text = item.text
-        if text:
+        if text and item.font.superscript and text.strip().isdigit():
+            text = "\ue0f0" + text.strip() + "\ue0f1"  # a note's number, perhaps (_NOTE_REF)
+            pieces.append((text, False, False, False, None))
+        elif text:
             pieces.append((text, bool(item.bold), bool(item.italic), _mono(item), None))
     merged: list[list] = []
     for piece in pieces:

@@ -1,4 +1,7 @@
-"""Markdown with optional YAML front matter, and plain text."""
+"""Markdown with optional YAML front matter, and plain text. Front matter may use desk's
+keys (headline, dek, byline, section, status, language) or the ones pandoc and static
+site generators use (title, subtitle, author, lang, ...); desk's own win where both are
+given, as in the files desk writes."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from desk.model import ARTICLE_STATUSES, DeskError
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 HEADING_RE = re.compile(r"\A[ \t\n]*#[ \t]+([^\n]+)(?:\n|\Z)")  # closing #s: rstrip, not regex
+DESK_KEYS = frozenset({"headline", "dek", "byline", "section", "status", "language"})
 FIELD_NAMES = {
     "headline": "headline", "title": "headline",
     "dek": "dek", "subtitle": "dek", "description": "dek", "standfirst": "dek",
@@ -81,10 +85,14 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict, str]:
 def parse_markdown(text: str, path: Path | str = "input") -> ParsedArticle:
     meta, body = split_front_matter(text, str(path))
     fields: dict = {}
+    given: set[str] = set()  # fields set by desk's own key: another name does not replace them
     for key, value in meta.items():
-        target = FIELD_NAMES.get(str(key).lower())
-        if target and value is not None:
-            fields[target] = str(value).strip()
+        name = str(key).lower()
+        target = FIELD_NAMES.get(name)
+        if target and value is not None and target not in given:
+            fields[target] = _field_text(value)
+            if name in DESK_KEYS:
+                given.add(target)
     if "status" in fields and fields["status"] not in ARTICLE_STATUSES:
         raise DeskError(f"{path}: unknown status {fields['status']!r} in front matter")
     if "language" in fields:
@@ -111,6 +119,14 @@ def parse_plain_text(text: str, path: Path | str = "input") -> ParsedArticle:
         raise DeskError(f"{path}: the file is empty")
     return ParsedArticle(fields={"headline": first.strip(),
                                  "body": rest.strip("\n") + "\n" if rest.strip() else ""})
+
+
+def _field_text(value) -> str:
+    """pandoc allows a list of authors: they join as a byline does ("A and B")."""
+    if isinstance(value, list) and all(_scalar(v) for v in value):
+        names = [str(v).strip() for v in value if str(v).strip()]
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    return str(value).strip()
 
 
 def _scalar(value) -> bool:

@@ -83,3 +83,64 @@ def test_control_characters_in_an_article_do_not_break_the_docx():
     doc = docx.Document(io.BytesIO(render(ExportData(article=article))))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Head bell nul esc" in text and "\x07" not in text
+
+
+def _article(**fields) -> Article:
+    base = dict(id=4, headline="Gates open at dawn", dek="The harbour reopens on Friday",
+                byline="Lerato Mokoena", section="City", tags=["harbour", "council"],
+                body="The gates open.", language="en-GB", updated_at="2026-12-02T09:00:00+00:00")
+    return Article(**{**base, **fields})
+
+
+def test_page_size_applies_a4_by_default_letter_on_request():
+    a4 = reopen(ExportData(article=_article())).sections[0]
+    letter = reopen(ExportData(article=_article(), page_size="letter")).sections[0]
+    assert (round(a4.page_width.mm), round(a4.page_height.mm)) == (210, 297)
+    assert (round(letter.page_width.inches, 2), round(letter.page_height.inches, 2)) == (8.5, 11.0)
+    assert round(a4.left_margin.mm) == round(a4.top_margin.mm) == 25
+    assert round(letter.left_margin.inches, 2) == 1.0
+
+
+def test_the_documents_language_is_the_articles():
+    from docx.oxml.ns import qn
+
+    for language in ("en-GB", "en-US", "en-ZA"):
+        doc = reopen(ExportData(article=_article(language=language)))
+        defaults = doc.styles.element.find(qn("w:docDefaults"))
+        lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+        assert lang.get(qn("w:val")) == language
+        assert doc.settings.element.find(qn("w:themeFontLang")).get(qn("w:val")) == language
+        assert doc.core_properties.language == language
+
+
+def test_core_properties_name_desk_and_carry_the_article():
+    props = reopen(ExportData(article=_article())).core_properties
+    assert props.author == "Lerato Mokoena"
+    assert props.last_modified_by == "desk"
+    assert props.title == "Gates open at dawn"
+    assert props.subject == props.comments == "The harbour reopens on Friday"
+    assert props.keywords == "harbour, council"
+    assert props.category == "City"
+    assert "python-docx" not in (props.author, props.comments)
+    assert reopen(ExportData(article=_article(byline=""))).core_properties.author == "desk"
+
+
+def test_the_application_is_desk_not_the_templates_word():
+    import zipfile
+
+    payload = render(ExportData(article=_article()))
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        app = archive.read("docProps/app.xml").decode()
+        names = archive.namelist()
+    assert "<Application>desk</Application>" in app
+    assert "Microsoft" not in app
+    assert not any("thumbnail" in n for n in names)
+
+
+def test_export_article_passes_the_page_size_to_the_docx(story, tmp_path):
+    from desk.export import export_article
+
+    lib, article, _ = story
+    path = export_article(lib, article.id, "docx", tmp_path / "a.docx", page_size="letter")
+    section = docx.Document(str(path)).sections[0]
+    assert round(section.page_width.inches, 2) == 8.5

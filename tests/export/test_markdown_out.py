@@ -55,3 +55,44 @@ def test_awkward_values_survive_yaml(story, tmp_path):
     assert parsed.fields["headline"] == article.headline
     assert parsed.fields["dek"] == "null"
     assert yaml.safe_load(text.split("---\n")[1])["headline"] == article.headline
+
+
+def test_front_matter_also_has_pandocs_keys(story_data):
+    meta, _ = split_front_matter(render(story_data).decode())
+    article = story_data.article
+    assert meta["title"] == meta["headline"] == article.headline
+    assert meta["author"] == meta["byline"] == "Lerato Mokoena"
+    assert meta["lang"] == meta["language"] == "en-US"
+    assert meta["date"] == article.updated_at[:10]
+    keys = list(meta)
+    assert keys.index("title") > keys.index("sources")  # desk's own first, pandoc's after
+
+
+def test_the_date_is_the_publication_day_once_published(story_data):
+    story_data.article.published_at = "2026-12-02T18:00:00+00:00"
+    meta, _ = split_front_matter(render(story_data).decode())
+    assert meta["date"] == "2026-12-02"
+
+
+def _pandoc_meta(value) -> str:
+    """pandoc's JSON meta value as plain text."""
+    inlines = value["c"]
+    return "".join(i["c"] if i["t"] == "Str" else " " for i in inlines)
+
+
+def test_pandoc_reads_the_title_author_language_and_date(story_data, tmp_path):
+    import json
+
+    from tests.export.programs import run
+
+    story_data.article.language = "en-GB"
+    path = tmp_path / "story.md"
+    path.write_bytes(render(story_data))
+    doc = json.loads(run("pandoc", "-s", "-f", "markdown", "-t", "json", path))
+    meta = doc["meta"]
+    assert _pandoc_meta(meta["title"]) == "Council closes harbour bridge"
+    assert _pandoc_meta(meta["author"]) == "Lerato Mokoena"
+    assert _pandoc_meta(meta["lang"]) == "en-GB"
+    assert _pandoc_meta(meta["date"]) == story_data.article.updated_at[:10]
+    html = run("pandoc", "-s", "-f", "markdown", "-t", "html", path)
+    assert 'lang="en-GB"' in html and '<meta name="author" content="Lerato Mokoena"' in html

@@ -105,3 +105,72 @@ def test_painter_that_cannot_start_is_an_error(monkeypatch):
     monkeypatch.setattr(PySide6.QtGui, "QPainter", RefusingPainter)
     with pytest.raises(DeskError, match="could not start"):
         render(ExportData(article=Article(headline="H", body="Text.")))
+
+
+LIGATURES = "".join(chr(c) for c in range(0xFB00, 0xFB07))  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
+
+
+@pytest.fixture(scope="module")
+def words_pdf():
+    article = Article(id=2, headline="The office of the first officer", dek="A flow of traffic",
+                      byline="Lerato Mokoena", tags=["harbour", "traffic flow"], language="en-GB",
+                      body="The office staff were the first to see the flood waters flow.\n\n"
+                           "| Staff | Office |\n| --- | --- |\n| fifty | offshore |\n",
+                      updated_at="2026-12-02T09:00:00+00:00")
+    return render(ExportData(article=article))
+
+
+def test_text_extracts_without_ligature_characters(words_pdf, tmp_path):
+    from tests.export.programs import run
+
+    path = tmp_path / "words.pdf"
+    path.write_bytes(words_pdf)
+    text = run("pdftotext", path, "-")
+    for word in ("office", "first", "flow", "officer", "flood", "fifty", "offshore"):
+        assert word in text
+    assert not set(text) & set(LIGATURES)
+
+
+def test_subject_keywords_and_language_are_set(words_pdf, tmp_path):
+    from tests.export.programs import run
+
+    path = tmp_path / "words.pdf"
+    path.write_bytes(words_pdf)
+    info = run("pdfinfo", path)
+    assert re.search(r"^Subject:\s+A flow of traffic$", info, re.M)
+    assert re.search(r"^Keywords:\s+harbour, traffic flow$", info, re.M)
+    assert re.search(r"^Title:\s+The office of the first officer$", info, re.M)
+    assert re.search(r"^Creator:\s+desk$", info, re.M)
+    trailer = run("qpdf", "--show-object=trailer", path)
+    root = re.search(r"/Root (\d+) 0 R", trailer).group(1)
+    assert "/Lang (en-GB)" in run("qpdf", f"--show-object={root}", path)
+
+
+def test_the_added_metadata_leaves_a_sound_pdf(words_pdf, tmp_path):
+    from tests.export.programs import run
+
+    path = tmp_path / "words.pdf"
+    path.write_bytes(words_pdf)
+    assert "No syntax or stream encoding errors" in run("qpdf", "--check", path)
+
+
+def test_the_xmp_metadata_says_the_same(words_pdf, tmp_path):
+    import lxml.etree
+
+    from tests.export.programs import run
+
+    path = tmp_path / "words.pdf"
+    path.write_bytes(words_pdf)
+    packet = run("pdfinfo", "-meta", path)
+    root = lxml.etree.fromstring(packet[packet.index("<x:xmpmeta"):packet.index("</x:xmpmeta>") + 12])
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+          "pdf": "http://ns.adobe.com/pdf/1.3/"}
+
+    def texts(path: str) -> list[str]:
+        return [el.text for el in root.iterfind(path, ns)]
+
+    assert texts(".//dc:title//rdf:li") == ["The office of the first officer"]
+    assert texts(".//dc:description//rdf:li") == ["A flow of traffic"]
+    assert texts(".//dc:subject//rdf:li") == ["harbour", "traffic flow"]
+    assert texts(".//dc:language//rdf:li") == ["en-GB"]
+    assert texts(".//pdf:Keywords") == ["harbour, traffic flow"]

@@ -26,7 +26,7 @@ def choose(d, fmt):
     d.format.setCurrentIndex(d.format.findData(fmt))
 
 
-@pytest.mark.parametrize("fmt, enabled", [("pdf", True), ("docx", False), ("md", False),
+@pytest.mark.parametrize("fmt, enabled", [("pdf", True), ("docx", True), ("md", False),
                                           ("html", False)])
 def test_page_size_is_offered_only_for_formats_that_use_it(qtbot, seeded, aid, fmt, enabled):
     d = dialog(qtbot, seeded, aid)

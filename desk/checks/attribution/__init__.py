@@ -83,7 +83,8 @@ def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int,
             sources: Sequence[SourceRef], tagged: Sequence[TaggedQuote], explain: bool) -> AttributionResult:
     """Stage 7: resolved speakers, the editor's decisions, and the problems they raise."""
     regions, original = doc.regions, doc.original
-    decisions = match_decisions(tagged, [(r.open_pos, r.end, original[r.text_start:r.text_end]) for r in regions])
+    decisions = match_decisions(tagged, [(r.open_pos, r.end, doc.words(r.text_start, r.text_end))
+                                         for r in regions])
     dismissed = {i for i, t in decisions.items() if t.status == "not-a-quote"}
     sources_by_id = {s.id: s for s in sources}
     resolver = Resolver(doc, people, dismissed)
@@ -97,7 +98,7 @@ def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int,
         credits.append(at)
         source_id = index.find(res.name) if res.name and res.kind in ("person", "organisation") else None
         span = QuoteSpan(
-            start=r.open_pos, end=r.end, text=original[r.text_start:r.text_end],
+            start=r.open_pos, end=r.end, text=doc.words(r.text_start, r.text_end),
             speaker=res.name, source_id=source_id, cue=at.cue, closed=r.closed or r.continued,
             speaker_kind=res.kind, title=res.title, speaker_start=sp.start if sp else None,
             speaker_end=sp.end if sp else None, term=at.how == "term",

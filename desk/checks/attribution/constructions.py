@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import CUE_RE, ING_CUES, sentence_bounds
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, sentence_bounds
 from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, REPORTING_VERBS, verbs_pattern
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker, speaker_after
@@ -25,8 +25,40 @@ def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
     na, nb = paras[r.para + 1]
     m = _SIGNATURE.match(text, na, nb)
     if m is None:
-        return None
+        return _credit_line(text, na, nb) if r.extra.get("blockquote") else None
     return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
+
+
+def signature_line(text: str, a: int, b: int) -> bool:
+    """The paragraph a..b is a signature: "— Lena Voss, Ardena"."""
+    return _SIGNATURE.match(text, a, b) is not None
+
+
+_LINE_REST = re.compile(r"[ \t]*(?:,[^\n]{0,60}?)?[ \t]*\.?[ \t]*$")
+
+
+def _credit_line(text: str, a: int, b: int) -> Credit | None:
+    """A block quote credited by the line after it: "Mara Quell said." or "said Mara Quell,
+    the harbour master." (nothing else on the line)."""
+    cue = POST_CUE_RE.match(text, a, b)
+    if cue is not None:  # said Mara Quell
+        sp = speaker_after(text, _skip_space(text, cue.end(), b), b)
+        rest = sp.end if sp is not None else b
+    else:  # Mara Quell said
+        cue = POST_CUE_RE.search(text, a, b)
+        sp = speaker_before(text, a, cue.start()) if cue is not None else None
+        if sp is None or text[a:sp.start].strip():
+            return None
+        rest = cue.end() if cue is not None else b
+    if sp is None or cue is None or sp.kind == "pronoun" or not _LINE_REST.match(text, rest, b):
+        return None
+    return Credit(sp, cue.group(0), how="signature")
+
+
+def _skip_space(text: str, p: int, b: int) -> int:
+    while p < b and text[p] in " \t":
+        p += 1
+    return p
 
 
 _CLAUSE_LEAD = re.compile(r"[ \t]*(?:(?:with|as|and|but|while|whereas|then)[ \t]+)?")

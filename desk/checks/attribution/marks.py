@@ -5,7 +5,9 @@ text with no double marks, single_quote_view swaps single quotation marks for do
 (and nested doubles for singles) at the same offsets, so the same logic applies; apostrophes
 never open or close a quotation. A region is cut per paragraph; a paragraph
 that leaves a quotation open and is followed by a paragraph opening with a mark
-continues it (news style), which is not an error.
+continues it (news style), which is not an error. A Markdown block quote (its "> " lines,
+hard-wrapped, with "> " empty lines between its paragraphs) is one paragraph here, so a
+quotation running over its lines is one quotation.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from desk.checks.attribution.cues import CUE_RE, POST_CUE_RE
+from desk.checks.markdown_spans import blockquote_spans
 
 OPEN_CURLY = "\u201c"
 CLOSE_CURLY = "\u201d"
@@ -23,6 +26,7 @@ _MARK_RE = re.compile('[\u201c\u201d"]')
 # A single newline is a paragraph break unless the line ends mid-sentence (soft wrap).
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[#>*+-]|\d+[.)]|[\u201c\"\u2018'(]))|\n(?<=[.!?:;\u201d\"\u2019')\]]\n)")
 _LEADING_BLOCK = re.compile(r"[ \t]*(?:(?:>[ \t]?)+|[*+-][ \t]+|\d+[.)][ \t]+|#{1,6}[ \t]+)?")
+_INNER_BREAK = re.compile(r"\n[ \t]{0,3}(?:>[ \t]*)+\n[ \t]{0,3}(?:>[ \t]?)+")  # "> " empty line
 _OPENISH_LEFT = set(" \t\n([{\u2014\u2013-/\u2018'\u00a0:")
 _CLOSEISH_RIGHT = set(" \t\n.,;:!?)]}\u2014\u2013-\u2019'\u00a0/\u2026*_")
 
@@ -53,13 +57,41 @@ class MarkIssue:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, trailing whitespace excluded."""
-    out = []
+    """(start, end) of each paragraph, trailing whitespace excluded; a block quote is one."""
+    quotes = blockquote_spans(text)
+    if not quotes:
+        return _trimmed(text, _split(text, 0, len(text)))
+    out: list[tuple[int, int]] = []
     pos = 0
-    for m in _PARA_RE.finditer(text):
+    for a, b in quotes:
+        out.extend(_split(text, pos, a))
+        out.append((a, b))
+        pos = b
+    out.extend(_split(text, pos, len(text)))
+    return _trimmed(text, out)
+
+
+def blockquote_paras(text: str, paras: list[tuple[int, int]]) -> set[int]:
+    """Indices of the paragraphs that are block quotes."""
+    starts = set()
+    for a, b in blockquote_spans(text):
+        while a < b and text[a] in " \t":
+            a += 1
+        starts.add(a)
+    return {i for i, (a, _) in enumerate(paras) if a in starts}
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _PARA_RE.finditer(text, start, end):
         out.append((pos, m.start()))
         pos = m.end()
-    out.append((pos, len(text)))
+    out.append((pos, end))
+    return out
+
+
+def _trimmed(text: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     res = []
     for a, b in out:
         while b > a and text[b - 1] in " \t\r\n\u00a0":
@@ -89,10 +121,14 @@ def find_regions(text: str, skip: list[tuple[int, int]]) -> tuple[list[Region], 
     regions: list[Region] = []
     issues: list[MarkIssue] = []
     skip_starts = [s for s, _ in skip]
+    quoted = blockquote_paras(text, paras) if ">" in text else set()
     for pi, (a, b) in enumerate(paras):
         outer: Region | None = None
         outer_kind = ""
         inner = ""
+        # in a block quote, a mark opening one of its paragraphs while a quotation is open
+        # continues that quotation (news style), as a new paragraph's mark does outside
+        restarts = {m.end() for m in _INNER_BREAK.finditer(text, a, b)} if pi in quoted else set()
         for m in _MARK_RE.finditer(text, a, b):
             i = m.start()
             if skip:
@@ -117,6 +153,8 @@ def find_regions(text: str, skip: list[tuple[int, int]]) -> tuple[list[Region], 
                 continue
             if inner:
                 inner = ""  # any mark closes a nested quotation
+                continue
+            if i in restarts and (ch == OPEN_CURLY or (ch == STRAIGHT and op)):
                 continue
             if ch == OPEN_CURLY:
                 if cl and not op:
@@ -147,6 +185,9 @@ def find_regions(text: str, skip: list[tuple[int, int]]) -> tuple[list[Region], 
                     outer = None
         if outer is not None:
             regions.append(outer)
+    for r in regions:
+        if r.para in quoted:
+            r.extra["blockquote"] = True
     # continuation across paragraphs and unclosed issues
     for r in regions:
         if r.closed:

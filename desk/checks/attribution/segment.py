@@ -6,15 +6,28 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from desk.checks.attribution.constructions import signature_line
 from desk.checks.attribution.cues import sentence_starts
-from desk.checks.attribution.marks import MarkIssue, Region, find_regions, single_quote_view
-from desk.checks.markdown_spans import non_prose_spans
+from desk.checks.attribution.marks import (
+    MarkIssue,
+    Region,
+    blockquote_paras,
+    find_regions,
+    single_quote_view,
+)
+from desk.checks.markdown_spans import (
+    blank_blockquote_markers,
+    blockquote_spans,
+    non_prose_spans,
+    without_markers,
+)
 
 
 @dataclass
 class Document:
     original: str  # the text as given
-    text: str  # the same offsets; single marks turned into double ones in British style
+    text: str  # the same offsets; single marks turned into double ones in British style,
+    # block quotes' ">" markers turned into spaces
     skip: list[tuple[int, int]]  # Markdown non-prose: code, links, front matter
     regions: list[Region]
     issues: list[MarkIssue]
@@ -35,6 +48,10 @@ class Document:
         if self._all_starts is None:
             self._all_starts = sorted({x for pi in range(len(self.paras)) for x in self.starts_of(pi)})
         return self._all_starts
+
+    def words(self, start: int, end: int) -> str:
+        """The original text from start to end as a reader sees it (no block quote markers)."""
+        return without_markers(self.original[start:end])
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right([a for a, _ in self.paras], pos) - 1)
@@ -58,11 +75,33 @@ def cap_regions(doc: Document, limit: int) -> int | None:
     return cut
 
 
+def _signed_blockquotes(text: str, paras: list[tuple[int, int]], quoted: set[int],
+                        regions: list[Region]) -> list[Region]:
+    """A block quote with no quotation marks, signed on the line after it ("— Mara Quell"),
+    is a quotation as a whole: the block quote's own way of quoting."""
+    marked = {r.para for r in regions}
+    added = []
+    for pi in sorted(quoted - marked):
+        if pi + 1 >= len(paras) or not signature_line(text, *paras[pi + 1]):
+            continue
+        a, b = paras[pi]
+        while a < b and text[a] in " \t\n":
+            a += 1
+        added.append(Region(open_pos=a, end=b, para=pi, text_start=a, text_end=b,
+                            extra={"blockquote": True, "unmarked": True}))
+    return sorted(regions + added, key=lambda r: r.open_pos) if added else regions
+
+
 def segment(text: str, single_quotes: bool | None = None) -> Document:
     skip = non_prose_spans(text)
     view = single_quote_view(text, skip, single_quotes)
     work = view if view is not None else text
     regions, issues, paras = find_regions(work, skip)
+    quotes = blockquote_spans(work)
+    if quotes:
+        quoted = blockquote_paras(work, paras)
+        work = blank_blockquote_markers(work, quotes)
+        regions = _signed_blockquotes(work, paras, quoted, regions)
     doc = Document(text, work, skip, regions, issues, paras)
     for r in regions:
         doc.by_para.setdefault(r.para, []).append(r)
