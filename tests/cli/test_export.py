@@ -167,6 +167,25 @@ def test_markdown_export_imports_back_as_the_same_article(run, db_path, out_dir)
     assert sorted(again.tags) == sorted(original.tags)
 
 
+def test_html_export_imports_back_with_dek_section_and_tags(run, db_path, out_dir):
+    with Library.open(db_path, seed=False) as lib:
+        original = lib.articles.create(
+            headline="Bridge: “closed” for good?", dek="Ring road from Monday — café owners’ worry",
+            byline="L. Mokoena", section="City & Region", language="en-GB",
+            tags=["transport", "council, city", "Ré"],
+            body="“It is not safe,” said Amara Okafor.\n\n## Next\n\n- buses\n- *ferries*\n\n"
+                 "A [map](https://example.org/map) and **times**.\n")
+    target = out_dir / "a.html"
+    assert run("export", str(original.id), "--format", "html", "-o", str(target))[0] == 0
+    code, out, _ = run("import", str(target))
+    assert code == 0
+    with Library.open(db_path) as lib:
+        again = lib.articles.get(int(out.strip()))
+    for field in ("headline", "dek", "byline", "section", "body", "language"):
+        assert getattr(again, field) == getattr(original, field), field
+    assert again.tags == original.tags
+
+
 def test_import_of_a_non_utf8_page_is_a_one_line_error(run, ids, out_dir):
     page = out_dir / "old.htm"
     page.write_bytes(b'<meta charset="windows-1252"><p>Caf\xe9</p>')
