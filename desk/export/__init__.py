@@ -45,7 +45,7 @@ for _fmt in (
                  media_type="application/json"),
     ExportFormat("quotes-csv", "quotes.csv", "Quote sheet (CSV)", "desk.export.quotes_out",
                  "render_csv", "text/csv"),
-    ExportFormat("quotes-xlsx", "quotes.xlsx", "Quote sheet (spreadsheet, XLSX)", "desk.export.quotes_out",
+    ExportFormat("quotes-xlsx", "quotes.xlsx", "Quote sheet (XLSX)", "desk.export.quotes_out",
                  "render_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ExportFormat("quotes-html", "quotes.html", "Quote sheet (HTML)", "desk.export.quotes_out",
                  "render_html", "text/html"),
