@@ -35,7 +35,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r",
 
 
 def sheet_rows(data: ExportData) -> list[dict]:
-    """One dict per quotation, keyed by COLUMNS; shared by both sheets and the tests."""
+    """One dict per quotation, keyed by COLUMNS; shared by the three sheets and the tests."""
     body = data.article.body
     out = []
     for number, q in enumerate(data.quotes, 1):
@@ -73,7 +73,8 @@ def notes(q: QuoteRow, problems: list[Problem]) -> str:
     if q.start is None:
         return ""
     end = q.end if q.end is not None else q.start + 1
-    found = [p for p in problems if p.kind in NOTE_KINDS and q.start <= p.start < max(end, q.start + 1)]
+    found = [p for p in problems
+             if p.kind in NOTE_KINDS and q.start <= p.start < max(end, q.start + 1)]
     return "; ".join(f"{p.severity}: {p.message}" for p in found)
 
 
@@ -103,7 +104,8 @@ def render_csv(data: ExportData) -> bytes:
     writer.writerow(COLUMNS)
     for row in sheet_rows(data):
         writer.writerow([_cell(row[c]) for c in COLUMNS])
-    # The BOM makes Excel read the file as UTF-8 (curly quotes, accents) instead of guessing.
+    # The BOM makes Excel and LibreOffice Calc read the file as UTF-8 (curly quotes, accents,
+    # dashes) without the editor choosing an encoding.
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -130,17 +132,16 @@ def render_xlsx(data: ExportData) -> bytes:
     book.set_properties({"title": f"Quote sheet: {a.headline}", "subject": f"Article {a.id}",
                          "comments": "Quote sheet made by desk"})
     sheet = book.add_worksheet("Quotes")
-    base = {"valign": "top", "font_name": "Calibri", "font_size": 10}
-    formats: dict[tuple[str, bool, bool], object] = {}
+    base = {"valign": "top", "font_size": 10}
+    formats: dict[tuple[bool, bool, str], object] = {}
 
-    def fmt(column: str = "", *, wrap: bool = False, guard: bool = False, status: str = ""):
-        key = (status if column == "Status" else "", wrap, guard)
-        if key not in formats:
+    def fmt(*, wrap: bool = False, guard: bool = False, fill: str = ""):
+        if (wrap, guard, fill) not in formats:
             props = dict(base, text_wrap=wrap, quote_prefix=guard)
-            if key[0] in _STATUS_FILL:
-                props["bg_color"] = _STATUS_FILL[key[0]]
-            formats[key] = book.add_format(props)
-        return formats[key]
+            if fill:
+                props["bg_color"] = fill
+            formats[(wrap, guard, fill)] = book.add_format(props)
+        return formats[(wrap, guard, fill)]
 
     header = book.add_format(dict(base, bold=True, bg_color="#EEEEEE", bottom=1, text_wrap=True))
     for col, name in enumerate(COLUMNS):
@@ -153,13 +154,13 @@ def render_xlsx(data: ExportData) -> bytes:
             if name in XLSX_NUMBERS and value.isdigit():
                 sheet.write_number(r, col, int(value), fmt())
             elif value:
-                sheet.write_string(r, col, value, fmt(name, wrap=name in XLSX_WRAPPED,
-                                                      guard=_needs_guard(value), status=row["Status"]))
-    sheet.freeze_panes(1, 0)
+                fill = _STATUS_FILL.get(value, "") if name == "Status" else ""
+                sheet.write_string(r, col, value, fmt(wrap=name in XLSX_WRAPPED,
+                                                      guard=_needs_guard(value), fill=fill))
+    sheet.freeze_panes(1, 0)  # the header stays in sight while scrolling
     sheet.autofilter(0, 0, max(len(rows), 1), len(COLUMNS) - 1)
     sheet.set_landscape()
-    sheet.repeat_rows(0)
-    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)  # and on every printed page
     book.close()
     return out.getvalue()
 

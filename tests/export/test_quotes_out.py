@@ -168,7 +168,9 @@ def test_xlsx_freezes_the_header_wraps_quotations_and_sets_widths(story_data):
     letter = sheet.cell(row=1, column=quotation + 1).column_letter
     assert sheet.cell(row=2, column=quotation + 1).alignment.wrap_text
     assert sheet.column_dimensions[letter].width > sheet.column_dimensions["A"].width * 5
-    assert not sheet.cell(row=2, column=COLUMNS.index("Status") + 1).alignment.wrap_text
+    status = sheet.cell(row=2, column=COLUMNS.index("Status") + 1)
+    assert not status.alignment.wrap_text
+    assert status.value == "verified" and status.fill.fgColor.rgb.endswith("E3F4E3")  # green
 
 
 def test_xlsx_writes_formula_like_text_as_text(story_data):
