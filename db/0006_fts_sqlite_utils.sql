@@ -10,9 +10,9 @@
 -- each index is rebuilt from its table. The sources index (sources_fts, with the aliases
 -- that no table column holds) stays as it is: desk's own, searched by desk.
 
-DROP TRIGGER articles_fts_insert;
-DROP TRIGGER articles_fts_delete;
-DROP TRIGGER articles_fts_update;
+DROP TRIGGER IF EXISTS articles_fts_insert;
+DROP TRIGGER IF EXISTS articles_fts_delete;
+DROP TRIGGER IF EXISTS articles_fts_update;
 DROP TABLE articles_fts;
 
 CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
@@ -40,9 +40,9 @@ CREATE TRIGGER "articles_au" AFTER UPDATE OF "headline", "dek", "body" ON "artic
   VALUES (new.rowid, new."headline", new."dek", new."body");
 END;
 
-DROP TRIGGER materials_fts_insert;
-DROP TRIGGER materials_fts_delete;
-DROP TRIGGER materials_fts_update;
+DROP TRIGGER IF EXISTS materials_fts_insert;
+DROP TRIGGER IF EXISTS materials_fts_delete;
+DROP TRIGGER IF EXISTS materials_fts_update;
 DROP TABLE materials_fts;
 
 CREATE VIRTUAL TABLE "materials_fts" USING FTS5 (
