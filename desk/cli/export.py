@@ -17,13 +17,16 @@ formats:
   docx         Word document (--page-size a4|letter)
   pdf          PDF with embedded fonts (--page-size a4|letter)
   ninjs        IPTC ninjs 3.0 JSON
-  quotes-csv   quote sheet for fact-checkers (CSV)
+  quotes-csv   quote sheet for fact-checkers (CSV, UTF-8 with BOM)
+  quotes-xlsx  quote sheet for fact-checkers (XLSX spreadsheet)
   quotes-html  quote sheet for fact-checkers (printable HTML)
 
 With --dir, each article is written as <id>-<slug>.<ext>. Files are written whole or not
 at all, and an existing file is never replaced without --force. An article with
-error-severity problems (see `desk check ID`) is not exported without --force either.
-Nothing is written unless every article can be.
+error-severity problems (see `desk check ID`) is not exported in a publishing format
+(md, html, txt, docx, pdf, ninjs) without --force either; quote sheets are written
+whatever the problems, which their Notes column names. Nothing is written unless every
+article can be.
 
 exit status:
   0  every file written (their paths are printed, one per line)

@@ -5,6 +5,8 @@ The calls a front end needs (the CLI and the window use the same ones):
 - ``formats()`` / ``get_format(name)``: what can be written (name, extension, label).
 - ``prepare(lib, article_id, fmt, path)``: gather the article, its quotations and its
   problems; says which problems block the export (``gate.blocking_message`` words it).
+  Only publishing formats are gated: a quote sheet never has blocking problems
+  (``gate.is_gated``).
 - ``write(lib, prepared, force=)``: render, write atomically, record in the export log.
 - ``export_article(...)``: both in one, raising ExportBlocked when problems block it.
 - ``default_name(article, fmt)``: ``<id>-<slug>.<ext>`` for exporting into a folder.
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk.export.base import PAGE_SIZES, ExportData, ExportFormat, QuoteRow, atomic_write, slugify
-from desk.export.gate import blocking_message, blocking_problems
+from desk.export.gate import blocking_message, blocking_problems, is_gated
 from desk.model import DeskError, Problem
 
 FORMATS: dict[str, ExportFormat] = {}
@@ -45,6 +47,8 @@ for _fmt in (
                  media_type="application/json"),
     ExportFormat("quotes-csv", "quotes.csv", "Quote sheet (CSV)", "desk.export.quotes_out",
                  "render_csv", "text/csv"),
+    ExportFormat("quotes-xlsx", "quotes.xlsx", "Quote sheet (XLSX)", "desk.export.quotes_out",
+                 "render_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ExportFormat("quotes-html", "quotes.html", "Quote sheet (HTML)", "desk.export.quotes_out",
                  "render_html", "text/html"),
 ):
@@ -101,8 +105,8 @@ def prepare(lib, article_id: int, fmt: str, path: str | os.PathLike, *,
     if page_size not in PAGE_SIZES:
         raise DeskError(f"unknown page size {page_size!r}; choose {' or '.join(PAGE_SIZES)}")
     data = gather(lib, article_id, page_size=page_size)
-    return PreparedExport(data=data, fmt=fmt_entry, path=Path(path),
-                          blocking=blocking_problems(data.problems))
+    blocking = blocking_problems(data.problems) if is_gated(fmt_entry.name) else []
+    return PreparedExport(data=data, fmt=fmt_entry, path=Path(path), blocking=blocking)
 
 
 def write(lib, prepared: PreparedExport, *, force: bool = False) -> Path:
@@ -136,5 +140,5 @@ def export_article(lib, article_id: int, fmt: str, path: str | os.PathLike, *,
 __all__ = [
     "FORMATS", "PAGE_SIZES", "ExportBlocked", "ExportData", "ExportFormat", "PreparedExport",
     "QuoteRow", "atomic_write", "blocking_message", "blocking_problems", "default_name",
-    "export_article", "formats", "get_format", "prepare", "register", "write",
+    "export_article", "formats", "get_format", "is_gated", "prepare", "register", "write",
 ]

@@ -33,6 +33,8 @@ class QuoteRow:
     reviewed_at: str | None = None
     start: int | None = None  # offset in the body
     tag_id: int | None = None
+    end: int | None = None  # offset after the closing mark (the paragraph's end when unclosed)
+    closed: bool = True  # False: the opening mark is never closed (an unclosed-quote problem)
 
 
 @dataclass

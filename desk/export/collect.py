@@ -57,6 +57,8 @@ def quote_rows(lib, article: Article, spans) -> list[QuoteRow]:
             reviewed_at=tag.reviewed_at if tag else None,
             start=span.start,
             tag_id=tag.id if tag else None,
+            end=span.end,
+            closed=span.closed,
         ))
     return rows
 

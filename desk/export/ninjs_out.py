@@ -4,14 +4,20 @@ The uri is a stable urn:uuid derived from the article's id and creation time (th
 asks for a globally unique id; desk's numeric id is only unique in one library, so it
 goes into altIds). Quoted people become ``people`` entries, quoted organisations
 ``organisations``, each with rel "quoted" and, when registered, a desk:source:ID uri.
-Anonymous sources are not listed. Source contact details are private and never leave in
+A registered source is what its record's kind says; a speaker not registered is an
+organisation when it names a country, its capital or people ("Iran said", "Tehran said",
+"the Iranians said") or holds an organisation word ("the Foreign Ministry", "police"),
+from the word lists in resources/names/ that also keep such speakers from becoming a
+person's alias; otherwise the attribution engine's kind. Anonymous sources are not listed. Source contact details are private and never leave in
 a ninjs file. Tags become ``subjects`` with rel "keyword" (ninjs 3.0 has no keywords
 property), the section a subject with rel "section"."""
 
 from __future__ import annotations
 
 import json
+import re
 import uuid
+from functools import lru_cache
 
 from desk.export.base import ExportData, slugify
 from desk.export.render import markdown_html
@@ -74,7 +80,7 @@ def _quoted(data: ExportData) -> tuple[list[dict], list[dict]]:
     for q in data.quotes:
         src = q.source
         name = src.name if src else (q.speaker or "").strip()
-        kind = src.kind if src else q.speaker_kind
+        kind = src.kind if src else speaker_kind(name, q.speaker_kind)
         if not name or name in seen or kind == "anonymous":
             continue
         seen.add(name)
@@ -86,6 +92,35 @@ def _quoted(data: ExportData) -> tuple[list[dict], list[dict]]:
         else:
             people.append(entry)
     return people, organisations
+
+
+def speaker_kind(name: str, engine_kind: str | None) -> str | None:
+    """The kind of a speaker no source record describes: the engine's reading, except that
+    a country, capital, demonym or organisation word makes it an organisation."""
+    if engine_kind == "anonymous" or not name:
+        return engine_kind
+    folded = _fold(name)
+    bare = re.sub(r"^the ", "", folded)
+    countries = _names("countries.txt")
+    if folded in countries or bare in countries:
+        return "organisation"
+    org_words = _names("organisation-words.txt")
+    tokens = set(re.findall(r"[\w'-]+", folded))
+    if tokens & org_words or any(" " in w and w in folded for w in org_words):
+        return "organisation"
+    return engine_kind
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").lower().strip(" .,;:").split())
+
+
+@lru_cache(maxsize=None)
+def _names(file: str) -> frozenset[str]:
+    from desk.paths import resource_path
+
+    lines = resource_path(f"names/{file}").read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
 def render(data: ExportData) -> bytes:

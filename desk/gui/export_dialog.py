@@ -1,5 +1,7 @@
-"""File → Export…: choose a format and a file; if error problems block the export, say
-which and ask "Export anyway?" (the export log records that it was forced)."""
+"""File → Export…: choose a format (the registry's: articles and the CSV, XLSX and HTML
+quote sheets) and a file; if error problems block a publishing format, say which and ask
+"Export anyway?" (the export log records that it was forced). Quote sheets are never
+blocked: they are how the problems get checked (desk.export.gate)."""
 
 from __future__ import annotations
 

@@ -3,8 +3,10 @@
 A saved news page is mostly not the article: menus, share buttons, cookie banners,
 "related stories", comment forms. The reader here (BeautifulSoup + markdownify):
 
-1. takes headline, dek, byline, tags and language from the page's metadata (a lang desk
-   does not support, desk.languages, refuses the page with one line);
+1. takes headline, dek, byline, section, tags and language from the page's metadata
+   (og:title, description, author, article:section, article:tag, keywords, lang: the
+   tags desk's own HTML export writes, so its pages import back whole); a lang desk does
+   not support (desk.languages) refuses the page with one line;
 2. drops elements that are never article text (script, style, nav, header, footer, aside,
    form, ...) and elements whose class or id names boilerplate (comment, share, social,
    subscribe, newsletter, cookie, advert, related, promo, sidebar, ...);
@@ -95,7 +97,7 @@ def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:
     if not body.strip() and not meta.get("dek"):
         raise DeskError(f"{path}: no article text found in the page")
     fields = {"headline": headline, "body": body}
-    for key in ("dek", "byline", "language"):
+    for key in ("dek", "byline", "section", "language"):
         if meta.get(key):
             fields[key] = meta[key]
     return ParsedArticle(fields=fields, tags=meta.get("tags", []))
@@ -134,6 +136,9 @@ def _metadata(soup, path: Path | str = "input") -> dict:
         keywords = _meta_content(soup, "keywords", "news_keywords")
         tags = [t.strip() for t in keywords.split(",") if t.strip()]
     meta["tags"] = tags[:20]
+    section = _meta_content(soup, "article:section")
+    if 0 < len(section) <= 120:
+        meta["section"] = section
     html_el = soup.find("html")
     lang = " ".join(str(html_el.get("lang") or "").split()) if html_el else ""
     if lang:

@@ -4,6 +4,11 @@ SQL lives only in this package, and so does sqlite3: whatever SQLite reports whi
 in a transaction or in a manager's call leaves the package as one of desk's own errors
 (desk.storage.errors: locked, damaged, too new, read-only, disk full). Everything returns
 plain records from desk.model.
+
+The article and material FTS5 indexes are declared as sqlite-utils' ``enable_fts`` declares
+them (``<table>_fts`` with content="<table>", triggers ``<table>_ai/_ad/_au``; db/0006), so
+``sqlite-utils search`` and Datasette's ``?_search=`` use them as they are; desk's own
+search (articles.py, materials.py, sources.py) adds prefixes and bm25 order to the same.
 """
 
 from __future__ import annotations

@@ -60,6 +60,27 @@ def test_blocked_article_exits_1_and_lists_problems(run, ids, out_dir):
     assert list(out_dir.iterdir()) == []
 
 
+@pytest.mark.parametrize("fmt", ["quotes-csv", "quotes-xlsx"])
+def test_quote_sheet_of_a_blocked_article_is_written_without_force(run, ids, out_dir, db_path, fmt):
+    code, out, err = run("export", str(ids[2]), "--format", fmt, "--dir", str(out_dir))
+    assert code == 0 and err == ""
+    (written,) = out_dir.iterdir()
+    assert out.strip() == str(written) and written.name.endswith(f".{fmt.replace('-', '.')}")
+    with Library.open(db_path) as lib:
+        assert lib.exports.list(ids[2])[0]["forced"] == 0
+
+
+def test_quote_sheet_notes_the_unclosed_quotation(run, ids, tmp_path):
+    import csv
+
+    target = tmp_path / "sheet.csv"
+    assert run("export", str(ids[2]), "--format", "quotes-csv", "-o", str(target))[0] == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    (row,) = csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines())
+    assert row["Quotation"] == "“this quotation never closes and goes on for a while."
+    assert "not closed" in row["Notes"]
+
+
 def test_one_blocked_article_stops_the_whole_batch(run, ids, out_dir):
     code, _, err = run("export", str(ids[0]), str(ids[2]), "--format", "md", "--dir", str(out_dir))
     assert code == 1 and "nothing was exported" in err
@@ -106,7 +127,7 @@ def test_export_is_logged(run, ids, tmp_path, db_path):
 def test_help_documents_formats_and_exit_codes():
     out = subprocess.run([sys.executable, "-m", "desk", "export", "--help"], capture_output=True,
                          text=True, timeout=60).stdout
-    for piece in ("quotes-csv", "--page-size", "exit status", "1  blocked", "2  a user error"):
+    for piece in ("quotes-csv", "quotes-xlsx", "quote sheets are written", "--page-size", "exit status", "1  blocked", "2  a user error"):
         assert piece in out
 
 
@@ -144,6 +165,25 @@ def test_markdown_export_imports_back_as_the_same_article(run, db_path, out_dir)
     for field in ("headline", "dek", "byline", "section", "status", "body", "language"):
         assert getattr(again, field) == getattr(original, field), field
     assert sorted(again.tags) == sorted(original.tags)
+
+
+def test_html_export_imports_back_with_dek_section_and_tags(run, db_path, out_dir):
+    with Library.open(db_path, seed=False) as lib:
+        original = lib.articles.create(
+            headline="Bridge: “closed” for good?", dek="Ring road from Monday — café owners’ worry",
+            byline="L. Mokoena", section="City & Region", language="en-GB",
+            tags=["transport", "council, city", "Ré"],
+            body="“It is not safe,” said Amara Okafor.\n\n## Next\n\n- buses\n- *ferries*\n\n"
+                 "A [map](https://example.org/map) and **times**.\n")
+    target = out_dir / "a.html"
+    assert run("export", str(original.id), "--format", "html", "-o", str(target))[0] == 0
+    code, out, _ = run("import", str(target))
+    assert code == 0
+    with Library.open(db_path) as lib:
+        again = lib.articles.get(int(out.strip()))
+    for field in ("headline", "dek", "byline", "section", "body", "language"):
+        assert getattr(again, field) == getattr(original, field), field
+    assert again.tags == original.tags
 
 
 def test_import_of_a_non_utf8_page_is_a_one_line_error(run, ids, out_dir):

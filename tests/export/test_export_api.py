@@ -79,3 +79,28 @@ def test_failed_pdf_write_is_an_error_and_not_logged(story, tmp_path):
         export.export_article(lib, article.id, "pdf", target)
     assert not target.exists()
     assert lib.exports.list(article.id) == []
+
+
+@pytest.mark.parametrize("fmt", ["quotes-csv", "quotes-xlsx", "quotes-html"])
+def test_quote_sheets_export_past_blocking_problems(library, tmp_path, fmt):
+    """The sheets are how fact-checkers work through the problems: never gated."""
+    article = library.articles.create(headline="Open quote", body=UNCLOSED)
+    prepared = export.prepare(library, article.id, fmt, tmp_path / "sheet")
+    assert prepared.blocking == []
+    path = export.export_article(library, article.id, fmt, tmp_path / export.default_name(article, fmt))
+    assert path.stat().st_size > 0
+    assert library.exports.list(article.id)[0]["forced"] == 0  # nothing was forced
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "docx", "pdf", "ninjs"])
+def test_publishing_formats_stay_gated(library, tmp_path, fmt):
+    article = library.articles.create(headline="Open quote", body=UNCLOSED)
+    target = tmp_path / export.default_name(article, fmt)
+    with pytest.raises(export.ExportBlocked, match="blocks export"):
+        export.export_article(library, article.id, fmt, target)
+    assert not target.exists()
+
+
+def test_only_quote_sheets_are_ungated():
+    assert [f for f in export.formats() if not export.is_gated(f)] == [
+        "quotes-csv", "quotes-xlsx", "quotes-html"]

@@ -49,3 +49,24 @@ def test_text_of_an_empty_article_is_just_the_headline(story_data):
     data.article.body, data.article.dek, data.article.byline = "", "", ""
     data.article.section, data.article.updated_at, data.article.created_at = "", "", ""
     assert render_text(data).decode() == "Council closes harbour bridge\n\n###\n"
+
+
+def test_html_page_carries_dek_byline_section_and_tags_as_meta_tags(story_data):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(render_html(story_data), "html.parser")
+
+    def content(attr, name):
+        return [m["content"] for m in soup.find_all("meta", attrs={attr: name})]
+
+    assert content("name", "description") == ["Traffic to move to the ring road"]
+    assert content("name", "author") == ["Lerato Mokoena"]
+    assert content("property", "article:section") == ["City"]
+    assert content("property", "article:tag") == story_data.article.tags
+    assert content("property", "og:title") == ["Council closes harbour bridge"]
+
+
+def test_html_meta_tags_are_escaped(story_data):
+    story_data.article.dek = 'A "quoted" <dek> & more'
+    out = render_html(story_data).decode()
+    assert '<meta name="description" content="A &quot;quoted&quot; &lt;dek&gt; &amp; more">' in out

@@ -85,3 +85,62 @@ def test_organisations_go_to_organisations_and_anonymous_sources_stay_out():
                                       "uri": "desk:source:3"}]
     assert "people" not in item
     assert jsonschema.Draft202012Validator(SCHEMA).is_valid(item)
+
+
+WORLD = ("“We will respond,” Iran said.\n\n"
+         "“Talks continue,” Tehran said on Monday.\n\n"
+         "“It is over,” said the Iranians.\n\n"
+         "“No comment,” the Foreign Ministry said.\n\n"
+         "“We were not consulted,” said Pieter de Wet.\n\n"
+         "“The plan is sound,” said Amara Okafor.\n")
+
+
+@pytest.fixture
+def world_item(library):
+    from desk.export.collect import gather
+
+    library.sources.add("Amara Okafor", title="City engineer")
+    article = library.articles.create(headline="Talks", body=WORLD)
+    return json.loads(render(gather(library, article.id)))
+
+
+def test_countries_capitals_and_ministries_are_organisations_not_people(world_item):
+    people = [p["name"] for p in world_item["people"]]
+    organisations = [o["name"] for o in world_item["organisations"]]
+    assert people == ["Pieter de Wet", "Amara Okafor"]
+    assert organisations == ["Iran", "Tehran", "Iranians", "the Foreign Ministry"]
+    assert not {"Iran", "Tehran"} & set(people)
+
+
+def test_an_item_with_quoted_organisations_is_valid_ninjs_3(world_item):
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert sorted(validator.iter_errors(world_item), key=str) == []
+
+
+def test_a_registered_source_is_what_its_record_says():
+    """A source registered as a person stays a person even if its name holds an
+    organisation word; a registered organisation needs no word list."""
+    from desk.export.base import ExportData, QuoteRow
+    from desk.model import Article, Source
+
+    person = Source(id=1, name="Grace Council", kind="person")
+    company = Source(id=2, name="Okafor & Daughters", kind="organisation")
+    data = ExportData(article=Article(id=1, headline="H", body="x"),
+                      quotes=[QuoteRow(text="a", source=person, speaker_kind="organisation"),
+                              QuoteRow(text="b", source=company, speaker_kind="person")])
+    item = json.loads(render(data))
+    assert [p["name"] for p in item["people"]] == ["Grace Council"]
+    assert [o["name"] for o in item["organisations"]] == ["Okafor & Daughters"]
+
+
+@pytest.mark.parametrize("name, engine, kind", [
+    ("Iran", "person", "organisation"), ("the United States", "person", "organisation"),
+    ("Moscow", "person", "organisation"), ("Police", "person", "organisation"),
+    ("the White House", "person", "organisation"), ("Ruth Dalton", "person", "person"),
+    ("a senior official", "anonymous", "anonymous"), ("Pieter de Wet", "person", "person"),
+])
+def test_speaker_kind_of_a_speaker_not_registered(name, engine, kind):
+    from desk.export.ninjs_out import speaker_kind
+
+    assert speaker_kind(name, engine) == kind

@@ -67,3 +67,30 @@ def test_last_format_and_folder_are_remembered(qtbot, seeded, aid, tmp_path, mon
     assert again.format_name() == "html"
     assert Path(again.path.text()).parent == folder
     assert Path(again.path.text()).suffix == ".html"
+
+
+def test_the_xlsx_quote_sheet_is_offered_and_named(qtbot, seeded, aid, tmp_path):
+    d = dialog(qtbot, seeded, aid)
+    assert d.format.findData("quotes-xlsx") >= 0
+    d.path.setText(str(tmp_path / "mayor.md"))
+    choose(d, "quotes-xlsx")
+    assert d.path.text() == str(tmp_path / "mayor.quotes.xlsx")
+    choose(d, "quotes-csv")
+    assert d.path.text() == str(tmp_path / "mayor.quotes.csv")
+
+
+def test_a_quote_sheet_of_a_blocked_article_is_written_without_asking(qtbot, seeded, tmp_path,
+                                                                      monkeypatch):
+    import openpyxl
+
+    article = seeded.articles.create(headline="Open", body="He said “this never closes at all.\n")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a) or QMessageBox.Cancel)
+    written = export_dialog.export_with_prompts(None, seeded, article.id, "quotes-xlsx",
+                                                tmp_path / "open.quotes.xlsx")
+    assert written == tmp_path / "open.quotes.xlsx" and asked == []
+    sheet = openpyxl.load_workbook(written)["Quotes"]
+    assert sheet["C2"].value == "“this never closes at all."
+    # a publishing format still asks first (and is not written when the editor cancels)
+    assert export_dialog.export_with_prompts(None, seeded, article.id, "md", tmp_path / "open.md") is None
+    assert len(asked) == 1 and not (tmp_path / "open.md").exists()

@@ -18,6 +18,7 @@ PAGE = """<!DOCTYPE html>
 <meta name="description" content="Traffic to move to the ring road.">
 <meta name="author" content="Lerato Mokoena">
 <meta property="article:tag" content="transport">
+<meta property="article:section" content="City">
 <script>var tracking = "SCRIPT-TEXT";</script><style>.x{color:red}</style>
 </head><body>
 <div class="cookie-banner">We use cookies. <button>Accept all cookies</button></div>
@@ -57,6 +58,7 @@ def test_html_metadata_becomes_fields(page):
     assert page.fields["dek"] == "Traffic to move to the ring road."
     assert page.fields["byline"] == "Lerato Mokoena"
     assert page.fields["language"] == "en-GB"
+    assert page.fields["section"] == "City"
     assert page.tags == ["transport"]
 
 
