@@ -22,7 +22,8 @@ formats:
 
 With --dir, each article is written as <id>-<slug>.<ext>. Files are written whole or not
 at all, and an existing file is never replaced without --force. An article with
-error-severity problems (see `desk check ID`) is not exported without --force either.
+error-severity problems (see `desk check --article ID`) is not exported without --force
+either.
 Nothing is written unless every article can be.
 
 exit status:
