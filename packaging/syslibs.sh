@@ -1,14 +1,19 @@
 #!/bin/sh
 # Make sure the Debian/Ubuntu packages desk needs are present: python3-venv for the
-# virtual environment and the system libraries Qt loads (offscreen, or also a real X11
-# window with --window). Installs them with apt-get when allowed (root, or sudo without a
-# password); otherwise prints the exact command and fails.
+# virtual environment, the system libraries Qt loads (offscreen, or also a real X11
+# window with --window) and the tools the tests run (TEST_TOOLS). Installs them with
+# apt-get when allowed (root, or sudo without a password); otherwise prints the exact
+# command and fails.
 set -eu
 
 QT_OFFSCREEN="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
 QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
 
-wanted="$QT_OFFSCREEN"
+# What the test suite runs for real: a throwaway X server (the window opened on it, the
+# display probe of tests/cli/test_display.py) and zsh (tests/cli/test_completion.py).
+TEST_TOOLS="xvfb zsh $QT_X11"
+
+wanted="$QT_OFFSCREEN $TEST_TOOLS"
 [ "${1:-}" = "--window" ] && wanted="$wanted $QT_X11"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
