@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "desk.cli.export",
     "desk.cli.review",
     "desk.cli.window",
+    "desk.cli.completion",
 )
 
 

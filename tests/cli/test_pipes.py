@@ -65,6 +65,7 @@ def test_every_help_text_into_a_closed_pipe(argv, monkeypatch):
     ["sources", "show", "1"], ["quotes", "list"], ["dict", "list"], ["material", "list"],
     ["review", "1"], ["review", "--library"], ["check", "--article", "2"],
     ["check", "--format", "json", "--article", "2"], ["check", "BIG"], ["check", "--format", "gcc", "BIG", "BIG"],
+    ["completion", "bash"], ["completion", "zsh"],
 ], ids=" ".join)
 def test_every_reading_command_into_a_closed_pipe(argv, library_with_output, monkeypatch):
     db, big = library_with_output
