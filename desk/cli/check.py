@@ -38,6 +38,12 @@ FOLDER_SUFFIXES = (".md", ".txt")
 GCC_SEVERITY = {"error": "error", "warning": "warning", "info": "note"}
 
 EPILOG = """\
+inputs (any number, checked in the order given):
+  FILE    a Markdown or plain-text file
+  FOLDER  its .md and .txt files, recursively, in name order (a folder's files before its
+          subfolders); hidden files and folders are skipped
+  -       standard input, named <stdin> in the output
+
 formats:
   text  FILE:LINE:COL: severity kind: message
   gcc   FILE:LINE:COL: severity: message [kind]   (for editors' problem matchers, such as
@@ -46,7 +52,8 @@ formats:
         FILEs or a folder a list of such objects, each with "file" first (or "file" and
         "error" for an input that could not be read)
 
-Lines and columns count from 1, columns in characters; standard input is named <stdin>.
+Lines and columns count from 1, columns in characters. Colour (--color auto) goes to a
+terminal only, and not when NO_COLOR is set to anything.
 
 exit status:
   0  no error-severity problem
@@ -70,8 +77,7 @@ def register(sub) -> None:
                    help="show, per quotation, the speaker candidates with their scores and features")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("files", nargs="*", default=[], metavar="FILE",
-                        help="a Markdown or plain-text file, a folder (its .md and .txt files, "
-                             "recursively) or - for standard input")
+                        help="a Markdown or plain-text file, a folder, or - for standard input")
     target.add_argument("--article", type=ident, metavar="ID", help="an article in the library")
     p.set_defaults(func=run)
 
@@ -84,6 +90,14 @@ class Checked:
     text: str = ""
     report: Any = None  # a CheckReport
     error: str | None = None
+
+
+@dataclass
+class Unlisted:
+    """A folder met while walking that could not be listed."""
+
+    name: str
+    error: str
 
 
 def read_text_file(path: str) -> str:
@@ -105,17 +119,18 @@ def read_stdin() -> str:
     return decode(data, STDIN_NAME, newlines=False)
 
 
-def expand(files: list[str]) -> tuple[list[str], list[str]]:
-    """The inputs to check, in order (folders walked), and warnings for folders with nothing
-    to check. A name that is no folder is kept as given: reading it says what is wrong."""
-    out: list[str] = []
+def expand(files: list[str]) -> tuple[list[str | Unlisted], list[str]]:
+    """The inputs to check, in order (folders walked; a folder that cannot be listed is an
+    Unlisted, in its place), and warnings for folders with nothing to check. A name that is
+    no folder is kept as given: reading it says what is wrong."""
+    from desk.importing.decode import display_path
+
+    out: list[str | Unlisted] = []
     warnings: list[str] = []
     for name in files:
         if name != STDIN and os.path.isdir(name):
             found = folder_files(name)
             if not found:
-                from desk.importing.decode import display_path
-
                 warnings.append(f"{display_path(name)}: no .md or .txt files in this folder")
             out.extend(found)
         else:
@@ -123,12 +138,19 @@ def expand(files: list[str]) -> tuple[list[str], list[str]]:
     return out, warnings
 
 
-def folder_files(folder: str) -> list[str]:
+def folder_files(folder: str) -> list[str | Unlisted]:
     """A folder's .md and .txt files, recursively: each folder's files in name order, then
     its subfolders in name order. Hidden files and folders (a leading dot) are skipped, and
     symbolic links to folders are not followed (no loops)."""
-    found = []
-    for here, dirs, names in os.walk(folder):
+    from desk.importing.decode import display_path
+
+    found: list[str | Unlisted] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = display_path(exc.filename if exc.filename is not None else folder)
+        found.append(Unlisted(where, f"{where}: cannot read the folder: {exc.strerror or exc}"))
+
+    for here, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(os.path.join(here, n) for n in sorted(names)
                      if not n.startswith(".") and n.lower().endswith(FOLDER_SUFFIXES))
@@ -185,10 +207,13 @@ def status(checked: list[Checked]) -> int:
     return 1 if any(p.severity == "error" for c in checked for p in c.report.problems) else 0
 
 
-def _check_one(name: str, lib, language: str | None, cache: dict, *, explain: bool) -> Checked:
+def _check_one(name: str | Unlisted, lib, language: str | None, cache: dict, *,
+               explain: bool) -> Checked:
     from desk.checking import check_inputs, check_with
     from desk.importing.decode import display_path
 
+    if isinstance(name, Unlisted):
+        return Checked(name.name, error=name.error)
     shown = STDIN_NAME if name == STDIN else display_path(name)  # a non-UTF-8 name still prints
     try:
         text = read_stdin() if name == STDIN else read_text_file(name)

@@ -278,3 +278,21 @@ def test_a_terminal_gets_colour_unless_no_color(tmp_path, tree):
     args = ["--db", str(tmp_path / "none.db"), "check", str(tree / "b-broken.md")]
     assert "\x1b[1;31merror\x1b[0m" in _on_a_terminal(args, {"TERM": "xterm"})
     assert "\x1b" not in _on_a_terminal(args, {"TERM": "xterm", "NO_COLOR": "1"})
+
+
+def test_a_subfolder_that_cannot_be_listed_is_an_error_in_its_place(desk, tree, monkeypatch):
+    real_scandir = os.scandir
+    locked = str(tree / "sub")
+
+    def scandir(path="."):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = desk("check", "--format", "json", str(tree))
+    assert code == 2
+    assert err == f"desk: error: {locked}: cannot read the folder: Permission denied\n"
+    data = json.loads(out)
+    assert [d["file"] for d in data] == [str(tree / "a-clean.md"), str(tree / "b-broken.md"), locked]
+    assert data[-1]["error"].endswith("cannot read the folder: Permission denied")
