@@ -152,9 +152,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _flush_stdout() -> None:
+    """What is left in stdout's buffer, written now: a closed pipe (or a full disk) is dealt
+    with here, not by a traceback at the interpreter's exit."""
+    if sys.stdout is None:
+        return
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError:
         _stdout_to_devnull()
 
 
