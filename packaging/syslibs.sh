@@ -10,8 +10,9 @@ QT_OFFSCREEN="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1
 QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
 
 # Programs the tests run on desk's own files: desktop-file-validate, appstreamcli, groff and man
-# on the packaging files; pdftotext/pdfinfo and qpdf on the PDF export, pandoc on the Markdown.
-TEST_TOOLS="desktop-file-utils appstream groff-base man-db poppler-utils qpdf pandoc"
+# on the packaging files; pdftotext/pdfinfo and qpdf on the PDF export, pandoc on the Markdown;
+# a throwaway X server (the window opened on it, the display probe) and zsh (completion).
+TEST_TOOLS="desktop-file-utils appstream groff-base man-db poppler-utils qpdf pandoc xvfb zsh $QT_X11"
 
 wanted="$QT_OFFSCREEN"
 for arg in "$@"; do

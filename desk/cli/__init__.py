@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "desk.cli.export",
     "desk.cli.review",
     "desk.cli.window",
+    "desk.cli.completion",
 )
 
 
@@ -103,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
 
     safe_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version: printed, and flushed here while a pipe can fail
+        _flush_stdout()
+        raise
     setup_logging(args.verbose)
     started = time.perf_counter()
     log.info("desk %s: %s", __version__,
@@ -115,17 +120,15 @@ def main(argv: list[str] | None = None) -> int:
             from desk.cli.window import run_window
 
             return run_window(args, ctx)
-        return args.func(args, ctx)
+        code = args.func(args, ctx)
+        sys.stdout.flush()  # what is still buffered fails here, not at the interpreter's exit
+        return code
     except DeskError as exc:
         log.info("refused: %s", exc)
         print(f"desk: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # `desk list | head`: the reader has all it wanted. Nothing more goes to stdout (the
-        # interpreter's own flush at exit would fail again), and that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        _stdout_to_devnull()
         return 0
     except OSError as exc:
         where = f" {exc.filename}:" if exc.filename else ""
@@ -141,10 +144,33 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
+        _flush_stdout()
         ctx.close()
         log.debug("%s done in %.3f s", args.command or "window", time.perf_counter() - started)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _flush_stdout() -> None:
+    """What is left in stdout's buffer, written now: a closed pipe (or a full disk) is dealt
+    with here, not by a traceback at the interpreter's exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _stdout_to_devnull()
+
+
+def _stdout_to_devnull() -> None:
+    """`desk list | head`: the reader has all it wanted. Nothing more goes to stdout (the
+    interpreter's own flush at exit would fail again), and that is not an error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test's captured stdout)
+        pass
 
 
 def _interrupt_on_sigterm(command: str | None):

@@ -23,7 +23,7 @@ formats:
 
 With --dir, each article is written as <id>-<slug>.<ext>. Files are written whole or not
 at all, and an existing file is never replaced without --force. An article with
-error-severity problems (see `desk check ID`) is not exported in a publishing format
+error-severity problems (see `desk check --article ID`) is not exported in a publishing format
 (md, html, txt, docx, pdf, ninjs) without --force either; quote sheets are written
 whatever the problems, which their Notes column names. Nothing is written unless every
 article can be.

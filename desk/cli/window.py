@@ -1,11 +1,13 @@
-"""`desk` with no command (or `desk window`) opens the window; `desk screenshot OUT.png`
-renders it offscreen (no display needed) with an article open."""
+"""`desk` with no command (or `desk window`) opens the window, after asking whether there is
+a display (desk.cli.display); `desk screenshot OUT.png` renders it offscreen (no display
+needed) with an article open."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from desk.cli.args import ident
+from desk.cli.display import no_display_reason
 from desk.model import DeskError
 
 
@@ -28,22 +30,6 @@ def run_window(args, ctx) -> int:
     from desk.app import run
 
     return run(ctx.db_path)
-
-
-def no_display_reason(environ=None, platform=None) -> str | None:
-    """On Linux, Qt aborts the process when there is no screen to open; say so in one
-    line instead."""
-    import os
-    import sys
-
-    environ = os.environ if environ is None else environ
-    platform = sys.platform if platform is None else platform
-    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
-        return None
-    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
-        return None
-    return ("no display to open the window on (DISPLAY is not set); run desk from a desktop "
-            "session, or use `desk screenshot OUT.png` to render the window offscreen")
 
 
 def run_screenshot(args, ctx) -> int:

@@ -59,7 +59,7 @@ def test_window_without_a_display_is_a_one_line_error():
     from desk.cli.window import no_display_reason
 
     assert "no display" in no_display_reason({}, "linux")
-    assert no_display_reason({"DISPLAY": ":0"}, "linux") is None
+    assert no_display_reason({"DISPLAY": ":0"}, "linux", x_server=lambda display: True) is None
     assert no_display_reason({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert no_display_reason({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert no_display_reason({}, "darwin") is None
