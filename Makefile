@@ -42,5 +42,24 @@ bench: $(STAMP)
 wheel-test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/test_packaging.py -m subprocess
 
+# The one-folder bundle for a colleague without Python (packaging/bundle/): dist/desk/desk,
+# built with PyInstaller (the `bundle` extra) from packaging/bundle/desk.spec, which also
+# prebuilds the spelling index into it; its work folder is build/bundle/. `make bundle-test`
+# builds it and runs it as CI does (packaging/bundle/smoke.sh).
+.PHONY: bundle bundle-test
+BUNDLE_STAMP := $(VENV)/.desk-bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	sh packaging/syslibs.sh --bundle
+	$(PY) -m pip install --quiet -e '.[bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/bundle \
+		packaging/bundle/desk.spec
+
+bundle-test: bundle
+	sh packaging/bundle/smoke.sh dist/desk $(PY)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
