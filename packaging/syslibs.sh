@@ -1,10 +1,10 @@
 #!/bin/sh
 # Make sure the Debian/Ubuntu packages desk needs are present: python3-venv for the
 # virtual environment and the system libraries Qt loads (offscreen, or also a real X11
-# window with --window; --bundle adds binutils, whose objdump PyInstaller runs, to the X11
-# libraries, which `make bundle` then copies into the bundle). Installs them with apt-get
-# when allowed (root, or sudo without a password); otherwise prints the exact command and
-# fails.
+# window with --window; --bundle adds to the X11 libraries, which `make bundle` copies into
+# the bundle, binutils for PyInstaller's objdump and Xvfb for the bundle's smoke test).
+# Installs them with apt-get when allowed (root, or sudo without a password); otherwise
+# prints the exact command and fails.
 set -eu
 
 QT_OFFSCREEN="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
@@ -12,7 +12,7 @@ QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render
 
 wanted="$QT_OFFSCREEN"
 [ "${1:-}" = "--window" ] && wanted="$wanted $QT_X11"
-[ "${1:-}" = "--bundle" ] && wanted="$wanted $QT_X11 binutils"
+[ "${1:-}" = "--bundle" ] && wanted="$wanted $QT_X11 binutils xvfb xauth"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "desk: not a Debian/Ubuntu system; make sure Qt's libraries ($wanted) are installed." >&2
