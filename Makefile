@@ -79,5 +79,24 @@ install-desktop: $(STAMP)
 uninstall-desktop:
 	$(PYTHON) packaging/install_desktop.py uninstall $(DESKTOP_DIRS)
 
+# The one-folder bundle for a colleague without Python (packaging/bundle/): dist/desk/desk,
+# built with PyInstaller (the `bundle` extra) from packaging/bundle/desk.spec, which also
+# prebuilds the spelling index into it; its work folder is build/bundle/. `make bundle-test`
+# builds it and runs it as CI does (packaging/bundle/smoke.sh).
+.PHONY: bundle bundle-test
+BUNDLE_STAMP := $(VENV)/.desk-bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	sh packaging/syslibs.sh --bundle
+	$(PY) -m pip install --quiet -e '.[bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/bundle \
+		packaging/bundle/desk.spec
+
+bundle-test: bundle
+	sh packaging/bundle/smoke.sh dist/desk $(PY)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

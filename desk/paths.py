@@ -1,12 +1,29 @@
-"""Where desk finds its resources, its schema, the default library and its own state (log)."""
+"""Where desk finds its resources, its schema, the default library and its own state (log).
+
+A frozen desk (the one-folder bundle of packaging/bundle/) carries resources/, db/ and a
+prebuilt spelling index in its own folder, which it only reads: everything it writes goes
+to the user's folders, as from Python.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
 APP_NAME = "desk"
+
+#: The bundle's folder holding the prebuilt spelling index (see packaging/bundle/desk.spec).
+BUNDLED_INDEX_FOLDER = "spelling-index"
+
+
+def bundle_dir() -> Path | None:
+    """The data folder of a frozen desk (PyInstaller's ``sys._MEIPASS``); None from Python."""
+    base = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and base:
+        return Path(base)
+    return None
 
 
 def _package_dir(package: str) -> Path:
@@ -15,11 +32,17 @@ def _package_dir(package: str) -> Path:
 
 def resource_path(rel: str = "") -> Path:
     """A file under the top-level ``resources/`` folder (packaged as ``desk._resources``)."""
+    frozen = bundle_dir()
+    if frozen is not None:
+        return frozen / "resources" / rel
     return _package_dir("desk._resources") / rel
 
 
 def migrations_dir() -> Path:
     """The numbered SQL migrations of the top-level ``db/`` folder (packaged as ``desk._db``)."""
+    frozen = bundle_dir()
+    if frozen is not None:
+        return frozen / "db"
     return _package_dir("desk._db")
 
 
@@ -43,6 +66,15 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)
+
+
+def prebuilt_index_dir() -> Path | None:
+    """The read-only folder of a prebuilt spelling index: the bundle's own, when frozen
+    and the bundle has one; None otherwise (the index is then built into cache_dir())."""
+    frozen = bundle_dir()
+    if frozen is not None and (frozen / BUNDLED_INDEX_FOLDER).is_dir():
+        return frozen / BUNDLED_INDEX_FOLDER
+    return None
 
 
 def state_dir() -> Path:

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Make sure the Debian/Ubuntu packages desk needs are present: python3-venv for the
 # virtual environment and the system libraries Qt loads (offscreen, or also a real X11
-# window with --window); with --test also the programs the tests check desk's packaging
-# files with. Installs them with apt-get when allowed (root, or sudo without a password);
-# otherwise prints the exact command and fails.
+# window with --window); with --test also the programs the tests open desk's files with;
+# with --bundle also what `make bundle` needs (the X11 libraries it copies into the bundle,
+# binutils for PyInstaller's objdump, Xvfb for its smoke test). Installs them with apt-get
+# when allowed (root, or sudo without a password); otherwise prints the exact command and fails.
 set -eu
 
 QT_OFFSCREEN="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core"
@@ -19,7 +20,8 @@ for arg in "$@"; do
     case "$arg" in
         --window) wanted="$wanted $QT_X11" ;;
         --test) wanted="$wanted $TEST_TOOLS" ;;
-        *) echo "usage: sh packaging/syslibs.sh [--window] [--test]" >&2; exit 2 ;;
+        --bundle) wanted="$wanted $QT_X11 binutils xvfb xauth" ;;
+        *) echo "usage: sh packaging/syslibs.sh [--window] [--test] [--bundle]" >&2; exit 2 ;;
     esac
 done
 

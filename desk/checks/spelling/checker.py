@@ -60,11 +60,22 @@ def _default_cache_dir() -> Path | None:
         return None
 
 
+def _default_prebuilt_dir() -> Path | None:
+    try:
+        from desk.paths import prebuilt_index_dir
+
+        return prebuilt_index_dir()
+    except Exception:  # pragma: no cover
+        return None
+
+
 class SpellChecker:
     """The lexicon and the candidate index, loaded once and shared (thread-safe)."""
 
     def __init__(self, cache_dir: Path | None | bool = True, words_folder: Path | None = None):
         self._cache_dir = _default_cache_dir() if cache_dir is True else (cache_dir or None)
+        # a bundle's prebuilt index, read first, with the default locations only
+        self._prebuilt_dir = _default_prebuilt_dir() if cache_dir is True else None
         self._words_folder = words_folder
         self._lock = threading.Lock()
         self._lex: Lexicon | None = None
@@ -94,7 +105,8 @@ class SpellChecker:
                 if self._index is None:
                     t = time.perf_counter()
                     self._index = _sg.CandidateIndex.load_or_build(lex.words, lex.key,
-                                                                   self._cache_dir)
+                                                                   self._cache_dir,
+                                                                   self._prebuilt_dir)
                     self.timings["index_built"] = float(self._index.built)
                     # Collect now, while loading, rather than in the first look-up:
                     # the word lists have just added a few hundred thousand objects.

@@ -264,8 +264,13 @@ class CandidateIndex:
         self.n = len(self.keys)
 
     @classmethod
-    def load_or_build(cls, words: Sequence[str], key: str, cache_dir: Path | None):
-        index = load_cached(cache_dir, key, len(words))
+    def load_or_build(cls, words: Sequence[str], key: str, cache_dir: Path | None,
+                      prebuilt_dir: Path | None = None):
+        """The index from ``prebuilt_dir`` (read-only, e.g. a bundle's), else from
+        ``cache_dir``, else built and saved to ``cache_dir``."""
+        index = load_cached(prebuilt_dir, key, len(words))
+        if index is None:
+            index = load_cached(cache_dir, key, len(words))
         built = index is None
         if index is None:
             index = build_index(words)
