@@ -39,7 +39,7 @@ def test_import_is_all_or_nothing(run, tmp_path):
     good = tmp_path / "good.md"
     good.write_text("# Good\n\ntext\n")
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"caf\xe9 au lait\n")
+    bad.write_bytes(bytes(range(1, 256)) * 3)  # neither UTF-8 nor Windows-1252 text
     code, out, err = run("import", str(good), str(bad))
     assert code == 2 and out == ""
     assert err.startswith("desk: error:") and "UTF-8" in err and err.count("\n") == 1

@@ -23,7 +23,7 @@ def files(tmp_path):
     plain = tmp_path / "weir.txt"
     plain.write_text("Weir held\n\nThe weir held overnight.\n", encoding="utf-8")
     latin = tmp_path / "latin.txt"
-    latin.write_bytes(b"caf\xe9 au lait\n")
+    latin.write_bytes(bytes(range(1, 256)) * 3)  # neither UTF-8 nor Windows-1252 text
     return {"good": str(good), "plain": str(plain), "latin": str(latin),
             "missing": str(tmp_path / "nope.md")}
 
