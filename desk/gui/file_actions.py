@@ -81,8 +81,11 @@ def reimport_question(parent, duplicates) -> QMessageBox:
                       ("This file is" if n == 1 else f"These {n} files are")
                       + " already in the library:", QMessageBox.NoButton, parent)
     box.setInformativeText("\n".join(
-        f"{display_path(d.path)} — article {d.article_id}, “{d.headline}”" for d in duplicates[:10])
-        + (f"\n… and {n - 10} more" if n > 10 else ""))
+        f"• {display_path(d.path)} — article {d.article_id}, “{d.headline}”"
+        for d in duplicates[:10]) + (f"\n… and {n - 10} more" if n > 10 else "")
+        + "\n\nImport " + ("it" if n == 1 else "them") + " again as new "
+        + ("article" if n == 1 else "articles") + ", or skip " + ("it" if n == 1 else "them")
+        + "? Cancel imports nothing.")
     again = box.addButton("Import Again as New Article" + ("s" if n != 1 else ""),
                           QMessageBox.AcceptRole)
     skip = box.addButton("Skip" if n == 1 else "Skip Them", QMessageBox.DestructiveRole)
