@@ -20,8 +20,9 @@ from desk.model import DeskError
 
 MAX_BYTES = 20 * 1024 * 1024
 UTF8, UTF16, CP1252 = "UTF-8", "UTF-16", "Windows-1252"
-_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
-_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c")
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r\x0c") + b"\x7f"
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 MAX_CONTROL_SHARE = 0.005  # control characters in real text: a stray form feed, not 1 in 8
 MAX_HIGH_SHARE = 0.30  # bytes >= 0x80: a French or German text has 2-6 %, random bytes 50 %
 
@@ -117,10 +118,11 @@ def _label(codec_name: str) -> str:
 
 
 def _looks_like_cp1252_text(data: bytes) -> bool:
-    if not data or _CP1252_UNDEFINED.intersection(data):
+    if not data or any(b in data for b in _CP1252_UNDEFINED):
         return False
-    controls = sum(1 for b in data if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
-    high = sum(1 for b in data if b >= 0x80)
+    # counted with bytes.translate (C speed): a 20 MB file is checked in milliseconds
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
     return controls <= len(data) * MAX_CONTROL_SHARE and high <= len(data) * MAX_HIGH_SHARE
 
 
