@@ -16,9 +16,14 @@ def register(sub) -> None:
                                    "is committed on its own, so other desks wait only briefly. "
                                    "An import that was killed is resumed by importing the same "
                                    "files again or with --resume, and rolled back (saying so) "
-                                   "by an import of other files.")
+                                   "by an import of other files. A file imported before "
+                                   "(the same bytes, under any name) is skipped with a note "
+                                   "unless --again. Text that is not UTF-8 is read as "
+                                   "Windows-1252, with a note.")
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--resume", action="store_true", help="finish an import that was killed")
+    p.add_argument("--again", action="store_true",
+                   help="import files already in the library again, as new articles")
     p.set_defaults(func=run_import)
 
     p = sub.add_parser("list", help="list articles, newest change first")
@@ -45,6 +50,7 @@ def register(sub) -> None:
 def run_import(args, ctx) -> int:
     import sys
 
+    from desk.importing.decode import display_path
     from desk.model import DeskError
     from desk.operations.imports import import_files, read_files, resume_import
 
@@ -54,9 +60,17 @@ def run_import(args, ctx) -> int:
         result = resume_import(ctx.library())
     else:
         parsed = read_files(args.files)  # before the library is touched
-        result = import_files(ctx.library(), paths=args.files, parsed=parsed)
+        result = import_files(ctx.library(), paths=args.files, parsed=parsed, again=args.again)
+        skipped = {dup.path for dup in result.skipped}
+        for path, item in zip(args.files, parsed):
+            if item.encoding not in (None, "UTF-8") and str(path) not in skipped:
+                print(f"desk: note: {display_path(path)}: read as {item.encoding} "
+                      "(not UTF-8)", file=sys.stderr)
     for note in result.notes:
         print(f"desk: note: {note}", file=sys.stderr)
+    for dup in result.skipped:
+        print(f"desk: note: skipped {display_path(dup.describe())}; "
+              "desk import --again imports it anyway", file=sys.stderr)
     for article_id in result.article_ids:
         print(article_id)
     return 0

@@ -118,6 +118,7 @@ class ArticleEditor(QWidget):
             meta.setColumnStretch(col, stretch)
 
         self.body = BodyEdit()
+        self.body.headline_sink = self.take_pasted_headline
         self.highlighter = MarkdownHighlighter(self.body.document(), self.body.palette())
 
         header = self.header = QWidget()
@@ -227,6 +228,18 @@ class ArticleEditor(QWidget):
             "body": self.body.toPlainText(),
             "language": self.language,
         }
+
+    def take_pasted_headline(self, headline: str, dek: str) -> tuple[bool, bool]:
+        """A paste that starts with a headline: it fills the Headline field when that is
+        empty (and the Dek when that is empty too), as if typed, so autosave stores it.
+        Returns which of the two were taken; the body gets the rest."""
+        if self.article_id is None or self.headline.text().strip():
+            return False, False
+        self.headline.setPlainText(" ".join(headline.split()))  # emits edited: a user edit
+        dek_taken = bool(dek.strip()) and not self.dek.text().strip()
+        if dek_taken:
+            self.dek.setPlainText(" ".join(dek.split()))
+        return True, dek_taken
 
     def _changed(self, *_):
         if not self._loading and self.article_id is not None:

@@ -8,6 +8,7 @@ convert, with a fast path for the usual case of text without any astral characte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextCursor
@@ -55,6 +56,9 @@ class BodyEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.setCenterOnScroll(False)
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        # (headline, dek) -> which of them the article took: a paste that starts with a
+        # headline fills an empty Headline field (set by ArticleEditor; desk.gui.paste)
+        self.headline_sink: Callable[[str, str], tuple[bool, bool]] | None = None
         self._zoom = 0
         font = QFont()
         font.setFamilies(["Source Serif 4", "Charter", "Georgia", "DejaVu Serif", "Noto Serif",
@@ -115,17 +119,20 @@ class BodyEdit(QPlainTextEdit):
         if paths:
             self.files_dropped.emit(paths)
             return
-        if source.hasHtml():
-            from desk.gui.paste import html_to_markdown
+        from desk.gui.paste import paste_html, paste_text
 
-            markdown = html_to_markdown(source.html())
-            if markdown:
-                self.textCursor().insertText(markdown)
-                self.ensureCursorVisible()
-                return
-        if source.hasText():
-            self.textCursor().insertText(source.text())
-            self.ensureCursorVisible()
+        pasted = paste_html(source.html()) if source.hasHtml() else None
+        if (pasted is None or not pasted.markdown) and source.hasText():
+            pasted = paste_text(source.text())
+        if pasted is None or not pasted.markdown:
+            return
+        taken = (False, False)
+        if pasted.headline and self.headline_sink is not None:
+            taken = self.headline_sink(pasted.headline, pasted.dek)
+        text = pasted.text_to_insert(*taken)
+        if text:
+            self.textCursor().insertText(text)
+        self.ensureCursorVisible()
 
     def canInsertFromMimeData(self, source):  # noqa: N802 (Qt override)
         return bool(_local_files(source)) or source.hasHtml() or source.hasText()

@@ -1,4 +1,5 @@
-"""The editor's right-click menu for check marks: spelling fixes and quotation actions.
+"""The editor's right-click menu for check marks: spelling fixes, quotation actions and
+"Remove boilerplate" (also offered by the Problems panel's rows).
 
 What is under the mouse is found through the marks' own cursors, which have followed every
 edit since the check ran, so the menu is right even while a re-check is pending. Every
@@ -9,15 +10,18 @@ window's runner (``runner=``), so the menu and the CLI leave the same state.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction, QFont, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from desk.checks.boilerplate import boilerplate_problems
+from desk.gui.body_edit import py_to_qt, qt_to_py
 from desk.model import DeskError, QuoteSpan
 from desk.operations import dictionary as dict_ops
 from desk.operations import quotes as ops
 from desk.review.reattach import comparable
 
 SPELLING_KINDS = ("misspelling", "unknown-name")
+REMOVE_BOILERPLATE = "Remove boilerplate"
 MAX_SUGGESTIONS = 5
 MAX_SOURCES_LISTED = 25
 
@@ -31,6 +35,44 @@ def word_at(text: str, pos: int) -> str:
         if start <= pos <= start + len(m.group()):
             return m.group()
     return ""
+
+
+def boilerplate_block(text: str, start: int, end: int) -> tuple[int, int]:
+    """The str range to delete for the boilerplate at text[start:end]: its whole line, the
+    boilerplate lines next to it ("Leave a Reply" / "Your email address will not be
+    published" / "Required fields are marked *", blank lines between them allowed), and the
+    blank lines after, so the paragraphs around close up with one blank line between them."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    here = next(i for i, (a, b) in enumerate(lines) if a <= start <= b)
+
+    def blank(i: int) -> bool:
+        return not text[lines[i][0]:lines[i][1]].strip()
+
+    def boilerplate(i: int) -> bool:
+        return bool(boilerplate_problems(text[lines[i][0]:lines[i][1]]))
+
+    lo = hi = here
+    for step in (1, -1):
+        i = here + step
+        while 0 <= i < len(lines):
+            while 0 <= i < len(lines) and blank(i):
+                i += step
+            if not (0 <= i < len(lines) and boilerplate(i)):
+                break
+            lo, hi = min(lo, i), max(hi, i)
+            i += step
+    a, b = lines[lo][0], max(lines[hi][1], end)
+    while b < len(text) and text[b] == "\n":
+        b += 1
+    if b >= len(text):  # the block ends the text: keep one newline after what comes before
+        while a > 1 and text[a - 1] == "\n" and text[a - 2] == "\n":
+            a -= 1
+        if a == 1 and text[0] == "\n":
+            a = 0
+    return a, b
 
 
 class EditorMenu(QObject):
@@ -54,6 +96,11 @@ class EditorMenu(QObject):
             added += self._spelling_actions(menu, *spelling)
         else:
             added += self._dictionary_undo_actions(menu, pos)
+        junk = self._at(pos, lambda o: getattr(o, "kind", None) == "boilerplate")
+        if junk:
+            remove = QAction(REMOVE_BOILERPLATE, menu)
+            remove.triggered.connect(lambda _=False, c=junk[0]: self.remove_marked(c))
+            added.append(remove)
         quote = self._at(pos, lambda o: isinstance(o, QuoteSpan))
         if quote:
             added.append(self._quote_menu(menu, quote[1]).menuAction())
@@ -156,6 +203,38 @@ class EditorMenu(QObject):
 
     def ignore(self, word: str) -> None:
         self.checker.ignore(word)
+
+    # -- boilerplate --------------------------------------------------------------------
+    def remove_marked(self, cursor) -> bool:
+        """Delete the boilerplate under a check mark (its cursor has followed the edits)."""
+        if not cursor.hasSelection():
+            return False
+        text = self.body.toPlainText()
+        return self._remove(text, qt_to_py(text, cursor.selectionStart()),
+                            qt_to_py(text, cursor.selectionEnd()))
+
+    def remove_boilerplate(self, start: int, end: int) -> bool:
+        """The Problems panel's "Remove boilerplate": ``start``/``end`` are the reported str
+        offsets; the mark drawn for that problem says where it is now, after any edits."""
+        for sel, owner in self.checker.marks:
+            if (getattr(owner, "kind", None) == "boilerplate" and owner.start == start
+                    and owner.end == end):
+                return self.remove_marked(sel.cursor)
+        text = self.body.toPlainText()
+        if any(p.start == start and p.end == end for p in boilerplate_problems(text)):
+            return self._remove(text, start, end)
+        return False
+
+    def _remove(self, text: str, start: int, end: int) -> bool:
+        """One undoable edit (Ctrl+Z brings the text back); the re-check follows the edit."""
+        a, b = boilerplate_block(text, start, end)
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(py_to_qt(text, a))
+        cursor.setPosition(py_to_qt(text, b), QTextCursor.KeepAnchor)
+        cursor.removeSelectedText()
+        cursor.endEditBlock()
+        return True
 
     # -- quotations ----------------------------------------------------------------------
     def row_for(self, quote: QuoteSpan):

@@ -1,8 +1,11 @@
 """The File menu's actions on the window: import, export and backup. Each takes the
 MainWindow as ``win`` (MainWindow binds them as methods). Import runs
-desk.operations.imports.import_files through the window's runner, as ``desk import`` does."""
+desk.operations.imports.import_files through the window's runner, as ``desk import`` does;
+a file imported before (the same bytes) is asked about first: Import again, Skip or Cancel."""
 
 from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
 
 from desk.gui import dialogs
 from desk.model import DeskError
@@ -18,7 +21,7 @@ def import_dialog(win) -> None:
 
 def import_paths(win, paths) -> list[int]:
     from desk.gui.file_dialog import is_library_file
-    from desk.operations.imports import import_files
+    from desk.operations.imports import find_duplicates, import_files, read_files
 
     # Reading the library's own files (a drop of lib.db) would drop SQLite's locks on it.
     kept = [str(p) for p in paths if not is_library_file(p, win.library.path)]
@@ -27,7 +30,16 @@ def import_paths(win, paths) -> list[int]:
     if not kept:
         return []
     try:
-        result = win.runner.run(import_files, parent=win, quiet=True, paths=kept)
+        parsed = read_files(kept)
+        duplicates = find_duplicates(win.library, paths=kept, parsed=parsed)
+        again = False
+        if duplicates:  # the same bytes were imported before: ask, never a silent copy
+            answer = ask_reimport(win, duplicates)
+            if answer is None:
+                return []
+            again = answer == "again"
+        result = win.runner.run(import_files, parent=win, quiet=True, paths=kept,
+                                parsed=parsed, again=again)
     except SAVE_ERRORS as exc:
         win.show_error(f"Nothing was imported.\n\n{exc}", "Import failed")
         return []
@@ -36,11 +48,61 @@ def import_paths(win, paths) -> list[int]:
         win.library_panel.clear_filters()
         win.library_panel.reload()
         win.open_article(ids[-1])
-        win.statusBar().showMessage(
-            f"Imported {len(ids)} article{'s' if len(ids) != 1 else ''}", 5000)
+    win.statusBar().showMessage(import_message(result), 8000)
     if result.notes:  # e.g. a file that said "published" came in as a draft: say why
         dialogs.show_info(win, "\n\n".join(result.notes), "Imported, with notes")
     return ids
+
+
+def import_message(result) -> str:
+    """The status bar after an import: "Imported 3 articles (1 from Windows-1252)"."""
+    n = len(result.article_ids)
+    parts = []
+    if n:
+        legacy = ", ".join(f"{count} from {name}" for name, count in sorted(result.encodings.items()))
+        parts.append(f"Imported {n} article{'s' if n != 1 else ''}"
+                     + (f" ({legacy})" if legacy else ""))
+    if result.skipped:
+        k = len(result.skipped)
+        parts.append(f"{'s' if n else 'S'}kipped {k} file{'s' if k != 1 else ''} already in "
+                     "the library")
+    return "; ".join(parts) or "Nothing was imported"
+
+
+REIMPORT_ANSWERS = ("again", "skip")
+
+
+def reimport_question(parent, duplicates) -> QMessageBox:
+    """Import again / Skip / Cancel, naming each file and the article it already is."""
+    from desk.importing.decode import display_path
+
+    n = len(duplicates)
+    box = QMessageBox(QMessageBox.Question, "Already imported",
+                      ("This file is" if n == 1 else f"These {n} files are")
+                      + " already in the library:", QMessageBox.NoButton, parent)
+    box.setInformativeText("\n".join(
+        f"• {display_path(d.path)} — article {d.article_id}, “{d.headline}”"
+        for d in duplicates[:10]) + (f"\n… and {n - 10} more" if n > 10 else "")
+        + "\n\nImport " + ("it" if n == 1 else "them") + " again as new "
+        + ("article" if n == 1 else "articles") + ", or skip " + ("it" if n == 1 else "them")
+        + "? Cancel imports nothing.")
+    again = box.addButton("Import Again as New Article" + ("s" if n != 1 else ""),
+                          QMessageBox.AcceptRole)
+    skip = box.addButton("Skip" if n == 1 else "Skip Them", QMessageBox.DestructiveRole)
+    box.addButton(QMessageBox.Cancel)
+    again.setObjectName("again")
+    skip.setObjectName("skip")
+    box.setDefaultButton(skip)
+    return box
+
+
+def ask_reimport(win, duplicates) -> str | None:
+    """"again", "skip", or None to import nothing."""
+    box = reimport_question(win, duplicates)
+    box.exec()
+    clicked = box.clickedButton()
+    name = clicked.objectName() if clicked is not None else ""
+    return name if name in REIMPORT_ANSWERS else None
 
 
 def export_dialog(win) -> None:

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         for name in ("problems", "quotes"):
             panels[name].jump_requested.connect(self.editor.body.select_range)
         panels["problems"].title_changed.connect(self._problems_title)
+        panels["problems"].remove_boilerplate_requested.connect(self.editor_menu.remove_boilerplate)
         panels["sources"].open_article.connect(self.open_article)
         panels["review"].open_quote.connect(self.open_quote)
         self.panel_docks["preview"].visibilityChanged.connect(

@@ -4,10 +4,11 @@ is rolled back on error and resumed or rolled back after a kill (desk.importing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
-from desk.importing.decode import display_path, one_line, read_text
+from desk.importing.decode import UTF8, display_path, one_line, read_decoded, read_text
 from desk.importing.markdown_file import ParsedArticle, parse_markdown, parse_plain_text
 from desk.model import DeskError
 from desk.text import strip_controls
@@ -25,7 +26,9 @@ def register_reader(suffix: str, name: str) -> None:
 def read_article(path: str | os.PathLike) -> ParsedArticle:
     """The parsed file, cleaned of control characters; any failure is one DeskError line."""
     try:
-        return clean_parsed(_read_article(Path(path)))
+        parsed = clean_parsed(_read_article(Path(path)))
+        parsed.content_hash = content_hash(Path(path))
+        return parsed
     except DeskError as exc:
         raise DeskError(one_line(str(exc))) from None
     except RecursionError:  # a nesting bound missed somewhere: still one line
@@ -40,17 +43,41 @@ def _read_article(path: Path) -> ParsedArticle:
     suffix = path.suffix.lower()
     kind = READERS.get(suffix, "text")
     if kind == "html":
-        from desk.importing.html_file import parse_html, read_html
+        from desk.importing.html_file import parse_html, read_html_decoded
 
-        return parse_html(read_html(path), path)
+        page = read_html_decoded(path)
+        parsed = parse_html(page.text, path)
+        parsed.encoding = page.encoding
+        return parsed
     if kind == "docx":
         from desk.importing.docx_file import parse_docx
 
         return parse_docx(path)
-    text = read_text(path)
-    if kind == "markdown":
-        return parse_markdown(text, path)
-    return parse_plain_text(text, path)
+    decoded = read_decoded(path)
+    parsed = (parse_markdown if kind == "markdown" else parse_plain_text)(decoded.text, path)
+    parsed.encoding = decoded.encoding
+    return parsed
+
+
+def content_hash(path: Path) -> str:
+    """The file's identity for noticing a re-import: the same bytes under any name."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise DeskError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return digest.hexdigest()
+
+
+def legacy_encodings(parsed: list[ParsedArticle]) -> dict[str, int]:
+    """How many of the files were read in an encoding other than UTF-8, by encoding."""
+    counts: dict[str, int] = {}
+    for item in parsed:
+        if item.encoding and item.encoding != UTF8:
+            counts[item.encoding] = counts.get(item.encoding, 0) + 1
+    return counts
 
 
 def clean_parsed(parsed: ParsedArticle) -> ParsedArticle:
@@ -71,4 +98,5 @@ def import_files(library, paths) -> list[int]:
     return batch.import_files(library, paths).ids
 
 
-__all__ = ["ParsedArticle", "import_files", "read_article", "read_text", "register_reader"]
+__all__ = ["ParsedArticle", "content_hash", "import_files", "legacy_encodings", "read_article",
+           "read_text", "register_reader"]

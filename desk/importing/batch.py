@@ -52,7 +52,7 @@ def import_files(library, paths, parsed=None) -> ImportResult:
         return ImportResult(ids, batch.id, resumed=True, notes=notes + [
             f"resumed an import that was stopped after {batch.done} of {len(paths)} files"],
             held=held)
-    bid = library.imports.start(paths)
+    bid = library.imports.start(paths, [item.content_hash for item in parsed])
     held = {}
     ids = _write(library, bid, parsed, [None] * len(paths), held)
     return ImportResult(ids, bid, notes=notes, held=held)

@@ -18,10 +18,11 @@ A saved news page is mostly not the article: menus, share buttons, cookie banner
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
-from desk.importing.decode import decode, file_title, read_bytes
+from desk.importing.decode import Decoded, decode_as, decode_text, file_title, read_bytes
 from desk.importing.markdown_file import ParsedArticle
 from desk.languages import lookup, unknown_message
 from desk.model import DeskError
@@ -52,19 +53,25 @@ MAX_MARKUP_DEPTH = 120  # real article markup nests 10-30 deep; markdownify recu
 
 
 def read_html(path: str | Path) -> str:
-    """The page's text. Only UTF-8 and UTF-16 are read; a page that declares another charset
-    and is not valid UTF-8 gets a message naming that charset."""
+    return read_html_decoded(path).text
+
+
+def read_html_decoded(path: str | Path) -> Decoded:
+    """The page's text and encoding: UTF-8 or UTF-16 when it is valid as such, else the
+    charset the page declares (Latin-1 meaning Windows-1252, as browsers read it), else
+    Windows-1252 when it looks like text in it (desk.importing.decode)."""
     data = read_bytes(Path(path))
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(data, str(path))
     try:
-        return decode(data, str(path))
-    except DeskError:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
         match = CHARSET_META.search(data[:4096])
         if match:
             charset = match.group(1).decode("ascii", "replace").lower()
             if charset not in UTF_NAMES:
-                raise DeskError(f"{path}: the page is in {charset}, not UTF-8; desk imports UTF-8 "
-                                "and UTF-16 only — save the page as UTF-8 and try again") from None
-        raise
+                return decode_as(data, charset, str(path))
+    return decode_text(data, str(path))
 
 
 def parse_html(text: str, path: Path | str = "input") -> ParsedArticle:

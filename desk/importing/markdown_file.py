@@ -61,6 +61,8 @@ class ParsedArticle:
     fields: dict
     tags: list[str] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)  # as listed in front matter
+    encoding: str | None = None  # the text encoding the file was read in (None: a .docx)
+    content_hash: str | None = None  # sha256 of the file's bytes: re-imports are noticed
 
 
 def split_front_matter(text: str, name: str = "input") -> tuple[dict, str]:

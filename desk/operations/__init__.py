@@ -17,5 +17,6 @@ anything changes.
   ``StatusBlocked`` (carrying the reasons) unless an override reason is given.
 - ``articles.new_article`` / ``duplicate_article`` / ``trash_article`` / ``restore_article``
   / ``restore_revision``: the library panel's buttons and History's Restore.
-- ``imports.import_files`` / ``resume_import``: files become articles, all or nothing.
+- ``imports.import_files`` / ``resume_import``: files become articles, all or nothing; a
+  file imported before (the same bytes) is skipped and listed unless ``again=True``.
 """

@@ -6,9 +6,10 @@ batch row is the marker that lets a killed import be resumed or rolled back clea
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from desk.model import DeskError
@@ -44,15 +45,31 @@ class ImportBatch:
         return True
 
 
+@dataclass(frozen=True)
+class ImportedFile:
+    """An article (not in the trash) that a finished import brought in from a file."""
+    content_hash: str
+    path: str  # the file's path when it was imported
+    article_id: int
+    headline: str
+
+
 class ImportBatches(Manager):
-    def start(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+    def start(self, paths: Iterable[str | os.PathLike[str]],
+              hashes: Sequence[str | None] | None = None) -> int:
+        """``hashes``: each file's content hash, in the same order (desk.importing.content_hash)."""
         paths = list(paths)
+        hashes = list(hashes) if hashes is not None else [None] * len(paths)
+        if len(hashes) != len(paths):
+            raise DeskError("the content hashes do not match the paths to import")
         with self.lib.transaction():
             bid = self._insert("import_batches", {"status": "running", "pid": os.getpid(),
                                                   "started_at": now()})
             self.conn.executemany(
-                "INSERT INTO import_batch_files (batch_id, position, path) VALUES (?, ?, ?)",
-                [(bid, n, os.fsencode(p)) for n, p in enumerate(paths)])  # any file name
+                "INSERT INTO import_batch_files (batch_id, position, path, content_hash) "
+                "VALUES (?, ?, ?, ?)",
+                [(bid, n, os.fsencode(p), h)  # any file name
+                 for n, (p, h) in enumerate(zip(paths, hashes))])
         log.info("import %d started: %d file(s)", bid, len(paths))
         return bid
 
@@ -92,6 +109,24 @@ class ImportBatches(Manager):
         return ImportBatch(id=row["id"], status=row["status"], pid=row["pid"],
                            started_at=row["started_at"], paths=[_path(f["path"]) for f in files],
                            article_ids=[f["article_id"] for f in files])
+
+    def imported_from(self, hashes: Iterable[str]) -> dict[str, ImportedFile]:
+        """For each content hash, the oldest article not in the trash that a finished import
+        brought in from a file with those bytes (hashes never imported are left out)."""
+        wanted = sorted({h for h in hashes if h})
+        if not wanted:
+            return {}
+        found: dict[str, ImportedFile] = {}
+        for row in self._rows(
+                "SELECT f.content_hash, f.path, a.id, a.headline FROM import_batch_files f "
+                "JOIN import_batches b ON b.id = f.batch_id "
+                "JOIN articles a ON a.id = f.article_id "
+                "WHERE f.content_hash IN (SELECT value FROM json_each(?)) "
+                "AND b.status = 'done' AND a.deleted_at IS NULL ORDER BY a.id",
+                (json.dumps(wanted),)):
+            found.setdefault(row["content_hash"], ImportedFile(
+                row["content_hash"], _path(row["path"]), row["id"], row["headline"]))
+        return found
 
     def unfinished(self) -> list[ImportBatch]:
         """Batches still marked running whose process is gone (killed), oldest first."""

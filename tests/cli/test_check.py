@@ -84,8 +84,8 @@ def test_missing_file_exits_two_with_one_line(run, tmp_path):
 
 
 def test_non_utf8_file_exits_two(run, tmp_path):
-    p = tmp_path / "latin1.txt"
-    p.write_bytes("caf\xe9 \u201cno\u201d".encode("latin-1", errors="replace"))
+    p = tmp_path / "utf16.txt"  # without a BOM (Windows-1252 text is read: desk.importing.decode)
+    p.write_bytes("caf\xe9 \u201cno\u201d".encode("utf-16-le"))
     code, _, err = run("check", str(p))
     assert code == 2
     assert "UTF-8" in err

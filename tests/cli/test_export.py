@@ -186,9 +186,19 @@ def test_html_export_imports_back_with_dek_section_and_tags(run, db_path, out_di
     assert again.tags == original.tags
 
 
-def test_import_of_a_non_utf8_page_is_a_one_line_error(run, ids, out_dir):
+def test_import_of_a_windows_1252_page_reads_it_in_that_encoding(run, ids, out_dir, db_path):
     page = out_dir / "old.htm"
-    page.write_bytes(b'<meta charset="windows-1252"><p>Caf\xe9</p>')
+    page.write_bytes(b'<meta charset="windows-1252"><p>Caf\xe9 \x93open\x94</p>')
+    code, out, err = run("import", str(page))
+    assert code == 0
+    assert err == f"desk: note: {page}: read as Windows-1252 (not UTF-8)\n"
+    with Library.open(db_path) as lib:
+        assert lib.articles.get(int(out.strip())).body == "Café “open”\n"
+
+
+def test_import_of_a_page_in_an_unknown_charset_is_a_one_line_error(run, ids, out_dir):
+    page = out_dir / "odd.htm"
+    page.write_bytes(b'<meta charset="x-unheard-of"><p>Caf\xe9</p>')
     code, out, err = run("import", str(page))
     assert code == 2 and out == ""
-    assert "windows-1252" in err and err.count("\n") == 1
+    assert "x-unheard-of" in err and err.count("\n") == 1

@@ -39,7 +39,7 @@ def test_import_is_all_or_nothing(run, tmp_path):
     good = tmp_path / "good.md"
     good.write_text("# Good\n\ntext\n")
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"caf\xe9 au lait\n")
+    bad.write_bytes(bytes(range(1, 256)) * 3)  # neither UTF-8 nor Windows-1252 text
     code, out, err = run("import", str(good), str(bad))
     assert code == 2 and out == ""
     assert err.startswith("desk: error:") and "UTF-8" in err and err.count("\n") == 1
@@ -166,3 +166,25 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     proc.stdout.close()  # like head -1 exiting
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0 and err == ""
+
+
+def test_import_of_windows_1252_text_notes_the_encoding(run, tmp_path):
+    old = tmp_path / "old.txt"
+    old.write_bytes(b"Caf\xe9 reopens\n\nThe owner said \x93soon\x94 \x97 maybe.\n")
+    code, out, err = run("import", str(old))
+    assert code == 0 and out.strip().isdigit()
+    assert err == f"desk: note: {old}: read as Windows-1252 (not UTF-8)\n"
+    _, shown, _ = run("show", out.strip(), "--format", "json")
+    assert json.loads(shown)["body"] == "The owner said “soon” — maybe.\n"
+
+
+def test_reimport_is_skipped_with_a_note_and_again_imports_it(run, tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("# Story\n\ntext\n")
+    _, first, _ = run("import", str(story))
+    code, out, err = run("import", str(story))
+    assert (code, out) == (0, "")
+    assert err.startswith(f"desk: note: skipped {story} is already in the library as article "
+                          f"{first.strip()}") and err.count("\n") == 1
+    code, out, err = run("import", "--again", str(story))
+    assert code == 0 and out.strip() != first.strip() and err == ""

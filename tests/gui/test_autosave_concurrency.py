@@ -113,7 +113,7 @@ def test_typing_through_imports_of_large_files_and_a_lister(qtbot, library, setu
         files.append(str(path))
     results: list[subprocess.CompletedProcess] = []
     importer = threading.Thread(target=lambda: results.extend(
-        desk(library.path, "import", *files) for _ in range(2)), daemon=True)
+        desk(library.path, "import", "--again", *files) for _ in range(2)), daemon=True)
     lister = Lister(library.path)
     importer.start()
     lister.start()

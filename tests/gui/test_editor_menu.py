@@ -213,3 +213,59 @@ def test_the_alias_question_defaults_to_no(qtbot, library, monkeypatch):
     assert em.confirm_alias("Tom Hardy", "Thomas Hardy") is False
     assert seen["default"] == QMessageBox.No
     assert "Also remember “Tom Hardy” as a name for Thomas Hardy?" in seen["text"]
+
+
+# -- remove boilerplate ------------------------------------------------------------------------
+PASTED = ("The weir held overnight.\n\nLeave a Reply\n\n"
+          "Your email address will not be published.\n\nRequired fields are marked *\n\n"
+          "Residents returned at noon.\n")
+CLEANED = "The weir held overnight.\n\nResidents returned at noon.\n"
+
+
+def _boilerplate(checker):
+    return [p for p in checker.report.problems if p.kind == "boilerplate"]
+
+
+def test_remove_boilerplate_from_the_menu_is_one_undoable_edit(qtbot, library):
+    aid, edit, checker, em = setup(qtbot, library, PASTED)
+    assert len(_boilerplate(checker)) == 3
+    menu = open_menu(em, edit, PASTED.index("Leave") + 3)
+    action(menu, "Remove boilerplate").trigger()
+    assert edit.toPlainText() == CLEANED
+    recheck(qtbot, checker)
+    assert _boilerplate(checker) == []
+    edit.undo()
+    assert edit.toPlainText() == PASTED  # one Ctrl+Z brings the whole block back
+    recheck(qtbot, checker)
+    assert len(_boilerplate(checker)) == 3
+
+
+def test_the_mark_follows_edits_made_after_the_check(qtbot, library):
+    aid, edit, checker, em = setup(qtbot, library, PASTED)
+    problem = _boilerplate(checker)[0]
+    cursor = edit.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("Update: ")  # the report's offsets are stale now; the mark is not
+    assert em.remove_boilerplate(problem.start, problem.end)
+    assert edit.toPlainText() == "Update: " + CLEANED
+
+
+def test_no_remove_action_on_ordinary_text(qtbot, library):
+    aid, edit, checker, em = setup(qtbot, library, PASTED)
+    menu = open_menu(em, edit, PASTED.index("Residents") + 2)
+    assert "Remove boilerplate" not in [a.text() for a in all_actions(menu)]
+
+
+@pytest.mark.parametrize("text, where, left", [
+    ("One.\n\nShare this:\n\nTwo.\n\nAdvertisement\n\nThree.\n", "Share",
+     "One.\n\nTwo.\n\nAdvertisement\n\nThree.\n"),  # only the block it is in
+    ("One.\n\nLeave a Reply\n", "Leave", "One.\n"),
+    ("One.\n\nLeave a Reply", "Leave", "One.\n"),
+    ("Leave a Reply\n\nOne.\n", "Leave", "One.\n"),
+])
+def test_boilerplate_block(text, where, left):
+    from desk.gui.editor_menu import boilerplate_block
+
+    start = text.index(where)
+    a, b = boilerplate_block(text, start, start + len(where))
+    assert text[:a] + text[b:] == left

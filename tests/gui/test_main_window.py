@@ -315,3 +315,23 @@ def test_switching_to_british_english_rechecks_spelling(window, seeded, qtbot):
         box.setCurrentIndex(box.findData("en-GB"))
         box.activated.emit(box.findData("en-GB"))
     assert not [p for p in window.report.problems if p.kind == "misspelling"]
+
+
+def test_remove_boilerplate_from_the_problems_panel(window, qtbot):
+    from tests.gui.live_helpers import recheck
+
+    text = "The weir held.\n\nLeave a Reply\n\nResidents returned.\n"
+    window.new_article()
+    with qtbot.waitSignal(window.checker.report_ready, timeout=10_000):
+        window.editor.body.setPlainText(text)
+    panel = window.panels["problems"]
+    rows = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    (row,) = [r for r in rows if r.text(2) == "Boilerplate"]
+    next(a for a in panel.menu_for(row).actions() if a.text() == "Remove boilerplate").trigger()
+    assert window.editor.body.toPlainText() == "The weir held.\n\nResidents returned.\n"
+    recheck(qtbot, window.checker)
+    rows = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    assert [r for r in rows if r.text(2) == "Boilerplate"] == []
+    window.editor.body.undo()
+    assert window.editor.body.toPlainText() == text
+    assert window.autosaver.save()

@@ -82,3 +82,29 @@ def test_details_column_fills_the_panel_and_keeps_full_text_in_a_tooltip(qtbot):
     spelling = p.tree.topLevelItem(0)
     assert spelling.toolTip(3).startswith("“electon” — try election")
     assert p.tree.topLevelItem(1).toolTip(3) == long.message
+
+
+def _row_of_kind(p, label):
+    return next(p.tree.topLevelItem(i) for i in range(p.tree.topLevelItemCount())
+                if p.tree.topLevelItem(i).text(2) == label)
+
+
+def test_a_boilerplate_row_offers_remove_boilerplate(qtbot):
+    p = panel(qtbot)
+    p.show_report(REPORT, TEXT)
+    menu = p.menu_for(_row_of_kind(p, "Boilerplate"))
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["Go to problem", "Remove boilerplate"]
+    with qtbot.waitSignal(p.remove_boilerplate_requested) as blocker:
+        menu.actions()[1].trigger()
+    assert blocker.args == [0, 5]
+
+
+def test_other_rows_offer_no_removal(qtbot):
+    p = panel(qtbot)
+    p.show_report(REPORT, TEXT)
+    menu = p.menu_for(_row_of_kind(p, "Spelling"))
+    assert [a.text() for a in menu.actions()] == ["Go to problem"]
+    with qtbot.waitSignal(p.jump_requested) as blocker:
+        menu.actions()[0].trigger()
+    assert blocker.args == [16, 23]

@@ -94,11 +94,25 @@ def test_html_without_article_takes_the_densest_block(tmp_path):
     assert "Home" not in parsed.fields["body"] and "Sidebar" not in parsed.fields["body"]
 
 
-def test_html_declaring_latin1_is_refused_naming_the_charset(tmp_path):
+def test_html_declaring_latin1_is_read_as_windows_1252(tmp_path):
     path = tmp_path / "old.html"
-    path.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>Café</p></body></html>'
-                     .encode("latin-1"))
-    with pytest.raises(DeskError, match="iso-8859-1.*UTF-8"):
+    path.write_bytes('<html><head><meta charset="iso-8859-1"></head><body><p>Café “quoted”</p>'
+                     '</body></html>'.encode("cp1252"))
+    parsed = read_article(path)
+    assert parsed.fields["body"] == "Café “quoted”\n"
+    assert parsed.encoding == "Windows-1252"
+
+
+def test_html_declaring_another_charset_is_read_in_it(tmp_path):
+    path = tmp_path / "ru.html"
+    path.write_bytes('<meta charset="koi8-r"><p>Привет</p>'.encode("koi8-r"))
+    assert read_article(path).fields["body"] == "Привет\n"
+
+
+def test_html_declaring_an_unknown_charset_is_refused_naming_it(tmp_path):
+    path = tmp_path / "odd.html"
+    path.write_bytes(b'<meta charset="x-klingon"><p>caf\xe9</p>')
+    with pytest.raises(DeskError, match="x-klingon.*UTF-8"):
         read_article(path)
 
 

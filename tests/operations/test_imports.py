@@ -23,7 +23,7 @@ def files(tmp_path):
     plain = tmp_path / "weir.txt"
     plain.write_text("Weir held\n\nThe weir held overnight.\n", encoding="utf-8")
     latin = tmp_path / "latin.txt"
-    latin.write_bytes(b"caf\xe9 au lait\n")
+    latin.write_bytes(bytes(range(1, 256)) * 3)  # neither UTF-8 nor Windows-1252 text
     return {"good": str(good), "plain": str(plain), "latin": str(latin),
             "missing": str(tmp_path / "nope.md")}
 
@@ -169,3 +169,110 @@ def test_a_blocked_status_stays_a_draft_from_every_face_and_says_why(libraries, 
     assert len(told) == 1 and told[0].startswith(said)
     assert libs["core"].articles.get(2).status == "draft"
     assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"])
+
+
+# -- the same file again ------------------------------------------------------------------------
+def test_a_file_imported_before_is_skipped_and_listed(library, files):
+    first = import_files(library, paths=[files["good"]]).article_ids
+    result = import_files(library, paths=[files["good"], files["plain"]])
+    assert [(d.path, d.article_id, d.headline) for d in result.skipped] == [
+        (files["good"], first[0], "Flood warning")]
+    assert len(result.article_ids) == 1
+    assert library.articles.get(result.article_ids[0]).headline == "Weir held"
+    assert [a.headline for a in library.articles.list()].count("Flood warning") == 1
+
+
+def test_the_same_bytes_under_another_name_are_the_same_file(library, files, tmp_path):
+    import_files(library, paths=[files["good"]])
+    copy = tmp_path / "copy-of-flood.md"
+    copy.write_bytes(open(files["good"], "rb").read())
+    result = import_files(library, paths=[str(copy)])
+    assert result.article_ids == [] and result.skipped[0].path == str(copy)
+    assert result.changes == Changes()
+
+
+def test_again_imports_a_file_imported_before(library, files):
+    first = import_files(library, paths=[files["good"]]).article_ids
+    result = import_files(library, paths=[files["good"]], again=True)
+    assert result.skipped == [] and result.article_ids != first
+    assert [a.headline for a in library.articles.list()].count("Flood warning") == 2
+
+
+def test_an_article_in_the_trash_does_not_count_as_imported(library, files):
+    (first,) = import_files(library, paths=[files["good"]]).article_ids
+    library.articles.trash(first)
+    result = import_files(library, paths=[files["good"]])
+    assert result.skipped == [] and len(result.article_ids) == 1
+
+
+def test_a_changed_file_is_a_new_file(library, files):
+    import_files(library, paths=[files["good"]])
+    with open(files["good"], "a", encoding="utf-8") as fh:
+        fh.write("\nThe river fell.\n")
+    assert len(import_files(library, paths=[files["good"]]).article_ids) == 1
+
+
+def test_a_rolled_back_import_does_not_count_as_imported(library, files):
+    batch_id = library.imports.start([files["good"]], [read_files([files["good"]])[0].content_hash])
+    article = library.articles.create(headline="Flood warning", body="x")
+    library.imports.mark_done(batch_id, 0, article.id)
+    library.imports.roll_back(batch_id)
+    assert import_files(library, paths=[files["good"]]).skipped == []
+
+
+def test_windows_1252_files_are_counted_by_encoding(library, tmp_path, files):
+    old = tmp_path / "old.txt"
+    old.write_bytes(b"Caf\xe9 reopens\n\nThe owner said \x93soon\x94.\n")
+    result = import_files(library, paths=[str(old), files["plain"]])
+    assert result.encodings == {"Windows-1252": 1}
+    assert library.articles.get(result.article_ids[0]).body == "The owner said “soon”.\n"
+
+
+def _imported_once(files):
+    def build(lib):
+        import_files(lib, paths=[files["good"]])
+    return build
+
+
+def test_a_reimport_is_skipped_from_every_face_unless_asked_again(libraries, files, capsys, qtbot,
+                                                                 tmp_path, monkeypatch):
+    from desk.gui import file_actions
+
+    libs = libraries(_imported_once(files))
+    paths = [files["good"], files["plain"]]
+    assert import_files(libs["core"], paths=paths).article_ids == [2]
+    code, out, err = cli(libs["cli"], capsys, "import", *paths)
+    assert (code, out) == (0, "2\n")
+    assert err == (f"desk: note: skipped {files['good']} is already in the library as article 1 "
+                   "(“Flood warning”); desk import --again imports it anyway\n")
+    asked = []
+    monkeypatch.setattr(file_actions, "ask_reimport",
+                        lambda win, dupes: asked.append(dupes) or "skip")
+    ids, opened, _ = _window_import(libs["window"], qtbot, tmp_path, paths)
+    assert ids == [2] and opened == 2
+    assert [(d.path, d.article_id) for d in asked[0]] == [(files["good"], 1)]
+    assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"])
+
+
+def test_import_again_from_the_cli_and_the_window(libraries, files, capsys, qtbot, tmp_path,
+                                                 monkeypatch):
+    from desk.gui import file_actions
+
+    libs = libraries(_imported_once(files))
+    assert import_files(libs["core"], paths=[files["good"]], again=True).article_ids == [2]
+    assert cli(libs["cli"], capsys, "import", "--again", files["good"]) == (0, "2\n", "")
+    monkeypatch.setattr(file_actions, "ask_reimport", lambda win, dupes: "again")
+    ids, _, _ = _window_import(libs["window"], qtbot, tmp_path, [files["good"]])
+    assert ids == [2]
+    assert state(libs["core"]) == state(libs["cli"]) == state(libs["window"])
+
+
+def test_cancel_in_the_window_imports_nothing(libraries, files, qtbot, tmp_path, monkeypatch):
+    from desk.gui import file_actions
+
+    libs = libraries(_imported_once(files))
+    before = state(libs["window"])
+    monkeypatch.setattr(file_actions, "ask_reimport", lambda win, dupes: None)
+    ids, _, announced = _window_import(libs["window"], qtbot, tmp_path,
+                                       [files["good"], files["plain"]])
+    assert ids == [] and announced == [] and state(libs["window"]) == before

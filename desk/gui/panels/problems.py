@@ -1,11 +1,21 @@
-"""Problems panel: every check result of the open article; activating one jumps to it."""
+"""Problems panel: every check result of the open article; activating one jumps to it.
+A boilerplate row's context menu offers "Remove boilerplate" (done by desk.gui.editor_menu)."""
 
 from __future__ import annotations
 
 import bisect
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _FILTERS = (("All problems", None), ("Errors", "error"), ("Warnings", "warning"), ("Notes", "info"))
@@ -18,6 +28,7 @@ _KIND_LABELS = {"misspelling": "Spelling", "unknown-name": "Unknown name",
 PROBLEM_COLUMN_MAX = 150  # px; the Details column stretches over the rest and elides
 START_ROLE = Qt.UserRole
 END_ROLE = Qt.UserRole + 1
+KIND_ROLE = Qt.UserRole + 2
 
 
 def title_for(problems) -> str:
@@ -39,6 +50,7 @@ def kind_label(kind: str) -> str:
 
 class ProblemsPanel(QWidget):
     jump_requested = Signal(int, int)  # str offsets start, end
+    remove_boilerplate_requested = Signal(int, int)  # the problem's str offsets start, end
     title_changed = Signal(str)
 
     def __init__(self, parent=None):
@@ -71,6 +83,8 @@ class ProblemsPanel(QWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.tree.setToolTip("Double-click or press Enter to jump to the problem")
         self.tree.itemActivated.connect(self._activated)
+        self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -105,6 +119,7 @@ class ProblemsPanel(QWidget):
             item.setToolTip(2, p.kind)
             item.setData(0, START_ROLE, p.start)
             item.setData(0, END_ROLE, p.end)
+            item.setData(0, KIND_ROLE, p.kind)
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.tree.setUpdatesEnabled(True)
@@ -119,6 +134,23 @@ class ProblemsPanel(QWidget):
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.jump_requested.emit(item.data(0, START_ROLE), item.data(0, END_ROLE))
+
+    def menu_for(self, item: QTreeWidgetItem) -> QMenu:
+        """A row's context menu: jump to it, and remove it when it is boilerplate."""
+        menu = QMenu(self.tree)
+        menu.addAction("Go to problem").triggered.connect(lambda: self._activated(item))
+        if item.data(0, KIND_ROLE) == "boilerplate":
+            menu.addAction("Remove boilerplate").triggered.connect(
+                lambda: self.remove_boilerplate_requested.emit(item.data(0, START_ROLE),
+                                                               item.data(0, END_ROLE)))
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        if item is not None:
+            menu = self.menu_for(item)
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def select_row(self, row: int) -> None:
         """Keyboard helper for tests and the main window."""

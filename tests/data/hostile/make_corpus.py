@@ -359,9 +359,14 @@ def _html_controls(d, secret):
     return "<html><body><p>Bell \x07 escape \x1b form\x0c feed words.</p></body></html>".encode()
 
 
-@case("latin1.html", "error", r"iso-8859-1")
+@case("latin1.html", "ok")  # read as Windows-1252, as browsers read a Latin-1 label
 def _html_latin1(d, secret):
     return '<meta charset="iso-8859-1"><p>café</p>'.encode("latin-1")
+
+
+@case("unknown-charset.html", "error", r"x-made-up")
+def _html_unknown_charset(d, secret):
+    return b'<meta charset="x-made-up"><p>caf\xe9</p>'
 
 
 @case("binary.html", "error")
@@ -457,9 +462,22 @@ def _md_nul(d, secret):
     return b"# Head\n\x00\x00\x00 body\n"
 
 
-@case("latin1.md", "error", r"not UTF-8")
+@case("latin1.md", "ok")  # Windows-1252 (a superset of Latin-1's printable characters)
 def _md_latin1(d, secret):
     return "# Café\nbody\n".encode("latin-1")
+
+
+@case("random-bytes.txt", "error", r"not text in UTF-8 or Windows-1252")
+def _txt_random(d, secret):
+    import random
+
+    noise = random.Random(15)  # fixed: the same bytes every run, none of them NUL
+    return bytes(noise.randrange(1, 256) for _ in range(4000))
+
+
+@case("utf16-no-bom.txt", "error", r"UTF-16 text without a byte-order mark")
+def _txt_utf16_no_bom(d, secret):
+    return "Headline\n\n“Quote,” she said.\n".encode("utf-16-le")
 
 
 @case("utf16.md", "ok")
