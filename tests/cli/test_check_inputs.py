@@ -135,8 +135,8 @@ def test_an_empty_folder_says_so_and_checks_nothing(desk, tmp_path):
 
 
 def test_json_for_several_files_is_a_list_with_file_and_error(desk, tree, tmp_path):
-    latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("caf\xe9".encode("latin-1"))
+    latin1 = tmp_path / "latin1.txt"  # UTF-16 without a byte-order mark: refused (Windows-1252 is read)
+    latin1.write_bytes("caf\xe9 and more words".encode("utf-16-le"))
     code, out, err = desk("check", "--format", "json", str(tree), str(latin1))
     assert code == 2 and "UTF-8" in err
     data = json.loads(out)
