@@ -81,7 +81,9 @@ class PreferencesDialog(QDialog):
         form.addRow("&Language of new articles:", self.language)
         form.addRow("", self.spelling)
         form.addRow("&Autosave at least every:", self.autosave)
-        form.addRow("Editor &font:", font_row)
+        font_label = QLabel("Editor &font:")  # a row of two boxes: the label needs a buddy
+        font_label.setBuddy(self.font_family)
+        form.addRow(font_label, font_row)
         form.addRow("&Theme:", self.theme)
         self.error = QLabel()
         self.error.setObjectName("preferences-error")

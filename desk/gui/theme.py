@@ -1,8 +1,8 @@
 """Light, dark or the system's look (Edit > Preferences > Theme), applied at once.
 
 Light and dark are Qt's Fusion style with a palette of desk's own; "system" puts back the
-style and palette the application started with. desk's style sheet only lays things out
-and takes its colours from the palette, so every widget follows."""
+style and palette the application started with. desk's style sheets take their colours
+from the palette (palette(base)), which they read when set: they are set again."""
 
 from __future__ import annotations
 
@@ -64,4 +64,16 @@ def apply(theme: str) -> bool:
         app.setPalette(palette)
         theme = "system"
     _applied = theme
+    _restyle(app)
     return True
+
+
+def _restyle(app) -> None:
+    """Style sheets read palette(...) when they are set: set them again on the new one."""
+    sheet = app.styleSheet()
+    if sheet:
+        app.setStyleSheet(sheet)
+    for widget in app.allWidgets():
+        own = widget.styleSheet()
+        if own:
+            widget.setStyleSheet(own)
