@@ -86,9 +86,7 @@ class DeskStatusBar(QStatusBar):
         for sev, word in (("error", "error"), ("warning", "warning"), ("info", "note")):
             if n.get(sev):
                 parts.append(f"{n[sev]} {word}{'s' if n[sev] != 1 else ''}")
-        if self.notice:
-            parts.append(self.notice)
-        self.problems.setText(", ".join(parts))
+        self.problems.setText(", ".join(parts) + (f" · {self.notice}" if self.notice else ""))
 
     def show_save_state(self, state: str, why: str = "") -> None:
         self.save_state.setText(STATE_TEXT.get(state, state))
