@@ -82,3 +82,21 @@ def test_details_column_fills_the_panel_and_keeps_full_text_in_a_tooltip(qtbot):
     spelling = p.tree.topLevelItem(0)
     assert spelling.toolTip(3).startswith("“electon” — try election")
     assert p.tree.topLevelItem(1).toolTip(3) == long.message
+
+
+# -- a report not yet spell-checked (first start) ------------------------------------------
+def test_a_notice_replaces_no_problems_found(qtbot):
+    p = panel(qtbot)
+    p.show_report(CheckReport(words=3, problems=[]), "All is well.")
+    assert p.summary.text() == "No problems found"
+    p.show_notice("Preparing spelling — first start")
+    assert p.summary.text() == "Preparing spelling — first start"
+    p.show_notice("")
+    assert p.summary.text() == "No problems found"
+
+
+def test_a_notice_follows_the_count(qtbot):
+    p = panel(qtbot)
+    p.show_notice("Preparing spelling — first start")
+    p.show_report(REPORT, TEXT)
+    assert p.summary.text() == "3 problems · Preparing spelling — first start"
