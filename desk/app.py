@@ -142,9 +142,11 @@ def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
             if article_id is not None:
                 window.open_article(article_id)
                 window.focus_body()
-            if article_id is not None and window.report is None:
+            # wait for the spell-checked report (on a first start attribution comes first)
+            if article_id is not None and (window.report is None or window.checker.notice):
                 loop = QEventLoop()
-                window.checker.report_ready.connect(loop.quit)
+                window.checker.report_ready.connect(
+                    lambda _report: window.checker.notice or loop.quit())
                 QTimer.singleShot(int(timeout_s * 1000), loop.quit)
                 loop.exec()
             for _ in range(3):

@@ -109,3 +109,27 @@ def test_a_loaded_index_needs_no_preparing(qtbot, window):
     qtbot.waitUntil(lambda: window.report is not None, timeout=WAIT_MS)
     assert window.checker.notice == ""
     assert "misspelling" in kinds(window)  # the welcome article's "recieved"
+
+
+def test_a_screenshot_waits_for_the_spelling_marks(qtbot, seeded, tmp_path, blocked_build,
+                                                   monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from desk import app
+    from desk.gui.main_window import MainWindow
+
+    release, _building = blocked_build
+    monkeypatch.setattr(app, "_apply_style_sheet", lambda _app: None)  # not for later tests
+    grabbed: list = []
+    real_grab = MainWindow.grab
+
+    def grab(self, *args):
+        grabbed.append((self.checker.notice, kinds(self)))
+        return real_grab(self, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", grab)
+    QTimer.singleShot(300, release.set)  # the index is ready a little after the window
+    out = app.screenshot(seeded.path, tmp_path / "shot.png")
+    assert out.is_file()
+    ((notice, found),) = grabbed
+    assert notice == "" and "misspelling" in found and "unattributed-quote" in found
