@@ -143,8 +143,8 @@ def test_a_failed_save_shows_no_dialog_and_keeps_the_text(window, library, monke
 
 
 def test_the_interval_sets_the_longest_wait(qtbot, library):
-    from desk.gui.autosave import PAUSE_MS, Autosaver
     from desk.gui.article_editor import ArticleEditor
+    from desk.gui.autosave import PAUSE_MS, Autosaver
 
     editor = ArticleEditor(library)
     qtbot.addWidget(editor)
