@@ -6,9 +6,10 @@ leave it alone). When it moved, the runner announces ``Changes.outside()``: whic
 not known, so the library list, its filters, the Sources and Review panels re-read what they
 show and the live checker checks again (desk.gui.change_wiring).
 
-The open article is never reloaded from under the editor: when another program changed it,
-the text on screen stays and the status bar says so; the next save keeps the other version
-in History (desk.storage.edits.save_edit)."""
+The open article is never reloaded over unsaved typing: when another program changed it
+while the editor has unsaved changes, the text on screen stays and the status bar says so;
+the next save keeps the other version in History (desk.storage.edits.save_edit). With
+nothing unsaved it is shown as stored now, the cursor and the scroll position kept."""
 
 from __future__ import annotations
 
@@ -22,10 +23,12 @@ POLL_MS = 1500  # "within a couple of seconds"; one PRAGMA costs microseconds
 
 OPEN_ARTICLE_CHANGED = ("This article was changed outside this window. Your text stays on "
                         "screen; when it is saved, the other version is kept in History.")
+OPEN_ARTICLE_RELOADED = "This article was changed outside this window; showing its new version."
 
 
 class ExternalChanges(QObject):
     article_changed = Signal(str)  # a status-bar note: the open article changed elsewhere
+    article_reloaded = Signal(object)  # the open article, re-read (nothing was unsaved)
 
     def __init__(self, library, runner, editor, autosaver, parent=None, *,
                  interval_ms: int = POLL_MS):
@@ -64,12 +67,29 @@ class ExternalChanges(QObject):
         if aid is None or base is None:
             return
         try:
-            stored = text_of(self.library.articles.get(aid, include_deleted=True))
+            article = self.library.articles.get(aid, include_deleted=True)
         except SAVE_ERRORS:
             return
-        if stored == base:
+        stored = text_of(article)
+        if stored == base and self.editor.current_fields().get("status") == article.status:
             return
+        if not self.autosaver.dirty and article.deleted_at is None:
+            self._reload(article)
+            return
+        if stored == base:
+            return  # only the status moved: the editor's next save does not write it
         key = (aid, stored)
         if key != self._noted:
             self._noted = key
             self.article_changed.emit(OPEN_ARTICLE_CHANGED)
+
+    def _reload(self, article) -> None:
+        body = self.editor.body
+        position = body.textCursor().position()
+        scroll = body.verticalScrollBar().value()
+        self.editor.load(article)
+        cursor = body.textCursor()
+        cursor.setPosition(min(position, len(body.toPlainText())))
+        body.setTextCursor(cursor)
+        body.verticalScrollBar().setValue(scroll)
+        self.article_reloaded.emit(article)

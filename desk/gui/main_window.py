@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
                                                 self.autosaver, self)
         self.external_changes.article_changed.connect(
             lambda text: self.statusBar().showMessage(text, 30000))
+        self.external_changes.article_reloaded.connect(self._reloaded_from_outside)
         for shows_notice in (self.status.show_notice, panels["problems"].show_notice):
             self.checker.notice_changed.connect(shows_notice)  # "Preparing spelling — …"
         self._title_timer = QTimer(self, singleShot=True, interval=400)
@@ -338,6 +339,14 @@ class MainWindow(QMainWindow):
         self.checker.set_article(article.id, article.language)
         self.statusBar().showMessage("Revision restored; the text before it is in the history.",
                                      6000)
+
+    def _reloaded_from_outside(self, article) -> None:
+        from desk.gui.external_changes import OPEN_ARTICLE_RELOADED
+
+        self._sync_status_menu(article.status)
+        self.checker.set_article(article.id, article.language)
+        self._update_title()
+        self.statusBar().showMessage(OPEN_ARTICLE_RELOADED, 8000)
 
     def _language_changed(self, language: str) -> None:
         if self.editor.article_id is not None:

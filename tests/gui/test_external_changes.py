@@ -130,3 +130,35 @@ def test_a_closed_library_is_not_polled_into_an_error(qtbot, tmp_path):
         pytest.fail(f"polling a closed library raised {exc!r}")
     finally:
         watcher.stop()
+
+
+def test_with_nothing_unsaved_the_open_article_shows_its_new_version(qtbot, window):
+    aid = window.editor.article_id
+    body = window.editor.body
+    cursor = body.textCursor()
+    cursor.setPosition(40)
+    body.setTextCursor(cursor)
+    assert not window.autosaver.dirty
+    new_body = window.library.articles.get(aid).body + "\n\nA paragraph added in a terminal.\n"
+    with Library.open(window.library.path) as other:
+        other.articles.update(aid, body=new_body, status="editing")
+    assert window.external_changes.poll()
+    assert body.toPlainText() == new_body
+    assert body.textCursor().position() == 40  # the editor's place is kept
+    assert window.editor.current_fields()["status"] == "editing"
+    assert window.actions.status_actions["editing"].isChecked()
+    assert not window.autosaver.dirty and window.autosaver.base["body"] == new_body
+    assert "changed outside this window" in window.statusBar().currentMessage()
+
+
+def test_its_own_status_change_is_no_outside_change(qtbot, window):
+    aid = window.editor.article_id
+    assert window.request_status("editing")
+    text = window.editor.body.toPlainText()
+    reloaded: list = []
+    window.external_changes.article_reloaded.connect(reloaded.append)
+    with Library.open(window.library.path) as other:
+        other.sources.add("Someone Else")  # a change elsewhere, not to this article
+    assert window.external_changes.poll()
+    assert reloaded == [] and window.editor.body.toPlainText() == text
+    assert window.library.articles.get(aid).status == "editing"
