@@ -67,10 +67,12 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
     window.show()
 
     def on_signal(signum: int) -> None:
-        window.close_for_signal(signum)  # saves (or journals) without asking
+        # the window it belongs to: File > Open Library moves it to the new window
+        quit_on_signal.parent().close_for_signal(signum)  # saves (or journals) without asking
         app.exit(0)  # also ends a modal dialog's loop, which would otherwise keep us running
 
-    window.quit_on_signal = QuitOnSignal(on_signal, window)
+    quit_on_signal = QuitOnSignal(on_signal, window)
+    window.quit_on_signal = quit_on_signal
     if recover:
         QTimer.singleShot(0, window.offer_recovery)
     return app, library, window
@@ -99,21 +101,9 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
 
 def dark_palette():
     """A dark palette for checking the window in dark mode without a dark desktop."""
-    from PySide6.QtGui import QColor, QPalette
+    from desk.gui.theme import dark_palette as palette
 
-    p = QPalette()
-    colours = {
-        QPalette.Window: "#232629", QPalette.WindowText: "#e6e6e6", QPalette.Base: "#1b1e20",
-        QPalette.AlternateBase: "#2a2e32", QPalette.Text: "#e6e6e6", QPalette.Button: "#2f3337",
-        QPalette.ButtonText: "#e6e6e6", QPalette.Highlight: "#3d7fc4",
-        QPalette.HighlightedText: "#ffffff", QPalette.Link: "#6cb2ff",
-        QPalette.ToolTipBase: "#2f3337", QPalette.ToolTipText: "#e6e6e6",
-        QPalette.PlaceholderText: "#8a8f94", QPalette.Mid: "#3a3f44", QPalette.Dark: "#15171a",
-        QPalette.Light: "#4a5056", QPalette.Midlight: "#3a3f44", QPalette.Shadow: "#000000",
-    }
-    for role, name in colours.items():
-        p.setColor(role, QColor(name))
-    return p
+    return palette()
 
 
 def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
@@ -152,9 +142,11 @@ def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
             if article_id is not None:
                 window.open_article(article_id)
                 window.focus_body()
-            if article_id is not None and window.report is None:
+            # wait for the spell-checked report (on a first start attribution comes first)
+            if article_id is not None and (window.report is None or window.checker.notice):
                 loop = QEventLoop()
-                window.checker.report_ready.connect(loop.quit)
+                window.checker.report_ready.connect(
+                    lambda _report: window.checker.notice or loop.quit())
                 QTimer.singleShot(int(timeout_s * 1000), loop.quit)
                 loop.exec()
             for _ in range(3):

@@ -62,6 +62,14 @@ def library_path(explicit: str | os.PathLike | None = None) -> Path:
     return default_library_path()
 
 
+def config_dir() -> Path:
+    """The platform's user configuration folder: what the window and the command line
+    share (the editor's name, desk.editor_name)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
 def cache_dir() -> Path:
     from platformdirs import user_cache_path
 

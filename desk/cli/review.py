@@ -27,7 +27,7 @@ def register(sub) -> None:
     how.add_argument("--material", metavar="FILE", help="find the passage in this transcript or notes file")
     how.add_argument("--material-id", type=ident, metavar="ID", help="find the passage in stored material")
     q.add_argument("--note", metavar="TEXT")
-    q.add_argument("--by", metavar="NAME", help="reviewer (default: $DESK_REVIEWER or login name)")
+    q.add_argument("--by", metavar="NAME", help="reviewer (default: $DESK_EDITOR, the name set in the window's Preferences, or the OS user)")
     q.add_argument("--force", action="store_true",
                    help="without --original/--material: verify even though the recorded original "
                         "or the attached material says different words")

@@ -51,9 +51,16 @@ def build_menus(win) -> SimpleNamespace:
     a.save_revision = _action(win, "&Save Revision…", win.save_revision, QKeySequence.Save,
                               "Save now and keep a named revision in the history")
     a.backup = _action(win, "&Back Up Library…", win.backup_dialog)
+    a.open_library = _action(win, "&Open Library…", win.open_library_dialog, "Ctrl+O",
+                             "Switch the window to another library file")
     a.quit = _action(win, "&Quit", win.close, QKeySequence.Quit)
-    for act in (a.new, None, a.import_, a.export, None, a.save_revision, a.backup, None, a.quit):
+    for act in (a.new, None, a.import_, a.export, None, a.save_revision, a.backup, None,
+                a.open_library):
         file.addSeparator() if act is None else file.addAction(act)
+    a.recent_menu = file.addMenu("&Recent Libraries")
+    a.recent_menu.aboutToShow.connect(win.fill_recent_menu)
+    file.addSeparator()
+    file.addAction(a.quit)
 
     edit = mb.addMenu("&Edit")
     a.undo = _action(win, "&Undo", focused_edit("undo"), QKeySequence.Undo)
@@ -65,8 +72,10 @@ def build_menus(win) -> SimpleNamespace:
     a.replace = _action(win, "R&eplace…", win.find_bar.open_replace, "Ctrl+H")
     a.find_next = _action(win, "Find &Next", win.find_bar.find_next, QKeySequence.FindNext)
     a.select_all = _action(win, "Select &All", focused_edit("selectAll"), QKeySequence.SelectAll)
+    a.preferences = _action(win, "Pre&ferences…", win.show_preferences, "Ctrl+,",
+                            "Your name, new articles' language, spelling, autosave, font, theme")
     for act in (a.undo, a.redo, None, a.cut, a.copy, a.paste, None, a.find, a.replace,
-                a.find_next, None, a.select_all):
+                a.find_next, None, a.select_all, None, a.preferences):
         edit.addSeparator() if act is None else edit.addAction(act)
 
     view = mb.addMenu("&View")

@@ -51,6 +51,13 @@ class Autosaver(QObject):
         editor.text_changed.connect(self.note_change)
         editor.article_loaded.connect(self._loaded)
 
+    def set_interval(self, seconds: int) -> None:
+        """The Preferences' autosave interval: the longest an unsaved change waits (the
+        pause after typing stays PAUSE_MS, or the interval when that is shorter)."""
+        ms = max(1, int(seconds)) * 1000
+        self._deadline.setInterval(ms)
+        self._pause.setInterval(min(PAUSE_MS, ms))
+
     def note_change(self) -> None:
         self.dirty = True
         self._pause.start()

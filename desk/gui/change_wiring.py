@@ -5,8 +5,10 @@ operation run by the runner emits it, and the few changes that are not operation
 autosave, the quotation rows following the saved text) are announced here with
 ``runner.announce``. Panels never refresh each other: each has a ``library_changed`` slot,
 subscribed here, that looks at what changed and refreshes only what it shows; the live
-checker re-checks when sources, quotation rows or the dictionary changed. A subscription
-ends when its widget is destroyed."""
+checker re-checks when sources, quotation rows or the dictionary changed. A change made
+outside this window (``changes.external``, desk.gui.external_changes) names no rows: the
+library list with its filters, the Sources and Review panels re-read everything and the
+checker checks again. A subscription ends when its widget is destroyed."""
 
 from __future__ import annotations
 
@@ -36,10 +38,11 @@ def subscribe(runner: OperationRunner, owner: QObject, slot: Slot) -> None:
 
 def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
     runner, checker = parts.runner, parts.checker
-    subscribe(runner, parts.library_panel, parts.library_panel.library_changed)
+    lp = parts.library_panel
+    subscribe(runner, lp, _or_outside(lp.library_changed, lambda: lp.reload()))
     for name in ("sources", "review"):
         panel = parts.panels[name]
-        subscribe(runner, panel, panel.library_changed)
+        subscribe(runner, panel, _or_outside(panel.library_changed, panel.refresh))
     subscribe(runner, checker,
               lambda changes, origin: _recheck(runner, checker, autosaver, changes, origin))
 
@@ -49,6 +52,17 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
                         origin=autosaver)
 
     autosaver.saved.connect(saved)
+
+
+def _or_outside(slot: Slot, reread: Callable[[], None]) -> Slot:
+    """``slot`` for this window's changes; ``reread`` for one made elsewhere."""
+    def heard(changes: Changes, origin) -> None:
+        if changes.external:
+            reread()
+        if changes.articles or changes.sources or changes.quotes or changes.dictionary \
+                or changes.materials:
+            slot(changes, origin)
+    return heard
 
 
 def _synced(checker: LiveChecker, article_id: int, sync: Callable[[], None]) -> Changes:
@@ -75,7 +89,7 @@ def _recheck(runner: OperationRunner, checker: LiveChecker, autosaver: Autosaver
         # A source added or renamed names speakers already in the text: store that on the
         # quotation rows once the re-check has run, not at the next edit.
         _sync_after_next_check(runner, checker, autosaver)
-    if changes.sources or changes.quotes or changes.dictionary:
+    if changes.sources or changes.quotes or changes.dictionary or changes.external:
         checker.inputs_changed()
 
 

@@ -99,6 +99,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.library = library
         self.runner = runner
+        self.new_language: str | None = None  # new articles' language (the Preferences')
         self.model = ArticleListModel(library, self)
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
@@ -293,7 +294,8 @@ class LibraryPanel(QWidget):
 
     # -- actions -----------------------------------------------------------------------
     def new_article(self) -> int | None:
-        article = self._run(ops.new_article)
+        language = {"language": self.new_language} if self.new_language else {}
+        article = self._run(ops.new_article, **language)
         if article is None:
             return None
         self._leave_trash()

@@ -7,6 +7,12 @@ connection is never touched from the worker — and handed to one worker at a ti
 whose revision is no longer current is dropped; a request made while a check runs is
 coalesced into one follow-up check. A check whose inputs equal the last applied ones is
 skipped altogether.
+
+Spelling waits for nothing else: until the spelling index is in memory (built on a new
+machine's first start, desk.gui.spelling_prep), the text is checked without spelling, so
+quotation and attribution problems show at once, ``notice_changed`` says "Preparing
+spelling — first start", and the text is checked again with spelling once it is ready.
+With spelling turned off in the Preferences (``set_spelling(False)``) no check spells.
 """
 
 from __future__ import annotations
@@ -18,10 +24,12 @@ import time
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desk.checking import CheckInputs, check_inputs, check_with
+from desk.gui import spelling_prep
 from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
 from desk.review.reattach import sync_quotes
 
 DEBOUNCE_MS = 300
+PREPARING_POLL_MS = 200  # how often the checker looks whether spelling is ready
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,9 +41,10 @@ class Snapshot:
     revision: int
     text: str
     inputs: CheckInputs
+    spelling: bool = True
 
     def key(self) -> tuple:
-        return (self.text, self.inputs)
+        return (self.text, self.inputs, self.spelling)
 
 
 def run_checks(snap: Snapshot):
@@ -43,7 +52,7 @@ def run_checks(snap: Snapshot):
 
     Returns (report as drawn, every quotation in the text): sync_quotes needs the latter,
     "not a quotation" ones included, or their rows would look gone from the text."""
-    report = check_with(snap.text, snap.inputs, suggestions=True)
+    report = check_with(snap.text, snap.inputs, spelling=snap.spelling, suggestions=True)
     return report, report.all_quotes
 
 
@@ -76,6 +85,7 @@ class LiveChecker(QObject):
     report_ready = Signal(object)  # desk.checks.engine.CheckReport, already drawn
     check_failed = Signal(str)
     quotes_synced = Signal()  # quotation rows now match the saved text (refresh the review queue)
+    notice_changed = Signal(str)  # "Preparing spelling — first start", "" once spell-checked
 
     def __init__(self, library, body_edit, parent=None):
         super().__init__(parent if parent is not None else body_edit)  # never outlive the editor
@@ -91,6 +101,8 @@ class LiveChecker(QObject):
         self.marks: list = []       # (ExtraSelection, QuoteSpan | Problem) as drawn
         self.last_seconds = 0.0     # worker time of the last applied check
         self.checks_run = 0
+        self.spelling = True        # the Preferences' "check spelling"
+        self.notice = ""            # what the applied report still lacks (spelling pending)
         self._ignored: dict[int | None, set[str]] = {}
         self._revision = 0
         self._busy = False
@@ -107,6 +119,9 @@ class LiveChecker(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._dispatch)
+        self._preparing = QTimer(self)
+        self._preparing.setInterval(PREPARING_POLL_MS)
+        self._preparing.timeout.connect(self._spelling_progress)
         body_edit.textChanged.connect(self._text_changed)
         self._tooltips = MarkTooltips(body_edit, lambda: (self.report, self.report_text), self)
 
@@ -119,6 +134,7 @@ class LiveChecker(QObject):
             self._timer.stop()
             self.report, self.report_text, self.raw_quotes, self.marks = None, "", [], []
             self.body.set_marks("checks", [])
+            self._set_notice("")
             return
         self.check_now()
 
@@ -131,6 +147,13 @@ class LiveChecker(QObject):
         """Sources, quote tags or the dictionary changed: re-check without waiting."""
         self._revision += 1
         self.check_now()
+
+    def set_spelling(self, on: bool) -> None:
+        """Spell-check as one types, or not (the Preferences); re-checks at once."""
+        if bool(on) != self.spelling:
+            self.spelling = bool(on)
+            if self.article_id is not None:
+                self.inputs_changed()
 
     def ignore(self, word: str) -> None:
         """Accept a word for this article until the window closes (not stored)."""
@@ -186,6 +209,7 @@ class LiveChecker(QObject):
     def shutdown(self) -> None:
         self._closed = True
         self._timer.stop()
+        self._preparing.stop()
         self._pool.waitForDone(5000)
         self._jobs.clear()
 
@@ -203,7 +227,37 @@ class LiveChecker(QObject):
                 .with_words(self._ignored.get(aid, ())))
 
     def snapshot(self) -> Snapshot:
-        return Snapshot(self._revision, self.body.toPlainText(), self.inputs())
+        return Snapshot(self._revision, self.body.toPlainText(), self.inputs(),
+                        self._spell_now())
+
+    def _spell_now(self) -> bool:
+        """Spell in this check? Not while the index is still being prepared: the check
+        would wait for it, and attribution with it."""
+        if not self.spelling:
+            return False
+        if spelling_prep.ready() or spelling_prep.failed():
+            return True
+        spelling_prep.start()
+        if not self._preparing.isActive() and not self._closed:
+            self._preparing.start()
+        return False
+
+    def _spelling_progress(self) -> None:
+        if self._closed:
+            self._preparing.stop()
+            return
+        if spelling_prep.ready() or spelling_prep.failed():
+            self._preparing.stop()
+            if self.article_id is not None and self.spelling:
+                self.inputs_changed()  # now with spelling
+            return
+        if self.notice and self.notice != spelling_prep.message():
+            self._set_notice(spelling_prep.message())
+
+    def _set_notice(self, text: str) -> None:
+        if text != self.notice:
+            self.notice = text
+            self.notice_changed.emit(text)
 
     def _dispatch(self, force: bool = False) -> None:
         if self._closed or self.article_id is None:
@@ -245,4 +299,5 @@ class LiveChecker(QObject):
         sels = build_selections(self.body.document(), snap.text, report, self.body.palette(), owners)
         self.marks = list(zip(sels, owners))
         self.body.set_marks("checks", sels)
+        self._set_notice(spelling_prep.message() if self.spelling and not snap.spelling else "")
         self.report_ready.emit(report)

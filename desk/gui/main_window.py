@@ -9,13 +9,15 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, file_actions, recovery, view_actions
+from desk.gui import dialogs, file_actions, library_switch, recovery, view_actions
 from desk.gui.actions import build_menus
 from desk.gui.autosave import Autosaver
 from desk.gui.change_wiring import connect_changes
+from desk.gui.external_changes import ExternalChanges
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
 from desk.gui.journal_keeper import JournalKeeper
+from desk.gui.preferences_dialog import apply_preferences, show_preferences
 from desk.gui.settings import WindowSettings
 from desk.gui.status_bar import DeskStatusBar
 from desk.gui.window_parts import PANEL_TITLES, WindowParts
@@ -68,6 +70,9 @@ class MainWindow(QMainWindow):
         self._fill_docks_menu()
         self._wire()
         self._restore_settings()
+        apply_preferences(self, self.settings.preferences())
+        self.settings.add_recent_library(library.path)
+        self.status.show_library(library.path)
         self.library_panel.reload()
         if open_last:
             self._open_first_article()
@@ -162,6 +167,14 @@ class MainWindow(QMainWindow):
         self.panel_docks["preview"].visibilityChanged.connect(
             lambda shown: shown and self._update_preview())
         connect_changes(self.parts, self.autosaver)
+        # what another desk or the CLI wrote: the same "changed" (desk.gui.external_changes)
+        self.external_changes = ExternalChanges(self.library, self.runner, self.editor,
+                                                self.autosaver, self)
+        self.external_changes.article_changed.connect(
+            lambda text: self.statusBar().showMessage(text, 30000))
+        self.external_changes.article_reloaded.connect(self._reloaded_from_outside)
+        for shows_notice in (self.status.show_notice, panels["problems"].show_notice):
+            self.checker.notice_changed.connect(shows_notice)  # "Preparing spelling — …"
         self._title_timer = QTimer(self, singleShot=True, interval=400)
         self._title_timer.timeout.connect(self._update_title)
 
@@ -171,7 +184,7 @@ class MainWindow(QMainWindow):
 
     # -- articles ----------------------------------------------------------------------
     def _open_first_article(self) -> None:
-        last = self.settings.last_article()
+        last = self.settings.last_article(self.library.path)
         if last is not None:
             try:
                 self.library.articles.get(last)
@@ -208,7 +221,7 @@ class MainWindow(QMainWindow):
         self.status.show_problems(None)
         self.checker.set_article(article_id, article.language if article else "en-US")
         self._clear_panels()
-        self.settings.set_last_article(article_id)
+        self.settings.set_last_article(article_id, self.library.path)
         if article_id is not None:
             self.library_panel.select(article_id, emit=False)
             self._sync_status_menu(article.status)
@@ -328,6 +341,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Revision restored; the text before it is in the history.",
                                      6000)
 
+    def _reloaded_from_outside(self, article) -> None:
+        from desk.gui.external_changes import OPEN_ARTICLE_RELOADED
+
+        self._sync_status_menu(article.status)
+        self.checker.set_article(article.id, article.language)
+        self._update_title()
+        self.statusBar().showMessage(OPEN_ARTICLE_RELOADED, 8000)
+
     def _language_changed(self, language: str) -> None:
         if self.editor.article_id is not None:
             self.checker.set_article(self.editor.article_id, language)
@@ -342,6 +363,13 @@ class MainWindow(QMainWindow):
     export_dialog = file_actions.export_dialog
     backup_dialog = file_actions.backup_dialog
     backup_to = file_actions.backup_to
+    open_library_dialog = library_switch.open_library_dialog
+    open_library = library_switch.open_library
+
+    def fill_recent_menu(self) -> None:
+        library_switch.fill_recent_menu(self, self.actions.recent_menu)
+
+    show_preferences = show_preferences
 
     def show_about(self) -> None:
         dialogs.show_about(self)
@@ -370,11 +398,12 @@ class MainWindow(QMainWindow):
             self._title_timer.start()
 
     def _update_title(self) -> None:
+        where = library_switch.display_path(self.library.path)
         if self.editor.article_id is None:
-            self.setWindowTitle("desk[*]")
+            self.setWindowTitle(f"{where}[*] — desk")
             return
         headline = self.editor.headline.text().strip() or "(untitled)"
-        self.setWindowTitle(f"{headline}[*] — desk")
+        self.setWindowTitle(f"{headline}[*] — {where} — desk")
 
     def _update_article_actions(self) -> None:
         has = self.editor.article_id is not None
@@ -395,7 +424,7 @@ class MainWindow(QMainWindow):
         if self.actions.focus_mode.isChecked():
             self.set_focus_mode(False)
         self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.settings.set_last_article(self.editor.article_id)
+        self.settings.set_last_article(self.editor.article_id, self.library.path)
         self.settings.sync()
 
     def close_for_signal(self, _signum: int = 0) -> None:
@@ -411,6 +440,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_settings()
+        self.external_changes.stop()
         self.checker.shutdown()
         event.accept()
 

@@ -4,11 +4,17 @@ Menus, dialogs and panels never change the library themselves: they call
 ``runner.run(op, parent=widget, **kwargs)`` with a function from desk.operations. The runner
 runs it (one transaction, in the core), shows a DeskError as a dialog and returns None, and
 on success emits ``changed`` with the result's Changes. Panels subscribe to ``changed`` and
-refresh what the change concerns; they disconnect when they close."""
+refresh what the change concerns; they disconnect when they close.
+
+``editor_name`` (the Preferences' name, set by the window) is passed as ``reviewer`` to every
+operation that stamps one, unless the caller names a reviewer itself; without it the
+operations stamp their own default (desk.editor_name.cli_name)."""
 
 from __future__ import annotations
 
+import inspect
 import logging
+from functools import lru_cache
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,13 +28,16 @@ class OperationRunner(QObject):
     # (Changes, the widget that asked, or None): a panel may skip refreshing what it did itself
     changed = Signal(object, object)
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, parent=None, *, editor_name: str | None = None):
         super().__init__(parent)
         self.library = library
+        self.editor_name = editor_name
 
     def run(self, op, /, *, parent=None, quiet: bool = False, **kwargs):
         """``op(library, **kwargs)``; its result, or None after telling the editor why not
         (``quiet``: no dialog, the caller shows the error itself — the DeskError is raised)."""
+        if self.editor_name and "reviewer" not in kwargs and _stamps_reviewer(op):
+            kwargs["reviewer"] = self.editor_name
         try:
             result = op(self.library, **kwargs)
         except DeskError as exc:
@@ -47,3 +56,11 @@ class OperationRunner(QObject):
         if changes:
             log.debug("library changed: %s", changes.describe())
             self.changed.emit(changes, origin)
+
+
+@lru_cache(maxsize=256)
+def _stamps_reviewer(op) -> bool:
+    try:
+        return "reviewer" in inspect.signature(op).parameters
+    except (TypeError, ValueError):
+        return False

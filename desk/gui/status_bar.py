@@ -1,4 +1,5 @@
-"""Words, characters, reading time, problem counts and whether the article is saved."""
+"""Words, characters, reading time, problem counts and whether the article is saved; the
+library's path; and, while spelling is being prepared, that the counts do not include it."""
 
 from __future__ import annotations
 
@@ -26,10 +27,14 @@ class DeskStatusBar(QStatusBar):
         self.counts.setAccessibleName("Word count")
         self.problems = QLabel()
         self.problems.setAccessibleName("Problem count")
+        self.library = QLabel()
+        self.library.setAccessibleName("Library file")
         self.save_state = QLabel()
         self.save_state.setAccessibleName("Save state")
         self.save_state.setMinimumWidth(self.fontMetrics().horizontalAdvance("Saving…") + 16)
-        for w in (self.counts, self.problems, self.save_state):
+        self.notice = ""
+        self._report = None
+        for w in (self.library, self.counts, self.problems, self.save_state):
             w.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(w)
         self._body = None
@@ -54,7 +59,20 @@ class DeskStatusBar(QStatusBar):
         read = f"{minutes} min read" if minutes else "—"
         self.counts.setText(f"{counted(words, 'word')} · {counted(len(text), 'character')} · {read}")
 
+    def show_library(self, path) -> None:
+        """The library file this window works on (home shortened to ~)."""
+        from desk.gui.library_switch import display_path
+
+        self.library.setText(display_path(path))
+        self.library.setToolTip(f"Library: {path}")
+
+    def show_notice(self, text: str) -> None:
+        """What the counts do not include yet ("Preparing spelling — first start")."""
+        self.notice = text
+        self.show_problems(self._report)
+
     def show_problems(self, report) -> None:
+        self._report = report
         if report is None:
             self.problems.setText("Not checked yet")
             return
@@ -62,13 +80,13 @@ class DeskStatusBar(QStatusBar):
         for p in getattr(report, "problems", ()):
             n[p.severity] = n.get(p.severity, 0) + 1
         if not any(n.values()):
-            self.problems.setText("No problems")
+            self.problems.setText(self.notice or "No problems")
             return
         parts = []
         for sev, word in (("error", "error"), ("warning", "warning"), ("info", "note")):
             if n.get(sev):
                 parts.append(f"{n[sev]} {word}{'s' if n[sev] != 1 else ''}")
-        self.problems.setText(", ".join(parts))
+        self.problems.setText(", ".join(parts) + (f" · {self.notice}" if self.notice else ""))
 
     def show_save_state(self, state: str, why: str = "") -> None:
         self.save_state.setText(STATE_TEXT.get(state, state))

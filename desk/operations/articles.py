@@ -89,14 +89,17 @@ def change_status(lib: Library, *, article_id: int, status: str,
 
 
 @logged
-def new_article(lib: Library, *, headline: str = "", section: str = "") -> ArticleResult:
-    """A new, empty draft."""
+def new_article(lib: Library, *, headline: str = "", section: str = "",
+                language: str = "") -> ArticleResult:
+    """A new, empty draft (``language``: one of desk.languages, else the column's default)."""
     headline, section = " ".join(headline.split()), " ".join(section.split())
+    values: dict[str, str] = {"headline": headline, "status": "draft"}
+    if section:  # otherwise the column's own default, as a new article always had
+        values["section"] = section
+    if language:
+        values["language"] = language
     with lib.transaction():
-        if section:
-            article = lib.articles.create(headline=headline, section=section, status="draft")
-        else:  # the column's own default, as a new article always had
-            article = lib.articles.create(headline=headline, status="draft")
+        article = lib.articles.create(**values)
     return ArticleResult(article, Changes.of(articles=[article.id]))
 
 

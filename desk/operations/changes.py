@@ -21,6 +21,9 @@ class Changes:
     quotes: frozenset[int] = field(default_factory=frozenset)  # tags, verification
     dictionary: bool = False  # the personal dictionary (any article's or the global one)
     materials: frozenset[int] = field(default_factory=frozenset)
+    # Another process (a second window, the CLI) committed something: which rows is not
+    # known, so whoever hears it re-reads what it shows (desk.gui.external_changes).
+    external: bool = False
 
     @classmethod
     def of(cls, *, articles: Iterable[int | None] = (), sources: Iterable[int | None] = (),
@@ -28,14 +31,19 @@ class Changes:
            materials: Iterable[int | None] = ()) -> Changes:
         return cls(_ids(articles), _ids(sources), _ids(quotes), dictionary, _ids(materials))
 
+    @classmethod
+    def outside(cls) -> Changes:
+        """Something changed outside this process; anything may have."""
+        return cls(external=True)
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.articles | other.articles, self.sources | other.sources,
                        self.quotes | other.quotes, self.dictionary or other.dictionary,
-                       self.materials | other.materials)
+                       self.materials | other.materials, self.external or other.external)
 
     def __bool__(self) -> bool:
         return bool(self.articles or self.sources or self.quotes or self.dictionary
-                    or self.materials)
+                    or self.materials or self.external)
 
     def describe(self) -> str:
         """"2 articles, 1 source" — for logs and tests."""
@@ -45,6 +53,8 @@ class Changes:
                  if ids]
         if self.dictionary:
             parts.append("the dictionary")
+        if self.external:
+            parts.append("changes made outside this window")
         return ", ".join(parts) or "nothing"
 
 

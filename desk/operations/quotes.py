@@ -16,7 +16,7 @@
 - ``tag``: the review form's fields at once (source, speaker, status, origin, reference,
   original, note), in one transaction — what `desk quotes tag` and the review dialog do.
 
-Every operation stamps the reviewer (``reviewer``; default $DESK_REVIEWER or the login name)
+Every operation stamps the reviewer (``reviewer``; default desk.editor_name.cli_name())
 and returns its result with ``changes`` (desk.operations.changes).
 """
 

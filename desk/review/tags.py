@@ -8,23 +8,18 @@ work" that survives the quotation disappearing from the text for a while.
 
 from __future__ import annotations
 
-import getpass
-import os
-
 from desk.model import QUOTE_STATUSES, DeskError
 from desk.storage.base import now
 from desk.storage.quotes import QuoteTag
 
 
 def reviewer_name() -> str:
-    """Who is reviewing: $DESK_REVIEWER, else the login name."""
-    name = os.environ.get("DESK_REVIEWER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
+    """Who is reviewing when no one is named: $DESK_EDITOR or $DESK_REVIEWER, else the name
+    stored in the window's Preferences, else the OS user's full or login name
+    (desk.editor_name)."""
+    from desk.editor_name import cli_name
+
+    return cli_name()
 
 
 def _stamp(reviewer: str | None) -> dict:

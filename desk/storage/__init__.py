@@ -204,6 +204,13 @@ class Library:
         with storage_errors(self.path):
             return migrations.user_version(self.conn)
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another desk, the command
+        line) has committed to the library since the last call; this connection's own
+        commits leave it alone (SQLite's PRAGMA data_version). The window polls it."""
+        with storage_errors(self.path):
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     # -- files -----------------------------------------------------------------
     def backup(self, target: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """A consistent copy through SQLite's backup API (see desk.storage.files)."""

@@ -140,3 +140,16 @@ def test_a_failed_save_shows_no_dialog_and_keeps_the_text(window, library, monke
     monkeypatch.setattr(library.articles, "update", real)
     qtbot.waitUntil(lambda: library.articles.get(two[0]).body == "ABOne.", timeout=5000)
     assert window.status.save_state.text() == "Saved" and dialogs.shown == []
+
+
+def test_the_interval_sets_the_longest_wait(qtbot, library):
+    from desk.gui.article_editor import ArticleEditor
+    from desk.gui.autosave import PAUSE_MS, Autosaver
+
+    editor = ArticleEditor(library)
+    qtbot.addWidget(editor)
+    saver = Autosaver(library, editor)
+    saver.set_interval(45)
+    assert (saver._deadline.interval(), saver._pause.interval()) == (45_000, PAUSE_MS)
+    saver.set_interval(1)  # shorter than the pause: the pause shortens too
+    assert (saver._deadline.interval(), saver._pause.interval()) == (1000, 1000)

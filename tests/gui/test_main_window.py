@@ -13,7 +13,9 @@ from tests.gui.shell_helpers import Dialogs, close_window, make_window, type_tex
 def test_opens_the_welcome_article(window, seeded):
     assert window.editor.article_id == seeded.articles.list()[0].id
     assert window.editor.headline.text().startswith("Welcome to desk")
-    assert window.windowTitle().endswith("[*] — desk") and not window.isWindowModified()
+    title = window.windowTitle()  # the headline, the library's file, the application
+    assert title.startswith("Welcome to desk") and "[*] — " in title and title.endswith(" — desk")
+    assert str(seeded.path.name) in title and not window.isWindowModified()
 
 
 def test_library_is_docked_left_and_panels_right(window):

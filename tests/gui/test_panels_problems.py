@@ -108,3 +108,21 @@ def test_other_rows_offer_no_removal(qtbot):
     with qtbot.waitSignal(p.jump_requested) as blocker:
         menu.actions()[0].trigger()
     assert blocker.args == [16, 23]
+
+
+# -- a report not yet spell-checked (first start) ------------------------------------------
+def test_a_notice_replaces_no_problems_found(qtbot):
+    p = panel(qtbot)
+    p.show_report(CheckReport(words=3, problems=[]), "All is well.")
+    assert p.summary.text() == "No problems found"
+    p.show_notice("Preparing spelling — first start")
+    assert p.summary.text() == "Preparing spelling — first start"
+    p.show_notice("")
+    assert p.summary.text() == "No problems found"
+
+
+def test_a_notice_follows_the_count(qtbot):
+    p = panel(qtbot)
+    p.show_notice("Preparing spelling — first start")
+    p.show_report(REPORT, TEXT)
+    assert p.summary.text() == "3 problems · Preparing spelling — first start"

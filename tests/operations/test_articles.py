@@ -157,6 +157,20 @@ def test_a_new_article_is_an_empty_draft(lib):
     assert result.changes == Changes.of(articles=[a.id])
 
 
+def test_a_new_article_takes_the_language_asked_for(lib):
+    assert lib.articles.get(ops.new_article(lib, language="en-GB").article.id).language == "en-GB"
+    assert lib.articles.get(ops.new_article(lib).article.id).language == "en-US"
+
+
+def test_a_new_article_in_an_unknown_language_is_refused(lib):
+    from desk.model import DeskError
+
+    before = lib.articles.count()
+    with pytest.raises(DeskError):
+        ops.new_article(lib, language="xx-YY")
+    assert lib.articles.count() == before
+
+
 def test_duplicate_copies_fields_and_tags_into_a_new_draft(lib):
     a = lib.articles.create(headline="Original", body="text", section="City", tags=["flood", "rain"],
                             status="editing")

@@ -115,6 +115,18 @@ class SpellChecker:
                 idx = self._index
         return idx
 
+    @property
+    def index_loaded(self) -> bool:
+        """True once the suggestion index is in memory (a check no longer waits for it)."""
+        return self._index is not None
+
+    def index_cached(self) -> bool:
+        """Whether loading the index will find it on disk (False: it must be built, the
+        first start on this machine). Loads the word lists, not the index."""
+        if self._cache_dir is None:
+            return False
+        return _sg._cache_file(self._cache_dir, self.lexicon.key).is_file()
+
     def load(self) -> None:
         """Load everything now (otherwise it happens on first use)."""
         _ = self.index  # the property loads or builds the suggestion index

@@ -1,5 +1,8 @@
 """Problems panel: every check result of the open article; activating one jumps to it.
-A boilerplate row's context menu offers "Remove boilerplate" (done by desk.gui.editor_menu)."""
+A boilerplate row's context menu offers "Remove boilerplate" (done by desk.gui.editor_menu).
+
+While the live checker has not spell-checked the text yet (the spelling index is being
+prepared on a first start) the summary says so instead of "No problems found"."""
 
 from __future__ import annotations
 
@@ -58,6 +61,7 @@ class ProblemsPanel(QWidget):
         self.setAccessibleName("Problems")
         self._problems: list = []
         self._text = ""
+        self.notice = ""  # what the shown report has not checked yet (LiveChecker.notice)
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show problems of severity")
         for label, _ in _FILTERS:
@@ -100,6 +104,11 @@ class ProblemsPanel(QWidget):
         title = title_for(self._problems)
         self.title_changed.emit(title)
 
+    def show_notice(self, text: str) -> None:
+        """Say what the shown problems do not cover yet ("" when they cover everything)."""
+        self.notice = text
+        self._fill()
+
     def _fill(self) -> None:
         wanted = _FILTERS[self.filter.currentIndex()][1]
         newlines = [i for i, c in enumerate(self._text) if c == "\n"] if self._text else []
@@ -128,9 +137,12 @@ class ProblemsPanel(QWidget):
         if self.tree.columnWidth(2) > PROBLEM_COLUMN_MAX:
             self.tree.setColumnWidth(2, PROBLEM_COLUMN_MAX)
         shown, total = len(items), len(self._problems)
-        self.summary.setText("No problems found" if not total else
-                             f"{total} problem{'s' if total != 1 else ''}" +
-                             (f", {shown} shown" if shown != total else ""))
+        if not total:
+            self.summary.setText(self.notice or "No problems found")
+            return
+        self.summary.setText(f"{total} problem{'s' if total != 1 else ''}"
+                             + (f", {shown} shown" if shown != total else "")
+                             + (f" · {self.notice}" if self.notice else ""))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.jump_requested.emit(item.data(0, START_ROLE), item.data(0, END_ROLE))

@@ -1,0 +1,22 @@
+"""Library.data_version: moves when another connection commits, not for this one's own."""
+
+from desk.storage import Library
+
+
+def test_moves_when_another_connection_commits(library):
+    first = library.data_version()
+    with Library.open(library.path, seed=False) as other:
+        other.articles.create(headline="Elsewhere")
+    assert library.data_version() != first
+
+
+def test_stays_for_this_connections_own_commits(library):
+    first = library.data_version()
+    library.articles.create(headline="Here")
+    assert library.data_version() == first
+
+
+def test_stays_when_nobody_wrote(library):
+    with Library.open(library.path, seed=False) as other:
+        other.articles.list()
+    assert library.data_version() == library.data_version()
