@@ -124,7 +124,8 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
-        local_shortcut(QKeySequence.Delete, self.table, self.delete_source)
+        local_shortcut(QKeySequence.Delete, self.table, self.delete_source,
+                       description="Delete the selected source")
         self._drops = material_attach.FileDropFilter(self, self._files_dropped)
         self._drops.watch(self.table.viewport())
         self.refresh()
