@@ -37,7 +37,7 @@ def subscribe(runner: OperationRunner, owner: QObject, slot: Slot) -> None:
 def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
     runner, checker = parts.runner, parts.checker
     subscribe(runner, parts.library_panel, parts.library_panel.library_changed)
-    for name in ("sources", "review"):
+    for name in ("sources", "review", "quotes"):
         panel = parts.panels[name]
         subscribe(runner, panel, panel.library_changed)
     subscribe(runner, checker,
@@ -49,6 +49,36 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
                         origin=autosaver)
 
     autosaver.saved.connect(saved)
+    _sync_on_open(runner, checker, autosaver)
+
+
+def _sync_on_open(runner: OperationRunner, checker: LiveChecker, autosaver: Autosaver) -> None:
+    """An article another program wrote (or never saved here) has no quotation rows for
+    its text: sync them once its first check arrives, unedited, so "Quoted in", the review
+    queue and the Quotes panel count its quotations without waiting for an edit."""
+    opened: dict[str, int | None] = {"id": None}
+
+    def first_report(_report) -> None:
+        aid = checker.article_id
+        if aid is None or aid == opened["id"] or autosaver.dirty:
+            return
+        opened["id"] = aid
+        before = _rows(checker, aid)
+        checker.article_saved()
+        after = _rows(checker, aid)
+        if after != before:
+            runner.announce(Changes.of(quotes={r[0] for r in before ^ after}), origin=checker)
+
+    checker.report_ready.connect(first_report)
+
+
+def _rows(checker: LiveChecker, article_id: int) -> set[tuple]:
+    """What a sync may change on the article's rows: place, words, speaker, source."""
+    try:
+        return {(q.id, q.start, q.end, q.text, q.speaker, q.source_id)
+                for q in checker.library.quotes.list(article_id=article_id)}
+    except SAVE_ERRORS:
+        return set()
 
 
 def _synced(checker: LiveChecker, article_id: int, sync: Callable[[], None]) -> Changes:

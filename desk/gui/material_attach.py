@@ -9,10 +9,9 @@ announces the new material to the panels."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desk.gui import dialogs, file_dialog
@@ -79,13 +78,15 @@ def local_paths(mime) -> list[str]:
 
 
 class FileDropFilter(QObject):
-    """Lets ``widget`` (and more widgets with ``watch``) take files dropped on it:
-    ``dropped(paths, widget, position)`` is called with the local files."""
+    """Lets ``widget`` (and more widgets with ``watch``) take files dropped on it: emits
+    ``dropped(paths, widget, position)`` with the local files. (A signal, not a stored
+    callback: a bound method kept here would keep the widget's wrapper alive after Qt
+    deleted it.)"""
 
-    def __init__(self, widget: QWidget,
-                 dropped: Callable[[list[str], QWidget, object], None]):
+    dropped = Signal(list, object, object)
+
+    def __init__(self, widget: QWidget):
         super().__init__(widget)
-        self._dropped = dropped
         self.watch(widget)
 
     def watch(self, widget: QWidget) -> None:
@@ -102,7 +103,7 @@ class FileDropFilter(QObject):
             paths = local_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()
-                self._dropped(paths, watched, event.position().toPoint())
+                self.dropped.emit(paths, watched, event.position().toPoint())
                 return True
         return super().eventFilter(watched, event)
 

@@ -131,7 +131,8 @@ class ReviewDialog(QDialog):
         mat_layout.addWidget(self.material_list)
         mat_layout.addLayout(top)
         mat_layout.addWidget(self.result)
-        self._drops = material_attach.FileDropFilter(self, lambda paths, *_: self.attach(paths))
+        self._drops = material_attach.FileDropFilter(self)
+        self._drops.dropped.connect(self._files_dropped)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
         self.verify_button = buttons.addButton("&Verify", QDialogButtonBox.ActionRole)
@@ -225,6 +226,9 @@ class ReviewDialog(QDialog):
         paths = material_attach.choose_material_files(self, getattr(self.library, "path", None))
         if paths:
             self.attach(paths)
+
+    def _files_dropped(self, paths, _widget, _pos) -> None:
+        self.attach(paths)
 
     def attach(self, paths) -> list:
         """Attach files to the quotation's source (its article when it has none), then look

@@ -219,3 +219,32 @@ def test_an_unreadable_file_attaches_nothing(qtbot, library, tmp_path, monkeypat
     assert library.materials.list() == []
     assert "notes.docx" in shown.texts("warning")[0]
     assert p.material_label.text().startswith("Material: none yet")
+
+
+# -- "Quoted in" in the window ------------------------------------------------------------
+def quoted_count(window, name) -> str:
+    p = window.panels["sources"]
+    p.select_ids([window.library.sources.find(name).id])
+    return p.quoted_label.text()
+
+
+def test_quoted_in_counts_the_open_article_before_any_edit(qtbot, window):
+    """The welcome article was never saved in a window: its quotations count at once."""
+    qtbot.waitUntil(lambda: window.report is not None)
+    qtbot.waitUntil(lambda: quoted_count(window, "Ruth Dalton").startswith("Quoted in 1 article"))
+    assert window.panels["sources"].quoted_in.item(0).text().endswith("— 3 quotations")
+
+
+def test_a_source_made_from_a_speaker_counts_all_their_quotations(qtbot, window):
+    body = ("“We will rebuild the bridge,” said Anna Berg.\n\n"
+            "“It takes time,” Berg added.\n")
+    aid = window.library.articles.create(headline="Bridge", body=body).id
+    window.library_panel.reload()
+    with qtbot.waitSignal(window.checker.report_ready, timeout=20000):
+        window.open_article(aid)
+    (first, _second) = [q for q in window.checker.report.quotes if q.speaker]
+    window.editor_menu.create_source_from_speaker(first)
+    qtbot.waitUntil(lambda: quoted_count(window, "Anna Berg").startswith("Quoted in 1 article"))
+    p = window.panels["sources"]
+    qtbot.waitUntil(lambda: p.quoted_in.count() == 1
+                    and p.quoted_in.item(0).text() == "Bridge — 2 quotations")

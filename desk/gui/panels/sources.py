@@ -94,6 +94,7 @@ class SourcesPanel(QWidget):
         self.quoted_label = QLabel("Quoted in")
         self.quoted_in = QListWidget()
         self.quoted_in.setAccessibleName("Articles quoting the selected source")
+        self.quoted_in.setWordWrap(True)  # a long headline wraps rather than hiding its count
         self.quoted_in.itemActivated.connect(lambda item: self.open_article.emit(item.data(ID_ROLE)))
         self.material_label = QLabel("Material")
         self.attach_button = QPushButton("A&ttach material…")
@@ -126,7 +127,8 @@ class SourcesPanel(QWidget):
         layout.addWidget(split, 1)
         local_shortcut(QKeySequence.Delete, self.table, self.delete_source,
                        description="Delete the selected source")
-        self._drops = material_attach.FileDropFilter(self, self._files_dropped)
+        self._drops = material_attach.FileDropFilter(self)
+        self._drops.dropped.connect(self._files_dropped)
         self._drops.watch(self.table.viewport())
         self.refresh()
 
@@ -220,6 +222,7 @@ class SourcesPanel(QWidget):
             n = r["quotes"]
             item = QListWidgetItem(f"{r['headline'] or '(untitled)'} — {n} quotation{'s' if n != 1 else ''}")
             item.setData(ID_ROLE, r["id"])
+            item.setToolTip(item.text())
             self.quoted_in.addItem(item)
 
     def _show_materials(self, source_id: int | None) -> None:
