@@ -79,6 +79,9 @@ def test_review_queue_keys_are_all_listed(window):
 
 
 def test_report_a_problem_shows_the_log_path(qtbot, window, monkeypatch):
+    from desk import log
+
+    log.setup(0)  # as desk starts: the default log file (in this test's state folder)
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)
                                                                   or True))
