@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from desk.gui import help_dialogs
 from desk.gui.article_model import status_label
 from desk.model import ARTICLE_STATUSES
 
@@ -115,8 +116,16 @@ def build_menus(win) -> SimpleNamespace:
         article.addSeparator() if act is None else article.addAction(act)
 
     help_ = mb.addMenu("&Help")
+    a.user_guide = _action(win, "&User Guide", lambda: help_dialogs.show_user_guide(win),
+                           QKeySequence.HelpContents, "The window, drafting, review, export")
+    a.shortcuts = _action(win, "&Keyboard Shortcuts", lambda: help_dialogs.show_shortcuts(win),
+                          "Ctrl+/", "Every key the window answers to")
+    a.report_problem = _action(win, "&Report a Problem…",
+                               lambda: help_dialogs.show_report_problem(win),
+                               tip="Where desk's log file is, to attach to a bug report")
     a.about = _action(win, "&About desk", win.show_about)
-    help_.addAction(a.about)
+    for act in (a.user_guide, a.shortcuts, None, a.report_problem, None, a.about):
+        help_.addSeparator() if act is None else help_.addAction(act)
 
     a.article_actions = (a.export, a.save_revision, a.check_now, a.history, a.duplicate,
                          a.trash, a.status_menu.menuAction())

@@ -43,6 +43,8 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
     for name in ("sources", "review"):
         panel = parts.panels[name]
         subscribe(runner, panel, _or_outside(panel.library_changed, panel.refresh))
+    quotes = parts.panels["quotes"]  # redrawn from the next report after a change made elsewhere
+    subscribe(runner, quotes, quotes.library_changed)
     subscribe(runner, checker,
               lambda changes, origin: _recheck(runner, checker, autosaver, changes, origin))
 
@@ -52,6 +54,36 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
                         origin=autosaver)
 
     autosaver.saved.connect(saved)
+    _sync_on_open(runner, checker, autosaver)
+
+
+def _sync_on_open(runner: OperationRunner, checker: LiveChecker, autosaver: Autosaver) -> None:
+    """An article another program wrote (or never saved here) has no quotation rows for
+    its text: sync them once its first check arrives, unedited, so "Quoted in", the review
+    queue and the Quotes panel count its quotations without waiting for an edit."""
+    opened: dict[str, int | None] = {"id": None}
+
+    def first_report(_report) -> None:
+        aid = checker.article_id
+        if aid is None or aid == opened["id"] or autosaver.dirty:
+            return
+        opened["id"] = aid
+        before = _rows(checker, aid)
+        checker.article_saved()
+        after = _rows(checker, aid)
+        if after != before:
+            runner.announce(Changes.of(quotes={r[0] for r in before ^ after}), origin=checker)
+
+    checker.report_ready.connect(first_report)
+
+
+def _rows(checker: LiveChecker, article_id: int) -> set[tuple]:
+    """What a sync may change on the article's rows: place, words, speaker, source."""
+    try:
+        return {(q.id, q.start, q.end, q.text, q.speaker, q.source_id)
+                for q in checker.library.quotes.list(article_id=article_id)}
+    except SAVE_ERRORS:
+        return set()
 
 
 def _or_outside(slot: Slot, reread: Callable[[], None]) -> Slot:

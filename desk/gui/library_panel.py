@@ -170,7 +170,8 @@ class LibraryPanel(QWidget):
         self.restore_button.clicked.connect(self.restore_current)
         self.restore_button.setEnabled(False)
         self.restore_button.setToolTip("Select an article in the trash, then restore it")
-        local_shortcut(QKeySequence.Delete, self.view, self.trash_current)
+        local_shortcut(QKeySequence.Delete, self.view, self.trash_current,
+                       description="Move the selected article to the trash")
 
         filters = QHBoxLayout()
         filters.setSpacing(4)

@@ -13,6 +13,7 @@ from desk.gui import dialogs, file_actions, library_switch, recovery, view_actio
 from desk.gui.actions import build_menus
 from desk.gui.autosave import Autosaver
 from desk.gui.change_wiring import connect_changes
+from desk.gui.dock_layout import DockFitter
 from desk.gui.external_changes import ExternalChanges
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
@@ -118,6 +119,9 @@ class MainWindow(QMainWindow):
         first.raise_()
         self.resizeDocks([self.library_dock], [300], Qt.Horizontal)
         self.resizeDocks([first], [380], Qt.Horizontal)
+        # whole tab titles; in a narrow window the library joins the panels' tabs
+        self.dock_fitter = DockFitter(self, self.library_dock, list(self.panel_docks.values()),
+                                      self.editor.body)
 
     def _fill_docks_menu(self) -> None:
         menu = self.actions.docks_menu

@@ -2,7 +2,10 @@
 verify it (identical words) or record the original (different words).
 
 Saving, verifying, disputing and recording run desk.operations.quotes through the window's
-runner (``runner=``); "Find in material" only reads."""
+runner (``runner=``); "Find in material" only reads. Material (a transcript, a statement)
+is attached here too, by "Attach material…" or by dropping files on the dialog
+(desk.gui.material_attach): to the quotation's source, or to its article when it has none,
+and the dialog looks for the quotation in it at once."""
 
 from __future__ import annotations
 
@@ -24,9 +27,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desk.gui import material_attach
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
 from desk.operations import quotes as ops
-from desk.review.verify import find_in_material
+from desk.review.verify import candidate_materials, find_in_material
+
+NO_MATERIAL = ("<p>No source material to check this quotation against yet. Attach the "
+               "transcript or statement with <b>Attach material…</b>, or drop its file "
+               "(.txt, .md, .docx) on this dialog.</p>")
 
 
 def diff_html(diff, palette) -> str:
@@ -105,13 +113,26 @@ class ReviewDialog(QDialog):
         self.apply_button = QPushButton("Mark verified")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply_passage)
+        self.attach_button = QPushButton("&Attach material…")
+        self.attach_button.setToolTip("Attach a transcript, statement or notes (.txt, .md, "
+                                      ".docx) to check the quotation against; or drop files "
+                                      "on this dialog")
+        self.attach_button.setAccessibleName("Attach source material")
+        self.attach_button.clicked.connect(self.choose_material)
+        self.material_list = QLabel()
+        self.material_list.setWordWrap(True)
+        self.material_list.setAccessibleName("Attached source material")
         top = QHBoxLayout()
         top.addWidget(self.find_button)
         top.addWidget(self.apply_button)
         top.addStretch(1)
+        top.addWidget(self.attach_button)
         mat_layout = QVBoxLayout(material)
+        mat_layout.addWidget(self.material_list)
         mat_layout.addLayout(top)
         mat_layout.addWidget(self.result)
+        self._drops = material_attach.FileDropFilter(self)
+        self._drops.dropped.connect(self._files_dropped)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
         self.verify_button = buttons.addButton("&Verify", QDialogButtonBox.ActionRole)
@@ -126,7 +147,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(material, 1)
         layout.addWidget(buttons)
         self._load(row)
-        self.resize(560, 640)
+        self._show_material()
+        self.resize(560, 660)
 
     def _load(self, row) -> None:
         self.row = row
@@ -184,7 +206,50 @@ class ReviewDialog(QDialog):
     def dispute(self) -> None:
         self._run(ops.dispute, quote_id=self.quote_id)
 
+    # -- material ------------------------------------------------------------------------
+    def _materials(self) -> list:
+        """The quotation's source's and article's material (else the library's that shares
+        words with it): what "Find in material" searches."""
+        return candidate_materials(self.library, self.row)
+
+    def _show_material(self) -> None:
+        found = self._materials()
+        if not found:
+            self.material_list.setText("No material attached yet.")
+            self.result.setHtml(NO_MATERIAL)
+            return
+        shown = material_attach.describe(found[:3]).replace("\n", "; ")
+        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+        self.material_list.setText(f"Material: {shown}{more}")
+
+    def choose_material(self) -> None:
+        paths = material_attach.choose_material_files(self, getattr(self.library, "path", None))
+        if paths:
+            self.attach(paths)
+
+    def _files_dropped(self, paths, _widget, _pos) -> None:
+        self.attach(paths)
+
+    def attach(self, paths) -> list:
+        """Attach files to the quotation's source (its article when it has none), then look
+        for the quotation in what is attached; the stored materials."""
+        if not self.save():  # the source chosen in the form is the one it goes to
+            return []
+        source_id = self.row.source_id
+        attached = material_attach.attach_files(
+            self, self.runner, paths, source_id=source_id,
+            article_id=None if source_id is not None else self.row.article_id)
+        if attached:
+            self._show_material()
+            self.find_in_material()
+        return attached
+
     def find_in_material(self) -> None:
+        if not self._materials():
+            self.passage = None
+            self.result.setHtml(NO_MATERIAL)
+            self.apply_button.setEnabled(False)
+            return
         try:
             passage = find_in_material(self.library, self.quote_id)
         except DeskError as exc:

@@ -1,8 +1,9 @@
 """Add or edit a source, and merge two sources into one.
 
 The dialogs only gather what the editor wants; saving runs desk.operations.sources through
-the window's runner (``runner=``), which refuses bad input with a dialog and keeps the
-dialog open."""
+the window's runner (``runner=``). A refusal (no name, a name or alias another source goes
+by) is said inside the dialog, under the fields, with the field to fix focused; the dialog
+stays open with everything typed kept."""
 
 from __future__ import annotations
 
@@ -16,10 +17,31 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from desk.model import SOURCE_KINDS
+from desk.model import SOURCE_KINDS, DeskError
 from desk.operations import sources as ops
+
+
+def error_label() -> QLabel:
+    """Where a dialog says why it did not save: red, wrapping, read by screen readers."""
+    label = QLabel()
+    label.setObjectName("dialog-error")
+    label.setWordWrap(True)
+    label.setAccessibleName("Error")
+    label.hide()
+    return label
+
+
+def show_refusal(label: QLabel, message: str, field: QWidget | None = None) -> None:
+    label.setText(message[:1].upper() + message[1:])
+    palette = label.palette()
+    dark = palette.color(palette.ColorRole.Window).lightness() < 128
+    label.setStyleSheet(f"color: {'#ff8080' if dark else '#b00020'};")
+    label.show()
+    if field is not None:
+        field.setFocus()
 
 
 def _split_aliases(text: str) -> list[str]:
@@ -57,11 +79,13 @@ class SourceDialog(QDialog):
                               ("N&otes", self.notes)):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(420, self.sizeHint().height())
 
@@ -73,15 +97,21 @@ class SourceDialog(QDialog):
 
     def save(self):
         """Store the card (desk.operations.sources); the source, or None when refused (the
-        runner has told the editor why)."""
+        dialog says why, under the fields)."""
         values, aliases = self.values(), _split_aliases(self.aliases.text())
-        if self.source_id is None:
-            result = self.runner.run(ops.create_source, parent=self, aliases=aliases, **values)
-        else:
-            result = self.runner.run(ops.update_source, parent=self, source_id=self.source_id,
-                                     aliases=aliases, **values)
-        if result is None:
+        try:
+            if self.source_id is None:
+                result = self.runner.run(ops.create_source, parent=self, quiet=True,
+                                         aliases=aliases, **values)
+            else:
+                result = self.runner.run(ops.update_source, parent=self, quiet=True,
+                                         source_id=self.source_id, aliases=aliases, **values)
+        except DeskError as exc:
+            message = str(exc)
+            alias = any(f"“{a}”" in message for a in aliases) and "already a name of" in message
+            show_refusal(self.error, message, self.aliases if alias else self.name)
             return None
+        self.error.hide()
         self.saved = result.source
         return self.saved
 
@@ -117,6 +147,8 @@ class MergeDialog(QDialog):
         layout.addWidget(QLabel("Keep:"))
         layout.addWidget(self.keep_first)
         layout.addWidget(self.keep_second)
+        self.error = error_label()
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     @staticmethod
@@ -128,8 +160,14 @@ class MergeDialog(QDialog):
     def merge(self):
         keep, other = ((self.first, self.second) if self.keep_first.isChecked()
                        else (self.second, self.first))
-        result = self.runner.run(ops.merge_sources, parent=self, keep_id=keep.id, other_id=other.id)
-        self.merged = result.source if result is not None else None
+        try:
+            result = self.runner.run(ops.merge_sources, parent=self, quiet=True,
+                                     keep_id=keep.id, other_id=other.id)
+        except DeskError as exc:
+            show_refusal(self.error, str(exc))
+            self.merged = None
+            return None
+        self.merged = result.source
         return self.merged
 
     def accept(self) -> None:

@@ -51,6 +51,15 @@ def _refuse_taken(lib: Library, source_id: int | None, aliases: Iterable[str]) -
                             "nothing changed")
 
 
+def _refuse_name_taken(lib: Library, source_id: int | None, name: str) -> None:
+    """A source's name is no other source's name or alias (the same one-name rule)."""
+    other = lib.sources.find(name)
+    if other is not None and other.id != source_id:
+        what = "a source named" if other.name.lower() == name.lower() else "a source that goes by"
+        raise DeskError(f"there is already {what} “{name}”: {other.name} (source {other.id}); "
+                        "edit that one, or add what tells them apart; nothing changed")
+
+
 def _sid(source: Source) -> int:
     assert source.id is not None
     return source.id
@@ -64,11 +73,13 @@ def _quotes_of(lib: Library, source_id: int) -> list[int]:
 def create_source(lib: Library, *, name: str, kind: str = "person", title: str = "",
                   organisation: str = "", role: str = "", contact: str = "", notes: str = "",
                   aliases: Iterable[str] = ()) -> SourceResult:
-    """Register a source; refused (nothing stored) without a name or with an unknown kind."""
+    """Register a source; refused (nothing stored) without a name, with a name another
+    source already goes by, or with an unknown kind."""
     name = " ".join(name.split())
     if not name:
         raise DeskError("a source needs a name")
     wanted = [a for a in clean_aliases(aliases) if a.lower() != name.lower()]
+    _refuse_name_taken(lib, None, name)
     _refuse_taken(lib, None, wanted)
     with lib.transaction():
         src = lib.sources.add(name, aliases=wanted, kind=kind, title=title.strip(),
@@ -94,6 +105,7 @@ def update_source(lib: Library, *, source_id: int, name: str | None = None,
         values["name"] = " ".join(values["name"].split())
         if not values["name"]:
             raise DeskError("a source needs a name")
+        _refuse_name_taken(lib, source_id, values["name"])
     if aliases is not None:
         aliases = clean_aliases(aliases)
         _refuse_taken(lib, source_id, aliases)

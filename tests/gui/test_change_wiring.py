@@ -163,7 +163,8 @@ def test_only_check_inputs_start_a_check(window, library, qtbot):
 
 def test_a_save_brings_a_new_quotation_into_the_review_queue(window, library):
     review = window.panels["review"]
-    assert queue_texts(review) == []  # nothing saved yet: no quotation rows
+    # the open article's stored quotation is synced on open, before any edit
+    assert queue_texts(review) == ["The hall stays open,"]
     body = window.editor.body
     cursor = body.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
@@ -172,3 +173,15 @@ def test_a_save_brings_a_new_quotation_into_the_review_queue(window, library):
     assert window.autosaver.save()
     texts = queue_texts(review)
     assert len(texts) == 2 and texts[1].startswith("We will fight it")
+
+
+def test_opening_an_unsynced_article_syncs_its_rows_once(window, library, qtbot):
+    aid = window.editor.article_id
+    rows = library.quotes.list(article_id=aid)
+    assert [r.text for r in rows] == ["The hall stays open,"]  # stored by the first report
+    other = library.articles.create(headline="Other", body="“Not yet,” said Ana Ruiz.").id
+    with qtbot.waitSignal(window.runner.changed, timeout=WAIT_MS) as seen:
+        window.open_article(other)
+    assert [r.text for r in library.quotes.list(article_id=other)] == ["Not yet,"]
+    assert seen.args[0].quotes == {r.id for r in library.quotes.list(article_id=other)}
+    assert not window.autosaver.dirty and window.library.articles.get(other).body.startswith("“")

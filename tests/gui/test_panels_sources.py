@@ -1,10 +1,14 @@
 """Sources panel: list, add, edit, merge, and the articles that quote a source."""
 
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox
 
+from desk.gui import material_attach
 from desk.gui.op_runner import OperationRunner
-from desk.gui.panels.sources import SourcesPanel
+from desk.gui.panels.sources import ID_ROLE, SourcesPanel
 from desk.gui.source_dialog import MergeDialog, SourceDialog
+from tests.gui.material_helpers import drop_files
+from tests.gui.shell_helpers import Dialogs
 
 
 def panel(qtbot, library):
@@ -139,3 +143,108 @@ def test_columns_fit_a_narrow_dock_without_hiding_aliases(qtbot, library):
     header = p.table.header()
     assert sum(header.sectionSize(c) for c in range(6)) <= p.table.viewport().width()
     assert header.sectionSize(3) >= max(header.sectionSize(c) for c in (1, 2, 4, 5))
+
+
+# -- source material ---------------------------------------------------------------------
+TRANSCRIPT = "LOPEZ: We cannot keep paying for empty rooms. That is the whole of it."
+
+
+@pytest.fixture
+def transcript(tmp_path):
+    path = tmp_path / "lopez-interview.md"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    return path
+
+
+def materials_shown(p):
+    return [p.materials.item(i).text() for i in range(p.materials.count())]
+
+
+def test_attach_button_attaches_to_the_selected_source(qtbot, library, transcript,
+                                                       monkeypatch):
+    src = library.sources.add("Maria Lopez")
+    p = panel(qtbot, library)
+    assert not p.attach_button.isEnabled()  # nothing selected yet
+    p.select_ids([src.id])
+    monkeypatch.setattr(material_attach, "choose_material_files", lambda *a: [str(transcript)])
+    p.attach_button.click()
+    (m,) = library.materials.list(source_id=src.id)
+    assert m.title == "lopez-interview" and m.text == TRANSCRIPT
+    assert materials_shown(p) == [f"lopez-interview ({len(TRANSCRIPT.split())} words)"]
+    assert p.material_label.text() == "Material (1)"
+
+
+def test_files_dropped_on_a_row_go_to_that_source(qtbot, library, transcript):
+    library.sources.add("Maria Lopez")
+    tom = library.sources.add("Tom Hardy")
+    p = panel(qtbot, library)
+    p.resize(600, 400)
+    p.show()
+    qtbot.waitExposed(p)
+    row = next(p.table.topLevelItem(i) for i in range(2)
+               if p.table.topLevelItem(i).data(0, ID_ROLE) == tom.id)
+    at = p.table.visualItemRect(row).center()
+    assert drop_files(p.table.viewport(), transcript, pos=at)
+    (m,) = library.materials.list()
+    assert m.source_id == tom.id
+    assert p.selected_ids() == [tom.id] and materials_shown(p) == [f"lopez-interview ({len(TRANSCRIPT.split())} words)"]
+
+
+def test_files_dropped_on_the_panel_go_to_the_selected_source(qtbot, library, transcript):
+    src = library.sources.add("Maria Lopez")
+    p = panel(qtbot, library)
+    p.select_ids([src.id])
+    assert drop_files(p, transcript)
+    assert [m.source_id for m in library.materials.list()] == [src.id]
+    assert len(materials_shown(p)) == 1
+
+
+def test_a_drop_without_a_source_chosen_asks_for_one(qtbot, library, transcript, monkeypatch):
+    library.sources.add("Maria Lopez")
+    shown = Dialogs(monkeypatch, answer=QMessageBox.Ok)
+    p = panel(qtbot, library)
+    drop_files(p, transcript)
+    assert library.materials.list() == []
+    assert "Select one source" in shown.texts("information")[0]
+
+
+def test_an_unreadable_file_attaches_nothing(qtbot, library, tmp_path, monkeypatch):
+    src = library.sources.add("Maria Lopez")
+    shown = Dialogs(monkeypatch, answer=QMessageBox.Ok)
+    bad = tmp_path / "notes.docx"
+    bad.write_bytes(b"not a zip file at all")
+    p = panel(qtbot, library)
+    p.select_ids([src.id])
+    drop_files(p, bad)
+    assert library.materials.list() == []
+    assert "notes.docx" in shown.texts("warning")[0]
+    assert p.material_label.text().startswith("Material: none yet")
+
+
+# -- "Quoted in" in the window ------------------------------------------------------------
+def quoted_count(window, name) -> str:
+    p = window.panels["sources"]
+    p.select_ids([window.library.sources.find(name).id])
+    return p.quoted_label.text()
+
+
+def test_quoted_in_counts_the_open_article_before_any_edit(qtbot, window):
+    """The welcome article was never saved in a window: its quotations count at once."""
+    qtbot.waitUntil(lambda: window.report is not None)
+    qtbot.waitUntil(lambda: quoted_count(window, "Ruth Dalton").startswith("Quoted in 1 article"))
+    assert window.panels["sources"].quoted_in.item(0).text().endswith("— 3 quotations")
+
+
+def test_a_source_made_from_a_speaker_counts_all_their_quotations(qtbot, window):
+    body = ("“We will rebuild the bridge,” said Anna Berg.\n\n"
+            "“It takes time,” Berg added.\n")
+    aid = window.library.articles.create(headline="Bridge", body=body).id
+    window.library_panel.reload()
+    with qtbot.waitSignal(window.checker.report_ready, timeout=20000):
+        window.open_article(aid)
+    (first, _second) = [q for q in window.checker.report.quotes if q.speaker]
+    window.editor_menu.create_source_from_speaker(first)
+    qtbot.waitUntil(lambda: quoted_count(window, "Anna Berg").startswith("Quoted in 1 article"))
+    p = window.panels["sources"]
+    qtbot.waitUntil(lambda: p.quoted_in.count() == 1
+                    and p.quoted_in.item(0).text() == "Bridge — 2 quotations")

@@ -185,7 +185,8 @@ def test_a_refused_card_keeps_the_dialog_open_and_stores_nothing(qtbot, twins, m
     qtbot.addWidget(d)
     d.name.setText("  ")
     d.accept()
-    assert d.result() != QDialog.Accepted and shown == ["a source needs a name"]
+    assert d.result() != QDialog.Accepted and shown == []  # said in the dialog instead
+    assert d.error.text() == "A source needs a name" and not d.error.isHidden()
     assert snapshot(t.window) == before
 
 
@@ -201,3 +202,24 @@ def test_an_alias_that_names_another_source_is_refused(lib, make):
     with pytest.raises(DeskError, match=rf"already a name of Jane Ruiz \(source {ruiz.id}\)"):
         make(lib, carter.id)
     assert [(s.name, s.aliases) for s in lib.sources.list()] == before
+
+
+@pytest.mark.parametrize("name, message", [
+    ("Maria Lopez", "already a source named “Maria Lopez”"),
+    ("maria  LOPEZ", "already a source named “maria LOPEZ”"),
+    ("M. Lopez", "already a source that goes by “M. Lopez”: Maria Lopez"),
+])
+def test_a_new_source_cannot_take_another_sources_name(lib, name, message):
+    ops.create_source(lib, name="Maria Lopez", aliases=["M. Lopez"])
+    with pytest.raises(DeskError, match=message):
+        ops.create_source(lib, name=name)
+    assert [s.name for s in lib.sources.list()] == ["Maria Lopez"]
+
+
+def test_a_rename_cannot_take_another_sources_name_but_may_keep_its_own(lib):
+    maria = ops.create_source(lib, name="Maria Lopez").source
+    tom = ops.create_source(lib, name="Tom Hardy").source
+    with pytest.raises(DeskError, match="already a source named “Maria Lopez”"):
+        ops.update_source(lib, source_id=tom.id, name="Maria Lopez")
+    assert lib.sources.get(tom.id).name == "Tom Hardy"
+    assert ops.update_source(lib, source_id=maria.id, name="maria lopez").source.name == "maria lopez"

@@ -1,7 +1,9 @@
 """Sources panel: the registry of people and organisations, and where each is quoted.
 
 Adding, editing, merging and deleting run desk.operations.sources through the window's
-runner (``runner=``)."""
+runner (``runner=``). Source material (transcripts, statements) is attached to the selected
+source by "Attach material…" or by dropping files on the panel (on a row: that source), with
+desk.gui.material_attach."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.gui import material_attach
 from desk.gui.shortcuts import local_shortcut
 from desk.gui.source_dialog import MergeDialog, SourceDialog
 from desk.model import DeskError
@@ -91,12 +94,26 @@ class SourcesPanel(QWidget):
         self.quoted_label = QLabel("Quoted in")
         self.quoted_in = QListWidget()
         self.quoted_in.setAccessibleName("Articles quoting the selected source")
+        self.quoted_in.setWordWrap(True)  # a long headline wraps rather than hiding its count
         self.quoted_in.itemActivated.connect(lambda item: self.open_article.emit(item.data(ID_ROLE)))
+        self.material_label = QLabel("Material")
+        self.attach_button = QPushButton("A&ttach material…")
+        self.attach_button.setToolTip("Attach a transcript, statement or notes (.txt, .md, "
+                                      ".docx) to the selected source; or drop files on a row")
+        self.attach_button.setAccessibleName("Attach source material to the selected source")
+        self.attach_button.clicked.connect(self.choose_material)
+        self.materials = QListWidget()
+        self.materials.setAccessibleName("Material attached to the selected source")
+        material_row = QHBoxLayout()
+        material_row.addWidget(self.material_label, 1)
+        material_row.addWidget(self.attach_button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.quoted_label)
-        lower_layout.addWidget(self.quoted_in)
+        lower_layout.addWidget(self.quoted_in, 2)
+        lower_layout.addLayout(material_row)
+        lower_layout.addWidget(self.materials, 1)
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.table)
         split.addWidget(lower)
@@ -108,7 +125,11 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.search)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
-        local_shortcut(QKeySequence.Delete, self.table, self.delete_source)
+        local_shortcut(QKeySequence.Delete, self.table, self.delete_source,
+                       description="Delete the selected source")
+        self._drops = material_attach.FileDropFilter(self)
+        self._drops.dropped.connect(self._files_dropped)
+        self._drops.watch(self.table.viewport())
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------
@@ -176,7 +197,7 @@ class SourcesPanel(QWidget):
         quotation rows or articles changed."""
         if changes.sources and origin is not self:
             self.refresh()
-        elif changes.quotes or changes.articles:
+        elif changes.quotes or changes.articles or changes.materials:
             self.refresh_quoted_in()
 
     def refresh_quoted_in(self) -> None:
@@ -188,7 +209,9 @@ class SourcesPanel(QWidget):
         self.edit_button.setEnabled(len(ids) == 1)
         self.delete_button.setEnabled(len(ids) == 1)
         self.merge_button.setEnabled(len(ids) == 2)
+        self.attach_button.setEnabled(len(ids) == 1)
         self.quoted_in.clear()
+        self._show_materials(ids[0] if len(ids) == 1 else None)
         if len(ids) != 1:
             self.quoted_label.setText("Quoted in (select one source)")
             return
@@ -199,9 +222,53 @@ class SourcesPanel(QWidget):
             n = r["quotes"]
             item = QListWidgetItem(f"{r['headline'] or '(untitled)'} — {n} quotation{'s' if n != 1 else ''}")
             item.setData(ID_ROLE, r["id"])
+            item.setToolTip(item.text())
             self.quoted_in.addItem(item)
 
+    def _show_materials(self, source_id: int | None) -> None:
+        self.materials.clear()
+        if source_id is None:
+            self.material_label.setText("Material (select one source)")
+            return
+        try:
+            found = self.library.materials.list(source_id=source_id)
+        except DeskError:
+            found = []
+        self.material_label.setText(f"Material ({len(found)})" if found else
+                                    "Material: none yet (attach or drop a transcript)")
+        for m in found:
+            item = QListWidgetItem(material_attach.describe([m]))
+            item.setData(ID_ROLE, m.id)
+            item.setToolTip(m.filename or m.title)
+            self.materials.addItem(item)
+
     # -- changing ----------------------------------------------------------------------
+    def choose_material(self) -> None:
+        if len(self.selected_ids()) != 1:
+            return
+        paths = material_attach.choose_material_files(self, getattr(self.library, "path", None))
+        if paths:
+            self.attach_material(paths)
+
+    def attach_material(self, paths, source_id: int | None = None) -> list:
+        """Attach files to a source (the selected one by default); the stored materials."""
+        if source_id is None:
+            ids = self.selected_ids()
+            if len(ids) != 1:
+                QMessageBox.information(self, material_attach.TITLE, "Select one source to "
+                                        "attach the material to, or drop the files on its row.")
+                return []
+            source_id = ids[0]
+        attached = material_attach.attach_files(self, self.runner, paths, source_id=source_id)
+        if attached:
+            self.select_ids([source_id])
+            self._selection_changed()
+        return attached
+
+    def _files_dropped(self, paths, widget, pos) -> None:
+        item = self.table.itemAt(pos) if widget is self.table.viewport() else None
+        self.attach_material(paths, item.data(0, ID_ROLE) if item is not None else None)
+
     def _changed(self, select: int | None = None) -> None:
         self.refresh()
         if select is not None:
