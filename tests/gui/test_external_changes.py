@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desk.gui.external_changes import OPEN_ARTICLE_CHANGED, ExternalChanges
 from desk.operations.changes import Changes
@@ -61,13 +62,16 @@ def test_sources_and_review_panels_refresh(qtbot, window):
     review = window.panels["review"]
     names = lambda: [sources.table.topLevelItem(i).text(0)  # noqa: E731
                      for i in range(sources.table.topLevelItemCount())]
-    queued = review.tree.topLevelItemCount()
+    queued = lambda: [review.tree.topLevelItem(i).data(0, Qt.UserRole)  # noqa: E731
+                      for i in range(review.tree.topLevelItemCount())]
     with Library.open(window.library.path) as other:
         other.sources.add("Ines Halloran")
         aid = other.articles.create(headline="Q", body="“We will rebuild,” said Ines Halloran.").id
         sync_quotes(other, aid)
     qtbot.waitUntil(lambda: "Ines Halloran" in names(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: review.tree.topLevelItemCount() == queued + 1, timeout=WAIT_MS)
+    with Library.open(window.library.path) as other:
+        new_row = other.quotes.list(article_id=aid)[0].id
+    qtbot.waitUntil(lambda: new_row in queued(), timeout=WAIT_MS)
 
 
 def test_its_own_writes_are_not_announced_again(qtbot, window):
