@@ -15,10 +15,9 @@ property), the section a subject with rel "section"."""
 from __future__ import annotations
 
 import json
-import re
 import uuid
-from functools import lru_cache
 
+from desk.checks.name_kinds import body_kind
 from desk.export.base import ExportData, slugify
 from desk.export.render import markdown_html
 from desk.text import word_count
@@ -99,28 +98,7 @@ def speaker_kind(name: str, engine_kind: str | None) -> str | None:
     a country, capital, demonym or organisation word makes it an organisation."""
     if engine_kind == "anonymous" or not name:
         return engine_kind
-    folded = _fold(name)
-    bare = re.sub(r"^the ", "", folded)
-    countries = _names("countries.txt")
-    if folded in countries or bare in countries:
-        return "organisation"
-    org_words = _names("organisation-words.txt")
-    tokens = set(re.findall(r"[\w'-]+", folded))
-    if tokens & org_words or any(" " in w and w in folded for w in org_words):
-        return "organisation"
-    return engine_kind
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").lower().strip(" .,;:").split())
-
-
-@lru_cache(maxsize=None)
-def _names(file: str) -> frozenset[str]:
-    from desk.paths import resource_path
-
-    lines = resource_path(f"names/{file}").read_text(encoding="utf-8").splitlines()
-    return frozenset(_fold(line) for line in lines if line.strip() and not line.startswith("#"))
+    return "organisation" if body_kind(name) in ("country", "organisation") else engine_kind
 
 
 def render(data: ExportData) -> bytes:

@@ -69,6 +69,9 @@ def _sync_on_open(runner: OperationRunner, checker: LiveChecker, autosaver: Auto
             return
         opened["id"] = aid
         before = _rows(checker, aid)
+        if {r[1:] for r in before} == {(q.start, q.end, q.text, q.speaker, q.source_id)
+                                       for q in checker.raw_quotes}:
+            return  # stored rows are those on screen: opening writes nothing
         checker.article_saved()
         after = _rows(checker, aid)
         if after != before:

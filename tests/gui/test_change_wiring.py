@@ -185,3 +185,13 @@ def test_opening_an_unsynced_article_syncs_its_rows_once(window, library, qtbot)
     assert [r.text for r in library.quotes.list(article_id=other)] == ["Not yet,"]
     assert seen.args[0].quotes == {r.id for r in library.quotes.list(article_id=other)}
     assert not window.autosaver.dirty and window.library.articles.get(other).body.startswith("“")
+
+
+def test_opening_an_article_whose_rows_are_synced_writes_nothing(window, library, qtbot, monkeypatch):
+    other = library.articles.create(headline="Other", body="“Not yet,” said Ana Ruiz.").id
+    sync_quotes(library, other)
+    synced = []
+    monkeypatch.setattr(window.checker, "article_saved", lambda *a: synced.append(a))
+    with qtbot.waitSignal(window.checker.report_ready, timeout=WAIT_MS):
+        window.open_article(other)  # the first-report slot runs before this wait ends
+    assert synced == []
