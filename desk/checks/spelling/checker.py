@@ -91,8 +91,10 @@ class SpellChecker:
             with self._lock:
                 if self._lex is None:
                     t = time.perf_counter()
-                    self._lex = Lexicon(self._words_folder)
+                    self._lex = Lexicon(self._words_folder, cache_dir=self._cache_dir,
+                                        prebuilt_dir=self._prebuilt_dir)
                     self.timings["lexicon"] = time.perf_counter() - t
+                    self.timings["lexicon_compiled"] = float(self._lex.compiled)
                 lex = self._lex
         return lex
 
