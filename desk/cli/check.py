@@ -248,13 +248,13 @@ def _read_library(ctx, *, required: bool):
     """The library, opened read-only: a check is a read. Without --article, a library that
     does not exist (yet) is no library: files are checked against the word lists alone,
     and nothing is created in the data folder."""
-    from desk.cli import CLI_BUSY_TIMEOUT_MS
-    from desk.storage import Library
-
     path = ctx.db_path
     if not required and (not path.exists() or path.is_file() and path.stat().st_size == 0):
         yield None
         return
+    from desk.cli import CLI_BUSY_TIMEOUT_MS
+    from desk.storage import Library  # not imported for files checked without a library
+
     lib = Library.open_read_only(path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
     try:
         yield lib
