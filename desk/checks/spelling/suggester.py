@@ -224,11 +224,14 @@ def _cache_file(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"spelling-index-v{INDEX_VERSION}-{key[:24]}.bin"
 
 
-def _check_sum(keys) -> int:
-    """A crc of the ends of the keys (the whole 17 MB would cost a read of all of it):
-    catches a truncated or foreign file; the index is written whole, by rename."""
-    head, tail = keys[:1024], keys[-1024:]
-    return zlib.crc32(tail.tobytes(), zlib.crc32(head.tobytes()))
+def _check_sum(keys, ids) -> int:
+    """A crc of both arrays' ends (all 34 MB would cost reading all of it at every start):
+    catches a truncated or foreign file; the index is written whole, by rename, and a word
+    id out of range in a damaged middle is skipped by the look-up."""
+    crc = 0
+    for part in (keys[:1024], keys[-1024:], ids[:1024], ids[-1024:]):
+        crc = zlib.crc32(part.tobytes(), crc)
+    return crc
 
 
 def load_cached(cache_dir: Path | None, key: str, n_words: int):
@@ -250,7 +253,7 @@ def load_cached(cache_dir: Path | None, key: str, n_words: int):
         body = memoryview(data)[_HEADER.size:]
         keys = body[: ne * 4].cast("I")
         ids = body[ne * 4:].cast("I")
-        if keys.itemsize != 4 or _check_sum(keys) != crc:
+        if keys.itemsize != 4 or _check_sum(keys, ids) != crc:
             return None
         return keys, ids
     except Exception:
@@ -266,7 +269,7 @@ def save_cached(cache_dir: Path | None, key: str, n_words: int, index: tuple[arr
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         header = _HEADER.pack(MAGIC, INDEX_VERSION, sys.byteorder == "little", n_words,
-                              len(keys), _check_sum(memoryview(keys)))
+                              len(keys), _check_sum(memoryview(keys), memoryview(ids)))
         target = _cache_file(cache_dir, key)
         write_atomically(target, (header, keys, ids), prefix=".spelling-")
         for old in cache_dir.glob(f"spelling-index-v{INDEX_VERSION}-*.bin"):
