@@ -119,6 +119,11 @@ class SpellChecker:
                 idx = self._index
         return idx
 
+    @property
+    def index_ready(self) -> bool:
+        """Is the suggestion index loaded (so a look-up costs no build or load)?"""
+        return self._index is not None
+
     def load(self) -> None:
         """Load everything now (otherwise it happens on first use)."""
         _ = self.index  # the property loads or builds the suggestion index
