@@ -1,7 +1,7 @@
 """desk check: quotations, attribution, boilerplate and spelling, like a linter.
 
     desk [--db PATH] check [--format text|gcc|json] [--color auto|always|never] [--explain]
-                           [--language CODE] (FILE... | --article ID)
+                           [--no-suggestions] [--language CODE] (FILE... | --article ID)
 
 A FILE is a Markdown or plain-text file, `-` for standard input, or a folder: its .md and
 .txt files, recursively, in name order (a folder's files before its subfolders), hidden
@@ -11,7 +11,8 @@ Inputs: desk.checking.
 
 Exit status: 0 with no error-severity problem, 1 with one, 2 when an input cannot be read
 (one line on stderr; the other inputs are still checked). The JSON shape is relied on by
-automation: keep it stable.
+automation: keep it stable (--no-suggestions keeps it, with empty "suggestions" lists).
+Checking a FILE imports no storage when there is no library, and nothing of the window.
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ def register(sub) -> None:
                         "file's front matter 'language:', else en-US)")
     p.add_argument("--explain", action="store_true",
                    help="show, per quotation, the speaker candidates with their scores and features")
+    p.add_argument("--no-suggestions", dest="suggestions", action="store_false",
+                   help="no corrections for misspellings (faster): none in the text, an "
+                        "empty \"suggestions\" list in JSON")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("files", nargs="*", default=[], metavar="FILE",
                         help="a Markdown or plain-text file, a folder, or - for standard input")
@@ -165,8 +169,8 @@ def run(args, ctx) -> int:
     if args.article is not None:
         with _read_library(ctx, required=True) as lib:
             article = lib.articles.get(args.article)
-            report = check_article(lib, article, language=language, suggestions=True,
-                                   explain=args.explain)
+            report = check_article(lib, article, language=language,
+                                   suggestions=args.suggestions, explain=args.explain)
         item = Checked(f"article {args.article}", article.body, report)
         if args.format == "json":
             _dump(report.to_dict())
@@ -184,7 +188,8 @@ def run(args, ctx) -> int:
     with _read_library(ctx, required=False) as lib:
         cache: dict = {}
         for name in inputs:
-            item = _check_one(name, lib, language, cache, explain=args.explain)
+            item = _check_one(name, lib, language, cache, explain=args.explain,
+                              suggestions=args.suggestions)
             if item.error is not None:
                 if single:
                     raise DeskError(item.error)
@@ -208,7 +213,7 @@ def status(checked: list[Checked]) -> int:
 
 
 def _check_one(name: str | Unlisted, lib, language: str | None, cache: dict, *,
-               explain: bool) -> Checked:
+               explain: bool, suggestions: bool = True) -> Checked:
     from desk.checking import check_inputs, check_with
     from desk.importing.decode import display_path
 
@@ -222,7 +227,7 @@ def _check_one(name: str | Unlisted, lib, language: str | None, cache: dict, *,
     wanted = language or _front_matter_language(text)
     if wanted not in cache:  # the library's sources and dictionary, read once per language
         cache[wanted] = check_inputs(lib, None, language=wanted)
-    report = check_with(text, cache[wanted], suggestions=True, explain=explain)
+    report = check_with(text, cache[wanted], suggestions=suggestions, explain=explain)
     return Checked(shown, text, report)
 
 
@@ -248,13 +253,13 @@ def _read_library(ctx, *, required: bool):
     """The library, opened read-only: a check is a read. Without --article, a library that
     does not exist (yet) is no library: files are checked against the word lists alone,
     and nothing is created in the data folder."""
-    from desk.cli import CLI_BUSY_TIMEOUT_MS
-    from desk.storage import Library
-
     path = ctx.db_path
     if not required and (not path.exists() or path.is_file() and path.stat().st_size == 0):
         yield None
         return
+    from desk.cli import CLI_BUSY_TIMEOUT_MS
+    from desk.storage import Library  # not imported for files checked without a library
+
     lib = Library.open_read_only(path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
     try:
         yield lib

@@ -120,12 +120,13 @@ class EditorMenu(QObject):
         out = []
         bold = QFont(menu.font())
         bold.setBold(True)
-        for s in problem.suggestions[:MAX_SUGGESTIONS]:
+        suggestions = problem.suggestions or self._asked_suggestions(problem, word)
+        for s in suggestions[:MAX_SUGGESTIONS]:
             a = QAction(s, menu)
             a.setFont(bold)
             a.triggered.connect(lambda _=False, c=cursor, s=s: self.apply_suggestion(c, s))
             out.append(a)
-        if not problem.suggestions:
+        if not suggestions:
             none = QAction("(no suggestions)", menu)
             none.setEnabled(False)
             out.append(none)
@@ -138,6 +139,19 @@ class EditorMenu(QObject):
             a.triggered.connect(handler)
             out.append(a)
         return out
+
+    def _asked_suggestions(self, problem, word: str) -> tuple[str, ...]:
+        """A misspelling checked without suggestions gets them now, for this word only
+        (cached by the spell checker), when the suggestion index is already loaded: its
+        first build never runs on the GUI thread."""
+        if problem.kind != "misspelling" or not word:
+            return ()
+        from desk.checks.spelling import get_checker
+
+        checker = get_checker()
+        if not checker.index_loaded:
+            return ()
+        return checker.suggestions_for(word, getattr(self.checker, "language", "en-US"))
 
     def _dictionary_undo_actions(self, menu: QMenu, pos: int) -> list[QAction]:
         """A word the editor added to the dictionary can be taken out again (undoing an add)."""

@@ -269,3 +269,21 @@ def test_boilerplate_block(text, where, left):
     start = text.index(where)
     a, b = boilerplate_block(text, start, start + len(where))
     assert text[:a] + text[b:] == left
+
+
+def test_a_misspelling_checked_without_suggestions_gets_them_in_the_menu(qtbot, library,
+                                                                        monkeypatch):
+    from desk.gui import live_checks
+
+    real = live_checks.check_with
+    monkeypatch.setattr(live_checks, "check_with",
+                        lambda text, inputs, **kw: real(text, inputs, **{**kw, "suggestions": False}))
+    body = "The electon was close."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    recheck(qtbot, checker)
+    (problem,) = [o for _c, o in checker.marks_at(body.index("electon") + 2)
+                  if getattr(o, "kind", None) == "misspelling"]
+    assert problem.suggestions == ()  # the check gave none: the menu asks for them
+    menu = open_menu(em, edit, body.index("electon") + 2)
+    action(menu, "election").trigger()
+    assert edit.toPlainText() == "The election was close."

@@ -71,10 +71,12 @@ def test_frozen_without_an_index_folder_has_no_prebuilt_index(frozen):
 def test_frozen_desk_uses_the_prebuilt_index_and_writes_no_cache(frozen, tmp_path, monkeypatch):
     built_here = SpellChecker()  # the run's shared cache: built once for the whole suite
     built_here.load()
-    (cached,) = paths.cache_dir().glob("spelling-index-*.bin")
+    (cached,) = paths.cache_dir().glob("spelling-index-v*.bin")
+    (lexicon,) = paths.cache_dir().glob("spelling-lexicon-*.bin")  # the compiled word lists
     shipped = frozen / paths.BUNDLED_INDEX_FOLDER
     shipped.mkdir()
     shutil.copy(cached, shipped / cached.name)
+    shutil.copy(lexicon, shipped / lexicon.name)
     empty_cache = tmp_path / "user-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(empty_cache))
 
@@ -82,9 +84,10 @@ def test_frozen_desk_uses_the_prebuilt_index_and_writes_no_cache(frozen, tmp_pat
     checker = SpellChecker()
     checker.load()
     assert checker.timings["index_built"] == 0.0
+    assert checker.timings["lexicon_compiled"] == 0.0
     assert checker.suggest("recieved")[0] == "received"
     assert not empty_cache.exists()  # nothing written to the user's cache
-    assert [p.name for p in shipped.iterdir()] == [cached.name]
+    assert sorted(p.name for p in shipped.iterdir()) == sorted([cached.name, lexicon.name])
 
 
 WORDS = ["receive", "received", "believe", "letter", "letters"]

@@ -5,7 +5,15 @@ Public API::
     check_spelling(text, *, accepted=(), language="en-US", suggest=True, skip=())
         -> list[Problem]
     suggest(word, language="en-US", limit=5) -> list[str]
+    suggestions_for(word, language="en-US", accepted=()) -> tuple[str, ...]   (cached)
     is_known(word, language="en-US") -> bool
+
+``check_spelling(..., suggest=False)`` leaves a misspelling's suggestions empty, and
+``suggestions_for`` gives them for one word when they are asked for, equal to what the check would give a word its article does not capitalise
+elsewhere.
+
+The word lists and the suggestion index are built once into the cache folder
+(``python -m desk.checks.spelling.build``, run by ``make``) and memory-mapped from there.
 
 Kinds: ``misspelling`` (warning, with suggestions), ``unknown-name`` (info),
 ``inconsistent-name`` (warning), ``repeated-word`` (warning).
@@ -22,7 +30,8 @@ from .checker import SpellChecker
 from .context import likely_names as _likely_names
 from .dictionary import normalise_language
 
-__all__ = ["check_spelling", "suggest", "is_known", "likely_names", "SpellChecker", "get_checker"]
+__all__ = ["check_spelling", "suggest", "suggestions_for", "is_known", "likely_names",
+           "SpellChecker", "get_checker"]
 
 
 # ---------------------------------------------------------------- module API
@@ -57,6 +66,12 @@ def check_spelling(text: str, *, accepted: Iterable[str] = (), language: str = "
 
 def suggest(word: str, language: str = "en-US", limit: int = 5) -> list[str]:
     return get_checker().suggest(word, language, limit)
+
+
+def suggestions_for(word: str, language: str = "en-US", accepted: Iterable[str] = ()
+                    ) -> tuple[str, ...]:
+    """A misspelled word's suggestions, asked for later (a menu): cached per word."""
+    return get_checker().suggestions_for(word, language, accepted)
 
 
 def is_known(word: str, language: str = "en-US") -> bool:

@@ -3,7 +3,6 @@ package docstring for the public API)."""
 
 from __future__ import annotations
 
-import gc
 import re
 import threading
 import time
@@ -82,6 +81,12 @@ class SpellChecker:
         self._index: _sg.CandidateIndex | None = None
         self.timings: dict[str, float] = {}
         self._verdict_caches: dict[tuple[str, frozenset[str]], dict[str, int]] = {}
+        self._suggestions: dict[tuple[str, str, frozenset[str]], tuple[str, ...]] = {}
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where the compiled word lists and the suggestion index are kept (None: nowhere)."""
+        return self._cache_dir
 
     # ------------------------------------------------------------ loading
     @property
@@ -91,8 +96,10 @@ class SpellChecker:
             with self._lock:
                 if self._lex is None:
                     t = time.perf_counter()
-                    self._lex = Lexicon(self._words_folder)
+                    self._lex = Lexicon(self._words_folder, cache_dir=self._cache_dir,
+                                        prebuilt_dir=self._prebuilt_dir)
                     self.timings["lexicon"] = time.perf_counter() - t
+                    self.timings["lexicon_compiled"] = float(self._lex.compiled)
                 lex = self._lex
         return lex
 
@@ -108,9 +115,6 @@ class SpellChecker:
                                                                    self._cache_dir,
                                                                    self._prebuilt_dir)
                     self.timings["index_built"] = float(self._index.built)
-                    # Collect now, while loading, rather than in the first look-up:
-                    # the word lists have just added a few hundred thousand objects.
-                    gc.collect()
                     self.timings["index"] = time.perf_counter() - t
                 idx = self._index
         return idx
@@ -181,6 +185,21 @@ class SpellChecker:
             if w not in out:
                 out.append(w)
         return [case_like(word, w) for w in out[:limit]]
+
+    def suggestions_for(self, word: str, language: str = "en-US",
+                        accepted: Iterable[str] = ()) -> tuple[str, ...]:
+        """The suggestions a check gives a misspelled ``word`` (``accepted``: the check's
+        accepted words), computed on demand and cached: a check run with
+        ``suggest=False`` leaves them to this, for the one word a menu shows."""
+        key = (word, normalise_language(language), frozenset(accepted))
+        got = self._suggestions.get(key)
+        if got is None:
+            got = tuple(self.suggest(word, key[1], 5, key[2]))
+            with self._lock:
+                if len(self._suggestions) >= MAX_CACHED_SUGGESTIONS:
+                    self._suggestions.clear()
+                self._suggestions[key] = got
+        return got
 
     def _candidates(self, lw: str, known) -> dict[str, int]:
         """Known words within two edits; for short words, one edit when there are some
@@ -467,6 +486,8 @@ class SpellChecker:
 #: Past the budget a misspelling is flagged without suggestions, and a capitalised
 #: unknown word is an unknown name.
 MAX_NEIGHBOUR_SEARCHES = 120  # half of them at most for capitalised words
+#: Words whose on-demand suggestions are kept (SpellChecker.suggestions_for).
+MAX_CACHED_SUGGESTIONS = 2000
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][^\W\d_]+(?![\w])")
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from desk.languages import language as table_entry
 
+from . import compiled
+
 LANGUAGES = ("en-US", "en-GB")  # the word lists; desk.languages maps every language to one
 
 #: Frequency given to supplementary words (pyspellchecker's floor is 50).
@@ -67,84 +69,112 @@ def _read_list(path: Path) -> list[str]:
     return out
 
 
+WORD_FILES = ("news-curated.txt", "scowl-common.txt", "scowl-en-US.txt", "scowl-en-GB.txt",
+              "variants-en.tsv")
+
+
+def read_inputs(folder: Path, base_path: Path) -> tuple[str, bytes, dict[str, str]]:
+    """(the inputs' sha256, pyspellchecker's gzipped list, {our file name: its text})."""
+    raw = base_path.read_bytes()
+    digest = hashlib.sha256(raw)
+    files = {}
+    for name in WORD_FILES:
+        p = folder / name
+        data = p.read_bytes() if p.exists() else b""
+        digest.update(name.encode() + b"\0" + data + b"\0")
+        files[name] = data.decode("utf-8")
+    return digest.hexdigest(), raw, files
+
+
+def parse_inputs(raw: bytes, files: dict[str, str]
+                 ) -> tuple[dict[str, int], dict[str, str], dict[str, str], list[set[str]]]:
+    """(frequencies, en-US -> en-GB, en-GB -> en-US, the words each of LANGUAGES does not
+    know) from the lists as read_inputs reads them."""
+    freq: dict[str, int] = json.loads(gzip.decompress(raw))
+
+    def lines(name: str) -> list[str]:
+        return [w.strip().lower() for w in files[name].split("\n")
+                if w.strip() and not w.startswith("#")]
+
+    for w in lines("news-curated.txt"):
+        freq[w] = max(freq.get(w, 0), CURATED_FREQ)
+    for name in ("scowl-common.txt", "scowl-en-US.txt", "scowl-en-GB.txt"):
+        for w in lines(name):
+            freq.setdefault(w, SCOWL_FREQ)
+    us_only = set(lines("scowl-en-US.txt"))
+    gb_only = set(lines("scowl-en-GB.txt"))
+
+    to_gb: dict[str, str] = {}
+    to_us: dict[str, str] = {}
+    wrong_in_gb: set[str] = set()
+    wrong_in_us: set[str] = set()
+    for line in lines("variants-en.tsv"):
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        us, gb = parts[0], parts[1]
+        flags = parts[2].upper() if len(parts) > 2 else "UG"
+        to_gb.setdefault(us, gb)
+        to_us.setdefault(gb, us)
+        if "U" in flags:
+            wrong_in_gb.add(us)
+        if "G" in flags:
+            wrong_in_us.add(gb)
+        # a variant is as common as its pair, for ranking
+        freq[us] = freq[gb] = max(freq.get(us, 0), freq.get(gb, 0), SCOWL_FREQ)
+    excluded = {"en-US": gb_only | wrong_in_us, "en-GB": (us_only | wrong_in_gb) - gb_only}
+    return freq, to_gb, to_us, [excluded[lang] for lang in LANGUAGES]
+
+
 class Lexicon:
-    """All words with frequencies, and the per-language views."""
+    """All words with frequencies, and the per-language views.
 
-    def __init__(self, words_folder: Path | None = None, base_path: Path | None = None):
+    The word lists are compiled once into a compact file in the cache folder (keyed by
+    the inputs' hash, see :mod:`.compiled`) and memory-mapped from there: a process
+    start reads no JSON and builds no dict of 166,000 words.  Look-ups go through an
+    open-addressing hash table in that file.
+    """
+
+    def __init__(self, words_folder: Path | None = None, base_path: Path | None = None, *,
+                 cache_dir: Path | None = None, prebuilt_dir: Path | None = None):
         folder = words_folder or words_dir()
-        base_path = base_path or base_list_path()
-        raw = base_path.read_bytes()
-        digest = hashlib.sha256(raw)
-        freq: dict[str, int] = json.loads(gzip.decompress(raw))
-        names = ("news-curated.txt", "scowl-common.txt", "scowl-en-US.txt",
-                 "scowl-en-GB.txt", "variants-en.tsv")
-        files = {}
-        for name in names:
-            p = folder / name
-            data = p.read_bytes() if p.exists() else b""
-            digest.update(name.encode() + b"\0" + data + b"\0")
-            files[name] = data.decode("utf-8")
+        key, raw, files = read_inputs(folder, base_path or base_list_path())
+        self.key = key
+        found = None
+        for where in (prebuilt_dir, cache_dir):
+            found = compiled.load(where, key)
+            if found is not None:
+                break
+        #: True when this process compiled the word lists (no cached copy was found)
+        self.compiled = found is None
+        if found is None:
+            image = compiled.compile_image(*parse_inputs(raw, files))
+            compiled.save(cache_dir, key, image)
+            found = compiled.CompiledLexicon(image)
+        self._c = found
+        self.freq = found.freq
+        self.words = found.words
+        self._known = {lang: found.known(i) for i, lang in enumerate(LANGUAGES)}
 
-        def lines(name: str) -> list[str]:
-            return [w.strip().lower() for w in files[name].split("\n")
-                    if w.strip() and not w.startswith("#")]
-
-        for w in lines("news-curated.txt"):
-            freq[w] = max(freq.get(w, 0), CURATED_FREQ)
-        for name in ("scowl-common.txt", "scowl-en-US.txt", "scowl-en-GB.txt"):
-            for w in lines(name):
-                freq.setdefault(w, SCOWL_FREQ)
-        us_only = set(lines("scowl-en-US.txt"))
-        gb_only = set(lines("scowl-en-GB.txt"))
-
-        #: en-US form -> en-GB form, and back
-        self.to_gb: dict[str, str] = {}
-        self.to_us: dict[str, str] = {}
-        wrong_in_gb: set[str] = set()
-        wrong_in_us: set[str] = set()
-        for line in lines("variants-en.tsv"):
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            us, gb = parts[0], parts[1]
-            flags = parts[2].upper() if len(parts) > 2 else "UG"
-            self.to_gb.setdefault(us, gb)
-            self.to_us.setdefault(gb, us)
-            if "U" in flags:
-                wrong_in_gb.add(us)
-            if "G" in flags:
-                wrong_in_us.add(gb)
-            # a variant is as common as its pair, for ranking
-            freq[us] = freq[gb] = max(freq.get(us, 0), freq.get(gb, 0), SCOWL_FREQ)
-        self.freq = freq
-        self.key = digest.hexdigest()
-        self._excluded = {
-            "en-US": gb_only | wrong_in_us,
-            "en-GB": (us_only | wrong_in_gb) - gb_only,
-        }
-        self._known: dict[str, dict[str, None]] = {}
-        self.words: tuple[str, ...] = tuple(sorted(freq))  # a tuple: untracked by the gc
-
-    def known(self, language: str) -> dict[str, None]:
-        """The words known in ``language``, as a dict used like a set.
-
-        A dict of strings (unlike a set) is untracked by the garbage collector, so
-        full collections don't walk its 160,000 entries in the middle of a look-up.
-        """
-        lang = normalise_language(language)
-        k = self._known.get(lang)
-        if k is None:
-            excluded = self._excluded[lang]
-            k = {w: None for w in self.freq if w not in excluded}
-            self._known[lang] = k
-        return k
+    def known(self, language: str) -> compiled.KnownWords:
+        """The words known in ``language``: a read-only set (``in``)."""
+        return self._known[normalise_language(language)]
 
     def excluded(self, language: str) -> set[str]:
-        return self._excluded[normalise_language(language)]
+        return self._c.excluded(LANGUAGES.index(normalise_language(language)))
+
+    @property
+    def to_gb(self) -> dict[str, str]:
+        """en-US form -> en-GB form."""
+        return self._c.variants()[0]
+
+    @property
+    def to_us(self) -> dict[str, str]:
+        return self._c.variants()[1]
 
     def other_variant(self, word: str, language: str) -> str | None:
         """The right-variant spelling of a lower-case word wrong in ``language``."""
         lang = normalise_language(language)
-        if word not in self._excluded[lang]:
+        if word in self._known[lang] or word not in self.freq:
             return None
         return (self.to_gb if lang == "en-GB" else self.to_us).get(word)

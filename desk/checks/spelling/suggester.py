@@ -2,9 +2,10 @@
 
 The index maps every string obtained by deleting up to two letters from the first
 ``PREFIX`` letters of a dictionary word (one letter for words of four letters or
-fewer) to that word.  It is two parallel ``array('I')``: the sorted ``crc32`` of each
-delete and the word id of each; compact, searched with ``bisect`` and loaded from
-the disk cache with ``frombytes``.  Hash collisions only add candidates, which are verified by an exact
+fewer) to that word.  It is two parallel uint32 arrays: the sorted ``crc32`` of each
+delete and the word id of each; compact, searched with ``bisect``, and memory-mapped
+from the disk cache, so loading it reads nothing and a check touches only the pages its
+look-ups need.  Hash collisions only add candidates, which are verified by an exact
 edit distance, so they are harmless.
 
 Candidates within edit distance two are ranked by ``log(frequency)`` minus a
@@ -15,21 +16,22 @@ doubled letters and transpositions are cheap.
 from __future__ import annotations
 
 import math
-import os
+import mmap
 import re
 import struct
 import sys
-import tempfile
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
+from .compiled import write_atomically
+
 PREFIX = 7
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 MAGIC = b"DESKSPEL"
-_HEADER = struct.Struct("<8sIIQQI")  # magic, version, little-endian flag, words, entries, crc
+_HEADER = struct.Struct("<8sIIQQI")  # magic, version, little-endian flag, words, entries, ends crc
 
 # ---------------------------------------------------------------- edit distances
 
@@ -176,19 +178,45 @@ def weighted_cost(typed: str, word: str) -> float:
 
 # ---------------------------------------------------------------- the index
 
+#: The build sorts its entries in this many buckets (by the top bits of the hash), one at
+#: a time, so it never holds millions of Python integers at once.
+BUCKET_BITS = 8
+
 
 def build_index(words: Sequence[str]) -> tuple[array, array]:
-    """(sorted crc32 of each delete, word id of each) as two parallel arrays."""
-    entries: list[int] = []
-    append = entries.append
+    """(sorted crc32 of each delete, word id of each) as two parallel arrays.
+
+    Entries are 64-bit ``crc << 32 | id`` kept in ``array('Q')`` buckets by the crc's top
+    bits; each bucket is sorted on its own, so the result is the globally sorted order.
+    Words sharing their first ``PREFIX`` letters (neighbours in sorted order) share their
+    deletes, computed once.
+    """
+    nb = 1 << BUCKET_BITS
+    shift = 32 - BUCKET_BITS
+    buckets = [array("Q") for _ in range(nb)]
     crc = zlib.crc32
+    last: tuple[str, int] | None = None
+    hashed: list[tuple[array, int]] = []
     for wid, w in enumerate(words):
         depth = 1 if len(w) <= 4 else 2
-        for d in deletes(w[:PREFIX], depth):
-            append((crc(d.encode("utf-8", "surrogatepass")) << 32) | wid)
-    entries.sort()
-    keys = array("I", [e >> 32 for e in entries])
-    ids = array("I", [e & 0xFFFFFFFF for e in entries])
+        head = (w[:PREFIX], depth)
+        if head != last:
+            last = head
+            hashed = []
+            for d in deletes(head[0], depth):
+                h = crc(d.encode("utf-8", "surrogatepass"))
+                hashed.append((buckets[h >> shift], h << 32))
+        for bucket, hv in hashed:
+            bucket.append(hv | wid)
+    keys, ids = array("I"), array("I")
+    little = sys.byteorder == "little"
+    for i in range(nb):
+        pairs = array("I")
+        pairs.frombytes(array("Q", sorted(buckets[i])).tobytes())
+        buckets[i] = array("Q")  # free it
+        # each uint64 is two uint32: (id, crc) on a little-endian machine
+        keys.extend(pairs[1::2] if little else pairs[0::2])
+        ids.extend(pairs[0::2] if little else pairs[1::2])
     return keys, ids
 
 
@@ -196,55 +224,56 @@ def _cache_file(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"spelling-index-v{INDEX_VERSION}-{key[:24]}.bin"
 
 
-def load_cached(cache_dir: Path | None, key: str, n_words: int) -> tuple[array, array] | None:
-    """The cached index, or None when missing, stale or corrupt."""
+def _check_sum(keys, ids) -> int:
+    """A crc of both arrays' ends (all 34 MB would cost reading all of it at every start):
+    catches a truncated or foreign file; the index is written whole, by rename, and a word
+    id out of range in a damaged middle is skipped by the look-up."""
+    crc = 0
+    for part in (keys[:1024], keys[-1024:], ids[:1024], ids[-1024:]):
+        crc = zlib.crc32(part.tobytes(), crc)
+    return crc
+
+
+def load_cached(cache_dir: Path | None, key: str, n_words: int):
+    """The cached index as two read-only uint32 views of the memory-mapped file, or None
+    when missing, stale or damaged."""
     if cache_dir is None:
         return None
-    path = _cache_file(cache_dir, key)
     try:
-        data = path.read_bytes()
+        with open(_cache_file(cache_dir, key), "rb") as fh:
+            try:
+                data: bytes | mmap.mmap = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):  # empty, or no mmap here
+                data = fh.read()
         magic, version, little, nw, ne, crc = _HEADER.unpack_from(data, 0)
-        body = memoryview(data)[_HEADER.size:]
         if (magic != MAGIC or version != INDEX_VERSION or nw != n_words
-                or len(body) != ne * 8 or zlib.crc32(body) != crc):
+                or bool(little) != (sys.byteorder == "little")
+                or len(data) != _HEADER.size + ne * 8):
             return None
-        keys, ids = array("I"), array("I")
-        if keys.itemsize != 4:  # pragma: no cover - exotic platforms
+        body = memoryview(data)[_HEADER.size:]
+        keys = body[: ne * 4].cast("I")
+        ids = body[ne * 4:].cast("I")
+        if keys.itemsize != 4 or _check_sum(keys, ids) != crc:
             return None
-        keys.frombytes(body[: ne * 4])
-        ids.frombytes(body[ne * 4:])
-        if bool(little) != (sys.byteorder == "little"):
-            keys.byteswap()
-            ids.byteswap()
         return keys, ids
     except Exception:
         return None
 
 
 def save_cached(cache_dir: Path | None, key: str, n_words: int, index: tuple[array, array]) -> None:
-    """Write atomically (temp file + os.replace); failures are silent."""
+    """Write atomically (temp file + os.replace), removing this version's stale indexes
+    (other versions' files are left to the desks that use them); failures are silent."""
     if cache_dir is None:
         return
     keys, ids = index
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        body = keys.tobytes() + ids.tobytes()
         header = _HEADER.pack(MAGIC, INDEX_VERSION, sys.byteorder == "little", n_words,
-                              len(keys), zlib.crc32(body))
-        fd, tmp = tempfile.mkstemp(prefix=".spelling-", dir=cache_dir)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(header)
-                fh.write(body)
-            os.replace(tmp, _cache_file(cache_dir, key))
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-        for old in cache_dir.glob("spelling-index-*.bin"):
-            if old != _cache_file(cache_dir, key):
+                              len(keys), _check_sum(memoryview(keys), memoryview(ids)))
+        target = _cache_file(cache_dir, key)
+        write_atomically(target, (header, keys, ids), prefix=".spelling-")
+        for old in cache_dir.glob(f"spelling-index-v{INDEX_VERSION}-*.bin"):
+            if old != target:
                 try:
                     old.unlink()
                 except OSError:
@@ -258,7 +287,7 @@ class CandidateIndex:
 
     built = False
 
-    def __init__(self, words: Sequence[str], index: tuple[array, array]):
+    def __init__(self, words: Sequence[str], index):
         self.words = words
         self.keys, self.ids = index
         self.n = len(self.keys)
@@ -267,7 +296,7 @@ class CandidateIndex:
     def load_or_build(cls, words: Sequence[str], key: str, cache_dir: Path | None,
                       prebuilt_dir: Path | None = None):
         """The index from ``prebuilt_dir`` (read-only, e.g. a bundle's), else from
-        ``cache_dir``, else built and saved to ``cache_dir``."""
+        ``cache_dir``, else built and saved to ``cache_dir`` (then mapped from there)."""
         index = load_cached(prebuilt_dir, key, len(words))
         if index is None:
             index = load_cached(cache_dir, key, len(words))
@@ -275,6 +304,7 @@ class CandidateIndex:
         if index is None:
             index = build_index(words)
             save_cached(cache_dir, key, len(words), index)
+            index = load_cached(cache_dir, key, len(words)) or index  # the mapped copy
         idx = cls(words, index)
         idx.built = built
         return idx
@@ -282,6 +312,7 @@ class CandidateIndex:
     def candidates(self, typed: str, limit: int = 2) -> dict[str, int]:
         """{word: OSA distance} for indexed words within ``limit`` edits of ``typed``."""
         keys, ids, words = self.keys, self.ids, self.words
+        n_words = len(words)
         crc = zlib.crc32
         found: set[int] = set()
         for d in deletes(typed[:PREFIX], limit):
@@ -294,6 +325,8 @@ class CandidateIndex:
         lt = len(typed)
         lo, hi = lt - limit, lt + limit
         for wid in found:
+            if wid >= n_words:
+                continue  # a damaged file: no such word
             w = words[wid]
             if lo <= len(w) <= hi:
                 dist = osa_distance(typed, w, limit)
