@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
+from desk.storage.check_results import CheckResults
 from desk.storage.dictionary import Dictionary
 from desk.storage.errors import (
     LibraryCorrupt,
@@ -37,6 +38,7 @@ from desk.storage.errors import (
 from desk.storage.exports import ExportLog
 from desk.storage.imports import ImportBatches
 from desk.storage.materials import Materials
+from desk.storage.queue import QueueRows
 from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
 from desk.storage.sources import Sources
@@ -65,6 +67,8 @@ class Library:
         self.materials = Materials(self)
         self.status_log = StatusLog(self)
         self.imports = ImportBatches(self)
+        self.check_results = CheckResults(self)
+        self.queue = QueueRows(self)
 
     # -- opening -------------------------------------------------------------
     @classmethod
