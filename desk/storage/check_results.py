@@ -151,6 +151,15 @@ class CheckResults(Manager):
                 "items = excluded.items, checked_at = excluded.checked_at", rows)
             return self.conn.total_changes - before
 
+    def totals(self) -> tuple[int, int, int]:
+        """(quotations, unverified, articles) summed over the stored results of articles
+        not in the trash, fresh or not (the Review panel's summary after a refresh)."""
+        row = self.conn.execute(
+            "SELECT ifnull(sum(r.quotations), 0), ifnull(sum(r.unverified), 0), "
+            "count(r.article_id) FROM check_results r JOIN articles a ON a.id = r.article_id "
+            "WHERE a.deleted_at IS NULL AND r.quotations > 0").fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
     def clear(self) -> None:
         """Forget every stored result (they are computed again when next read)."""
         with self.lib.transaction():
