@@ -90,7 +90,7 @@ class CheckResults(Manager):
                  inputs: str | None = None) -> dict[int, str]:
         """Current version of each live article (all, or these), most recently changed first."""
         inputs = self.inputs_version() if inputs is None else inputs
-        where, params = "", [inputs]
+        where, params = "", builtins.list[object]([inputs])
         if article_ids is not None:
             ids = builtins.list(article_ids)
             if not ids:
