@@ -28,6 +28,7 @@ from desk.storage.base import Manager, now
 
 # Bumped when what is stored (or how the engine reads quotations) changes meaning.
 RESULT_FORMAT = 1
+_CHUNK = 500
 
 _ARTICLE_VERSION = """
 WITH q AS (SELECT article_id, count(*) AS n, max(updated_at) AS m FROM quotes GROUP BY article_id),
@@ -90,15 +91,17 @@ class CheckResults(Manager):
                  inputs: str | None = None) -> dict[int, str]:
         """Current version of each live article (all, or these), most recently changed first."""
         inputs = self.inputs_version() if inputs is None else inputs
-        where, params = "", builtins.list[object]([inputs])
-        if article_ids is not None:
-            ids = builtins.list(article_ids)
-            if not ids:
-                return {}
-            where = f"AND a.id IN ({', '.join('?' * len(ids))})"
-            params += ids
-        sql = _ARTICLE_VERSION.format(where=where) + " ORDER BY a.updated_at DESC, a.id DESC"
-        return {r[0]: r[1] for r in self.conn.execute(sql, params)}
+        order = " ORDER BY a.updated_at DESC, a.id DESC"
+        if article_ids is None:
+            sql = _ARTICLE_VERSION.format(where="") + order
+            return {r[0]: r[1] for r in self.conn.execute(sql, (inputs,))}
+        ids = builtins.list(article_ids)
+        if len(ids) > _CHUNK:  # many: one pass over the library beats a query per chunk
+            found = self.versions(None, inputs)
+        else:
+            sql = _ARTICLE_VERSION.format(where=f"AND a.id IN ({', '.join('?' * len(ids))})")
+            found = {r[0]: r[1] for r in self.conn.execute(sql, [inputs, *ids])} if ids else {}
+        return {aid: found[aid] for aid in ids if aid in found}
 
     def read(self, *, with_items: bool = True) -> Freshness:
         """Every live article's stored result if fresh, and the ids of the stale ones."""
