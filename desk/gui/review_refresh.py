@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,9 @@ class StaleRefresher(QObject):
         self._job: _RefreshJob | None = None
         self._again = False
         self.destroyed.connect(self._stop.set)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting ends the pass after the article in hand
+            app.aboutToQuit.connect(self.stop)
 
     @property
     def running(self) -> bool:
