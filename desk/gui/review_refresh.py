@@ -3,7 +3,7 @@ the library report and the Review panel read stored results and the GUI thread n
 checks the library.
 
 ``StaleRefresher.start()`` runs one pass in a worker with its own connection to the library
-file; ``progress(done, total)`` follows it and ``finished(quotations, unverified, articles)``
+(``Library.another_connection``); ``progress(done, total)`` follows it and ``finished(quotations, unverified, articles)``
 gives the library's totals from the stored results. A start while a pass runs asks for
 another pass after it (what changed meanwhile is stale again), never two at once.
 """
@@ -27,18 +27,18 @@ class _RefreshJob(QRunnable):
     """Not auto-deleted: the refresher keeps it referenced while the pool runs it (as
     desk.gui.live_checks does)."""
 
-    def __init__(self, path, bridge: _Bridge, stop: threading.Event):
+    def __init__(self, library, bridge: _Bridge, stop: threading.Event):
         super().__init__()
         self.setAutoDelete(False)
-        self.path, self.bridge, self.stop = path, bridge, stop
+        self.library, self.bridge, self.stop = library, bridge, stop
 
     def run(self) -> None:
         from desk.review.results import refresh
-        from desk.storage import Library
 
         totals, error = (0, 0, 0), ""
         try:
-            with Library.open(self.path, seed=False) as lib:
+            # Its own connection (never Library.open in a process that has the file open).
+            with self.library.another_connection() as lib:
                 refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set)
                 totals = lib.check_results.totals()
         except Exception as exc:  # a failed refresh leaves results stale, never the window broken
@@ -78,7 +78,7 @@ class StaleRefresher(QObject):
         if self._job is not None:
             self._again = True
             return
-        self._job = _RefreshJob(self.library.path, self._bridge, self._stop)
+        self._job = _RefreshJob(self.library, self._bridge, self._stop)
         self._pool.start(self._job)
 
     def stop(self) -> None:

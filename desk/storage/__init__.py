@@ -162,6 +162,18 @@ class Library:
         log.info("opened the library %s (schema %d, read-only)", path, library.schema_version)
         return library
 
+    def another_connection(self) -> Library:
+        """The same library on a connection of its own, for a worker thread (its transactions
+        are its own). Unlike ``open`` it never opens the file itself: closing any other file
+        descriptor on the database drops every POSIX lock this process holds on it (SQLite's
+        "how to corrupt" 2.2), which let another process write under an open transaction."""
+        with storage_errors(self.path, opening=True):
+            conn = _connect(self.path, self.read_only, BUSY_TIMEOUT_MS)
+            if not self.read_only:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA synchronous = NORMAL")
+        return Library(conn, self.path, read_only=self.read_only)
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
