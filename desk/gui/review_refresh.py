@@ -47,6 +47,60 @@ class _RefreshJob(QRunnable):
         self.bridge.done.emit(*totals, error)
 
 
+class _CountBridge(QObject):
+    done = Signal(int, int)  # request number, count (-1 when it failed)
+
+
+class _CountJob(QRunnable):
+    def __init__(self, library, bridge: _CountBridge, number: int, args: tuple):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.library, self.bridge, self.number, self.args = library, bridge, number, args
+
+    def run(self) -> None:
+        n = -1
+        try:
+            with self.library.another_connection() as lib:
+                statuses, article_id, source_id = self.args
+                n = lib.queue.count(statuses, article_id=article_id, source_id=source_id)
+        except Exception as exc:  # the count stays "N+" in the panel
+            log.warning("counting the review queue failed: %s", exc)
+        self.bridge.done.emit(self.number, n)
+
+
+class QueueCounter(QObject):
+    """The review queue's length counted in a worker (a count over every open quotation
+    is tens of ms at 40,000); only the answer to the latest request is announced."""
+
+    counted = Signal(int)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._bridge = _CountBridge(self)
+        self._bridge.done.connect(self._done)
+        self._jobs: dict[int, _CountJob] = {}
+        self._number = 0
+
+    def request(self, statuses, article_id: int | None, source_id: int | None) -> None:
+        self._number += 1
+        job = _CountJob(self.library, self._bridge, self._number,
+                        (tuple(statuses), article_id, source_id))
+        self._jobs[self._number] = job
+        self._pool.start(job)
+
+    def cancel(self) -> None:
+        """Whatever is being counted is no longer wanted."""
+        self._number += 1
+
+    def _done(self, number: int, n: int) -> None:
+        self._jobs.pop(number, None)
+        if number == self._number and n >= 0:
+            self.counted.emit(n)
+
+
 class StaleRefresher(QObject):
     progress = Signal(int, int)  # done, total (articles being checked again)
     finished = Signal(int, int, int)  # quotations, unverified, articles (stored totals)
@@ -96,4 +150,4 @@ class StaleRefresher(QObject):
             self.start()
 
 
-__all__ = ["StaleRefresher"]
+__all__ = ["QueueCounter", "StaleRefresher"]

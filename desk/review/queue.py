@@ -47,7 +47,7 @@ def sync_all(lib, article_id: int | None = None) -> None:
         sync_quotes(lib, aid)
 
 
-def _statuses(status: str | Sequence[str] | None) -> tuple[str, ...]:
+def wanted_statuses(status: str | Sequence[str] | None) -> tuple[str, ...]:
     if status is None:
         return OPEN_STATUSES
     wanted = (status,) if isinstance(status, str) else tuple(status)
@@ -69,7 +69,7 @@ def review_queue(lib, *, article_id: int | None = None, source_id: int | None = 
 def _page(lib, article_id, source_id, status, sync, limit, after):
     if sync:
         sync_all(lib, article_id)
-    rows = lib.queue.page(_statuses(status), article_id=article_id, source_id=source_id,
+    rows = lib.queue.page(wanted_statuses(status), article_id=article_id, source_id=source_id,
                           after=after, limit=limit)
     items = [QueueItem(quote_id=r["quote_id"], article_id=r["article_id"], headline=r["headline"],
                        text=r["text"], speaker=r["speaker"], source_id=r["source_id"],
@@ -138,7 +138,7 @@ class QueueCursor:
         """How many rows the queue has with its filters (read or not)."""
         if not self.more:
             return len(self.items)
-        return self.lib.queue.count(_statuses(self.filters["status"]),
+        return self.lib.queue.count(wanted_statuses(self.filters["status"]),
                                     article_id=self.filters["article_id"],
                                     source_id=self.filters["source_id"])
 

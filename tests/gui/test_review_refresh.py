@@ -93,7 +93,8 @@ def test_a_source_change_refreshes_every_result(qtbot, lib, checks):
 def test_the_queue_is_read_a_page_at_a_time(qtbot, lib, monkeypatch):
     monkeypatch.setattr(review_queue, "PAGE", 5)
     p = make_panel(qtbot, lib)
-    assert p.tree.topLevelItemCount() == 5 and p.count.text() == "12 quotations to review"
+    assert p.tree.topLevelItemCount() == 5 and p.count.text() == "5+ quotations to review"
+    qtbot.waitUntil(lambda: p.count.text() == "12 quotations to review", timeout=10_000)
     p.resize(300, 120)
     bar = p.tree.verticalScrollBar()
     bar.setValue(bar.maximum())

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.gui.review_refresh import StaleRefresher
+from desk.gui.review_refresh import QueueCounter, StaleRefresher
 from desk.model import DeskError
 from desk.operations import quotes as ops
-from desk.review.queue import QueueCursor
+from desk.review.queue import QueueCursor, wanted_statuses
 
 STATUS_FILTERS = (("Unverified and disputed", None), ("Unverified", "unverified"),
                   ("Disputed", "disputed"), ("Verified", "verified"),
@@ -167,6 +167,8 @@ class ReviewQueuePanel(QWidget):
         self.refresher = StaleRefresher(library, self)
         self.refresher.progress.connect(self._refresh_progress)
         self.refresher.finished.connect(self._refresh_finished)
+        self.counter = QueueCounter(library, self)
+        self.counter.counted.connect(self._show_count)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -278,11 +280,21 @@ class ReviewQueuePanel(QWidget):
             self._count()
 
     def _count(self) -> None:
-        n = self.cursor.total()
-        self.count.setText(f"{n} quotation{'s' if n != 1 else ''} to review" if n else
-                           "Nothing to review here")
+        """Exact when every row is read; otherwise "N+" until the worker has counted."""
+        n = len(self.cursor.items)
+        if self.cursor.more:
+            self.count.setText(f"{n}+ quotations to review")
+            self.counter.request(wanted_statuses(self.cursor.filters["status"]),
+                                 self.cursor.filters["article_id"], self.cursor.filters["source_id"])
+        else:
+            self.counter.cancel()
+            self._show_count(n)
         for b in (self.verify_button, self.dispute_button, self.open_button, self.review_button):
             b.setEnabled(bool(n))
+
+    def _show_count(self, n: int) -> None:
+        self.count.setText(f"{n} quotation{'s' if n != 1 else ''} to review" if n else
+                           "Nothing to review here")
 
     def _fit_columns(self) -> None:
         """Status fits its words; Speaker and Article fit theirs up to a cap (a share of the
