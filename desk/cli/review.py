@@ -85,6 +85,9 @@ def register(sub) -> None:
     p.add_argument("id", type=ident, nargs="?", metavar="ID")
     p.add_argument("--library", action="store_true", help="the whole library")
     p.add_argument("--top", type=count, default=10, metavar="N", help="most-quoted sources shown (library)")
+    p.add_argument("--progress", action="store_true",
+                   help="with --library: count the articles checked again on stderr (only "
+                        "articles changed since their stored check are checked)")
     add_format(p)
     p.set_defaults(func=run_review)
 
@@ -285,14 +288,59 @@ def run_material_list(args, ctx) -> int:
 
 
 # -- reports -----------------------------------------------------------------------------
+class StderrProgress:
+    """`--progress`: on a terminal one count line rewritten in place; otherwise (a log, a
+    pipe) a plain line every PLAIN_STEP articles and at the end."""
+
+    PLAIN_STEP = 500
+
+    def __init__(self, stream=None) -> None:
+        import sys
+
+        self.stream = stream if stream is not None else sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.done = self.total = 0
+        self.said = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        if self.tty:
+            self.stream.write(f"\r{self._line()}")
+            self.stream.flush()
+        elif done == total or done % self.PLAIN_STEP == 0:
+            self._say()
+
+    def _line(self) -> str:
+        if not self.total:
+            return "checked 0 articles: every stored result is up to date"
+        return f"checked {self.done}/{self.total} article(s) changed since their last check"
+
+    def _say(self) -> None:
+        if self.said != self.done:
+            self.said = self.done
+            print(self._line(), file=self.stream, flush=True)
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write(f"\r{self._line()}\n")
+            self.stream.flush()
+        else:
+            self._say()
+
+
 def run_review(args, ctx) -> int:
     from desk.review import article_report, format_article_report, format_library_report, library_report
 
     if args.library == (args.id is not None):
         raise DeskError("give an article ID or --library")
+    if args.progress and not args.library:
+        raise DeskError("--progress goes with --library")
     lib = ctx.library()
     if args.library:
-        report = library_report(lib, top=args.top)
+        progress = StderrProgress() if args.progress else None
+        report = library_report(lib, top=args.top, progress=progress)
+        if progress is not None:
+            progress.finish()
         text = format_library_report
     else:
         lib.articles.get(args.id)

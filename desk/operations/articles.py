@@ -155,10 +155,15 @@ def restore_revision(lib: Library, *, revision_id: int,
 def synced_rows(lib: Library, article_id: int | None) -> set[int]:
     """A new text is saved: the article's quotation rows follow it, as after any save
     (desk.review.reattach; in transactions of its own, the engine runs outside them).
-    Returns the ids of the rows before and after, so a row that went is announced too."""
+    Returns the ids of the rows before and after, so a row that went is announced too.
+    The article's check result is stored as well (desk.review.results), so the library
+    report and the Review panel read it instead of checking the article again."""
     from desk.review.reattach import sync_quotes
+    from desk.review.results import store_for
 
     if article_id is None:  # an Article read back from the library always has its id
         return set()
     before = {row.id for row in lib.quotes.list(article_id=article_id)}
-    return before | {row.id for row in sync_quotes(lib, article_id)}
+    after = {row.id for row in sync_quotes(lib, article_id)}
+    store_for(lib, [article_id])
+    return before | after

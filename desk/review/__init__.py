@@ -10,7 +10,9 @@ The calls a front end needs:
 - ``find_in_material`` / ``verify_from_material``: "Find in material" and its one action.
 - ``check_transition``: the workflow gate's decision (the move itself is
   desk.operations.articles.change_status).
-- ``article_report`` / ``library_report`` (+ ``format_*``): the reports.
+- ``article_report`` / ``library_report`` (+ ``format_*``): the reports; the library report
+  reads stored per-article check results and checks only stale articles
+  (desk.review.results: ``refresh``, ``library_results``).
 """
 
 from desk.review.gate import GateResult, check_transition, history

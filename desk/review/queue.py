@@ -1,7 +1,10 @@
 """The review queue: quotations still to review, across all articles, as plain records.
 
-``review_queue`` lists them; ``QueueCursor`` is the keyboard model the window's queue
-widget drives (next, previous, verify, dispute, open), with no Qt in it.
+``review_queue`` lists them (one query, desk.storage.queue; ``limit``/``after`` read a page);
+``QueueCursor`` is the keyboard model the window's queue widget drives (next, previous,
+verify, dispute, open), with no Qt in it. With a ``page_size`` it holds only the rows
+read so far and reads the next page when asked (``load_more``) or when ``next`` reaches the
+last one, so a library of 10,000 articles shows its first rows at once.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from desk.model import QUOTE_STATUSES, DeskError
+from desk.storage.queue import After
+from desk.storage.queue import key as queue_key
 
 OPEN_STATUSES = ("unverified", "disputed")
 
@@ -42,7 +47,7 @@ def sync_all(lib, article_id: int | None = None) -> None:
         sync_quotes(lib, aid)
 
 
-def _statuses(status: str | Sequence[str] | None) -> tuple[str, ...]:
+def wanted_statuses(status: str | Sequence[str] | None) -> tuple[str, ...]:
     if status is None:
         return OPEN_STATUSES
     wanted = (status,) if isinstance(status, str) else tuple(status)
@@ -53,27 +58,24 @@ def _statuses(status: str | Sequence[str] | None) -> tuple[str, ...]:
 
 
 def review_queue(lib, *, article_id: int | None = None, source_id: int | None = None,
-                 status: str | Sequence[str] | None = None, sync: bool = False) -> list[QueueItem]:
+                 status: str | Sequence[str] | None = None, sync: bool = False,
+                 limit: int | None = None, after: After | None = None) -> list[QueueItem]:
     """Quotations in the text of articles not in the trash, most recently changed article
-    first, then in text order. Default statuses: unverified and disputed."""
+    first, then in text order. Default statuses: unverified and disputed. ``limit``: at most
+    this many; ``after``: the position (``queue_key``) of the last one already read."""
+    return _page(lib, article_id, source_id, status, sync, limit, after)[0]
+
+
+def _page(lib, article_id, source_id, status, sync, limit, after):
     if sync:
         sync_all(lib, article_id)
-    wanted = _statuses(status)
-    names = {s.id: s.name for s in lib.sources.refs()}
-    articles: dict[int, tuple[str, str]] = {}
-    items = []
-    for q in lib.quotes.list(article_id=article_id, source_id=source_id):
-        if q.start is None or q.status not in wanted:
-            continue
-        if q.article_id not in articles:
-            a = lib.articles.get(q.article_id)
-            articles[q.article_id] = (a.headline, a.updated_at)
-        items.append(QueueItem(
-            quote_id=q.id, article_id=q.article_id, headline=articles[q.article_id][0], text=q.text,
-            speaker=q.speaker, source_id=q.source_id, source_name=names.get(q.source_id),
-            status=q.status, start=q.start, end=q.end, note=q.note, original=q.original))
-    items.sort(key=lambda i: (articles[i.article_id][1], -i.start), reverse=True)
-    return items
+    rows = lib.queue.page(wanted_statuses(status), article_id=article_id, source_id=source_id,
+                          after=after, limit=limit)
+    items = [QueueItem(quote_id=r["quote_id"], article_id=r["article_id"], headline=r["headline"],
+                       text=r["text"], speaker=r["speaker"], source_id=r["source_id"],
+                       source_name=r["source_name"], status=r["status"], start=r["start"],
+                       end=r["end"], note=r["note"], original=r["original"]) for r in rows]
+    return items, [queue_key(r) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -93,10 +95,14 @@ class QueueCursor:
     through the queue with one key."""
 
     def __init__(self, lib, *, article_id: int | None = None, source_id: int | None = None,
-                 status: str | Sequence[str] | None = None, sync: bool = False):
+                 status: str | Sequence[str] | None = None, sync: bool = False,
+                 page_size: int | None = None):
         self.lib = lib
         self.filters = {"article_id": article_id, "source_id": source_id, "status": status}
+        self.page_size = page_size  # None: every row at once
         self.items: list[QueueItem] = []
+        self.more = False  # rows beyond those read (with a page size)
+        self._after: After | None = None
         self.index = 0
         self.refresh(sync=sync)
 
@@ -104,9 +110,41 @@ class QueueCursor:
     def current(self) -> QueueItem | None:
         return self.items[self.index] if self.items else None
 
+    def _read(self, *, sync: bool = False) -> None:
+        """Read from the start again, at least as many rows as were read before."""
+        limit = None if self.page_size is None else max(self.page_size, len(self.items))
+        items, keys = _page(self.lib, self.filters["article_id"], self.filters["source_id"],
+                            self.filters["status"], sync, None if limit is None else limit + 1, None)
+        self.more = limit is not None and len(items) > limit
+        if self.more:
+            items, keys = items[:limit], keys[:limit]
+        self.items = items
+        self._after = keys[-1] if keys else None
+
+    def load_more(self) -> int:
+        """Read the next page (with a page size); returns how many rows came."""
+        if not self.more or self.page_size is None:
+            return 0
+        items, keys = _page(self.lib, self.filters["article_id"], self.filters["source_id"],
+                            self.filters["status"], False, self.page_size + 1, self._after)
+        self.more = len(items) > self.page_size
+        items, keys = items[:self.page_size], keys[:self.page_size]
+        if keys:
+            self._after = keys[-1]
+        self.items.extend(items)
+        return len(items)
+
+    def total(self) -> int:
+        """How many rows the queue has with its filters (read or not)."""
+        if not self.more:
+            return len(self.items)
+        return self.lib.queue.count(wanted_statuses(self.filters["status"]),
+                                    article_id=self.filters["article_id"],
+                                    source_id=self.filters["source_id"])
+
     def refresh(self, *, sync: bool = False) -> None:
         keep = self.current.quote_id if self.current else None
-        self.items = review_queue(self.lib, sync=sync, **self.filters)
+        self._read(sync=sync)
         ids = [i.quote_id for i in self.items]
         if keep in ids:
             self.index = ids.index(keep)
@@ -118,9 +156,12 @@ class QueueCursor:
             raise TypeError(f"unknown queue filters: {sorted(unknown)}")
         self.filters.update(filters)
         self.index = 0
-        self.items = review_queue(self.lib, **self.filters)
+        self.items = []
+        self._read()
 
     def next(self) -> QueueItem | None:
+        if self.items and self.index == len(self.items) - 1:
+            self.load_more()
         if self.items:
             self.index = min(self.index + 1, len(self.items) - 1)
         return self.current
@@ -155,7 +196,7 @@ class QueueCursor:
         the window's runner): the cursor stays at its place, so it lands on the item that
         followed, and moves on when the quotation is still listed (disputed stays)."""
         position = self.index
-        self.items = review_queue(self.lib, **self.filters)
+        self._read()
         self.index = max(0, min(position, len(self.items) - 1))
         if self.current is not None and self.current.quote_id == quote_id:
             self.next()

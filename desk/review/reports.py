@@ -1,5 +1,7 @@
 """Who is quoted, how much of it is checked, how much is anonymous: per article and for
-the whole library. Plain records with to_dict() for JSON and format_* for text.
+the whole library. Plain records with to_dict() for JSON and format_* for text. The
+library report reads each article's stored check result (desk.review.results) and checks
+again only the articles whose inputs changed.
 
 Quotations tagged "not a quotation" and tags whose quotation has left the text are
 not counted. A quotation is anonymous when its source is registered as anonymous or the
@@ -12,6 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from desk.model import QUOTE_STATUSES
+from desk.review.results import Progress, compute, library_results
+from desk.storage.check_results import StoredResult
 
 NOT_RECORDED = "(not recorded)"
 
@@ -90,22 +94,14 @@ class _Counted:
     anonymous: bool
 
 
-def _collect(lib, article_id: int, sources: dict) -> tuple[list[_Counted], int]:
-    from desk.review.reattach import find_quotes, orphaned, planned_rows
-
-    article = lib.articles.get(article_id, include_deleted=True)
-    spans = find_quotes(lib, article)
-    kinds = {s.start: s.speaker_kind for s in spans}
-    rows = planned_rows(lib, article_id, spans)  # a report is a read: nothing is written
+def _counted(result: StoredResult, sources: dict) -> list[_Counted]:
     out = []
-    for q in rows:
-        if q.status == "not-a-quote":
-            continue
-        src = sources.get(q.source_id)
+    for source_id, speaker, status, speaker_kind in result.items:
+        src = sources.get(source_id)
         anonymous = (src is not None and src.kind == "anonymous") or \
-            (src is None and kinds.get(q.start) == "anonymous")
-        out.append(_Counted(article_id, q.source_id, q.speaker, q.status, anonymous))
-    return out, len(orphaned(lib, article_id))
+            (src is None and speaker_kind == "anonymous")
+        out.append(_Counted(result.article_id, source_id, speaker, status, anonymous))
+    return out
 
 
 def _status_counts(items) -> dict:
@@ -135,7 +131,8 @@ def _sources(lib) -> dict:
 def article_report(lib, article_id: int) -> ArticleReport:
     """Syncs the article's quotation tags, then reports on them."""
     sources = _sources(lib)
-    items, orphans = _collect(lib, article_id, sources)
+    result = compute(lib, article_id, "")
+    items, orphans = _counted(result, sources), result.orphaned
     article = lib.articles.get(article_id, include_deleted=True)
     unregistered = Counter(i.speaker for i in items
                            if i.source_id is None and i.speaker and not i.anonymous)
@@ -164,13 +161,15 @@ def _groups(items: list[_Counted], sources: dict, attr: str) -> list[GroupLine]:
     return lines
 
 
-def library_report(lib, *, top: int = 10) -> LibraryReport:
+def library_report(lib, *, top: int = 10, progress: Progress | None = None) -> LibraryReport:
     """Across every article not in the trash (each article's quotations matched to its
-    stored tags as a save would sync them, without writing)."""
+    stored tags as a save would sync them, without writing them). Reads the stored check
+    results (desk.review.results); only articles whose inputs changed are checked, and
+    ``progress(done, total)`` follows those checks."""
     sources = _sources(lib)
     items: list[_Counted] = []
-    for a in lib.articles.list():
-        items.extend(_collect(lib, a.id, sources)[0])
+    for result in library_results(lib, progress=progress):
+        items.extend(_counted(result, sources))
     anonymous = sum(1 for i in items if i.anonymous)
     quoted = {i.source_id for i in items if i.source_id in sources}
     return LibraryReport(

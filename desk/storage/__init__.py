@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
+from desk.storage.check_results import CheckResults
 from desk.storage.dictionary import Dictionary
 from desk.storage.errors import (
     LibraryCorrupt,
@@ -37,6 +38,7 @@ from desk.storage.errors import (
 from desk.storage.exports import ExportLog
 from desk.storage.imports import ImportBatches
 from desk.storage.materials import Materials
+from desk.storage.queue import QueueRows
 from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
 from desk.storage.sources import Sources
@@ -65,6 +67,8 @@ class Library:
         self.materials = Materials(self)
         self.status_log = StatusLog(self)
         self.imports = ImportBatches(self)
+        self.check_results = CheckResults(self)
+        self.queue = QueueRows(self)
 
     # -- opening -------------------------------------------------------------
     @classmethod
@@ -157,6 +161,18 @@ class Library:
             raise
         log.info("opened the library %s (schema %d, read-only)", path, library.schema_version)
         return library
+
+    def another_connection(self) -> Library:
+        """The same library on a connection of its own, for a worker thread (its transactions
+        are its own). Unlike ``open`` it never opens the file itself: closing any other file
+        descriptor on the database drops every POSIX lock this process holds on it (SQLite's
+        "how to corrupt" 2.2), which let another process write under an open transaction."""
+        with storage_errors(self.path, opening=True):
+            conn = _connect(self.path, self.read_only, BUSY_TIMEOUT_MS)
+            if not self.read_only:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA synchronous = NORMAL")
+        return Library(conn, self.path, read_only=self.read_only)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

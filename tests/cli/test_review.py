@@ -187,17 +187,19 @@ def test_imported_articles_are_listed_without_a_sync(run, tmp_path):
 
 def test_review_report_is_a_read(run, db_path):
     """`desk review ID` counts the quotations the text has, matched to their tags as a save
-    would sync them, without writing a row."""
+    would sync them, without writing a row; `--library` writes only its stored check
+    results (a cache), never a quotation row."""
     with Library.open(db_path, seed=False) as lib:
         aid = lib.articles.create(headline="Unsynced", body=BODY).id
     before = db_path.read_bytes()
     code, out, _ = run("review", str(aid), "--format", "json")
     assert code == 0 and json.loads(out)["quotations"] == 2
+    assert db_path.read_bytes() == before
     code, _, _ = run("review", "--library", "--format", "json")
     assert code == 0
-    assert db_path.read_bytes() == before
     with Library.open(db_path, seed=False) as lib:
         assert lib.quotes.list(article_id=aid) == []
+        assert lib.check_results.get(aid).quotations == 2
 
 
 @pytest.mark.parametrize("argv, said", [

@@ -95,6 +95,7 @@ def test_enter_opens_the_quotation(qtbot, lib):
 
 def test_filter_by_article_and_source(qtbot, lib):
     p = panel(qtbot, lib)
+    p.fill_article_filter()  # what opening the filter's list does
     p.article_filter.setCurrentIndex(p.article_filter.findData(lib.ids["b"]))
     p.article_filter.activated.emit(p.article_filter.currentIndex())
     assert len(texts(p)) == 1 and texts(p)[0].startswith("This is the only")

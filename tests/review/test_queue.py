@@ -64,3 +64,31 @@ def test_empty_queue_cursor_is_harmless(library):
     cursor = QueueCursor(library)
     assert cursor.current is None and cursor.next() is None and cursor.verify() is None
     assert cursor.open() is None
+
+
+def test_pages_read_one_after_another_give_the_whole_queue(library, article):
+    from desk.storage.queue import key
+
+    sync_quotes(library, article.id)
+    other = library.articles.create(headline="Other", body=article.body)
+    sync_quotes(library, other.id)
+    whole = [i.quote_id for i in review_queue(library)]
+    pages, after = [], None
+    while True:
+        rows = library.queue.page(("unverified", "disputed"), after=after, limit=2)
+        if not rows:
+            break
+        pages += [r["quote_id"] for r in rows]
+        after = key(rows[-1])
+    assert pages == whole and len(whole) == 6
+
+
+def test_a_paged_cursor_walks_the_same_queue(library, article):
+    sync_quotes(library, article.id)
+    sync_quotes(library, library.articles.create(headline="Other", body=article.body).id)
+    paged = QueueCursor(library, page_size=2)
+    assert len(paged.items) == 2 and paged.more and paged.total() == 6
+    walked = [paged.current.quote_id]
+    while (item := paged.next()).quote_id != walked[-1]:
+        walked.append(item.quote_id)
+    assert walked == [i.quote_id for i in QueueCursor(library).items]

@@ -3,11 +3,17 @@
 The queue logic (filters, the cursor that survives acting on an item) is desk.review's
 QueueCursor; this panel shows it and maps keys onto it. Verify and dispute run
 desk.operations.quotes through the window's runner (``runner=``).
+
+Nothing here reads the whole library: the queue is read a page at a time (more as the
+list is scrolled), the article filter is filled when it is opened, and the stored check
+results of articles changed since their last check are computed again in the background
+(desk.gui.review_refresh), with a progress bar while that runs and the library's totals
+when it is done.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.gui.review_refresh import QueueCounter, StaleRefresher
 from desk.model import DeskError
 from desk.operations import quotes as ops
-from desk.review.queue import QueueCursor
+from desk.review.queue import QueueCursor, wanted_statuses
 
 STATUS_FILTERS = (("Unverified and disputed", None), ("Unverified", "unverified"),
                   ("Disputed", "disputed"), ("Verified", "verified"),
@@ -33,6 +41,7 @@ STATUS_FILTERS = (("Unverified and disputed", None), ("Unverified", "unverified"
 SPEAKER_MAX, ARTICLE_MAX = 160, 200  # px: beyond this, names and headlines are elided
 SIDE_SHARE = 0.22  # neither Speaker nor Article takes more than this share of a narrow list
 KEYS_HELP = "J / ↓ next · K / ↑ previous · V verify · D dispute · Enter open · R review…"
+PAGE = 200  # rows read at a time; the next page when the list is scrolled near its end
 
 
 def _excerpt(text: str, limit: int = 80) -> str:
@@ -59,6 +68,28 @@ class _QueueTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
+def _refill(combo: QComboBox, everything: str, pairs) -> None:
+    """Refill a filter, keeping its choice when it is still there, without signals."""
+    keep = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for label, value in pairs:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(keep)))
+    combo.blockSignals(False)
+
+
+class _LazyCombo(QComboBox):
+    """Filled when its list is opened (``before_popup``), not when the panel is built."""
+
+    before_popup = Signal()
+
+    def showPopup(self):  # noqa: N802 - Qt override
+        self.before_popup.emit()
+        super().showPopup()
+
+
 class ReviewQueuePanel(QWidget):
     open_quote = Signal(int, int, int)  # article id, start, end (str offsets)
 
@@ -66,9 +97,11 @@ class ReviewQueuePanel(QWidget):
         super().__init__(parent)
         self.library, self.runner = library, runner
         self.setAccessibleName("Review queue")
-        self.cursor = QueueCursor(library)
+        self.cursor = QueueCursor(library, page_size=PAGE)
+        self._articles_filled = False
 
-        self.article_filter = QComboBox()
+        self.article_filter = _LazyCombo()
+        self.article_filter.before_popup.connect(self.fill_article_filter)
         self.article_filter.setAccessibleName("Filter by article")
         self.source_filter = QComboBox()
         self.source_filter.setAccessibleName("Filter by source")
@@ -103,6 +136,7 @@ class ReviewQueuePanel(QWidget):
         self.tree.resized.connect(self._fit_columns)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda _i, _c: self.open_current())
+        self.tree.verticalScrollBar().valueChanged.connect(self._scrolled)
 
         self.verify_button = QPushButton("&Verify")
         self.dispute_button = QPushButton("&Dispute")
@@ -122,17 +156,33 @@ class ReviewQueuePanel(QWidget):
         self.keys.setAccessibleName("Review queue shortcuts")
         self.keys.setWordWrap(True)
         self.count = QLabel()
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Library quotation totals")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Checking changed articles")
+        self.progress.setFormat("Checking changed articles: %v of %m")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.refresher = StaleRefresher(library, self)
+        self.refresher.progress.connect(self._refresh_progress)
+        self.refresher.finished.connect(self._refresh_finished)
+        self.counter = QueueCounter(library, self)
+        self.counter.counted.connect(self._show_count)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addWidget(self.count)
+        layout.addWidget(self.progress)
         layout.addWidget(self.tree, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.summary)
         layout.addWidget(self.keys)
         self.tree.keys = {Qt.Key_J: self.next, Qt.Key_K: self.previous, Qt.Key_V: self.verify,
                           Qt.Key_D: self.dispute, Qt.Key_R: self.review}
         self.refresh()
+        QTimer.singleShot(0, self.refresher.start)  # after the window is shown
 
     # -- filling -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -148,29 +198,45 @@ class ReviewQueuePanel(QWidget):
         articles (headlines, trash) changed elsewhere; its own actions re-read it already."""
         if origin is not self and (changes.quotes or changes.sources or changes.articles):
             self.refresh()
+        if changes.quotes or changes.sources or changes.articles or changes.dictionary:
+            self.refresher.start()  # what changed is stale now: check it again, off this thread
+
+    def _refresh_progress(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setVisible(done < total)
+
+    def _refresh_finished(self, quotations: int, unverified: int, articles: int) -> None:
+        self.progress.hide()
+        self.summary.setText(
+            f"Library: {quotations:,} quotation{'s' if quotations != 1 else ''} in {articles:,} "
+            f"article{'s' if articles != 1 else ''}, {unverified:,} unverified" if quotations else "")
 
     def _fill_filters(self) -> None:
-        def refill(combo, everything, pairs):
-            keep = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for label, value in pairs:
-                combo.addItem(label, value)
-            n = combo.findData(keep)
-            combo.setCurrentIndex(max(0, n))
-            combo.blockSignals(False)
-
-        article_ids = sorted({q.article_id for q in self.library.quotes.list()})
-        articles = []
-        for aid in article_ids:
-            try:
-                articles.append((_excerpt(self.library.articles.get(aid).headline or "(untitled)", 40), aid))
-            except DeskError:
-                continue
-        refill(self.article_filter, "All articles", articles)
-        refill(self.source_filter, "All sources",
+        """The sources (a short list); the articles are read when their filter is opened,
+        until then it holds "All articles" and the article chosen."""
+        keep = self.article_filter.currentData()
+        self._articles_filled = False
+        _refill(self.article_filter, "All articles",
+                [] if keep is None else [(self._article_label(keep), keep)])
+        _refill(self.source_filter, "All sources",
                [(s.name, s.id) for s in sorted(self.library.sources.refs(), key=lambda r: r.name.lower())])
+
+    def _article_label(self, article_id: int) -> str:
+        try:
+            return _excerpt(self.library.articles.get(article_id).headline or "(untitled)", 40)
+        except DeskError:
+            return f"#{article_id}"
+
+    def fill_article_filter(self) -> None:
+        """The articles with quotations, read when the filter is opened (one query)."""
+        if self._articles_filled:
+            return
+        self._articles_filled = True
+        _refill(self.article_filter, "All articles",
+                     [(_excerpt(headline or "(untitled)", 40), aid)
+                      for aid, headline in self.library.queue.articles()])
 
     def _filters_changed(self) -> None:
         self.cursor.set_filters(article_id=self.article_filter.currentData(),
@@ -178,10 +244,9 @@ class ReviewQueuePanel(QWidget):
                                 status=STATUS_FILTERS[self.status_filter.currentIndex()][1])
         self._fill()
 
-    def _fill(self) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        for item in self.cursor.items:
+    def _rows(self, items) -> list[QTreeWidgetItem]:
+        rows = []
+        for item in items:
             speaker = item.source_name or item.speaker or "—"
             headline = " ".join((item.headline or "(untitled)").split())
             row = QTreeWidgetItem([item.status, _excerpt(item.text), speaker, headline])
@@ -189,16 +254,47 @@ class ReviewQueuePanel(QWidget):
             row.setToolTip(2, speaker)
             row.setToolTip(3, headline)
             row.setData(0, Qt.UserRole, item.quote_id)
-            self.tree.addTopLevelItem(row)
+            rows.append(row)
+        return rows
+
+    def _fill(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self.tree.addTopLevelItems(self._rows(self.cursor.items))
         if self.cursor.items:
             self.tree.setCurrentItem(self.tree.topLevelItem(self.cursor.index))
         self.tree.blockSignals(False)
         self._fit_columns()
+        self._count()
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.tree.verticalScrollBar()
+        if self.cursor.more and value >= bar.maximum() - bar.pageStep():
+            self._append_more()
+
+    def _append_more(self) -> None:
+        """The next page of the queue under the rows shown."""
+        shown = len(self.cursor.items)
+        if self.cursor.load_more():
+            self.tree.addTopLevelItems(self._rows(self.cursor.items[shown:]))
+            self._count()
+
+    def _count(self) -> None:
+        """Exact when every row is read; otherwise "N+" until the worker has counted."""
         n = len(self.cursor.items)
-        self.count.setText(f"{n} quotation{'s' if n != 1 else ''} to review" if n else
-                           "Nothing to review here")
+        if self.cursor.more:
+            self.count.setText(f"{n}+ quotations to review")
+            self.counter.request(wanted_statuses(self.cursor.filters["status"]),
+                                 self.cursor.filters["article_id"], self.cursor.filters["source_id"])
+        else:
+            self.counter.cancel()
+            self._show_count(n)
         for b in (self.verify_button, self.dispute_button, self.open_button, self.review_button):
             b.setEnabled(bool(n))
+
+    def _show_count(self, n: int) -> None:
+        self.count.setText(f"{n} quotation{'s' if n != 1 else ''} to review" if n else
+                           "Nothing to review here")
 
     def _fit_columns(self) -> None:
         """Status fits its words; Speaker and Article fit theirs up to a cap (a share of the
@@ -219,6 +315,10 @@ class ReviewQueuePanel(QWidget):
             self.cursor.select(item.data(0, Qt.UserRole))
 
     def _sync_row(self) -> None:
+        if len(self.cursor.items) > self.tree.topLevelItemCount():  # next() read a page
+            shown = self.tree.topLevelItemCount()
+            self.tree.addTopLevelItems(self._rows(self.cursor.items[shown:]))
+            self._count()
         if self.cursor.items:
             self.tree.setCurrentItem(self.tree.topLevelItem(self.cursor.index))
 

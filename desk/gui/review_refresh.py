@@ -1,0 +1,153 @@
+"""Stale check results computed again in the background (desk.review.results.refresh), so
+the library report and the Review panel read stored results and the GUI thread never
+checks the library.
+
+``StaleRefresher.start()`` runs one pass in a worker with its own connection to the library
+(``Library.another_connection``); ``progress(done, total)`` follows it and ``finished(quotations, unverified, articles)``
+gives the library's totals from the stored results. A start while a pass runs asks for
+another pass after it (what changed meanwhile is stale again), never two at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Bridge(QObject):
+    progress = Signal(int, int)
+    done = Signal(int, int, int, str)  # quotations, unverified, articles, error ("" when fine)
+
+
+class _RefreshJob(QRunnable):
+    """Not auto-deleted: the refresher keeps it referenced while the pool runs it (as
+    desk.gui.live_checks does)."""
+
+    def __init__(self, library, bridge: _Bridge, stop: threading.Event):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.library, self.bridge, self.stop = library, bridge, stop
+
+    def run(self) -> None:
+        from desk.review.results import refresh
+
+        totals, error = (0, 0, 0), ""
+        try:
+            # Its own connection (never Library.open in a process that has the file open).
+            with self.library.another_connection() as lib:
+                refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set)
+                totals = lib.check_results.totals()
+        except Exception as exc:  # a failed refresh leaves results stale, never the window broken
+            error = f"{type(exc).__name__}: {exc}"
+            log.warning("refreshing stored check results failed: %s", error)
+        self.bridge.done.emit(*totals, error)
+
+
+class _CountBridge(QObject):
+    done = Signal(int, int)  # request number, count (-1 when it failed)
+
+
+class _CountJob(QRunnable):
+    def __init__(self, library, bridge: _CountBridge, number: int, args: tuple):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.library, self.bridge, self.number, self.args = library, bridge, number, args
+
+    def run(self) -> None:
+        n = -1
+        try:
+            with self.library.another_connection() as lib:
+                statuses, article_id, source_id = self.args
+                n = lib.queue.count(statuses, article_id=article_id, source_id=source_id)
+        except Exception as exc:  # the count stays "N+" in the panel
+            log.warning("counting the review queue failed: %s", exc)
+        self.bridge.done.emit(self.number, n)
+
+
+class QueueCounter(QObject):
+    """The review queue's length counted in a worker (a count over every open quotation
+    is tens of ms at 40,000); only the answer to the latest request is announced."""
+
+    counted = Signal(int)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._bridge = _CountBridge(self)
+        self._bridge.done.connect(self._done)
+        self._jobs: dict[int, _CountJob] = {}
+        self._number = 0
+
+    def request(self, statuses, article_id: int | None, source_id: int | None) -> None:
+        self._number += 1
+        job = _CountJob(self.library, self._bridge, self._number,
+                        (tuple(statuses), article_id, source_id))
+        self._jobs[self._number] = job
+        self._pool.start(job)
+
+    def cancel(self) -> None:
+        """Whatever is being counted is no longer wanted."""
+        self._number += 1
+
+    def _done(self, number: int, n: int) -> None:
+        self._jobs.pop(number, None)
+        if number == self._number and n >= 0:
+            self.counted.emit(n)
+
+
+class StaleRefresher(QObject):
+    progress = Signal(int, int)  # done, total (articles being checked again)
+    finished = Signal(int, int, int)  # quotations, unverified, articles (stored totals)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.passes = 0  # passes finished (tests wait on it)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._stop = threading.Event()
+        self._bridge = _Bridge(self)
+        self._bridge.progress.connect(self.progress)
+        self._bridge.done.connect(self._done)
+        self._job: _RefreshJob | None = None
+        self._again = False
+        self.destroyed.connect(self._stop.set)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting ends the pass after the article in hand
+            app.aboutToQuit.connect(self.stop)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def start(self) -> None:
+        if getattr(self.library, "read_only", False):
+            return  # nothing could be stored; the reports compute what they need
+        if self._job is not None:
+            self._again = True
+            return
+        self._job = _RefreshJob(self.library, self._bridge, self._stop)
+        self._pool.start(self._job)
+
+    def stop(self) -> None:
+        """End the pass after the article in hand (the window closing)."""
+        self._stop.set()
+        self._pool.waitForDone()
+
+    def _done(self, quotations: int, unverified: int, articles: int, error: str) -> None:
+        self._job = None
+        self.passes += 1
+        if not error:
+            self.finished.emit(quotations, unverified, articles)
+        if self._again and not self._stop.is_set():
+            self._again = False
+            self.start()
+
+
+__all__ = ["QueueCounter", "StaleRefresher"]
