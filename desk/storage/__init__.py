@@ -30,6 +30,7 @@ from desk.storage.dictionary import Dictionary
 from desk.storage.errors import (
     LibraryCorrupt,
     LibraryReadOnly,
+    QueryInterrupted,
     StorageError,
     sqlite_version,
     storage_errors,
@@ -162,6 +163,12 @@ class Library:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
+    def interrupt(self) -> None:
+        """Cancel the statement this library's connection is running, from any thread: it
+        raises QueryInterrupted there (a search worker's stale query). Nothing running:
+        nothing happens."""
+        self.conn.interrupt()
+
     def __enter__(self) -> Library:
         return self
 
@@ -253,4 +260,4 @@ def _check_is_sqlite(path: Path) -> None:
         raise LibraryCorrupt(f"{path} is not a desk library (not an SQLite database)")
 
 
-__all__ = ["Library", "sqlite_version"]
+__all__ = ["Library", "QueryInterrupted", "sqlite_version"]
