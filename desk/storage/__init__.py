@@ -163,6 +163,14 @@ class Library:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
+    def reader(self) -> Library:
+        """A second, read-only connection to this library, for one worker thread (the list's
+        search): under WAL its reads neither wait for this connection's writes nor block
+        them, and it sees each write once committed."""
+        with storage_errors(self.path, opening=True):
+            conn = _connect(self.path, True, BUSY_TIMEOUT_MS)
+        return Library(conn, self.path, read_only=True)
+
     def interrupt(self) -> None:
         """Cancel the statement this library's connection is running, from any thread: it
         raises QueryInterrupted there (a search worker's stale query). Nothing running:
