@@ -1,12 +1,17 @@
-"""A lazy table of articles: rows are fetched a page at a time as the view scrolls, so a
-library of 100,000 articles lists as fast as one of ten."""
+"""A lazy table of articles: rows are fetched a page at a time as the view scrolls, each page
+by keyset, so a library of 100,000 articles lists as fast as one of ten; searched lists are
+read by a worker (desk.gui.library_search), never on the GUI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+
+from desk.gui.library_search import LibrarySearch, SearchAnswer, SearchRequest
+from desk.storage.articles import ranks_search
 
 PAGE_SIZE = 200
 COLUMNS = ("Headline", "Status", "Section", "Words", "Changed")
@@ -28,12 +33,31 @@ class ArticleFilter:
 
 
 class ArticleListModel(QAbstractTableModel):
-    def __init__(self, library, parent=None):
+    """Pages come by keyset (after the last row's (updated_at, id)), so a page deep in the
+    list costs what the first one costs. With a ``search`` worker (desk.gui.library_search),
+    a list with a search text is read off the GUI thread: the rows shown stay until the new
+    first page is answered (``pending`` until then), the count follows it."""
+
+    shown = Signal()  # a new list is shown (refresh's first page)
+    total_changed = Signal()  # the count of a searched list is known
+    failed = Signal(str)  # a searched list could not be read (one line)
+
+    def __init__(self, library, parent=None, *, search: LibrarySearch | None = None):
         super().__init__(parent)
         self.library = library
         self.filter = ArticleFilter()
         self._rows: list = []
         self._total = 0
+        self._counted = True
+        self._more = False  # rows after the last one loaded
+        self._last_key: tuple | None = None  # where the loaded rows end (newest-change order)
+        self._search = search
+        self._generation = 0  # the searched list asked for; answers of others are stale
+        self._pending = False  # its first page is not shown yet
+        self._fetching = False  # a later page is on its way
+        self._then: list[Callable[[], None]] = []
+        if search is not None:
+            search.answers.answered.connect(self._answered)
 
     # -- what is listed ----------------------------------------------------------------
     def set_filter(self, new: ArticleFilter) -> None:
@@ -44,32 +68,112 @@ class ArticleListModel(QAbstractTableModel):
         self.set_filter(replace(self.filter, **changes))
 
     def refresh(self) -> None:
-        """Start over from the first page (after a create, trash, import or filter change)."""
-        self.beginResetModel()
+        """Start over from the first page (after a create, trash, import or filter change);
+        a searched list is asked of the worker and shown when answered."""
         q = self.filter.query()
+        self._fetching = False
+        if self._search is not None:
+            self._generation = self._search.new_generation()
+            if q["search"]:
+                self._pending = True
+                self._search.ask(SearchRequest(self._generation, q, PAGE_SIZE, count=True))
+                return
+            self._search.cancel_before(self._generation)
+        self._pending = False
+        self.beginResetModel()
         self._total = self.library.articles.count(**q)
-        self._rows = self.library.articles.list(**q, limit=PAGE_SIZE, offset=0)
+        self._counted = True
+        self._rows = self.library.articles.list(**q, limit=PAGE_SIZE)
+        self._loaded(len(self._rows))
         self.endResetModel()
+        self._shown()
+
+    def when_shown(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the list asked for last is shown (now, if it is)."""
+        if self._pending:
+            self._then.append(then)
+        else:
+            then()
+
+    @property
+    def pending(self) -> bool:
+        """A searched list is asked for and not shown yet (the rows are the list before)."""
+        return self._pending
 
     @property
     def total(self) -> int:
-        return self._total
+        """The list's length; the rows loaded until a searched list is counted."""
+        return self._total if self._counted else len(self._rows)
+
+    @property
+    def counted(self) -> bool:
+        return self._counted
 
     def canFetchMore(self, parent=QModelIndex()):  # noqa: N802 (Qt override)
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more and not self._fetching and not self._pending
 
     def fetchMore(self, parent=QModelIndex()):  # noqa: N802 (Qt override)
-        if parent.isValid():
+        if parent.isValid() or not self.canFetchMore():
             return
-        page = self.library.articles.list(**self.filter.query(), limit=PAGE_SIZE,
-                                          offset=len(self._rows))
-        if not page:
+        q = self.filter.query()
+        ranked = ranks_search(q["search"])
+        offset = len(self._rows) if ranked else 0
+        after = None if ranked else self._last_key
+        if self._search is not None and q["search"]:
+            self._fetching = True
+            self._search.ask(SearchRequest(self._generation, q, PAGE_SIZE, offset=offset,
+                                           after=after))
+            return
+        self._append(self.library.articles.list(**q, limit=PAGE_SIZE, offset=offset,
+                                                after=after))
+
+    def _append(self, page: list) -> None:
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        self._loaded(len(page))
+        if not self._more and self._counted:
             self._total = len(self._rows)
+
+    def _loaded(self, page_rows: int) -> None:
+        self._last_key = self._rows[-1].list_key if self._rows else None
+        self._more = page_rows == PAGE_SIZE and (not self._counted
+                                                 or len(self._rows) < self._total)
+
+    def _answered(self, answer: SearchAnswer) -> None:
+        """An answer of the worker: shown if it is of the list asked for last."""
+        request = answer.request
+        if request.generation != self._generation:
+            return  # stale: a newer list was asked for since
+        if answer.kind == "count":
+            self._total, self._counted = answer.total, True
+            self._more = len(self._rows) < self._total
+            self.total_changed.emit()
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._fetching = False
+        if answer.kind == "page" and self._pending:
+            self.beginResetModel()
+            self._rows, self._pending, self._counted = answer.rows, False, False
+            self._loaded(len(self._rows))
+            self.endResetModel()
+            self._shown()
+        elif answer.kind == "page":
+            self._append(answer.rows)
+        elif answer.kind == "failed":
+            self._more = False
+            if self._pending:
+                self._pending, self._counted, self._total = False, True, len(self._rows)
+                self._shown()
+            self.failed.emit(answer.message)
+        # "cancelled": only a stale request is interrupted, and stale answers stop above
+
+    def _shown(self) -> None:
+        then, self._then = self._then, []
+        for fn in then:
+            fn()
+        self.shown.emit()
 
     # -- rows ------------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):  # noqa: N802 (Qt override)

@@ -1,5 +1,9 @@
 """The article library: search as you type, filters, and new / duplicate / trash / restore
-(desk.operations.articles, run through the window's OperationRunner)."""
+(desk.operations.articles, run through the window's OperationRunner).
+
+The search runs in a worker (desk.gui.library_search) after a short pause in typing; the
+list keeps showing what it showed until the new rows are answered, then selects, counts and
+moves the focus as asked. The GUI thread never waits for a search."""
 
 from __future__ import annotations
 
@@ -29,6 +33,7 @@ from desk.gui.article_model import (
     status_label,
 )
 from desk.gui.highlighter import blend
+from desk.gui.library_search import LibrarySearch
 from desk.gui.shortcuts import local_shortcut
 from desk.gui.status_bar import counted
 from desk.model import ARTICLE_STATUSES, DeskError
@@ -100,7 +105,12 @@ class LibraryPanel(QWidget):
         self.library = library
         self.runner = runner
         self.new_language: str | None = None  # new articles' language (the Preferences')
-        self.model = ArticleListModel(library, self)
+        self._searcher = LibrarySearch(library)
+        self.destroyed.connect(self._searcher.close)
+        self.model = ArticleListModel(library, self, search=self._searcher)
+        self.model.shown.connect(self._list_shown)
+        self.model.total_changed.connect(self._update_count)
+        self.model.failed.connect(self.error)
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._apply_search)
@@ -213,6 +223,9 @@ class LibraryPanel(QWidget):
 
     def _search_to_list(self) -> None:
         self._apply_search()
+        self.model.when_shown(self._focus_list)
+
+    def _focus_list(self) -> None:
         if self.model.rowCount():
             self.view.setFocus(Qt.ShortcutFocusReason)
             if not self.view.currentIndex().isValid():
@@ -225,9 +238,8 @@ class LibraryPanel(QWidget):
         self._fill_combo(self.section_filter, "Any section", self.library.articles.sections())
         self._fill_combo(self.tag_filter, "Any tag", self.library.articles.all_tags())
         self.model.refresh()
-        self._update_count()
         if keep is not None:
-            self.select(keep, emit=False)
+            self.model.when_shown(lambda: self.select(keep, emit=False))
 
     def _fill_combo(self, combo: QComboBox, any_label: str, values: list[str]) -> None:
         current = combo.currentData()
@@ -249,14 +261,16 @@ class LibraryPanel(QWidget):
         self.model.update_filter(status=self.status_filter.currentData(),
                                  section=self.section_filter.currentData(),
                                  tag=self.tag_filter.currentData())
+
+    def _list_shown(self) -> None:
         self._update_count()
+        self._update_restore()
 
     def _trash_toggled(self, on: bool) -> None:
         self.trash_toggle.setText("Articles" if on else "Trash")
         self.trash_toggle.setToolTip("Back to the articles" if on else "Show articles in the trash")
         self.action_stack.setCurrentIndex(1 if on else 0)
         self.model.update_filter(trashed=on)
-        self._update_count()
         self._update_restore()
 
     def _update_restore(self) -> None:
@@ -265,9 +279,13 @@ class LibraryPanel(QWidget):
                                        and self.view.currentIndex().isValid())
 
     def _update_count(self) -> None:
+        if self.model.pending:
+            self.count_label.setText("Searching…")
+            return
         n = self.model.total
+        more = "" if self.model.counted else "+"
         where = " in the trash" if self.model.filter.trashed else ""
-        self.count_label.setText(f"{n:,} article{'s' if n != 1 else ''}{where}")
+        self.count_label.setText(f"{n:,}{more} article{'s' if n != 1 or more else ''}{where}")
 
     # -- selection -------------------------------------------------------------------
     def current_id(self) -> int | None:
@@ -333,12 +351,13 @@ class LibraryPanel(QWidget):
         if self._run(ops.trash_article, article_id=aid) is None:
             return False
         self.model.refresh()
-        self._update_count()
         self.article_trashed.emit(aid)
-        if self.model.rowCount():
-            row = min(row, self.model.rowCount() - 1)
-            self.view.setCurrentIndex(self.model.index(row, 0))
+        self.model.when_shown(lambda: self._select_row(row))
         return True
+
+    def _select_row(self, row: int) -> None:
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
 
     def restore_current(self) -> bool:
         aid = self.current_id()

@@ -31,6 +31,7 @@ from desk.storage.dictionary import Dictionary
 from desk.storage.errors import (
     LibraryCorrupt,
     LibraryReadOnly,
+    QueryInterrupted,
     StorageError,
     sqlite_version,
     storage_errors,
@@ -178,6 +179,20 @@ class Library:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
+    def reader(self) -> Library:
+        """A second, read-only connection to this library, for one worker thread (the list's
+        search): under WAL its reads neither wait for this connection's writes nor block
+        them, and it sees each write once committed."""
+        with storage_errors(self.path, opening=True):
+            conn = _connect(self.path, True, BUSY_TIMEOUT_MS)
+        return Library(conn, self.path, read_only=True)
+
+    def interrupt(self) -> None:
+        """Cancel the statement this library's connection is running, from any thread: it
+        raises QueryInterrupted there (a search worker's stale query). Nothing running:
+        nothing happens."""
+        self.conn.interrupt()
+
     def __enter__(self) -> Library:
         return self
 
@@ -276,4 +291,4 @@ def _check_is_sqlite(path: Path) -> None:
         raise LibraryCorrupt(f"{path} is not a desk library (not an SQLite database)")
 
 
-__all__ = ["Library", "sqlite_version"]
+__all__ = ["Library", "QueryInterrupted", "sqlite_version"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
@@ -12,6 +13,9 @@ from desk.storage.base import Manager, Row, fts_query, now
 from desk.text import word_count
 
 EDITABLE = ("headline", "dek", "byline", "section", "status", "body", "language")
+SHORT_SEARCH = 2  # a one-word search this short lists newest change first (Articles.list)
+
+ListKey = tuple[str, int]  # (updated_at, id): where a page of the list ends
 
 
 @dataclass
@@ -23,6 +27,18 @@ class ArticleSummary:
     words: int
     updated_at: str
     deleted_at: str | None = None
+
+    @property
+    def list_key(self) -> ListKey:
+        """Where this row sits in the newest-change order (``Articles.list(after=...)``)."""
+        return (self.updated_at, self.id)
+
+
+def ranks_search(search: str | None) -> bool:
+    """Whether ``Articles.list`` orders this search by bm25: not for one word of one or two
+    letters, which nearly every article matches (then newest change first)."""
+    words = re.findall(r"\w+", search or "", flags=re.UNICODE)
+    return bool(words) and not (len(words) == 1 and len(words[0]) <= SHORT_SEARCH)
 
 
 class Articles(Manager):
@@ -168,17 +184,37 @@ class Articles(Manager):
         match = fts_query(search) if search else None
         if search and match is None:
             where.append("0")
-        if match:
+        if match and ranks_search(search):
             joins = " JOIN articles_fts f ON f.rowid = a.id"
             where.append("articles_fts MATCH ?")
             params.append(match)
-        return joins, " AND ".join(where), params, bool(match)
+        elif match:
+            # Nearly every article matches: walk the list's index newest first and keep the
+            # matches (the "+" keeps SQLite from looking up each of 99,000 matches by id
+            # and sorting them all for one page).
+            where.append("+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(match)
+        return joins, " AND ".join(where), params, bool(joins)
 
     def list(self, *, status: str | None = None, section: str | None = None,
              tag: str | None = None, search: str | None = None, trashed: bool = False,
-             limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
-        """Newest change first; with a search, best match first."""
+             limit: int | None = None, offset: int = 0,
+             after: ListKey | None = None) -> list[ArticleSummary]:
+        """Newest change first (``updated_at``, then ``id``, both descending); with a search,
+        best match first (bm25), except a search for one word of one or two letters
+        (``ranks_search``): every article has such a word, so it lists newest change first
+        rather than ranking nearly the whole library.
+
+        ``after`` is the ``list_key`` of the last row of the page before: the next page
+        starts there (a keyset, served by the indexes of db/0008), so a page deep in the
+        list costs what the first costs. Only for the lists in newest-change order; a
+        ranked search pages by ``offset``."""
         joins, where, params, ranked = self._where(status, section, tag, search, trashed)
+        if after is not None:
+            if ranked:
+                raise ValueError("a ranked search pages by offset, not by key")
+            where += " AND (a.updated_at, a.id) < (?, ?)"
+            params += [after[0], after[1]]
         order = "f.rank" if ranked else "a.updated_at DESC, a.id DESC"
         sql = (f"SELECT a.id, a.headline, a.status, a.section, a.words, a.updated_at, "
                f"a.deleted_at FROM articles a{joins} WHERE {where} ORDER BY {order}")

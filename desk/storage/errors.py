@@ -40,8 +40,13 @@ class LibraryTooNew(StorageError):
     """The library was written by a newer desk (its schema is beyond the migrations known)."""
 
 
+class QueryInterrupted(StorageError):
+    """A read was cancelled by ``Library.interrupt()`` (a newer search made it stale)."""
+
+
 # SQLite's primary result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CONSTRAINT, _NOTADB = 5, 6, 8, 11, 13, 19, 26
+_INTERRUPT = 9
 
 
 def _kind(exc: sqlite3.Error) -> str:
@@ -59,8 +64,12 @@ def _kind(exc: sqlite3.Error) -> str:
             return "corrupt"
         if primary == _CONSTRAINT:
             return "refused"
+        if primary == _INTERRUPT:
+            return "interrupted"
         return "other"
     low = str(exc).lower()
+    if low == "interrupted":
+        return "interrupted"
     if "locked" in low or "busy" in low:
         return "locked"
     if "readonly" in low or "read-only" in low:
@@ -93,6 +102,8 @@ def translate(exc: sqlite3.Error, path: str | os.PathLike[str], *,
         return LibraryCorrupt(f"{head} is damaged ({text}); open a backup copy instead")
     if kind == "refused":
         return StorageError(f"{head} refused the change: {text}")
+    if kind == "interrupted":
+        return QueryInterrupted(f"the library {path}: the read was cancelled")
     if opening:
         return StorageError(f"cannot open the library {path}: {text}")
     return StorageError(f"the library {path}: {text}")

@@ -47,6 +47,18 @@ def timed(fn, repeat: int) -> list[float]:
     return out
 
 
+def fill_big_library(lib: Library, rng: random.Random, words: list[str], weights: list[int],
+                     total: int) -> None:
+    """``total`` articles of 120 words, six-word headlines, three sections, four statuses
+    (bench_library_list.py builds its 100,000-article library with this too)."""
+    lib.articles.create_many(
+        {"headline": " ".join(rng.choices(words[:5000], k=6)).capitalize(),
+         "section": rng.choice(["News", "Sport", "Business"]),
+         "status": rng.choice(["draft", "editing", "ready", "published"]),
+         "body": make_body(rng, words, weights, 120)}
+        for _ in range(total))
+
+
 def main(total: int = 100_000) -> None:
     rng = random.Random(7)
     words, weights = vocabulary()
@@ -73,12 +85,7 @@ def main(total: int = 100_000) -> None:
         path = tmp / "big.db"
         lib = Library.open(path, seed=False)
         t = time.perf_counter()
-        lib.articles.create_many(
-            {"headline": " ".join(rng.choices(words[:5000], k=6)).capitalize(),
-             "section": rng.choice(["News", "Sport", "Business"]),
-             "status": rng.choice(["draft", "editing", "ready", "published"]),
-             "body": make_body(rng, words, weights, 120)}
-            for _ in range(total))
+        fill_big_library(lib, rng, words, weights, total)
         print(f"build a library of {total:,} articles (120 words each): "
               f"{time.perf_counter() - t:.1f} s, {path.stat().st_size / 1e6:.0f} MB")
         lib.close()
