@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from desk.checks.attribution.lexicon import (
     CAP_STOP,
@@ -37,6 +39,8 @@ _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
+_TOKEN = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
 
@@ -67,6 +71,79 @@ def _gender_word(word: str) -> str:
     return "f" if w in FEMALE_WORDS else "m" if w in MALE_WORDS else ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _run_pieces(run: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """A run of capitalised words cut into name pieces at full stops that end a sentence
+    (not initials, titles or suffixes), each token (word, start, end) relative to the run;
+    a trailing suffix is dropped and a possessive's ending cut."""
+    pieces = []
+    cur: list[tuple[str, int, int]] = []
+    for t in _TOKEN.finditer(run):
+        w = t.group()
+        if w.endswith(".") and not _is_initials(w) and _norm(w) not in TITLE_WORDS \
+                and _norm(w) not in SUFFIXES:
+            cur.append((w[:-1], t.start(), t.end() - 1))
+            pieces.append(cur)
+            cur = []
+        else:
+            cur.append((w, t.start(), t.end()))
+    if cur:
+        pieces.append(cur)
+    out = []
+    for toks in pieces:
+        while len(toks) > 1 and _norm(toks[-1][0]) in SUFFIXES:
+            toks = toks[:-1]
+        if _possessive(toks[-1][0]):
+            w, s, e = toks[-1]
+            cut = 2 if w.endswith(("'s", "\u2019s")) else 1
+            toks[-1] = (w[:-cut], s, e - cut)
+        out.append(tuple(toks))
+    return tuple(out)
+
+
+class _Shape(NamedTuple):
+    """What a name piece's words alone say (its context is looked at for each mention)."""
+
+    first: int  # index of the first name token
+    words: list[str]  # the name tokens, normalised
+    title: str  # title words before the name
+    hon: str  # the word right before the name, normalised ("mr", "senator")
+    full: str | None  # a full name ("Lena Voss")
+    single: str | None  # or one name word ("Voss")
+
+
+def _shape(toks: tuple[str, ...], lower_words: set[str]) -> _Shape | None:
+    """Where the name starts in a piece, its title words and whether it is a full name; None
+    when the piece names nobody."""
+    norms = [_norm(t) for t in toks]
+    last = len(toks) - 1
+    k = 0
+    while k < last and (norms[k] in TITLE_WORDS or norms[k] in CAP_STOP or norms[k] in DETERMINERS
+                        or (k == 0 and norms[k] in lower_words)):
+        k += 1
+    if k == last and norms[k] in CAP_STOP:
+        return None
+    # "Danish Fisheries Minister Lena Voss", "County Farmers Union Chairman Piet Maas":
+    # the name follows the last title word of the run
+    for j in range(last - 1, k - 1, -1):
+        if norms[j] in TITLE_WORDS and norms[j] != "the":
+            k = j + 1
+            break
+    keep = [i for i in range(k, len(toks)) if toks[i]]
+    words = [norms[i] for i in keep]
+    if not keep or any(w in ORG_WORDS for w in words):
+        return None
+    names = [toks[i] for i in keep]
+    title = " ".join(toks[i] for i in range(k) if norms[i] in TITLE_WORDS)
+    hon = norms[k - 1] if k else ""
+    full = single = None
+    if 2 <= len(names) <= 4 and all(t[0].isupper() or _norm(t.partition("-")[0]) in PARTICLES for t in names):
+        full = " ".join(names)
+    elif len(names) == 1:
+        single = names[0]
+    return _Shape(keep[0], words, title, hon, full, single)
+
+
 class People:
     """The people named in an article, for full names, pronouns and bare surnames."""
 
@@ -92,78 +169,50 @@ class People:
                 if k >= 0 and skip_ranges[k][0] <= m.start() < skip_ranges[k][1]:
                     continue
             runs.append(m)
-        lower_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+", text))
-        pieces = []
+        lower_words = set(_LOWER_WORD.findall(text))
+        shapes: dict[tuple[str, ...], _Shape | None] = {}  # names and function words repeat
         for m in runs:
-            toks = [(t.group(), t.start(), t.end()) for t in re.finditer(r"\S+", m.group())]
-            toks = [(w, m.start() + s, m.start() + e) for w, s, e in toks]
-            cur = []
-            for t in toks:
-                cur.append(t)
-                if t[0].endswith(".") and not _is_initials(t[0]) and _norm(t[0]) not in TITLE_WORDS \
-                        and _norm(t[0]) not in SUFFIXES:
-                    w, s0, e0 = cur[-1]
-                    cur[-1] = (w[:-1], s0, e0 - 1)
-                    pieces.append(cur)
-                    cur = []
-            if cur:
-                pieces.append(cur)
-        for toks in pieces:
-            if toks and _WORK_BEFORE.search(text, max(0, toks[0][1] - 30), toks[0][1]):
-                continue  # "her book, Living History,": a title, not a person
-            while toks and _norm(toks[-1][0]) in SUFFIXES and len(toks) > 1:
-                toks = toks[:-1]
-            if toks and _possessive(toks[-1][0]):
-                w, s, e = toks[-1]
-                cut = 2 if w.endswith(("'s", "\u2019s")) else 1
-                toks[-1] = (w[:-cut], s, e - cut)
-            k = 0
-            while k < len(toks) - 1 and (_norm(toks[k][0]) in TITLE_WORDS or _norm(toks[k][0]) in CAP_STOP
-                                         or _norm(toks[k][0]) in DETERMINERS
-                                         or (k == 0 and _norm(toks[k][0]) in lower_words)):
-                k += 1
-            if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
-                continue
-            # "Danish Fisheries Minister Lena Voss", "County Farmers Union Chairman Piet Maas":
-            # the name follows the last title word of the run
-            for j in range(len(toks) - 2, k - 1, -1):
-                if _norm(toks[j][0]) in TITLE_WORDS and _norm(toks[j][0]) not in ("the",):
-                    k = j + 1
-                    break
-            title = " ".join(t[0] for t in toks[:k] if _norm(t[0]) in TITLE_WORDS)
-            before = _WORD_BEFORE_RE.search(text, max(0, toks[0][1] - 30), toks[0][1]) if toks else None
-            if before and before.group(1).lower() in HEAD_NOUNS:
-                title = (before.group(1) + " " + title).strip()
-            names = [t for t in toks[k:] if t[0]]
-            words = [_norm(t[0]) for t in names]
-            if not names or any(w in ORG_WORDS for w in words):
-                continue
-            if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0].partition("-")[0]) in PARTICLES
-                                                             for t in names):
-                full = " ".join(t[0] for t in names)
-                sur = _norm(names[-1][0])
-                self.full.setdefault(sur, []).append((names[0][1], full))
-                head, dash, rest = sur.partition("-")
-                if dash and head in PARTICLES and rest:
-                    self.full.setdefault(rest, []).append((names[0][1], full))  # "Assad" for al-Assad
-                self.mentions.append((names[0][1], full))
-                given = given_names().get(_norm(names[0][0]), "")
-                if title or given:
-                    self.persons.add(full)
-                hon = _norm(toks[k - 1][0]) if k else ""
-                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or given
-                if g:
-                    self.gender.setdefault(full, g)
-                if title:
-                    self.titles.setdefault(full, title)
-            elif len(names) == 1:
-                self.mentions.append((names[0][1], names[0][0]))
-                hon = _norm(toks[k - 1][0]) if k else ""
-                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
-                if g:
-                    self.gender.setdefault(_norm(names[0][0]), g)
-                if hon in HONORIFICS:
-                    self.persons.add(names[0][0])  # "Mr. Orlov" is a person
+            base = m.start()
+            for rel in _run_pieces(m.group()):
+                key = tuple(t[0] for t in rel)
+                if key in shapes:
+                    shape = shapes[key]
+                else:
+                    shape = shapes[key] = _shape(key, lower_words)
+                if shape is None:
+                    continue
+                s0 = base + rel[0][1]
+                if _WORK_BEFORE.search(text, max(0, s0 - 30), s0):
+                    continue  # "her book, Living History,": a title, not a person
+                title = shape.title
+                before = _WORD_BEFORE_RE.search(text, max(0, s0 - 30), s0)
+                if before and before.group(1).lower() in HEAD_NOUNS:
+                    title = (before.group(1) + " " + title).strip()
+                hon, words = shape.hon, shape.words
+                first = base + rel[shape.first][1]
+                if shape.full is not None:
+                    full = shape.full
+                    sur = words[-1]
+                    self.full.setdefault(sur, []).append((first, full))
+                    head, dash, rest = sur.partition("-")
+                    if dash and head in PARTICLES and rest:
+                        self.full.setdefault(rest, []).append((first, full))  # "Assad" for al-Assad
+                    self.mentions.append((first, full))
+                    given = given_names().get(words[0], "")
+                    if title or given:
+                        self.persons.add(full)
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or given
+                    if g:
+                        self.gender.setdefault(full, g)
+                    if title:
+                        self.titles.setdefault(full, title)
+                elif shape.single is not None:
+                    self.mentions.append((first, shape.single))
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
+                    if g:
+                        self.gender.setdefault(words[0], g)
+                    if hon in HONORIFICS:
+                        self.persons.add(shape.single)  # "Mr. Orlov" is a person
         self._mention_pos = [p for p, _ in self.mentions]
         self._oblique: dict[int, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
