@@ -41,6 +41,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|t
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
 _TOKEN = re.compile(r"\S+")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+")
+_LOWER_BEFORE = re.compile(r"[\w'\u2019-]")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
 
@@ -101,6 +102,35 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
     return tuple(out)
 
 
+_LOWER_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz'\u2019-")
+
+
+class _LowerWords:
+    """Is a word written in lower case somewhere in the text, as a whole word? The same answer
+    as looking it up in the set of every lower-case word (_LOWER_WORD), found with str.find
+    for the few words asked about instead of collecting them all."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = bool(_LOWER_WORD.fullmatch(word)) and self._find(word)
+        return found
+
+    def _find(self, word: str) -> bool:
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i >= 0:
+            # a match of _LOWER_WORD: nothing word-like before, no lower-case letter after
+            if (i == 0 or _LOWER_BEFORE.match(text, i - 1) is None) and text[i + n:i + n + 1] not in _LOWER_AFTER:
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
 class _Shape(NamedTuple):
     """What a name piece's words alone say (its context is looked at for each mention)."""
 
@@ -112,7 +142,7 @@ class _Shape(NamedTuple):
     single: str | None  # or one name word ("Voss")
 
 
-def _shape(toks: tuple[str, ...], lower_words: set[str]) -> _Shape | None:
+def _shape(toks: tuple[str, ...], lower_words: "_LowerWords") -> _Shape | None:
     """Where the name starts in a piece, its title words and whether it is a full name; None
     when the piece names nobody."""
     norms = [_norm(t) for t in toks]
@@ -169,7 +199,7 @@ class People:
                 if k >= 0 and skip_ranges[k][0] <= m.start() < skip_ranges[k][1]:
                     continue
             runs.append(m)
-        lower_words = set(_LOWER_WORD.findall(text))
+        lower_words = _LowerWords(text)
         shapes: dict[tuple[str, ...], _Shape | None] = {}  # names and function words repeat
         for m in runs:
             base = m.start()

@@ -32,7 +32,7 @@ def _scored(tag: TaggedQuote, candidates):
         else:
             # the words both share bound the similarity from above (as difflib's quick_ratio):
             # a candidate that cannot reach MATCH_MIN is not worth the full comparison
-            cw = words(qn.lower())
+            cw = qn.lower().split()  # = words(qn.lower()): qn is words joined by spaces
             shared = min(sum(1 for w in cw if w in tag_words), tag_n)
             if 2.0 * shared / (len(cw) + tag_n) < MATCH_MIN:
                 continue
