@@ -199,7 +199,7 @@ class People:
                 if k >= 0 and skip_ranges[k][0] <= m.start() < skip_ranges[k][1]:
                     continue
             runs.append(m)
-        lower_words = _LowerWords(text)
+        lower_words = self._lower = _LowerWords(text)
         shapes: dict[tuple[str, ...], _Shape | None] = {}  # names and function words repeat
         for m in runs:
             base = m.start()
@@ -243,6 +243,8 @@ class People:
                         self.gender.setdefault(words[0], g)
                     if hon in HONORIFICS:
                         self.persons.add(shape.single)  # "Mr. Orlov" is a person
+                    if shape.title:  # "President Okafor": "the president" is Okafor
+                        self.titles.setdefault(shape.single, shape.title)
         self._mention_pos = [p for p, _ in self.mentions]
         self._oblique: dict[int, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
@@ -252,6 +254,8 @@ class People:
                 self.persons.add(name)
         self._pronouns: dict[str, list[int]] | None = None
         self._places: set[str] | None = None
+        self._entity_pos: dict[str, list[int]] | None = None
+        self.rival: str | None = None  # after resolve_pronoun: another person it fits as well
         self._gender_from_pronouns()
 
     def _gender_from_pronouns(self) -> None:
@@ -322,14 +326,20 @@ class People:
         return bool(m) and m.group(1) in HEAD_NOUNS
 
     def last_seen(self, full: str, pos: int) -> int:
-        """Where the person was last mentioned before pos (-1 if not)."""
-        sur = _norm(full.split()[-1]) if full.split() else ""
-        cands = self.full.get(sur, ())
-        k = bisect.bisect_left(cands, (pos, "")) - 1
-        for n in range(k, max(-1, k - 64), -1):  # the nearest few are enough
-            if cands[n][1] == full:
-                return cands[n][0]
-        return -1
+        """Where the person was last mentioned before pos, by full name or surname (-1 if not)."""
+        seen = self.entity_mentions().get(full, ())
+        k = bisect.bisect_left(seen, pos) - 1
+        return seen[k] if k >= 0 else -1
+
+    def entity_mentions(self) -> dict[str, list[int]]:
+        """Each person (full name) → where the article mentions them, full name or surname."""
+        if self._entity_pos is None:
+            found: dict[str, list[int]] = {}
+            for p, name in self.mentions:
+                full = self.full_name(name, p + 1)[0] if " " not in name else name
+                found.setdefault(full, []).append(p)
+            self._entity_pos = found
+        return self._entity_pos
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""
@@ -339,9 +349,11 @@ class People:
         cands = self.full.get(_norm(toks[0]))
         if not cands:
             return name, False
-        k = bisect.bisect_left(cands, (pos, "")) - 1  # the last full form introduced before pos
+        k = bisect.bisect_left(cands, (pos, "")) - 1
         if k >= 0:
-            return cands[k][1], False
+            # two people with one surname ("Ana Voss" ... "Piet Voss"): the article writes the
+            # second one's name in full and keeps the bare surname for the first
+            return cands[0][1], False
         return cands[0][1], True
 
     def gender_of(self, name: str) -> str:
@@ -372,6 +384,7 @@ class People:
         pronoun of the same gender ("he said") refers to the same person, so only names before
         that pronoun count there. A person is a known one (first name, title, speaker) or a
         plausible full name."""
+        self.rival = None
         if self._excluded is not excluded:
             self._excluded = excluded
             self._ex_starts = [a for a, _ in excluded]
@@ -388,7 +401,7 @@ class People:
                     top = pp
             i = bisect.bisect_left(self._mention_pos, lo)
             j = bisect.bisect_left(self._mention_pos, top)
-            best, best_key = None, None
+            best, best_key, rival = None, None, None
             for m in range(i, j):
                 p, name = self.mentions[m]
                 if self._in_excluded(p):
@@ -401,8 +414,12 @@ class People:
                 lone = " " not in full and _norm(full) not in self.full and not self.gender_of(full)
                 key = (not self.oblique(m), not lone)
                 if best_key is None or key > best_key:
-                    best, best_key = full, key
+                    best, best_key, rival = full, key, None
+                elif key == best_key and rival is None and full != best \
+                        and self.gender_of(full) == self.gender_of(best):
+                    rival = full  # as good a fit: the choice is a guess
             if best is not None:
+                self.rival = rival
                 return best
             hi = lo
             si -= 1
@@ -447,7 +464,8 @@ class People:
     def _plausible_person(self, full: str) -> bool:
         """A full name not known to be a person, but not shaped like a place or an institution."""
         parts = full.split()
-        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH for w in parts)
+        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH for w in parts) \
+            and _norm(parts[0]) not in self._lower  # "Fair Grounds" when the text says "fair"
 
     def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos) - 1
