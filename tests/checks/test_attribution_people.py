@@ -163,3 +163,10 @@ def test_lower_case_words_are_found_as_whole_words_only():
     every = set(_LOWER_WORD.findall(text))
     for w in ("fair", "farmer", "fair-minded", "unfairly", "prices", "oaks", "don’t", "x-ray", "x", "ray", "low"):
         assert (w in words) == (w in every), w
+
+
+def test_a_repeated_name_is_read_in_each_place_it_stands():
+    # the same words are read once, their context each time: after "her book," a title
+    text = "Her book, Silent Harbour, sold well. Silent Harbour spoke at the fair."
+    people = People(text, [])
+    assert [p for p, name in people.mentions if name == "Silent Harbour"] == [text.index("Silent Harbour spoke")]
