@@ -8,7 +8,7 @@ WORD_RE = re.compile(r"[^\W_](?:[\w’'.-]*[^\W_])?")
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 def reading_minutes(words: int, per_minute: int = 230) -> int:

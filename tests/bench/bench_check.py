@@ -1,10 +1,14 @@
 """Speed of the quotation and attribution engine on a synthetic 10,000-word article.
 
-    .venv/bin/python tests/bench/bench_check.py [--runs N]
+    .venv/bin/python tests/bench/bench_check.py [--runs N] [--against CHECKOUT]
 
 The article is built from our own sentences (no corpus text). Spelling is off: this
 measures `check_text(..., spelling=False)`, i.e. marks, cues, speakers, problems and
 boilerplate. Target: median under 50 ms.
+
+--against: a checkout of older code (`git worktree add /tmp/old COMMIT`); both engines run
+in their own process, one check each in turn, timed in CPU time (process_time, steadier
+than wall time on a shared machine), and the medians and their ratio are printed.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -52,14 +57,65 @@ def build_article(words: int = 10_000, seed: int = 7) -> str:
     return "\n\n".join(paras) + "\n"
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--runs", type=int, default=30)
-    a = ap.parse_args(argv)
-    text = build_article()
+def _inputs():
     sources = [SourceRef(id=1, name="Ana Ruiz"), SourceRef(id=2, name="Peter Lang", aliases=("Lang",)),
                SourceRef(id=3, name="Mustafa al-Kadhimi", aliases=("Kadhimi", "al-Kadhimi"))]
     tagged = [TaggedQuote(id=1, text="But the west bank is another story,", original="But the west bank is a different story")]
+    return build_article(), sources, tagged
+
+
+def _worker() -> int:
+    """One timed check per line read from stdin; prints its CPU milliseconds."""
+    text, sources, tagged = _inputs()
+    check_text(text, sources=sources, tagged=tagged, spelling=False)  # warm-up
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        t0 = time.process_time()
+        check_text(text, sources=sources, tagged=tagged, spelling=False)
+        print(f"{(time.process_time() - t0) * 1000:.3f}", flush=True)
+    return 0
+
+
+def _spawn(checkout: Path) -> subprocess.Popen:
+    """This script's worker with desk imported from checkout first (its submodules then come
+    from there too); the article is this script's."""
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import desk; sys.path.insert(1, sys.argv[2]); "
+            "import bench_check; assert desk.__file__.startswith(sys.argv[1]), desk.__file__; "
+            "sys.exit(bench_check._worker())")
+    p = subprocess.Popen([sys.executable, "-c", code, str(checkout.resolve()), str(Path(__file__).parent)],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+    return p
+
+
+def _compare(old: Path, runs: int) -> int:
+    new = Path(__file__).resolve().parents[2]
+    procs = {"new": _spawn(new), "old": _spawn(old)}
+    times: dict[str, list[float]] = {"new": [], "old": []}
+    for _ in range(runs):
+        for name, p in procs.items():  # one each in turn: both see the same machine load
+            assert p.stdin is not None and p.stdout is not None
+            p.stdin.write("\n")
+            p.stdin.flush()
+            times[name].append(float(p.stdout.readline()))
+    for p in procs.values():
+        assert p.stdin is not None
+        p.stdin.close()
+        p.wait()
+    med = {k: statistics.median(v) for k, v in times.items()}
+    print(f"check_text (spelling off), CPU median over {runs} interleaved runs: "
+          f"this tree {med['new']:.1f} ms, {old} {med['old']:.1f} ms, ratio {med['new'] / med['old']:.2f}")
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--against", type=Path, help="a checkout of older code to compare with")
+    a = ap.parse_args(argv)
+    if a.against is not None:
+        return _compare(a.against, a.runs)
+    text, sources, tagged = _inputs()
     check_text(text, sources=sources, tagged=tagged, spelling=False)  # warm-up
     times = []
     for _ in range(a.runs):

@@ -97,3 +97,76 @@ def test_a_news_agency_that_speaks_is_not_a_person():
     text = ("Reuters said Marta Olsen had resigned.\n\n"
             "“It was time to go,” she said.")
     assert speakers(text) == ["Marta Olsen"]
+
+
+def test_a_shared_surname_alone_is_the_person_introduced_first():
+    text = ("Harald Brekke chairs the fishing board. His niece Ingrid Brekke joined it in May.\n\n"
+            "Brekke said the quotas would stay.")
+    people = People(text, [])
+    assert people.full_name("Brekke", text.index("Brekke said")) == ("Harald Brekke", False)
+
+
+def test_gender_votes_after_a_second_namesake_go_to_the_first_one():
+    text = ("Harald Brekke chairs the fishing board. Ingrid Brekke joined it in May.\n\n"
+            "Brekke said he was glad. Brekke said he was proud. Ingrid Brekke said she was too.\n\n"
+            "“I will learn fast,” she said.")
+    people = People(text, [])
+    assert people.gender_of("Ingrid Brekke") == "f"
+    assert people.gender_of("Harald Brekke") == "m"
+    assert speakers(text)[-1] == "Ingrid Brekke"
+
+
+def test_last_seen_counts_mentions_by_surname_alone():
+    text = "Anya Petrov spoke first. Then Tomasz Wolny spoke. Later Petrov spoke again."
+    people = People(text, [])
+    assert people.last_seen("Anya Petrov", len(text)) == text.index("Petrov spoke again")
+    assert people.last_seen("Tomasz Wolny", text.index("Then")) == -1
+
+
+def test_a_one_word_name_keeps_its_title():
+    people = People("President Okonjo opened the summit.", [])
+    assert people.titles["Okonjo"] == "President"
+
+
+def test_a_capitalised_phrase_whose_first_word_the_text_writes_in_lower_case_is_no_person():
+    text = ("The fair was busy. Torvald Nygaard, who runs it, spoke at the Fair Grounds on Sunday.\n\n"
+            "“We sold out,” he said.")
+    people = People(text, [])
+    assert not people._plausible_person("Fair Grounds")
+    assert people._plausible_person("Torvald Nygaard")
+    assert speakers(text) == ["Torvald Nygaard"]
+
+
+def test_a_pronoun_between_two_people_who_fit_names_the_rival():
+    text = ("Jonas Lie met Erik Dahl on Monday. Lie and Dahl talked for an hour.\n\n"
+            "“It went well,” he said.")
+    people = People(text, [])
+    found = people.resolve_pronoun(text.index("he said"), "m", [0, text.index("Lie and"), text.index("“It")],
+                                   [(text.index("“It"), text.index(" he said"))])
+    assert found == "Jonas Lie"
+    assert people.rival == "Erik Dahl"
+
+
+def test_a_pronoun_with_one_fitting_person_has_no_rival():
+    text = ("Jonas Lie met Greta Dahl on Monday.\n\n"
+            "“It went well,” he said.")
+    people = People(text, [])
+    assert people.resolve_pronoun(text.index("he said"), "m", [0, text.index("“It")], []) == "Jonas Lie"
+    assert people.rival is None
+
+
+def test_lower_case_words_are_found_as_whole_words_only():
+    from desk.checks.attribution.people import _LOWER_WORD, _LowerWords
+
+    text = "The farmer's fair-minded view: fair prices, unfairly low, Fair Oaks, don’t, x-ray."
+    words = _LowerWords(text)
+    every = set(_LOWER_WORD.findall(text))
+    for w in ("fair", "farmer", "fair-minded", "unfairly", "prices", "oaks", "don’t", "x-ray", "x", "ray", "low"):
+        assert (w in words) == (w in every), w
+
+
+def test_a_repeated_name_is_read_in_each_place_it_stands():
+    # the same words are read once, their context each time: after "her book," a title
+    text = "Her book, Silent Harbour, sold well. Silent Harbour spoke at the fair."
+    people = People(text, [])
+    assert [p for p, name in people.mentions if name == "Silent Harbour"] == [text.index("Silent Harbour spoke")]

@@ -114,6 +114,11 @@ def _report(doc: Document, people: People, index: SourceIndex, chosen: dict[int,
             uncertain.append(Problem(
                 "uncertain-speaker", "info", r.open_pos, r.end,
                 f"speaker uncertain: {span.speaker} ({round(100 * choice.confidence)} % sure)"))
+        elif sp is not None and res.rival:
+            # “…,” he said, after two men named as fit: the pronoun's person is a guess
+            uncertain.append(Problem(
+                "uncertain-speaker", "info", r.open_pos, r.end,
+                f"speaker uncertain: “{sp.name}” taken as {span.speaker}, but it could be {res.rival}"))
         result.quotes.append(span)
     anon = [a and i not in decisions for i, a in enumerate(_anonymous(credits))]
     kept = [i for i in range(len(regions)) if i not in dismissed]

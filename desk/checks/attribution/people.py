@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from desk.checks.attribution.lexicon import (
     CAP_STOP,
@@ -37,6 +39,9 @@ _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
+_TOKEN = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+")
+_LOWER_BEFORE = re.compile(r"[\w'\u2019-]")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
 
@@ -67,6 +72,108 @@ def _gender_word(word: str) -> str:
     return "f" if w in FEMALE_WORDS else "m" if w in MALE_WORDS else ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _run_pieces(run: str) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """A run of capitalised words cut into name pieces at full stops that end a sentence
+    (not initials, titles or suffixes), each token (word, start, end) relative to the run;
+    a trailing suffix is dropped and a possessive's ending cut."""
+    pieces = []
+    cur: list[tuple[str, int, int]] = []
+    for t in _TOKEN.finditer(run):
+        w = t.group()
+        if w.endswith(".") and not _is_initials(w) and _norm(w) not in TITLE_WORDS \
+                and _norm(w) not in SUFFIXES:
+            cur.append((w[:-1], t.start(), t.end() - 1))
+            pieces.append(cur)
+            cur = []
+        else:
+            cur.append((w, t.start(), t.end()))
+    if cur:
+        pieces.append(cur)
+    out = []
+    for toks in pieces:
+        while len(toks) > 1 and _norm(toks[-1][0]) in SUFFIXES:
+            toks = toks[:-1]
+        if _possessive(toks[-1][0]):
+            w, s, e = toks[-1]
+            cut = 2 if w.endswith(("'s", "\u2019s")) else 1
+            toks[-1] = (w[:-cut], s, e - cut)
+        out.append(tuple(toks))
+    return tuple(out)
+
+
+_LOWER_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz'\u2019-")
+
+
+class _LowerWords:
+    """Is a word written in lower case somewhere in the text, as a whole word? The same answer
+    as looking it up in the set of every lower-case word (_LOWER_WORD), found with str.find
+    for the few words asked about instead of collecting them all."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = bool(_LOWER_WORD.fullmatch(word)) and self._find(word)
+        return found
+
+    def _find(self, word: str) -> bool:
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i >= 0:
+            # a match of _LOWER_WORD: nothing word-like before, no lower-case letter after
+            if (i == 0 or _LOWER_BEFORE.match(text, i - 1) is None) and text[i + n:i + n + 1] not in _LOWER_AFTER:
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+class _Shape(NamedTuple):
+    """What a name piece's words alone say (its context is looked at for each mention)."""
+
+    first: int  # index of the first name token
+    words: list[str]  # the name tokens, normalised
+    title: str  # title words before the name
+    hon: str  # the word right before the name, normalised ("mr", "senator")
+    full: str | None  # a full name ("Lena Voss")
+    single: str | None  # or one name word ("Voss")
+
+
+def _shape(toks: tuple[str, ...], lower_words: "_LowerWords") -> _Shape | None:
+    """Where the name starts in a piece, its title words and whether it is a full name; None
+    when the piece names nobody."""
+    norms = [_norm(t) for t in toks]
+    last = len(toks) - 1
+    k = 0
+    while k < last and (norms[k] in TITLE_WORDS or norms[k] in CAP_STOP or norms[k] in DETERMINERS
+                        or (k == 0 and norms[k] in lower_words)):
+        k += 1
+    if k == last and norms[k] in CAP_STOP:
+        return None
+    # "Danish Fisheries Minister Lena Voss", "County Farmers Union Chairman Piet Maas":
+    # the name follows the last title word of the run
+    for j in range(last - 1, k - 1, -1):
+        if norms[j] in TITLE_WORDS and norms[j] != "the":
+            k = j + 1
+            break
+    keep = [i for i in range(k, len(toks)) if toks[i]]
+    words = [norms[i] for i in keep]
+    if not keep or any(w in ORG_WORDS for w in words):
+        return None
+    names = [toks[i] for i in keep]
+    title = " ".join(toks[i] for i in range(k) if norms[i] in TITLE_WORDS)
+    hon = norms[k - 1] if k else ""
+    full = single = None
+    if 2 <= len(names) <= 4 and all(t[0].isupper() or _norm(t.partition("-")[0]) in PARTICLES for t in names):
+        full = " ".join(names)
+    elif len(names) == 1:
+        single = names[0]
+    return _Shape(keep[0], words, title, hon, full, single)
+
+
 class People:
     """The people named in an article, for full names, pronouns and bare surnames."""
 
@@ -92,78 +199,52 @@ class People:
                 if k >= 0 and skip_ranges[k][0] <= m.start() < skip_ranges[k][1]:
                     continue
             runs.append(m)
-        lower_words = set(re.findall(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+", text))
-        pieces = []
+        lower_words = self._lower = _LowerWords(text)
+        shapes: dict[tuple[str, ...], _Shape | None] = {}  # names and function words repeat
         for m in runs:
-            toks = [(t.group(), t.start(), t.end()) for t in re.finditer(r"\S+", m.group())]
-            toks = [(w, m.start() + s, m.start() + e) for w, s, e in toks]
-            cur = []
-            for t in toks:
-                cur.append(t)
-                if t[0].endswith(".") and not _is_initials(t[0]) and _norm(t[0]) not in TITLE_WORDS \
-                        and _norm(t[0]) not in SUFFIXES:
-                    w, s0, e0 = cur[-1]
-                    cur[-1] = (w[:-1], s0, e0 - 1)
-                    pieces.append(cur)
-                    cur = []
-            if cur:
-                pieces.append(cur)
-        for toks in pieces:
-            if toks and _WORK_BEFORE.search(text, max(0, toks[0][1] - 30), toks[0][1]):
-                continue  # "her book, Living History,": a title, not a person
-            while toks and _norm(toks[-1][0]) in SUFFIXES and len(toks) > 1:
-                toks = toks[:-1]
-            if toks and _possessive(toks[-1][0]):
-                w, s, e = toks[-1]
-                cut = 2 if w.endswith(("'s", "\u2019s")) else 1
-                toks[-1] = (w[:-cut], s, e - cut)
-            k = 0
-            while k < len(toks) - 1 and (_norm(toks[k][0]) in TITLE_WORDS or _norm(toks[k][0]) in CAP_STOP
-                                         or _norm(toks[k][0]) in DETERMINERS
-                                         or (k == 0 and _norm(toks[k][0]) in lower_words)):
-                k += 1
-            if k == len(toks) - 1 and _norm(toks[k][0]) in CAP_STOP:
-                continue
-            # "Danish Fisheries Minister Lena Voss", "County Farmers Union Chairman Piet Maas":
-            # the name follows the last title word of the run
-            for j in range(len(toks) - 2, k - 1, -1):
-                if _norm(toks[j][0]) in TITLE_WORDS and _norm(toks[j][0]) not in ("the",):
-                    k = j + 1
-                    break
-            title = " ".join(t[0] for t in toks[:k] if _norm(t[0]) in TITLE_WORDS)
-            before = _WORD_BEFORE_RE.search(text, max(0, toks[0][1] - 30), toks[0][1]) if toks else None
-            if before and before.group(1).lower() in HEAD_NOUNS:
-                title = (before.group(1) + " " + title).strip()
-            names = [t for t in toks[k:] if t[0]]
-            words = [_norm(t[0]) for t in names]
-            if not names or any(w in ORG_WORDS for w in words):
-                continue
-            if len(names) >= 2 and len(names) <= 4 and all(t[0][0].isupper() or _norm(t[0].partition("-")[0]) in PARTICLES
-                                                             for t in names):
-                full = " ".join(t[0] for t in names)
-                sur = _norm(names[-1][0])
-                self.full.setdefault(sur, []).append((names[0][1], full))
-                head, dash, rest = sur.partition("-")
-                if dash and head in PARTICLES and rest:
-                    self.full.setdefault(rest, []).append((names[0][1], full))  # "Assad" for al-Assad
-                self.mentions.append((names[0][1], full))
-                given = given_names().get(_norm(names[0][0]), "")
-                if title or given:
-                    self.persons.add(full)
-                hon = _norm(toks[k - 1][0]) if k else ""
-                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or given
-                if g:
-                    self.gender.setdefault(full, g)
-                if title:
-                    self.titles.setdefault(full, title)
-            elif len(names) == 1:
-                self.mentions.append((names[0][1], names[0][0]))
-                hon = _norm(toks[k - 1][0]) if k else ""
-                g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
-                if g:
-                    self.gender.setdefault(_norm(names[0][0]), g)
-                if hon in HONORIFICS:
-                    self.persons.add(names[0][0])  # "Mr. Orlov" is a person
+            base = m.start()
+            for rel in _run_pieces(m.group()):
+                key = tuple(t[0] for t in rel)
+                if key in shapes:
+                    shape = shapes[key]
+                else:
+                    shape = shapes[key] = _shape(key, lower_words)
+                if shape is None:
+                    continue
+                s0 = base + rel[0][1]
+                if _WORK_BEFORE.search(text, max(0, s0 - 30), s0):
+                    continue  # "her book, Living History,": a title, not a person
+                title = shape.title
+                before = _WORD_BEFORE_RE.search(text, max(0, s0 - 30), s0)
+                if before and before.group(1).lower() in HEAD_NOUNS:
+                    title = (before.group(1) + " " + title).strip()
+                hon, words = shape.hon, shape.words
+                first = base + rel[shape.first][1]
+                if shape.full is not None:
+                    full = shape.full
+                    sur = words[-1]
+                    self.full.setdefault(sur, []).append((first, full))
+                    head, dash, rest = sur.partition("-")
+                    if dash and head in PARTICLES and rest:
+                        self.full.setdefault(rest, []).append((first, full))  # "Assad" for al-Assad
+                    self.mentions.append((first, full))
+                    given = given_names().get(words[0], "")
+                    if title or given:
+                        self.persons.add(full)
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or given
+                    if g:
+                        self.gender.setdefault(full, g)
+                    if title:
+                        self.titles.setdefault(full, title)
+                elif shape.single is not None:
+                    self.mentions.append((first, shape.single))
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
+                    if g:
+                        self.gender.setdefault(words[0], g)
+                    if hon in HONORIFICS:
+                        self.persons.add(shape.single)  # "Mr. Orlov" is a person
+                    if shape.title:  # "President Okafor": "the president" is Okafor
+                        self.titles.setdefault(shape.single, shape.title)
         self._mention_pos = [p for p, _ in self.mentions]
         self._oblique: dict[int, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
@@ -173,6 +254,8 @@ class People:
                 self.persons.add(name)
         self._pronouns: dict[str, list[int]] | None = None
         self._places: set[str] | None = None
+        self._entity_pos: dict[str, list[int]] | None = None
+        self.rival: str | None = None  # after resolve_pronoun: another person it fits as well
         self._gender_from_pronouns()
 
     def _gender_from_pronouns(self) -> None:
@@ -243,14 +326,20 @@ class People:
         return bool(m) and m.group(1) in HEAD_NOUNS
 
     def last_seen(self, full: str, pos: int) -> int:
-        """Where the person was last mentioned before pos (-1 if not)."""
-        sur = _norm(full.split()[-1]) if full.split() else ""
-        cands = self.full.get(sur, ())
-        k = bisect.bisect_left(cands, (pos, "")) - 1
-        for n in range(k, max(-1, k - 64), -1):  # the nearest few are enough
-            if cands[n][1] == full:
-                return cands[n][0]
-        return -1
+        """Where the person was last mentioned before pos, by full name or surname (-1 if not)."""
+        seen = self.entity_mentions().get(full, ())
+        k = bisect.bisect_left(seen, pos) - 1
+        return seen[k] if k >= 0 else -1
+
+    def entity_mentions(self) -> dict[str, list[int]]:
+        """Each person (full name) → where the article mentions them, full name or surname."""
+        if self._entity_pos is None:
+            found: dict[str, list[int]] = {}
+            for p, name in self.mentions:
+                full = self.full_name(name, p + 1)[0] if " " not in name else name
+                found.setdefault(full, []).append(p)
+            self._entity_pos = found
+        return self._entity_pos
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""
@@ -260,9 +349,11 @@ class People:
         cands = self.full.get(_norm(toks[0]))
         if not cands:
             return name, False
-        k = bisect.bisect_left(cands, (pos, "")) - 1  # the last full form introduced before pos
+        k = bisect.bisect_left(cands, (pos, "")) - 1
         if k >= 0:
-            return cands[k][1], False
+            # two people with one surname ("Ana Voss" ... "Piet Voss"): the article writes the
+            # second one's name in full and keeps the bare surname for the first
+            return cands[0][1], False
         return cands[0][1], True
 
     def gender_of(self, name: str) -> str:
@@ -293,6 +384,7 @@ class People:
         pronoun of the same gender ("he said") refers to the same person, so only names before
         that pronoun count there. A person is a known one (first name, title, speaker) or a
         plausible full name."""
+        self.rival = None
         if self._excluded is not excluded:
             self._excluded = excluded
             self._ex_starts = [a for a, _ in excluded]
@@ -309,7 +401,7 @@ class People:
                     top = pp
             i = bisect.bisect_left(self._mention_pos, lo)
             j = bisect.bisect_left(self._mention_pos, top)
-            best, best_key = None, None
+            best, best_key, rival = None, None, None
             for m in range(i, j):
                 p, name = self.mentions[m]
                 if self._in_excluded(p):
@@ -322,8 +414,12 @@ class People:
                 lone = " " not in full and _norm(full) not in self.full and not self.gender_of(full)
                 key = (not self.oblique(m), not lone)
                 if best_key is None or key > best_key:
-                    best, best_key = full, key
+                    best, best_key, rival = full, key, None
+                elif key == best_key and rival is None and full != best \
+                        and self.gender_of(full) == self.gender_of(best):
+                    rival = full  # as good a fit: the choice is a guess
             if best is not None:
+                self.rival = rival
                 return best
             hi = lo
             si -= 1
@@ -368,7 +464,8 @@ class People:
     def _plausible_person(self, full: str) -> bool:
         """A full name not known to be a person, but not shaped like a place or an institution."""
         parts = full.split()
-        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH for w in parts)
+        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH for w in parts) \
+            and _norm(parts[0]) not in self._lower  # "Fair Grounds" when the text says "fair"
 
     def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos) - 1

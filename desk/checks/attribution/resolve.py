@@ -30,6 +30,7 @@ class Resolved:
     name: str | None
     kind: str | None
     title: str | None
+    rival: str | None = None  # a pronoun's other possible person: the choice is a guess
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Resolver:
     last_thing: str | None = None  # the last body or document ("the ministry", "the letter")
     flagged: set[str] = field(default_factory=set)
     _quote_ranges: list[tuple[int, int]] | None = None
+    _rival: str | None = None
 
     def resolve(self, ri: int, at: Credit, end: int) -> Resolved:
         sp = at.speaker
@@ -56,8 +58,9 @@ class Resolver:
             kind = "person" if sp.kind == "pronoun" else sp.kind
             out = Resolved(at, resolved, kind, sp.title)
         else:
+            self._rival = None
             resolved, kind = self._resolve(ri, sp)
-            out = Resolved(Credit(sp, at.cue, resolved, at.how), resolved, kind, sp.title)
+            out = Resolved(Credit(sp, at.cue, resolved, at.how), resolved, kind, sp.title, self._rival)
         if kind == "person" and resolved:
             self.last_person = (resolved, end)
         elif kind in ("organisation", "anonymous") and resolved:
@@ -85,6 +88,7 @@ class Resolver:
             if desc is not None and (cand is None or people.last_seen(cand, sp.start) < desc.start):
                 # "The harbour master also spoke. “…,” he said": the role named last
                 return nominal(people, desc) or desc.name, "person"
+            self._rival = people.rival if cand else None
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
             resolved, later = people.full_name(sp.name, sp.start)
@@ -119,8 +123,10 @@ class Resolver:
         sp = subject_at_start(self.doc.text, a, b)
         if sp is None or sp.kind != "anonymous" or not sp.definite or sp.start - a > 3:
             return None
-        head = sp.name.split()[-1].lower()
-        return sp if head in PERSON_ROLES else None
+        words = sp.name.split()
+        if len(words) > 5 or any(w[:1].isdigit() for w in words):
+            return None  # a clause read as a noun phrase ("The district saw 30 applicants")
+        return sp if words[-1].lower() in PERSON_ROLES else None
 
 
 def nominal(people: People, sp: Speaker) -> str | None:

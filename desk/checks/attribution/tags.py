@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from desk.checks.diff import normalise, similarity
+from desk.checks.diff import normalise, similarity, words
 from desk.model import QuoteSpan, TaggedQuote
 
 MATCH_MIN = 0.6  # word similarity from which a quotation is taken to be the tag's
@@ -21,11 +21,22 @@ def _scored(tag: TaggedQuote, candidates):
     tag's words: same words first, then more similar, then nearer where the tag was."""
     tag_norm = normalise(tag.text)
     tag_len = len(tag_norm)
+    tag_list = words(tag_norm.lower())
+    tag_words, tag_n = set(tag_list), len(tag_list)
     for cand in candidates:
         qn = normalise(cand[2])
         if not qn or len(qn) > 3 * tag_len + 20 or 3 * len(qn) + 20 < tag_len:
             continue
-        score = 1.0 if qn == tag_norm else similarity(qn, tag_norm)
+        if qn == tag_norm:
+            score = 1.0
+        else:
+            # the words both share bound the similarity from above (as difflib's quick_ratio):
+            # a candidate that cannot reach MATCH_MIN is not worth the full comparison
+            cw = qn.lower().split()  # = words(qn.lower()): qn is words joined by spaces
+            shared = min(sum(1 for w in cw if w in tag_words), tag_n)
+            if 2.0 * shared / (len(cw) + tag_n) < MATCH_MIN:
+                continue
+            score = similarity(qn, tag_norm)
         if score >= MATCH_MIN:
             yield (-score, abs(cand[0] - tag.start) if tag.start is not None else 0), cand
 
