@@ -212,7 +212,9 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
                     sp = speaker_after(text, t.end(), limit)
             if sp:
                 return Credit(sp, word, how="post")
-        return None
+        if word not in POST_ONLY:
+            return None
+        # a word that is more often a noun or a title ("state Sen. Ruiz said"): read on
     for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 320)):
         if cm.group() in ING_CUES:
             break

@@ -48,7 +48,9 @@ _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\u201c\u201d\"\u2014\u2013]+|[,;:()\[\]\u2
 
 # nouns that look like -ly adverbs: "the family said"
 _LY_NOUNS = {"family", "families", "ally", "assembly", "rally", "supply", "reply", "monopoly", "anomaly",
-             "bully", "folly", "italy"}
+             "bully", "folly", "italy",
+             # papers named for how often they appear: "the influential Westby daily said"
+             "daily", "weekly", "monthly", "quarterly", "biweekly", "fortnightly"}
 
 
 @lru_cache(maxsize=65536)
@@ -159,6 +161,13 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                     if head.kind == "person":
                         return head
                     hw = _norm(head.name.split()[-1]) if head.name.split() else ""
+                    if _norm(toks[pi][0]) == "in" and head.kind == "anonymous" and _norm(head.name.split()[0]) \
+                            in DETERMINERS and kind_of_place(sp):
+                        # "a hotel project in Westby promises …": the place is inside the phrase;
+                        # the project speaks, not Westby
+                        head.end = sp.end
+                        head.name = text[head.start:sp.end]
+                        return head
                     if hw not in HEAD_NOUNS and not (hw.endswith("s") and hw[:-1] in HEAD_NOUNS):
                         sp.anonymous_flag = sp.anonymous_flag or anon
                         return sp
@@ -272,6 +281,11 @@ def _reduced_relative(text: str, toks: list, start: int, allow_descriptor: bool,
     if head is None or head.kind == "pronoun":
         return None
     return head
+
+
+def kind_of_place(sp: Speaker) -> bool:
+    """A one- or two-word capitalised name with no title: after "in" it names a place."""
+    return sp.kind in ("person", "organisation") and not sp.title and len(sp.name.split()) <= 2
 
 
 def _coordinated_det(toks: list, k: int) -> int | None:
@@ -529,4 +543,17 @@ def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
             if alt is not None and alt.kind == "person" and alt.start == q:
                 alt.title = alt.title or sp.name
                 return alt
+        m = _ROLE_TAIL.match(text, sp.end, limit)
+        if m is not None and m.end() < limit and text[m.end()].isupper():
+            # "Her chief policy aide, Lena Voss, calls": the descriptor was cut short before
+            # "policy aide"; the name set off by commas after it is the subject
+            alt = _speaker_after(text, m.end(), limit)
+            if alt is not None and alt.kind == "person" and alt.start == m.end() \
+                    and text.startswith(",", alt.end):
+                alt.title = alt.title or text[sp.start:m.end()].rstrip(" \t,")
+                return alt
     return sp
+
+
+# lower-case words finishing a role before the comma of an appositive name: " policy aide, "
+_ROLE_TAIL = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]*,[ \t]*")
