@@ -34,8 +34,20 @@ OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|toward
 CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 
 
+_CLAUSE_JOIN = re.compile(r"[,;][ \t]+(?:and|but|while|whereas|yet)[ \t]+")
+
+
 def clause_subject(text: str, a: int, v: int) -> Speaker | None:
-    """Subject of a clause with coordinated verbs: “Okafor paused for a while and said …”."""
+    """Subject of a clause with coordinated verbs: “Okafor paused for a while and said …”;
+    in a sentence of several clauses, the subject of the last one ("The guild agreed, and
+    the union strongly objected and said …" → the union)."""
+    last = None
+    for last in _CLAUSE_JOIN.finditer(text, a, v):
+        pass
+    if last is not None:
+        sp = subject_at_start(text, last.end(), v)
+        if sp is not None:
+            return sp
     sp = subject_at_start(text, a, v)
     if sp is None:
         k = text.rfind(",", a, v)

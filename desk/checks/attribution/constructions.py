@@ -220,6 +220,14 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
     while p < b and text[p] in " \t\u00a0":
         p += 1
     limit = min(b, nxt_open, p + 200)
+    inv = _INVERTED_VERB.match(text, p, limit)
+    if inv is not None and inv.group(1) not in _NOT_VERBS:
+        # “…!” beamed Lena Voss. / “…?” reacted Omar Beck: a verb the lexicon does not list,
+        # inverted before a name that ends the clause
+        sp = speaker_after(text, inv.end(), limit)
+        if sp is not None and sp.kind == "person" and sp.start == inv.end() \
+                and _CLAUSE_END.match(text, sp.end, limit):
+            return Credit(sp, inv.group(1), how="post-verb")
     sp = speaker_after(text, p, limit)
     if sp is None:
         nm = _NAME_RUN.match(text, p, limit)
@@ -234,6 +242,8 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
     return Credit(sp, m.group(1), how="post-verb")
 
 
+_INVERTED_VERB = re.compile(r"([a-z]{3,}ed)[ \t]+(?=[A-Z])")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;!?]|$|(?:of|from)[ \t]+[A-Z])")
 _NAME_RUN = re.compile(r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,3}")
 _NOT_VERBS = {"is", "was", "has", "as", "us", "this", "its", "his", "hers", "yes", "less", "unless", "thus",
               "always", "perhaps", "towards", "afterwards", "besides", "whereas", "needed", "used"}

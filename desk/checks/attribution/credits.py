@@ -288,6 +288,8 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+_COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
+_RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
 def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
@@ -336,6 +338,16 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
         sp = speaker_before(text, max(s, a), cm.start())
         if sp:
             return Credit(sp, word, how="pre")
+        if seg > max(s, a) and _COMMA_ONLY.fullmatch(text, seg, cm.start()):
+            # "Voss, who wore a cape reading “Docks Forever”, shouted, “…”": the subject is
+            # before the relative clause that holds the earlier quotation
+            rel = None
+            for rel in _RELATIVE_OPEN.finditer(text, max(s, a, seg - 200), seg):
+                pass  # the last one
+            if rel is not None:
+                sp = speaker_before(text, max(s, a), rel.start())
+                if sp is not None and sp.kind != "pronoun":
+                    return Credit(sp, word, how="pre")
         if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
             sp = clause_subject(text, max(s, a), cm.start())
             if sp:
