@@ -279,7 +279,7 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
         if sp and sp.kind != "pronoun":
             return Credit(sp, cm.group(), how="post")
         return None
-    cm = CUE_RE.search(text, p, b)
+    cm = POST_CUE_RE.search(text, p, b)  # a form that is often a noun ends the sentence: a verb
     if cm and cm.group() in INVERSION and not text[cm.end():b].strip(" .!?\t\n"):
         sp = speaker_before(text, p, cm.start())
         if sp and len(text[p:sp.start].split()) <= 3:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from desk.checks.attribution.cues import CUE_FORMS
 from desk.checks.attribution.lexicon import (
     ANON_HEADS,
+    BASE_CUES,
     ANONYMITY_RE,
     CAP_STOP,
     DETERMINERS,
@@ -24,6 +25,7 @@ from desk.checks.attribution.lexicon import (
     STOP_BACK,
     SUFFIXES,
     TITLE_WORDS,
+    TO_HEADS,
     TRAILING_SKIP,
     TRULY_ANON,
 )
@@ -76,8 +78,8 @@ def _is_name_tok(tok: str) -> bool:
             return True
     if len(tok) == 2 and tok[0].isupper() and tok[1] == ".":
         return True  # a middle initial: "Julie A. Diaz"
-    if (low in CAP_STOP and low not in TITLE_WORDS) or low in CUE_FORMS:
-        return False
+    if (low in CAP_STOP and low not in TITLE_WORDS) or low in CUE_FORMS and low not in BASE_CUES:
+        return False  # (a capitalised base form may be a surname: "“…,” Read said")
     return tok[0].isupper() and not tok.endswith(("\u2019s", "'s", "s\u2019", "s'"))
 
 
@@ -155,7 +157,8 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
             pi = i - 1
             if pi >= 1 and _norm(toks[pi][0]) == "the":
                 pi -= 1
-            if pi >= 1 and _norm(toks[pi][0]) in PREPS and depth < 3:
+            to_phrase = pi >= 2 and _norm(toks[pi][0]) == "to" and _norm(toks[pi - 1][0]) in TO_HEADS
+            if pi >= 1 and (_norm(toks[pi][0]) in PREPS or to_phrase) and depth < 3:
                 head = _np_from_end(text, toks[:pi], allow_descriptor, depth + 1)
                 if head is not None and head.kind != "pronoun":
                     if head.kind == "person":
@@ -338,8 +341,15 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
     for idx, ch in enumerate(chunks):
         while ch and _norm(ch[0][0]) in ("but", "and", "yet", "so", "still", "meanwhile"):
             ch = ch[1:]
+        if len(ch) > 1 and _norm(ch[0][0]) == "as" and _is_name_tok(ch[1][0]):
+            ch = ch[1:]  # "As Lena Voss, the deputy leader, put it"
         if not ch or _norm(ch[0][0]) in INTRO_WORDS:
             continue
+        if len(ch) > 1 and _norm(ch[0][0]) in ("early", "late") and _norm(ch[1][0]) in ("in", "on", "last", "this"):
+            continue  # "Early in the campaign, …": an opening phrase (Early is a surname too)
+        if idx > 0 and len(ch) <= 2 and len(chunks[idx - 1]) >= 2 and _norm(chunks[idx - 1][-2][0]) in _LOCATIVE \
+                and all(_is_cap(t[0]) for t in ch):
+            continue  # "in Ardena, Westshire, …": the region of a place, not a subject
         sp = _np_from_end(text, ch, allow_descriptor, depth + 1)
         if sp is None:
             continue
@@ -452,7 +462,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 out.append(t)  # "a Wednesday editorial"
                 continue
             if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
-                    or lw in CUE_FORMS:
+                    and not (lw == "to" and _norm(out[-1][0]) in TO_HEADS) or lw in CUE_FORMS:
                 break
             if w.endswith((".", "!", "?")) and not _is_initials(w) and lw not in TITLE_WORDS:
                 out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
@@ -482,7 +492,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 break
             out.append(t)
             prev_cap = False
-        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "the", "a", "an"):
+        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "to", "the", "a", "an"):
             out.pop()
         return _np_from_end(text, out) if out else None
     for n, t in enumerate(toks):

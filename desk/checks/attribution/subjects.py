@@ -76,7 +76,8 @@ def _clause_start(text: str, a: int, p: int) -> bool:
 
 
 _PLACE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:of|in|from)[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)?,[ \t]*$")
-_ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email"}
+_ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email",
+                  "article", "story", "clip", "mailer", "flyer", "notice", "message"}
 _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent|posted|put[ \t]+out|"
                             r"circulated|shared|aired|retweeted|tweeted|forwarded|emailed|sent[ \t]+out)"
                             r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[a-z-]+[ \t]+)?$")
@@ -91,7 +92,8 @@ _TIME_BEFORE = re.compile(
     r"post|tweet|video|memo)[ \t]*,?[ \t]*$")
 # ", chairwoman of the Harbour League" left open before the verb (no closing comma)
 _OPEN_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[\w-]+){0,4}?[ \t]+"
-                              r"(?:of|at|for|with)[ \t]+(?:the[ \t]+)?$")
+                              r"(?:of|at|for|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*(?:'s|\u2019s)[ \t]+)?"
+                              r"(?:[a-z][\w-]*[ \t]+){0,2}$")
 _AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:obtained|seen|reviewed|released|published|filed|signed|sent|"
                            r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
                            r"posted|shared|conducted|prepared)[ \t]+by[ \t]+$")
