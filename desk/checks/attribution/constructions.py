@@ -19,14 +19,34 @@ _SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t
 
 
 def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
-    """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena."""
+    """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena;
+    or credited by a line of its own: "Lena Voss, harbour master" / "said Lena Voss." """
     if text[r.end:b].strip() or r.para + 1 >= len(paras):
         return None
     na, nb = paras[r.para + 1]
     m = _SIGNATURE.match(text, na, nb)
     if m is None:
-        return _credit_line(text, na, nb) if r.extra.get("blockquote") else None
+        if r.extra.get("blockquote"):
+            return _credit_line(text, na, nb)
+        alone = not text[paras[r.para][0]:r.open_pos].strip(" \t>*-#")  # the quotation is the paragraph
+        return (_credit_line(text, na, nb) or _name_line(text, na, nb)) if alone else None
     return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
+
+
+# a line holding only a name and a title: "Lena Voss, harbour master of Ardena"
+_NAME_LINE = re.compile(r"[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}),[ \t]*"
+                        r"([^\n.!?:;\u201c\u201d\"]{2,80}?)[ \t]*\.?[ \t]*$")
+
+
+def _name_line(text: str, a: int, b: int) -> Credit | None:
+    m = _NAME_LINE.match(text, a, b)
+    if m is None or len(m.group(2).split()) > 10:
+        return None
+    sp = speaker_after(text, m.start(1), m.end(1))
+    if sp is None or sp.kind != "person" or sp.start != m.start(1) or sp.end != m.end(1):
+        return None
+    sp.title = sp.title or m.group(2).strip()
+    return Credit(sp, None, how="signature")
 
 
 def signature_line(text: str, a: int, b: int) -> bool:

@@ -105,6 +105,8 @@ def _strip_paren(toks: list) -> list:
     return toks
 
 
+# what follows a verb, never a noun of the phrase: "attacks the", "urges them"
+_OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -468,6 +470,9 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
                 break
             nxt = _norm(toks[n + 1][0]) if n + 1 < len(toks) else ""
+            if n >= 2 and w.islower() and lw.endswith("s") and not lw.endswith(("ss", "'s")) \
+                    and (nxt in _OBJECT_WORDS) and out[-1][0].isalpha():
+                break  # "An advert from the guild attacks the councillors": the verb ends the subject
             if _is_name_tok(w):
                 out.append(t)
                 prev_cap = True
