@@ -34,7 +34,7 @@ OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|toward
 CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 
 
-_CLAUSE_JOIN = re.compile(r"[,;][ \t]+(?:and|but|while|whereas|yet)[ \t]+")
+_CLAUSE_JOIN = re.compile(r"(?:[,;]|[ \t][-\u2013\u2014]{1,2})[ \t]+(?:and|but|while|whereas|yet)[ \t]+")
 
 
 def clause_subject(text: str, a: int, v: int) -> Speaker | None:
@@ -65,6 +65,9 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
 VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},\s*)?[a-z]")
 
 
+_APPOSITIVE_OPEN = re.compile(r"(?:a|an|the)[ \t]+[a-z]")
+
+
 def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
     """The noun phrase opening a clause (after datelines and introductory phrases)."""
     m = _INTRO_RE.match(text, a, limit)
@@ -74,10 +77,18 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
         if k < 0:
             break
         starts.append(k + 1)
-    for p in starts:
+    fronted = None  # a name opening the clause, before an appositive: "Lena Voss, a hydrologist …"
+    for n, p in enumerate(starts):
         while p < limit and text[p] in " \t":
             p += 1
         sp = speaker_after(text, p, limit)
+        if n == 0 and sp is not None and sp.kind == "person" and sp.start - p < 40 and text.startswith(",", sp.end):
+            fronted = sp
+        elif fronted is not None and _APPOSITIVE_OPEN.match(text, p, limit):
+            # "Lena Voss, a former harbour pilot for the Westby port has written …": the
+            # appositive was left open; the name before it is the subject
+            fronted.title = fronted.title or None
+            return fronted
         if sp and sp.start - p < 40 and VERBISH_AFTER.match(text, sp.end, limit):
             if sp.kind != "person" and text.startswith(",", sp.end):
                 # "His deputy harbour master, Lena Voss, calls …": the appositive names the subject

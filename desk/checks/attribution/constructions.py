@@ -190,10 +190,16 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     if r.end >= b:
         return None
     _, e = sentence_bounds(st, b, r.end + 1)
-    limit = min(nxt_open, e if e > r.end + 1 else b)
+    limit = e if e > r.end + 1 else b
     m = None
     for m in _TRAIL_RE.finditer(text, r.end, limit):
         pass
+    if m is not None and m.start() > nxt_open and _after_last_mark(text, m.start(), limit):
+        pass  # “A,” … “B,” …, said Ana Ruiz.: the credit closing the sentence covers both
+    elif m is not None and m.start() > nxt_open:
+        return None
+    else:
+        limit = min(limit, nxt_open)
     if m is None or m.start() == r.end or m.group(1) in HEARER_VERBS:
         return None  # ", told the Courier": the hearer follows, not the speaker
     p = m.end()
@@ -205,6 +211,11 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     if sp is None or sp.kind == "pronoun":
         return None
     return Credit(sp, m.group(1), how="trailing")
+
+
+def _after_last_mark(text: str, p: int, limit: int) -> bool:
+    """No quotation mark between p and the end of the sentence."""
+    return not any(ch in text[p:limit] for ch in "\u201c\u201d\"")
 
 
 _SAID_FIRST = re.compile(r"(Said|Says|Added|Wrote)[ \t]+")
@@ -254,7 +265,9 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
         if nm is None or nm.group().split()[0].lower() in CAP_STOP:
             return None
         sp = Speaker(nm.group(), "person", p, nm.end())
-    if sp.start != p or sp.kind == "anonymous" and not sp.definite:
+    if sp.start != p and not (sp.kind == "person" and _DET_ADJ.fullmatch(text, p, sp.start)):
+        return None  # (“…,” an angry Lena Voss retorted: a name after an article and adjective)
+    if sp.kind == "anonymous" and not sp.definite:
         return None
     m = _ANY_VERB.match(text, sp.end, limit)
     if not m or m.group(1) in _NOT_VERBS:
@@ -262,6 +275,7 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
     return Credit(sp, m.group(1), how="post-verb")
 
 
+_DET_ADJ = re.compile(r"(?:an?|the)[ \t]+(?:[a-z][a-z-]*[ \t]+){1,2}")
 _INVERTED_VERB = re.compile(r"([a-z]{3,}ed)[ \t]+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;!?]|$|(?:of|from)[ \t]+[A-Z])")
 _NAME_RUN = re.compile(r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,3}")

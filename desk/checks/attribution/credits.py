@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 
 from desk.checks.attribution.clauses import (
+    _CLAUSE_JOIN,
     CONJ_BEFORE,
     OBJECT_PREP,
     PREP_BEFORE_ING,
@@ -174,6 +175,14 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
         return None  # after an earlier quotation in the sentence: that quotation's speaker continues
     if r.open_pos - s < 3:
         return None
+    last = None
+    for last in _CLAUSE_JOIN.finditer(text, s, r.open_pos):
+        pass
+    if last is not None:
+        # "Voss signed the order, while Omar Beck, the mayor, proposed “…”": the clause's own subject
+        sp = subject_at_start(text, last.end(), r.open_pos)
+        if sp is not None and sp.kind in ("person", "organisation"):
+            return Credit(sp, None, how="subject")
     sp = subject_at_start(text, s, r.open_pos)
     if sp:  # any kind: a descriptor ("Voss supporters") scores lower than a name
         return Credit(sp, None, how="subject")

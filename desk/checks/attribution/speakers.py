@@ -470,8 +470,10 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
                 break
             nxt = _norm(toks[n + 1][0]) if n + 1 < len(toks) else ""
+            nxt_word = toks[n + 1][0] if n + 1 < len(toks) else ""
             if n >= 2 and w.islower() and lw.endswith("s") and not lw.endswith(("ss", "'s")) \
-                    and (nxt in _OBJECT_WORDS) and out[-1][0].isalpha():
+                    and (nxt in _OBJECT_WORDS or _is_name_tok(nxt_word) and _norm(nxt_word) not in TITLE_WORDS
+                         and out[-1][0].islower()) and out[-1][0].isalpha():
                 break  # "An advert from the guild attacks the councillors": the verb ends the subject
             if _is_name_tok(w):
                 out.append(t)
