@@ -89,7 +89,10 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
             # appositive was left open; the name before it is the subject
             fronted.title = fronted.title or None
             return fronted
-        if sp and sp.start - p < 40 and VERBISH_AFTER.match(text, sp.end, limit):
+        if sp and sp.start - p < 40 and (VERBISH_AFTER.match(text, sp.end, limit) or sp.title and sp.start > p
+                                         and text.startswith(",", sp.end)
+                                         and VERBISH_AFTER.match(text, sp.end + 1, limit)):
+            # (the second: "Her chief policy aide, Lena Voss, calls …")
             if sp.kind != "person" and text.startswith(",", sp.end):
                 # "His deputy harbour master, Lena Voss, calls …": the appositive names the subject
                 q = sp.end + 1

@@ -260,13 +260,19 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
                 and _CLAUSE_END.match(text, sp.end, limit):
             return Credit(sp, inv.group(1), how="post-verb")
     sp = speaker_after(text, p, limit)
-    if sp is None:
+    da = _DET_ADJ.match(text, p, limit)
+    adjective = da is not None and (sp is None or sp.kind != "person")
+    if adjective:
+        # “…,” an angry Lena Voss grumbled: a name after an article and an adjective
+        p = da.end()
+        sp = speaker_after(text, p, limit)
+    if sp is None or adjective and sp.kind != "person":
         nm = _NAME_RUN.match(text, p, limit)
         if nm is None or nm.group().split()[0].lower() in CAP_STOP:
             return None
         sp = Speaker(nm.group(), "person", p, nm.end())
-    if sp.start != p and not (sp.kind == "person" and _DET_ADJ.fullmatch(text, p, sp.start)):
-        return None  # (“…,” an angry Lena Voss retorted: a name after an article and adjective)
+    if sp.start != p:
+        return None
     if sp.kind == "anonymous" and not sp.definite:
         return None
     m = _ANY_VERB.match(text, sp.end, limit)
@@ -275,7 +281,7 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
     return Credit(sp, m.group(1), how="post-verb")
 
 
-_DET_ADJ = re.compile(r"(?:an?|the)[ \t]+(?:[a-z][a-z-]*[ \t]+){1,2}")
+_DET_ADJ = re.compile(r"(?:an?|the)[ \t]+(?:[a-z][a-z-]*[ \t]+){1,2}(?=[A-Z])")
 _INVERTED_VERB = re.compile(r"([a-z]{3,}ed)[ \t]+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;!?]|$|(?:of|from)[ \t]+[A-Z])")
 _NAME_RUN = re.compile(r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,3}")

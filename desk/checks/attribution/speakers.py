@@ -349,7 +349,7 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             continue
         if len(ch) > 1 and _norm(ch[0][0]) in ("early", "late") and _norm(ch[1][0]) in ("in", "on", "last", "this"):
             continue  # "Early in the campaign, …": an opening phrase (Early is a surname too)
-        if idx > 0 and len(ch) <= 2 and len(chunks[idx - 1]) >= 2 and _norm(chunks[idx - 1][-2][0]) in _LOCATIVE \
+        if idx > 0 and len(ch) == 1 and len(chunks[idx - 1]) >= 2 and _norm(chunks[idx - 1][-2][0]) in _LOCATIVE \
                 and all(_is_cap(t[0]) for t in ch):
             continue  # "in Ardena, Westshire, …": the region of a place, not a subject
         sp = _np_from_end(text, ch, allow_descriptor, depth + 1)
@@ -482,7 +482,8 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if lw in HEAD_NOUNS:
                 out.append(t)
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
-                if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS and not (
+                if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \
+                        and not (nxt == "to" and lw in TO_HEADS) and not (
                         _is_name_tok(nxt_tok) and nxt not in TITLE_WORDS):
                     break  # not "campaign manager", "policy aide": a compound goes on
                 prev_cap = False

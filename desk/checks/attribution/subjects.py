@@ -56,6 +56,13 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
                 # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
                 # "In a talk this week in Ardena, Voss said")
                 return head
+    if sp.kind == "anonymous" and text[max(a, sp.start - 3):sp.start].rstrip().endswith(","):
+        # "Lena Voss, chairwoman of the river guild stated": a name, then its appositive
+        k = text.rfind(",", a, sp.start)
+        ante = _np_from_end(text, tokens(text, max(a, k - 200), k), False)
+        if ante is not None and ante.kind == "person" and _clause_start(text, a, ante.start):
+            ante.title = ante.title or sp.name
+            return ante
     m = _OPEN_APPOSITION.search(text, max(a, sp.start - 160), sp.start)
     if m is not None and sp.kind in ("person", "organisation") and not text[m.end():sp.start].strip():
         # "Lena Voss, chairwoman of the Harbour League said": an appositive left open

@@ -1,0 +1,47 @@
+"""Constructions the plain cue finders miss (constructions.py): inverted verbs the lexicon
+does not list, credits on the line after a quotation paragraph, trailing credits that close a
+sentence with several quotations. Every sentence is our own."""
+
+from desk.checks.attribution import analyse
+
+
+def speakers(text):
+    return [q.speaker for q in analyse(text).quotes]
+
+
+def test_inverted_verb_not_in_the_lexicon():
+    assert speakers("“This is wonderful!” beamed Lena Voss of Ardena, who had waited all day.") == ["Lena Voss"]
+    assert speakers("“Who asked them?” reacted Omar Beck.") == ["Omar Beck"]
+
+
+def test_inverted_verb_needs_a_name_ending_the_clause():
+    # "ended Omar Beck's" is no credit: the name does not end the clause
+    assert speakers("“Enough!” ended Omar Beck’s speech on a high note.") != ["Omar Beck"]
+
+
+def test_name_after_article_and_adjective():
+    assert speakers("“We will not move,” an angry Lena Voss grumbled.") == ["Lena Voss"]
+
+
+def test_name_and_title_on_the_line_after_the_quotation():
+    text = "“The docks stay open.”\n\nOmar Beck, harbour master of Westby\n\nThe vote is on Monday."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"
+    assert q.title == "harbour master of Westby"
+
+
+def test_credit_line_after_the_quotation():
+    text = "“The docks stay open.”\n\nsaid Omar Beck, the harbour master.\n\nThe vote is on Monday."
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_name_line_only_after_a_quotation_standing_alone():
+    # the quotation shares its paragraph with a sentence: the next line is no signature
+    text = "The port was busy. “The docks stay open.”\n\nOmar Beck, harbour master\n\nMore later."
+    assert speakers(text) != ["Omar Beck"]
+
+
+def test_trailing_credit_closes_a_sentence_with_two_quotations():
+    text = ("The guild found no “ties of any kind,” apart from a “casual” friendship, said the "
+            "guild’s director, Lena Voss.")
+    assert speakers(text) == ["Lena Voss", "Lena Voss"]
