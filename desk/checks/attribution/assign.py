@@ -12,6 +12,8 @@ from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
 from desk.checks.attribution.ranking import WEIGHTS, Choice, Scored, ceiling, choose, features, same_entity, score
 from desk.checks.attribution.segment import Document
+from desk.checks.attribution.problems import is_statement
+from desk.checks.attribution.terms import _title_case as title_case
 from desk.checks.attribution.terms import is_term
 
 _NOBODY = Credit(how="none")
@@ -71,6 +73,11 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
                        for c in _context(doc, r, place[id(r)], previous, chosen, best_local, terms)]
         scored.append(nobody)
         choice = chosen[id(r)] = choose(scored)
+        if choice.credit.speaker is None and r.closed and _unclaimed_title(doc.text, r):
+            # a short Title-Case name nobody in reach says (“The Walking Dead”, “Gang of
+            # Eight”): a title, not a quotation
+            chosen[id(r)] = Choice(Credit(how="term"), choice.confidence, choice.ranked)
+            continue
         if choice.credit.speaker is not None:
             last = (r.para, choice.credit)
     return chosen
@@ -99,6 +106,13 @@ def _tops(w: dict[str, float]) -> dict[str, float]:
     if found is None:
         found = _TOPS[key] = {k[4:]: ceiling((k[4:],), w) for k in w if k.startswith("how:")}
     return found
+
+
+def _unclaimed_title(text: str, r: Region) -> bool:
+    inner = text[r.text_start:r.text_end].strip()
+    # (a full stop or comma inside the marks often ends a spoken fragment: not taken)
+    return 0 < len(inner.split()) <= 5 and inner[-1:] not in ".!?,\u2026" and title_case(inner) \
+        and not is_statement(inner)
 
 
 def _agreeing(s: Scored, previous: str | None, w: dict[str, float]) -> Scored:
