@@ -45,3 +45,18 @@ def test_trailing_credit_closes_a_sentence_with_two_quotations():
     text = ("The guild found no “ties of any kind,” apart from a “casual” friendship, said the "
             "guild’s director, Lena Voss.")
     assert speakers(text) == ["Lena Voss", "Lena Voss"]
+
+
+def test_quoted_as_saying_credits_who_is_quoted():
+    assert speakers("“It is dead,” the Westby Courier quoted Omar Beck as saying.") == ["Omar Beck"]
+    assert speakers("The Westby Courier quoted Omar Beck as saying the plan was “dead.”") == ["Omar Beck"]
+
+
+def test_agent_of_a_passive_cue_speaks():
+    assert speakers("The council was slammed by Omar Beck as “a bunch of cowards.”") == ["Omar Beck"]
+
+
+def test_passive_cue_without_agent_names_nobody_nearby():
+    # "was praised" has no agent: the council did not say it
+    text = "The council was praised. “It is over.”"
+    assert speakers(text) != ["The council"]

@@ -155,8 +155,11 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
         return None
     for cm in reversed(list(CUE_RE.finditer(text, a, b))):
         word = cm.group()
+        passive = _PASSIVE.search(text, max(a, cm.start() - 12), cm.start()) is not None
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), b)
+        elif passive:  # "was slammed by Ruiz": the agent speaks; with no agent, nobody here
+            sp = _passive_agent(text, cm.end(), b)
         elif word not in INVERSION:
             continue
         else:
@@ -208,6 +211,13 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         sp = speaker_after(text, pm.end(), limit)
         if sp and sp.kind in ("person", "organisation"):
             return Credit(sp, pm.group(1), how="post")
+    qm = _QUOTED_AS.search(text, w0, limit)
+    if qm is not None and len(text[w0:qm.start()].split()) <= 6:
+        # “…,” the Courier quoted Ana Ruiz as saying: who is quoted speaks, not who quotes
+        sp = speaker_after(text, qm.end(), limit)
+        if sp is not None and sp.kind in ("person", "organisation", "anonymous") and sp.start == qm.end() \
+                and _AS_SAYING.match(text, sp.end, limit):
+            return Credit(sp, qm.group(1), how="post")
     inner = text[r.text_start:r.text_end].rstrip()
     weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
     cm = POST_CUE_RE.match(text, w0, limit)
@@ -257,6 +267,21 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     return _tail_credit(text, w0, limit)
 
 
+# "quoted Ana Ruiz as saying", "cited the ministry as saying"
+_QUOTED_AS = re.compile(r"(?<![\w'\u2019-])(quoted|cited)[ \t]+")
+_AS_SAYING = re.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:,[^,]{0,80},[ \t]*)?as[ \t]+(?:saying|telling|writing)\b")
+# "the council was slammed by Ruiz as “…”": the agent of a passive cue speaks
+_BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
+
+
+def _passive_agent(text: str, cue_end: int, limit: int) -> Speaker | None:
+    m = _BY_AGENT.match(text, cue_end, limit)
+    if m is None:
+        return None
+    sp = speaker_after(text, m.end(), limit)
+    if sp is None or sp.start != m.end() or sp.kind not in ("person", "organisation"):
+        return None
+    return sp
 _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
                          r"(" + "|".join(PASSIVE_CREDITS) + r")\s+(?:[a-z]+\s+){0,3}?by\s+")
 # “…,” told the Gazette: who follows "told" is the hearer, never the speaker
@@ -310,6 +335,9 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
     for cm in reversed(cues):
         word = cm.group()
         if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
+            agent = _passive_agent(text, cm.end(), r.open_pos)
+            if agent is not None:  # "was slammed by Ruiz as “…”"
+                return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), r.open_pos)
