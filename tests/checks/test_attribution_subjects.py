@@ -98,3 +98,17 @@ def test_fronted_name_before_an_open_appositive():
     text = ("Lena Voss, a former harbour pilot for the Westby port has written a book in which she "
             "calls the mayor “a pirate.”")
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_who_signed_a_letter_wrote_its_words():
+    assert speakers("A letter signed by Omar Beck called the plan “dead.”") == ["Omar Beck"]
+
+
+def test_who_obtained_a_letter_did_not_write_it():
+    text = "A letter from the guild obtained by the Westby Courier calls the plan “dead.”"
+    assert speakers(text) != ["Westby Courier"]
+
+
+def test_name_after_a_descriptor_with_a_place():
+    text = "“It is dead,” the harbour master of Westby, Omar Beck, said."
+    assert speakers(text) == ["Omar Beck"]

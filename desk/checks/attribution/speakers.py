@@ -358,7 +358,8 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
         lead = [t for t in ch if t[2] <= sp.start]
         if len(lead) > 6 and not (lead and _norm(lead[-1][0]) in STOP_BACK):
             continue
-        if sp.kind != "person" and idx + 1 < len(chunks) and chunks[idx + 1]:
+        after_prep = bool(lead) and _norm(lead[-1][0]) in PREPS  # "the harbour master of Westby, Lena Voss,"
+        if (sp.kind != "person" or after_prep) and idx + 1 < len(chunks) and chunks[idx + 1]:
             nxt = chunks[idx + 1]
             alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
             if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:

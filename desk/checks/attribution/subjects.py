@@ -52,6 +52,8 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         m = modifier.search(text, max(a, sp.start - 60), sp.start)
         if m is not None:
             head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
+            if modifier is _AGENT_BEFORE and _AUTHORED_BY.search(text, m.start(), m.end()):
+                break  # "a letter signed by Voss calls …": who signed it wrote the words
             if head is not None and head.kind != "pronoun" and (modifier is _AGENT_BEFORE or head.kind == "person"):
                 # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
                 # "In a talk this week in Ardena, Voss said")
@@ -101,6 +103,7 @@ _TIME_BEFORE = re.compile(
 _OPEN_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[\w-]+){0,4}?[ \t]+"
                               r"(?:of|at|for|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*(?:'s|\u2019s)[ \t]+)?"
                               r"(?:[a-z][\w-]*[ \t]+){0,2}$")
-_AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:obtained|seen|reviewed|released|published|filed|signed|sent|"
+_AUTHORED_BY = re.compile(r"(?:signed|written|penned|authored|co-signed)[ \t]+by")
+_AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:penned|authored|co-signed|obtained|seen|reviewed|released|published|filed|signed|sent|"
                            r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
                            r"posted|shared|conducted|prepared)[ \t]+by[ \t]+$")
