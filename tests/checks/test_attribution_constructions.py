@@ -60,3 +60,17 @@ def test_passive_cue_without_agent_names_nobody_nearby():
     # "was praised" has no agent: the council did not say it
     text = "The council was praised. “It is over.”"
     assert speakers(text) != ["The council"]
+
+
+def test_name_and_topic_before_a_colon():
+    assert speakers("Lena Voss, on the plan: “It will sink the port.”") == ["Lena Voss"]
+    assert speakers("Lena Voss on the plan: “It will sink the port.”") == ["Lena Voss"]
+
+
+def test_noun_cue_verdict():
+    assert speakers("Lena Voss’s take: “It will sink the port.”") == ["Lena Voss"]
+
+
+def test_conjunction_after_a_mid_sentence_quotation_starts_a_new_clause():
+    text = "Lena Voss said she was “not done yet,” and Omar Beck agreed."
+    assert speakers(text) == ["Lena Voss"]

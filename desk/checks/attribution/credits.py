@@ -142,6 +142,15 @@ def _colon_before(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
     s0, _ = sentence_bounds(st, len(text), r.open_pos)
     colon = text.rfind(":", 0, r.open_pos)
     sp = subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+    if sp is None:
+        # "Voss, on the plan: “…”": a name and its topic introduce her words
+        lead = max(s0, a, prev_end)
+        while lead < colon and text[lead] in " \t\n":
+            lead += 1
+        name = speaker_after(text, lead, colon)
+        if name is not None and name.kind in ("person", "organisation") and name.start == lead \
+                and _ON_TOPIC.fullmatch(text, name.end, colon):
+            return Credit(name, None, how="colon")
     if sp is None or sp.kind not in ("person", "organisation"):
         sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
         if sp2 is not None and sp2.kind == "person":
@@ -255,8 +264,9 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             gap = gap.replace(sp.title, " ")
         if len(gap.split()) > 6:
             break
-        if _CONJ_GAP.search(gap) and not _short_tail(text, cm.end(), limit):
-            break  # “…,” but he said that …: a new clause, not a credit
+        if _CONJ_GAP.search(gap) and (not _short_tail(text, cm.end(), limit)
+                                      or r.open_pos - sentence_bounds(st, b, r.open_pos)[0] > 3):
+            break  # “…,” but he said that …; Ruiz said “…,” and Voss agreed: a new clause, not a credit
         between = text[sp.end:cm.start()]
         # an appositive set off by commas may run long: “…,” Ana Ruiz, the director of …, told …
         appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
@@ -271,6 +281,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
 _QUOTED_AS = re.compile(r"(?<![\w'\u2019-])(quoted|cited)[ \t]+")
 _AS_SAYING = re.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:,[^,]{0,80},[ \t]*)?as[ \t]+(?:saying|telling|writing)\b")
 # "the council was slammed by Ruiz as “…”": the agent of a passive cue speaks
+_ON_TOPIC = re.compile(r",?[ \t]+(?:on|about)[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,60}")
 _BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
 
 

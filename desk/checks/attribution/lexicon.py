@@ -249,7 +249,9 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              "warning", "promise", "pledge", "vow", "remark", "remarks", "comment", "comments", "quip",
              "boast", "accusation", "suggestion", "declaration", "contention", "complaint", "words",
              "description", "characterization", "characterisation", "charge", "statement", "tweet",
-             "post", "message", "speech", "answer", "response", "reply", "admission", "prediction"}
+             "post", "message", "speech", "answer", "response", "reply", "admission", "prediction",
+             # a verdict given as a quotation: "Voss’s take: “…”"
+             "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation"}
 
 
 def _forms(base: str) -> set[str]:
