@@ -74,3 +74,13 @@ def test_noun_cue_verdict():
 def test_conjunction_after_a_mid_sentence_quotation_starts_a_new_clause():
     text = "Lena Voss said she was “not done yet,” and Omar Beck agreed."
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_quotation_paragraph_after_a_sentence_about_a_person():
+    assert speakers("Lena Voss, the guild chair, was blunt.\n\n“It will sink the port.”") == ["Lena Voss"]
+
+
+def test_attribution_in_the_next_paragraph():
+    assert speakers("“It will sink the port.”\n\nSo says Lena Voss, the guild chair.") == ["Lena Voss"]
+    text = "“It will sink the port.”\n\nThat was the verdict of Lena Voss, the guild chair."
+    assert speakers(text) == ["Lena Voss"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
@@ -181,4 +182,11 @@ def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
     if regs:
         c = chosen.get(id(regs[-1]))
         return c.credit if c else None
+    # "Lena Voss, the guild chair, was blunt." then a quotation paragraph: the person the
+    # last sentence is about
+    st = doc.starts_of(pi)
+    s = st[-1] if st else pa
+    sp = subject_at_start(doc.text, s, pb)
+    if sp is not None and sp.kind == "person" and sp.start - s < 3:
+        return Credit(sp, None, how="prev-para")
     return None

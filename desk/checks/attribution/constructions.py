@@ -57,9 +57,22 @@ def signature_line(text: str, a: int, b: int) -> bool:
 _LINE_REST = re.compile(r"[ \t]*(?:,[^\n]{0,60}?)?[ \t]*\.?[ \t]*$")
 
 
+_LINE_LEAD = re.compile(r"[ \t]*(?:(?:So|Thus)[ \t]+(?=[a-z])|(?:That|This|Such)[ \t]+(?:was|is)[ \t]+(?:the[ \t]+)?"
+                        r"((?:verdict|view|assessment|word|words|message|warning|reaction)[ \t]+(?:of|from))[ \t]+)")
+
+
 def _credit_line(text: str, a: int, b: int) -> Credit | None:
     """A block quote credited by the line after it: "Mara Quell said." or "said Mara Quell,
-    the harbour master." (nothing else on the line)."""
+    the harbour master." (nothing else on the line); "So says Mara Quell."; "That was the
+    verdict of Mara Quell, the harbour master." """
+    lead = _LINE_LEAD.match(text, a, b)
+    if lead is not None:
+        a = lead.end()
+        if lead.group(1):  # "That was the verdict of …": the name follows
+            sp = speaker_after(text, a, b)
+            if sp is None or sp.start != a or sp.kind == "pronoun" or not _LINE_REST.match(text, sp.end, b):
+                return None
+            return Credit(sp, None, how="signature")
     cue = POST_CUE_RE.match(text, a, b)
     if cue is not None:  # said Mara Quell
         sp = speaker_after(text, _skip_space(text, cue.end(), b), b)
