@@ -318,3 +318,10 @@ def test_early_stays_a_possible_surname():
 def test_sentence_final_noun_like_cue():
     text = "The union wants “a fair deal” for the crews, the Westby Courier reports."
     assert speakers(text) == ["Westby Courier"]
+
+
+def test_name_as_modifier_before_a_lower_case_head():
+    text = ("At a conference in Westby, the Ardena medieval-history graduate ended the evening with a "
+            "line in Latin: “Every obstacle yields.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "the Ardena medieval-history graduate"

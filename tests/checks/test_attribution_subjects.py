@@ -112,3 +112,20 @@ def test_who_obtained_a_letter_did_not_write_it():
 def test_name_after_a_descriptor_with_a_place():
     text = "“It is dead,” the harbour master of Westby, Omar Beck, said."
     assert speakers(text) == ["Omar Beck"]
+
+
+def test_early_in_opens_a_sentence():
+    text = "Early in the race, Omar Beck attacked Lena Voss, calling her “a failed candidate.”"
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_name_before_an_appositive_holding_a_title():
+    text = ("Lena Voss, the author of “Wide Water,” about the port, said the days when the town had "
+            "“one story” are gone.")
+    assert speakers(text)[-1] == "Lena Voss"
+
+
+def test_previous_sentence_after_a_programme_name():
+    text = ("On “Harbour Hour,” Sen. Lena Voss (W), who lost the race to Beck, praised the crews. "
+            "“They kept the port alive.”")
+    assert speakers(text)[-1] == "Lena Voss"

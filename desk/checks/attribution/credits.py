@@ -334,6 +334,7 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
+_APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
@@ -396,6 +397,15 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
                 sp = speaker_before(text, max(s, a), rel.start())
                 if sp is not None and sp.kind != "pronoun":
                     return Credit(sp, word, how="pre")
+        if seg > max(s, a) and _APPOSITIVE_TAIL.fullmatch(text, seg, cm.start()):
+            # "Voss, the author of “Wide Water,” about the port, said …": the name opening
+            # the sentence, before an appositive that holds the earlier quotation
+            p = max(s, a)
+            while p < seg and text[p] in " \t\n":
+                p += 1
+            sp = speaker_after(text, p, seg)
+            if sp is not None and sp.kind == "person" and sp.start == p and text.startswith(",", sp.end):
+                return Credit(sp, word, how="pre")
         if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
             sp = clause_subject(text, max(s, a), cm.start())
             if sp:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from desk.checks.attribution.cues import CUE_FORMS
 from desk.checks.attribution.lexicon import (
+    AMBIGUOUS_FORMS,
     ANON_HEADS,
     BASE_CUES,
     ANONYMITY_RE,
@@ -489,6 +490,21 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                     break  # not "campaign manager", "policy aide": a compound goes on
                 prev_cap = False
                 continue
+            if prev_cap and len(out) == 2 and _norm(out[0][0]) in ("a", "an", "the"):
+                # "the Westby medieval-history graduate ended": a name used as a modifier,
+                # the lower-case noun after it heads the phrase
+                run = []
+                for t2 in toks[n:n + 3]:
+                    l2 = _norm(t2[0])
+                    if not t2[0].islower() or l2 in STOP_BACK or l2 in FWD_STOP or l2 in CUE_FORMS \
+                            or l2 in AMBIGUOUS_FORMS or l2 in TRAILING_SKIP or l2 in DETERMINERS \
+                            or l2.endswith("ed") or l2.endswith("ly"):
+                        break
+                    run.append(t2)
+                nxt2 = toks[n + len(run)][0] if n + len(run) < len(toks) else ""
+                if run and (nxt2[:1].islower() or nxt2 in (",", ":", ";")):
+                    out.extend(run)
+                    break
             if prev_cap:
                 ahead = toks[n:n + 4]
                 m = 0
