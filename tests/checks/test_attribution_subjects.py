@@ -129,3 +129,8 @@ def test_previous_sentence_after_a_programme_name():
     text = ("On “Harbour Hour,” Sen. Lena Voss (W), who lost the race to Beck, praised the crews. "
             "“They kept the port alive.”")
     assert speakers(text)[-1] == "Lena Voss"
+
+
+def test_opening_connective_is_not_a_fronted_name():
+    text = "Likewise, a paper from the Westby Institute had this to say about the plan: “It will not work.”"
+    assert speakers(text) == ["a paper from the Westby Institute"]

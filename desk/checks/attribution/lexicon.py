@@ -49,7 +49,9 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
             "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's",
             # adverbs of time and manner that open a sentence ("Hastily, …"); not "early" or
             # "late", which are surnames too
-            *("soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
+            *("likewise", "otherwise", "nevertheless", "nonetheless", "moreover", "furthermore",
+              "additionally", "regardless", "overall", "ironically", "notably", "separately", "based",
+              "soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
               "eventually", "initially", "previously", "ultimately", "subsequently", "afterwards",
               "afterward", "lately", "briefly")}
 PREPS = {"of", "at", "for", "from", "with", "in", "on"}
