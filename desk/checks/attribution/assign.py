@@ -11,9 +11,9 @@ from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
+from desk.checks.attribution.problems import is_statement
 from desk.checks.attribution.ranking import WEIGHTS, Choice, Scored, ceiling, choose, features, same_entity, score
 from desk.checks.attribution.segment import Document
-from desk.checks.attribution.problems import is_statement
 from desk.checks.attribution.terms import _title_case as title_case
 from desk.checks.attribution.terms import is_term
 

@@ -10,8 +10,8 @@ from desk.checks.attribution.cues import CUE_FORMS
 from desk.checks.attribution.lexicon import (
     AMBIGUOUS_FORMS,
     ANON_HEADS,
-    BASE_CUES,
     ANONYMITY_RE,
+    BASE_CUES,
     CAP_STOP,
     DETERMINERS,
     FWD_STOP,
