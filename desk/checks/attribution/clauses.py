@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.cues import sentence_bounds
+from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker, speaker_after
+from desk.checks.attribution.speakers import Speaker
 
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?$")
 PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|upon|since)\s+$", re.I)

@@ -9,9 +9,10 @@ import re
 
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, sentence_bounds
+from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, REPORTING_VERBS, verbs_pattern
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker, speaker_after
+from desk.checks.attribution.speakers import Speaker
 from desk.checks.attribution.subjects import speaker_before
 
 _SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"

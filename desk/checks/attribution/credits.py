@@ -35,9 +35,10 @@ from desk.checks.attribution.constructions import (
 )
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds
+from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker, speaker_after
+from desk.checks.attribution.speakers import Speaker
 from desk.checks.attribution.subjects import speaker_before
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
