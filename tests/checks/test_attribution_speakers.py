@@ -252,3 +252,76 @@ def test_participle_phrase_before_cue_keeps_its_head_noun():
 def test_first_person_writer_is_the_speaker():
     (q,) = analyse("When my aunt asked, I laughed and said, “Nobody believes that any more.”").quotes
     assert (q.speaker, q.speaker_kind) == ("I", "pronoun")
+
+
+# --- noun phrase heads and appositives (our own sentences) ---------------------------------
+
+def test_paper_named_daily_is_a_noun_not_an_adverb():
+    (q,) = analyse("A senior analyst at the influential Westby daily said the plan was “doomed.”").quotes
+    assert q.speaker == "A senior analyst at the influential Westby daily"
+
+
+def test_place_inside_a_noun_phrase_is_not_the_speaker():
+    (q,) = analyse("A hotel project in Westby promises “luxury for everyone.”").quotes
+    assert q.speaker == "A hotel project in Westby"
+
+
+def test_descriptor_cut_short_before_an_appositive_name():
+    (q,) = analyse("Her chief policy aide, Omar Beck, calls the record a “blueprint” for the docks.").quotes
+    assert q.speaker == "Omar Beck"
+
+
+def test_to_phrase_after_a_role_noun():
+    text = "“The knowledge is old,” said a longtime adviser to Omar Beck, who declined to be named."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "a longtime adviser to Omar Beck"
+
+
+def test_as_name_title_put_it():
+    (q,) = analyse("As Omar Beck, the deputy leader of the council, put it: “Nobody will be confirmed.”").quotes
+    assert q.speaker == "Omar Beck"
+
+
+def test_region_after_a_place_is_not_the_subject():
+    text = ("On Tuesday at Harlow College in Westby, WS, after winning the vote, Gov. Omar Beck (R-WS), "
+            "said, “We are going to win this.”")
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_capitalised_base_form_is_a_surname():
+    assert speakers("“We assessed the deal with care,” Read said.") == ["Read"]
+
+
+def test_noun_like_word_before_the_name_after_a_quotation():
+    text = "“We will not back down,” state Sen. Lena Voss (D) said late on Friday."
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_verb_before_an_object_ends_the_subject():
+    (q,) = analyse("An advert from the guild attacks the councillors as “rubber stamps.”").quotes
+    assert q.speaker == "An advert from the guild"
+    (q,) = analyse("The Voss advert hits Beck for taking “money from the docks.”").quotes
+    assert q.speaker == "The Voss advert"
+
+
+def test_opening_adverb_is_not_a_name():
+    text = "Hastily reversing his position, Omar Beck called the plan “a fraud.”"
+    assert speakers(text) == ["Omar Beck"]
+    text = "Early in the campaign, Omar Beck called the plan “a fraud.”"
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_early_stays_a_possible_surname():
+    assert speakers("“We are ready,” said Rex Early, the party chairman.") == ["Rex Early"]
+
+
+def test_sentence_final_noun_like_cue():
+    text = "The union wants “a fair deal” for the crews, the Westby Courier reports."
+    assert speakers(text) == ["Westby Courier"]
+
+
+def test_name_as_modifier_before_a_lower_case_head():
+    text = ("At a conference in Westby, the Ardena medieval-history graduate ended the evening with a "
+            "line in Latin: “Every obstacle yields.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "the Ardena medieval-history graduate"

@@ -6,7 +6,8 @@ Used alike by `desk check`, the live editor and export. No Qt, no SQL.
 The engine is a pipeline, one job per stage:
 1-2. segment.py   paragraphs, sentences, Markdown non-prose; marks.py finds the quotation regions
 3-4. people.py    the people the article names, clustered by surname (mentions and entities);
-                  speakers.py reads a noun phrase (name, title, pronoun, descriptor) at a position;
+                  speakers.py reads a noun phrase (name, title, pronoun, descriptor) ending at a
+                  position, following.py one starting at a position;
                   subjects.py the subject before a cue, past clauses and modifiers between
 5.   cues.py      speech verbs and phrases (lexicon.py), sentence boundaries
      credits.py   the finder table and the plain cue finders (a cue after, before, a colon);

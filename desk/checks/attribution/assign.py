@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
+from desk.checks.attribution.problems import is_statement
 from desk.checks.attribution.ranking import WEIGHTS, Choice, Scored, ceiling, choose, features, same_entity, score
 from desk.checks.attribution.segment import Document
+from desk.checks.attribution.terms import _title_case as title_case
 from desk.checks.attribution.terms import is_term
 
 _NOBODY = Credit(how="none")
@@ -71,6 +74,11 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
                        for c in _context(doc, r, place[id(r)], previous, chosen, best_local, terms)]
         scored.append(nobody)
         choice = chosen[id(r)] = choose(scored)
+        if choice.credit.speaker is None and r.closed and _unclaimed_title(doc.text, r):
+            # a short Title-Case name nobody in reach says (“The Walking Dead”, “Gang of
+            # Eight”): a title, not a quotation
+            chosen[id(r)] = Choice(Credit(how="term"), choice.confidence, choice.ranked)
+            continue
         if choice.credit.speaker is not None:
             last = (r.para, choice.credit)
     return chosen
@@ -99,6 +107,13 @@ def _tops(w: dict[str, float]) -> dict[str, float]:
     if found is None:
         found = _TOPS[key] = {k[4:]: ceiling((k[4:],), w) for k in w if k.startswith("how:")}
     return found
+
+
+def _unclaimed_title(text: str, r: Region) -> bool:
+    inner = text[r.text_start:r.text_end].strip()
+    # (a full stop or comma inside the marks often ends a spoken fragment: not taken)
+    return 0 < len(inner.split()) <= 5 and inner[-1:] not in ".!?,\u2026" and title_case(inner) \
+        and not is_statement(inner)
 
 
 def _agreeing(s: Scored, previous: str | None, w: dict[str, float]) -> Scored:
@@ -167,4 +182,11 @@ def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
     if regs:
         c = chosen.get(id(regs[-1]))
         return c.credit if c else None
+    # "Lena Voss, the guild chair, was blunt." then a quotation paragraph: the person the
+    # last sentence is about
+    st = doc.starts_of(pi)
+    s = st[-1] if st else pa
+    sp = subject_at_start(doc.text, s, pb)
+    if sp is not None and sp.kind == "person" and sp.start - s < 3:
+        return Credit(sp, None, how="prev-para")
     return None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.cues import sentence_bounds
+from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker, speaker_after
+from desk.checks.attribution.speakers import Speaker
 
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?$")
 PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|upon|since)\s+$", re.I)
@@ -34,8 +35,20 @@ OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|toward
 CONJ_BEFORE = re.compile(r"\b(?:and|then|but)\s+$")
 
 
+_CLAUSE_JOIN = re.compile(r"(?:[,;]|[ \t][-\u2013\u2014]{1,2})[ \t]+(?:and|but|while|whereas|yet)[ \t]+")
+
+
 def clause_subject(text: str, a: int, v: int) -> Speaker | None:
-    """Subject of a clause with coordinated verbs: “Okafor paused for a while and said …”."""
+    """Subject of a clause with coordinated verbs: “Okafor paused for a while and said …”;
+    in a sentence of several clauses, the subject of the last one ("The guild agreed, and
+    the union strongly objected and said …" → the union)."""
+    last = None
+    for last in _CLAUSE_JOIN.finditer(text, a, v):
+        pass
+    if last is not None:
+        sp = subject_at_start(text, last.end(), v)
+        if sp is not None:
+            return sp
     sp = subject_at_start(text, a, v)
     if sp is None:
         k = text.rfind(",", a, v)
@@ -48,9 +61,13 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
                        r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
                        r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly|Last|This|"
                        r"Following|Despite|Since|As|Though|Although|Instead|First|Second|Finally|Again|Even|Indeed|Today|"
-                       r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing)"
-                       r"\b[^:;.!?]{0,160}?,\s*)?")
+                       r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing|"
+                       r"(?:Early|Late)(?=\s+(?:in|on|last|this|next)\b))"
+                       r"\b[^:;.!?]{0,160}?,[\u201d\"]?\s*)?")
 VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},\s*)?[a-z]")
+
+
+_APPOSITIVE_OPEN = re.compile(r"(?:a|an|the)[ \t]+[a-z]")
 
 
 def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
@@ -62,11 +79,22 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
         if k < 0:
             break
         starts.append(k + 1)
-    for p in starts:
+    fronted = None  # a name opening the clause, before an appositive: "Lena Voss, a hydrologist …"
+    for n, p in enumerate(starts):
         while p < limit and text[p] in " \t":
             p += 1
         sp = speaker_after(text, p, limit)
-        if sp and sp.start - p < 40 and VERBISH_AFTER.match(text, sp.end, limit):
+        if n == 0 and sp is not None and sp.kind == "person" and sp.start - p < 40 and text.startswith(",", sp.end):
+            fronted = sp
+        elif fronted is not None and _APPOSITIVE_OPEN.match(text, p, limit):
+            # "Lena Voss, a former harbour pilot for the Westby port has written …": the
+            # appositive was left open; the name before it is the subject
+            fronted.title = fronted.title or None
+            return fronted
+        if sp and sp.start - p < 40 and (VERBISH_AFTER.match(text, sp.end, limit) or sp.title and sp.start > p
+                                         and text.startswith(",", sp.end)
+                                         and VERBISH_AFTER.match(text, sp.end + 1, limit)):
+            # (the second: "Her chief policy aide, Lena Voss, calls …")
             if sp.kind != "person" and text.startswith(",", sp.end):
                 # "His deputy harbour master, Lena Voss, calls …": the appositive names the subject
                 q = sp.end + 1

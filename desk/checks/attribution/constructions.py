@@ -9,9 +9,10 @@ import re
 
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, sentence_bounds
+from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, REPORTING_VERBS, verbs_pattern
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker, speaker_after
+from desk.checks.attribution.speakers import Speaker
 from desk.checks.attribution.subjects import speaker_before
 
 _SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
@@ -19,14 +20,34 @@ _SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t
 
 
 def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
-    """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena."""
+    """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena;
+    or credited by a line of its own: "Lena Voss, harbour master" / "said Lena Voss." """
     if text[r.end:b].strip() or r.para + 1 >= len(paras):
         return None
     na, nb = paras[r.para + 1]
     m = _SIGNATURE.match(text, na, nb)
     if m is None:
-        return _credit_line(text, na, nb) if r.extra.get("blockquote") else None
+        if r.extra.get("blockquote"):
+            return _credit_line(text, na, nb)
+        alone = not text[paras[r.para][0]:r.open_pos].strip(" \t>*-#")  # the quotation is the paragraph
+        return (_credit_line(text, na, nb) or _name_line(text, na, nb)) if alone else None
     return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
+
+
+# a line holding only a name and a title: "Lena Voss, harbour master of Ardena"
+_NAME_LINE = re.compile(r"[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}),[ \t]*"
+                        r"([^\n.!?:;\u201c\u201d\"]{2,80}?)[ \t]*\.?[ \t]*$")
+
+
+def _name_line(text: str, a: int, b: int) -> Credit | None:
+    m = _NAME_LINE.match(text, a, b)
+    if m is None or len(m.group(2).split()) > 10:
+        return None
+    sp = speaker_after(text, m.start(1), m.end(1))
+    if sp is None or sp.kind != "person" or sp.start != m.start(1) or sp.end != m.end(1):
+        return None
+    sp.title = sp.title or m.group(2).strip()
+    return Credit(sp, None, how="signature")
 
 
 def signature_line(text: str, a: int, b: int) -> bool:
@@ -37,9 +58,22 @@ def signature_line(text: str, a: int, b: int) -> bool:
 _LINE_REST = re.compile(r"[ \t]*(?:,[^\n]{0,60}?)?[ \t]*\.?[ \t]*$")
 
 
+_LINE_LEAD = re.compile(r"[ \t]*(?:(?:So|Thus)[ \t]+(?=[a-z])|(?:That|This|Such)[ \t]+(?:was|is)[ \t]+(?:the[ \t]+)?"
+                        r"((?:verdict|view|assessment|word|words|message|warning|reaction)[ \t]+(?:of|from))[ \t]+)")
+
+
 def _credit_line(text: str, a: int, b: int) -> Credit | None:
     """A block quote credited by the line after it: "Mara Quell said." or "said Mara Quell,
-    the harbour master." (nothing else on the line)."""
+    the harbour master." (nothing else on the line); "So says Mara Quell."; "That was the
+    verdict of Mara Quell, the harbour master." """
+    lead = _LINE_LEAD.match(text, a, b)
+    if lead is not None:
+        a = lead.end()
+        if lead.group(1):  # "That was the verdict of …": the name follows
+            sp = speaker_after(text, a, b)
+            if sp is None or sp.start != a or sp.kind == "pronoun" or not _LINE_REST.match(text, sp.end, b):
+                return None
+            return Credit(sp, None, how="signature")
     cue = POST_CUE_RE.match(text, a, b)
     if cue is not None:  # said Mara Quell
         sp = speaker_after(text, _skip_space(text, cue.end(), b), b)
@@ -170,10 +204,16 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     if r.end >= b:
         return None
     _, e = sentence_bounds(st, b, r.end + 1)
-    limit = min(nxt_open, e if e > r.end + 1 else b)
+    limit = e if e > r.end + 1 else b
     m = None
     for m in _TRAIL_RE.finditer(text, r.end, limit):
         pass
+    if m is not None and m.start() > nxt_open and _after_last_mark(text, m.start(), limit):
+        pass  # “A,” … “B,” …, said Ana Ruiz.: the credit closing the sentence covers both
+    elif m is not None and m.start() > nxt_open:
+        return None
+    else:
+        limit = min(limit, nxt_open)
     if m is None or m.start() == r.end or m.group(1) in HEARER_VERBS:
         return None  # ", told the Courier": the hearer follows, not the speaker
     p = m.end()
@@ -185,6 +225,11 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     if sp is None or sp.kind == "pronoun":
         return None
     return Credit(sp, m.group(1), how="trailing")
+
+
+def _after_last_mark(text: str, p: int, limit: int) -> bool:
+    """No quotation mark between p and the end of the sentence."""
+    return not any(ch in text[p:limit] for ch in "\u201c\u201d\"")
 
 
 _SAID_FIRST = re.compile(r"(Said|Says|Added|Wrote)[ \t]+")
@@ -220,13 +265,29 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
     while p < b and text[p] in " \t\u00a0":
         p += 1
     limit = min(b, nxt_open, p + 200)
+    inv = _INVERTED_VERB.match(text, p, limit)
+    if inv is not None and inv.group(1) not in _NOT_VERBS:
+        # “…!” beamed Lena Voss. / “…?” reacted Omar Beck: a verb the lexicon does not list,
+        # inverted before a name that ends the clause
+        sp = speaker_after(text, inv.end(), limit)
+        if sp is not None and sp.kind == "person" and sp.start == inv.end() \
+                and _CLAUSE_END.match(text, sp.end, limit):
+            return Credit(sp, inv.group(1), how="post-verb")
     sp = speaker_after(text, p, limit)
-    if sp is None:
+    da = _DET_ADJ.match(text, p, limit)
+    adjective = da is not None and (sp is None or sp.kind != "person")
+    if adjective:
+        # “…,” an angry Lena Voss grumbled: a name after an article and an adjective
+        p = da.end()
+        sp = speaker_after(text, p, limit)
+    if sp is None or adjective and sp.kind != "person":
         nm = _NAME_RUN.match(text, p, limit)
         if nm is None or nm.group().split()[0].lower() in CAP_STOP:
             return None
         sp = Speaker(nm.group(), "person", p, nm.end())
-    if sp.start != p or sp.kind == "anonymous" and not sp.definite:
+    if sp.start != p:
+        return None
+    if sp.kind == "anonymous" and not sp.definite:
         return None
     m = _ANY_VERB.match(text, sp.end, limit)
     if not m or m.group(1) in _NOT_VERBS:
@@ -234,6 +295,9 @@ def _post_any_verb(text: str, r: Region, b: int, nxt_open: int) -> Credit | None
     return Credit(sp, m.group(1), how="post-verb")
 
 
+_DET_ADJ = re.compile(r"(?:an?|the)[ \t]+(?:[a-z][a-z-]*[ \t]+){1,2}(?=[A-Z])")
+_INVERTED_VERB = re.compile(r"([a-z]{3,}ed)[ \t]+(?=[A-Z])")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;!?]|$|(?:of|from)[ \t]+[A-Z])")
 _NAME_RUN = re.compile(r"[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019.-]+){0,3}")
 _NOT_VERBS = {"is", "was", "has", "as", "us", "this", "its", "his", "hers", "yes", "less", "unless", "thus",
               "always", "perhaps", "towards", "afterwards", "besides", "whereas", "needed", "used"}

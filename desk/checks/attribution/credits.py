@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 
 from desk.checks.attribution.clauses import (
+    _CLAUSE_JOIN,
     CONJ_BEFORE,
     OBJECT_PREP,
     PREP_BEFORE_ING,
@@ -34,9 +35,10 @@ from desk.checks.attribution.constructions import (
 )
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds
+from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker, speaker_after
+from desk.checks.attribution.speakers import Speaker
 from desk.checks.attribution.subjects import speaker_before
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
@@ -141,6 +143,15 @@ def _colon_before(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
     s0, _ = sentence_bounds(st, len(text), r.open_pos)
     colon = text.rfind(":", 0, r.open_pos)
     sp = subject_at_start(text, max(s0, a, prev_end), r.open_pos)
+    if sp is None:
+        # "Voss, on the plan: “…”": a name and its topic introduce her words
+        lead = max(s0, a, prev_end)
+        while lead < colon and text[lead] in " \t\n":
+            lead += 1
+        name = speaker_after(text, lead, colon)
+        if name is not None and name.kind in ("person", "organisation") and name.start == lead \
+                and _ON_TOPIC.fullmatch(text, name.end, colon):
+            return Credit(name, None, how="colon")
     if sp is None or sp.kind not in ("person", "organisation"):
         sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
         if sp2 is not None and sp2.kind == "person":
@@ -154,8 +165,11 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
         return None
     for cm in reversed(list(CUE_RE.finditer(text, a, b))):
         word = cm.group()
+        passive = _PASSIVE.search(text, max(a, cm.start() - 12), cm.start()) is not None
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), b)
+        elif passive:  # "was slammed by Ruiz": the agent speaks; with no agent, nobody here
+            sp = _passive_agent(text, cm.end(), b)
         elif word not in INVERSION:
             continue
         else:
@@ -174,6 +188,14 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
         return None  # after an earlier quotation in the sentence: that quotation's speaker continues
     if r.open_pos - s < 3:
         return None
+    last = None
+    for last in _CLAUSE_JOIN.finditer(text, s, r.open_pos):
+        pass
+    if last is not None:
+        # "Voss signed the order, while Omar Beck, the mayor, proposed “…”": the clause's own subject
+        sp = subject_at_start(text, last.end(), r.open_pos)
+        if sp is not None and sp.kind in ("person", "organisation"):
+            return Credit(sp, None, how="subject")
     sp = subject_at_start(text, s, r.open_pos)
     if sp:  # any kind: a descriptor ("Voss supporters") scores lower than a name
         return Credit(sp, None, how="subject")
@@ -199,6 +221,13 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         sp = speaker_after(text, pm.end(), limit)
         if sp and sp.kind in ("person", "organisation"):
             return Credit(sp, pm.group(1), how="post")
+    qm = _QUOTED_AS.search(text, w0, limit)
+    if qm is not None and len(text[w0:qm.start()].split()) <= 6:
+        # “…,” the Courier quoted Ana Ruiz as saying: who is quoted speaks, not who quotes
+        sp = speaker_after(text, qm.end(), limit)
+        if sp is not None and sp.kind in ("person", "organisation", "anonymous") and sp.start == qm.end() \
+                and _AS_SAYING.match(text, sp.end, limit):
+            return Credit(sp, qm.group(1), how="post")
     inner = text[r.text_start:r.text_end].rstrip()
     weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
     cm = POST_CUE_RE.match(text, w0, limit)
@@ -212,7 +241,9 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
                     sp = speaker_after(text, t.end(), limit)
             if sp:
                 return Credit(sp, word, how="post")
-        return None
+        if word not in POST_ONLY:
+            return None
+        # a word that is more often a noun or a title ("state Sen. Ruiz said"): read on
     for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 320)):
         if cm.group() in ING_CUES:
             break
@@ -234,8 +265,9 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             gap = gap.replace(sp.title, " ")
         if len(gap.split()) > 6:
             break
-        if _CONJ_GAP.search(gap) and not _short_tail(text, cm.end(), limit):
-            break  # “…,” but he said that …: a new clause, not a credit
+        if _CONJ_GAP.search(gap) and (not _short_tail(text, cm.end(), limit)
+                                      or r.open_pos - sentence_bounds(st, b, r.open_pos)[0] > 3):
+            break  # “…,” but he said that …; Ruiz said “…,” and Voss agreed: a new clause, not a credit
         between = text[sp.end:cm.start()]
         # an appositive set off by commas may run long: “…,” Ana Ruiz, the director of …, told …
         appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
@@ -246,6 +278,22 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     return _tail_credit(text, w0, limit)
 
 
+# "quoted Ana Ruiz as saying", "cited the ministry as saying"
+_QUOTED_AS = re.compile(r"(?<![\w'\u2019-])(quoted|cited)[ \t]+")
+_AS_SAYING = re.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:,[^,]{0,80},[ \t]*)?as[ \t]+(?:saying|telling|writing)\b")
+# "the council was slammed by Ruiz as “…”": the agent of a passive cue speaks
+_ON_TOPIC = re.compile(r",?[ \t]+(?:on|about)[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,60}")
+_BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
+
+
+def _passive_agent(text: str, cue_end: int, limit: int) -> Speaker | None:
+    m = _BY_AGENT.match(text, cue_end, limit)
+    if m is None:
+        return None
+    sp = speaker_after(text, m.end(), limit)
+    if sp is None or sp.start != m.end() or sp.kind not in ("person", "organisation"):
+        return None
+    return sp
 _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
                          r"(" + "|".join(PASSIVE_CREDITS) + r")\s+(?:[a-z]+\s+){0,3}?by\s+")
 # “…,” told the Gazette: who follows "told" is the hearer, never the speaker
@@ -277,7 +325,7 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
         if sp and sp.kind != "pronoun":
             return Credit(sp, cm.group(), how="post")
         return None
-    cm = CUE_RE.search(text, p, b)
+    cm = POST_CUE_RE.search(text, p, b)  # a form that is often a noun ends the sentence: a verb
     if cm and cm.group() in INVERSION and not text[cm.end():b].strip(" .!?\t\n"):
         sp = speaker_before(text, p, cm.start())
         if sp and len(text[p:sp.start].split()) <= 3:
@@ -286,6 +334,9 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+_COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
+_APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
+_RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
 def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
@@ -297,6 +348,9 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
     for cm in reversed(cues):
         word = cm.group()
         if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
+            agent = _passive_agent(text, cm.end(), r.open_pos)
+            if agent is not None:  # "was slammed by Ruiz as “…”"
+                return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), r.open_pos)
@@ -334,6 +388,25 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
         sp = speaker_before(text, max(s, a), cm.start())
         if sp:
             return Credit(sp, word, how="pre")
+        if seg > max(s, a) and _COMMA_ONLY.fullmatch(text, seg, cm.start()):
+            # "Voss, who wore a cape reading “Docks Forever”, shouted, “…”": the subject is
+            # before the relative clause that holds the earlier quotation
+            rel = None
+            for rel in _RELATIVE_OPEN.finditer(text, max(s, a, seg - 200), seg):
+                pass  # the last one
+            if rel is not None:
+                sp = speaker_before(text, max(s, a), rel.start())
+                if sp is not None and sp.kind != "pronoun":
+                    return Credit(sp, word, how="pre")
+        if seg > max(s, a) and _APPOSITIVE_TAIL.fullmatch(text, seg, cm.start()):
+            # "Voss, the author of “Wide Water,” about the port, said …": the name opening
+            # the sentence, before an appositive that holds the earlier quotation
+            p = max(s, a)
+            while p < seg and text[p] in " \t\n":
+                p += 1
+            sp = speaker_after(text, p, seg)
+            if sp is not None and sp.kind == "person" and sp.start == p and text.startswith(",", sp.end):
+                return Credit(sp, word, how="pre")
         if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
             sp = clause_subject(text, max(s, a), cm.start())
             if sp:

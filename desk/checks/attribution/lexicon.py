@@ -46,7 +46,14 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
             "more", "fewer", "less", "than", "there", "here", "let",
             "says", "told", "added", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "january", "february", "march", "april", "june", "july", "august", "september",
-            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's"}
+            "october", "november", "december", "mr", "mrs", "ms", "dr", "editor's",
+            # adverbs of time and manner that open a sentence ("Hastily, …"); not "early" or
+            # "late", which are surnames too
+            *("likewise", "otherwise", "nevertheless", "nonetheless", "moreover", "furthermore",
+              "additionally", "regardless", "overall", "ironically", "notably", "separately", "based",
+              "soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
+              "eventually", "initially", "previously", "ultimately", "subsequently", "afterwards",
+              "afterward", "lately", "briefly")}
 PREPS = {"of", "at", "for", "from", "with", "in", "on"}
 TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
                  "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
@@ -108,6 +115,11 @@ PERSON_ROLES = {"president", "senator", "governor", "mayor", "nominee", "candida
                 "economist", "professor", "scientist", "doctor", "physician", "coach", "manager",
                 "owner", "veteran", "incumbent", "challenger", "republican", "democrat", "man", "woman"}
 
+# Nouns a "to" phrase belongs to: "a senior adviser to Lena Voss", "the ambassador to Ardena".
+TO_HEADS = {"adviser", "advisor", "advisers", "advisors", "aide", "aides", "spokesman", "spokeswoman",
+            "spokesperson", "ambassador", "envoy", "assistant", "counsel", "consultant", "successor",
+            "deputy", "secretary", "heir", "confidant", "confidante", "delegate", "emissary"}
+
 # Nouns that head a phrase after a name: "Ruiz supporters", "the Voss campaign".
 GROUP_HEADS = {"supporters", "allies", "aides", "campaign", "camp", "team", "advisers", "advisors",
                "loyalists", "backers", "critics", "staff", "staffers", "voters", "fans", "spokesman",
@@ -137,7 +149,9 @@ INTRO_WORDS = {"in", "on", "at", "during", "after", "before", "when", "while", "
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.",
                "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "may",
                "june", "july", "august", "september", "october", "november", "december", "of", "to", "from",
-               "about", "among", "amid", "over", "under", "without", "within", "through"}
+               "about", "among", "amid", "over", "under", "without", "within", "through",
+               "soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
+               "eventually", "initially", "previously", "ultimately", "subsequently", "afterwards", "briefly"}
 FWD_STOP = {"on", "in", "at", "during", "after", "before", "when", "while", "to", "as", "who", "which",
              "that", "because", "about", "last", "this", "earlier", "later", "yesterday", "today",
              "tonight", "adding", "referring", "told", "said", "and", "but", "was", "is", "has", "had",
@@ -203,7 +217,7 @@ AMBIGUOUS_FORMS = {"reads", "notes", "claims", "states", "posts", "tweets", "qui
                    "laughs", "quotes", "hints", "demands", "labels", "brands", "terms", "blasts",
                    "attacks", "comments"}
 # Base forms kept as cues (present tense with a plural subject: "officials say", "critics argue").
-_BASE_CUES = {"say", "tell", "ask", "add", "explain", "insist", "argue", "suggest", "warn", "claim",
+BASE_CUES = _BASE_CUES = {"say", "tell", "ask", "add", "explain", "insist", "argue", "suggest", "warn", "claim",
               "note", "write", "contend", "maintain", "read"}
 # Verbs whose subject may follow them after a quotation: “…,” said Ana Ruiz.
 _INVERTING = """said says asked asks added adds wrote writes continued explained replied noted declared
@@ -237,7 +251,9 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              "warning", "promise", "pledge", "vow", "remark", "remarks", "comment", "comments", "quip",
              "boast", "accusation", "suggestion", "declaration", "contention", "complaint", "words",
              "description", "characterization", "characterisation", "charge", "statement", "tweet",
-             "post", "message", "speech", "answer", "response", "reply", "admission", "prediction"}
+             "post", "message", "speech", "answer", "response", "reply", "admission", "prediction",
+             # a verdict given as a quotation: "Voss’s take: “…”"
+             "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation"}
 
 
 def _forms(base: str) -> set[str]:

@@ -1,4 +1,5 @@
-"""Speaker phrases around a cue: names, titles, pronouns, descriptors."""
+"""Speaker phrases before a cue: names, titles, pronouns, descriptors, read backwards from
+where the phrase ends (following.py reads a phrase forwards from where it starts)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from desk.checks.attribution.cues import CUE_FORMS
 from desk.checks.attribution.lexicon import (
     ANON_HEADS,
     ANONYMITY_RE,
+    BASE_CUES,
     CAP_STOP,
     DETERMINERS,
-    FWD_STOP,
-    GROUP_HEADS,
     HEAD_NOUNS,
     HONORIFICS,
     INTRO_WORDS,
@@ -24,6 +24,7 @@ from desk.checks.attribution.lexicon import (
     STOP_BACK,
     SUFFIXES,
     TITLE_WORDS,
+    TO_HEADS,
     TRAILING_SKIP,
     TRULY_ANON,
 )
@@ -48,7 +49,9 @@ _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\u201c\u201d\"\u2014\u2013]+|[,;:()\[\]\u2
 
 # nouns that look like -ly adverbs: "the family said"
 _LY_NOUNS = {"family", "families", "ally", "assembly", "rally", "supply", "reply", "monopoly", "anomaly",
-             "bully", "folly", "italy"}
+             "bully", "folly", "italy",
+             # papers named for how often they appear: "the influential Westby daily said"
+             "daily", "weekly", "monthly", "quarterly", "biweekly", "fortnightly"}
 
 
 @lru_cache(maxsize=65536)
@@ -74,8 +77,8 @@ def _is_name_tok(tok: str) -> bool:
             return True
     if len(tok) == 2 and tok[0].isupper() and tok[1] == ".":
         return True  # a middle initial: "Julie A. Diaz"
-    if (low in CAP_STOP and low not in TITLE_WORDS) or low in CUE_FORMS:
-        return False
+    if (low in CAP_STOP and low not in TITLE_WORDS) or low in CUE_FORMS and low not in BASE_CUES:
+        return False  # (a capitalised base form may be a surname: "“…,” Read said")
     return tok[0].isupper() and not tok.endswith(("\u2019s", "'s", "s\u2019", "s'"))
 
 
@@ -101,7 +104,6 @@ def _strip_paren(toks: list) -> list:
     return toks
 
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: int = 0) -> Speaker | None:
@@ -153,12 +155,20 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
             pi = i - 1
             if pi >= 1 and _norm(toks[pi][0]) == "the":
                 pi -= 1
-            if pi >= 1 and _norm(toks[pi][0]) in PREPS and depth < 3:
+            to_phrase = pi >= 2 and _norm(toks[pi][0]) == "to" and _norm(toks[pi - 1][0]) in TO_HEADS
+            if pi >= 1 and (_norm(toks[pi][0]) in PREPS or to_phrase) and depth < 3:
                 head = _np_from_end(text, toks[:pi], allow_descriptor, depth + 1)
                 if head is not None and head.kind != "pronoun":
                     if head.kind == "person":
                         return head
                     hw = _norm(head.name.split()[-1]) if head.name.split() else ""
+                    if _norm(toks[pi][0]) == "in" and head.kind == "anonymous" and _norm(head.name.split()[0]) \
+                            in DETERMINERS and kind_of_place(sp):
+                        # "a hotel project in Westby promises …": the place is inside the phrase;
+                        # the project speaks, not Westby
+                        head.end = sp.end
+                        head.name = text[head.start:sp.end]
+                        return head
                     if hw not in HEAD_NOUNS and not (hw.endswith("s") and hw[:-1] in HEAD_NOUNS):
                         sp.anonymous_flag = sp.anonymous_flag or anon
                         return sp
@@ -274,6 +284,11 @@ def _reduced_relative(text: str, toks: list, start: int, allow_descriptor: bool,
     return head
 
 
+def kind_of_place(sp: Speaker) -> bool:
+    """A one- or two-word capitalised name with no title: after "in" it names a place."""
+    return sp.kind in ("person", "organisation") and not sp.title and len(sp.name.split()) <= 2
+
+
 def _coordinated_det(toks: list, k: int) -> int | None:
     """Index of the determiner opening the role before "and" at k ("the former governor and")."""
     m = k - 1
@@ -324,15 +339,23 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
     for idx, ch in enumerate(chunks):
         while ch and _norm(ch[0][0]) in ("but", "and", "yet", "so", "still", "meanwhile"):
             ch = ch[1:]
+        if len(ch) > 1 and _norm(ch[0][0]) == "as" and _is_name_tok(ch[1][0]):
+            ch = ch[1:]  # "As Lena Voss, the deputy leader, put it"
         if not ch or _norm(ch[0][0]) in INTRO_WORDS:
             continue
+        if len(ch) > 1 and _norm(ch[0][0]) in ("early", "late") and _norm(ch[1][0]) in ("in", "on", "last", "this"):
+            continue  # "Early in the campaign, …": an opening phrase (Early is a surname too)
+        if idx > 0 and len(ch) == 1 and len(chunks[idx - 1]) >= 2 and _norm(chunks[idx - 1][-2][0]) in _LOCATIVE \
+                and all(_is_cap(t[0]) for t in ch):
+            continue  # "in Ardena, Westshire, …": the region of a place, not a subject
         sp = _np_from_end(text, ch, allow_descriptor, depth + 1)
         if sp is None:
             continue
         lead = [t for t in ch if t[2] <= sp.start]
         if len(lead) > 6 and not (lead and _norm(lead[-1][0]) in STOP_BACK):
             continue
-        if sp.kind != "person" and idx + 1 < len(chunks) and chunks[idx + 1]:
+        after_prep = bool(lead) and _norm(lead[-1][0]) in PREPS  # "the harbour master of Westby, Lena Voss,"
+        if (sp.kind != "person" or after_prep) and idx + 1 < len(chunks) and chunks[idx + 1]:
             nxt = chunks[idx + 1]
             alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
             if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:
@@ -401,132 +424,3 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     if len(words) == 1 and words[0] in ("god",):
         return None
     return Speaker(name, "person", name_toks[0][1], name_toks[-1][2], title=title)
-
-
-
-
-def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
-    toks = tokens(text, p, min(limit, p + 250))
-    if toks:
-        w0 = toks[0][0]
-        l0 = _norm(w0)
-        if not w0[:1].isupper() and not (l0 in DETERMINERS or l0 in PRONOUNS or l0 in TITLE_WORDS
-                                         or l0 in ANON_HEADS or l0 in PARTICLES or w0[:1].isdigit()):
-            # "late-night radio host Piet Maas": lowercase words leading to a name
-            ok = False
-            for t in toks[1:6]:
-                lw = _norm(t[0])
-                if lw in STOP_BACK or lw in FWD_STOP or lw in CUE_FORMS or not t[0][:1].isalnum():
-                    break
-                if _is_name_tok(t[0]):
-                    ok = True
-                    break
-            if not ok:
-                return None
-    out = []
-    seen_name = False
-    if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
-                 or (_possessive(toks[0][0]) and toks[0][0][:1].isupper() and len(toks) > 1
-                     and not _is_name_tok(toks[1][0]))):
-        # descriptor: "a retired harbour police officer who …", "The Evening Courier reports"
-        out.append(toks[0])
-        prev_cap = False
-        for n, t in enumerate(toks[1:12], 1):
-            w = t[0]
-            lw = _norm(w)
-            if n == 1 and lw in _WEEKDAYS:
-                out.append(t)  # "a Wednesday editorial"
-                continue
-            if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
-                    or lw in CUE_FORMS:
-                break
-            if w.endswith((".", "!", "?")) and not _is_initials(w) and lw not in TITLE_WORDS:
-                out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
-                break
-            nxt = _norm(toks[n + 1][0]) if n + 1 < len(toks) else ""
-            if _is_name_tok(w):
-                out.append(t)
-                prev_cap = True
-                continue
-            if lw in HEAD_NOUNS:
-                out.append(t)
-                nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
-                if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS and not (
-                        _is_name_tok(nxt_tok) and nxt not in TITLE_WORDS):
-                    break  # not "campaign manager", "policy aide": a compound goes on
-                prev_cap = False
-                continue
-            if prev_cap:
-                ahead = toks[n:n + 4]
-                m = 0
-                while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in STOP_BACK \
-                        and _norm(ahead[m][0]) not in HEAD_NOUNS:
-                    m += 1
-                if not (m < len(ahead) and (_is_name_tok(ahead[m][0]) or _norm(ahead[m][0]) in HEAD_NOUNS)):
-                    break
-            if lw in ("of", "for", "at", "from", "in") and prev_cap:
-                break
-            out.append(t)
-            prev_cap = False
-        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "the", "a", "an"):
-            out.pop()
-        return _np_from_end(text, out) if out else None
-    for n, t in enumerate(toks):
-        w = t[0]
-        lw = _norm(w)
-        if w in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013") or len(out) >= 10:
-            break
-        short_title = (w.endswith(".") and len(lw) <= 3 and w[:1].isupper() and n + 1 < len(toks)
-                       and toks[n + 1][0][:1].isupper())
-        if w.endswith((".", "!", "?")) and lw not in TITLE_WORDS and len(lw) > 1 and not short_title \
-                and not _is_initials(w):
-            out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
-            break
-        if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
-            break
-        if seen_name and not _is_name_tok(w):
-            ahead = toks[n:n + 4]
-            m = 0
-            while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in FWD_STOP \
-                    and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
-                    and _norm(ahead[m][0]) not in CUE_FORMS \
-                    and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
-                m += 1
-            if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
-                if lw in GROUP_HEADS or lw in ANON_HEADS:
-                    out.append(t)  # "Ruiz supporters", "Voss aides": the noun is the head
-                break
-            seen_name = False
-        if _is_name_tok(w) and lw not in TITLE_WORDS and not _possessive(w):
-            seen_name = True
-        out.append(t)
-        if n == 0 and lw in PRONOUNS:
-            break
-    if not out:
-        return None
-    return _np_from_end(text, out)
-
-
-def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
-    """The noun phrase that starts at p: “…,” said Ana Ruiz, a hydrologist …"""
-    sp = _speaker_after_apposed(text, p, limit)
-    return sp.clone() if sp is not None else None
-
-
-@lru_cache(maxsize=8192)
-def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
-    sp = _speaker_after(text, p, limit)
-    if sp is not None and sp.kind != "person" and sp.kind != "pronoun":
-        # "the port's deputy manager, Lena Voss, said": the appositive names the speaker
-        q = sp.end
-        while q < limit and text[q] in " \t":
-            q += 1
-        if text.startswith(",", q):
-            q += 1
-            while q < limit and text[q] in " \t":
-                q += 1
-            alt = _speaker_after(text, q, limit) if q < limit and text[q].isupper() else None
-            if alt is not None and alt.kind == "person" and alt.start == q:
-                alt.title = alt.title or sp.name
-                return alt
-    return sp

@@ -20,6 +20,11 @@ def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) 
 
 @lru_cache(maxsize=8192)
 def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speaker | None:
+    adv = _TIME_BEFORE.search(text, max(a, v - 60), v)
+    if adv is not None and adv.start() > a:
+        # "the senator on Tuesday accused", "Voss in a statement said": the adverbial stands
+        # between the subject and its verb
+        v = adv.start()
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
     if rel is not None:
         # "Voss, who has long described the plan as …": the relative pronoun's antecedent
@@ -47,16 +52,58 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         m = modifier.search(text, max(a, sp.start - 60), sp.start)
         if m is not None:
             head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
-            if head is not None and head.kind != "pronoun":
+            if modifier is _AGENT_BEFORE and _AUTHORED_BY.search(text, m.start(), m.end()):
+                break  # "a letter signed by Voss calls …": who signed it wrote the words
+            if head is not None and head.kind != "pronoun" and (modifier is _AGENT_BEFORE or head.kind == "person"):
+                # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
+                # "In a talk this week in Ardena, Voss said")
                 return head
+    if sp.kind == "anonymous" and text[max(a, sp.start - 3):sp.start].rstrip().endswith(","):
+        # "Lena Voss, chairwoman of the river guild stated": a name, then its appositive
+        k = text.rfind(",", a, sp.start)
+        ante = _np_from_end(text, tokens(text, max(a, k - 200), k), False)
+        if ante is not None and ante.kind == "person" and _clause_start(text, a, ante.start):
+            ante.title = ante.title or sp.name
+            return ante
+    m = _OPEN_APPOSITION.search(text, max(a, sp.start - 160), sp.start)
+    if m is not None and sp.kind in ("person", "organisation") and not text[m.end():sp.start].strip():
+        # "Lena Voss, chairwoman of the Harbour League said": an appositive left open
+        # before the verb; the name before it speaks, the rest is her title
+        ante = _np_from_end(text, tokens(text, max(a, m.start() - 200), m.start()), False)
+        if ante is not None and ante.kind == "person" and _clause_start(text, a, ante.start):
+            ante.title = ante.title or text[m.start() + 1:sp.end].strip()
+            return ante
     return sp
 
 
+def _clause_start(text: str, a: int, p: int) -> bool:
+    """Nothing but an opening phrase or conjunction before p in its clause."""
+    before = text[max(a, p - 40):p]
+    k = max(before.rfind(","), before.rfind(";"), before.rfind("."), before.rfind("\n"))
+    lead = before[k + 1:].strip().lower()
+    return p - 40 <= a and not text[a:p].strip() or lead in ("", "and", "but", "as", "then", "while", "when")
+
+
 _PLACE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:of|in|from)[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)?,[ \t]*$")
-_ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email"}
+_ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email",
+                  "article", "story", "clip", "mailer", "flyer", "notice", "message"}
 _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent|posted|put[ \t]+out|"
-                            r"circulated|shared|aired)[ \t]+$")
-_WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$")
-_AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:obtained|seen|reviewed|released|published|filed|signed|sent|"
+                            r"circulated|shared|aired|retweeted|tweeted|forwarded|emailed|sent[ \t]+out)"
+                            r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[a-z-]+[ \t]+)?$")
+# ", who is chairman of the Harbour League said": a relative clause, closed or not
+_WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$|,[ \t]+who[ \t]+[a-z][^,;:.!?\u201c\u201d\"()\n]{0,80}$")
+# between a subject and its verb: "on Tuesday", "late on Friday", "last week", "in a statement"
+_TIME_BEFORE = re.compile(
+    r"[ \t]+(?:(?:late|early|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?[ \t]*$"
+    r"|[ \t]+(?:yesterday|today|tonight)[ \t]*$"
+    r"|[ \t]+in[ \t]+(?:a|an|his|her|their|its)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|interview|email|letter|speech|"
+    r"post|tweet|video|memo)[ \t]*,?[ \t]*$")
+# ", chairwoman of the Harbour League" left open before the verb (no closing comma)
+_OPEN_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[\w-]+){0,4}?[ \t]+"
+                              r"(?:of|at|for|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*(?:'s|\u2019s)[ \t]+)?"
+                              r"(?:[a-z][\w-]*[ \t]+){0,2}$")
+_AUTHORED_BY = re.compile(r"(?:signed|written|penned|authored|co-signed)[ \t]+by")
+_AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:penned|authored|co-signed|obtained|seen|reviewed|released|published|filed|signed|sent|"
                            r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
                            r"posted|shared|conducted|prepared)[ \t]+by[ \t]+$")

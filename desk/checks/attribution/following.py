@@ -1,0 +1,199 @@
+"""The speaker phrase that starts at a position: the name, title or descriptor after an
+inverted cue (“…,” said Ana Ruiz, a hydrologist) or opening a clause. speakers.py reads a
+phrase backwards from its end; this module reads forwards and hands the tokens it keeps to
+the same reader."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from desk.checks.attribution.cues import CUE_FORMS
+from desk.checks.attribution.lexicon import (
+    AMBIGUOUS_FORMS,
+    ANON_HEADS,
+    DETERMINERS,
+    FWD_STOP,
+    GROUP_HEADS,
+    HEAD_NOUNS,
+    PARTICLES,
+    PRONOUNS,
+    STOP_BACK,
+    TITLE_WORDS,
+    TO_HEADS,
+    TRAILING_SKIP,
+)
+from desk.checks.attribution.speakers import (
+    Speaker,
+    _is_initials,
+    _is_name_tok,
+    _norm,
+    _np_from_end,
+    _possessive,
+    tokens,
+)
+
+# what follows a verb, never a noun of the phrase: "attacks the", "urges them"
+_OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
+    toks = tokens(text, p, min(limit, p + 250))
+    if toks:
+        w0 = toks[0][0]
+        l0 = _norm(w0)
+        if not w0[:1].isupper() and not (l0 in DETERMINERS or l0 in PRONOUNS or l0 in TITLE_WORDS
+                                         or l0 in ANON_HEADS or l0 in PARTICLES or w0[:1].isdigit()):
+            # "late-night radio host Piet Maas": lowercase words leading to a name
+            ok = False
+            for t in toks[1:6]:
+                lw = _norm(t[0])
+                if lw in STOP_BACK or lw in FWD_STOP or lw in CUE_FORMS or not t[0][:1].isalnum():
+                    break
+                if _is_name_tok(t[0]):
+                    ok = True
+                    break
+            if not ok:
+                return None
+    out = []
+    seen_name = False
+    if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
+                 or (_possessive(toks[0][0]) and toks[0][0][:1].isupper() and len(toks) > 1
+                     and not _is_name_tok(toks[1][0]))):
+        # descriptor: "a retired harbour police officer who …", "The Evening Courier reports"
+        out.append(toks[0])
+        prev_cap = False
+        for n, t in enumerate(toks[1:12], 1):
+            w = t[0]
+            lw = _norm(w)
+            if n == 1 and lw in _WEEKDAYS:
+                out.append(t)  # "a Wednesday editorial"
+                continue
+            if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
+                    and not (lw == "to" and _norm(out[-1][0]) in TO_HEADS) or lw in CUE_FORMS:
+                break
+            if w.endswith((".", "!", "?")) and not _is_initials(w) and lw not in TITLE_WORDS:
+                out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
+                break
+            nxt = _norm(toks[n + 1][0]) if n + 1 < len(toks) else ""
+            nxt_word = toks[n + 1][0] if n + 1 < len(toks) else ""
+            if n >= 2 and w.islower() and lw.endswith("s") and not lw.endswith(("ss", "'s")) \
+                    and (nxt in _OBJECT_WORDS or _is_name_tok(nxt_word) and _norm(nxt_word) not in TITLE_WORDS
+                         and out[-1][0].islower()) and out[-1][0].isalpha():
+                break  # "An advert from the guild attacks the councillors": the verb ends the subject
+            if _is_name_tok(w):
+                out.append(t)
+                prev_cap = True
+                continue
+            if lw in HEAD_NOUNS:
+                out.append(t)
+                nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
+                if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \
+                        and not (nxt == "to" and lw in TO_HEADS) and not (
+                        _is_name_tok(nxt_tok) and nxt not in TITLE_WORDS):
+                    break  # not "campaign manager", "policy aide": a compound goes on
+                prev_cap = False
+                continue
+            if prev_cap and len(out) == 2 and _norm(out[0][0]) in ("a", "an", "the"):
+                # "the Westby medieval-history graduate ended": a name used as a modifier,
+                # the lower-case noun after it heads the phrase
+                run = []
+                for t2 in toks[n:n + 3]:
+                    l2 = _norm(t2[0])
+                    if not t2[0].islower() or l2 in STOP_BACK or l2 in FWD_STOP or l2 in CUE_FORMS \
+                            or l2 in AMBIGUOUS_FORMS or l2 in TRAILING_SKIP or l2 in DETERMINERS \
+                            or l2.endswith("ed") or l2.endswith("ly"):
+                        break
+                    run.append(t2)
+                nxt2 = toks[n + len(run)][0] if n + len(run) < len(toks) else ""
+                if run and (nxt2[:1].islower() or nxt2 in (",", ":", ";")):
+                    out.extend(run)
+                    break
+            if prev_cap:
+                ahead = toks[n:n + 4]
+                m = 0
+                while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in STOP_BACK \
+                        and _norm(ahead[m][0]) not in HEAD_NOUNS:
+                    m += 1
+                if not (m < len(ahead) and (_is_name_tok(ahead[m][0]) or _norm(ahead[m][0]) in HEAD_NOUNS)):
+                    break
+            if lw in ("of", "for", "at", "from", "in") and prev_cap:
+                break
+            out.append(t)
+            prev_cap = False
+        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "to", "the", "a", "an"):
+            out.pop()
+        return _np_from_end(text, out) if out else None
+    for n, t in enumerate(toks):
+        w = t[0]
+        lw = _norm(w)
+        if w in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"', "\u2014", "\u2013") or len(out) >= 10:
+            break
+        short_title = (w.endswith(".") and len(lw) <= 3 and w[:1].isupper() and n + 1 < len(toks)
+                       and toks[n + 1][0][:1].isupper())
+        if w.endswith((".", "!", "?")) and lw not in TITLE_WORDS and len(lw) > 1 and not short_title \
+                and not _is_initials(w):
+            out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
+            break
+        if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
+            break
+        if seen_name and not _is_name_tok(w):
+            ahead = toks[n:n + 4]
+            m = 0
+            while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in FWD_STOP \
+                    and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
+                    and _norm(ahead[m][0]) not in CUE_FORMS \
+                    and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
+                m += 1
+            if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
+                if lw in GROUP_HEADS or lw in ANON_HEADS:
+                    out.append(t)  # "Ruiz supporters", "Voss aides": the noun is the head
+                break
+            seen_name = False
+        if _is_name_tok(w) and lw not in TITLE_WORDS and not _possessive(w):
+            seen_name = True
+        out.append(t)
+        if n == 0 and lw in PRONOUNS:
+            break
+    if not out:
+        return None
+    return _np_from_end(text, out)
+
+
+def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
+    """The noun phrase that starts at p: “…,” said Ana Ruiz, a hydrologist …"""
+    sp = _speaker_after_apposed(text, p, limit)
+    return sp.clone() if sp is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
+    sp = _speaker_after(text, p, limit)
+    if sp is not None and sp.kind != "person" and sp.kind != "pronoun":
+        # "the port's deputy manager, Lena Voss, said": the appositive names the speaker
+        q = sp.end
+        while q < limit and text[q] in " \t":
+            q += 1
+        if text.startswith(",", q):
+            q += 1
+            while q < limit and text[q] in " \t":
+                q += 1
+            alt = _speaker_after(text, q, limit) if q < limit and text[q].isupper() else None
+            if alt is not None and alt.kind == "person" and alt.start == q:
+                alt.title = alt.title or sp.name
+                return alt
+        m = _ROLE_TAIL.match(text, sp.end, limit)
+        if m is not None and m.end() < limit and text[m.end()].isupper():
+            # "Her chief policy aide, Lena Voss, calls": the descriptor was cut short before
+            # "policy aide"; the name set off by commas after it is the subject
+            alt = _speaker_after(text, m.end(), limit)
+            if alt is not None and alt.kind == "person" and alt.start == m.end() \
+                    and text.startswith(",", alt.end):
+                alt.title = alt.title or text[sp.start:m.end()].rstrip(" \t,")
+                return alt
+    return sp
+
+
+# lower-case words finishing a role before the comma of an appositive name: " policy aide, "
+_ROLE_TAIL = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]*,[ \t]*")

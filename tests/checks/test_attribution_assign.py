@@ -1,0 +1,30 @@
+"""Choosing among the candidates (assign.py): a short Title-Case name nobody in reach says is
+a title, not a quotation. Every sentence is our own."""
+
+from desk.checks.attribution import analyse
+
+
+def test_unclaimed_title_case_name_is_a_title():
+    text = "The harbour fair ends on Sunday.\n\n“The Drowned Bell” plays in the old hall until then."
+    (q,) = analyse(text).quotes
+    assert q.term
+    assert q.speaker is None
+
+
+def test_title_case_words_someone_says_stay_a_quotation():
+    text = "Lena Voss called the council “Rubber Stamps Incorporated” on Monday."
+    (q,) = analyse(text).quotes
+    assert not q.term
+    assert q.speaker == "Lena Voss"
+
+
+def test_unclaimed_sentence_stays_a_quotation():
+    text = "The harbour fair ends on Sunday.\n\n“We Will Not Go Quietly Into The Night.”"
+    (q,) = analyse(text).quotes
+    assert not q.term
+
+
+def test_lower_case_scare_quote_is_not_made_a_title():
+    text = "The harbour fair ends on Sunday, and the so-called “free parking” is gone."
+    (q,) = analyse(text).quotes
+    assert not q.term

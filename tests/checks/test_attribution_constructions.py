@@ -1,0 +1,86 @@
+"""Constructions the plain cue finders miss (constructions.py): inverted verbs the lexicon
+does not list, credits on the line after a quotation paragraph, trailing credits that close a
+sentence with several quotations. Every sentence is our own."""
+
+from desk.checks.attribution import analyse
+
+
+def speakers(text):
+    return [q.speaker for q in analyse(text).quotes]
+
+
+def test_inverted_verb_not_in_the_lexicon():
+    assert speakers("“This is wonderful!” beamed Lena Voss of Ardena, who had waited all day.") == ["Lena Voss"]
+    assert speakers("“Who asked them?” reacted Omar Beck.") == ["Omar Beck"]
+
+
+def test_inverted_verb_needs_a_name_ending_the_clause():
+    # "ended Omar Beck's" is no credit: the name does not end the clause
+    assert speakers("“Enough!” ended Omar Beck’s speech on a high note.") != ["Omar Beck"]
+
+
+def test_name_after_article_and_adjective():
+    assert speakers("“We will not move,” an angry Lena Voss grumbled.") == ["Lena Voss"]
+
+
+def test_name_and_title_on_the_line_after_the_quotation():
+    text = "“The docks stay open.”\n\nOmar Beck, harbour master of Westby\n\nThe vote is on Monday."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"
+    assert q.title == "harbour master of Westby"
+
+
+def test_credit_line_after_the_quotation():
+    text = "“The docks stay open.”\n\nsaid Omar Beck, the harbour master.\n\nThe vote is on Monday."
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_name_line_only_after_a_quotation_standing_alone():
+    # the quotation shares its paragraph with a sentence: the next line is no signature
+    text = "The port was busy. “The docks stay open.”\n\nOmar Beck, harbour master\n\nMore later."
+    assert speakers(text) != ["Omar Beck"]
+
+
+def test_trailing_credit_closes_a_sentence_with_two_quotations():
+    text = ("The guild found no “ties of any kind,” apart from a “casual” friendship, said the "
+            "guild’s director, Lena Voss.")
+    assert speakers(text) == ["Lena Voss", "Lena Voss"]
+
+
+def test_quoted_as_saying_credits_who_is_quoted():
+    assert speakers("“It is dead,” the Westby Courier quoted Omar Beck as saying.") == ["Omar Beck"]
+    assert speakers("The Westby Courier quoted Omar Beck as saying the plan was “dead.”") == ["Omar Beck"]
+
+
+def test_agent_of_a_passive_cue_speaks():
+    assert speakers("The council was slammed by Omar Beck as “a bunch of cowards.”") == ["Omar Beck"]
+
+
+def test_passive_cue_without_agent_names_nobody_nearby():
+    # "was praised" has no agent: the council did not say it
+    text = "The council was praised. “It is over.”"
+    assert speakers(text) != ["The council"]
+
+
+def test_name_and_topic_before_a_colon():
+    assert speakers("Lena Voss, on the plan: “It will sink the port.”") == ["Lena Voss"]
+    assert speakers("Lena Voss on the plan: “It will sink the port.”") == ["Lena Voss"]
+
+
+def test_noun_cue_verdict():
+    assert speakers("Lena Voss’s take: “It will sink the port.”") == ["Lena Voss"]
+
+
+def test_conjunction_after_a_mid_sentence_quotation_starts_a_new_clause():
+    text = "Lena Voss said she was “not done yet,” and Omar Beck agreed."
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_quotation_paragraph_after_a_sentence_about_a_person():
+    assert speakers("Lena Voss, the guild chair, was blunt.\n\n“It will sink the port.”") == ["Lena Voss"]
+
+
+def test_attribution_in_the_next_paragraph():
+    assert speakers("“It will sink the port.”\n\nSo says Lena Voss, the guild chair.") == ["Lena Voss"]
+    text = "“It will sink the port.”\n\nThat was the verdict of Lena Voss, the guild chair."
+    assert speakers(text) == ["Lena Voss"]

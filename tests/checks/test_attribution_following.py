@@ -1,0 +1,33 @@
+"""Reading a speaker phrase forwards (following.py). Every phrase is our own."""
+
+import pytest
+
+from desk.checks.attribution.following import speaker_after
+
+
+def read(text):
+    return speaker_after(text, 0, len(text))
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Ana Ruiz, a hydrologist at the river authority.", "Ana Ruiz", "person"),
+    ("the port's deputy manager, Lena Voss, said", "Lena Voss", "person"),
+    ("a longtime adviser to Omar Beck, who declined to be named.", "a longtime adviser to Omar Beck", "anonymous"),
+    ("the Westby medieval-history graduate ended her speech", "the Westby medieval-history graduate", "anonymous"),
+    ("An advert from the guild attacks the councillors", "An advert from the guild", "anonymous"),
+    ("The Voss advert hits Beck for taking money", "The Voss advert", "anonymous"),
+    ("Her chief policy aide, Omar Beck, calls", "Omar Beck", "person"),
+])
+def test_phrase_read_forwards(text, name, kind):
+    sp = read(text)
+    assert (sp.name, sp.kind) == (name, kind)
+
+
+def test_appositive_name_keeps_the_role_as_title():
+    assert read("Her chief policy aide, Omar Beck, calls").title == "Her chief policy aide"
+
+
+def test_an_answer_is_a_copy():
+    a = read("Ana Ruiz, a hydrologist.")
+    a.title = "changed"
+    assert read("Ana Ruiz, a hydrologist.").title != "changed"

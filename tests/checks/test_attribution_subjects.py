@@ -1,0 +1,136 @@
+"""What stands between a subject and its cue (subjects.py, clauses.py): time adverbials,
+appositives left open, relative clauses, places, statements someone issued, clauses joined
+by a conjunction. Every sentence is our own."""
+
+import pytest
+
+from desk.checks.attribution import analyse
+from desk.checks.attribution.subjects import speaker_before
+
+
+def speakers(text):
+    return [q.speaker for q in analyse(text).quotes]
+
+
+def before(text, verb):
+    return speaker_before(text, 0, text.index(verb))
+
+
+@pytest.mark.parametrize("text", [
+    "The senator on Tuesday accused the council of “betraying the docks.”",
+    "Omar Beck late on Friday told the council that “nothing is settled.”",
+    "Omar Beck last week warned that the docks were “close to ruin.”",
+    "Omar Beck in a statement said the plan was “a disaster.”",
+])
+def test_time_adverbial_between_subject_and_cue(text):
+    (q,) = analyse(text).quotes
+    assert q.speaker in ("Omar Beck", "The senator")
+    assert "Tuesday" not in q.speaker and "week" not in q.speaker
+
+
+def test_open_appositive_keeps_the_name_before_it():
+    sp = before("Omar Beck, chairman of the Harbour League said", " said")
+    assert sp.name == "Omar Beck"
+    assert sp.title == "chairman of the Harbour League"
+
+
+def test_open_appositive_with_possessive():
+    sp = before("Lena Voss, chairwoman of Ardena's river guild stated", " stated")
+    assert sp.name == "Lena Voss"
+
+
+def test_open_appositive_only_for_a_name_opening_the_clause():
+    # the name is the object of "met": the organisation stays the nearest subject
+    sp = before("The mayor met Omar Beck, chairman of the Harbour League said", " said")
+    assert sp.name == "Harbour League"
+
+
+def test_relative_clause_left_open():
+    sp = before("Omar Beck, who is chairman of the Harbour League said", " said")
+    assert sp.name == "Omar Beck"
+
+
+def test_opening_place_phrase_is_not_a_post_modifier():
+    text = ("In a panel discussion this weekend in Westby, Omar Beck, the chief executive of "
+            "the Harbour League, forcefully told a student that “voting matters.”")
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_place_after_a_name_is_still_skipped():
+    assert before("Lena Voss of Ardena, Westshire says", " says").name == "Lena Voss"
+
+
+@pytest.mark.parametrize("verb", ["retweeted", "shared", "forwarded"])
+def test_issuer_of_a_post_speaks(verb):
+    text = f"Omar Beck {verb} a post calling the plan “a disaster.”"
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_issuer_of_an_emailed_article_speaks():
+    text = ("The guild, in its weekly newsletter, emailed a news article reporting that the docks "
+            "were “out of money.”")
+    assert speakers(text) == ["The guild"]
+
+
+def test_subject_before_a_relative_clause_holding_a_quotation():
+    text = "Lena Voss, who wore a cape reading “Docks Forever”, shouted, “We will win!”"
+    assert speakers(text)[-1] == "Lena Voss"
+
+
+def test_coordinated_verbs_take_the_last_clause_subject():
+    text = ("The guild welcomed the news, and the harbour union strongly denounced the plan and "
+            "said it would “fight it.”")
+    assert speakers(text) == ["the harbour union"]
+
+
+def test_quoted_fragment_takes_its_own_clause_subject():
+    text = ("Omar Beck on Monday signed an order, while Lena Voss, the harbour master, proposed we "
+            "“close the gates” at night.")
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_clause_after_a_dash_and_but():
+    text = "Beck proposed a debate - but the Voss campaign rejected the idea as “silly.”"
+    assert speakers(text) == ["the Voss campaign"]
+
+
+def test_fronted_name_before_an_open_appositive():
+    text = ("Lena Voss, a former harbour pilot for the Westby port has written a book in which she "
+            "calls the mayor “a pirate.”")
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_who_signed_a_letter_wrote_its_words():
+    assert speakers("A letter signed by Omar Beck called the plan “dead.”") == ["Omar Beck"]
+
+
+def test_who_obtained_a_letter_did_not_write_it():
+    text = "A letter from the guild obtained by the Westby Courier calls the plan “dead.”"
+    assert speakers(text) != ["Westby Courier"]
+
+
+def test_name_after_a_descriptor_with_a_place():
+    text = "“It is dead,” the harbour master of Westby, Omar Beck, said."
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_early_in_opens_a_sentence():
+    text = "Early in the race, Omar Beck attacked Lena Voss, calling her “a failed candidate.”"
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_name_before_an_appositive_holding_a_title():
+    text = ("Lena Voss, the author of “Wide Water,” about the port, said the days when the town had "
+            "“one story” are gone.")
+    assert speakers(text)[-1] == "Lena Voss"
+
+
+def test_previous_sentence_after_a_programme_name():
+    text = ("On “Harbour Hour,” Sen. Lena Voss (W), who lost the race to Beck, praised the crews. "
+            "“They kept the port alive.”")
+    assert speakers(text)[-1] == "Lena Voss"
+
+
+def test_opening_connective_is_not_a_fronted_name():
+    text = "Likewise, a paper from the Westby Institute had this to say about the plan: “It will not work.”"
+    assert speakers(text) == ["a paper from the Westby Institute"]
