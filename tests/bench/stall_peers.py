@@ -94,6 +94,10 @@ def _start_novelwriter(home: Path):
     app = QApplication([CONFIG.appName])
     app.setStyle("Fusion")
     CONFIG.loadConfig(None)
+    CONFIG.spellLanguage = "en_US"  # the Debian hunspell dictionary's name; "en" finds none
+    for modal in ("info", "warn", "error"):  # no modal box may wait for a click offscreen
+        setattr(SHARED, modal, lambda *a, **k: print(f"novelWriter said: {a[:1]}", file=sys.stderr))
+    SHARED.question = lambda *a, **k: True
     CONFIG.initLocalisation(app)
     SHARED.initTheme(GuiTheme())
     gui = GuiMain()
@@ -131,7 +135,6 @@ def _novelwriter_main(texts: Path, sizes: list[int], keys: int, open_words: int)
         text = "Short." if words == 1 else (texts / f"article-{words}.txt").read_text(encoding="utf-8")
         project.storage.getDocument(handle).writeDocument(text)
         handles[words] = handle
-    gui.projView.projTree.buildTree() if hasattr(gui.projView, "projTree") else None
     editor = gui.docEditor
     editor.toggleSpellCheck(True)
     spelling = bool(project.data.spellCheck) and CONFIG.hasEnchant
