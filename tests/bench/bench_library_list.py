@@ -107,6 +107,83 @@ def upgrade(path: Path) -> None:
     lib.close()
 
 
+def child(path: Path) -> None:
+    """One measurement of this tree's panel over the library at ``path``: a JSON line."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desk.gui.library_panel import LibraryPanel
+    from desk.gui.op_runner import OperationRunner
+    from desk.storage import Library
+    from tests.bench.stall_probe import LatencyProbe, wait_until
+
+    app = QApplication.instance() or QApplication([])
+    lib = Library.open(path, seed=False)
+    panel = LibraryPanel(lib, runner=OperationRunner(lib))
+    panel.resize(420, 800)
+    panel.show()
+    app.processEvents()
+    model = panel.model
+    out: dict = {"searches": {}}
+    for query in QUERIES:
+        probe = LatencyProbe()
+        probe.start()
+        t = time.perf_counter()
+        panel.search.setText(query)
+        panel._apply_search()  # what the debounce timer calls
+        wait_until(lambda: not model.pending, timeout_s=300)
+        shown = time.perf_counter() - t
+        lateness = probe.stop()
+        out["searches"][query] = {"shown_s": shown, "max_late_s": max(lateness, default=0.0),
+                                  "rows": model.rowCount()}
+        panel.search.setText("")
+        panel._apply_search()
+        wait_until(lambda: not model.pending, timeout_s=300)
+    t = time.perf_counter()
+    model.refresh()
+    out["first_page_s"] = time.perf_counter() - t
+    pages = []
+    while model.rowCount() < DEEP_PAGE_ROW and model.canFetchMore():
+        t = time.perf_counter()
+        model.fetchMore()
+        pages.append(time.perf_counter() - t)
+    t = time.perf_counter()
+    model.fetchMore()
+    out["deep_page_s"] = time.perf_counter() - t
+    out["page_median_s"] = statistics.median(pages) if pages else 0.0
+    QTimer.singleShot(0, app.quit)
+    panel.close()
+    lib.close()
+    print(json.dumps(out))
+
+
+def parent(args: argparse.Namespace) -> None:
+    trees = [("new", ROOT)] + ([("old", args.old.resolve())] if args.old else [])
+    libraries = {name: None for name, _ in trees}
+    # the oldest schema first, so the library is built once and upgraded by the newer tree
+    for name, tree in sorted(trees, key=lambda nt: schema_of(nt[1])):
+        libraries[name] = cached_library(tree, args.articles)
+    results: dict[str, list[dict]] = {name: [] for name, _ in trees}
+    for _ in range(args.runs):
+        for name, tree in trees:
+            work = CACHE / f"desk-bench-list-run-{name}.db"
+            shutil.copyfile(libraries[name], work)
+            results[name].append(json.loads(run_in(tree, "--child", str(work)).splitlines()[-1]))
+            work.unlink(missing_ok=True)
+    print(f"library list over {args.articles:,} articles, medians of {args.runs} runs")
+    print(f"{'':<6} {'query':<9} {'rows shown':>11} {'max stall':>11}")
+    for name, _ in trees:
+        runs = results[name]
+        for query in QUERIES:
+            shown = statistics.median(r["searches"][query]["shown_s"] for r in runs)
+            late = statistics.median(r["searches"][query]["max_late_s"] for r in runs)
+            print(f"{name:<6} {query:<9} {ms(shown):>11} {ms(late):>11}")
+        print(f"{name:<6} first page {ms(statistics.median(r['first_page_s'] for r in runs))}, "
+              f"page {DEEP_PAGE_ROW // 200 + 1} {ms(statistics.median(r['deep_page_s'] for r in runs))}, "
+              f"median page {ms(statistics.median(r['page_median_s'] for r in runs))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--old", type=Path, help="a checkout of the old desk to compare with")
