@@ -1,6 +1,8 @@
 """The Review panel reads stored results and pages; stale articles are checked again in the
 background, with a progress bar, never on the GUI thread."""
 
+import threading
+
 import pytest
 
 import desk.checking
@@ -28,12 +30,24 @@ def lib(library):
 
 @pytest.fixture
 def checks(monkeypatch):
-    """Every check_article call, from any thread."""
-    calls = []
+    """Every check_article call, from any thread (``calls.on_gui``: those on this one)."""
+    calls = CheckCalls()
     real = desk.checking.check_article
-    monkeypatch.setattr(desk.checking, "check_article",
-                        lambda lib, article, **k: calls.append(article.id) or real(lib, article, **k))
+
+    def check(lib, article, **k):
+        calls.append(article.id)
+        if threading.current_thread() is threading.main_thread():
+            calls.on_gui.append(article.id)
+        return real(lib, article, **k)
+
+    monkeypatch.setattr(desk.checking, "check_article", check)
     return calls
+
+
+class CheckCalls(list):
+    def __init__(self):
+        super().__init__()
+        self.on_gui: list[int] = []
 
 
 def make_panel(qtbot, lib) -> ReviewQueuePanel:
@@ -63,9 +77,9 @@ def test_a_changed_article_is_checked_again_in_the_background(qtbot, lib, checks
     seen = []
     p.refresher.progress.connect(lambda done, total: seen.append((done, total)))
     p.library_changed(Changes.of(articles=[lib.ids[1]]), origin=None)
-    assert checks == []  # nothing checked on this thread
+    assert checks.on_gui == []  # nothing checked on this thread (the worker may have begun)
     wait_pass(qtbot, p, 2)
-    assert checks == [lib.ids[1]] and seen == [(1, 1)]
+    assert checks == [lib.ids[1]] and checks.on_gui == [] and seen == [(1, 1)]
     assert p.summary.text() == "Library: 13 quotations in 4 articles, 13 unverified"
     assert lib.check_results.read(with_items=False).stale == []
 
