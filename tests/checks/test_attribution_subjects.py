@@ -134,3 +134,14 @@ def test_previous_sentence_after_a_programme_name():
 def test_opening_connective_is_not_a_fronted_name():
     text = "Likewise, a paper from the Westby Institute had this to say about the plan: “It will not work.”"
     assert speakers(text) == ["a paper from the Westby Institute"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Tom Hale spoke on Monday. A week later, he visited the port and said, “We will rebuild.”",
+    "Mayor Tom Hale spoke on Monday. Ten years ago, he backed the plan and said, “It works.”",
+    "Mayor Tom Hale spoke on Monday. Somewhere in the speech, he mentioned “the lost years.”",
+])
+def test_an_opening_time_or_place_phrase_is_not_the_subject(text):
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Tom Hale"
+    assert q.mention == "he"

@@ -6,6 +6,7 @@ import re
 
 from desk.checks.attribution.cues import sentence_bounds
 from desk.checks.attribution.following import speaker_after
+from desk.checks.attribution.lexicon import TIME_NOUNS
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker
 
@@ -84,6 +85,8 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
         while p < limit and text[p] in " \t":
             p += 1
         sp = speaker_after(text, p, limit)
+        if sp is not None and sp.kind == "anonymous" and sp.name.split()[-1].lower() in TIME_NOUNS:
+            continue  # "A month later, he …": a time phrase, the subject comes after its comma
         if n == 0 and sp is not None and sp.kind == "person" and sp.start - p < 40 and text.startswith(",", sp.end):
             fronted = sp
         elif fronted is not None and _APPOSITIVE_OPEN.match(text, p, limit):
