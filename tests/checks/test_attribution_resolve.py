@@ -1,5 +1,7 @@
 """Chosen speakers resolved to people: pronouns, roles, and the guesses shown as uncertain."""
 
+import pytest
+
 from desk.checks.attribution import analyse
 
 
@@ -41,3 +43,21 @@ def test_a_clause_read_as_a_role_does_not_name_the_pronouns_person():
     text = ("Chairman Piet Maas counted the votes.\n\nThe county saw 30 applicants for delegate seats.\n\n"
             "“We have never had so many,” he said.")
     assert analyse(text).quotes[0].speaker == "Piet Maas"
+
+
+def test_a_kin_word_before_a_name_gives_its_gender():
+    # "her" after the name would vote female; "husband," before it says otherwise
+    text = "Ana Ruiz came with her husband, Kim Sato, who held her hand. “We came early,” he said."
+    assert analyse(text).quotes[0].speaker == "Kim Sato"
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised phrase whose words the article also writes in lower case is not a person
+    "Never Fear Again was “a start,” said Omar Beck, a history professor at Westby. "
+    "He added that the rules “went too far.” Nobody should fear such a rule again.",
+    # nor one with a word in capitals (an acronym)
+    "Omar Beck praised the crew. The report named the NASA Westby outpost and its staff. "
+    "He writes that the film is “an indictment.”",
+])
+def test_a_pronoun_skips_phrases_that_only_look_like_names(text):
+    assert analyse(text).quotes[-1].speaker == "Omar Beck"

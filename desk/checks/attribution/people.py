@@ -27,6 +27,7 @@ from desk.checks.attribution.lexicon import (
 from desk.checks.attribution.speakers import _is_initials, _norm, _possessive
 
 _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
+_KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
                              r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
                              re.I)
@@ -220,6 +221,11 @@ class People:
                     title = (before.group(1) + " " + title).strip()
                 hon, words = shape.hon, shape.words
                 first = base + rel[shape.first][1]
+                # "her husband, Piet Maas", "his wife Ana": the role word before the name
+                kin = _gender_word(before.group(1)) if before else ""
+                if not kin:
+                    kin_m = _KIN_BEFORE.search(text, max(0, s0 - 30), s0)
+                    kin = _gender_word(kin_m.group(1)) if kin_m else ""
                 if shape.full is not None:
                     full = shape.full
                     sur = words[-1]
@@ -231,14 +237,14 @@ class People:
                     given = given_names().get(words[0], "")
                     if title or given:
                         self.persons.add(full)
-                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or given
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or kin or given
                     if g:
                         self.gender.setdefault(full, g)
                     if title:
                         self.titles.setdefault(full, title)
                 elif shape.single is not None:
                     self.mentions.append((first, shape.single))
-                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or kin
                     if g:
                         self.gender.setdefault(words[0], g)
                     if hon in HONORIFICS:
@@ -464,8 +470,8 @@ class People:
     def _plausible_person(self, full: str) -> bool:
         """A full name not known to be a person, but not shaped like a place or an institution."""
         parts = full.split()
-        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH for w in parts) \
-            and _norm(parts[0]) not in self._lower  # "Fair Grounds" when the text says "fair"
+        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH or w.isupper() and w.isalpha() for w in parts) \
+            and not any(_norm(w) in self._lower for w in parts)  # "Fair Grounds" when the text says "fair"
 
     def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos) - 1
