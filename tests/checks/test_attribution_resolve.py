@@ -61,3 +61,11 @@ def test_a_kin_word_before_a_name_gives_its_gender():
 ])
 def test_a_pronoun_skips_phrases_that_only_look_like_names(text):
     assert analyse(text).quotes[-1].speaker == "Omar Beck"
+
+
+def test_a_role_is_not_a_person_the_article_introduces_only_later():
+    text = "“We are not done,” the senator said. Later on the same show, Sen. Ada Lind spoke about farms."
+    q = analyse(text).quotes[0]
+    assert q.speaker == "the senator"
+    text = "Sen. Ada Lind spoke about farms. “We are not done,” the senator said."
+    assert analyse(text).quotes[0].speaker == "Ada Lind"

@@ -145,3 +145,11 @@ def test_an_opening_time_or_place_phrase_is_not_the_subject(text):
     (q,) = analyse(text).quotes
     assert q.speaker == "Tom Hale"
     assert q.mention == "he"
+
+
+@pytest.mark.parametrize("text", [
+    "Outside the old hall in Westby, the mayor, Ana Ruiz, told the crowd, “We stay.”",
+    "Inside the old hall, Ana Ruiz told the crowd, “We stay.”",
+])
+def test_an_opening_place_phrase_is_not_the_speaker(text):
+    assert speakers(text) == ["Ana Ruiz"]

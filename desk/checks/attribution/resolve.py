@@ -140,6 +140,6 @@ def nominal(people: People, sp: Speaker) -> str | None:
         tw = {_ABBR.get(w.lower().strip("."), w.lower().strip(".")) for w in title.split()}
         if all(w in tw for w in words):
             seen = people.last_seen(full, sp.start)  # the most recent person with that title
-            if seen > best_pos:
+            if seen > best_pos and seen >= 0:  # (not one the article introduces only later)
                 best, best_pos = full, seen
     return best
