@@ -69,3 +69,13 @@ def test_a_role_is_not_a_person_the_article_introduces_only_later():
     assert q.speaker == "the senator"
     text = "Sen. Ada Lind spoke about farms. “We are not done,” the senator said."
     assert analyse(text).quotes[0].speaker == "Ada Lind"
+
+
+def test_it_can_be_a_paper_whose_name_ends_in_s():
+    text = "“Profits fell,” the Westby Times wrote. “It was a hard year,” it added."
+    assert [q.speaker for q in analyse(text).quotes] == ["Westby Times", "Westby Times"]
+
+
+def test_a_first_name_after_a_kin_word_is_a_person_a_pronoun_can_name():
+    text = "Omar Beck spoke first. But his wife, Marit, offered a preview of the plan. “We stay,” she said."
+    assert analyse(text).quotes[0].speaker == "Marit"

@@ -235,7 +235,7 @@ class People:
                         self.full.setdefault(rest, []).append((first, full))  # "Assad" for al-Assad
                     self.mentions.append((first, full))
                     given = given_names().get(words[0], "")
-                    if title or given:
+                    if title or given or kin:
                         self.persons.add(full)
                     g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or kin or given
                     if g:
@@ -247,8 +247,8 @@ class People:
                     g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or kin
                     if g:
                         self.gender.setdefault(words[0], g)
-                    if hon in HONORIFICS:
-                        self.persons.add(shape.single)  # "Mr. Orlov" is a person
+                    if hon in HONORIFICS or kin:
+                        self.persons.add(shape.single)  # "Mr. Orlov", "his wife, Jane" is a person
                     if shape.title:  # "President Okafor": "the president" is Okafor
                         self.titles.setdefault(shape.single, shape.title)
         self._mention_pos = [p for p, _ in self.mentions]

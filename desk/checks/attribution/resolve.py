@@ -18,6 +18,9 @@ from desk.model import Problem
 
 _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "letter", "study", "survey",
               "poll", "document", "filing", "lawsuit", "complaint", "release", "ad", "tweet", "post", "book"}
+# names of one body that end in -s ("the Times", "Reuters"): "it" can refer to them
+_SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "industries", "airlines",
+               "systems", "partners", "holdings", "communications", "relations", "studies", "press"}
 _ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
          "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
@@ -66,7 +69,8 @@ class Resolver:
         elif kind in ("organisation", "anonymous") and resolved:
             if resolved.split()[-1].lower() not in _DOCUMENTS:
                 self.last_group = resolved  # "they" are people or bodies, never "a statement"
-            if not resolved.split()[-1].lower().endswith("s") or resolved.split()[-1].lower() in _DOCUMENTS:
+            last = resolved.split()[-1].lower()
+            if not last.endswith("s") or last in _DOCUMENTS or last in _SINGULAR_S:
                 self.last_thing = resolved
         return out
 
