@@ -79,3 +79,11 @@ def test_it_can_be_a_paper_whose_name_ends_in_s():
 def test_a_first_name_after_a_kin_word_is_a_person_a_pronoun_can_name():
     text = "Omar Beck spoke first. But his wife, Marit, offered a preview of the plan. “We stay,” she said."
     assert analyse(text).quotes[0].speaker == "Marit"
+
+
+def test_a_pronoun_prefers_the_main_clause_to_an_opening_when_clause():
+    text = "When Tor Vale asked about the plan, Sten Moren smiled. “We stay,” he said."
+    assert analyse(text).quotes[0].speaker == "Sten Moren"
+    # without the subordinate clause the sentence's first subject still wins
+    text = "Tor Vale asked about the plan, and Sten Moren smiled. “We stay,” he said."
+    assert analyse(text).quotes[0].speaker == "Tor Vale"

@@ -37,6 +37,8 @@ _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?" + ver
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _SUBJECT_PRONOUN = ("m", "f")
 _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
+_SUBORDINATE_OPEN = re.compile(r"[\s\"\u201c]*(?:When|While|As|After|Before|Because|Since|Although|Though|If|"
+                               r"Until|Once|Unless|Whereas)\b")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
@@ -418,7 +420,7 @@ class People:
                 # a subject before an oblique mention; a person known to fit the pronoun before
                 # one of unknown gender; a lone word never given a first name ("Reuters said") last
                 lone = " " not in full and _norm(full) not in self.full and not self.gender_of(full)
-                key = (not self.oblique(m), not lone)
+                key = (not self.oblique(m), not self._subordinate(lo, p), not lone)
                 if best_key is None or key > best_key:
                     best, best_key, rival = full, key, None
                 elif key == best_key and rival is None and full != best \
@@ -430,6 +432,12 @@ class People:
             hi = lo
             si -= 1
         return None
+
+    def _subordinate(self, lo: int, p: int) -> bool:
+        """Is p in a clause opening its sentence with "When", "If", "After" … (before the comma)?
+        "When Maddow asked Voss …, Ruiz said …": the main clause's subject is the antecedent."""
+        m = _SUBORDINATE_OPEN.match(self.text, lo)
+        return m is not None and "," in self.text[p:p + 200] and "," not in self.text[lo:p]
 
     def _in_excluded(self, p: int) -> bool:
         k = bisect.bisect_right(self._ex_starts, p) - 1
