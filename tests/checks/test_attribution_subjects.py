@@ -153,3 +153,13 @@ def test_an_opening_time_or_place_phrase_is_not_the_subject(text):
 ])
 def test_an_opening_place_phrase_is_not_the_speaker(text):
     assert speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz spoke at noon. Yet she did not limit her attacks to the port, also calling on the council "
+    "to end “the madness.”",
+    "Ana Ruiz left the room. When she returned she began by saying, “I do not think it is necessary.”",
+])
+def test_a_subject_right_after_an_opening_word_without_a_comma(text):
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz" and q.mention == "she"

@@ -109,7 +109,21 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
                     alt.title = alt.title or sp.name
                     return alt
             return sp
+    if m is not None and m.end() > a:
+        # "Yet she did not limit her attacks, also calling …", "When he returned he began by
+        # saying": the opening word was read as an introductory phrase up to a comma; the
+        # clause's subject comes right after the word
+        w = _OPENING_WORD.match(text, a, limit)
+        if w is not None:
+            sp = speaker_after(text, w.end(), limit)
+            if sp is not None and sp.start == w.end() and sp.kind in ("person", "pronoun") \
+                    and VERBISH_AFTER.match(text, sp.end, limit):
+                return sp
     return None
+
+
+# a conjunction or subordinator opening a sentence without a comma after it
+_OPENING_WORD = re.compile(r"\s*(?:But|And|Yet|Still|Then|Also|Now|So|When|While|After|Before|As|Once|Until)[ \t]+")
 
 
 def previous_subject(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Speaker | None:
