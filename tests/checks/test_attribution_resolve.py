@@ -87,3 +87,22 @@ def test_a_pronoun_prefers_the_main_clause_to_an_opening_when_clause():
     # without the subordinate clause the sentence's first subject still wins
     text = "Tor Vale asked about the plan, and Sten Moren smiled. “We stay,” he said."
     assert analyse(text).quotes[0].speaker == "Tor Vale"
+
+
+def test_a_contracted_has_is_not_a_possessive():
+    # "Beck's been making the case": Beck is the subject, not a possessive
+    text = "Omar Beck's been making the case that Sten Moren is not ready. “You are not ready,” he said."
+    assert analyse(text).quotes[0].speaker == "Omar Beck"
+
+
+def test_a_place_and_a_party_is_a_role_not_a_name():
+    text = "Tor Voss spoke on Monday. On Tuesday the Westby Republican thanked the crowd. “We will win,” he said."
+    assert analyse(text).quotes[0].speaker == "Tor Voss"
+
+
+def test_a_role_opening_the_sentence_before_outranks_its_object():
+    text = "The senator gave Tor Voss some credit during the interview. “He did well,” he said."
+    assert analyse(text).quotes[0].speaker == "The senator"
+    # a role whose head is not a person ("His bid for governor") does not
+    text = "His bid for governor was backed by the union, said Tor Voss, a pollster. “It is a good bid,” he said."
+    assert analyse(text).quotes[-1].speaker == "Tor Voss"

@@ -27,6 +27,13 @@ from desk.checks.attribution.lexicon import (
 from desk.checks.attribution.speakers import _is_initials, _norm, _possessive
 
 _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
+# "Voss's been saying", "Voss's not": a contraction of is/has, not a possessive
+_CONTRACTED_IS = re.compile(r"[\u2019']s[ \t]+(?:been|got|gotten|going|not|never|also|always|already|still|just|"
+                            r"now|said|told|made|done|had|a|an|the)\b")
+# "the Wisconsin Republican", "the Vermont senator": a role after a place, never a surname
+_ROLE_NOT_SURNAME = {"republican", "republicans", "democrat", "democrats", "senator", "governor", "nominee",
+                     "candidate", "president", "lawmaker", "congressman", "congresswoman", "spokesman",
+                     "spokeswoman", "frontrunner", "front-runner", "official", "officials", "leader"}
 _KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
                              r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -324,6 +331,7 @@ class People:
             verb = _VERB_BEFORE.search(text, max(0, p - 24), p)
             found = self._oblique[m] = (bool(_OBLIQUE_BEFORE.search(text, max(0, p - 24), p))
                                         or text.startswith(("\u2019s", "'s", "\u2019 ", "' "), p + len(name))
+                                        and not _CONTRACTED_IS.match(text, p + len(name))
                                         or self._modifier(p + len(name))
                                         # the object of a verb ("attacked Voss"), not after "said"
                                         or bool(verb) and verb.group(1) not in SPEECH_FORMS)
@@ -479,6 +487,7 @@ class People:
         """A full name not known to be a person, but not shaped like a place or an institution."""
         parts = full.split()
         return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH or w.isupper() and w.isalpha() for w in parts) \
+            and _norm(parts[-1]) not in _ROLE_NOT_SURNAME \
             and not any(_norm(w) in self._lower for w in parts)  # "Fair Grounds" when the text says "fair"
 
     def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:

@@ -89,9 +89,17 @@ class Resolver:
                 self._quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
             cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), self._quote_ranges)
             desc = self._descriptor_subject(sp.start)
-            if desc is not None and (cand is None or people.last_seen(cand, sp.start) < desc.start):
-                # "The harbour master also spoke. “…,” he said": the role named last
-                return nominal(people, desc) or desc.name, "person"
+            if desc is not None:
+                named = nominal(people, desc)
+                starts = self.doc.all_starts()
+                own = starts[bisect.bisect_right(starts, sp.start) - 1]
+                seen = people.last_seen(cand, sp.start) if cand else -1
+                fits = not (named and g and people.gender_of(named) not in ("", g))
+                if fits and (cand is None or seen < desc.start or seen < own):
+                    # "The harbour master also spoke. “…,” he said": the role named last; and
+                    # "The senator gave Voss some credit. “…,” he said": the role is the subject
+                    # of the sentence before, Voss only its object
+                    return named or desc.name, "person"
             self._rival = people.rival if cand else None
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
@@ -130,7 +138,12 @@ class Resolver:
         words = sp.name.split()
         if len(words) > 5 or any(w[:1].isdigit() for w in words):
             return None  # a clause read as a noun phrase ("The district saw 30 applicants")
-        return sp if words[-1].lower() in PERSON_ROLES else None
+        head = words
+        for k, w in enumerate(words):
+            if k and w.lower() in ("of", "for", "at", "in", "from", "with", "on"):
+                head = words[:k]  # "His candidacy for president": the head is "candidacy"
+                break
+        return sp if head[-1].lower() in PERSON_ROLES else None
 
 
 def nominal(people: People, sp: Speaker) -> str | None:
