@@ -163,3 +163,11 @@ def test_an_opening_place_phrase_is_not_the_speaker(text):
 def test_a_subject_right_after_an_opening_word_without_a_comma(text):
     (q,) = analyse(text).quotes
     assert q.speaker == "Ana Ruiz" and q.mention == "she"
+
+
+def test_a_gerund_after_by_takes_the_clauses_pronoun_subject():
+    # no comma after the opening "On Monday": the pronoun is still the subject, not the object
+    text = ("Ana Ruiz spoke at noon. On Monday she published the results of her study by announcing "
+            "that the plan was “a failure.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz" and q.mention == "she"
