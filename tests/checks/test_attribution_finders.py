@@ -98,3 +98,9 @@ def test_a_cue_word_used_as_a_noun_does_not_name_the_speaker_of_a_gerund():
     text = "Ana Ruiz spoke at noon. She sounded a rare note of doubt, saying, “I am not sure.”"
     (q,) = analyse(text).quotes
     assert q.speaker == "Ana Ruiz" and q.mention == "She"
+
+
+def test_a_gerund_after_a_comma_takes_the_last_clauses_subject():
+    text = "Omar Beck won the vote. The plan stalled, and he has battled with the guild, at one point calling the chief a “liar.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck" and q.mention == "he"

@@ -380,7 +380,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
                                and _norm(sp.name.split()[-1]) not in PERSON_ROLES):
                     # (not "She sounded a rare note of doubt, saying": "note" is a noun there)
                     return Credit(sp, word, how="pre")
-            sp = subject_at_start(text, max(s, a), cm.start())
+            # (of the last clause: "The plan stalled, and he has battled …, calling …")
+            sp = clause_subject(text, max(s, a), cm.start())
             if sp:
                 return Credit(sp, word, how="pre")
             sp = speaker_before(text, max(s, a), cm.start())
