@@ -171,3 +171,12 @@ def test_a_gerund_after_by_takes_the_clauses_pronoun_subject():
             "that the plan was “a failure.”")
     (q,) = analyse(text).quotes
     assert q.speaker == "Ana Ruiz" and q.mention == "she"
+
+
+@pytest.mark.parametrize("text", [
+    "He said that Mr. Lind had at last described",
+    "He said that Mr. Lind at last described",
+])
+def test_at_last_between_subject_and_cue(text):
+    sp = before(text, " described")
+    assert sp.name == "Lind"
