@@ -106,3 +106,9 @@ def test_a_role_opening_the_sentence_before_outranks_its_object():
     # a role whose head is not a person ("His bid for governor") does not
     text = "His bid for governor was backed by the union, said Tor Voss, a pollster. “It is a good bid,” he said."
     assert analyse(text).quotes[-1].speaker == "Tor Voss"
+
+
+def test_a_role_set_off_after_a_name_is_its_title():
+    text = "Ana Ruiz, the mayor, met the governor. “It went well,” the mayor said."
+    q = analyse(text).quotes[0]
+    assert q.speaker == "Ana Ruiz" and q.mention == "the mayor"

@@ -17,6 +17,7 @@ from desk.checks.attribution.lexicon import (
     MALE_WORDS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_ROLES,
     PLACEISH,
     REPORTING_VERBS,
     SPEECH_FORMS,
@@ -34,6 +35,7 @@ _CONTRACTED_IS = re.compile(r"[\u2019']s[ \t]+(?:been|got|gotten|going|not|never
 _ROLE_NOT_SURNAME = {"republican", "republicans", "democrat", "democrats", "senator", "governor", "nominee",
                      "candidate", "president", "lawmaker", "congressman", "congresswoman", "spokesman",
                      "spokeswoman", "frontrunner", "front-runner", "official", "officials", "leader"}
+_ROLE_AFTER = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[A-Za-z][\w-]*[ \t]+){0,3}?[a-z][\w-]*)(?=[,.;]|[ \t]+(?:of|for|at)\b)")
 _KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
                              r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -249,6 +251,13 @@ class People:
                     g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or kin or given
                     if g:
                         self.gender.setdefault(full, g)
+                    if not title:
+                        # "Ana Ruiz, the mayor, said": a role set off after the name
+                        end = base + rel[-1][2]
+                        ap = _ROLE_AFTER.match(text, end, end + 80)
+                        if ap is not None and ap.group(1).split()[-1].lower() in PERSON_ROLES:
+                            title = ap.group(1)
+                            self.persons.add(full)
                     if title:
                         self.titles.setdefault(full, title)
                 elif shape.single is not None:
