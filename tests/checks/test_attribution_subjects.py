@@ -180,3 +180,7 @@ def test_a_gerund_after_by_takes_the_clauses_pronoun_subject():
 def test_at_last_between_subject_and_cue(text):
     sp = before(text, " described")
     assert sp.name == "Lind"
+
+
+def test_a_count_opening_a_subject_is_not_an_introductory_phrase():
+    assert speakers("Around 200 protesters, many of them students, chanted “No more.”") == ["Around 200 protesters"]

@@ -71,7 +71,7 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
                        r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
                        r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly|Last|This|"
                        r"Following|Despite|Since|As|Though|Although|Instead|First|Second|Finally|Again|Even|Indeed|Today|"
-                       r"Outside|Inside|Across|Around|Amid|Among|Throughout|Elsewhere|Somewhere|Nearby|"
+                       r"Outside|Inside|Across|Amid|Among|Throughout|Elsewhere|Somewhere|Nearby|"
                        r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing|"
                        r"(?:Early|Late)(?=\s+(?:in|on|last|this|next)\b))"
                        r"\b[^:;.!?]{0,160}?,[\u201d\"]?\s*)?")

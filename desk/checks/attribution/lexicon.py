@@ -159,7 +159,7 @@ INTRO_WORDS = {"in", "on", "at", "during", "after", "before", "when", "while", "
                "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "may",
                "june", "july", "august", "september", "october", "november", "december", "of", "to", "from",
                "about", "among", "amid", "over", "under", "without", "within", "through",
-               "outside", "inside", "across", "around", "throughout", "elsewhere", "somewhere", "nearby",
+               "outside", "across", "throughout", "elsewhere", "somewhere", "nearby",
                "soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
                "eventually", "initially", "previously", "ultimately", "subsequently", "afterwards", "briefly"}
 FWD_STOP = {"on", "in", "at", "during", "after", "before", "when", "while", "to", "as", "who", "which",
