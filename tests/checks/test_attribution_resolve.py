@@ -112,3 +112,10 @@ def test_a_role_set_off_after_a_name_is_its_title():
     text = "Ana Ruiz, the mayor, met the governor. “It went well,” the mayor said."
     q = analyse(text).quotes[0]
     assert q.speaker == "Ana Ruiz" and q.mention == "the mayor"
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_a_single_name_followed_by_who_is_a_person(space):
+    text = (f"Ana Ruiz opened the show. Meanwhile Zendaya,{space}who was honoured with an award, spoke about work. "
+            "“Love yourself first,” she said.")
+    assert analyse(text).quotes[0].speaker == "Zendaya"

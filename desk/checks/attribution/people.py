@@ -36,6 +36,7 @@ _ROLE_NOT_SURNAME = {"republican", "republicans", "democrat", "democrats", "sena
                      "candidate", "president", "lawmaker", "congressman", "congresswoman", "spokesman",
                      "spokeswoman", "frontrunner", "front-runner", "official", "officials", "leader"}
 _ROLE_AFTER = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[A-Za-z][\w-]*[ \t]+){0,3}?[a-z][\w-]*)(?=[,.;]|[ \t]+(?:of|for|at)\b)")
+_WHO_AFTER = re.compile(r",[ \t\u00a0]+who[ \t\u00a0]")
 _KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
                              r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -273,9 +274,9 @@ class People:
         self._oblique: dict[int, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
         for p, name in self.mentions:
-            if " " not in name and _SPEECH_AFTER.match(text, p + len(name)) and not name.isupper() \
-                    and _norm(name) not in PLACEISH:
-                self.persons.add(name)
+            if " " not in name and (_SPEECH_AFTER.match(text, p + len(name)) or _WHO_AFTER.match(text, p + len(name))) \
+                    and not name.isupper() and _norm(name) not in PLACEISH:
+                self.persons.add(name)  # (and "Rihanna, who was honoured": "who" is said of people)
         self._pronouns: dict[str, list[int]] | None = None
         self._places: set[str] | None = None
         self._entity_pos: dict[str, list[int]] | None = None
