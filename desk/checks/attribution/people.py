@@ -235,7 +235,7 @@ class People:
                 first = base + rel[shape.first][1]
                 # "her husband, Piet Maas", "his wife Ana": the role word before the name
                 kin = _gender_word(before.group(1)) if before else ""
-                if not kin:
+                if not kin and "," in text[max(0, s0 - 3):s0]:
                     kin_m = _KIN_BEFORE.search(text, max(0, s0 - 30), s0)
                     kin = _gender_word(kin_m.group(1)) if kin_m else ""
                 if shape.full is not None:
