@@ -29,7 +29,7 @@ def gerund_subject(text: str, r: Region, s: int, v: int) -> Speaker | None:
     sp = subject_at_start(text, s, v)
     if sp is not None and sp.kind in ("person", "pronoun", "organisation"):
         return sp
-    pm = _SUBJECT_PRONOUN.search(text, s, v)
+    pm = _PRONOUN_CLAUSE.search(text, s, v)
     if pm is not None and "\u201c" not in text[s:pm.start()] and '"' not in text[s:pm.start()]:
         # "On Monday they published the results by announcing …": the clause's pronoun subject
         sp = speaker_after(text, pm.start(), v)
@@ -38,7 +38,7 @@ def gerund_subject(text: str, r: Region, s: int, v: int) -> Speaker | None:
     return None
 
 
-_SUBJECT_PRONOUN = re.compile(r"(?<![\w'\u2019-])(?:[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|ew|ent|ote|old|ade|ave|ook|aid)\b")
+_PRONOUN_CLAUSE = re.compile(r"(?<![\w'\u2019-])(?:[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|ew|ent|ote|old|ade|ave|ook|aid)\b")
 
 
 OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|towards|into|than)\s+(?:the\s+)?$")

@@ -95,7 +95,7 @@ class Resolver:
                 own = starts[bisect.bisect_right(starts, sp.start) - 1]
                 seen = people.last_seen(cand, sp.start) if cand else -1
                 fits = not (named and g and people.gender_of(named) not in ("", g))
-                if fits and (cand is None or seen < desc.start or seen < own):
+                if fits and (cand is None or seen < own):
                     # "The harbour master also spoke. “…,” he said": the role named last; and
                     # "The senator gave Voss some credit. “…,” he said": the role is the subject
                     # of the sentence before, Voss only its object
