@@ -91,3 +91,16 @@ def test_library_source_seeds_the_full_name():
     (q,) = analyse(text, [SourceRef(id=7, name="Mustafa al-Kadhimi", aliases=("Kadhimi",))]).quotes
     assert q.source_id == 7
     assert q.speaker == "Mustafa al-Kadhimi"  # the entity the library knows, not the bare surname
+
+
+def test_a_cue_word_used_as_a_noun_does_not_name_the_speaker_of_a_gerund():
+    # "note" is a noun here; who sounded it speaks
+    text = "Ana Ruiz spoke at noon. She sounded a rare note of doubt, saying, “I am not sure.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz" and q.mention == "She"
+
+
+def test_a_gerund_after_a_comma_takes_the_last_clauses_subject():
+    text = "Omar Beck won the vote. The plan stalled, and he has battled with the guild, at one point calling the chief a “liar.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck" and q.mention == "he"

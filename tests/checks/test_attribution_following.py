@@ -2,6 +2,7 @@
 
 import pytest
 
+from desk.checks.attribution import analyse
 from desk.checks.attribution.following import speaker_after
 
 
@@ -31,3 +32,13 @@ def test_an_answer_is_a_copy():
     a = read("Ana Ruiz, a hydrologist.")
     a.title = "changed"
     assert read("Ana Ruiz, a hydrologist.").title != "changed"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Justice Ada Lind spoke. In three interviews, the justice sounded off on the plan, "
+     "saying she did not “want to contemplate” it.", "Ada Lind"),
+    ("Ana Ruiz spoke. In an interview, the mayor lashed out at the plan, saying it was “a disgrace.”", "the mayor"),
+])
+def test_a_phrasal_verb_ends_a_descriptor(text, want):
+    (q,) = analyse(text).quotes
+    assert q.speaker == want

@@ -134,3 +134,53 @@ def test_previous_sentence_after_a_programme_name():
 def test_opening_connective_is_not_a_fronted_name():
     text = "Likewise, a paper from the Westby Institute had this to say about the plan: “It will not work.”"
     assert speakers(text) == ["a paper from the Westby Institute"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Tom Hale spoke on Monday. A week later, he visited the port and said, “We will rebuild.”",
+    "Mayor Tom Hale spoke on Monday. Ten years ago, he backed the plan and said, “It works.”",
+    "Mayor Tom Hale spoke on Monday. Somewhere in the speech, he mentioned “the lost years.”",
+])
+def test_an_opening_time_or_place_phrase_is_not_the_subject(text):
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Tom Hale"
+    assert q.mention == "he"
+
+
+@pytest.mark.parametrize("text", [
+    "Outside the old hall in Westby, the mayor, Ana Ruiz, told the crowd, “We stay.”",
+    "Inside the old hall, Ana Ruiz told the crowd, “We stay.”",
+])
+def test_an_opening_place_phrase_is_not_the_speaker(text):
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz spoke at noon. Yet she did not limit her attacks to the port, also calling on the council "
+    "to end “the madness.”",
+    "Ana Ruiz left the room. When she returned she began by saying, “I do not think it is necessary.”",
+])
+def test_a_subject_right_after_an_opening_word_without_a_comma(text):
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz" and q.mention == "she"
+
+
+def test_a_gerund_after_by_takes_the_clauses_pronoun_subject():
+    # no comma after the opening "On Monday": the pronoun is still the subject, not the object
+    text = ("Ana Ruiz spoke at noon. On Monday she published the results of her study by announcing "
+            "that the plan was “a failure.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz" and q.mention == "she"
+
+
+@pytest.mark.parametrize("text", [
+    "He said that Mr. Lind had at last described",
+    "He said that Mr. Lind at last described",
+])
+def test_at_last_between_subject_and_cue(text):
+    sp = before(text, " described")
+    assert sp.name == "Lind"
+
+
+def test_a_count_opening_a_subject_is_not_an_introductory_phrase():
+    assert speakers("Around 200 protesters, many of them students, chanted “No more.”") == ["Around 200 protesters"]

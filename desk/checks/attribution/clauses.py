@@ -6,6 +6,7 @@ import re
 
 from desk.checks.attribution.cues import sentence_bounds
 from desk.checks.attribution.following import speaker_after
+from desk.checks.attribution.lexicon import TIME_NOUNS
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker
 
@@ -28,7 +29,16 @@ def gerund_subject(text: str, r: Region, s: int, v: int) -> Speaker | None:
     sp = subject_at_start(text, s, v)
     if sp is not None and sp.kind in ("person", "pronoun", "organisation"):
         return sp
+    pm = _PRONOUN_CLAUSE.search(text, s, v)
+    if pm is not None and "\u201c" not in text[s:pm.start()] and '"' not in text[s:pm.start()]:
+        # "On Monday they published the results by announcing …": the clause's pronoun subject
+        sp = speaker_after(text, pm.start(), v)
+        if sp is not None and sp.kind == "pronoun" and sp.start == pm.start():
+            return sp
     return None
+
+
+_PRONOUN_CLAUSE = re.compile(r"(?<![\w'\u2019-])(?:[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|ew|ent|ote|old|ade|ave|ook|aid)\b")
 
 
 OBJECT_PREP = re.compile(r"\b(?:at|to|on|for|about|against|by|from|toward|towards|into|than)\s+(?:the\s+)?$")
@@ -61,6 +71,7 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
                        r"(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|While|Writing|Later|Earlier|"
                        r"Still|But|And|However|Meanwhile|Then|Also|Yet|Now|Separately|Similarly|Last|This|"
                        r"Following|Despite|Since|As|Though|Although|Instead|First|Second|Finally|Again|Even|Indeed|Today|"
+                       r"Outside|Inside|Across|Amid|Among|Throughout|Elsewhere|Somewhere|Nearby|"
                        r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing|"
                        r"(?:Early|Late)(?=\s+(?:in|on|last|this|next)\b))"
                        r"\b[^:;.!?]{0,160}?,[\u201d\"]?\s*)?")
@@ -84,6 +95,8 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
         while p < limit and text[p] in " \t":
             p += 1
         sp = speaker_after(text, p, limit)
+        if sp is not None and sp.kind == "anonymous" and sp.name.split()[-1].lower() in TIME_NOUNS:
+            continue  # "A month later, he …": a time phrase, the subject comes after its comma
         if n == 0 and sp is not None and sp.kind == "person" and sp.start - p < 40 and text.startswith(",", sp.end):
             fronted = sp
         elif fronted is not None and _APPOSITIVE_OPEN.match(text, p, limit):
@@ -105,7 +118,21 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
                     alt.title = alt.title or sp.name
                     return alt
             return sp
+    if m is not None and m.end() > a:
+        # "Yet she did not limit her attacks, also calling …", "When he returned he began by
+        # saying": the opening word was read as an introductory phrase up to a comma; the
+        # clause's subject comes right after the word
+        w = _OPENING_WORD.match(text, a, limit)
+        if w is not None:
+            sp = speaker_after(text, w.end(), limit)
+            if sp is not None and sp.start == w.end() and sp.kind in ("person", "pronoun") \
+                    and VERBISH_AFTER.match(text, sp.end, limit):
+                return sp
     return None
+
+
+# a conjunction or subordinator opening a sentence without a comma after it
+_OPENING_WORD = re.compile(r"\s*(?:But|And|Yet|Still|Then|Also|Now|So|When|While|After|Before|As|Once|Until)[ \t]+")
 
 
 def previous_subject(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Speaker | None:

@@ -36,9 +36,9 @@ from desk.checks.attribution.constructions import (
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_RE, POST_ONLY, sentence_bounds
 from desk.checks.attribution.following import speaker_after
-from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
+from desk.checks.attribution.lexicon import HEAD_NOUNS, HEARER_VERBS, PASSIVE_CREDITS, PERSON_ROLES
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker
+from desk.checks.attribution.speakers import Speaker, _norm
 from desk.checks.attribution.subjects import speaker_before
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
@@ -376,9 +376,12 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
                 if cm2.group() in ING_CUES:
                     continue
                 sp = speaker_before(text, max(s, a), cm2.start())
-                if sp:
+                if sp and not (sp.kind == "anonymous" and _norm(sp.name.split()[-1]) not in HEAD_NOUNS
+                               and _norm(sp.name.split()[-1]) not in PERSON_ROLES):
+                    # (not "She sounded a rare note of doubt, saying": "note" is a noun there)
                     return Credit(sp, word, how="pre")
-            sp = subject_at_start(text, max(s, a), cm.start())
+            # (of the last clause: "The plan stalled, and he has battled …, calling …")
+            sp = clause_subject(text, max(s, a), cm.start())
             if sp:
                 return Credit(sp, word, how="pre")
             sp = speaker_before(text, max(s, a), cm.start())

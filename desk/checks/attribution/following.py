@@ -35,6 +35,9 @@ from desk.checks.attribution.speakers import (
 
 # what follows a verb, never a noun of the phrase: "attacks the", "urges them"
 _OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my"}
+# what follows a phrasal verb ("sounded off", "lashed out"), never the next word of a noun phrase
+_PARTICLE_AFTER_VERB = {"off", "out", "up", "down", "back", "away", "on", "at", "against", "to", "that", "the", "a",
+                        "an", "his", "her", "their", "its", "him", "them"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -82,6 +85,8 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                     and (nxt in _OBJECT_WORDS or _is_name_tok(nxt_word) and _norm(nxt_word) not in TITLE_WORDS
                          and out[-1][0].islower()) and out[-1][0].isalpha():
                 break  # "An advert from the guild attacks the councillors": the verb ends the subject
+            if n >= 2 and w.islower() and lw.endswith("ed") and "-" not in lw and nxt in _PARTICLE_AFTER_VERB:
+                break  # "the justice sounded off on …", "the senator pushed back": a verb
             if _is_name_tok(w):
                 out.append(t)
                 prev_cap = True

@@ -53,7 +53,16 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
               "additionally", "regardless", "overall", "ironically", "notably", "separately", "based",
               "soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
               "eventually", "initially", "previously", "ultimately", "subsequently", "afterwards",
-              "afterward", "lately", "briefly")}
+              "afterward", "lately", "briefly"),
+            # places and counts that open a sentence ("Somewhere in the speech, he …", "Eight
+            # years ago, she …"): never a name
+            *("somewhere", "elsewhere", "everywhere", "anywhere", "nowhere", "outside", "inside",
+              "nearby", "overseas", "abroad", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+              "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "millions")}
+# the head of a time phrase opening a sentence ("A month later, he …"), never a speaker
+TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+              "hour", "hours", "minute", "minutes", "moment", "moments", "night", "nights", "morning",
+              "afternoon", "evening", "weekend", "weekends", "century", "while", "time"}
 PREPS = {"of", "at", "for", "from", "with", "in", "on"}
 TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
                  "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
@@ -150,6 +159,7 @@ INTRO_WORDS = {"in", "on", "at", "during", "after", "before", "when", "while", "
                "aug.", "sept.", "oct.", "nov.", "dec.", "january", "february", "march", "april", "may",
                "june", "july", "august", "september", "october", "november", "december", "of", "to", "from",
                "about", "among", "amid", "over", "under", "without", "within", "through",
+               "outside", "across", "throughout", "elsewhere", "somewhere", "nearby",
                "soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
                "eventually", "initially", "previously", "ultimately", "subsequently", "afterwards", "briefly"}
 FWD_STOP = {"on", "in", "at", "during", "after", "before", "when", "while", "to", "as", "who", "which",

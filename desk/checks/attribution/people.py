@@ -17,6 +17,7 @@ from desk.checks.attribution.lexicon import (
     MALE_WORDS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_ROLES,
     PLACEISH,
     REPORTING_VERBS,
     SPEECH_FORMS,
@@ -27,6 +28,16 @@ from desk.checks.attribution.lexicon import (
 from desk.checks.attribution.speakers import _is_initials, _norm, _possessive
 
 _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
+# "Voss's been saying", "Voss's not": a contraction of is/has, not a possessive
+_CONTRACTED_IS = re.compile(r"[\u2019']s[ \t]+(?:been|got|gotten|going|not|never|also|always|already|still|just|"
+                            r"now|said|told|made|done|had|a|an|the)\b")
+# "the Wisconsin Republican", "the Vermont senator": a role after a place, never a surname
+_ROLE_NOT_SURNAME = {"republican", "republicans", "democrat", "democrats", "senator", "governor", "nominee",
+                     "candidate", "president", "lawmaker", "congressman", "congresswoman", "spokesman",
+                     "spokeswoman", "frontrunner", "front-runner", "official", "officials", "leader"}
+_ROLE_AFTER = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[A-Za-z][\w-]*[ \t]+){0,3}?[a-z][\w-]*)(?=[,.;]|[ \t]+(?:of|for|at)\b)")
+_WHO_AFTER = re.compile(r",[ \t\u00a0]+who[ \t\u00a0]")
+_KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
                              r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
                              re.I)
@@ -36,6 +47,8 @@ _SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?" + ver
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _SUBJECT_PRONOUN = ("m", "f")
 _HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
+_SUBORDINATE_OPEN = re.compile(r"[\s\"\u201c]*(?:When|While|As|After|Before|Because|Since|Although|Though|If|"
+                               r"Until|Once|Unless|Whereas)\b")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
@@ -220,6 +233,11 @@ class People:
                     title = (before.group(1) + " " + title).strip()
                 hon, words = shape.hon, shape.words
                 first = base + rel[shape.first][1]
+                # "her husband, Piet Maas", "his wife Ana": the role word before the name
+                kin = _gender_word(before.group(1)) if before else ""
+                if not kin and "," in text[max(0, s0 - 3):s0]:
+                    kin_m = _KIN_BEFORE.search(text, max(0, s0 - 30), s0)
+                    kin = _gender_word(kin_m.group(1)) if kin_m else ""
                 if shape.full is not None:
                     full = shape.full
                     sur = words[-1]
@@ -229,29 +247,36 @@ class People:
                         self.full.setdefault(rest, []).append((first, full))  # "Assad" for al-Assad
                     self.mentions.append((first, full))
                     given = given_names().get(words[0], "")
-                    if title or given:
+                    if title or given or kin:
                         self.persons.add(full)
-                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or given
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or kin or given
                     if g:
                         self.gender.setdefault(full, g)
+                    if not title:
+                        # "Ana Ruiz, the mayor, said": a role set off after the name
+                        end = base + rel[-1][2]
+                        ap = _ROLE_AFTER.match(text, end, end + 80)
+                        if ap is not None and ap.group(1).split()[-1].lower() in PERSON_ROLES:
+                            title = ap.group(1)
+                            self.persons.add(full)
                     if title:
                         self.titles.setdefault(full, title)
                 elif shape.single is not None:
                     self.mentions.append((first, shape.single))
-                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "")
+                    g = _gender_word(hon) or _gender_word(title.split()[-1] if title else "") or kin
                     if g:
                         self.gender.setdefault(words[0], g)
-                    if hon in HONORIFICS:
-                        self.persons.add(shape.single)  # "Mr. Orlov" is a person
+                    if hon in HONORIFICS or kin:
+                        self.persons.add(shape.single)  # "Mr. Orlov", "his wife, Jane" is a person
                     if shape.title:  # "President Okafor": "the president" is Okafor
                         self.titles.setdefault(shape.single, shape.title)
         self._mention_pos = [p for p, _ in self.mentions]
         self._oblique: dict[int, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
         for p, name in self.mentions:
-            if " " not in name and _SPEECH_AFTER.match(text, p + len(name)) and not name.isupper() \
-                    and _norm(name) not in PLACEISH:
-                self.persons.add(name)
+            if " " not in name and (_SPEECH_AFTER.match(text, p + len(name)) or _WHO_AFTER.match(text, p + len(name))) \
+                    and not name.isupper() and _norm(name) not in PLACEISH:
+                self.persons.add(name)  # (and "Rihanna, who was honoured": "who" is said of people)
         self._pronouns: dict[str, list[int]] | None = None
         self._places: set[str] | None = None
         self._entity_pos: dict[str, list[int]] | None = None
@@ -316,6 +341,7 @@ class People:
             verb = _VERB_BEFORE.search(text, max(0, p - 24), p)
             found = self._oblique[m] = (bool(_OBLIQUE_BEFORE.search(text, max(0, p - 24), p))
                                         or text.startswith(("\u2019s", "'s", "\u2019 ", "' "), p + len(name))
+                                        and not _CONTRACTED_IS.match(text, p + len(name))
                                         or self._modifier(p + len(name))
                                         # the object of a verb ("attacked Voss"), not after "said"
                                         or bool(verb) and verb.group(1) not in SPEECH_FORMS)
@@ -412,7 +438,7 @@ class People:
                 # a subject before an oblique mention; a person known to fit the pronoun before
                 # one of unknown gender; a lone word never given a first name ("Reuters said") last
                 lone = " " not in full and _norm(full) not in self.full and not self.gender_of(full)
-                key = (not self.oblique(m), not lone)
+                key = (not self.oblique(m), not self._subordinate(lo, p), not lone)
                 if best_key is None or key > best_key:
                     best, best_key, rival = full, key, None
                 elif key == best_key and rival is None and full != best \
@@ -424,6 +450,12 @@ class People:
             hi = lo
             si -= 1
         return None
+
+    def _subordinate(self, lo: int, p: int) -> bool:
+        """Is p in a clause opening its sentence with "When", "If", "After" … (before the comma)?
+        "When Maddow asked Voss …, Ruiz said …": the main clause's subject is the antecedent."""
+        m = _SUBORDINATE_OPEN.match(self.text, lo)
+        return m is not None and "," in self.text[p:p + 200] and "," not in self.text[lo:p]
 
     def _in_excluded(self, p: int) -> bool:
         k = bisect.bisect_right(self._ex_starts, p) - 1
@@ -464,8 +496,9 @@ class People:
     def _plausible_person(self, full: str) -> bool:
         """A full name not known to be a person, but not shaped like a place or an institution."""
         parts = full.split()
-        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH for w in parts) \
-            and _norm(parts[0]) not in self._lower  # "Fair Grounds" when the text says "fair"
+        return 2 <= len(parts) <= 4 and not any(_norm(w) in PLACEISH or w.isupper() and w.isalpha() for w in parts) \
+            and _norm(parts[-1]) not in _ROLE_NOT_SURNAME \
+            and not any(_norm(w) in self._lower for w in parts)  # "Fair Grounds" when the text says "fair"
 
     def recent_person(self, pos: int, gender: str, exclude: tuple[int, int] | None = None) -> str | None:
         i = bisect.bisect_left(self._mention_pos, pos) - 1

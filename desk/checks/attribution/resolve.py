@@ -18,6 +18,9 @@ from desk.model import Problem
 
 _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "letter", "study", "survey",
               "poll", "document", "filing", "lawsuit", "complaint", "release", "ad", "tweet", "post", "book"}
+# names of one body that end in -s ("the Times", "Reuters"): "it" can refer to them
+_SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "industries", "airlines",
+               "systems", "partners", "holdings", "communications", "relations", "studies", "press"}
 _ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
          "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
@@ -66,7 +69,8 @@ class Resolver:
         elif kind in ("organisation", "anonymous") and resolved:
             if resolved.split()[-1].lower() not in _DOCUMENTS:
                 self.last_group = resolved  # "they" are people or bodies, never "a statement"
-            if not resolved.split()[-1].lower().endswith("s") or resolved.split()[-1].lower() in _DOCUMENTS:
+            last = resolved.split()[-1].lower()
+            if not last.endswith("s") or last in _DOCUMENTS or last in _SINGULAR_S:
                 self.last_thing = resolved
         return out
 
@@ -85,9 +89,17 @@ class Resolver:
                 self._quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
             cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), self._quote_ranges)
             desc = self._descriptor_subject(sp.start)
-            if desc is not None and (cand is None or people.last_seen(cand, sp.start) < desc.start):
-                # "The harbour master also spoke. “…,” he said": the role named last
-                return nominal(people, desc) or desc.name, "person"
+            if desc is not None:
+                named = nominal(people, desc)
+                starts = self.doc.all_starts()
+                own = starts[bisect.bisect_right(starts, sp.start) - 1]
+                seen = people.last_seen(cand, sp.start) if cand else -1
+                fits = not (named and g and people.gender_of(named) not in ("", g))
+                if fits and (cand is None or seen < own):
+                    # "The harbour master also spoke. “…,” he said": the role named last; and
+                    # "The senator gave Voss some credit. “…,” he said": the role is the subject
+                    # of the sentence before, Voss only its object
+                    return named or desc.name, "person"
             self._rival = people.rival if cand else None
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
@@ -126,7 +138,12 @@ class Resolver:
         words = sp.name.split()
         if len(words) > 5 or any(w[:1].isdigit() for w in words):
             return None  # a clause read as a noun phrase ("The district saw 30 applicants")
-        return sp if words[-1].lower() in PERSON_ROLES else None
+        head = words
+        for k, w in enumerate(words):
+            if k and w.lower() in ("of", "for", "at", "in", "from", "with", "on"):
+                head = words[:k]  # "His candidacy for president": the head is "candidacy"
+                break
+        return sp if head[-1].lower() in PERSON_ROLES else None
 
 
 def nominal(people: People, sp: Speaker) -> str | None:
@@ -140,6 +157,6 @@ def nominal(people: People, sp: Speaker) -> str | None:
         tw = {_ABBR.get(w.lower().strip("."), w.lower().strip(".")) for w in title.split()}
         if all(w in tw for w in words):
             seen = people.last_seen(full, sp.start)  # the most recent person with that title
-            if seen > best_pos:
+            if seen > best_pos and seen >= 0:  # (not one the article introduces only later)
                 best, best_pos = full, seen
     return best

@@ -97,6 +97,7 @@ _TIME_BEFORE = re.compile(
     r"[ \t]+(?:(?:late|early|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?[ \t]*$"
     r"|[ \t]+(?:yesterday|today|tonight)[ \t]*$"
+    r"|[ \t]+(?:(?:had|has|have)[ \t]+)?(?:at[ \t]+(?:last|first|once|times)|in[ \t]+(?:turn|fact)|of[ \t]+course)[ \t]*$"
     r"|[ \t]+in[ \t]+(?:a|an|his|her|their|its)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|interview|email|letter|speech|"
     r"post|tweet|video|memo)[ \t]*,?[ \t]*$")
 # ", chairwoman of the Harbour League" left open before the verb (no closing comma)
