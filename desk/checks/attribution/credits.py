@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from desk.checks.attribution.according import according_source
 from desk.checks.attribution.clauses import (
     _CLAUSE_JOIN,
     CONJ_BEFORE,
@@ -127,6 +128,12 @@ def local_candidates(around: Around, ceilings=None, best=None) -> Iterator[Credi
             if outer:
                 found.nested = True
                 yield outer
+        if found.how in ("post", "pre", "subject"):
+            # “…,” Voss said, according to the Courier: the source it came through
+            source = according_source(text, r, around.a, around.b, around.st, around.prev_end, found)
+            if source:
+                found.nested = True
+                yield source
         yield found
 
 

@@ -23,6 +23,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS,
 #   post        a cue right after the quotation (“…,” Ana Ruiz said / said Ana Ruiz)
 #   post-sub    the same, but in a subordinate clause (“…,” when Ruiz told him)
 #   pre         a cue before the quotation in its sentence (Ana Ruiz said “…”)
+#   source      the source a report came through ("…,” Voss said, according to the Courier)
 #   outer       nested attribution: the earlier speaker who reports the inner one
 #               (Ruiz said the members were calling it “a farce”)
 #   aside       a parenthetical credit in the sentence (The plan, Ruiz said, was “dead”)
@@ -55,6 +56,7 @@ WEIGHTS: dict[str, float] = {
     "how:trailing": 6.0,
     "how:said-first": 7.5,
     "how:outer": 6.7,
+    "how:source": 9.0,
     "how:aside": 7.6,
     "how:absolute": 7.9,
     "how:noun": 5.5,

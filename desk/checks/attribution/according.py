@@ -1,0 +1,61 @@
+"""The source a report comes through: "“…,” Voss said, according to the Courier" and
+"According to the Courier, Voss said “…”" — the quotation reaches the reader through the
+Courier, the outermost source, as with any nested attribution (constructions.py's outer)."""
+
+from __future__ import annotations
+
+import re
+
+from desk.checks.attribution.credit import Credit
+from desk.checks.attribution.cues import sentence_bounds
+from desk.checks.attribution.following import speaker_after
+from desk.checks.attribution.marks import Region
+
+# ", according to" after the credit, with at most a short adverbial between: "Voss said at a
+# press conference, according to"
+_AFTER = re.compile(r"[^.;:!?\n\u201c\u201d\"]{0,60}?,[ \t]+according[ \t]+to[ \t]+")
+# "According to the Courier, …" opening the sentence (after a conjunction or an adverb at most)
+_OPENING = re.compile(r"[ \t\n>*-]*(?:(?:And|But|Yet|Now|Still|Also|However),?[ \t]+)?According[ \t]+to[ \t]+")
+_KINDS = ("person", "organisation", "anonymous")
+
+
+def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_end: int,
+                     found: Credit) -> Credit | None:
+    """The source an "according to" phrase names for a credit found around the quotation, when
+    that credit is itself no "according to" cue. found.how: post (the phrase must follow the
+    credit) or pre/subject (the phrase must open the sentence, before the credit)."""
+    sp = found.speaker
+    if sp is None or (found.cue or "").lower().startswith(("according", "in the words")):
+        return None
+    s, e = sentence_bounds(st, b, r.open_pos)
+    if found.how == "post":
+        if sp.start < r.end:
+            return None
+        end = sp.end
+        if found.cue:
+            k = text.find(found.cue, r.end, min(b, sp.end + 200))
+            end = max(end, k + len(found.cue)) if k >= 0 else end
+        limit = min(b, max(e, end + 1) + 200)
+        m = _AFTER.match(text, end, limit)
+        if m is None:
+            return None
+        src = speaker_after(text, m.end(), limit)
+    elif found.how in ("pre", "subject"):
+        start = max(s, a)
+        if prev_end > start or sp.start < start or sp.end > r.open_pos:
+            return None
+        m = _OPENING.match(text, start, sp.start)
+        if m is None:
+            return None
+        comma = text.find(",", m.end(), sp.start)
+        if comma < 0:
+            return None
+        src = speaker_after(text, m.end(), comma)
+        if src is not None and src.end < comma - 1 and text[src.end:comma].split()[0:1] not in (["of"], ["by"]):
+            # the phrase runs on past the name: "According to Voss's own count of the ballots"
+            return None
+    else:
+        return None
+    if src is None or src.kind not in _KINDS or src.name == sp.name:
+        return None
+    return Credit(src, "according to", how="source")
