@@ -84,3 +84,24 @@ def test_attribution_in_the_next_paragraph():
     assert speakers("“It will sink the port.”\n\nSo says Lena Voss, the guild chair.") == ["Lena Voss"]
     text = "“It will sink the port.”\n\nThat was the verdict of Lena Voss, the guild chair."
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_participle_after_a_possessive_takes_the_main_subject():
+    # "Voss’s repeated attacks": "repeated" is an adjective after a possessive, not a cue
+    text = ("The rally ended. Omar Beck, who farms near Westby, decried Lena Voss’s repeated attacks "
+            "on the union, noting she has “never worked a day.”")
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_colon_clause_ending_in_a_prepositional_object():
+    # the name before the colon is the object of "with" or "to": the clause's subject speaks
+    text = ("The vote was close. Omar Beck praised the union, and contrasted the mayor, whom he called “slow,” "
+            "with Lena Voss: “She is a steady hand.”")
+    assert speakers(text)[-1] == "Omar Beck"
+    text = "The vote was close. Omar Beck explained the plan to the weekly Harbour Post: “We built too fast.”"
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_colon_label_with_from_keeps_its_name():
+    text = "The poll closed.\n\nMore from Lena Voss: “The state is split.”"
+    assert speakers(text) == ["Lena Voss"]

@@ -163,7 +163,18 @@ def _colon_before(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
         sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
         if sp2 is not None and sp2.kind == "person":
             sp = sp2
+    if sp is not None and not text[sp.end:colon].strip(" 	,") \
+            and _PREP_OBJECT.search(text, max(s0, a, sp.start - 60), sp.start):
+        # "Voss explained it to the weekly Harbour Post:", "… contrasted him with Beck:": the
+        # noun phrase ending the clause is a preposition's object; the clause's subject speaks
+        sp = subject_at_start(text, max(s0, a), colon)
+        if sp is None or sp.kind not in ("person", "organisation") or sp.end >= colon - 1:
+            return None
     return Credit(sp, None, how="colon") if sp else None
+
+
+_PREP_OBJECT = re.compile(r"(?<![\w'\u2019-])(?:to|with|at|against|about|toward|towards|into|than|for)[ \t]+"
+                          r"(?:(?:the|a|an)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,3}$")
 
 
 def last_cue(text: str, a: int, b: int) -> Credit | None:
@@ -341,6 +352,7 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
 _APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
@@ -380,8 +392,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
                     return Credit(sp, word, how="pre")
             # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
             for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
-                if cm2.group() in ING_CUES:
-                    continue
+                if cm2.group() in ING_CUES or _POSSESSIVE_BEFORE.search(text, max(s, a, cm2.start() - 4), cm2.start()):
+                    continue  # (“Voss’s repeated warnings”: a possessive, then an adjective, not a verb)
                 sp = speaker_before(text, max(s, a), cm2.start())
                 if sp:
                     return Credit(sp, word, how="pre")
