@@ -105,3 +105,18 @@ def test_colon_clause_ending_in_a_prepositional_object():
 def test_colon_label_with_from_keeps_its_name():
     text = "The poll closed.\n\nMore from Lena Voss: “The state is split.”"
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_subject_headed_by_a_noun_after_a_name_modifier():
+    # "A Voss campaign ad": the ad speaks, not "A Voss campaign"
+    assert speakers("The storm hit. A Voss campaign ad attacks Omar Beck as “soft on crime.”") == ["A Voss campaign ad"]
+
+
+def test_subject_with_a_plural_head():
+    text = "The storm hit. The two Westby mayors backed the “harbour first” plan on Monday."
+    assert speakers(text) == ["two Westby mayors"]
+
+
+def test_outlet_reports_with_a_colon_stays_the_speaker():
+    text = "The count was slow.\n\nThe Westby Courier reports:\n\n“Only a quarter of the ballots were in by noon.”"
+    assert speakers(text) == ["The Westby Courier"]

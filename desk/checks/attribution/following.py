@@ -86,7 +86,8 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 out.append(t)
                 prev_cap = True
                 continue
-            if lw in HEAD_NOUNS:
+            if lw in HEAD_NOUNS or lw.endswith("s") and lw[:-1] in HEAD_NOUNS and lw not in AMBIGUOUS_FORMS:
+                # (and plurals: "the two Westby mayors"; not "reports", more often a verb)
                 out.append(t)
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
                 if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \

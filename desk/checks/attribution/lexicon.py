@@ -101,7 +101,9 @@ HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
                  "manager", "founder", "owner", "editor", "publisher", "producer", "organizer",
                  "organiser", "activist", "advocate", "researcher", "scholar", "fellow", "historian",
                  "consultant", "coordinator", "veteran", "mayor", "judge", "prosecutor", "physician",
-                 "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour"})
+                 "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour",
+                 # what carries words for someone: "a Voss campaign ad attacks …"
+                 "ad", "advert", "advertisement", "commercial", "mailer", "flyer", "video", "tweet"})
 # Roles that name one person ("the senator", "the Republican nominee"): a pronoun may refer
 # back to them.
 PERSON_ROLES = {"president", "senator", "governor", "mayor", "nominee", "candidate", "minister",
