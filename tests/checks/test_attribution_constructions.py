@@ -120,3 +120,30 @@ def test_subject_with_a_plural_head():
 def test_outlet_reports_with_a_colon_stays_the_speaker():
     text = "The count was slow.\n\nThe Westby Courier reports:\n\n“Only a quarter of the ballots were in by noon.”"
     assert speakers(text) == ["The Westby Courier"]
+
+
+def test_credit_runs_past_a_quotation_in_the_appositive():
+    text = ("The vote ended. “We have had better weeks,” Omar Beck, wearing a cap and a “Beck for Mayor” badge, "
+            "said as the results came in.")
+    assert speakers(text)[0] == "Omar Beck"
+
+
+def test_subject_before_an_appositive_holding_a_title():
+    text = "The vote ended. Kerry Lind, star of the film “Harbour Lights,” thanked the mayor for “keeping the docks open.”"
+    assert speakers(text)[-1] == "Kerry Lind"
+
+
+def test_capitalised_tweeted_after_an_appositive():
+    text = "The vote ended. “Not us, but we like it!” Omar Beck, the head of the Westby fund, Tweeted on Friday."
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_noun_form_before_an_auxiliary_is_no_cue():
+    # "messages were": a noun, not the verb "messages" crediting "The work"
+    text = "The papers were sorted. “The rest were personal messages.” The work messages were made public."
+    assert speakers(text) == [None]
+
+
+def test_affirms_is_a_cue():
+    assert speakers("The vote ended. Article 12 of the charter affirms: “No member shall be expelled.”") \
+        == ["Article 12 of the charter"]

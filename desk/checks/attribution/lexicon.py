@@ -189,7 +189,7 @@ welcome question challenge threaten sigh chuckle laugh scoff snap scream chant w
 plead opine query inquire cry deny press demand interrupt elaborate clarify tease fume rage gush
 marvel echo text email message reveal tweet retweet post allege deride ridicule characterize
 characterise liken blame hint insist reason recommend remind caution concur lash rail snipe
-remember
+remember affirm
 """
 _IRREGULAR = {  # base: forms beyond the base itself
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing written",
@@ -286,6 +286,8 @@ AMBIGUOUS_FORMS |= {"state", "reasons", "rails", "lashes", "snaps", "cries", "qu
                     "challenges", "muses", "laments", "boasts", "praises", "threatens"}
 SPEECH_VERB_FORMS -= AMBIGUOUS_FORMS
 SPEECH_FORMS: set[str] = SPEECH_VERB_FORMS | SPEECH_PHRASES
+# written capitalised, as the platform's name: "Omar Beck, the club's owner, Tweeted"
+SPEECH_FORMS |= {"Tweeted", "Tweets", "Retweeted"}
 # any past or third-person form of a speech verb may invert after a quotation
 # (not the naming verbs: "a fund called Future45", "a plan dubbed …" name a thing)
 _NAMING = {"called", "calls", "dubbed", "dubs", "labeled", "labelled", "labels", "termed", "terms", "branded",
