@@ -25,6 +25,14 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         # "the senator on Tuesday accused", "Voss in a statement said": the adverbial stands
         # between the subject and its verb
         v = adv.start()
+    pp = _PP_BEFORE.search(text, max(a, v - 90), v)
+    if pp is not None and pp.start() > a and not _PP_VERBISH.search(text, pp.start(), v):
+        # "Voss at a rally in Dunmore on Tuesday accused", "Voss in remarks to reporters said":
+        # a prepositional phrase between a name and its verb; the name is the subject
+        head = speaker_before(text, a, pp.start(), allow_descriptor=allow_descriptor)
+        if head is not None and head.kind in ("person", "organisation") and not text[head.end:pp.start()].strip() \
+                and _clause_start(text, a, head.start):
+            return head
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
     if rel is not None:
         # "Voss, who has long described the plan as …": the relative pronoun's antecedent
@@ -92,9 +100,16 @@ _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent
                             r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[a-z-]+[ \t]+)?$")
 # ", who is chairman of the Harbour League said": a relative clause, closed or not
 _WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$|,[ \t]+who[ \t]+[a-z][^,;:.!?\u201c\u201d\"()\n]{0,80}$")
+# a prepositional phrase (no "of") between a name and its verb, up to the verb
+_PP_BEFORE = re.compile(r"(?<=[\w.)])[ \t]+(?:in|at|during|on|after|before|amid|via|through|over|under|from|for|with)"
+                        r"[ \t]+[^,;:.!?\u201c\u201d\"()\n\u2014\u2013]{1,70}$")
+# what a prepositional phrase does not hold: a verb ("on Thursday blamed the media for …"), a
+# conjunction or relative, a possessive asked about ("… out of Voss’s claim")
+_PP_VERBISH = re.compile(r"(?<![\w'\u2019-])(?:[a-z]+ed|and|but|or|that|who|which|whom|where|when)(?![\w'\u2019-])"
+                         r"|(?:'s|\u2019s|s'|s\u2019)[ \t]*$")
 # between a subject and its verb: "on Tuesday", "late on Friday", "last week", "in a statement"
 _TIME_BEFORE = re.compile(
-    r"[ \t]+(?:(?:late|early|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"[ \t]+(?:(?:late|early|earlier|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?[ \t]*$"
     r"|[ \t]+(?:yesterday|today|tonight)[ \t]*$"
     r"|[ \t]+in[ \t]+(?:a|an|his|her|their|its)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|interview|email|letter|speech|"
