@@ -325,3 +325,15 @@ def test_name_as_modifier_before_a_lower_case_head():
             "line in Latin: “Every obstacle yields.”")
     (q,) = analyse(text).quotes
     assert q.speaker == "the Ardena medieval-history graduate"
+
+
+def test_two_named_people_speak_together():
+    from desk.checks.attribution import analyse
+    text = "The storm hit hard. Ana Ruiz and Peter Lang said the town was “not ready for this.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Ana Ruiz and Peter Lang"]
+
+
+def test_and_inside_a_title_is_no_pair():
+    from desk.checks.attribution import analyse
+    text = "The storm hit hard. Talks between Ana Ruiz and Peter Lang went on. Then Peter Lang said it was “fine.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Peter Lang"]
