@@ -34,3 +34,15 @@ def test_according_to_in_a_clause_of_its_own_is_not_the_source():
     # the phrase opens the sentence but belongs to a clause that runs on past the name
     text = "The port reopened. According to Omar Beck's own count of the ships, Lena Voss said it was “a record.”"
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_outlet_reporting_at_the_end_of_the_sentence_is_the_source():
+    text = ("The race changed. Lena Voss welcomed the news, saying Omar Beck was “doing the right thing,” "
+            "the Westby Courier reported.")
+    assert speakers(text) == ["Westby Courier"]
+
+
+def test_outlet_reporting_in_the_next_sentence_is_not_the_source():
+    text = ("The race changed. Lena Voss welcomed the news, saying Omar Beck was “doing the right thing.” "
+            "The Westby Courier reported it first.")
+    assert speakers(text) == ["Lena Voss"]

@@ -17,6 +17,8 @@ _AFTER = re.compile(r"[^.;:!?\n\u201c\u201d\"]{0,60}?,[ \t]+according[ \t]+to[ \
 # "According to the Courier, …" opening the sentence (after a conjunction or an adverb at most)
 _OPENING = re.compile(r"[ \t\n>*-]*(?:(?:And|But|Yet|Now|Still|Also|However),?[ \t]+)?According[ \t]+to[ \t]+")
 _KINDS = ("person", "organisation", "anonymous")
+# "…, the Courier reported." closing the sentence after the quotation
+_REPORTED_TAIL = re.compile(r",[ \t]+([^,;:.!?\u201c\u201d\"\n]{2,60}?)[ \t]+(?:reported|reports)[ \t]*\.")
 
 
 def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_end: int,
@@ -44,6 +46,14 @@ def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_e
         start = max(s, a)
         if prev_end > start or sp.start < start or sp.end > r.open_pos:
             return None
+        tail = None
+        for tail in _REPORTED_TAIL.finditer(text, r.end, min(b, e + 1)):
+            pass  # the last one, ending the sentence
+        if tail is not None and not text[tail.end():min(b, e)].strip():
+            # "Voss welcomed the news, saying “…”, the Courier reported."
+            src = speaker_after(text, tail.start(1), tail.end(1))
+            if src is not None and src.end == tail.end(1) and src.kind in _KINDS and src.name != sp.name:
+                return Credit(src, "reported", how="source")
         m = _OPENING.match(text, start, sp.start)
         if m is None:
             return None
