@@ -147,3 +147,19 @@ def test_noun_form_before_an_auxiliary_is_no_cue():
 def test_affirms_is_a_cue():
     assert speakers("The vote ended. Article 12 of the charter affirms: “No member shall be expelled.”") \
         == ["Article 12 of the charter"]
+
+
+def test_any_speech_verb_with_that_reports_the_inner_speaker():
+    text = "The race changed. Lena Voss announced that Omar Beck had called the plan “a farce.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_a_statement_saying_reports_the_inner_speaker():
+    text = "The race changed. Lena Voss issued a statement saying Omar Beck had called the plan “a farce.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_speech_verb_without_that_before_a_name_is_no_report():
+    # "praised Beck, who": a relative clause, not a report
+    text = "The race changed. Lena Voss praised Omar Beck, who called the plan “a farce.”"
+    assert speakers(text) == ["Omar Beck"]

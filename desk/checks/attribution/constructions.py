@@ -10,7 +10,14 @@ import re
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, sentence_bounds
 from desk.checks.attribution.following import speaker_after
-from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, REPORTING_VERBS, verbs_pattern
+from desk.checks.attribution.lexicon import (
+    CAP_STOP,
+    HEARER_VERBS,
+    INVERSION_FORMS,
+    NOUN_CUES,
+    REPORTING_VERBS,
+    verbs_pattern,
+)
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker
 from desk.checks.attribution.subjects import speaker_before
@@ -119,7 +126,12 @@ def _colon_clause(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
     return Credit(sp, None, how="colon-clause")
 
 
-_REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + r"(?![\w'\u2019-])")
+_REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + r"(?![\w'\u2019-])"
+                        # any other speech verb reports a clause opened by "that": "Voss announced that"
+                        r"|(?<![\w'\u2019-])" + verbs_pattern(INVERSION_FORMS - set(REPORTING_VERBS))
+                        + r"(?=[ \t]+that[ \t])"
+                        # "Voss issued a statement saying Beck had …"
+                        r"|(?<=statement[ ])(?:saying|stating)(?![\w'\u2019-])")
 
 
 def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, inner: Credit) -> Credit | None:
@@ -140,7 +152,8 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     sp = speaker_before(text, seg, m.start())
     if sp is None or sp.kind not in ("person", "pronoun", "organisation") or sp.name == inner.speaker.name:
         return None
-    return Credit(sp, m.group(), how="outer")
+    cue = m.group()
+    return Credit(sp, "statement " + cue if cue.endswith("ing") else cue, how="outer")
 
 
 _WITH_ING = re.compile(r"(?<![\w'\u2019-])(?:with|as)[ \t]+")
