@@ -38,6 +38,8 @@ def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_e
             k = text.find(found.cue, r.end, min(b, sp.end + 200))
             end = max(end, k + len(found.cue)) if k >= 0 else end
         limit = min(b, max(e, end + 1) + 200)
+        if "according" not in text[end:end + 70]:
+            return None
         m = _AFTER.match(text, end, limit)
         if m is None:
             return None
@@ -47,14 +49,15 @@ def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_e
         if prev_end > start or sp.start < start or sp.end > r.open_pos:
             return None
         tail = None
-        for tail in _REPORTED_TAIL.finditer(text, r.end, min(b, e + 1)):
-            pass  # the last one, ending the sentence
+        if "report" in text[r.end:min(b, e + 1)]:
+            for tail in _REPORTED_TAIL.finditer(text, r.end, min(b, e + 1)):
+                pass  # the last one, ending the sentence
         if tail is not None and not text[tail.end():min(b, e)].strip():
             # "Voss welcomed the news, saying “…”, the Courier reported."
             src = speaker_after(text, tail.start(1), tail.end(1))
             if src is not None and src.end == tail.end(1) and src.kind in _KINDS and src.name != sp.name:
                 return Credit(src, "reported", how="source")
-        m = _OPENING.match(text, start, sp.start)
+        m = _OPENING.match(text, start, sp.start) if "ccording" in text[start:sp.start] else None
         if m is None:
             return None
         comma = text.find(",", m.end(), sp.start)

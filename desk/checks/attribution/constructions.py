@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, sentence_bounds
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, _trie, sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import (
     CAP_STOP,
@@ -128,8 +128,8 @@ def _colon_clause(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
 
 _REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + r"(?![\w'\u2019-])"
                         # any other speech verb reports a clause opened by "that": "Voss announced that"
-                        r"|(?<![\w'\u2019-])" + verbs_pattern(INVERSION_FORMS - set(REPORTING_VERBS))
-                        + r"(?=[ \t]+that[ \t])"
+                        r"|(?<![\w'\u2019-])(?:" + _trie(INVERSION_FORMS - set(REPORTING_VERBS))
+                        + r")(?=[ \t]+that[ \t])"
                         # "Voss issued a statement saying Beck had …"
                         r"|(?<=statement[ ])(?:saying|stating)(?![\w'\u2019-])")
 
