@@ -163,3 +163,13 @@ def test_speech_verb_without_that_before_a_name_is_no_report():
     # "praised Beck, who": a relative clause, not a report
     text = "The race changed. Lena Voss praised Omar Beck, who called the plan “a farce.”"
     assert speakers(text) == ["Omar Beck"]
+
+
+def test_second_roundup_label_on_a_line():
+    text = "The council met.\n\nAnna Pohl, Westby Courier: “The river is dying.” Omar Beck, Harbour Post: “The river is fine.”"
+    assert speakers(text) == ["Anna Pohl", "Omar Beck"]
+
+
+def test_quotation_paragraph_after_a_sentence_with_an_opening_phrase():
+    text = "The council met.\n\nAsked about the river, Anna Pohl was blunt.\n\n“It is dying. We have ten years.”"
+    assert speakers(text) == ["Anna Pohl"]

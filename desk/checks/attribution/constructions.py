@@ -344,8 +344,9 @@ def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
     return Credit(sp, found.group(1), how="noun")
 
 
-# A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”"
-_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t])[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
+# A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”" (also the
+# next label on the line, right after a quotation)
+_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t]|(?<=[\u201d\"]))[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
 
 
 _TITLE_SAID = re.compile(r"[ \t](?:Said|Says|Tells|Told|Warns|Warned|Argues|Claims|Insists|Writes|Wrote)"
