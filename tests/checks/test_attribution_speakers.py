@@ -337,3 +337,9 @@ def test_and_inside_a_title_is_no_pair():
     from desk.checks.attribution import analyse
     text = "The storm hit hard. Talks between Ana Ruiz and Peter Lang went on. Then Peter Lang said it was “fine.”"
     assert [q.speaker for q in analyse(text).quotes] == ["Peter Lang"]
+
+
+def test_place_inside_a_descriptor_is_not_the_speaker():
+    from desk.checks.attribution import analyse
+    text = "The union was furious. A farmer in Dunmore, Westshire, told the council it was “theft.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["A farmer in Dunmore, Westshire"]

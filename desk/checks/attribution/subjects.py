@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desk.checks.attribution.lexicon import DETERMINERS
 from desk.checks.attribution.speakers import Speaker, _np_from_end, tokens
 
 
@@ -65,6 +66,12 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
             if head is not None and head.kind != "pronoun" and (modifier is _AGENT_BEFORE or head.kind == "person"):
                 # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
                 # "In a talk this week in Ardena, Voss said")
+                return head
+            if modifier is _PLACE_BEFORE and head is not None and head.kind == "anonymous" \
+                    and head.name.split()[0].lower() in DETERMINERS and _clause_start(text, a, head.start):
+                # "a farmer in Dunmore, Westshire, told": the place is inside the phrase
+                head.end = sp.end
+                head.name = text[head.start:sp.end]
                 return head
     if sp.kind == "anonymous" and text[max(a, sp.start - 3):sp.start].rstrip().endswith(","):
         # "Lena Voss, chairwoman of the river guild stated": a name, then its appositive
