@@ -67,7 +67,7 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
                 # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
                 # "In a talk this week in Ardena, Voss said")
                 return head
-            if modifier is _PLACE_BEFORE and head is not None and head.kind == "anonymous" \
+            if modifier is _PLACE_BEFORE and head is not None and head.kind == "anonymous" and len(sp.name.split()) == 1 \
                     and head.name.split()[0].lower() in DETERMINERS and _clause_start(text, a, head.start):
                 # "a farmer in Dunmore, Westshire, told": the place is inside the phrase
                 head.end = sp.end
