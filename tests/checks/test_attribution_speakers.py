@@ -343,3 +343,11 @@ def test_place_inside_a_descriptor_is_not_the_speaker():
     from desk.checks.attribution import analyse
     text = "The union was furious. A farmer in Dunmore, Westshire, told the council it was “theft.”"
     assert [q.speaker for q in analyse(text).quotes] == ["A farmer in Dunmore, Westshire"]
+
+
+def test_a_dated_document_keeps_its_participle_and_date():
+    from desk.checks.attribution import analyse
+    text = "The vote was close. “The claim is speculative,” the order released Friday said."
+    assert [q.speaker for q in analyse(text).quotes] == ["the order released Friday"]
+    text = "The vote was close. A Westby Courier poll released last week found that voters were “deeply divided.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["A Westby Courier poll released last week"]

@@ -38,6 +38,29 @@ _OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+# participles that date a document: "a poll released Monday", "the order issued last week"
+PARTICIPLES = {"released", "published", "issued", "filed", "obtained", "unveiled", "posted", "aired", "conducted",
+               "sent", "signed", "made", "given", "delivered", "announced"}
+_TIME_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
+_TIME_UNITS = {"week", "month", "year", "weekend", "night", "morning", "spring", "summer", "fall", "autumn", "winter"}
+
+
+def participle_time(toks: list, k: int) -> int:
+    """How many tokens from k make a participle and its date ("released last week"), or 0."""
+    if k >= len(toks) or _norm(toks[k][0]) not in PARTICIPLES:
+        return 0
+    words = [_norm(t[0]) for t in toks[k + 1:k + 4]]
+    if words[:1] and words[0] in _TIME_WORDS:
+        return 2
+    if words[:1] == ["on"] and words[1:2] and words[1] in _WEEKDAYS:
+        return 3
+    if words[:1] and words[0] in ("last", "this", "earlier", "late") and words[1:2] and words[1] in _TIME_UNITS:
+        return 3
+    if words[:2] in (["earlier", "this"], ["late", "last"]) and words[2:3] and words[2] in _TIME_UNITS:
+        return 4
+    return 0
+
+
 def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     toks = tokens(text, p, min(limit, p + 250))
     if toks:
@@ -89,6 +112,10 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if lw in HEAD_NOUNS or lw.endswith("s") and lw[:-1] in HEAD_NOUNS and lw not in AMBIGUOUS_FORMS:
                 # (and plurals: "the two Westby mayors"; not "reports", more often a verb)
                 out.append(t)
+                k = participle_time(toks, n + 1)
+                if k:  # "a poll released Monday found": the phrase keeps its participle and date
+                    out.extend(toks[n + 1:n + 1 + k])
+                    break
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
                 if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \
                         and not (nxt == "to" and lw in TO_HEADS) and not (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desk.checks.attribution.following import PARTICIPLES
 from desk.checks.attribution.lexicon import DETERMINERS
 from desk.checks.attribution.speakers import Speaker, _np_from_end, tokens
 
@@ -25,6 +26,14 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
     if adv is not None and adv.start() > a:
         # "the senator on Tuesday accused", "Voss in a statement said": the adverbial stands
         # between the subject and its verb
+        dated = _DATED.search(text, max(a, adv.start() - 14), adv.start())
+        if dated is not None:
+            # "the order released Friday said": the date belongs to the participle's phrase
+            sp = speaker_before(text, a, dated.start(), allow_descriptor=allow_descriptor)
+            if sp is not None and sp.kind in ("anonymous", "organisation") and not text[sp.end:dated.start()].strip():
+                end = len(text[:adv.end()].rstrip(" \t,"))
+                sp.end, sp.name = end, text[sp.start:end]
+                return sp
         v = adv.start()
     pp = _PP_BEFORE.search(text, max(a, v - 90), v)
     if pp is not None and pp.start() > a and not _PP_VERBISH.search(text, pp.start(), v):
@@ -107,6 +116,7 @@ _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent
                             r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[a-z-]+[ \t]+)?$")
 # ", who is chairman of the Harbour League said": a relative clause, closed or not
 _WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$|,[ \t]+who[ \t]+[a-z][^,;:.!?\u201c\u201d\"()\n]{0,80}$")
+_DATED = re.compile(r"[ \t]+(?:" + "|".join(sorted(PARTICIPLES)) + r")$")
 # a prepositional phrase (no "of") between a name and its verb, up to the verb
 _PP_BEFORE = re.compile(r"(?<=[\w.)])[ \t]+(?:in|at|during|on|after|before|amid|via|through|over|under|from|for|with)"
                         r"[ \t]+[^,;:.!?\u201c\u201d\"()\n\u2014\u2013]{1,70}$")
