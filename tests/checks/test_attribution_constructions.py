@@ -173,3 +173,10 @@ def test_second_roundup_label_on_a_line():
 def test_quotation_paragraph_after_a_sentence_with_an_opening_phrase():
     text = "The council met.\n\nAsked about the river, Anna Pohl was blunt.\n\n“It is dying. We have ten years.”"
     assert speakers(text) == ["Anna Pohl"]
+
+
+def test_went_on_ending_a_sentence_is_no_cue():
+    text = "The hearing ran late. Lena Voss spoke first. The meeting went on.\n\n“We need a vote.”"
+    assert speakers(text) != ["The meeting"]
+    text = "The hearing ran late. Lena Voss went on:\n\n“We need a vote.”"
+    assert speakers(text) == ["Lena Voss"]

@@ -184,6 +184,8 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
         return None
     for cm in reversed(list(CUE_RE.finditer(text, a, b))):
         word = cm.group()
+        if word in ("went on", "goes on") and not _WENT_ON_SPEECH.match(text, cm.end(), b):
+            continue  # "The meeting went on.": no speech
         passive = _PASSIVE.search(text, max(a, cm.start() - 12), cm.start()) is not None
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), b)
@@ -398,6 +400,7 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
     return None
 
 
+_WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|to[ \t]|\n)")
 _AUX_AFTER = re.compile(r"[ \t]+(?:were|was|are|is|have|has|had|will|would|can|could|may|might|must|should)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
