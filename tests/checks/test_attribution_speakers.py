@@ -351,3 +351,9 @@ def test_a_dated_document_keeps_its_participle_and_date():
     assert [q.speaker for q in analyse(text).quotes] == ["the order released Friday"]
     text = "The vote was close. A Westby Courier poll released last week found that voters were “deeply divided.”"
     assert [q.speaker for q in analyse(text).quotes] == ["A Westby Courier poll released last week"]
+
+
+def test_preposition_opening_a_sentence_is_no_name():
+    from desk.checks.attribution import analyse
+    text = "The rally was loud. Outside the hall, there was anxiety among aides that the “firewall” would fail."
+    assert [q.speaker for q in analyse(text).quotes] != ["Outside"]

@@ -53,7 +53,11 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
               "additionally", "regardless", "overall", "ironically", "notably", "separately", "based",
               "soon", "shortly", "recently", "finally", "hastily", "quickly", "suddenly",
               "eventually", "initially", "previously", "ultimately", "subsequently", "afterwards",
-              "afterward", "lately", "briefly")}
+              "afterward", "lately", "briefly"),
+            # prepositions opening a sentence ("Outside the campaign, …")
+            *("outside", "inside", "across", "among", "amid", "amidst", "beyond", "within", "without",
+              "throughout", "behind", "between", "toward", "towards", "through", "against", "regarding",
+              "including", "unlike", "amongst", "upon", "via")}
 PREPS = {"of", "at", "for", "from", "with", "in", "on"}
 TRAILING_SKIP = {"also", "has", "had", "have", "later", "then", "would", "will", "once", "again",
                  "previously", "recently", "repeatedly", "frequently", "often", "reportedly", "publicly",
