@@ -46,3 +46,11 @@ def test_outlet_reporting_in_the_next_sentence_is_not_the_source():
     text = ("The race changed. Lena Voss welcomed the news, saying Omar Beck was “doing the right thing.” "
             "The Westby Courier reported it first.")
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_according_to_a_phrase_without_a_name():
+    text = "The port reopened. According to court documents, Lena Voss said the deal was “rotten.”"
+    assert speakers(text) == ["court documents"]
+    text = ("The port reopened. “Nothing prepares you for the job,” the mayor will say, according to excerpts "
+            "of her speech released by the Westby council.")
+    assert speakers(text) == ["excerpts of her speech released by the Westby council"]

@@ -10,6 +10,7 @@ from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
+from desk.checks.attribution.speakers import Speaker
 
 # ", according to" after the credit, with at most a short adverbial between: "Voss said at a
 # press conference, according to"
@@ -19,6 +20,19 @@ _OPENING = re.compile(r"[ \t\n>*-]*(?:(?:And|But|Yet|Now|Still|Also|However),?[ 
 _KINDS = ("person", "organisation", "anonymous")
 # "…, the Courier reported." closing the sentence after the quotation
 _REPORTED_TAIL = re.compile(r",[ \t]+([^,;:.!?\u201c\u201d\"\n]{2,60}?)[ \t]+(?:reported|reports)[ \t]*\.")
+
+
+_PHRASE = re.compile(r"[a-z][\w'\u2019-]*(?:[ \t]+[\w'\u2019.-]+){0,11}?(?=[ \t]*(?:[,;.!?)\n]|$))")
+
+
+def _phrase(text: str, p: int, limit: int) -> Speaker | None:
+    """What "according to" names when it is no name or descriptor the readers know: "court
+    documents", "excerpts of his speech released by the White House"."""
+    m = _PHRASE.match(text, p, limit)
+    if m is None:
+        return None
+    name = m.group().rstrip(".")
+    return Speaker(name, "anonymous", m.start(), m.start() + len(name))
 
 
 def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_end: int,
@@ -43,7 +57,7 @@ def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_e
         m = _AFTER.match(text, end, limit)
         if m is None:
             return None
-        src = speaker_after(text, m.end(), limit)
+        src = speaker_after(text, m.end(), limit) or _phrase(text, m.end(), limit)
     elif found.how in ("pre", "subject"):
         start = max(s, a)
         if prev_end > start or sp.start < start or sp.end > r.open_pos:
@@ -63,7 +77,7 @@ def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_e
         comma = text.find(",", m.end(), sp.start)
         if comma < 0:
             return None
-        src = speaker_after(text, m.end(), comma)
+        src = speaker_after(text, m.end(), comma) or _phrase(text, m.end(), comma)
         if src is not None and src.end < comma - 1 and text[src.end:comma].split()[0:1] not in (["of"], ["by"]):
             # the phrase runs on past the name: "According to Voss's own count of the ballots"
             return None
