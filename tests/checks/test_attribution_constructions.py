@@ -180,3 +180,8 @@ def test_went_on_ending_a_sentence_is_no_cue():
     assert speakers(text) != ["The meeting"]
     text = "The hearing ran late. Lena Voss went on:\n\n“We need a vote.”"
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_a_slogan_is_a_noun_cue():
+    assert speakers("The race changed. Lena Voss’s campaign slogan is “Harbour first.” Omar Beck has none.") \
+        == ["Lena Voss"]

@@ -259,7 +259,9 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              "description", "characterization", "characterisation", "charge", "statement", "tweet",
              "post", "message", "speech", "answer", "response", "reply", "admission", "prediction",
              # a verdict given as a quotation: "Voss’s take: “…”"
-             "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation"}
+             "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation",
+             # words someone keeps saying: "Voss’s campaign slogan is “…”"
+             "slogan", "motto", "mantra", "catchphrase", "refrain", "pitch"}
 
 
 def _forms(base: str) -> set[str]:
