@@ -357,3 +357,15 @@ def test_preposition_opening_a_sentence_is_no_name():
     from desk.checks.attribution import analyse
     text = "The rally was loud. Outside the hall, there was anxiety among aides that the “firewall” would fail."
     assert [q.speaker for q in analyse(text).quotes] != ["Outside"]
+
+
+def test_descriptor_keeps_its_adjective_phrase():
+    from desk.checks.attribution import analyse
+
+    def speakers(text):
+        return [q.speaker for q in analyse(text).quotes]
+    assert speakers("The talks stalled. “It is over,” said a person familiar with the talks.") \
+        == ["a person familiar with the talks"]
+    assert speakers("The talks stalled. Two officials briefed on the talks said it was “over.”") \
+        == ["Two officials briefed on the talks"]
+    assert speakers("The talks stalled. People close to Lena Voss said it was “over.”") == ["People close to Lena Voss"]

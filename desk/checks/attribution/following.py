@@ -45,6 +45,25 @@ _TIME_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
 _TIME_UNITS = {"week", "month", "year", "weekend", "night", "morning", "spring", "summer", "fall", "autumn", "winter"}
 
 
+_POSTMOD = {"familiar", "close", "briefed", "knowledgeable", "privy", "involved"}
+
+
+def _postmodifier(toks: list, k: int) -> int:
+    """How many tokens from k make an adjective phrase after a noun ("familiar with the talks"), or 0."""
+    if k + 2 >= len(toks) or _norm(toks[k][0]) not in _POSTMOD or _norm(toks[k + 1][0]) not in ("with", "to", "on", "about"):
+        return 0
+    n = k + 2
+    while n < len(toks) and n - k < 9 and toks[n][0][:1].isalnum() and _norm(toks[n][0]) not in _STOP_AFTER_PP \
+            and not toks[n][0].endswith((".", "!", "?")):
+        n += 1
+    if n < len(toks) and n - k < 9 and toks[n][0].endswith((".", "!", "?")) and toks[n][0][:1].isalnum():
+        n += 1  # the phrase ends the sentence (the caller strips the stop)
+    return n - k if n > k + 2 else 0
+
+
+_STOP_AFTER_PP = {"who", "which", "that", "said", "says", "told", "and", "but", "when", "while", "as"}
+
+
 def participle_time(toks: list, k: int) -> int:
     """How many tokens from k make a participle and its date ("released last week"), or 0."""
     if k >= len(toks) or _norm(toks[k][0]) not in PARTICIPLES:
@@ -112,9 +131,13 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if lw in HEAD_NOUNS or lw.endswith("s") and lw[:-1] in HEAD_NOUNS and lw not in AMBIGUOUS_FORMS:
                 # (and plurals: "the two Westby mayors"; not "reports", more often a verb)
                 out.append(t)
-                k = participle_time(toks, n + 1)
+                k = participle_time(toks, n + 1) or _postmodifier(toks, n + 1)
                 if k:  # "a poll released Monday found": the phrase keeps its participle and date
-                    out.extend(toks[n + 1:n + 1 + k])
+                    out.extend(toks[n + 1:n + 1 + k])  # (or its adjective: "a person familiar with …")
+                    w_end = out[-1][0]
+                    if w_end.endswith((".", "!", "?")) and not _is_initials(w_end):
+                        cut = len(w_end) - len(w_end.rstrip(".!?"))
+                        out[-1] = (w_end[:-cut], out[-1][1], out[-1][2] - cut)
                     break
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
                 if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \

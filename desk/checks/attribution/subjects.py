@@ -35,6 +35,15 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
                 sp.end, sp.name = end, text[sp.start:end]
                 return sp
         v = adv.start()
+    pm = _POSTMOD_BEFORE.search(text, max(a, v - 80), v)
+    if pm is not None and pm.start() > a:
+        # "a person familiar with the talks said", "people close to Voss said": the adjective
+        # phrase belongs to the descriptor before it
+        head = speaker_before(text, a, pm.start(), allow_descriptor=allow_descriptor)
+        if head is not None and head.kind == "anonymous" and not text[head.end:pm.start()].strip():
+            end = len(text[:v].rstrip(" \t,"))
+            head.end, head.name = end, text[head.start:end]
+            return head
     pp = _PP_BEFORE.search(text, max(a, v - 90), v)
     if pp is not None and pp.start() > a and not _PP_VERBISH.search(text, pp.start(), v):
         # "Voss at a rally in Dunmore on Tuesday accused", "Voss in remarks to reporters said":
@@ -116,6 +125,9 @@ _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent
                             r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[a-z-]+[ \t]+)?$")
 # ", who is chairman of the Harbour League said": a relative clause, closed or not
 _WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$|,[ \t]+who[ \t]+[a-z][^,;:.!?\u201c\u201d\"()\n]{0,80}$")
+POSTMOD_ADJECTIVES = ("familiar", "close", "briefed", "knowledgeable", "privy", "involved")
+_POSTMOD_BEFORE = re.compile(r"[ \t]+(?:" + "|".join(POSTMOD_ADJECTIVES) + r")[ \t]+(?:with|to|on|about|in)[ \t]+"
+                             r"[^,;:.!?\u201c\u201d\"()\n]{1,60}$")
 _DATED = re.compile(r"[ \t]+(?:" + "|".join(sorted(PARTICIPLES)) + r")$")
 # a prepositional phrase (no "of") between a name and its verb, up to the verb
 _PP_BEFORE = re.compile(r"(?<=[\w.)])[ \t]+(?:in|at|during|on|after|before|amid|via|through|over|under|from|for|with)"
