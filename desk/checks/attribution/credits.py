@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 
 from desk.checks.attribution.according import according_source
+from desk.checks.attribution.appositives import post_past_inner, subject_past_inner
 from desk.checks.attribution.clauses import (
     _CLAUSE_JOIN,
     CONJ_BEFORE,
@@ -89,7 +90,7 @@ FINDERS = (
     (("aside",), _hinted("aside", lambda c: _parenthetical(c.text, c.r, c.a, c.st, c.prev_end))),
     (("said-first",), _hinted("said-first", lambda c: _said_first(c.text, c.r, c.a, c.st, c.prev_end))),
     (("post", "post-sub"), lambda c: _post_cue(c.text, c.r, c.b, c.st, c.nxt_open)
-     or _post_past_inner(c.text, c.r, c.b, c.st, c.nxt_open)),
+     or post_past_inner(c.text, c.r, c.b, c.st, c.nxt_open, _post_cue)),
     (("absolute",), _hinted("absolute", lambda c: _with_ing(c.text, c.r, c.a, c.st, c.prev_end))),
     (("colon-clause",), _hinted("colon-clause", lambda c: _colon_clause(c.text, c.r, c.a, c.st, c.prev_end))),
     (("pre", "outer"), lambda c: _pre_cue(c.text, c.r, c.a, c.st, c.prev_end)),
@@ -208,7 +209,7 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
     if prev_end > s:
         # after an earlier quotation in the sentence: that quotation's speaker continues, unless
         # it sits in the subject's appositive ("Kerry Lind, star of “Harbour Lights,” thanked …")
-        sp = _subject_past_inner(text, s, r.open_pos, prev_end)
+        sp = subject_past_inner(text, s, r.open_pos, prev_end)
         return Credit(sp, None, how="subject") if sp else None
     if r.open_pos - s < 3:
         return None
@@ -220,53 +221,10 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
         sp = subject_at_start(text, last.end(), r.open_pos)
         if sp is not None and sp.kind in ("person", "organisation"):
             return Credit(sp, None, how="subject")
-    sp = subject_at_start(text, s, r.open_pos) or _subject_past_inner(text, s, r.open_pos)
+    sp = subject_at_start(text, s, r.open_pos) or subject_past_inner(text, s, r.open_pos)
     if sp:  # any kind: a descriptor ("Voss supporters") scores lower than a name
         return Credit(sp, None, how="subject")
     return None
-
-
-# ", star of the film “Harbour Lights,” thanked": an appositive holding a short quotation
-_QUOTED_APPOSITIVE = re.compile(r",[ \t]+[^,;:.!?\u201c\u201d\"\n]{0,60}[\u201c\"][^\u201c\u201d\"\n]{1,60}[\u201d\"]"
-                                r"[ \t]*,?[ \t]*(?=[a-z])")
-_INNER_CLOSE = re.compile(r"[^\u201c\u201d\"\n]{1,60}[\u201d\"]")
-
-
-def _subject_past_inner(text: str, s: int, limit: int, prev_end: int | None = None) -> Speaker | None:
-    """The name opening the sentence before an appositive that holds a short quotation (the
-    earlier quotation ending at prev_end, when given)."""
-    p = s
-    while p < limit and text[p] in " \t\n":
-        p += 1
-    sp = speaker_after(text, p, limit)
-    if sp is None or sp.kind != "person" or sp.start != p:
-        return None
-    m = _QUOTED_APPOSITIVE.match(text, sp.end, limit)
-    if m is None or prev_end is not None and not sp.end < prev_end <= m.end():
-        return None
-    return sp
-
-
-def _post_past_inner(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
-    """“…,” Omar Beck, wearing a “Beck for Mayor” badge, said: the credit runs past a short
-    quotation inside the speaker's appositive (the plain finder stops at the next quotation)."""
-    _, e = sentence_bounds(st, b, r.end + 1)
-    if nxt_open >= min(e, b) or "," not in text[r.end + 1:nxt_open]:
-        return None
-    close = _INNER_CLOSE.match(text, nxt_open + 1, min(e, b))
-    if close is None or len(text[nxt_open:close.end()].split()) > 6 or CUE_RE.search(text, r.end, nxt_open):
-        return None
-    nxt = text.find("\u201c", close.end(), e)
-    nxt = min(nxt if nxt >= 0 else e, text.find('"', close.end(), e) if '"' in text[close.end():e] else e)
-    # read on as if the inner quotation had no marks (same positions, one copy of the text)
-    plain = text[:nxt_open] + " " + text[nxt_open + 1:close.end() - 1] + " " + text[close.end():]
-    found = _post_cue(plain, r, b, st, nxt)
-    if found is None or found.speaker is None or found.speaker.start >= nxt_open or not found.cue:
-        return None
-    if text.find(found.cue, close.end(), nxt) < 0:
-        return None
-    found.speaker.name = " ".join(found.speaker.name.split())  # (a nickname's marks were blanked)
-    return found
 
 
 def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
