@@ -369,3 +369,11 @@ def test_descriptor_keeps_its_adjective_phrase():
     assert speakers("The talks stalled. Two officials briefed on the talks said it was “over.”") \
         == ["Two officials briefed on the talks"]
     assert speakers("The talks stalled. People close to Lena Voss said it was “over.”") == ["People close to Lena Voss"]
+
+
+def test_no_break_spaces_read_as_spaces():
+    from desk.checks.attribution import analyse
+    text = "The port reopened. “We are back,”\u00a0said\u00a0Lena\u00a0Voss, according\u00a0to the\u00a0Westby Courier."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Westby Courier"
+    assert q.start == text.index("“")
