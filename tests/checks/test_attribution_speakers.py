@@ -377,3 +377,11 @@ def test_no_break_spaces_read_as_spaces():
     (q,) = analyse(text).quotes
     assert q.speaker == "Westby Courier"
     assert q.start == text.index("“")
+
+
+def test_capitalised_adjective_opening_a_sentence_is_no_name():
+    from desk.checks.attribution import analyse
+    text = "The march went on.\n\nSmall groups of protesters marched on, chanting, “Hands up.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Small groups of protesters"]
+    text = "The march went on.\n\nVoss supporters chanted “Lock him up” at the rally."
+    assert [q.speaker for q in analyse(text).quotes] == ["Voss supporters"]

@@ -80,6 +80,12 @@ def participle_time(toks: list, k: int) -> int:
     return 0
 
 
+def _plural_head(lw: str) -> bool:
+    """A plural noun that heads a group: "groups", "protesters", "officials"."""
+    return lw.endswith("s") and lw not in AMBIGUOUS_FORMS and lw not in CUE_FORMS \
+        and (lw in ANON_HEADS or lw in GROUP_HEADS or lw[:-1] in HEAD_NOUNS)
+
+
 def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     toks = tokens(text, p, min(limit, p + 250))
     if toks:
@@ -98,6 +104,15 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                     break
             if not ok:
                 return None
+    if len(toks) >= 2 and toks[0][0][:1].isupper() and toks[1][0].isalpha() and toks[1][0].islower() \
+            and _plural_head(_norm(toks[1][0])) and _norm(toks[0][0]) not in DETERMINERS:
+        # "Small groups of protesters chanted": a capitalised adjective opening the sentence
+        out = toks[:2]
+        if len(toks) > 3 and _norm(toks[2][0]) == "of" and toks[3][0].isalpha() and toks[3][0].islower():
+            out = toks[:4]
+        sp = _np_from_end(text, out)
+        if sp is not None:
+            return sp
     out = []
     seen_name = False
     if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
