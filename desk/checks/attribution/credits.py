@@ -42,6 +42,7 @@ from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker
 from desk.checks.attribution.subjects import speaker_before
+from desk.checks.attribution.titlelines import title_line
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
 
@@ -101,6 +102,7 @@ FINDERS = (
     (("noun",), lambda c: _noun_cue(c.text, c.r, c.a, c.st, c.prev_end)),
     (("subject",), lambda c: _subject_fallback(c.text, c.r, c.a, c.st, c.prev_end)),
     (("headline",), lambda c: _headline_label(c.text, c.r, c.a)),
+    (("title-line",), lambda c: title_line(c.text, c.r, c.a, c.b)),
     (("nearby",), lambda c: last_cue(c.text, max(c.a, c.prev_end), c.r.open_pos)),
     (("previous",), lambda c: _previous(c.text, c.r, c.a, c.st, c.prev_end)),
     (("signature",), lambda c: _signature(c.text, c.r, c.b, c.paras)),

@@ -35,6 +35,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS,
 #   roundup     a roundup line's label: "Polls tighten - Lena Voss: “…”"
 #   signature   a quotation alone in its paragraph, signed on the next line (— Lena Voss)
 #   headline    an upper-case headline line right before the quotation (roundups)
+#   title-line  a Title-Case summary line: the name before its capitalised cue (Voss Calls It “A Farce”)
 #   colon-clause the clause right before a colon (…, with Voss warning them: “…”)
 #   colon-para  the previous paragraph ends with a colon and names the speaker
 #   colon       a clause ending in a colon just before the quotation
@@ -61,6 +62,7 @@ WEIGHTS: dict[str, float] = {
     "how:absolute": 7.9,
     "how:noun": 5.5,
     "how:headline": 3.5,
+    "how:title-line": 6.0,
     "how:roundup": 7.8,
     "how:signature": 6.5,
     "how:colon-clause": 7.3,
