@@ -14,18 +14,22 @@ _SMALL = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "as", "at", "b
           "be", "but", "vs", "vs.", "over", "after", "into"}
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _LEAD = re.compile(r"[ \t>#*-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019.-])(?!(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)).replace(".", r"\.")
+                         + r")(?![\w'\u2019-]))[a-z]")
 
 
 def title_line(text: str, r: Region, a: int, b: int) -> Credit | None:
-    lo = max(a, text.rfind("\n", a, r.open_pos) + 1)
     hi = text.find("\n", r.end, b)
     hi = b if hi < 0 else hi
-    line = text[lo:hi].rstrip()
-    if not line or line.endswith(".") or len(line.split()) > 16:
-        return None
+    line_end = text[r.end:hi].rstrip()
+    if line_end.endswith("."):
+        return None  # a summary line has no full stop
+    lo = max(a, text.rfind("\n", a, r.open_pos) + 1)
+    if r.open_pos - lo > 120 or hi - lo > 200 or _LOWER_WORD.search(text, lo, r.open_pos):
+        return None  # short and capitalised before its quotation
     lo = _LEAD.match(text, lo, r.open_pos).end()
     words = list(_WORD.finditer(text, lo, r.open_pos))
-    if len(words) < 2 or any(w.group()[0].islower() and w.group().lower() not in _SMALL for w in words):
+    if len(words) < 2 or len(text[lo:hi].split()) > 16:
         return None
     for w in words[1:]:
         low = w.group().lower()
