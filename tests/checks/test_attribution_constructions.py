@@ -185,3 +185,7 @@ def test_went_on_ending_a_sentence_is_no_cue():
 def test_a_slogan_is_a_noun_cue():
     assert speakers("The race changed. Lena Voss’s campaign slogan is “Harbour first.” Omar Beck has none.") \
         == ["Lena Voss"]
+
+
+def test_noun_cue_owner_after_a_comma():
+    assert speakers("The vote failed. The town, in Lena Voss's words, “lost its nerve.”") == ["Lena Voss"]

@@ -338,7 +338,9 @@ def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
     if owner.lower() in ("his", "her", "their"):
         sp = Speaker(owner, "pronoun", found.start(), found.start() + len(owner))
     else:
-        sp = speaker_before(text, seg, found.start() + len(owner))
+        # the owner's phrase starts after the last comma ("The town, in Voss's words, …")
+        k = text.rfind(",", seg, found.start())
+        sp = speaker_before(text, seg if k < 0 else k + 1, found.start() + len(owner))
         if sp is None:
             return None
     return Credit(sp, found.group(1), how="noun")
