@@ -189,3 +189,9 @@ def test_a_slogan_is_a_noun_cue():
 
 def test_noun_cue_owner_after_a_comma():
     assert speakers("The vote failed. The town, in Lena Voss's words, “lost its nerve.”") == ["Lena Voss"]
+
+
+def test_post_credit_with_an_owner_before_the_name():
+    assert speakers("The vote failed. “We will try again,” the Courier’s Ana Ruiz reports.") == ["Ana Ruiz"]
+    # a noun phrase of its own before the form is still no credit
+    assert speakers("The vote failed. “We will try again.” The Courier reports were wrong.") != ["Courier"]

@@ -283,6 +283,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             break  # “…end.” He says the court … (a new statement, not a credit)
         sp = speaker_before(text, w0, cm.start())
         if cm.group() in POST_ONLY and (sp is None or len(text[w0:sp.start].split()) > 1
+                                        and not _OWNER_GAP.fullmatch(text, w0, sp.start)
                                         or text[sp.end:cm.start()].strip() or _AUX_AFTER.match(text, cm.end(), limit)):
             continue  # "one of the states suing", "the work messages were": a noun, not a credit
         if sp is None:
@@ -360,6 +361,8 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
     return None
 
 
+# “…,” the Courier’s Ana Ruiz reports: an owner before the name, not a noun phrase of its own
+_OWNER_GAP = re.compile(r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}(?:'s|\u2019s)[ \t]+")
 _WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|to[ \t]|\n)")
 _AUX_AFTER = re.compile(r"[ \t]+(?:were|was|are|is|have|has|had|will|would|can|could|may|might|must|should)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
