@@ -39,7 +39,8 @@ def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_e
                      found: Credit) -> Credit | None:
     """The source an "according to" phrase names for a credit found around the quotation, when
     that credit is itself no "according to" cue. found.how: post (the phrase must follow the
-    credit) or pre/subject (the phrase must open the sentence, before the credit)."""
+    credit) or pre/subject (the phrase must open the sentence, before the credit, or an
+    outlet's "…, the Courier reported." close it)."""
     sp = found.speaker
     if sp is None or (found.cue or "").lower().startswith(("according", "in the words")):
         return None
