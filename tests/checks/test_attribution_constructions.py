@@ -84,3 +84,114 @@ def test_attribution_in_the_next_paragraph():
     assert speakers("“It will sink the port.”\n\nSo says Lena Voss, the guild chair.") == ["Lena Voss"]
     text = "“It will sink the port.”\n\nThat was the verdict of Lena Voss, the guild chair."
     assert speakers(text) == ["Lena Voss"]
+
+
+def test_participle_after_a_possessive_takes_the_main_subject():
+    # "Voss’s repeated attacks": "repeated" is an adjective after a possessive, not a cue
+    text = ("The rally ended. Omar Beck, who farms near Westby, decried Lena Voss’s repeated attacks "
+            "on the union, noting she has “never worked a day.”")
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_colon_clause_ending_in_a_prepositional_object():
+    # the name before the colon is the object of "with" or "to": the clause's subject speaks
+    text = ("The vote was close. Omar Beck praised the union, and contrasted the mayor, whom he called “slow,” "
+            "with Lena Voss: “She is a steady hand.”")
+    assert speakers(text)[-1] == "Omar Beck"
+    text = "The vote was close. Omar Beck explained the plan to the weekly Harbour Post: “We built too fast.”"
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_colon_label_with_from_keeps_its_name():
+    text = "The poll closed.\n\nMore from Lena Voss: “The state is split.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_subject_headed_by_a_noun_after_a_name_modifier():
+    # "A Voss campaign ad": the ad speaks, not "A Voss campaign"
+    assert speakers("The storm hit. A Voss campaign ad attacks Omar Beck as “soft on crime.”") == ["A Voss campaign ad"]
+
+
+def test_subject_with_a_plural_head():
+    text = "The storm hit. The two Westby mayors backed the “harbour first” plan on Monday."
+    assert speakers(text) == ["two Westby mayors"]
+
+
+def test_outlet_reports_with_a_colon_stays_the_speaker():
+    text = "The count was slow.\n\nThe Westby Courier reports:\n\n“Only a quarter of the ballots were in by noon.”"
+    assert speakers(text) == ["The Westby Courier"]
+
+
+def test_credit_runs_past_a_quotation_in_the_appositive():
+    text = ("The vote ended. “We have had better weeks,” Omar Beck, wearing a cap and a “Beck for Mayor” badge, "
+            "said as the results came in.")
+    assert speakers(text)[0] == "Omar Beck"
+
+
+def test_subject_before_an_appositive_holding_a_title():
+    text = "The vote ended. Kerry Lind, star of the film “Harbour Lights,” thanked the mayor for “keeping the docks open.”"
+    assert speakers(text)[-1] == "Kerry Lind"
+
+
+def test_capitalised_tweeted_after_an_appositive():
+    text = "The vote ended. “Not us, but we like it!” Omar Beck, the head of the Westby fund, Tweeted on Friday."
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_noun_form_before_an_auxiliary_is_no_cue():
+    # "messages were": a noun, not the verb "messages" crediting "The work"
+    text = "The papers were sorted. “The rest were personal messages.” The work messages were made public."
+    assert speakers(text) == [None]
+
+
+def test_affirms_is_a_cue():
+    assert speakers("The vote ended. Article 12 of the charter affirms: “No member shall be expelled.”") \
+        == ["Article 12 of the charter"]
+
+
+def test_any_speech_verb_with_that_reports_the_inner_speaker():
+    text = "The race changed. Lena Voss announced that Omar Beck had called the plan “a farce.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_a_statement_saying_reports_the_inner_speaker():
+    text = "The race changed. Lena Voss issued a statement saying Omar Beck had called the plan “a farce.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_speech_verb_without_that_before_a_name_is_no_report():
+    # "praised Beck, who": a relative clause, not a report
+    text = "The race changed. Lena Voss praised Omar Beck, who called the plan “a farce.”"
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_second_roundup_label_on_a_line():
+    text = "The council met.\n\nAnna Pohl, Westby Courier: “The river is dying.” Omar Beck, Harbour Post: “The river is fine.”"
+    assert speakers(text) == ["Anna Pohl", "Omar Beck"]
+
+
+def test_quotation_paragraph_after_a_sentence_with_an_opening_phrase():
+    text = "The council met.\n\nAsked about the river, Anna Pohl was blunt.\n\n“It is dying. We have ten years.”"
+    assert speakers(text) == ["Anna Pohl"]
+
+
+def test_went_on_ending_a_sentence_is_no_cue():
+    text = "The hearing ran late. Lena Voss spoke first. The meeting went on.\n\n“We need a vote.”"
+    assert speakers(text) != ["The meeting"]
+    text = "The hearing ran late. Lena Voss went on:\n\n“We need a vote.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_a_slogan_is_a_noun_cue():
+    assert speakers("The race changed. Lena Voss’s campaign slogan is “Harbour first.” Omar Beck has none.") \
+        == ["Lena Voss"]
+
+
+def test_noun_cue_owner_after_a_comma():
+    assert speakers("The vote failed. The town, in Lena Voss's words, “lost its nerve.”") == ["Lena Voss"]
+
+
+def test_post_credit_with_an_owner_before_the_name():
+    assert speakers("The vote failed. “We will try again,” the Courier’s Ana Ruiz reports.") == ["Ana Ruiz"]
+    # a noun phrase of its own before the form is still no credit
+    assert speakers("The vote failed. “We will try again.” The Courier reports were wrong.") != ["Courier"]

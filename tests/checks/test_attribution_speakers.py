@@ -325,3 +325,63 @@ def test_name_as_modifier_before_a_lower_case_head():
             "line in Latin: “Every obstacle yields.”")
     (q,) = analyse(text).quotes
     assert q.speaker == "the Ardena medieval-history graduate"
+
+
+def test_two_named_people_speak_together():
+    from desk.checks.attribution import analyse
+    text = "The storm hit hard. Ana Ruiz and Peter Lang said the town was “not ready for this.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Ana Ruiz and Peter Lang"]
+
+
+def test_and_inside_a_title_is_no_pair():
+    from desk.checks.attribution import analyse
+    text = "The storm hit hard. Talks between Ana Ruiz and Peter Lang went on. Then Peter Lang said it was “fine.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Peter Lang"]
+
+
+def test_place_inside_a_descriptor_is_not_the_speaker():
+    from desk.checks.attribution import analyse
+    text = "The union was furious. A farmer in Dunmore, Westshire, told the council it was “theft.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["A farmer in Dunmore, Westshire"]
+
+
+def test_a_dated_document_keeps_its_participle_and_date():
+    from desk.checks.attribution import analyse
+    text = "The vote was close. “The claim is speculative,” the order released Friday said."
+    assert [q.speaker for q in analyse(text).quotes] == ["the order released Friday"]
+    text = "The vote was close. A Westby Courier poll released last week found that voters were “deeply divided.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["A Westby Courier poll released last week"]
+
+
+def test_preposition_opening_a_sentence_is_no_name():
+    from desk.checks.attribution import analyse
+    text = "The rally was loud. Outside the hall, there was anxiety among aides that the “firewall” would fail."
+    assert [q.speaker for q in analyse(text).quotes] != ["Outside"]
+
+
+def test_descriptor_keeps_its_adjective_phrase():
+    from desk.checks.attribution import analyse
+
+    def speakers(text):
+        return [q.speaker for q in analyse(text).quotes]
+    assert speakers("The talks stalled. “It is over,” said a person familiar with the talks.") \
+        == ["a person familiar with the talks"]
+    assert speakers("The talks stalled. Two officials briefed on the talks said it was “over.”") \
+        == ["Two officials briefed on the talks"]
+    assert speakers("The talks stalled. People close to Lena Voss said it was “over.”") == ["People close to Lena Voss"]
+
+
+def test_no_break_spaces_read_as_spaces():
+    from desk.checks.attribution import analyse
+    text = "The port reopened. “We are back,”\u00a0said\u00a0Lena\u00a0Voss, according\u00a0to the\u00a0Westby Courier."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Westby Courier"
+    assert q.start == text.index("“")
+
+
+def test_capitalised_adjective_opening_a_sentence_is_no_name():
+    from desk.checks.attribution import analyse
+    text = "The march went on.\n\nSmall groups of protesters marched on, chanting, “Hands up.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Small groups of protesters"]
+    text = "The march went on.\n\nVoss supporters chanted “Lock him up” at the rally."
+    assert [q.speaker for q in analyse(text).quotes] == ["Voss supporters"]

@@ -12,6 +12,8 @@ The engine is a pipeline, one job per stage:
 5.   cues.py      speech verbs and phrases (lexicon.py), sentence boundaries
      credits.py   the finder table and the plain cue finders (a cue after, before, a colon);
                   constructions.py the rest (asides, trailing and nested credits, labels, …);
+                  according.py the source a report came through ("…,” Voss said, according
+                  to the Courier"); appositives.py credits past a quotation in an appositive;
                   each proposes a candidate credit (credit.py) for one quotation
 6.   assign.py    candidates in reach, scored by ranking.py's features and weights
 7.   resolve.py   chosen speakers resolved to entities; problems.py raises the problems

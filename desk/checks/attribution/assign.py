@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from desk.checks.attribution.clauses import _INTRO_RE as INTRO_RE
 from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
 from desk.checks.attribution.marks import Region
@@ -187,6 +188,12 @@ def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
     st = doc.starts_of(pi)
     s = st[-1] if st else pa
     sp = subject_at_start(doc.text, s, pb)
-    if sp is not None and sp.kind == "person" and sp.start - s < 3:
+    if sp is not None and sp.kind == "person" and (sp.start - s < 3 or _opening_only(doc.text, s, sp.start)):
+        # (after an opening phrase too: "Asked about the river, Lena Voss was blunt.")
         return Credit(sp, None, how="prev-para")
     return None
+
+
+def _opening_only(text: str, s: int, p: int) -> bool:
+    m = INTRO_RE.match(text, s, p)
+    return m is not None and m.end() > s and not text[m.end():p].strip()

@@ -8,9 +8,16 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, sentence_bounds
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, _trie, sentence_bounds
 from desk.checks.attribution.following import speaker_after
-from desk.checks.attribution.lexicon import CAP_STOP, HEARER_VERBS, NOUN_CUES, REPORTING_VERBS, verbs_pattern
+from desk.checks.attribution.lexicon import (
+    CAP_STOP,
+    HEARER_VERBS,
+    INVERSION_FORMS,
+    NOUN_CUES,
+    REPORTING_VERBS,
+    verbs_pattern,
+)
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker
 from desk.checks.attribution.subjects import speaker_before
@@ -119,7 +126,12 @@ def _colon_clause(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
     return Credit(sp, None, how="colon-clause")
 
 
-_REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + r"(?![\w'\u2019-])")
+_REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + r"(?![\w'\u2019-])"
+                        # any other speech verb reports a clause opened by "that": "Voss announced that"
+                        r"|(?<![\w'\u2019-])(?:" + _trie(INVERSION_FORMS - set(REPORTING_VERBS))
+                        + r")(?=[ \t]+that[ \t])"
+                        # "Voss issued a statement saying Beck had …"
+                        r"|(?<=statement[ ])(?:saying|stating)(?![\w'\u2019-])")
 
 
 def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, inner: Credit) -> Credit | None:
@@ -140,7 +152,8 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     sp = speaker_before(text, seg, m.start())
     if sp is None or sp.kind not in ("person", "pronoun", "organisation") or sp.name == inner.speaker.name:
         return None
-    return Credit(sp, m.group(), how="outer")
+    cue = m.group()
+    return Credit(sp, "statement " + cue if cue.endswith("ing") else cue, how="outer")
 
 
 _WITH_ING = re.compile(r"(?<![\w'\u2019-])(?:with|as)[ \t]+")
@@ -325,14 +338,17 @@ def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
     if owner.lower() in ("his", "her", "their"):
         sp = Speaker(owner, "pronoun", found.start(), found.start() + len(owner))
     else:
-        sp = speaker_before(text, seg, found.start() + len(owner))
+        # the owner's phrase starts after the last comma ("The town, in Voss's words, …")
+        k = text.rfind(",", seg, found.start())
+        sp = speaker_before(text, seg if k < 0 else k + 1, found.start() + len(owner))
         if sp is None:
             return None
     return Credit(sp, found.group(1), how="noun")
 
 
-# A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”"
-_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t])[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
+# A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”" (also the
+# next label on the line, right after a quotation)
+_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t]|(?<=[\u201d\"]))[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
 
 
 _TITLE_SAID = re.compile(r"[ \t](?:Said|Says|Tells|Told|Warns|Warned|Argues|Claims|Insists|Writes|Wrote)"

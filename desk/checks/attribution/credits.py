@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from desk.checks.attribution.according import according_source
+from desk.checks.attribution.appositives import post_past_inner, subject_past_inner
 from desk.checks.attribution.clauses import (
     _CLAUSE_JOIN,
     CONJ_BEFORE,
@@ -40,6 +42,7 @@ from desk.checks.attribution.lexicon import HEAD_NOUNS, HEARER_VERBS, PASSIVE_CR
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.speakers import Speaker, _norm
 from desk.checks.attribution.subjects import speaker_before
+from desk.checks.attribution.titlelines import title_line
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
 
@@ -87,7 +90,8 @@ FINDERS = (
     (("roundup",), _hinted("roundup", lambda c: _roundup_label(c.text, c.r, c.a, c.prev_end))),
     (("aside",), _hinted("aside", lambda c: _parenthetical(c.text, c.r, c.a, c.st, c.prev_end))),
     (("said-first",), _hinted("said-first", lambda c: _said_first(c.text, c.r, c.a, c.st, c.prev_end))),
-    (("post", "post-sub"), lambda c: _post_cue(c.text, c.r, c.b, c.st, c.nxt_open)),
+    (("post", "post-sub"), lambda c: _post_cue(c.text, c.r, c.b, c.st, c.nxt_open)
+     or post_past_inner(c.text, c.r, c.b, c.st, c.nxt_open, _post_cue)),
     (("absolute",), _hinted("absolute", lambda c: _with_ing(c.text, c.r, c.a, c.st, c.prev_end))),
     (("colon-clause",), _hinted("colon-clause", lambda c: _colon_clause(c.text, c.r, c.a, c.st, c.prev_end))),
     (("pre", "outer"), lambda c: _pre_cue(c.text, c.r, c.a, c.st, c.prev_end)),
@@ -98,6 +102,7 @@ FINDERS = (
     (("noun",), lambda c: _noun_cue(c.text, c.r, c.a, c.st, c.prev_end)),
     (("subject",), lambda c: _subject_fallback(c.text, c.r, c.a, c.st, c.prev_end)),
     (("headline",), lambda c: _headline_label(c.text, c.r, c.a)),
+    (("title-line",), lambda c: title_line(c.text, c.r, c.a, c.b)),
     (("nearby",), lambda c: last_cue(c.text, max(c.a, c.prev_end), c.r.open_pos)),
     (("previous",), lambda c: _previous(c.text, c.r, c.a, c.st, c.prev_end)),
     (("signature",), lambda c: _signature(c.text, c.r, c.b, c.paras)),
@@ -127,6 +132,12 @@ def local_candidates(around: Around, ceilings=None, best=None) -> Iterator[Credi
             if outer:
                 found.nested = True
                 yield outer
+        if found.how in ("post", "pre", "subject"):
+            # “…,” Voss said, according to the Courier: the source it came through
+            source = according_source(text, r, around.a, around.b, around.st, around.prev_end, found)
+            if source:
+                found.nested = True
+                yield source
         yield found
 
 
@@ -156,7 +167,18 @@ def _colon_before(text: str, r: Region, a: int, st: list[int], prev_end: int) ->
         sp2 = speaker_before(text, max(s0, a, prev_end), colon, allow_descriptor=False)
         if sp2 is not None and sp2.kind == "person":
             sp = sp2
+    if sp is not None and not text[sp.end:colon].strip(" 	,") \
+            and _PREP_OBJECT.search(text, max(s0, a, sp.start - 60), sp.start):
+        # "Voss explained it to the weekly Harbour Post:", "… contrasted him with Beck:": the
+        # noun phrase ending the clause is a preposition's object; the clause's subject speaks
+        sp = subject_at_start(text, max(s0, a), colon)
+        if sp is None or sp.kind not in ("person", "organisation") or sp.end >= colon - 1:
+            return None
     return Credit(sp, None, how="colon") if sp else None
+
+
+_PREP_OBJECT = re.compile(r"(?<![\w'\u2019-])(?:to|with|at|against|about|toward|towards|into|than|for)[ \t]+"
+                          r"(?:(?:the|a|an)[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,3}$")
 
 
 def last_cue(text: str, a: int, b: int) -> Credit | None:
@@ -165,6 +187,8 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
         return None
     for cm in reversed(list(CUE_RE.finditer(text, a, b))):
         word = cm.group()
+        if word in ("went on", "goes on") and not _WENT_ON_SPEECH.match(text, cm.end(), b):
+            continue  # "The meeting went on.": no speech
         passive = _PASSIVE.search(text, max(a, cm.start() - 12), cm.start()) is not None
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), b)
@@ -185,7 +209,10 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     s = max(s, a)
     if prev_end > s:
-        return None  # after an earlier quotation in the sentence: that quotation's speaker continues
+        # after an earlier quotation in the sentence: that quotation's speaker continues, unless
+        # it sits in the subject's appositive ("Kerry Lind, star of “Harbour Lights,” thanked …")
+        sp = subject_past_inner(text, s, r.open_pos, prev_end)
+        return Credit(sp, None, how="subject") if sp else None
     if r.open_pos - s < 3:
         return None
     last = None
@@ -196,7 +223,7 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
         sp = subject_at_start(text, last.end(), r.open_pos)
         if sp is not None and sp.kind in ("person", "organisation"):
             return Credit(sp, None, how="subject")
-    sp = subject_at_start(text, s, r.open_pos)
+    sp = subject_at_start(text, s, r.open_pos) or subject_past_inner(text, s, r.open_pos)
     if sp:  # any kind: a descriptor ("Voss supporters") scores lower than a name
         return Credit(sp, None, how="subject")
     return None
@@ -256,8 +283,9 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             break  # “…end.” He says the court … (a new statement, not a credit)
         sp = speaker_before(text, w0, cm.start())
         if cm.group() in POST_ONLY and (sp is None or len(text[w0:sp.start].split()) > 1
-                                        or text[sp.end:cm.start()].strip()):
-            continue  # "one of the states suing": a noun, not a credit
+                                        and not _OWNER_GAP.fullmatch(text, w0, sp.start)
+                                        or text[sp.end:cm.start()].strip() or _AUX_AFTER.match(text, cm.end(), limit)):
+            continue  # "one of the states suing", "the work messages were": a noun, not a credit
         if sp is None:
             break
         gap = text[w0:sp.start]
@@ -333,7 +361,12 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
     return None
 
 
+# “…,” the Courier’s Ana Ruiz reports: an owner before the name, not a noun phrase of its own
+_OWNER_GAP = re.compile(r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}(?:'s|\u2019s)[ \t]+")
+_WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|to[ \t]|\n)")
+_AUX_AFTER = re.compile(r"[ \t]+(?:were|was|are|is|have|has|had|will|would|can|could|may|might|must|should)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
 _APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
@@ -373,8 +406,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
                     return Credit(sp, word, how="pre")
             # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
             for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
-                if cm2.group() in ING_CUES:
-                    continue
+                if cm2.group() in ING_CUES or _POSSESSIVE_BEFORE.search(text, max(s, a, cm2.start() - 4), cm2.start()):
+                    continue  # (“Voss’s repeated warnings”: a possessive, then an adjective, not a verb)
                 sp = speaker_before(text, max(s, a), cm2.start())
                 if sp and not (sp.kind == "anonymous" and _norm(sp.name.split()[-1]) not in HEAD_NOUNS
                                and _norm(sp.name.split()[-1]) not in PERSON_ROLES):

@@ -41,6 +41,54 @@ _PARTICLE_AFTER_VERB = {"off", "out", "up", "down", "back", "away", "on", "at", 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+# participles that date a document: "a poll released Monday", "the order issued last week"
+PARTICIPLES = {"released", "published", "issued", "filed", "obtained", "unveiled", "posted", "aired", "conducted",
+               "sent", "signed", "made", "given", "delivered", "announced"}
+_TIME_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
+_TIME_UNITS = {"week", "month", "year", "weekend", "night", "morning", "spring", "summer", "fall", "autumn", "winter"}
+
+
+_POSTMOD = {"familiar", "close", "briefed", "knowledgeable", "privy", "involved"}
+
+
+def _postmodifier(toks: list, k: int) -> int:
+    """How many tokens from k make an adjective phrase after a noun ("familiar with the talks"), or 0."""
+    if k + 2 >= len(toks) or _norm(toks[k][0]) not in _POSTMOD or _norm(toks[k + 1][0]) not in ("with", "to", "on", "about"):
+        return 0
+    n = k + 2
+    while n < len(toks) and n - k < 9 and toks[n][0][:1].isalnum() and _norm(toks[n][0]) not in _STOP_AFTER_PP \
+            and not toks[n][0].endswith((".", "!", "?")):
+        n += 1
+    if n < len(toks) and n - k < 9 and toks[n][0].endswith((".", "!", "?")) and toks[n][0][:1].isalnum():
+        n += 1  # the phrase ends the sentence (the caller strips the stop)
+    return n - k if n > k + 2 else 0
+
+
+_STOP_AFTER_PP = {"who", "which", "that", "said", "says", "told", "and", "but", "when", "while", "as"}
+
+
+def participle_time(toks: list, k: int) -> int:
+    """How many tokens from k make a participle and its date ("released last week"), or 0."""
+    if k >= len(toks) or _norm(toks[k][0]) not in PARTICIPLES:
+        return 0
+    words = [_norm(t[0]) for t in toks[k + 1:k + 4]]
+    if words[:1] and words[0] in _TIME_WORDS:
+        return 2
+    if words[:1] == ["on"] and words[1:2] and words[1] in _WEEKDAYS:
+        return 3
+    if words[:1] and words[0] in ("last", "this", "earlier", "late") and words[1:2] and words[1] in _TIME_UNITS:
+        return 3
+    if words[:2] in (["earlier", "this"], ["late", "last"]) and words[2:3] and words[2] in _TIME_UNITS:
+        return 4
+    return 0
+
+
+def _plural_head(lw: str) -> bool:
+    """A plural noun that heads a group: "groups", "protesters", "officials"."""
+    return lw.endswith("s") and lw not in AMBIGUOUS_FORMS and lw not in CUE_FORMS \
+        and (lw in ANON_HEADS or lw in GROUP_HEADS or lw[:-1] in HEAD_NOUNS)
+
+
 def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     toks = tokens(text, p, min(limit, p + 250))
     if toks:
@@ -59,6 +107,15 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                     break
             if not ok:
                 return None
+    if len(toks) >= 2 and toks[0][0][:1].isupper() and toks[1][0].isalpha() and toks[1][0].islower() \
+            and _plural_head(_norm(toks[1][0])) and _norm(toks[0][0]) not in DETERMINERS:
+        # "Small groups of protesters chanted": a capitalised adjective opening the sentence
+        out = toks[:2]
+        if len(toks) > 3 and _norm(toks[2][0]) == "of" and toks[3][0].isalpha() and toks[3][0].islower():
+            out = toks[:4]
+        sp = _np_from_end(text, out)
+        if sp is not None:
+            return sp
     out = []
     seen_name = False
     if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
@@ -91,8 +148,17 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 out.append(t)
                 prev_cap = True
                 continue
-            if lw in HEAD_NOUNS:
+            if lw in HEAD_NOUNS or lw.endswith("s") and lw[:-1] in HEAD_NOUNS and lw not in AMBIGUOUS_FORMS:
+                # (and plurals: "the two Westby mayors"; not "reports", more often a verb)
                 out.append(t)
+                k = participle_time(toks, n + 1) or _postmodifier(toks, n + 1)
+                if k:  # "a poll released Monday found": the phrase keeps its participle and date
+                    out.extend(toks[n + 1:n + 1 + k])  # (or its adjective: "a person familiar with …")
+                    w_end = out[-1][0]
+                    if w_end.endswith((".", "!", "?")) and not _is_initials(w_end):
+                        cut = len(w_end) - len(w_end.rstrip(".!?"))
+                        out[-1] = (w_end[:-cut], out[-1][1], out[-1][2] - cut)
+                    break
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
                 if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \
                         and not (nxt == "to" and lw in TO_HEADS) and not (

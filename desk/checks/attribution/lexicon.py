@@ -58,7 +58,11 @@ CAP_STOP = {"when", "while", "if", "as", "but", "and", "in", "on", "at", "after"
             # years ago, she …"): never a name
             *("somewhere", "elsewhere", "everywhere", "anywhere", "nowhere", "outside", "inside",
               "nearby", "overseas", "abroad", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-              "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "millions")}
+              "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "millions"),
+            # prepositions opening a sentence ("Outside the campaign, …")
+            *("outside", "inside", "across", "among", "amid", "amidst", "beyond", "within", "without",
+              "throughout", "behind", "between", "toward", "towards", "through", "against", "regarding",
+              "including", "unlike", "amongst", "upon", "via")}
 # the head of a time phrase opening a sentence ("A month later, he …"), never a speaker
 TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
               "hour", "hours", "minute", "minutes", "moment", "moments", "night", "nights", "morning",
@@ -110,7 +114,9 @@ HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
                  "manager", "founder", "owner", "editor", "publisher", "producer", "organizer",
                  "organiser", "activist", "advocate", "researcher", "scholar", "fellow", "historian",
                  "consultant", "coordinator", "veteran", "mayor", "judge", "prosecutor", "physician",
-                 "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour"})
+                 "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour",
+                 # what carries words for someone: "a Voss campaign ad attacks …"
+                 "ad", "advert", "advertisement", "commercial", "mailer", "flyer", "video", "tweet"})
 # Roles that name one person ("the senator", "the Republican nominee"): a pronoun may refer
 # back to them.
 PERSON_ROLES = {"president", "senator", "governor", "mayor", "nominee", "candidate", "minister",
@@ -197,7 +203,7 @@ welcome question challenge threaten sigh chuckle laugh scoff snap scream chant w
 plead opine query inquire cry deny press demand interrupt elaborate clarify tease fume rage gush
 marvel echo text email message reveal tweet retweet post allege deride ridicule characterize
 characterise liken blame hint insist reason recommend remind caution concur lash rail snipe
-remember
+remember affirm
 """
 _IRREGULAR = {  # base: forms beyond the base itself
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing written",
@@ -263,7 +269,9 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              "description", "characterization", "characterisation", "charge", "statement", "tweet",
              "post", "message", "speech", "answer", "response", "reply", "admission", "prediction",
              # a verdict given as a quotation: "Voss’s take: “…”"
-             "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation"}
+             "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation",
+             # words someone keeps saying: "Voss’s campaign slogan is “…”"
+             "slogan", "motto", "mantra", "catchphrase", "refrain", "pitch"}
 
 
 def _forms(base: str) -> set[str]:
@@ -294,6 +302,8 @@ AMBIGUOUS_FORMS |= {"state", "reasons", "rails", "lashes", "snaps", "cries", "qu
                     "challenges", "muses", "laments", "boasts", "praises", "threatens"}
 SPEECH_VERB_FORMS -= AMBIGUOUS_FORMS
 SPEECH_FORMS: set[str] = SPEECH_VERB_FORMS | SPEECH_PHRASES
+# written capitalised, as the platform's name: "Omar Beck, the club's owner, Tweeted"
+SPEECH_FORMS |= {"Tweeted", "Tweets", "Retweeted"}
 # any past or third-person form of a speech verb may invert after a quotation
 # (not the naming verbs: "a fund called Future45", "a plan dubbed …" name a thing)
 _NAMING = {"called", "calls", "dubbed", "dubs", "labeled", "labelled", "labels", "termed", "terms", "branded",

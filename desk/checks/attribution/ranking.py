@@ -23,6 +23,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS,
 #   post        a cue right after the quotation (“…,” Ana Ruiz said / said Ana Ruiz)
 #   post-sub    the same, but in a subordinate clause (“…,” when Ruiz told him)
 #   pre         a cue before the quotation in its sentence (Ana Ruiz said “…”)
+#   source      the source a report came through ("…,” Voss said, according to the Courier)
 #   outer       nested attribution: the earlier speaker who reports the inner one
 #               (Ruiz said the members were calling it “a farce”)
 #   aside       a parenthetical credit in the sentence (The plan, Ruiz said, was “dead”)
@@ -34,6 +35,7 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS,
 #   roundup     a roundup line's label: "Polls tighten - Lena Voss: “…”"
 #   signature   a quotation alone in its paragraph, signed on the next line (— Lena Voss)
 #   headline    an upper-case headline line right before the quotation (roundups)
+#   title-line  a Title-Case summary line: the name before its capitalised cue (Voss Calls It “A Farce”)
 #   colon-clause the clause right before a colon (…, with Voss warning them: “…”)
 #   colon-para  the previous paragraph ends with a colon and names the speaker
 #   colon       a clause ending in a colon just before the quotation
@@ -55,10 +57,12 @@ WEIGHTS: dict[str, float] = {
     "how:trailing": 6.0,
     "how:said-first": 7.5,
     "how:outer": 6.7,
+    "how:source": 9.0,
     "how:aside": 7.6,
     "how:absolute": 7.9,
     "how:noun": 5.5,
     "how:headline": 3.5,
+    "how:title-line": 6.0,
     "how:roundup": 7.8,
     "how:signature": 6.5,
     "how:colon-clause": 7.3,

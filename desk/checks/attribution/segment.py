@@ -92,10 +92,17 @@ def _signed_blockquotes(text: str, paras: list[tuple[int, int]], quoted: set[int
     return sorted(regions + added, key=lambda r: r.open_pos) if added else regions
 
 
+# no-break and thin spaces read as spaces ("the\u00a0Post said"): one character for one, so
+# every position stays the original's
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " "})
+
+
 def segment(text: str, single_quotes: bool | None = None) -> Document:
     skip = non_prose_spans(text)
     view = single_quote_view(text, skip, single_quotes)
     work = view if view is not None else text
+    if "\u00a0" in work or "\u2009" in work or "\u202f" in work or "\u2007" in work or "\u200a" in work:
+        work = work.translate(_SPACES)
     regions, issues, paras = find_regions(work, skip)
     quotes = blockquote_spans(work)
     if quotes:

@@ -176,7 +176,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                     head.name = text[head.start:sp.end]
                     return head
             sp.anonymous_flag = sp.anonymous_flag or anon
-            return sp
+            return _coordinated(text, toks, i, sp) or sp
     if not allow_descriptor:
         return None
     # descriptor noun phrase back to a determiner
@@ -371,6 +371,24 @@ def _is_initials(tok: str) -> bool:
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
+
+
+def _coordinated(text: str, toks: list, i: int, sp: Speaker) -> Speaker | None:
+    """"Ana Ruiz and Peter Lang said": two named people speak together; the pair is the
+    speaker (neither name is taken alone)."""
+    if sp.kind != "person" or i < 2 or _norm(toks[i - 1][0]) != "and":
+        return None
+    k = i - 1
+    while k > 0 and _is_name_tok(toks[k - 1][0]) and i - 1 - k < 5:
+        k -= 1
+    run = toks[k:i - 1]
+    if not run or k > 0 and (_norm(toks[k - 1][0]) in PREPS or _norm(toks[k - 1][0]) in ("between", "and")
+                             or _possessive(toks[k - 1][0])):
+        return None  # "talks between Ruiz and Lang", "Secretary of Health and Human Services"
+    first = _name_from_run(text, toks, k, run)
+    if first is None or first.kind != "person":
+        return None
+    return Speaker(text[first.start:sp.end], "person", first.start, sp.end, title=first.title)
 
 
 def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from desk.checks.attribution.following import PARTICIPLES
+from desk.checks.attribution.lexicon import DETERMINERS
 from desk.checks.attribution.speakers import Speaker, _np_from_end, tokens
 
 
@@ -24,7 +26,32 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
     if adv is not None and adv.start() > a:
         # "the senator on Tuesday accused", "Voss in a statement said": the adverbial stands
         # between the subject and its verb
+        dated = _DATED.search(text, max(a, adv.start() - 14), adv.start())
+        if dated is not None:
+            # "the order released Friday said": the date belongs to the participle's phrase
+            sp = speaker_before(text, a, dated.start(), allow_descriptor=allow_descriptor)
+            if sp is not None and sp.kind in ("anonymous", "organisation") and not text[sp.end:dated.start()].strip():
+                end = len(text[:adv.end()].rstrip(" \t,"))
+                sp.end, sp.name = end, text[sp.start:end]
+                return sp
         v = adv.start()
+    pm = _POSTMOD_BEFORE.search(text, max(a, v - 80), v)
+    if pm is not None and pm.start() > a:
+        # "a person familiar with the talks said", "people close to Voss said": the adjective
+        # phrase belongs to the descriptor before it
+        head = speaker_before(text, a, pm.start(), allow_descriptor=allow_descriptor)
+        if head is not None and head.kind == "anonymous" and not text[head.end:pm.start()].strip():
+            end = len(text[:v].rstrip(" \t,"))
+            head.end, head.name = end, text[head.start:end]
+            return head
+    pp = _PP_BEFORE.search(text, max(a, v - 90), v)
+    if pp is not None and pp.start() > a and not _PP_VERBISH.search(text, pp.start(), v):
+        # "Voss at a rally in Dunmore on Tuesday accused", "Voss in remarks to reporters said":
+        # a prepositional phrase between a name and its verb; the name is the subject
+        head = speaker_before(text, a, pp.start(), allow_descriptor=allow_descriptor)
+        if head is not None and head.kind in ("person", "organisation") and not text[head.end:pp.start()].strip() \
+                and _clause_start(text, a, head.start):
+            return head
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
     if rel is not None:
         # "Voss, who has long described the plan as …": the relative pronoun's antecedent
@@ -57,6 +84,12 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
             if head is not None and head.kind != "pronoun" and (modifier is _AGENT_BEFORE or head.kind == "person"):
                 # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
                 # "In a talk this week in Ardena, Voss said")
+                return head
+            if modifier is _PLACE_BEFORE and head is not None and head.kind == "anonymous" and len(sp.name.split()) == 1 \
+                    and head.name.split()[0].lower() in DETERMINERS and _clause_start(text, a, head.start):
+                # "a farmer in Dunmore, Westshire, told": the place is inside the phrase
+                head.end = sp.end
+                head.name = text[head.start:sp.end]
                 return head
     if sp.kind == "anonymous" and text[max(a, sp.start - 3):sp.start].rstrip().endswith(","):
         # "Lena Voss, chairwoman of the river guild stated": a name, then its appositive
@@ -92,9 +125,20 @@ _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent
                             r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[a-z-]+[ \t]+)?$")
 # ", who is chairman of the Harbour League said": a relative clause, closed or not
 _WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$|,[ \t]+who[ \t]+[a-z][^,;:.!?\u201c\u201d\"()\n]{0,80}$")
+POSTMOD_ADJECTIVES = ("familiar", "close", "briefed", "knowledgeable", "privy", "involved")
+_POSTMOD_BEFORE = re.compile(r"[ \t]+(?:" + "|".join(POSTMOD_ADJECTIVES) + r")[ \t]+(?:with|to|on|about|in)[ \t]+"
+                             r"[^,;:.!?\u201c\u201d\"()\n]{1,60}$")
+_DATED = re.compile(r"[ \t]+(?:" + "|".join(sorted(PARTICIPLES)) + r")$")
+# a prepositional phrase (no "of") between a name and its verb, up to the verb
+_PP_BEFORE = re.compile(r"(?<=[\w.)])[ \t]+(?:in|at|during|on|after|before|amid|via|through|over|under|from|for|with)"
+                        r"[ \t]+[^,;:.!?\u201c\u201d\"()\n\u2014\u2013]{1,70}$")
+# what a prepositional phrase does not hold: a verb ("on Thursday blamed the media for …"), a
+# conjunction or relative, a possessive asked about ("… out of Voss’s claim")
+_PP_VERBISH = re.compile(r"(?<![\w'\u2019-])(?:[a-z]+ed|and|but|or|that|who|which|whom|where|when)(?![\w'\u2019-])"
+                         r"|(?:'s|\u2019s|s'|s\u2019)[ \t]*$")
 # between a subject and its verb: "on Tuesday", "late on Friday", "last week", "in a statement"
 _TIME_BEFORE = re.compile(
-    r"[ \t]+(?:(?:late|early|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"[ \t]+(?:(?:late|early|earlier|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?[ \t]*$"
     r"|[ \t]+(?:yesterday|today|tonight)[ \t]*$"
     r"|[ \t]+(?:(?:had|has|have)[ \t]+)?(?:at[ \t]+(?:last|first|once|times)|in[ \t]+(?:turn|fact)|of[ \t]+course)[ \t]*$"
