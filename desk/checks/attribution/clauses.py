@@ -15,6 +15,13 @@ PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|up
 _AFTER_QUOTE = re.compile(r"[\s,]*")
 
 
+def _time_phrase(name: str) -> bool:
+    """"A month", "Ten years", "this week": a short phrase headed by a time noun, not a
+    longer one that only ends in one ("A Westby Courier poll released last week")."""
+    words = name.split()
+    return len(words) <= 3 and words[-1].lower() in TIME_NOUNS
+
+
 def gerund_subject(text: str, r: Region, s: int, v: int) -> Speaker | None:
     """Subject of the clause a gerund phrase hangs from: "she was fined for saying …", and,
     when the phrase opens the sentence, the subject after it: "After saying “…,” she left"."""
@@ -95,7 +102,7 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
         while p < limit and text[p] in " \t":
             p += 1
         sp = speaker_after(text, p, limit)
-        if sp is not None and sp.kind == "anonymous" and sp.name.split()[-1].lower() in TIME_NOUNS:
+        if sp is not None and sp.kind == "anonymous" and _time_phrase(sp.name):
             continue  # "A month later, he …": a time phrase, the subject comes after its comma
         if n == 0 and sp is not None and sp.kind == "person" and sp.start - p < 40 and text.startswith(",", sp.end):
             fronted = sp
