@@ -64,14 +64,19 @@ def pg_server():
 _pg_databases = itertools.count(1)
 
 
-@pytest.fixture
-def pg_url(pg_server):
-    """The URL of a new, empty database on the test cluster, dropped after the test."""
+@pytest.fixture(scope="session")
+def pg_admin(pg_server):
+    """The cluster's superuser connection, for creating and dropping test databases."""
     import psycopg
 
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        yield admin
+
+
+@pytest.fixture
+def pg_url(pg_server, pg_admin):
+    """The URL of a new, empty database on the test cluster, dropped after the test."""
     name = f"desk_test_{os.getpid()}_{next(_pg_databases)}"
-    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+    pg_admin.execute(f'CREATE DATABASE "{name}"')
     yield pg_server.url(name)
-    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    pg_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -158,13 +158,13 @@ class Articles(Manager):
 
     def all_tags(self) -> list[str]:
         return [r["name"] for r in self._rows(
-            "SELECT DISTINCT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-            "ORDER BY t.name COLLATE NOCASE")]
+            "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+            "GROUP BY t.name ORDER BY t.name COLLATE NOCASE")]
 
     def sections(self) -> list[str]:
         return [r["section"] for r in self._rows(
-            "SELECT DISTINCT section FROM articles WHERE section != '' AND deleted_at IS NULL "
-            "ORDER BY section COLLATE NOCASE")]
+            "SELECT section FROM articles WHERE section != '' AND deleted_at IS NULL "
+            "GROUP BY section ORDER BY section COLLATE NOCASE")]
 
     def _where(self, status: str | None, section: str | None, tag: str | None,
                search: str | None, trashed: bool

@@ -117,7 +117,7 @@ class Quotes(Manager):
             params.append(source_id)
         return [QuoteTag(**r) for r in self._rows(
             "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start, q.id", params)]
+            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start NULLS FIRST, q.id", params)]
 
     def tagged(self, article_id: int) -> builtins.list[TaggedQuote]:
         """Tags attached to a quotation in the current text (orphaned rows, kept for their
