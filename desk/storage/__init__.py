@@ -20,12 +20,14 @@ import logging
 import os
 import sqlite3
 import time
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from desk.paths import is_database_url
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
 from desk.storage.check_results import CheckResults
@@ -112,9 +114,9 @@ class Library:
         LibraryReadOnly with one line. SQLite's errors leave it as desk's own
         (desk.storage.errors): locked, damaged, written by a newer desk, read-only, disk full."""
         if is_database_url(path):
-            from desk.storage.pg_library import open_postgresql
-
-            return open_postgresql(cls, str(path), seed=seed, busy_timeout_ms=busy_timeout_ms)
+            opened: Library = _pg_library().open_postgresql(cls, str(path), seed=seed,
+                                                            busy_timeout_ms=busy_timeout_ms)
+            return opened
         path = Path(path)
         started = time.perf_counter()
         files.sweep_pending_backups()  # temporaries of backups killed mid-copy
@@ -175,10 +177,9 @@ class Library:
         """Open an existing library for reading only (SQLite ``mode=ro``): nothing is created,
         migrated, seeded or swept, and every write transaction raises LibraryReadOnly."""
         if is_database_url(path):
-            from desk.storage.pg_library import open_postgresql
-
-            return open_postgresql(cls, str(path), seed=False, busy_timeout_ms=busy_timeout_ms,
-                                   read_only=True)
+            opened: Library = _pg_library().open_postgresql(
+                cls, str(path), seed=False, busy_timeout_ms=busy_timeout_ms, read_only=True)
+            return opened
         path = Path(path)
         if not path.exists():
             raise StorageError(f"no library at {path}")
@@ -210,9 +211,8 @@ class Library:
         descriptor on the database drops every POSIX lock this process holds on it (SQLite's
         "how to corrupt" 2.2), which let another process write under an open transaction."""
         if self.is_postgresql:
-            from desk.storage.pg_library import reconnect
-
-            return reconnect(self, read_only=self.read_only)
+            other: Library = _pg_library().reconnect(self, read_only=self.read_only)
+            return other
         with storage_errors(self.path, opening=True):
             conn = _connect(self.path, self.read_only, BUSY_TIMEOUT_MS)
             if not self.read_only:
@@ -228,9 +228,8 @@ class Library:
         search): under WAL its reads neither wait for this connection's writes nor block
         them, and it sees each write once committed."""
         if self.is_postgresql:
-            from desk.storage.pg_library import reconnect
-
-            return reconnect(self, read_only=True)
+            reader: Library = _pg_library().reconnect(self, read_only=True)
+            return reader
         with storage_errors(self.path, opening=True):
             conn = _connect(self.path, True, BUSY_TIMEOUT_MS)
         return Library(conn, self.path, read_only=True)
@@ -319,9 +318,16 @@ class Library:
         files.refuse_library_target(self.path, target, what)
 
 
-def is_database_url(target: object) -> bool:
-    """A PostgreSQL library's URL (``postgresql://user@host/dbname``) rather than a file."""
-    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+def _pg_library() -> types.ModuleType:
+    """desk.storage.pg_library, imported (with psycopg) only for a PostgreSQL library."""
+    try:
+        import desk.storage.pg_library as pg_library
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("psycopg"):
+            raise
+        raise StorageError("a library on PostgreSQL needs psycopg 3: pip install "
+                           "'desk[postgresql]' (or 'psycopg[binary]')") from None
+    return pg_library
 
 
 def _writable(path: Path) -> bool:

@@ -40,10 +40,6 @@ WRITER_LOCK = 0x6465736B  # "desk": the advisory lock every write transaction ta
 CONNECT_TIMEOUT_S = 10
 
 
-def is_url(target: object) -> bool:
-    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
-
-
 def redacted(url: str) -> str:
     """The URL without its password, for messages and the log."""
     parts = urlsplit(url)
