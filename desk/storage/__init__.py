@@ -280,11 +280,7 @@ class Library:
     @property
     def schema_version(self) -> int:
         with self.errors():
-            if self.is_postgresql:
-                from desk.storage import pg_migrations
-
-                return pg_migrations.version(self.engine.conn)  # type: ignore[arg-type]
-            return migrations.user_version(self.sqlite)
+            return self.engine.schema_version()
 
     @property
     def sqlite(self) -> sqlite3.Connection:

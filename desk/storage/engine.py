@@ -102,6 +102,9 @@ class Engine:
     def interrupt(self) -> None:
         raise NotImplementedError
 
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -155,6 +158,11 @@ class SqliteEngine(Engine):
 
     def interrupt(self) -> None:
         self.sqlite.interrupt()
+
+    def schema_version(self) -> int:
+        from desk.storage import migrations
+
+        return migrations.user_version(self.sqlite)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

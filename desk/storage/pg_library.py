@@ -4,7 +4,6 @@ older one, seed a new one with the welcome article, as ``Library.open`` does for
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from pathlib import Path
@@ -20,9 +19,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _library(cls: type[Library], conn: PgConnection, url: str, *, read_only: bool) -> Library:
+def _library(cls: type[Library], conn: PgConnection, url: str, *, read_only: bool,
+             busy_timeout_ms: int) -> Library:
     where = redacted(url)
-    return cls(None, Path(where), read_only=read_only, engine=PgEngine(conn, url), where=where)
+    return cls(None, Path(where), read_only=read_only,
+               engine=PgEngine(conn, url, busy_timeout_ms), where=where)
 
 
 def open_postgresql(cls: type[Library], url: str, *, seed: bool, busy_timeout_ms: int,
@@ -30,7 +31,7 @@ def open_postgresql(cls: type[Library], url: str, *, seed: bool, busy_timeout_ms
     started = time.perf_counter()
     where = redacted(url)
     conn = connect(url, busy_timeout_ms=busy_timeout_ms, read_only=read_only)
-    library = _library(cls, conn, url, read_only=read_only)
+    library = _library(cls, conn, url, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
     try:
         with library.errors(opening=True):
             found = pg_migrations.check_compatible(conn, where)
@@ -63,9 +64,6 @@ def reconnect(library: Library, *, read_only: bool) -> Library:
     engine = library.engine
     if not isinstance(engine, PgEngine):
         raise StorageError(f"the library {library.where} is not on PostgreSQL")
-    with contextlib.suppress(Exception):
-        timeout = int(str(engine.conn.execute("SELECT setting FROM pg_settings "
-                                              "WHERE name = 'lock_timeout'").fetchone()[0]))
-    conn = connect(engine.url, busy_timeout_ms=locals().get("timeout", 5000),
-                   read_only=read_only)
-    return _library(type(library), conn, engine.url, read_only=read_only)
+    conn = connect(engine.url, busy_timeout_ms=engine.busy_timeout_ms, read_only=read_only)
+    return _library(type(library), conn, engine.url, read_only=read_only,
+                    busy_timeout_ms=engine.busy_timeout_ms)

@@ -167,9 +167,10 @@ def translate(exc: psycopg.Error, where: str, *, opening: bool = False) -> Stora
 class PgEngine(Engine):
     name = "postgresql"
 
-    def __init__(self, conn: PgConnection, url: str):
+    def __init__(self, conn: PgConnection, url: str, busy_timeout_ms: int):
         self.conn = self.pg = conn
         self.url = url
+        self.busy_timeout_ms = busy_timeout_ms  # for another connection to the same library
         self.search = TsSearch()
         self._savepoints = itertools.count(1)
 
@@ -235,6 +236,11 @@ class PgEngine(Engine):
     def interrupt(self) -> None:
         with contextlib.suppress(psycopg.Error):
             self.pg.raw.cancel_safe()
+
+    def schema_version(self) -> int:
+        from desk.storage import pg_migrations
+
+        return pg_migrations.version(self.pg)
 
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):

@@ -1,6 +1,7 @@
 """`desk --db postgresql://...` (or DESK_DB=postgresql://...): a team library on the test
 cluster through the command line, and one line on stderr for each way opening it fails."""
 
+import json
 import subprocess
 import sys
 
@@ -8,6 +9,7 @@ import psycopg
 import pytest
 
 from desk.cli import main
+from desk.storage import Library
 from tests.pg_cluster import free_port
 
 
@@ -71,8 +73,6 @@ def test_the_window_says_it_opens_files_only_for_now(desk_run, pg_url):
 
 
 def test_checking_a_file_never_imports_psycopg(tmp_path):
-    from desk.storage import Library
-
     Library.open(tmp_path / "lib.db").close()  # checked against an SQLite library
     article = tmp_path / "a.md"
     article.write_text("# Headline\n\nA body.\n", encoding="utf-8")
@@ -83,3 +83,20 @@ def test_checking_a_file_never_imports_psycopg(tmp_path):
                                                        "PATH": "/usr/bin:/bin",
                                                        "HOME": str(tmp_path)})
     assert done.stdout.split()[-2] == "False", done.stdout + done.stderr
+
+
+def test_check_reads_a_postgresql_library(desk_run, pg_url, tmp_path):
+    assert desk_run("--db", pg_url, "sources", "add", "Ana Ruiz")[0] == 0
+    article = tmp_path / "a.md"
+    article.write_text("# Bridge\n\n“We will rebuild,” said Ana Ruiz.\n", encoding="utf-8")
+    code, out, err = desk_run("--db", pg_url, "check", "--format", "json", str(article))
+    assert code == 0 and "Traceback" not in err, err
+    [quote] = json.loads(out)["quotes"]
+    with Library.open(pg_url) as lib:  # the speaker was found in the server's registry
+        assert quote["source_id"] == lib.sources.find("Ana Ruiz").id
+    assert "unknown-source" not in out
+
+
+def test_backup_says_to_use_pg_dump(desk_run, pg_url, tmp_path):
+    assert desk_run("--db", pg_url, "list")[0] == 0
+    assert_one_line(desk_run("--db", pg_url, "backup", str(tmp_path / "copy.db")), "pg_dump")
