@@ -13,6 +13,7 @@ test can try a wrong one.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
@@ -116,6 +117,7 @@ def start_cluster() -> Cluster:
                                "(Debian's postgresql package creates it)") from None
     folder = Path(tempfile.mkdtemp(prefix="desk-pg-"))
     cluster = Cluster(folder, free_port(), bindir(), run_as)
+    atexit.register(cluster.stop)  # a run that ends without its fixture's teardown, too
     try:
         cluster.start()
     except BaseException:
