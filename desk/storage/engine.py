@@ -105,6 +105,9 @@ class Engine:
     def schema_version(self) -> int:
         raise NotImplementedError
 
+    def after_copy(self, tables: Iterable[str]) -> None:
+        """After rows were copied in with their ids (desk.storage.transfer)."""
+
     def close(self) -> None:
         raise NotImplementedError
 

@@ -242,6 +242,18 @@ class PgEngine(Engine):
 
         return pg_migrations.version(self.pg)
 
+    def after_copy(self, tables: Iterable[str]) -> None:
+        """Move each identity sequence past the ids copied in, so new rows get new ids."""
+        for table in tables:
+            found = self.conn.execute(
+                "SELECT pg_get_serial_sequence(table_name, 'id') FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'id'",
+                (table,)).fetchone()
+            sequence = found[0] if found else None
+            if sequence is not None:
+                self.conn.execute(f"SELECT setval(?, coalesce(max(id), 0) + 1, false) "
+                                  f'FROM "{table}"', (sequence,))
+
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):
             self.pg.raw.close()

@@ -100,3 +100,15 @@ def test_check_reads_a_postgresql_library(desk_run, pg_url, tmp_path):
 def test_backup_says_to_use_pg_dump(desk_run, pg_url, tmp_path):
     assert desk_run("--db", pg_url, "list")[0] == 0
     assert_one_line(desk_run("--db", pg_url, "backup", str(tmp_path / "copy.db")), "pg_dump")
+
+
+def test_copy_moves_a_library_file_onto_the_server(desk_run, pg_url, tmp_path):
+    db = str(tmp_path / "lib.db")
+    assert desk_run("--db", db, "new", "--headline", "Floodgates open")[0] == 0
+    code, out, err = desk_run("--db", db, "copy", pg_url)
+    assert code == 0, err
+    assert out.startswith("copied 2 article(s)") and "postgresql://" in out
+    code, out, _ = desk_run("--db", pg_url, "list", "--search", "floodg")
+    assert code == 0 and "Floodgates open" in out
+    assert_one_line(desk_run("--db", db, "copy", pg_url), "is not empty")
+    assert_one_line(desk_run("--db", db, "copy", db), "is the open library")
