@@ -1,6 +1,7 @@
 """Full-text search, the one part of the SQL with no common spelling: SQLite's FTS5 indexes
-(articles_fts, materials_fts, sources_fts; db/0001, 0002, 0006) against PostgreSQL's
-tsvector expressions with GIN indexes (db/postgresql/). Both take what an editor types the
+(articles_fts, materials_fts, sources_fts; db/0001, 0002, 0006) against PostgreSQL's stored
+tsvectors with GIN indexes (articles_fts, materials_fts: db/postgresql/0009, kept by
+triggers) and, for the few sources, a tsvector computed as they are read. Both take what an editor types the
 same way: every word must match, the last as a prefix (search as you type), diacritics and
 case ignored, best match first.
 
@@ -13,9 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# PostgreSQL: the expressions the GIN indexes of db/postgresql/ are built on, word for word.
-PG_ARTICLE_VECTOR = "to_tsvector('desk_simple', a.headline || ' ' || a.dek || ' ' || a.body)"
-PG_MATERIAL_VECTOR = "to_tsvector('desk_simple', m.title || ' ' || m.text)"
 PG_SOURCE_VECTOR = (
     "to_tsvector('desk_simple', s.name || ' ' || coalesce((SELECT string_agg(x.alias, ' ') "
     "FROM source_aliases x WHERE x.source_id = s.id), '') || ' ' || s.title || ' ' || "
@@ -112,20 +110,21 @@ class TsSearch(Search):
         query = ts_query(text)
         if query is None:
             return None
-        where = f"{PG_ARTICLE_VECTOR} @@ to_tsquery('desk_simple', ?)"
         if not ranked:
-            return ArticleMatch("", where, (query,))
-        order = (f"ts_rank({PG_ARTICLE_VECTOR}, to_tsquery('desk_simple', ?), 1) DESC, "
-                 "a.updated_at DESC, a.id DESC")
-        return ArticleMatch("", where, (query,), order, (query,))
+            return ArticleMatch("", "a.id IN (SELECT id FROM articles_fts WHERE vector @@ "
+                                "to_tsquery('desk_simple', ?))", (query,))
+        order = ("ts_rank(f.vector, to_tsquery('desk_simple', ?), 1) DESC, a.updated_at DESC, "
+                 "a.id DESC")
+        return ArticleMatch(" JOIN articles_fts f ON f.id = a.id",
+                            "f.vector @@ to_tsquery('desk_simple', ?)", (query,), order, (query,))
 
     def materials(self, text: str, limit: int) -> tuple[str, tuple[object, ...]] | None:
         query = ts_query(text, any_word=True)
         if query is None:
             return None
-        return (f"SELECT m.id FROM materials m, to_tsquery('desk_simple', ?) q "
-                f"WHERE {PG_MATERIAL_VECTOR} @@ q ORDER BY ts_rank({PG_MATERIAL_VECTOR}, q, 1) "
-                "DESC, m.id DESC LIMIT ?", (query, limit))
+        return ("SELECT m.id FROM materials_fts m, to_tsquery('desk_simple', ?) q "
+                "WHERE m.vector @@ q ORDER BY ts_rank(m.vector, q, 1) DESC, m.id DESC LIMIT ?",
+                (query, limit))
 
     def sources(self, text: str) -> tuple[str, tuple[object, ...]] | None:
         query = ts_query(text)

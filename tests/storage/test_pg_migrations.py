@@ -14,7 +14,8 @@ from desk.storage.errors import LibraryReadOnly, LibraryTooNew
 def pg_columns(url):
     with psycopg.connect(url) as conn:
         rows = conn.execute("SELECT table_name, column_name FROM information_schema.columns "
-                            "WHERE table_schema = 'public'").fetchall()
+                            "WHERE table_schema = 'public' AND table_name NOT LIKE '%fts%'"
+                            ).fetchall()
     found = {}
     for table, column in rows:
         found.setdefault(table, set()).add(column)
