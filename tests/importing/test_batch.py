@@ -44,7 +44,7 @@ def headlines(lib):
 
 def test_each_article_commits_on_its_own(library, files, monkeypatch):
     begins = []  # the statements run, through a wrapper around the connection
-    library.conn = library.db.conn = _Counting(library.conn, begins)
+    library.conn = library.engine.conn = library.db.conn = _Counting(library.conn, begins)
     result = batch.import_files(library, files)
     assert len(result.ids) == 4
     assert begins.count("BEGIN IMMEDIATE") == 1 + 4 + 1  # start, one per article, finish
