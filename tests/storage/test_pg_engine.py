@@ -8,6 +8,7 @@ from desk.storage.edits import busy_timeout, is_busy
 from desk.storage.errors import LibraryLocked, StorageError
 from desk.storage.postgres import placeholders
 from desk.storage.search import TsSearch
+from tests.pg_cluster import SUPERUSER
 
 
 @pytest.fixture
@@ -77,3 +78,30 @@ def test_prefix_and_diacritics_work_through_the_index(lib):
         f"EXPLAIN SELECT a.id FROM articles a WHERE {match.where}", match.where_params))
     assert "articles_fts_vector" in plan
     assert lib.articles.count(search="TOMAS khatib") == 1
+
+
+def test_a_connection_the_server_dropped_is_one_line_not_a_traceback(lib, pg_admin):
+    pid = lib.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    pg_admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(StorageError, match="connection to the PostgreSQL server failed"):
+        lib.articles.count()
+    with pytest.raises(StorageError, match="connection to the PostgreSQL server failed"):
+        lib.articles.create(headline="lost")
+
+
+def test_a_user_who_may_not_create_tables_gets_one_line(pg_server, pg_admin, pg_url):
+    name = pg_url.split("/")[3].split("?")[0]
+    pg_admin.execute("DROP ROLE IF EXISTS desk_reader")
+    pg_admin.execute("CREATE ROLE desk_reader LOGIN")
+    try:
+        url = pg_url.replace(f"{SUPERUSER}@", "desk_reader@")
+        with pytest.raises(StorageError, match="cannot open the library .*permission denied"):
+            Library.open(url)
+        Library.open(pg_url, seed=False).close()  # the owner makes it a library
+        pg_admin.execute(f'GRANT CONNECT ON DATABASE "{name}" TO desk_reader')
+        with pytest.raises(StorageError, match="permission denied for table"):
+            with Library.open(url) as lib:
+                lib.articles.count()
+    finally:
+        pg_admin.execute('DROP OWNED BY desk_reader')
+        pg_admin.execute("DROP ROLE desk_reader")
