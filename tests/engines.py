@@ -1,8 +1,8 @@
 """Tests on both engines: a test folder whose conftest imports these (tests/storage,
-tests/review, tests/operations) runs every test asking for ``library`` once on an SQLite file and once on a
-fresh database of the throwaway PostgreSQL cluster (tests/conftest.py ``pg_server``), unless
-it is marked ``sqlite_only`` (it tests what only an SQLite library has: its files, PRAGMAs,
-the FTS5 tables other programs read)."""
+tests/review, tests/operations, tests/importing) runs every test asking for ``library`` once
+on an SQLite file and once on a fresh database of the throwaway PostgreSQL cluster
+(tests/conftest.py ``pg_server``), unless it is marked ``sqlite_only`` (it tests what only
+an SQLite library has: its files, PRAGMAs, the FTS5 tables other programs read)."""
 
 import pytest
 
