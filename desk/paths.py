@@ -52,13 +52,17 @@ def default_library_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "library.db"
 
 
-def library_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--db wins, then $DESK_DB, then the platform's user data folder."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get("DESK_DB")
-    if env:
-        return Path(env).expanduser()
+def is_database_url(target: object) -> bool:
+    """A PostgreSQL library's URL (``postgresql://user@host/dbname``), not a file."""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+def library_path(explicit: str | os.PathLike | None = None) -> Path | str:
+    """--db wins, then $DESK_DB, then the platform's user data folder. A PostgreSQL URL is
+    returned as it is (a str: Path would fold its "//")."""
+    for given in (explicit, os.environ.get("DESK_DB")):
+        if given:
+            return given if is_database_url(given) else Path(given).expanduser()
     return default_library_path()
 
 

@@ -12,8 +12,9 @@ QT_X11="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render
 
 # Programs the tests run on desk's own files: desktop-file-validate, appstreamcli, groff and man
 # on the packaging files; pdftotext/pdfinfo and qpdf on the PDF export, pandoc on the Markdown;
-# a throwaway X server (the window opened on it, the display probe) and zsh (completion).
-TEST_TOOLS="desktop-file-utils appstream groff-base man-db poppler-utils qpdf pandoc xvfb zsh $QT_X11"
+# a throwaway X server (the window opened on it, the display probe) and zsh (completion);
+# PostgreSQL's server (initdb, pg_ctl) for the throwaway cluster the storage tests run on.
+TEST_TOOLS="desktop-file-utils appstream groff-base man-db poppler-utils qpdf pandoc xvfb zsh postgresql $QT_X11"
 
 wanted="$QT_OFFSCREEN"
 for arg in "$@"; do

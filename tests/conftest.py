@@ -4,6 +4,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DESK_DB", None)
 
+import itertools  # noqa: E402
+
 import pytest  # noqa: E402
 
 from desk.storage import Library  # noqa: E402
@@ -44,3 +46,37 @@ def seeded(db_path):
     lib = Library.open(db_path)
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL cluster for the whole run (tests/pg_cluster.py), started the
+    first time a test asks for it and stopped, its folder removed, at the end, failed or not."""
+    from tests.pg_cluster import start_cluster
+
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+_pg_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_admin(pg_server):
+    """The cluster's superuser connection, for creating and dropping test databases."""
+    import psycopg
+
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        yield admin
+
+
+@pytest.fixture
+def pg_url(pg_server, pg_admin):
+    """The URL of a new, empty database on the test cluster, dropped after the test."""
+    name = f"desk_test_{os.getpid()}_{next(_pg_databases)}"
+    pg_admin.execute(f'CREATE DATABASE "{name}"')
+    yield pg_server.url(name)
+    pg_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -8,7 +8,7 @@ import desk
 
 PACKAGE = Path(desk.__file__).parent
 STORAGE = PACKAGE / "storage"
-SQLITE_MODULES = ("sqlite3", "sqlite_utils")
+SQLITE_MODULES = ("sqlite3", "sqlite_utils", "psycopg")  # the database drivers
 
 
 def imported_modules(path: Path) -> set[str]:

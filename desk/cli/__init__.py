@@ -49,7 +49,8 @@ class Context:
         self._library = None
 
     @property
-    def db_path(self) -> Path:
+    def db_path(self) -> Path | str:
+        """The library's file, or a PostgreSQL library's URL (a str)."""
         from desk.paths import library_path
 
         return library_path(self.db_arg)
@@ -84,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=os.environ.get("DESK_DB") or None,
-        help="library database (default: $DESK_DB or the user data folder)",
+        help="library database: a file, or a team library on PostgreSQL as "
+             "postgresql://user@host/dbname (default: $DESK_DB or the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

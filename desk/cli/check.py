@@ -254,7 +254,8 @@ def _read_library(ctx, *, required: bool):
     does not exist (yet) is no library: files are checked against the word lists alone,
     and nothing is created in the data folder."""
     path = ctx.db_path
-    if not required and (not path.exists() or path.is_file() and path.stat().st_size == 0):
+    if not required and isinstance(path, Path) and (
+            not path.exists() or path.is_file() and path.stat().st_size == 0):
         yield None
         return
     from desk.cli import CLI_BUSY_TIMEOUT_MS

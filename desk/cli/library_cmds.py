@@ -1,8 +1,9 @@
-"""desk import / list / show / backup (import runs desk.operations.imports)."""
+"""desk import / list / show / backup / copy (import runs desk.operations.imports)."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from desk.cli.args import count, ident
 from desk.cli.output import add_format, print_json, print_table
@@ -45,6 +46,16 @@ def register(sub) -> None:
     p.add_argument("path", metavar="PATH")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
     p.set_defaults(func=run_backup)
+
+    p = sub.add_parser("copy", help="copy the library into a new file or an empty PostgreSQL "
+                                    "database (moving it onto a server)",
+                       description="Copy every article, revision, source, quotation, material, "
+                                   "dictionary word and log of the library (--db) into TARGET, "
+                                   "ids and all, in one transaction: a new library file, or an "
+                                   "empty PostgreSQL database as postgresql://user@host/dbname. "
+                                   "TARGET must hold nothing yet; the library is only read.")
+    p.add_argument("target", metavar="TARGET")
+    p.set_defaults(func=run_copy)
 
 
 def run_import(args, ctx) -> int:
@@ -105,6 +116,22 @@ def run_show(args, ctx) -> int:
     print(" · ".join(meta))
     print()
     print(article.body, end="" if article.body.endswith("\n") else "\n")
+    return 0
+
+
+def run_copy(args, ctx) -> int:
+    from desk.cli import CLI_BUSY_TIMEOUT_MS
+    from desk.paths import is_database_url
+    from desk.storage import Library
+    from desk.storage.transfer import copy_library
+
+    source = ctx.library()
+    target = args.target if is_database_url(args.target) else str(Path(args.target).expanduser())
+    if not is_database_url(target):
+        source.refuse_target(target, "the copy")
+    with Library.open(target, seed=False, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS) as lib:
+        copied = copy_library(source, lib)
+        print(f"copied {copied.summary()} into {lib.where}")
     return 0
 
 

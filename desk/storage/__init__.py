@@ -1,4 +1,6 @@
-"""The library: one SQLite file (WAL, FTS5) behind a facade with managers.
+"""The library: one SQLite file (WAL, FTS5), or a PostgreSQL database (a team library,
+desk.storage.postgres), behind a facade with managers that run the same SQL on both
+(desk.storage.engine holds what differs).
 
 SQL lives only in this package, and so does sqlite3: whatever SQLite reports while opening,
 in a transaction or in a manager's call leaves the package as one of desk's own errors
@@ -18,16 +20,19 @@ import logging
 import os
 import sqlite3
 import time
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from desk.paths import is_database_url
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
 from desk.storage.check_results import CheckResults
 from desk.storage.dictionary import Dictionary
+from desk.storage.engine import Engine, SqliteEngine
 from desk.storage.errors import (
     LibraryCorrupt,
     LibraryReadOnly,
@@ -52,13 +57,20 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class Library:
-    """An open library. Use ``Library.open(path)``; close it when done."""
+    """An open library. Use ``Library.open(path)`` (a file, or a ``postgresql://`` URL);
+    close it when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False):
+    def __init__(self, conn: sqlite3.Connection | None, path: Path, *, read_only: bool = False,
+                 engine: Engine | None = None, where: str | None = None):
         self.path = path
         self.read_only = read_only
-        self.conn = conn
-        self.db = Database(conn)
+        if engine is None:
+            assert conn is not None, "an SQLite library needs its connection"
+            engine = SqliteEngine(conn)
+        self.engine = engine
+        self.conn = engine.conn
+        # Where the library is, for messages: its file, or its URL without the password.
+        self.where = where if where is not None else str(path)
         self.articles = Articles(self)
         self.revisions = Revisions(self)
         self.sources = Sources(self)
@@ -71,6 +83,28 @@ class Library:
         self.check_results = CheckResults(self)
         self.queue = QueueRows(self)
 
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' view of an SQLite library (not of a PostgreSQL one)."""
+        if not isinstance(self.engine, SqliteEngine):
+            raise StorageError(f"the library {self.where} is not an SQLite file")
+        return self.engine.db
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.engine.name == "postgresql"
+
+    @contextlib.contextmanager
+    def errors(self, *, opening: bool = False) -> Iterator[None]:
+        """Run the block with the engine's errors (and a full disk) raised as desk's own."""
+        try:
+            yield
+        except Exception as exc:
+            mapped = self.engine.desk_error(exc, self.where, opening=opening)
+            if mapped is None:
+                raise
+            raise mapped from exc
+
     # -- opening -------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, seed: bool = True,
@@ -79,6 +113,10 @@ class Library:
         written opens read-only: reading works, every write transaction raises
         LibraryReadOnly with one line. SQLite's errors leave it as desk's own
         (desk.storage.errors): locked, damaged, written by a newer desk, read-only, disk full."""
+        if is_database_url(path):
+            opened: Library = _pg_library().open_postgresql(cls, str(path), seed=seed,
+                                                            busy_timeout_ms=busy_timeout_ms)
+            return opened
         path = Path(path)
         started = time.perf_counter()
         files.sweep_pending_backups()  # temporaries of backups killed mid-copy
@@ -138,6 +176,10 @@ class Library:
                        busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
         """Open an existing library for reading only (SQLite ``mode=ro``): nothing is created,
         migrated, seeded or swept, and every write transaction raises LibraryReadOnly."""
+        if is_database_url(path):
+            opened: Library = _pg_library().open_postgresql(
+                cls, str(path), seed=False, busy_timeout_ms=busy_timeout_ms, read_only=True)
+            return opened
         path = Path(path)
         if not path.exists():
             raise StorageError(f"no library at {path}")
@@ -168,6 +210,9 @@ class Library:
         are its own). Unlike ``open`` it never opens the file itself: closing any other file
         descriptor on the database drops every POSIX lock this process holds on it (SQLite's
         "how to corrupt" 2.2), which let another process write under an open transaction."""
+        if self.is_postgresql:
+            other: Library = _pg_library().reconnect(self, read_only=self.read_only)
+            return other
         with storage_errors(self.path, opening=True):
             conn = _connect(self.path, self.read_only, BUSY_TIMEOUT_MS)
             if not self.read_only:
@@ -176,13 +221,15 @@ class Library:
         return Library(conn, self.path, read_only=self.read_only)
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
+        self.engine.close()
 
     def reader(self) -> Library:
         """A second, read-only connection to this library, for one worker thread (the list's
         search): under WAL its reads neither wait for this connection's writes nor block
         them, and it sees each write once committed."""
+        if self.is_postgresql:
+            reader: Library = _pg_library().reconnect(self, read_only=True)
+            return reader
         with storage_errors(self.path, opening=True):
             conn = _connect(self.path, True, BUSY_TIMEOUT_MS)
         return Library(conn, self.path, read_only=True)
@@ -191,7 +238,7 @@ class Library:
         """Cancel the statement this library's connection is running, from any thread: it
         raises QueryInterrupted there (a search worker's stale query). Nothing running:
         nothing happens."""
-        self.conn.interrupt()
+        self.engine.interrupt()
 
     def __enter__(self) -> Library:
         return self
@@ -206,50 +253,77 @@ class Library:
         nested calls become savepoints. SQLite's errors leave it as desk's own
         (desk.storage.errors): locked, read-only, disk full, damaged."""
         if self.conn.in_transaction:
-            with storage_errors(self.path), self.db.atomic():
+            with self.errors(), self.engine.savepoint():
                 yield self
             return
         if self.read_only:
             raise LibraryReadOnly(f"the library {self.path} is read-only here (its file or folder "
                                   "cannot be written); nothing was changed")
         try:
-            with storage_errors(self.path):
-                self.conn.execute("BEGIN IMMEDIATE")
+            with self.errors():
+                self.engine.begin()
                 try:
                     yield self
                 except BaseException:
                     if self.conn.in_transaction:
-                        self.conn.execute("ROLLBACK")
+                        self.engine.rollback()
                     raise
                 else:
-                    self.conn.execute("COMMIT")
+                    self.engine.commit()
         except StorageError as exc:
             if self.conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    self.conn.execute("ROLLBACK")
+                with contextlib.suppress(Exception):
+                    self.engine.rollback()
             log.info("a write transaction failed: %s", exc)
             raise
 
     @property
     def schema_version(self) -> int:
-        with storage_errors(self.path):
-            return migrations.user_version(self.conn)
+        with self.errors():
+            return self.engine.schema_version()
+
+    @property
+    def sqlite(self) -> sqlite3.Connection:
+        """The sqlite3 connection of an SQLite library (PRAGMAs, the backup API)."""
+        if not isinstance(self.engine, SqliteEngine):
+            raise StorageError(f"the library {self.where} is not an SQLite file")
+        return self.engine.sqlite
 
     def data_version(self) -> int:
         """A number that changes whenever another connection (another desk, the command
         line) has committed to the library since the last call; this connection's own
-        commits leave it alone (SQLite's PRAGMA data_version). The window polls it."""
+        commits leave it alone (SQLite's PRAGMA data_version). The window polls it.
+        PostgreSQL has no such number yet (LISTEN/NOTIFY will tell): always 0 there."""
+        if self.is_postgresql:
+            return 0
         with storage_errors(self.path):
-            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+            return int(self.sqlite.execute("PRAGMA data_version").fetchone()[0])
 
     # -- files -----------------------------------------------------------------
     def backup(self, target: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """A consistent copy through SQLite's backup API (see desk.storage.files)."""
-        return files.backup(self.conn, self.path, target, overwrite=overwrite)
+        if self.is_postgresql:
+            raise StorageError(f"desk backup copies an SQLite library; back up {self.where} "
+                               "with pg_dump")
+        return files.backup(self.sqlite, self.path, target, overwrite=overwrite)
 
     def refuse_target(self, target: str | os.PathLike[str], what: str = "the output") -> None:
         """Raise DeskError when ``target`` is this library or one of its side files."""
+        if self.is_postgresql:
+            return  # the library is on the server: no file of it can be written over
         files.refuse_library_target(self.path, target, what)
+
+
+def _pg_library() -> types.ModuleType:
+    """desk.storage.pg_library, imported (with psycopg) only for a PostgreSQL library."""
+    try:
+        import desk.storage.pg_library as pg_library
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("psycopg"):
+            raise
+        raise StorageError("a library on PostgreSQL needs psycopg 3: pip install "
+                           "'desk[postgresql]' (or 'psycopg[binary]')") from None
+    return pg_library
 
 
 def _writable(path: Path) -> bool:
@@ -291,4 +365,4 @@ def _check_is_sqlite(path: Path) -> None:
         raise LibraryCorrupt(f"{path} is not a desk library (not an SQLite database)")
 
 
-__all__ = ["Library", "QueryInterrupted", "sqlite_version"]
+__all__ = ["Library", "QueryInterrupted", "is_database_url", "sqlite_version"]

@@ -9,7 +9,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from desk.model import ARTICLE_STATUSES, Article, DeskError
-from desk.storage.base import Manager, Row, fts_query, now
+from desk.storage.base import Manager, Row, now
+from desk.storage.search import ArticleMatch
 from desk.text import word_count
 
 EDITABLE = ("headline", "dek", "byline", "section", "status", "body", "language")
@@ -72,7 +73,7 @@ class Articles(Manager):
                        "words": word_count(values.get("body", ""))}
         with self.lib.transaction():
             before = self.count()
-            self._table("articles").insert_all(prepared(), batch_size=500)
+            self.lib.engine.insert_all("articles", prepared(), batch_size=500)
             return self.count() - before
 
     def update(self, article_id: int, *, tags: Iterable[str] | None = None,
@@ -98,7 +99,7 @@ class Articles(Manager):
         if changes.get("status") == "published" and not current.published_at:
             changes["published_at"] = stamp
         with self.lib.transaction():
-            self._table("articles").update(article_id, changes)
+            self._update("articles", article_id, changes)
             if tags is not None:
                 self._set_tags(article_id, tags)
         return self.get(article_id, include_deleted=True)
@@ -132,7 +133,7 @@ class Articles(Manager):
     def _set_tags(self, article_id: int, tags: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
         for position, name in enumerate(_clean_tags(tags)):
-            self.conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
+            self.conn.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
             self.conn.execute(
                 "INSERT INTO article_tags (article_id, tag_id, position) "
                 "SELECT ?, id, ? FROM tags WHERE name = ?", (article_id, position, name),
@@ -157,16 +158,18 @@ class Articles(Manager):
 
     def all_tags(self) -> list[str]:
         return [r["name"] for r in self._rows(
-            "SELECT DISTINCT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-            "ORDER BY t.name COLLATE NOCASE")]
+            "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+            "GROUP BY t.name ORDER BY t.name COLLATE NOCASE")]
 
     def sections(self) -> list[str]:
         return [r["section"] for r in self._rows(
-            "SELECT DISTINCT section FROM articles WHERE section != '' AND deleted_at IS NULL "
-            "ORDER BY section COLLATE NOCASE")]
+            "SELECT section FROM articles WHERE section != '' AND deleted_at IS NULL "
+            "GROUP BY section ORDER BY section COLLATE NOCASE")]
 
     def _where(self, status: str | None, section: str | None, tag: str | None,
-               search: str | None, trashed: bool) -> tuple[str, str, builtins.list[object], bool]:
+               search: str | None, trashed: bool
+               ) -> tuple[str, str, builtins.list[object], ArticleMatch | None]:
+        """(join, where, its parameters, the search's match when ranked)."""
         where = ["a.deleted_at IS NOT NULL" if trashed else "a.deleted_at IS NULL"]
         params: builtins.list[object] = []
         joins = ""
@@ -181,20 +184,15 @@ class Articles(Manager):
             where.append("a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t "
                          "ON t.id = at.tag_id WHERE t.name = ?)")
             params.append(tag)
-        match = fts_query(search) if search else None
+        ranked = ranks_search(search)
+        match = self.lib.engine.search.articles(search, ranked=ranked) if search else None
         if search and match is None:
-            where.append("0")
-        if match and ranks_search(search):
-            joins = " JOIN articles_fts f ON f.rowid = a.id"
-            where.append("articles_fts MATCH ?")
-            params.append(match)
-        elif match:
-            # Nearly every article matches: walk the list's index newest first and keep the
-            # matches (the "+" keeps SQLite from looking up each of 99,000 matches by id
-            # and sorting them all for one page).
-            where.append("+a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(match)
-        return joins, " AND ".join(where), params, bool(joins)
+            where.append("FALSE")
+        if match:
+            joins = match.join
+            where.append(match.where)
+            params.extend(match.where_params)
+        return joins, " AND ".join(where), params, match if match and ranked else None
 
     def list(self, *, status: str | None = None, section: str | None = None,
              tag: str | None = None, search: str | None = None, trashed: bool = False,
@@ -215,7 +213,10 @@ class Articles(Manager):
                 raise ValueError("a ranked search pages by offset, not by key")
             where += " AND (a.updated_at, a.id) < (?, ?)"
             params += [after[0], after[1]]
-        order = "f.rank" if ranked else "a.updated_at DESC, a.id DESC"
+        order = "a.updated_at DESC, a.id DESC"
+        if ranked and ranked.order:
+            order = ranked.order
+            params += ranked.order_params
         sql = (f"SELECT a.id, a.headline, a.status, a.section, a.words, a.updated_at, "
                f"a.deleted_at FROM articles a{joins} WHERE {where} ORDER BY {order}")
         if limit is not None:
@@ -229,7 +230,7 @@ class Articles(Manager):
         return self._count(f"SELECT count(*) FROM articles a{joins} WHERE {where}", params)
 
     def stats(self) -> dict[str, int]:
-        row = self._one("SELECT count(*) AS n, ifnull(sum(words), 0) AS words FROM articles "
+        row = self._one("SELECT count(*) AS n, coalesce(sum(words), 0) AS words FROM articles "
                         "WHERE deleted_at IS NULL") or {"n": 0, "words": 0}
         return {"articles": int(row["n"]), "words": int(row["words"])}
 

@@ -35,8 +35,8 @@ WITH q AS (SELECT article_id, count(*) AS n, max(updated_at) AS m FROM quotes GR
      d AS (SELECT article_id, count(*) AS n, max(created_at) AS m FROM dictionary_words
            WHERE article_id IS NOT NULL GROUP BY article_id)
 SELECT a.id AS article_id,
-       a.updated_at || '|' || a.language || '|' || ifnull(q.n, 0) || '|' || ifnull(q.m, '')
-       || '|' || ifnull(d.n, 0) || '|' || ifnull(d.m, '') || '|' || ? AS version
+       a.updated_at || '|' || a.language || '|' || coalesce(q.n, 0) || '|' || coalesce(q.m, '')
+       || '|' || coalesce(d.n, 0) || '|' || coalesce(d.m, '') || '|' || ? AS version
 FROM articles a LEFT JOIN q ON q.article_id = a.id LEFT JOIN d ON d.article_id = a.id
 WHERE a.deleted_at IS NULL {where}
 """
@@ -144,21 +144,21 @@ class CheckResults(Manager):
         if not rows:
             return 0
         with self.lib.transaction():
-            before = self.conn.total_changes
-            self.conn.executemany(
+            cur = self.conn.executemany(
                 "INSERT INTO check_results (article_id, version, quotations, unverified, orphaned, "
                 "items, checked_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS "
-                "(SELECT 1 FROM articles WHERE id = ?1) ON CONFLICT (article_id) DO UPDATE SET "
+                "(SELECT 1 FROM articles WHERE id = ?) ON CONFLICT (article_id) DO UPDATE SET "
                 "version = excluded.version, quotations = excluded.quotations, "
                 "unverified = excluded.unverified, orphaned = excluded.orphaned, "
-                "items = excluded.items, checked_at = excluded.checked_at", rows)
-            return self.conn.total_changes - before
+                "items = excluded.items, checked_at = excluded.checked_at",
+                [(*row, row[0]) for row in rows])
+            return int(cur.rowcount)
 
     def totals(self) -> tuple[int, int, int]:
         """(quotations, unverified, articles) summed over the stored results of articles
         not in the trash, fresh or not (the Review panel's summary after a refresh)."""
         row = self.conn.execute(
-            "SELECT ifnull(sum(r.quotations), 0), ifnull(sum(r.unverified), 0), "
+            "SELECT coalesce(sum(r.quotations), 0), coalesce(sum(r.unverified), 0), "
             "count(r.article_id) FROM check_results r JOIN articles a ON a.id = r.article_id "
             "WHERE a.deleted_at IS NULL AND r.quotations > 0").fetchone()
         return int(row[0]), int(row[1]), int(row[2])

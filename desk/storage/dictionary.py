@@ -14,17 +14,18 @@ class Dictionary(Manager):
             self.lib.articles.get(article_id, include_deleted=True)
         with self.lib.transaction():
             cur = self.conn.execute(
-                "INSERT OR IGNORE INTO dictionary_words (word, article_id, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO dictionary_words (word, article_id, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
                 (word, article_id, now()))
-        return cur.rowcount == 1
+        return bool(cur.rowcount == 1)
 
     def remove(self, word: str, article_id: int | None = None) -> bool:
         word = _clean(word)
         with self.lib.transaction():
             cur = self.conn.execute(
-                "DELETE FROM dictionary_words WHERE word = ? AND ifnull(article_id, 0) = ?",
+                "DELETE FROM dictionary_words WHERE word = ? AND coalesce(article_id, 0) = ?",
                 (word, article_id or 0))
-        return cur.rowcount == 1
+        return bool(cur.rowcount == 1)
 
     def words(self, article_id: int | None = None) -> set[str]:
         """Global words, plus the article's own when one is given."""
@@ -35,7 +36,7 @@ class Dictionary(Manager):
     def list(self, article_id: int | None = None) -> list[str]:
         """Only one scope: global when article_id is None, else the article's own words."""
         return [r["word"] for r in self._rows(
-            "SELECT word FROM dictionary_words WHERE ifnull(article_id, 0) = ? "
+            "SELECT word FROM dictionary_words WHERE coalesce(article_id, 0) = ? "
             "ORDER BY word COLLATE NOCASE", (article_id or 0,))]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desk.model import Article
-from desk.storage.errors import LibraryLocked, storage_errors
+from desk.storage.errors import LibraryLocked
 
 if TYPE_CHECKING:
     from desk.storage import Library
@@ -52,14 +52,14 @@ def is_busy(exc: BaseException) -> bool:
 @contextlib.contextmanager
 def busy_timeout(library: Library, ms: int) -> Iterator[None]:
     """Wait at most ``ms`` for another process's write lock inside the block."""
-    with storage_errors(library.path):
-        old = library.conn.execute("PRAGMA busy_timeout").fetchone()[0]
-        library.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    timeout = library.engine.lock_timeout(ms)  # SQLite's busy_timeout, PostgreSQL's lock_timeout
+    with library.errors():
+        timeout.__enter__()
     try:
         yield
     finally:
-        with storage_errors(library.path):
-            library.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
+        with library.errors():
+            timeout.__exit__(None, None, None)
 
 
 def save_edit(library: Library, article_id: int, base: Fields | None,

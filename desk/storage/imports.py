@@ -121,7 +121,7 @@ class ImportBatches(Manager):
                 "SELECT f.content_hash, f.path, a.id, a.headline FROM import_batch_files f "
                 "JOIN import_batches b ON b.id = f.batch_id "
                 "JOIN articles a ON a.id = f.article_id "
-                "WHERE f.content_hash IN (SELECT value FROM json_each(?)) "
+                f"WHERE {self.lib.engine.in_list('f.content_hash')} "
                 "AND b.status = 'done' AND a.deleted_at IS NULL ORDER BY a.id",
                 (json.dumps(wanted),)):
             found.setdefault(row["content_hash"], ImportedFile(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.model import DeskError
-from desk.storage.base import Manager, fts_query, now
+from desk.storage.base import Manager, now
 
 
 @dataclass
@@ -59,7 +59,7 @@ class Materials(Manager):
                                     ("article_id", article_id)) if v is not None}
         if values:
             with self.lib.transaction():
-                self._table("materials").update(material_id, values)
+                self._update("materials", material_id, values)
         return self.get(material_id)
 
     def delete(self, material_id: int) -> None:
@@ -84,13 +84,10 @@ class Materials(Manager):
 
     def search(self, text: str, *, limit: int = 5) -> builtins.list[Material]:
         """Material sharing words with ``text`` (any word), best first."""
-        match = fts_query(text)
-        if match is None:
+        query = self.lib.engine.search.materials(text, limit)
+        if query is None:
             return []
-        any_word = " OR ".join(match.split(" "))
-        ids = [r["rowid"] for r in self._rows(
-            "SELECT rowid FROM materials_fts WHERE materials_fts MATCH ? ORDER BY rank LIMIT ?",
-            (any_word, limit))]
+        ids = [r["id"] for r in self._rows(*query)]
         return [self.get(i) for i in ids]
 
     def count(self) -> int:

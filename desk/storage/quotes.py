@@ -52,16 +52,17 @@ class Quotes(Manager):
                **values}
         names = ", ".join(f'"{k}"' for k in row)
         with self.lib.transaction():
-            cur = self.conn.execute(
+            added = self.conn.execute(
                 f"INSERT INTO quotes ({names}) VALUES ({', '.join('?' * len(row))}) "
-                'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING',
-                list(row.values()))
-            if cur.rowcount == 1 and cur.lastrowid is not None:
-                qid = cur.lastrowid
+                'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING '
+                "RETURNING id", list(row.values())).fetchone()
+            if added is not None:
+                qid = int(added[0])
             else:
                 qid = self._count(
-                    'SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" IS ?',
-                    (article_id, values.get("start"), values.get("end")))
+                    'SELECT id FROM quotes WHERE article_id = ? AND start = ? AND ("end" = ? '
+                    'OR ("end" IS NULL AND ? IS NULL))',
+                    (article_id, values.get("start"), values.get("end"), values.get("end")))
         return self.get(qid)
 
     def update(self, quote_id: int, **values: Any) -> QuoteTag:
@@ -70,7 +71,7 @@ class Quotes(Manager):
         if values.get("source_id") is not None:
             self.lib.sources.get(values["source_id"])
         with self.lib.transaction():
-            self._table("quotes").update(quote_id, {**values, "updated_at": now()})
+            self._update("quotes", quote_id, {**values, "updated_at": now()})
         return self.get(quote_id)
 
     def move(self, positions: Iterable[tuple[int, int | None, int | None]]) -> None:
@@ -116,7 +117,7 @@ class Quotes(Manager):
             params.append(source_id)
         return [QuoteTag(**r) for r in self._rows(
             "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start, q.id", params)]
+            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start NULLS FIRST, q.id", params)]
 
     def tagged(self, article_id: int) -> builtins.list[TaggedQuote]:
         """Tags attached to a quotation in the current text (orphaned rows, kept for their

@@ -8,7 +8,7 @@ from dataclasses import fields
 from typing import Any
 
 from desk.model import SOURCE_KINDS, DeskError, Source, SourceRef
-from desk.storage.base import Manager, Row, fts_query, now
+from desk.storage.base import Manager, Row, now
 
 EDITABLE = ("name", "kind", "title", "organisation", "role", "contact", "notes")
 
@@ -33,7 +33,7 @@ class Sources(Manager):
         if "name" in values and not values["name"].strip():
             raise DeskError("a source needs a name")
         with self.lib.transaction():
-            self._table("sources").update(source_id, {**values, "updated_at": now()})
+            self._update("sources", source_id, {**values, "updated_at": now()})
         return self.get(source_id)
 
     def add_alias(self, source_id: int, alias: str) -> Source:
@@ -53,8 +53,8 @@ class Sources(Manager):
     def _add_alias(self, source_id: int, alias: str) -> None:
         alias = alias.strip()
         if alias:
-            self.conn.execute("INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?, ?)",
-                              (source_id, alias))
+            self.conn.execute("INSERT INTO source_aliases (source_id, alias) VALUES (?, ?) "
+                              "ON CONFLICT DO NOTHING", (source_id, alias))
 
     def delete(self, source_id: int) -> None:
         self.get(source_id)
@@ -93,11 +93,10 @@ class Sources(Manager):
 
     def list(self, *, search: str | None = None) -> list[Source]:
         if search:
-            match = fts_query(search)
-            if match is None:
+            query = self.lib.engine.search.sources(search)
+            if query is None:
                 return []
-            ids = [r["rowid"] for r in self._rows(
-                "SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rank", (match,))]
+            ids = [r["id"] for r in self._rows(*query)]
         else:
             ids = [r["id"] for r in self._rows("SELECT id FROM sources ORDER BY name COLLATE NOCASE")]
         return [self.get(i) for i in ids]

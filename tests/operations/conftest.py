@@ -2,7 +2,12 @@ import pytest
 
 pytest.register_assert_rewrite("tests.operations.faces")  # a differing state is shown
 
+from tests import engines  # noqa: E402
 from tests.operations.faces import Twins  # noqa: E402
+
+# Every operations test asking for ``library`` runs on SQLite and on PostgreSQL (tests/engines.py).
+pytest_generate_tests = engines.pytest_generate_tests
+engine, library_target, library = engines.engine, engines.library_target, engines.library
 
 
 @pytest.fixture

@@ -40,7 +40,19 @@ def lib(library):
 
 
 def full_recheck(lib, tmp_path) -> tuple[str, dict]:
-    """The report as checking every article computes it: a copy with no stored result."""
+    """The report as checking every article computes it: a copy with no stored result (on
+    PostgreSQL: the library itself, its stored results cleared in a transaction rolled back)."""
+    if lib.is_postgresql:
+        class Undo(Exception):
+            pass
+        try:
+            with lib.transaction():
+                lib.check_results.clear()
+                report = library_report(lib, top=3)
+                raise Undo
+        except Undo:
+            pass
+        return format_library_report(report), report.to_dict()
     copy = tmp_path / f"copy-{len(list(tmp_path.iterdir()))}.db"
     lib.backup(copy)
     with Library.open(copy, seed=False) as other:

@@ -94,6 +94,7 @@ def test_which_searches_are_ranked(text, ranked):
     assert ranks_search(text) is ranked
 
 
+@pytest.mark.sqlite_only  # SQLite's query plans (PostgreSQL plans by its statistics)
 def test_the_list_order_is_served_by_an_index(library):
     plans = []
     for query in ({}, {"status": "ready"}, {"section": "News"}, {"trashed": True}):
@@ -110,7 +111,13 @@ def test_the_list_order_is_served_by_an_index(library):
 
 def stall_reads(reader, started, release):
     """Make every read of ``articles`` on this connection run until ``release`` is set: a
-    temporary view of that name (temp objects come first) calls a function that waits."""
+    temporary view of that name (temp objects come first) calls a function that waits. On
+    PostgreSQL the view sleeps (pg_sleep), and ``started`` is set once the server says the
+    connection runs it."""
+    if reader.is_postgresql:
+        stall_pg_reads(reader, started, release)
+        return
+
     def wait(_n):
         started.set()
         release.wait(30)
@@ -121,9 +128,35 @@ def stall_reads(reader, started, release):
                         "WHERE stall(id) = 0")
 
 
-def test_interrupt_cancels_a_running_read_from_another_thread(library, db_path):
+def stall_pg_reads(reader, started, release):
+    """PostgreSQL: the view waits for an advisory lock another connection holds until
+    ``release``; ``started`` is set once the server says the reader waits for it."""
+    import psycopg
+
+    holder = psycopg.connect(reader.engine.url, autocommit=True)
+    holder.execute("SELECT pg_advisory_lock(4242)")
+    reader.conn.execute("SET default_transaction_read_only = off")  # a temporary view only
+    reader.conn.execute("CREATE TEMP VIEW articles AS SELECT a.* FROM public.articles a, "
+                        "(SELECT pg_advisory_lock_shared(4242), pg_advisory_unlock_shared(4242)) s")
+    reader.conn.execute("SET default_transaction_read_only = on")
+    pid = reader.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+
+    def watch():
+        try:
+            while not release.is_set() and not started.is_set():
+                if holder.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s "
+                                  "AND wait_event_type = 'Lock'", (pid,)).fetchone()[0]:
+                    started.set()
+                release.wait(0.01)
+            release.wait(30)
+        finally:
+            holder.close()  # lets the view read again
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def test_interrupt_cancels_a_running_read_from_another_thread(library, library_target):
     library.articles.create_many({"headline": f"h{i}"} for i in range(3))
-    reader = Library.open_read_only(db_path)
+    reader = Library.open_read_only(library_target)
     started, release = threading.Event(), threading.Event()
     stall_reads(reader, started, release)
     outcome = []

@@ -97,15 +97,15 @@ def test_totals_sum_the_stored_results(lib):
     assert lib.check_results.totals() == (0, 0, 0) and stale(lib) == sorted(lib.ids)
 
 
-def test_a_read_only_library_reads_results_but_stores_none(lib, db_path):
+def test_a_read_only_library_reads_results_but_stores_none(lib, library_target):
     lib.articles.update(lib.ids[0], body=BODY + "Again.")
-    with Library.open_read_only(db_path) as ro:
+    with Library.open_read_only(library_target) as ro:
         computed = refresh(ro)
         assert list(computed) == [lib.ids[0]]
         assert sorted(ro.check_results.read().stale) == [lib.ids[0]]
 
 
-def test_results_of_another_process_are_seen(lib, db_path):
-    with Library.open(db_path, seed=False) as other:
+def test_results_of_another_process_are_seen(lib, library_target):
+    with Library.open(library_target, seed=False) as other:
         other.sources.add("Someone Else")
     assert stale(lib) == sorted(lib.ids)

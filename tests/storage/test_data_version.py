@@ -1,7 +1,10 @@
 """Library.data_version: moves when another connection commits, not for this one's own."""
 
+import pytest
+
 from desk.storage import Library
 
+pytestmark = pytest.mark.sqlite_only  # the library's SQLite file itself
 
 def test_moves_when_another_connection_commits(library):
     first = library.data_version()

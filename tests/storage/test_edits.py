@@ -21,8 +21,8 @@ def test_a_save_from_the_stored_version_keeps_no_revision(library, article):
 
 
 def test_a_save_over_a_version_this_editor_never_saw_keeps_that_version(library, article,
-                                                                       db_path):
-    other = Library.open(db_path)
+                                                                       library_target):
+    other = Library.open(library_target)
     try:
         other.articles.update(article.id, body="Written in the other window.")
     finally:
@@ -45,21 +45,21 @@ def test_tags_are_saved_in_order(library, article):
     assert result.article.tags == ["weir", "flood"]
 
 
+@pytest.mark.sqlite_only
 def test_busy_timeout_is_restored_after_the_block(library):
     with busy_timeout(library, 50):
         assert library.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 50
     assert library.conn.execute("PRAGMA busy_timeout").fetchone()[0] > 50
 
 
-def test_a_locked_library_fails_fast_and_is_recognised_as_busy(library, article, db_path):
-    holder = sqlite3.connect(db_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+def test_a_locked_library_fails_fast_and_is_recognised_as_busy(library, article):
+    holder = library.another_connection()  # another writer, holding the write lock
     try:
-        with busy_timeout(library, 20), pytest.raises((sqlite3.OperationalError, LibraryLocked)) as err:
-            save_edit(library, article.id, text_of(article), {"body": "Blocked."})
-        assert is_busy(err.value)
+        with holder.transaction():
+            with busy_timeout(library, 20), pytest.raises((sqlite3.OperationalError, LibraryLocked)) as err:
+                save_edit(library, article.id, text_of(article), {"body": "Blocked."})
+            assert is_busy(err.value)
     finally:
-        holder.execute("ROLLBACK")
         holder.close()
     assert library.articles.get(article.id).body == "First."
 

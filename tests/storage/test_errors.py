@@ -21,6 +21,7 @@ from desk.storage.errors import (
     translate,
 )
 
+pytestmark = pytest.mark.sqlite_only  # the library's SQLite file itself
 
 def one_line(exc: BaseException) -> str:
     text = str(exc)

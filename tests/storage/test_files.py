@@ -12,6 +12,7 @@ from desk.cli import main
 from desk.model import DeskError
 from desk.storage import files
 
+pytestmark = pytest.mark.sqlite_only  # the library's SQLite file itself
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
 def test_library_and_side_files_are_library_files(db_path, suffix):

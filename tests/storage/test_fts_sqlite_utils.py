@@ -12,6 +12,8 @@ import sqlite_utils
 
 from desk.storage import Library, migrations
 
+pytestmark = pytest.mark.sqlite_only  # the library's SQLite file itself
+
 SQLITE_UTILS = Path(sys.executable).with_name("sqlite-utils")
 
 

@@ -79,6 +79,7 @@ def test_status_log_records_changes_in_order(library):
     assert [c.id for c in library.status_log.list(a.id, overrides_only=True)] == [log[1].id]
 
 
+@pytest.mark.sqlite_only
 def test_schema_2_tables_exist(db_path, library):
     conn = sqlite3.connect(db_path)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

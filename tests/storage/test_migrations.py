@@ -5,6 +5,8 @@ import pytest
 from desk.model import DeskError
 from desk.storage import Library, migrations
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's migrations (PostgreSQL's: test_pg_migrations.py)
+
 
 def tables(path):
     conn = sqlite3.connect(path)

@@ -1,5 +1,7 @@
 """Quote tags tell an editor's attribution from the checks' guess (the `assigned` flag)."""
 
+import pytest
+
 from desk.storage import migrations
 
 
@@ -26,6 +28,7 @@ def test_move_sets_positions_of_many_rows(library):
     assert [(q.start, q.end) for q in library.quotes.list(article_id=a.id)] == [(None, None), (1, 6)]
 
 
+@pytest.mark.sqlite_only
 def test_assigned_column_comes_with_a_migration(library):
     cols = {r["name"] for r in library.db.query("PRAGMA table_info(quotes)")}
     assert "assigned" in cols and migrations.latest_version() >= 3

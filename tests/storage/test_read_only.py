@@ -10,6 +10,7 @@ from desk.model import DeskError
 from desk.storage import Library, migrations
 from desk.storage.errors import LibraryReadOnly
 
+pytestmark = pytest.mark.sqlite_only  # the library's SQLite file itself
 
 @pytest.fixture
 def filled(db_path):

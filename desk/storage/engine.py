@@ -1,0 +1,176 @@
+"""The one seam between the managers and the database engine behind a library.
+
+Every manager runs the same SQL on both engines (``?`` placeholders, ``ON CONFLICT``,
+``coalesce``, ``COLLATE NOCASE``); an ``Engine`` holds only what really differs: how a
+connection runs that SQL (``conn``: sqlite3's own connection, or desk.storage.postgres'
+wrapper with the same calls), rows as dicts, inserts that return the new id, write
+transactions and savepoints, cancelling a read, the error mapping, and the few SQL fragments
+that have no common spelling (full-text search in desk.storage.search, a join order hint,
+a list parameter). ``SqliteEngine`` is desk's SQLite as it was (sqlite-utils for rows and
+inserts, BEGIN IMMEDIATE, WAL); desk.storage.postgres has the PostgreSQL one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+from desk.storage.errors import StorageError, desk_error
+from desk.storage.search import FtsSearch, Search
+
+Row = dict[str, Any]
+Params = Sequence[object] | dict[str, object]
+
+
+class Cursor(Protocol):
+    """What the managers read from a statement (sqlite3.Cursor and psycopg's both have it)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The calls the managers make on ``library.conn``: sqlite3.Connection has them, and
+    desk.storage.postgres.PgConnection gives psycopg the same (``?`` placeholders)."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any: ...
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+
+class Engine:
+    """What differs between the engines; see the module docstring."""
+
+    name = ""
+    search: Search
+    conn: Connection
+    # SQLite: CROSS JOIN fixes the loop order (desk.storage.queue); elsewhere a plain join.
+    ordered_join = "JOIN"
+
+    def rows(self, sql: str, params: Params = ()) -> list[Row]:
+        raise NotImplementedError
+
+    def insert(self, table: str, row: Row) -> int:
+        """Insert one row into a table keyed by ``id``; the new id."""
+        raise NotImplementedError
+
+    def insert_all(self, table: str, rows: Iterable[Row], batch_size: int = 500) -> None:
+        raise NotImplementedError
+
+    def update(self, table: str, key: int, values: Row) -> None:
+        """Set ``values`` on the row whose ``id`` is ``key``."""
+        if not values:
+            return
+        names = ", ".join(f'"{k}" = ?' for k in values)
+        self.conn.execute(f'UPDATE "{table}" SET {names} WHERE id = ?', [*values.values(), key])
+
+    def in_list(self, column: str) -> str:
+        """``column IN`` one parameter holding a JSON list of strings."""
+        raise NotImplementedError
+
+    def begin(self) -> None:
+        """Start a write transaction that waits for (never interleaves with) another writer."""
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.conn.execute("ROLLBACK")
+
+    def savepoint(self) -> contextlib.AbstractContextManager[object]:
+        raise NotImplementedError
+
+    def lock_timeout(self, ms: int) -> contextlib.AbstractContextManager[None]:
+        """Wait at most ``ms`` for another writer inside the block."""
+        raise NotImplementedError
+
+    def interrupt(self) -> None:
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
+    def after_copy(self, tables: Iterable[str]) -> None:
+        """After rows were copied in with their ids (desk.storage.transfer)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def desk_error(self, exc: BaseException, where: str | os.PathLike[str], *,
+                   opening: bool = False) -> StorageError | None:
+        """desk's error for one the engine (or the disk) raised; None for any other."""
+        raise NotImplementedError
+
+
+class SqliteEngine(Engine):
+    name = "sqlite"
+    ordered_join = "CROSS JOIN"
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = self.sqlite = conn
+        self.db = Database(conn)
+        self.search = FtsSearch()
+
+    def rows(self, sql: str, params: Params = ()) -> list[Row]:
+        return list(self.db.query(sql, params))
+
+    def insert(self, table: str, row: Row) -> int:
+        new_id = self.db.table(table).insert(row).last_rowid
+        if new_id is None:  # sqlite_utils leaves it unset only when nothing was inserted
+            raise StorageError(f"the {table} row was not stored")
+        return new_id
+
+    def insert_all(self, table: str, rows: Iterable[Row], batch_size: int = 500) -> None:
+        self.db.table(table).insert_all(rows, batch_size=batch_size)
+
+    def update(self, table: str, key: int, values: Row) -> None:
+        self.db.table(table).update(key, values)
+
+    def in_list(self, column: str) -> str:
+        return f"{column} IN (SELECT value FROM json_each(?))"
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def savepoint(self) -> contextlib.AbstractContextManager[object]:
+        return self.db.atomic()
+
+    @contextlib.contextmanager
+    def lock_timeout(self, ms: int) -> Iterator[None]:
+        old = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        self.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(old)}")
+
+    def interrupt(self) -> None:
+        self.sqlite.interrupt()
+
+    def schema_version(self) -> int:
+        from desk.storage import migrations
+
+        return migrations.user_version(self.sqlite)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.sqlite.close()
+
+    def desk_error(self, exc: BaseException, where: str | os.PathLike[str], *,
+                   opening: bool = False) -> StorageError | None:
+        return desk_error(exc, where, opening=opening)

@@ -1,0 +1,267 @@
+"""A library on PostgreSQL through psycopg 3: the engine behind ``postgresql://`` URLs.
+
+This module is imported only when such a URL is opened, so desk on SQLite (and
+``desk check``) never loads psycopg. ``PgConnection`` gives psycopg the calls the managers
+make on sqlite3 (``execute`` with ``?`` placeholders, ``executemany``, ``in_transaction``);
+statements are bound on the client (psycopg's ClientCursor), so a parameter needs no type
+(``? IS NULL``, ``'a' || ?``) as in SQLite. The connection runs in autocommit and
+``PgEngine.begin`` opens a transaction that first takes the library's advisory writer lock,
+so two desks' writes queue as SQLite's BEGIN IMMEDIATE makes them queue, and wait at most
+the busy timeout (``lock_timeout``) before saying the library is busy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.pq import TransactionStatus
+from psycopg.rows import dict_row
+
+from desk.storage.engine import Engine, Params, Row
+from desk.storage.errors import (
+    LibraryFull,
+    LibraryLocked,
+    LibraryReadOnly,
+    QueryInterrupted,
+    StorageError,
+    disk_full,
+)
+from desk.storage.search import TsSearch
+
+WRITER_LOCK = 0x6465736B  # "desk": the advisory lock every write transaction takes
+CONNECT_TIMEOUT_S = 10
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for messages and the log."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+
+
+@functools.lru_cache(maxsize=1024)
+def placeholders(sql: str) -> str:
+    """sqlite3's ``?`` as psycopg's ``%s`` (and a literal ``%`` as ``%%``), outside quotes."""
+    out: list[str] = []
+    quote = ""
+    for ch in sql:
+        if quote:
+            if ch == quote:
+                quote = ""
+            out.append("%%" if ch == "%" else ch)
+        elif ch in "'\"":
+            quote = ch
+            out.append(ch)
+        elif ch == "?":
+            out.append("%s")
+        elif ch == "%":
+            out.append("%%")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class PgConnection:
+    """psycopg's connection with sqlite3's calls (see the module docstring)."""
+
+    def __init__(self, raw: psycopg.Connection[Any]):
+        self.raw = raw
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:  # psycopg.Cursor, as sqlite3's
+        if not parameters:
+            return self.raw.execute(sql)
+        return self.raw.execute(placeholders(sql), parameters)
+
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any:
+        cur = self.raw.cursor()
+        cur.executemany(placeholders(sql), list(parameters))
+        return cur
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+
+def connect(url: str, *, busy_timeout_ms: int, read_only: bool = False) -> PgConnection:
+    """A connection to the library at ``url``; a server down, a wrong password, a missing
+    database or user leaves as one line (``connect_error``)."""
+    try:
+        raw = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor,
+                              connect_timeout=_connect_timeout(url), application_name="desk")
+    except psycopg.Error as exc:
+        raise connect_error(exc, url) from exc
+    try:
+        raw.execute(f"SET lock_timeout = {int(busy_timeout_ms)}")
+        if read_only:
+            raw.execute("SET default_transaction_read_only = on")
+    except psycopg.Error as exc:
+        raw.close()
+        raise connect_error(exc, url) from exc
+    return PgConnection(raw)
+
+
+def _connect_timeout(url: str) -> int:
+    from psycopg.conninfo import conninfo_to_dict
+
+    given = conninfo_to_dict(url).get("connect_timeout")
+    return int(given) if given is not None else CONNECT_TIMEOUT_S
+
+
+def connect_error(exc: psycopg.Error, url: str) -> StorageError:
+    """Why a connection failed, in one line an editor (or an admin) can act on."""
+    where = redacted(url)
+    head = f"cannot open the library {where}"
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    parts = urlsplit(url)
+    user = parts.username or os.environ.get("PGUSER") or "(your login name)"
+    dbname = parts.path.lstrip("/") or user
+    if "password authentication failed" in low or "no password supplied" in low:
+        return StorageError(f"{head}: the server refused the password of the PostgreSQL user "
+                            f"{user}")
+    if "database" in low and "does not exist" in low:
+        return StorageError(f"{head}: the server has no database {dbname!r}; create it first "
+                            f"(createdb {dbname})")
+    if "role" in low and "does not exist" in low:
+        return StorageError(f"{head}: the server has no PostgreSQL user {user!r}")
+    if ("connection refused" in low or "no such file or directory" in low
+            or "could not connect" in low or "timeout expired" in low
+            or "could not translate host name" in low):
+        return StorageError(f"{head}: no PostgreSQL server answers there (is it running, and "
+                            "is the host and port right?)")
+    return StorageError(f"{head}: {text}")
+
+
+def translate(exc: psycopg.Error, where: str, *, opening: bool = False) -> StorageError:
+    """PostgreSQL's error as desk's, by SQLSTATE (the same kinds as desk.storage.errors)."""
+    text = " ".join(str(exc).split()).split(" LINE ")[0]
+    head = f"cannot open the library {where}: it" if opening else f"the library {where}"
+    state = exc.sqlstate or ""
+    if isinstance(exc, pg_errors.QueryCanceled) and state == "57014":
+        return QueryInterrupted(f"the library {where}: the read was cancelled")
+    if state in ("55P03", "40001", "40P01"):
+        return LibraryLocked(f"{head} is busy: another desk or program is writing to it; "
+                             "try again in a moment")
+    if state in ("25006", "42501"):
+        return LibraryReadOnly(f"{head} is read-only here ({text}); nothing was changed")
+    if state == "53100":
+        return LibraryFull(f"{head} is on a full disk on the server; nothing was changed")
+    if state.startswith("23"):
+        return StorageError(f"{head} refused the change: {text}")
+    if state.startswith("08") or isinstance(exc, psycopg.OperationalError):
+        return StorageError(f"{head}: the connection to the PostgreSQL server failed ({text})")
+    return StorageError(f"{head}: {text}")
+
+
+class PgEngine(Engine):
+    name = "postgresql"
+
+    def __init__(self, conn: PgConnection, url: str, busy_timeout_ms: int):
+        self.conn = self.pg = conn
+        self.url = url
+        self.busy_timeout_ms = busy_timeout_ms  # for another connection to the same library
+        self.search = TsSearch()
+        self._savepoints = itertools.count(1)
+
+    def rows(self, sql: str, params: Params = ()) -> list[Row]:
+        cur = self.pg.raw.cursor(row_factory=dict_row)
+        if params:
+            cur.execute(placeholders(sql), params)
+        else:
+            cur.execute(sql)
+        return cur.fetchall()
+
+    def insert(self, table: str, row: Row) -> int:
+        if not row:
+            sql = f'INSERT INTO "{table}" DEFAULT VALUES RETURNING id'
+        else:
+            names = ", ".join(f'"{k}"' for k in row)
+            sql = (f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))}) '
+                   "RETURNING id")
+        found = self.conn.execute(sql, list(row.values())).fetchone()
+        if found is None:
+            raise StorageError(f"the {table} row was not stored")
+        return int(found[0])
+
+    def insert_all(self, table: str, rows: Iterable[Row], batch_size: int = 500) -> None:
+        by_columns: dict[tuple[str, ...], list[list[object]]] = {}
+        for row in rows:
+            by_columns.setdefault(tuple(row), []).append(list(row.values()))
+        for names, values in by_columns.items():
+            columns = ", ".join(f'"{k}"' for k in names)
+            self.conn.executemany(
+                f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(names))})', values)
+
+    def in_list(self, column: str) -> str:
+        return f"{column} IN (SELECT json_array_elements_text(?::json))"
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN")
+        self.conn.execute(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[object]:
+        name = f"desk_{next(self._savepoints)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            with contextlib.suppress(psycopg.Error):
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    @contextlib.contextmanager
+    def lock_timeout(self, ms: int) -> Iterator[None]:
+        old = self.conn.execute("SHOW lock_timeout").fetchone()[0]
+        self.conn.execute(f"SET lock_timeout = {int(ms)}")
+        try:
+            yield
+        finally:
+            self.conn.execute("SELECT set_config('lock_timeout', ?, false)", (old,))
+
+    def interrupt(self) -> None:
+        with contextlib.suppress(psycopg.Error):
+            self.pg.raw.cancel_safe()
+
+    def schema_version(self) -> int:
+        from desk.storage import pg_migrations
+
+        return pg_migrations.version(self.pg)
+
+    def after_copy(self, tables: Iterable[str]) -> None:
+        """Move each identity sequence past the ids copied in, so new rows get new ids."""
+        for table in tables:
+            found = self.conn.execute(
+                "SELECT pg_get_serial_sequence(table_name, 'id') FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'id'",
+                (table,)).fetchone()
+            sequence = found[0] if found else None
+            if sequence is not None:
+                self.conn.execute(f"SELECT setval(?, coalesce(max(id), 0) + 1, false) "
+                                  f'FROM "{table}"', (sequence,))
+
+    def close(self) -> None:
+        with contextlib.suppress(psycopg.Error):
+            self.pg.raw.close()
+
+    def desk_error(self, exc: BaseException, where: str | os.PathLike[str], *,
+                   opening: bool = False) -> StorageError | None:
+        if isinstance(exc, psycopg.Error):
+            return translate(exc, str(where), opening=opening)
+        if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
+            return disk_full(exc, where)
+        return None
