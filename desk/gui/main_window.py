@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         panels["review"].open_quote.connect(self.open_quote)
         self.panel_docks["preview"].visibilityChanged.connect(
             lambda shown: shown and self._update_preview())
-        connect_changes(self.parts, self.autosaver)
+        self.quote_syncer = connect_changes(self.parts, self.autosaver)
         # what another desk or the CLI wrote: the same "changed" (desk.gui.external_changes)
         self.external_changes = ExternalChanges(self.library, self.runner, self.editor,
                                                 self.autosaver, self)
@@ -445,6 +445,8 @@ class MainWindow(QMainWindow):
                 return
         self.save_settings()
         self.external_changes.stop()
+        self.quote_syncer.wait()  # the rows follow the last save before the window goes
+        self.quote_syncer.shutdown()
         self.checker.shutdown()
         event.accept()
 

@@ -1,0 +1,185 @@
+"""Quotation rows follow a saved text without holding the GUI thread.
+
+After a save the window asks ``QuoteSyncer.request(article_id, text, spans)``: the rows
+are read on the GUI thread (the SQLite connection never leaves it), the quotations are
+found (when the live check's ones are not of this text) and paired with the rows in a
+worker, and the worker's small diff (desk.review.reattach.diff_sync) is written back on
+the GUI thread in one transaction — only the rows that change. The write is refused by
+``Quotes.apply`` when the stored rows or text are no longer those the diff was computed
+from: a stale result never overwrites newer state; a newer save's request replaces an
+older one still waiting, and a diff whose rows were changed meanwhile (a quotation tagged)
+is computed again. A process that dies mid-way leaves the rows as they were."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from desk.checking import CheckInputs, check_inputs, check_with
+from desk.model import DeskError, QuoteSpan
+from desk.operations.changes import Changes
+from desk.review.reattach import diff_sync
+from desk.storage.edits import busy_timeout, is_busy
+from desk.storage.quotes import QuoteDiff, QuoteTag, tagged_of
+
+log = logging.getLogger(__name__)
+
+WRITE_WAIT_MS = 150  # longest wait for another process's write lock on the GUI thread
+RETRY_MS = 500  # after a busy library or rows changed under the diff
+MAX_RETRIES = 5
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncRequest:
+    """One article's rows and saved text, read on the GUI thread; the worker's input."""
+
+    generation: int
+    article_id: int
+    text: str
+    rows: tuple[QuoteTag, ...]
+    spans: tuple[QuoteSpan, ...] | None  # the live check's quotations of exactly this text
+    inputs: CheckInputs | None  # to find them otherwise
+
+
+def plan(request: SyncRequest) -> QuoteDiff:
+    """The worker's whole job (pure): the quotations of the text, paired with the rows."""
+    spans = request.spans
+    if spans is None:
+        assert request.inputs is not None
+        spans = tuple(check_with(request.text, request.inputs, spelling=False).all_quotes)
+    return diff_sync(request.article_id, request.rows, spans)
+
+
+class _Bridge(QObject):
+    done = Signal(int)  # the job's generation (never None through a queued signal)
+
+
+class _SyncJob(QRunnable):
+    def __init__(self, request: SyncRequest, bridge: _Bridge):
+        super().__init__()
+        self.setAutoDelete(False)  # kept referenced until its result is handled
+        self.request, self.bridge = request, bridge
+        self.diff: QuoteDiff | None = None
+        self.error = ""
+
+    def run(self):
+        try:
+            self.diff = plan(self.request)
+        except Exception as exc:  # a sync bug must not break saving; said in the status bar
+            self.error = f"{type(exc).__name__}: {exc}"
+        self.bridge.done.emit(self.request.generation)
+
+
+class QuoteSyncer(QObject):
+    synced = Signal(object)  # Changes: the quotation rows written (only when some were)
+    failed = Signal(str)  # why a sync could not be done (a status-bar notice)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._bridge = _Bridge()
+        self._bridge.done.connect(self._done)
+        self._generation = 0
+        self._job: _SyncJob | None = None  # running
+        self._pending: dict[int, tuple[str, tuple | None, int]] = {}  # article -> request args
+        self._latest: dict[int, int] = {}  # article -> generation of its newest request
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._start_next)
+        self._closed = False
+        self._job_retries = 0
+
+    def request(self, article_id: int, text: str, spans: Sequence[QuoteSpan] | None = None,
+                *, retries: int = 0) -> None:
+        """Bring the rows of ``article_id`` in line with ``text`` (its saved body) soon.
+        ``spans``: the quotations the live check found in exactly this text, if at hand."""
+        if self._closed or getattr(self.library, "read_only", False):
+            return
+        self._generation += 1
+        self._latest[article_id] = self._generation
+        self._pending[article_id] = (text, tuple(spans) if spans is not None else None, retries)
+        self._start_next()
+
+    def is_idle(self) -> bool:
+        return self._job is None and not self._pending
+
+    def wait(self, timeout_ms: int = 30000) -> None:
+        """Finish every requested sync now (closing the window; tests)."""
+        while not self._closed and not self.is_idle():
+            self._retry.stop()
+            if self._job is None:
+                self._start_next()
+                if self._job is None:
+                    return  # could not read the rows: nothing to wait for
+            self._pool.waitForDone(timeout_ms)
+            QCoreApplication.sendPostedEvents(self._bridge)
+            job = self._job
+            if job is not None:  # its queued signal had not arrived
+                self._done(job.request.generation)
+
+    def shutdown(self) -> None:
+        self._closed = True
+        self._retry.stop()
+        self._pool.waitForDone(5000)
+        self._job = None
+        self._pending.clear()
+
+    # -- internals ---------------------------------------------------------------------
+    def _start_next(self) -> None:
+        if self._job is not None or not self._pending or self._closed or self._retry.isActive():
+            return
+        article_id = next(iter(self._pending))
+        text, spans, retries = self._pending.pop(article_id)
+        try:
+            rows = tuple(self.library.quotes.list(article_id=article_id))
+            inputs = None if spans is not None else check_inputs(
+                self.library, article_id, tagged=tagged_of(rows))
+        except (DeskError, OSError) as exc:
+            log.info("quotation sync of article %d not started: %s", article_id, exc)
+            return
+        request = SyncRequest(self._latest[article_id], article_id, text, rows, spans, inputs)
+        self._job = _SyncJob(request, self._bridge)
+        self._job_retries = retries
+        self._pool.start(self._job)
+
+    def _done(self, generation: int) -> None:
+        job = self._job
+        if job is None or job.request.generation != generation:
+            return  # already handled (wait())
+        self._job = None
+        request = job.request
+        if job.error:
+            self.failed.emit(f"quotation sync failed: {job.error}")
+        elif job.diff is not None and self._latest.get(request.article_id) == generation:
+            self._apply(request, job.diff, self._job_retries)
+        # else: a newer save of this article asked for its own sync; this one is stale
+        self._start_next()
+
+    def _apply(self, request: SyncRequest, diff: QuoteDiff, retries: int) -> None:
+        try:
+            with busy_timeout(self.library, WRITE_WAIT_MS):
+                touched = self.library.quotes.apply(diff, rows=request.rows, body=request.text)
+        except (DeskError, OSError) as exc:
+            if is_busy(exc):
+                self._again(request, retries)
+            else:
+                self.failed.emit(f"quotation sync failed: {exc}")
+            return
+        if touched is None:  # rows tagged meanwhile, or another text stored: compute again
+            self._again(request, retries)
+        elif touched:
+            self.synced.emit(Changes.of(quotes=touched))
+
+    def _again(self, request: SyncRequest, retries: int) -> None:
+        if retries >= MAX_RETRIES:
+            log.info("quotation sync of article %d given up after %d tries", request.article_id,
+                     retries)
+            return
+        if request.article_id not in self._pending:  # else a newer save's request waits
+            self._latest[request.article_id] = request.generation
+            self._pending[request.article_id] = (request.text, request.spans, retries + 1)
+        self._retry.start()
