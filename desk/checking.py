@@ -25,9 +25,12 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from desk.checks.engine import CheckReport, check_text
+from desk.checks import regex_cache
 from desk.languages import DEFAULT_LANGUAGE
 from desk.model import Article, SourceRef, TaggedQuote
+
+with regex_cache.serving():  # the checks' ~160 patterns, compiled in an earlier run
+    from desk.checks.engine import CheckReport, check_text
 
 log = logging.getLogger(__name__)
 
