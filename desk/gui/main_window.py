@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.status.show_library(library.path)
         self.library_panel.reload()
         if open_last:
-            self._open_first_article()
+            self.open_first_article()
         self._update_article_actions()
 
     # -- layout ------------------------------------------------------------------------
@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         return recovery.offer(self, self.journal, ask)
 
     # -- articles ----------------------------------------------------------------------
-    def _open_first_article(self) -> None:
+    def open_first_article(self) -> None:
+        """The article open when the window last closed, else the first one listed."""
         last = self.settings.last_article(self.library.path)
         if last is not None:
             try:
