@@ -1,14 +1,15 @@
 """Quotation rows follow a saved text without holding the GUI thread.
 
-After a save the window asks ``QuoteSyncer.request(article_id, text, spans)``: the rows
-are read on the GUI thread (the SQLite connection never leaves it), the quotations are
-found (when the live check's ones are not of this text) and paired with the rows in a
-worker, and the worker's small diff (desk.review.reattach.diff_sync) is written back on
-the GUI thread in one transaction — only the rows that change. The write is refused by
-``Quotes.apply`` when the stored rows or text are no longer those the diff was computed
-from: a stale result never overwrites newer state; a newer save's request replaces an
-older one still waiting, and a diff whose rows were changed meanwhile (a quotation tagged)
-is computed again. A process that dies mid-way leaves the rows as they were."""
+After a save the window asks ``QuoteSyncer.request(article_id, text, spans)``. A worker
+reads the article's rows on a connection of its own (the window's is never touched off its
+thread), finds the quotations (when the live check's ones are not of this text) and pairs
+them with the rows; its small diff (desk.review.reattach.diff_sync) is written back on the
+GUI thread in one transaction — only the rows that change. The write is refused by
+``Quotes.apply`` when the stored rows (their fingerprint, computed by SQLite) or the text
+are no longer those the diff was computed from: a stale result never overwrites newer
+state; a newer save's request replaces an older one still waiting, and a diff whose rows
+were changed meanwhile (a quotation tagged) is computed again. A process that dies mid-way
+leaves the rows as they were."""
 
 from __future__ import annotations
 
@@ -34,23 +35,30 @@ MAX_RETRIES = 5
 
 @dataclasses.dataclass(frozen=True)
 class SyncRequest:
-    """One article's rows and saved text, read on the GUI thread; the worker's input."""
+    """One article's saved text (and the live check's quotations of it, when at hand)."""
 
     generation: int
     article_id: int
     text: str
-    rows: tuple[QuoteTag, ...]
     spans: tuple[QuoteSpan, ...] | None  # the live check's quotations of exactly this text
-    inputs: CheckInputs | None  # to find them otherwise
 
 
-def plan(request: SyncRequest) -> QuoteDiff:
-    """The worker's whole job (pure): the quotations of the text, paired with the rows."""
+def plan(request: SyncRequest, rows: Sequence[QuoteTag], inputs: CheckInputs | None) -> QuoteDiff:
+    """The worker's pairing (pure): the quotations of the text, paired with the rows."""
     spans = request.spans
     if spans is None:
-        assert request.inputs is not None
-        spans = tuple(check_with(request.text, request.inputs, spelling=False).all_quotes)
-    return diff_sync(request.article_id, request.rows, spans)
+        assert inputs is not None
+        spans = tuple(check_with(request.text, inputs, spelling=False).all_quotes)
+    return diff_sync(request.article_id, rows, spans)
+
+
+def work(request: SyncRequest, reader) -> tuple[QuoteDiff, str]:
+    """The worker's whole job on its own connection ``reader``: (diff, the fingerprint of
+    the rows it was computed from)."""
+    rows, fingerprint = reader.quotes.snapshot(request.article_id)
+    inputs = None if request.spans is not None else check_inputs(
+        reader, request.article_id, tagged=tagged_of(rows))
+    return plan(request, rows, inputs), fingerprint
 
 
 class _Bridge(QObject):
@@ -58,16 +66,17 @@ class _Bridge(QObject):
 
 
 class _SyncJob(QRunnable):
-    def __init__(self, request: SyncRequest, bridge: _Bridge):
+    def __init__(self, request: SyncRequest, reader, bridge: _Bridge):
         super().__init__()
         self.setAutoDelete(False)  # kept referenced until its result is handled
-        self.request, self.bridge = request, bridge
+        self.request, self.reader, self.bridge = request, reader, bridge
         self.diff: QuoteDiff | None = None
+        self.fingerprint = ""
         self.error = ""
 
     def run(self):
         try:
-            self.diff = plan(self.request)
+            self.diff, self.fingerprint = work(self.request, self.reader)
         except Exception as exc:  # a sync bug must not break saving; said in the status bar
             self.error = f"{type(exc).__name__}: {exc}"
         self.bridge.done.emit(self.request.generation)
@@ -92,6 +101,7 @@ class QuoteSyncer(QObject):
         self._retry.timeout.connect(self._start_next)
         self._closed = False
         self._job_retries = 0
+        self._reader = None  # the worker's connection, made on the first request
 
     def request(self, article_id: int, text: str, spans: Sequence[QuoteSpan] | None = None,
                 *, retries: int = 0) -> None:
@@ -127,6 +137,9 @@ class QuoteSyncer(QObject):
         self._pool.waitForDone(5000)
         self._job = None
         self._pending.clear()
+        if self._reader is not None and self._pool.activeThreadCount() == 0:
+            self._reader.close()
+            self._reader = None
 
     # -- internals ---------------------------------------------------------------------
     def _start_next(self) -> None:
@@ -135,14 +148,13 @@ class QuoteSyncer(QObject):
         article_id = next(iter(self._pending))
         text, spans, retries = self._pending.pop(article_id)
         try:
-            rows = tuple(self.library.quotes.list(article_id=article_id))
-            inputs = None if spans is not None else check_inputs(
-                self.library, article_id, tagged=tagged_of(rows))
+            if self._reader is None:
+                self._reader = self.library.another_connection()
         except (DeskError, OSError) as exc:
             log.info("quotation sync of article %d not started: %s", article_id, exc)
             return
-        request = SyncRequest(self._latest[article_id], article_id, text, rows, spans, inputs)
-        self._job = _SyncJob(request, self._bridge)
+        request = SyncRequest(self._latest[article_id], article_id, text, spans)
+        self._job = _SyncJob(request, self._reader, self._bridge)
         self._job_retries = retries
         self._pool.start(self._job)
 
@@ -155,14 +167,16 @@ class QuoteSyncer(QObject):
         if job.error:
             self.failed.emit(f"quotation sync failed: {job.error}")
         elif job.diff is not None and self._latest.get(request.article_id) == generation:
-            self._apply(request, job.diff, self._job_retries)
+            self._apply(request, job.diff, job.fingerprint, self._job_retries)
         # else: a newer save of this article asked for its own sync; this one is stale
         self._start_next()
 
-    def _apply(self, request: SyncRequest, diff: QuoteDiff, retries: int) -> None:
+    def _apply(self, request: SyncRequest, diff: QuoteDiff, fingerprint: str,
+               retries: int) -> None:
         try:
             with busy_timeout(self.library, WRITE_WAIT_MS):
-                touched = self.library.quotes.apply(diff, rows=request.rows, body=request.text)
+                touched = self.library.quotes.apply(diff, fingerprint=fingerprint,
+                                                    body=request.text)
         except (DeskError, OSError) as exc:
             if is_busy(exc):
                 self._again(request, retries)

@@ -14,6 +14,8 @@ EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", 
             "original", "note", "reviewed_by", "reviewed_at", "assigned", "verified_material_id",
             "verified_against")
 
+_COLUMNS = ("id", "article_id", *EDITABLE, "created_at", "updated_at")
+
 
 @dataclass
 class QuoteTag:
@@ -105,18 +107,40 @@ class Quotes(Manager):
                                       'WHERE id = ?',
                                       [(start, end, stamp, qid) for qid, start, end in moves])
 
+    def fingerprint(self, article_id: int) -> str:
+        """Every stored value of the article's rows, as one string computed by SQLite: equal
+        fingerprints, equal rows (a sync checks its rows are still current this way,
+        without reading them into Python on the window's thread)."""
+        row = " || ',' || ".join(f'quote("{c}")' for c in _COLUMNS)
+        return self._scalar(f"SELECT group_concat(r, ';') FROM (SELECT {row} AS r FROM quotes "
+                            "WHERE article_id = ? ORDER BY id)", (article_id,)) or ""
+
+    def snapshot(self, article_id: int) -> tuple[builtins.list[QuoteTag], str]:
+        """The article's rows and their fingerprint, read in one read transaction (a
+        worker's own connection, desk.gui.quote_sync)."""
+        own = not self.conn.in_transaction
+        if own:
+            self.conn.execute("BEGIN")
+        try:
+            return self.list(article_id=article_id), self.fingerprint(article_id)
+        finally:
+            if own:
+                self.conn.execute("COMMIT")
+
     def apply(self, diff: QuoteDiff, *, rows: Iterable[QuoteTag] | None = None,
-              body: str | None = None) -> set[int] | None:
+              fingerprint: str | None = None, body: str | None = None) -> set[int] | None:
         """Write ``diff`` in one transaction: only the rows it names. With ``rows`` (the
-        article's rows the diff was computed from) and ``body`` (the text it was computed
-        on), nothing is written and None is returned when either is no longer what is
-        stored: a stale sync never overwrites newer rows or follows an older text.
-        Otherwise the ids of the rows written (added ones included)."""
+        article's rows the diff was computed from) or their ``fingerprint``, and ``body``
+        (the text it was computed on), nothing is written and None is returned when any is
+        no longer what is stored: a stale sync never overwrites newer rows or follows an
+        older text. Otherwise the ids of the rows written (added ones included)."""
         aid = diff.article_id
         for _qid, values in diff.updated:
             _check(values)
         with self.lib.transaction():
             if rows is not None and list(rows) != self.list(article_id=aid):
+                return None
+            if fingerprint is not None and fingerprint != self.fingerprint(aid):
                 return None
             if body is not None and self._scalar(
                     "SELECT body FROM articles WHERE id = ?", (aid,)) != body:

@@ -74,10 +74,10 @@ def test_a_result_for_an_older_save_is_dropped_for_the_newer_one(window, library
     gate, planned = threading.Event(), []
     real = quote_sync.plan
 
-    def held(request):
+    def held(request, rows, inputs):
         gate.wait(WAIT_MS / 1000)
         planned.append(request.text)
-        return real(request)
+        return real(request, rows, inputs)
 
     monkeypatch.setattr(quote_sync, "plan", held)
     type_more(window)
@@ -99,11 +99,11 @@ def test_rows_tagged_while_the_worker_runs_are_kept_and_the_diff_computed_again(
     gate, planned = threading.Event(), []
     real = quote_sync.plan
 
-    def held(request):
+    def held(request, rows, inputs):
         if not planned:
             gate.wait(WAIT_MS / 1000)
-        planned.append(request.rows)
-        return real(request)
+        planned.append(rows)
+        return real(request, rows, inputs)
 
     monkeypatch.setattr(quote_sync, "plan", held)
     type_more(window)
@@ -137,7 +137,7 @@ def test_closing_the_window_finishes_the_sync_of_the_last_autosave(qtbot, librar
 def test_a_sync_that_fails_says_so_and_writes_nothing(window, library, qtbot, monkeypatch):
     aid = window.editor.article_id
 
-    def broken(_request):
+    def broken(*_args):
         raise ValueError("engine bug")
 
     monkeypatch.setattr(quote_sync, "plan", broken)

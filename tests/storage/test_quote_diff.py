@@ -107,3 +107,16 @@ def test_sync_quotes_writes_through_the_diff_and_keeps_review_work(synced):
     assert [q.text for q in attached] == ["Nobody will pay more,"]
     kept = library.quotes.get(first.id)
     assert kept.start is None and kept.status == "verified"  # orphaned, not deleted
+
+
+def test_a_fingerprint_changes_with_any_stored_value_of_the_rows(synced):
+    library, aid = synced
+    rows, before = library.quotes.snapshot(aid)
+    assert before == library.quotes.fingerprint(aid) and len(rows) == 2
+    library.quotes.update(rows[1].id, note="asked her office")
+    after = library.quotes.fingerprint(aid)
+    assert after != before
+    diff = QuoteDiff(aid, deleted=(rows[0].id,))
+    assert library.quotes.apply(diff, fingerprint=before, body=BODY) is None  # stale: refused
+    assert library.quotes.apply(diff, fingerprint=after, body=BODY) == {rows[0].id}
+    assert [q.id for q in library.quotes.list(article_id=aid)] == [rows[1].id]
