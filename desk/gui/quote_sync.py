@@ -62,14 +62,14 @@ def work(request: SyncRequest, reader) -> tuple[QuoteDiff, str]:
 
 
 class _Bridge(QObject):
-    done = Signal(int)  # the job's generation (never None through a queued signal)
+    done = Signal(int)  # the job's number (never None through a queued signal)
 
 
 class _SyncJob(QRunnable):
-    def __init__(self, request: SyncRequest, reader, bridge: _Bridge):
+    def __init__(self, number: int, request: SyncRequest, reader, bridge: _Bridge):
         super().__init__()
         self.setAutoDelete(False)  # kept referenced until its result is handled
-        self.request, self.reader, self.bridge = request, reader, bridge
+        self.number, self.request, self.reader, self.bridge = number, request, reader, bridge
         self.diff: QuoteDiff | None = None
         self.fingerprint = ""
         self.error = ""
@@ -79,7 +79,7 @@ class _SyncJob(QRunnable):
             self.diff, self.fingerprint = work(self.request, self.reader)
         except Exception as exc:  # a sync bug must not break saving; said in the status bar
             self.error = f"{type(exc).__name__}: {exc}"
-        self.bridge.done.emit(self.request.generation)
+        self.bridge.done.emit(self.number)
 
 
 class QuoteSyncer(QObject):
@@ -101,6 +101,7 @@ class QuoteSyncer(QObject):
         self._retry.timeout.connect(self._start_next)
         self._closed = False
         self._job_retries = 0
+        self._jobs = 0  # jobs started: a result is known by its job's number
         self._reader = None  # the worker's connection, made on the first request
 
     def request(self, article_id: int, text: str, spans: Sequence[QuoteSpan] | None = None,
@@ -128,8 +129,8 @@ class QuoteSyncer(QObject):
             self._pool.waitForDone(timeout_ms)
             QCoreApplication.sendPostedEvents(self._bridge)
             job = self._job
-            if job is not None:  # its queued signal had not arrived
-                self._done(job.request.generation)
+            if job is not None:  # its queued signal had not arrived (it is ignored later)
+                self._done(job.number)
 
     def shutdown(self) -> None:
         self._closed = True
@@ -154,16 +155,17 @@ class QuoteSyncer(QObject):
             log.info("quotation sync of article %d not started: %s", article_id, exc)
             return
         request = SyncRequest(self._latest[article_id], article_id, text, spans)
-        self._job = _SyncJob(request, self._reader, self._bridge)
+        self._jobs += 1
+        self._job = _SyncJob(self._jobs, request, self._reader, self._bridge)
         self._job_retries = retries
         self._pool.start(self._job)
 
-    def _done(self, generation: int) -> None:
+    def _done(self, number: int) -> None:
         job = self._job
-        if job is None or job.request.generation != generation:
+        if job is None or job.number != number:
             return  # already handled (wait())
         self._job = None
-        request = job.request
+        request, generation = job.request, job.request.generation
         if job.error:
             self.failed.emit(f"quotation sync failed: {job.error}")
         elif job.diff is not None and self._latest.get(request.article_id) == generation:
