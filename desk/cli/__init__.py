@@ -69,8 +69,10 @@ class Context:
 
 # Commands whose module is the only one a run of them needs to register: `desk check FILE`
 # is a linter's quick run, and the other modules' imports (export, review, storage) would
-# be most of it. Help and completion always see every command.
-ALONE = {"check": "desk.cli.check"}
+# be most of it; the window starts without them too. Help and completion always see every
+# command.
+ALONE = {"check": "desk.cli.check", "window": "desk.cli.window", "screenshot": "desk.cli.window"}
+WINDOW = "desk.cli.window"  # no command at all: the window
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -159,18 +161,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _alone(argv: list[str]) -> str | None:
-    """The ALONE module when the command is one of them: the arguments before it are only
-    -v and --db (anything else, --help first of all, gets the whole parser)."""
+    """The ALONE module when the command is one of them (or there is none: the window):
+    the arguments before it are only -v and --db (anything else, --help first of all, gets
+    the whole parser)."""
     i = 0
     while i < len(argv):
         arg = argv[i]
         if arg == "--db":
+            if i + 1 >= len(argv):
+                return None  # argparse says what is missing
             i += 2
         elif arg.startswith("--db=") or arg in ("--verbose", "-v", "-vv", "-vvv"):
             i += 1
         else:
             return ALONE.get(arg)
-    return None
+    return WINDOW
 
 
 def _flush_stdout() -> None:

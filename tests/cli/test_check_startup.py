@@ -20,10 +20,22 @@ def test_a_check_registers_only_its_command(argv):
     assert _alone(argv) == "desk.cli.check"
 
 
-@pytest.mark.parametrize("argv", [[], ["--help", "check"], ["--version"], ["export", "1"],
-                                  ["list"], ["--db"], ["-x", "check"]])
+@pytest.mark.parametrize("argv", [[], ["-v"], ["--db", "lib.db"], ["window"],
+                                  ["screenshot", "out.png"]])
+def test_the_window_registers_only_its_commands(argv):
+    assert _alone(argv) == "desk.cli.window"
+
+
+@pytest.mark.parametrize("argv", [["--help", "check"], ["--version"], ["export", "1"],
+                                  ["list"], ["--db"], ["-x", "check"], ["-h"]])
 def test_anything_else_gets_the_whole_parser(argv):
     assert _alone(argv) is None
+
+
+def test_no_command_parses_as_the_whole_parser_does():
+    alone = vars(build_parser("desk.cli.window").parse_args(["--db", "lib.db", "-v"]))
+    whole = vars(build_parser().parse_args(["--db", "lib.db", "-v"]))
+    assert alone == whole and alone["command"] is None
 
 
 def test_the_check_alone_parses_as_the_whole_parser_does():
