@@ -102,6 +102,10 @@ class QuoteSyncer(QObject):
         self._closed = False
         self._job_retries = 0
         self._jobs = 0  # jobs started: a result is known by its job's number
+        # article -> (text, quotations) its rows were last brought in line with: the same
+        # again is skipped (reopening an article whose rows can never equal what is on
+        # screen, a quotation at the place of another, would sync at every open)
+        self._synced: dict[int, tuple[str, tuple]] = {}
         self._reader = None  # the worker's connection, made on the first request
 
     def request(self, article_id: int, text: str, spans: Sequence[QuoteSpan] | None = None,
@@ -109,6 +113,8 @@ class QuoteSyncer(QObject):
         """Bring the rows of ``article_id`` in line with ``text`` (its saved body) soon.
         ``spans``: the quotations the live check found in exactly this text, if at hand."""
         if self._closed or getattr(self.library, "read_only", False):
+            return
+        if spans is not None and self._synced.get(article_id) == (text, tuple(spans)):
             return
         self._generation += 1
         self._latest[article_id] = self._generation
@@ -187,7 +193,10 @@ class QuoteSyncer(QObject):
             return
         if touched is None:  # rows tagged meanwhile, or another text stored: compute again
             self._again(request, retries)
-        elif touched:
+            return
+        if request.spans is not None:
+            self._synced[request.article_id] = (request.text, request.spans)
+        if touched:
             self.synced.emit(Changes.of(quotes=touched))
 
     def _again(self, request: SyncRequest, retries: int) -> None:

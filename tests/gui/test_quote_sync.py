@@ -146,3 +146,18 @@ def test_a_sync_that_fails_says_so_and_writes_nothing(window, library, qtbot, mo
         window.autosaver.autosave()
     assert "engine bug" in seen.args[0]
     assert texts(library, aid) == ["The hall stays open,"]
+
+
+def test_the_same_text_and_quotations_are_synced_once(window, library, qtbot, monkeypatch):
+    aid = window.editor.article_id  # opening it synced its rows to this text and these quotes
+    runs = []
+    real = quote_sync.work
+    monkeypatch.setattr(quote_sync, "work", lambda *a: runs.append(a) or real(*a))
+    text, spans = library.articles.get(aid).body, list(window.checker.raw_quotes)
+    window.quote_syncer.request(aid, text, spans)  # reopened, nothing changed
+    qtbot.waitUntil(window.quote_syncer.is_idle, timeout=WAIT_MS)
+    assert runs == []
+    newer = library.articles.update(aid, body=text + "\n\n“New,” said Ana Ruiz.").body
+    window.quote_syncer.request(aid, newer, None)  # another text: synced again
+    qtbot.waitUntil(window.quote_syncer.is_idle, timeout=WAIT_MS)
+    assert len(runs) == 1
