@@ -1,7 +1,9 @@
 """Starting the window: the one place outside desk/gui that imports Qt.
 
 DESK_EXIT_WHEN_READY=1 makes the app print how long it took to show a usable window
-(the library listed) and quit: the start-up benchmark runs it that way."""
+(the library listed) and quit: the start-up benchmark runs it that way. With
+DESK_EXIT_WHEN_PAINTED=1 it prints "painted" once the window's first paint is done and quits
+(tests/bench/bench_startup.py, against a bare QPlainTextEdit window)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,22 @@ import time
 from pathlib import Path
 
 _T0 = time.perf_counter()
+
+# The Qt-free core the window uses, imported before PySide6 is: once PySide6 is loaded, its
+# "feature" import hook reads the source of every module imported after it (to see whether
+# it uses PySide6), which made the core's imports (sqlite_utils, rapidfuzz, the checks)
+# cost half as much again at start-up.
+CORE_FIRST = ("desk.storage", "desk.checking", "desk.review", "desk.operations",
+              "desk.operations.articles", "desk.operations.dictionary",
+              "desk.operations.materials", "desk.operations.quotes", "desk.operations.sources",
+              "desk.export.gate", "desk.importing", "desk.journal")
+
+
+def _core_first() -> None:
+    import importlib
+
+    for name in CORE_FIRST:
+        importlib.import_module(name)
 
 
 def _application(argv=None):
@@ -53,7 +71,11 @@ def _open_library(db_path: Path):
 def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool = True):
     """The application, the library and the window shown, with SIGTERM/SIGHUP saving and
     closing it and the crash journal offered back; (None, None, None) if the library cannot
-    be opened. The caller runs app.exec() and closes the library."""
+    be opened. The caller runs app.exec() and closes the library.
+
+    Nothing but the window and the first page of the library list comes before the first
+    paint: the last article opens (and is checked) from the event loop, just after."""
+    _core_first()
     app = _application(argv)
     library = _open_library(db_path)
     if library is None:
@@ -63,8 +85,9 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
     from desk.gui.quit_signals import QuitOnSignal
     from desk.gui.window_parts import build_window
 
-    window = build_window(library)
+    window = build_window(library, open_last=False)
     window.show()
+    QTimer.singleShot(0, window.open_first_article)
 
     def on_signal(signum: int) -> None:
         # the window it belongs to: File > Open Library moves it to the new window
@@ -83,7 +106,9 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
                                         recover=not os.environ.get("DESK_EXIT_WHEN_READY"))
     if library is None:
         return 2
-    if os.environ.get("DESK_EXIT_WHEN_READY"):
+    if os.environ.get("DESK_EXIT_WHEN_PAINTED"):
+        _quit_when_painted(app, window)
+    elif os.environ.get("DESK_EXIT_WHEN_READY"):
         from PySide6.QtCore import QTimer
 
         def ready():
@@ -97,6 +122,29 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         library.close()
+
+
+def _quit_when_painted(app, window) -> None:
+    """Print "painted" after the first paint of any part of ``window``, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            if not self.seen and event.type() == QEvent.Paint and hasattr(obj, "window") \
+                    and obj.window() is window:
+                self.seen = True
+                QTimer.singleShot(0, done)
+            return False
+
+    def done() -> None:
+        print(f"painted {time.perf_counter() - _T0:.3f} s", flush=True)
+        window.close()
+        app.quit()
+
+    watcher = FirstPaint(app)
+    app.installEventFilter(watcher)
 
 
 def dark_palette():

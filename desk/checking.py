@@ -23,11 +23,14 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-from desk.checks.engine import CheckReport, check_text
+from desk.checks import regex_cache
 from desk.languages import DEFAULT_LANGUAGE
 from desk.model import Article, SourceRef, TaggedQuote
+
+with regex_cache.serving():  # the checks' ~160 patterns, compiled in an earlier run
+    from desk.checks.engine import CheckReport, check_text
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +57,11 @@ class CheckInputs:
 
 
 def check_inputs(lib: "Library | None", article: Article | int | None, *,
-                 language: str | None = None) -> CheckInputs:
+                 language: str | None = None,
+                 tagged: Sequence[TaggedQuote] | None = None) -> CheckInputs:
     """The inputs for an article (an Article, or its id), or for a text that is no article
-    (None). ``language`` overrides the article's; the default is en-US."""
+    (None). ``language`` overrides the article's; the default is en-US. ``tagged``: the
+    article's attached tags when already read (desk.storage.quotes.tagged_of)."""
     article_id = article.id if isinstance(article, Article) else article
     if language is None and isinstance(article, Article):
         language = article.language
@@ -65,8 +70,9 @@ def check_inputs(lib: "Library | None", article: Article | int | None, *,
     language = language or DEFAULT_LANGUAGE
     if lib is None:
         return CheckInputs(language=language)
-    tagged = tuple(lib.quotes.tagged(article_id)) if article_id is not None else ()
-    return CheckInputs(sources=tuple(lib.sources.refs()), tagged=tagged,
+    if tagged is None:
+        tagged = lib.quotes.tagged(article_id) if article_id is not None else ()
+    return CheckInputs(sources=tuple(lib.sources.refs()), tagged=tuple(tagged),
                        dictionary=frozenset(lib.dictionary.words(article_id)), language=language)
 
 

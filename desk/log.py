@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -38,8 +38,40 @@ class _Stderr(logging.StreamHandler):
         pass
 
 
-class _QuietFileHandler(logging.handlers.RotatingFileHandler):
-    """A full disk or a vanished folder while logging: drop the record, say nothing."""
+class _QuietFileHandler(logging.FileHandler):
+    """A log file kept under ``max_bytes``, with ``backups`` older ones (.1 newest), as
+    logging.handlers.RotatingFileHandler does; that module is not imported, for it brings
+    socket, pickle and queue into every quick `desk check`. A full disk or a vanished
+    folder while logging: the record is dropped, without a word."""
+
+    def __init__(self, filename: Path, *, max_bytes: int, backups: int) -> None:
+        super().__init__(filename, mode="a", encoding="utf-8")
+        self.max_bytes, self.backups = max_bytes, backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            if self.max_bytes > 0 and self.stream.tell() + len(line) >= self.max_bytes:
+                self._rotate()
+            self.stream.write(line)
+            self.stream.flush()
+        except Exception:  # noqa: BLE001 - logging never stops desk
+            self.handleError(record)
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        base = self.baseFilename
+        for n in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if self.backups > 0:
+            os.replace(base, f"{base}.1")
+        else:
+            open(base, "w").close()
+        self.stream = self._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass
@@ -81,8 +113,7 @@ def _open_file(log_file: Path | None) -> _QuietFileHandler | None:
 
             log_file = log_path()
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = _QuietFileHandler(log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                    encoding="utf-8")
+        handler = _QuietFileHandler(log_file, max_bytes=MAX_BYTES, backups=BACKUPS)
     except (OSError, ValueError):
         return None
     handler.setFormatter(logging.Formatter(FILE_FORMAT))

@@ -68,7 +68,16 @@ class Context:
             self._library = None
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands whose module is the only one a run of them needs to register: `desk check FILE`
+# is a linter's quick run, and the other modules' imports (export, review, storage) would
+# be most of it; the window starts without them too. Help and completion always see every
+# command.
+ALONE = {"check": "desk.cli.check", "window": "desk.cli.window", "screenshot": "desk.cli.window"}
+WINDOW = "desk.cli.window"  # no command at all: the window
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``only`` (a module of ALONE) one holding just its command."""
     import importlib
 
     from desk.cli.args import Parser
@@ -89,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
              "postgresql://user@host/dbname (default: $DESK_DB or the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (only,) if only else COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -105,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     from desk.log import setup as setup_logging
 
     safe_streams()
-    parser = build_parser()
+    parser = build_parser(_alone(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit:  # --help, --version: printed, and flushed here while a pipe can fail
@@ -151,6 +160,24 @@ def main(argv: list[str] | None = None) -> int:
         log.debug("%s done in %.3f s", args.command or "window", time.perf_counter() - started)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _alone(argv: list[str]) -> str | None:
+    """The ALONE module when the command is one of them (or there is none: the window):
+    the arguments before it are only -v and --db (anything else, --help first of all, gets
+    the whole parser)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--db":
+            if i + 1 >= len(argv):
+                return None  # argparse says what is missing
+            i += 2
+        elif arg.startswith("--db=") or arg in ("--verbose", "-v", "-vv", "-vvv"):
+            i += 1
+        else:
+            return ALONE.get(arg)
+    return WINDOW
 
 
 def _flush_stdout() -> None:

@@ -38,11 +38,16 @@ def x_server_answers(display: str) -> bool | None:
     """Whether an X server accepts a connection to ``display`` as Qt's would be made
     (libxcb: the same socket, the same Xauthority); None when libxcb cannot be loaded, and
     Qt's plugin could not load it either, so Qt is left to say what is missing."""
-    name = ctypes.util.find_library("xcb") or "libxcb.so.1"
-    try:
-        xcb = ctypes.CDLL(name)
+    try:  # the usual name first: find_library runs ldconfig, tens of ms at every start
+        xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:
-        return None
+        name = ctypes.util.find_library("xcb")
+        try:
+            if name is None:
+                return None
+            xcb = ctypes.CDLL(name)
+        except OSError:
+            return None
     xcb.xcb_connect.restype = ctypes.c_void_p
     xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
     xcb.xcb_connection_has_error.restype = ctypes.c_int

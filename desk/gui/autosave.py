@@ -41,6 +41,7 @@ class Autosaver(QObject):
         self.dirty = False
         self.base: dict | None = None  # the stored text this window last loaded or saved
         self.last_error = ""
+        self.background = False  # saving from the timers: nobody waits for what follows it
         self._failures = 0
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self.autosave)
@@ -83,8 +84,13 @@ class Autosaver(QObject):
         self._retry.stop()
 
     def autosave(self) -> bool:
-        """The timers' save: a short wait for the lock, a quiet retry if it is held."""
-        return self.save(wait_ms=TYPING_WAIT_MS)
+        """The timers' save: a short wait for the lock, a quiet retry if it is held; the
+        quotation rows follow in a worker (desk.gui.quote_sync)."""
+        self.background = True
+        try:
+            return self.save(wait_ms=TYPING_WAIT_MS)
+        finally:
+            self.background = False
 
     def save(self, wait_ms: int = EXPLICIT_WAIT_MS) -> bool:
         """Write the editor's fields if anything changed. True when nothing is left unsaved."""

@@ -3,7 +3,9 @@
 Every change reaches the parts through ``OperationRunner.changed(Changes, origin)``: an
 operation run by the runner emits it, and the few changes that are not operations yet (an
 autosave, the quotation rows following the saved text) are announced here with
-``runner.announce``. Panels never refresh each other: each has a ``library_changed`` slot,
+``runner.announce``. The rows follow the text in a worker (desk.gui.quote_sync): an
+autosave announces the article at once and the rows once their small diff is written; an
+explicit save (switching articles, exporting, closing) waits for its rows. Panels never refresh each other: each has a ``library_changed`` slot,
 subscribed here, that looks at what changed and refreshes only what it shows; the live
 checker re-checks when sources, quotation rows or the dictionary changed. A change made
 outside this window (``changes.external``, desk.gui.external_changes) names no rows: the
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desk.gui.file_actions import SAVE_ERRORS
+from desk.gui.quote_sync import QuoteSyncer
 from desk.operations.changes import Changes
 
 if TYPE_CHECKING:
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from desk.gui.live_checks import LiveChecker
     from desk.gui.op_runner import OperationRunner
     from desk.gui.window_parts import WindowParts
+    from desk.model import QuoteSpan
 
 Slot = Callable[[Changes, object], None]
 
@@ -36,28 +40,66 @@ def subscribe(runner: OperationRunner, owner: QObject, slot: Slot) -> None:
     owner.destroyed.connect(lambda *_: QObject.disconnect(connection))
 
 
-def connect_changes(parts: WindowParts, autosaver: Autosaver) -> None:
+def connect_changes(parts: WindowParts, autosaver: Autosaver) -> QuoteSyncer:
+    """Wire every "changed" subscriber; the syncer that keeps quotation rows following the
+    saved text (the window waits for it and shuts it down on close)."""
     runner, checker = parts.runner, parts.checker
+    syncer = QuoteSyncer(checker.library, autosaver)
     lp = parts.library_panel
+    renamed = {"last": True}  # the last save changed its article's headline
     subscribe(runner, lp, _or_outside(lp.library_changed, lambda: lp.reload()))
-    for name in ("sources", "review"):
-        panel = parts.panels[name]
-        subscribe(runner, panel, _or_outside(panel.library_changed, panel.refresh))
+    sources, review = parts.panels["sources"], parts.panels["review"]
+    subscribe(runner, sources, _or_outside(sources.library_changed, sources.refresh))
+    subscribe(runner, review, _unless_only_saved(
+        _or_outside(review.library_changed, review.refresh), autosaver, renamed))
     quotes = parts.panels["quotes"]  # redrawn from the next report after a change made elsewhere
-    subscribe(runner, quotes, quotes.library_changed)
+    subscribe(runner, quotes, _unless_only_saved(quotes.library_changed, autosaver, renamed))
     subscribe(runner, checker,
-              lambda changes, origin: _recheck(runner, checker, autosaver, changes, origin))
+              lambda changes, origin: _recheck(checker, autosaver, syncer, changes, origin))
+    syncer.synced.connect(lambda changes: runner.announce(changes, origin=autosaver))
+    syncer.failed.connect(checker.check_failed)
+
+    headlines: dict[int, str] = {}
+
+    def loaded(_article_id) -> None:
+        article = getattr(autosaver.editor, "loaded_article", None)
+        if article is not None and article.id is not None:
+            headlines[article.id] = article.headline
 
     def saved(article) -> None:
-        # Saving is where quotation rows follow the text (before anyone is told).
-        runner.announce(_synced(checker, article.id, lambda: checker.article_saved(article)),
-                        origin=autosaver)
+        renamed["last"] = headlines.get(article.id) != article.headline
+        headlines[article.id] = article.headline
+        runner.announce(Changes.of(articles=[article.id]), origin=autosaver)
+        syncer.request(article.id, article.body, _spans_for(checker, article.id, article.body))
+        if not autosaver.background:  # the editor asked to save: its rows follow before it returns
+            syncer.wait()
 
+    autosaver.editor.article_loaded.connect(loaded)
     autosaver.saved.connect(saved)
-    _sync_on_open(runner, checker, autosaver)
+    _sync_on_open(checker, autosaver, syncer)
+    return syncer
 
 
-def _sync_on_open(runner: OperationRunner, checker: LiveChecker, autosaver: Autosaver) -> None:
+def _spans_for(checker: LiveChecker, article_id: int, text: str) -> list[QuoteSpan] | None:
+    """The live check's quotations when they were found in exactly ``text``, else None."""
+    if checker.article_id == article_id and checker.report is not None \
+            and checker.report_text == text:
+        return list(checker.raw_quotes)
+    return None
+
+
+def _unless_only_saved(slot: Slot, autosaver: Autosaver, renamed: dict[str, bool]) -> Slot:
+    """``slot`` for every change but a save's own announcement of its article when the
+    headline stayed: the Quotes and Review panels show quotation rows, and those are
+    announced by the sync when it writes some."""
+    def heard(changes: Changes, origin) -> None:
+        if origin is autosaver and not (changes.quotes or changes.sources or renamed["last"]):
+            return
+        slot(changes, origin)
+    return heard
+
+
+def _sync_on_open(checker: LiveChecker, autosaver: Autosaver, syncer: QuoteSyncer) -> None:
     """An article another program wrote (or never saved here) has no quotation rows for
     its text: sync them once its first check arrives, unedited, so "Quoted in", the review
     queue and the Quotes panel count its quotations without waiting for an edit."""
@@ -72,10 +114,11 @@ def _sync_on_open(runner: OperationRunner, checker: LiveChecker, autosaver: Auto
         if {r[1:] for r in before} == {(q.start, q.end, q.text, q.speaker, q.source_id)
                                        for q in checker.raw_quotes}:
             return  # stored rows are those on screen: opening writes nothing
-        checker.article_saved()
-        after = _rows(checker, aid)
-        if after != before:
-            runner.announce(Changes.of(quotes={r[0] for r in before ^ after}), origin=checker)
+        try:
+            text = checker.library.articles.get(aid, include_deleted=True).body
+        except SAVE_ERRORS:
+            return
+        syncer.request(aid, text, _spans_for(checker, aid, text))
 
     checker.report_ready.connect(first_report)
 
@@ -100,21 +143,7 @@ def _or_outside(slot: Slot, reread: Callable[[], None]) -> Slot:
     return heard
 
 
-def _synced(checker: LiveChecker, article_id: int, sync: Callable[[], None]) -> Changes:
-    """Run ``sync`` (quotation rows follow the article's text) and say what it touched: the
-    article and its rows before and after (a row removed with its quotation included)."""
-    def rows() -> set[int]:
-        try:
-            return {q.id for q in checker.library.quotes.list(article_id=article_id)}
-        except SAVE_ERRORS:  # cannot read them now: the article is still announced
-            return set()
-
-    before = rows()
-    sync()
-    return Changes.of(articles=[article_id], quotes=before | rows())
-
-
-def _recheck(runner: OperationRunner, checker: LiveChecker, autosaver: Autosaver,
+def _recheck(checker: LiveChecker, autosaver: Autosaver, syncer: QuoteSyncer,
              changes: Changes, origin) -> None:
     """Sources, quotation rows or the dictionary are inputs of the checks: re-check now. A
     save and its quotation sync come from the very text being checked: nothing to redo."""
@@ -123,17 +152,18 @@ def _recheck(runner: OperationRunner, checker: LiveChecker, autosaver: Autosaver
     if changes.sources:
         # A source added or renamed names speakers already in the text: store that on the
         # quotation rows once the re-check has run, not at the next edit.
-        _sync_after_next_check(runner, checker, autosaver)
+        _sync_after_next_check(checker, autosaver, syncer)
     if changes.sources or changes.quotes or changes.dictionary or changes.external:
         checker.inputs_changed()
 
 
-def _sync_after_next_check(runner: OperationRunner, checker: LiveChecker,
-                           autosaver: Autosaver) -> None:
+def _sync_after_next_check(checker: LiveChecker, autosaver: Autosaver,
+                           syncer: QuoteSyncer) -> None:
     def once(_report=None) -> None:
         checker.report_ready.disconnect(once)
-        if autosaver.save() and checker.article_id is not None:
-            runner.announce(_synced(checker, checker.article_id, checker.article_saved),
-                            origin=checker)
+        aid = checker.article_id
+        if autosaver.save() and aid is not None:
+            text = checker.body.toPlainText()
+            syncer.request(aid, text, _spans_for(checker, aid, text))
 
     checker.report_ready.connect(once)

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.status.show_library(library.path)
         self.library_panel.reload()
         if open_last:
-            self._open_first_article()
+            self.open_first_article()
         self._update_article_actions()
 
     # -- layout ------------------------------------------------------------------------
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         panels["review"].open_quote.connect(self.open_quote)
         self.panel_docks["preview"].visibilityChanged.connect(
             lambda shown: shown and self._update_preview())
-        connect_changes(self.parts, self.autosaver)
+        self.quote_syncer = connect_changes(self.parts, self.autosaver)
         # what another desk or the CLI wrote: the same "changed" (desk.gui.external_changes)
         self.external_changes = ExternalChanges(self.library, self.runner, self.editor,
                                                 self.autosaver, self)
@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         return recovery.offer(self, self.journal, ask)
 
     # -- articles ----------------------------------------------------------------------
-    def _open_first_article(self) -> None:
+    def open_first_article(self) -> None:
+        """The article open when the window last closed, else the first one listed."""
         last = self.settings.last_article(self.library.path)
         if last is not None:
             try:
@@ -445,6 +446,8 @@ class MainWindow(QMainWindow):
                 return
         self.save_settings()
         self.external_changes.stop()
+        self.quote_syncer.wait()  # the rows follow the last save before the window goes
+        self.quote_syncer.shutdown()
         self.checker.shutdown()
         event.accept()
 

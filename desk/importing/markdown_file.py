@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from desk.importing.decode import file_title
 from desk.languages import lookup, unknown_message
 from desk.model import ARTICLE_STATUSES, DeskError
@@ -26,36 +24,6 @@ FIELD_NAMES = {
 }
 
 
-MAX_FRONT_MATTER_DEPTH = 20  # articles need 2-3 levels (sources: - name: ...)
-
-
-class _Refused(yaml.YAMLError):
-    def __init__(self, reason: str, mark):
-        super().__init__(reason)
-        self.reason, self.problem_mark = reason, mark
-
-
-class FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader without aliases and with a nesting bound: a 300-byte front matter of
-    nested aliases expands to tens of megabytes, and deep nesting exhausts the recursion
-    of PyYAML's composer. Front matter written by hand or by a CMS needs neither."""
-
-    depth = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise _Refused("uses YAML aliases (*name), which desk does not read",
-                           self.peek_event().start_mark)
-        self.depth += 1
-        try:
-            if self.depth > MAX_FRONT_MATTER_DEPTH:
-                raise _Refused(f"is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep",
-                               self.peek_event().start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-
 @dataclass
 class ParsedArticle:
     fields: dict
@@ -69,19 +37,9 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict, str]:
     match = FRONT_MATTER_RE.match(text)
     if not match:
         return {}, text
-    try:
-        meta = yaml.load(match.group(1) or "", Loader=FrontMatterLoader) or {}
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        if isinstance(exc, _Refused):
-            raise DeskError(f"{name}: front matter {exc.reason}{line}") from None
-        raise DeskError(f"{name}: front matter is not valid YAML{line}") from None
-    except RecursionError:  # pragma: no cover - the depth bound comes first
-        raise DeskError(f"{name}: front matter is nested too deeply") from None
-    if not isinstance(meta, dict):
-        raise DeskError(f"{name}: front matter must be a set of 'key: value' lines")
-    return meta, text[match.end():]
+    from desk.importing.front_matter import load_front_matter  # YAML only for front matter
+
+    return load_front_matter(match.group(1) or "", name), text[match.end():]
 
 
 def parse_markdown(text: str, path: Path | str = "input") -> ParsedArticle:

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from desk.model import QuoteSpan, TaggedQuote
 from desk.review.material import words
-from desk.storage.quotes import QuoteTag
+from desk.storage.quotes import QuoteDiff, QuoteTag
 
 FUZZY_MIN = 80.0
 # A pair both sides' only plausible partner may be further apart (a quotation rewritten
@@ -183,32 +183,46 @@ def sync_quotes(lib, article_id: int, spans: Sequence[QuoteSpan] | None = None) 
 
     The rows are read and planned inside the write transaction (BEGIN IMMEDIATE), so
     processes syncing one article at once take turns and each sees the rows the previous
-    one stored, instead of all inserting the same quotations; the engine runs before it."""
+    one stored, instead of all inserting the same quotations; the engine runs before it.
+    Only the rows that change are written (``diff_sync``)."""
     article = lib.articles.get(article_id, include_deleted=True)
     if getattr(lib, "read_only", False):  # bookkeeping only: a read-only library keeps its rows
         return attached(lib, article_id)
     if spans is None:
         spans = find_quotes(lib, article)
-    spans = _one_per_place([s for s in spans if s.text.strip()])
     with lib.transaction():
-        rows = lib.quotes.list(article_id=article_id)
-        plan = plan_sync(rows, spans)
-        by_id = {r.id: r for r in rows}
-        moves: list[tuple[int, int | None, int | None]] = []  # one two-step statement for all
-        for rid in plan.gone:  # first, so their places are free for the others
-            row = by_id[rid]
-            if not has_review_work(row):
-                lib.quotes.delete(rid)
-            elif row.start is not None:
-                moves.append((rid, None, None))
-        for m in plan.matches:
-            _update_matched(lib, by_id[m.row_id], spans[m.span_index], moves)
-        lib.quotes.move(moves)
-        for si in plan.new:
-            span = spans[si]
-            lib.quotes.add(article_id, span.text, speaker=span.speaker, source_id=span.source_id,
-                           start=span.start, end=span.end)
+        lib.quotes.apply(diff_sync(article_id, lib.quotes.list(article_id=article_id), spans))
     return attached(lib, article_id)
+
+
+def diff_sync(article_id: int, rows: Sequence[QuoteTag], spans: Sequence[QuoteSpan]) -> QuoteDiff:
+    """What sync_quotes writes, as data (pure: the window computes it in a worker from the
+    rows and text it read, then ``Quotes.apply`` writes it if both are still current).
+    Only rows that change are named: an edit that moves nothing writes nothing."""
+    spans = _one_per_place([s for s in spans if s.text.strip()])
+    plan = plan_sync(rows, spans)
+    by_id = {r.id: r for r in rows}
+    deleted: list[int] = []
+    moves: list[tuple[int, int | None, int | None]] = []
+    for rid in plan.gone:  # first, so their places are free for the others
+        row = by_id[rid]
+        if not has_review_work(row):
+            deleted.append(rid)
+        elif row.start is not None:
+            moves.append((rid, None, None))
+    updated = []
+    for m in plan.matches:
+        row, span = by_id[m.row_id], spans[m.span_index]
+        changes = _matched_changes(row, span)
+        if changes:
+            updated.append((row.id, changes))
+        if (row.start, row.end) != (span.start, span.end):  # positions change together, after
+            moves.append((row.id, span.start, span.end))    # the content (see Quotes.move)
+    added = tuple({"text": spans[si].text, "speaker": spans[si].speaker,
+                   "source_id": spans[si].source_id, "start": spans[si].start, "end": spans[si].end}
+                  for si in plan.new)
+    return QuoteDiff(article_id, deleted=tuple(deleted), updated=tuple(updated), moved=tuple(moves),
+                     added=added)
 
 
 def _one_per_place(spans: Sequence[QuoteSpan]) -> list[QuoteSpan]:
@@ -250,14 +264,6 @@ def _matched_changes(row: QuoteTag, span: QuoteSpan) -> dict:
     return changes
 
 
-def _update_matched(lib, row: QuoteTag, span: QuoteSpan, moves: list) -> None:
-    changes = _matched_changes(row, span)
-    if changes:
-        lib.quotes.update(row.id, **changes)
-    if (row.start, row.end) != (span.start, span.end):  # positions change together, after
-        moves.append((row.id, span.start, span.end))    # the content (see Quotes.move)
-
-
 def planned_rows(lib, article_id: int, spans: Sequence[QuoteSpan]) -> list[QuoteTag]:
     """The rows sync_quotes would leave attached, in text order, computed without writing
     (the status gate's read). A quotation that has no row yet comes back as a new
@@ -281,5 +287,5 @@ def planned_rows(lib, article_id: int, spans: Sequence[QuoteSpan]) -> list[Quote
     return sorted(out, key=lambda q: (q.start, q.id is None, q.id or 0))
 
 
-__all__ = ["FUZZY_MIN", "Match", "SyncPlan", "attached", "attached_tags", "comparable", "find_quotes",
+__all__ = ["FUZZY_MIN", "Match", "SyncPlan", "attached", "attached_tags", "comparable", "diff_sync", "find_quotes",
            "has_review_work", "is_orphaned", "orphaned", "plan_sync", "planned_rows", "sync_quotes"]

@@ -14,6 +14,8 @@ EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", 
             "original", "note", "reviewed_by", "reviewed_at", "assigned", "verified_material_id",
             "verified_against")
 
+_COLUMNS = ("id", "article_id", *EDITABLE, "created_at", "updated_at")
+
 
 @dataclass
 class QuoteTag:
@@ -39,6 +41,23 @@ class QuoteTag:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class QuoteDiff:
+    """What a sync changes on one article's rows, and nothing else: rows removed, fields
+    changed on a row, rows moved (start/end, None for an orphan), rows added (text,
+    speaker, source_id, start, end). Computed without the library
+    (desk.review.reattach.diff_sync), written by ``Quotes.apply``."""
+
+    article_id: int
+    deleted: tuple[int, ...] = ()
+    updated: tuple[tuple[int, dict[str, Any]], ...] = ()
+    moved: tuple[tuple[int, int | None, int | None], ...] = ()
+    added: tuple[dict[str, Any], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.deleted or self.updated or self.moved or self.added)
 
 
 class Quotes(Manager):
@@ -89,6 +108,72 @@ class Quotes(Manager):
                                       'WHERE id = ?',
                                       [(start, end, stamp, qid) for qid, start, end in moves])
 
+    def fingerprint(self, article_id: int) -> str:
+        """Every stored value of the article's rows, as one string computed by SQLite: equal
+        fingerprints, equal rows (a sync checks its rows are still current this way,
+        without reading them into Python on the window's thread)."""
+        row = " || ',' || ".join(f'quote("{c}")' for c in _COLUMNS)
+        return self._scalar(f"SELECT group_concat(r, ';') FROM (SELECT {row} AS r FROM quotes "
+                            "WHERE article_id = ? ORDER BY id)", (article_id,)) or ""
+
+    def snapshot(self, article_id: int) -> tuple[builtins.list[QuoteTag], str]:
+        """The article's rows and their fingerprint, read in one read transaction (a
+        worker's own connection, desk.gui.quote_sync)."""
+        own = not self.conn.in_transaction
+        if own:
+            self.conn.execute("BEGIN")
+        try:
+            return self.list(article_id=article_id), self.fingerprint(article_id)
+        finally:
+            if own:
+                self.conn.execute("COMMIT")
+
+    def apply(self, diff: QuoteDiff, *, rows: Iterable[QuoteTag] | None = None,
+              fingerprint: str | None = None, body: str | None = None) -> set[int] | None:
+        """Write ``diff`` in one transaction: only the rows it names. With ``rows`` (the
+        article's rows the diff was computed from) or their ``fingerprint``, and ``body``
+        (the text it was computed on), nothing is written and None is returned when any is
+        no longer what is stored: a stale sync never overwrites newer rows or follows an
+        older text. Otherwise the ids of the rows written (added ones included)."""
+        aid = diff.article_id
+        for _qid, values in diff.updated:
+            _check(values)
+        with self.lib.transaction():
+            if rows is not None and list(rows) != self.list(article_id=aid):
+                return None
+            if fingerprint is not None and fingerprint != self.fingerprint(aid):
+                return None
+            if body is not None and self._scalar(
+                    "SELECT body FROM articles WHERE id = ?", (aid,)) != body:
+                return None
+            if not diff:
+                return set()
+            stamp = now()
+            self.conn.executemany("DELETE FROM quotes WHERE id = ? AND article_id = ?",
+                                  [(qid, aid) for qid in diff.deleted])
+            for qid, values in diff.updated:
+                names = ", ".join(f'"{k}" = ?' for k in values)
+                self.conn.execute(f"UPDATE quotes SET {names}, updated_at = ? WHERE id = ?",
+                                  [*values.values(), stamp, qid])
+            self.move(diff.moved)
+            touched = {*diff.deleted, *(q for q, _v in diff.updated), *(q for q, _s, _e in diff.moved)}
+            for values in diff.added:
+                touched.add(self._add_row(aid, values, stamp))
+        return touched
+
+    def _add_row(self, article_id: int, values: dict[str, Any], stamp: str) -> int:
+        _check({k: v for k, v in values.items() if k != "text"})
+        row = {"article_id": article_id, "created_at": stamp, "updated_at": stamp, **values}
+        names = ", ".join(f'"{k}"' for k in row)
+        cur = self.conn.execute(
+            f"INSERT INTO quotes ({names}) VALUES ({', '.join('?' * len(row))}) "
+            'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING',
+            list(row.values()))
+        if cur.rowcount == 1 and cur.lastrowid is not None:
+            return cur.lastrowid
+        return self._count('SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" IS ?',
+                           (article_id, values.get("start"), values.get("end")))
+
     def delete(self, quote_id: int) -> None:
         with self.lib.transaction():
             self.conn.execute("DELETE FROM quotes WHERE id = ?", (quote_id,))
@@ -124,10 +209,15 @@ class Quotes(Manager):
         review work after their quotation was deleted, have no position and are left out).
         Speaker and source are passed only when an editor assigned them: the engine's own
         earlier guess, stored by the sync, must not overrule what it finds now."""
-        return [TaggedQuote(id=q.id, text=q.text, original=q.original, status=q.status,
-                            source_id=q.source_id if q.assigned else None,
-                            speaker=(q.speaker or None) if q.assigned else None, start=q.start)
-                for q in self.list(article_id=article_id) if q.start is not None]
+        return tagged_of(self.list(article_id=article_id))
+
+
+def tagged_of(rows: Iterable[QuoteTag]) -> list[TaggedQuote]:
+    """``Quotes.tagged`` of rows already read (the window's sync reads them once)."""
+    return [TaggedQuote(id=q.id, text=q.text, original=q.original, status=q.status,
+                        source_id=q.source_id if q.assigned else None,
+                        speaker=(q.speaker or None) if q.assigned else None, start=q.start)
+            for q in rows if q.start is not None]
 
 
 def _check(values: dict[str, Any]) -> None:

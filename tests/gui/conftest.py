@@ -29,12 +29,15 @@ def _no_check_outlives_its_test():
     its fixture had closed ("Cannot operate on a closed database")."""
     yield
     from desk.gui.live_checks import LiveChecker
+    from desk.gui.quote_sync import QuoteSyncer
 
     app = QApplication.instance()
     for widget in app.topLevelWidgets() if app is not None else ():
         for checker in widget.findChildren(LiveChecker):
             checker.shutdown()
             checker._pool.waitForDone()
+        for syncer in widget.findChildren(QuoteSyncer):
+            syncer.shutdown()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,15 @@
-"""Starting the application: the style sheet from resources/ is applied once."""
+"""Starting the application: the style sheet from resources/ is applied once; the core is
+imported before PySide6; the last article opens after the window is shown."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from desk.app import _application
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_style_sheet_from_resources_is_applied(qtbot):
@@ -10,7 +19,7 @@ def test_style_sheet_from_resources_is_applied(qtbot):
     assert _application() is app and app.styleSheet() == before
 
 
-def test_start_window_builds_the_whole_window(db_path):
+def test_start_window_builds_the_whole_window(db_path, qtbot):
     from desk.app import start_window
     from desk.gui.window_parts import PANEL_TITLES
 
@@ -18,10 +27,25 @@ def test_start_window_builds_the_whole_window(db_path):
     try:
         assert list(window.panel_docks) == list(PANEL_TITLES)
         assert window.runner.parent() is window
-        assert window.checker.article_id == window.editor.article_id is not None
+        assert window.editor.article_id is None  # nothing but the list before the first paint
+        qtbot.waitUntil(lambda: window.editor.article_id is not None, timeout=10000)
+        assert window.checker.article_id == window.editor.article_id
     finally:
         window.autosaver.dirty = False
         window.close()
         window.checker.shutdown()
         window.quit_on_signal.uninstall()
         library.close()
+
+
+@pytest.mark.subprocess
+def test_the_core_is_imported_before_qt_and_markdown_not_at_all():
+    script = ("import sys\n"
+              "import desk.app\n"
+              "desk.app._core_first()\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'markdown')),"
+              " all(m in sys.modules for m in desk.app.CORE_FIRST))\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["[]", "True"]

@@ -145,7 +145,7 @@ def test_adding_a_source_in_the_panel_tags_its_quotations_without_an_edit(qtbot,
 
         monkeypatch.setattr(SourceDialog, "exec", fill)
         panel = w.panels["sources"]
-        with qtbot.waitSignal(w.checker.quotes_synced, timeout=10000):
+        with qtbot.waitSignal(w.quote_syncer.synced, timeout=10000):  # in its worker
             panel.add_button.click()
         src = library.sources.find("Priya Nandakumar")
         assert [q.source_id for q in library.quotes.list(article_id=article.id)] == [src.id]

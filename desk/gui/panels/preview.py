@@ -11,7 +11,6 @@ import dataclasses
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from desk.export.render import article_html
 from desk.model import Article
 
 DEBOUNCE_MS = 400
@@ -65,6 +64,8 @@ class PreviewPanel(QWidget):
         values = {k: v for k, v in self._fields.items() if k in _FIELDS}
         if isinstance(values.get("tags"), str):
             values["tags"] = [t.strip() for t in values["tags"].split(",") if t.strip()]
+        from desk.export.render import article_html  # Markdown's import: when first shown
+
         self.html = article_html(Article(**values))
         bar = self.browser.verticalScrollBar()
         keep = bar.value()

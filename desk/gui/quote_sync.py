@@ -1,0 +1,210 @@
+"""Quotation rows follow a saved text without holding the GUI thread.
+
+After a save the window asks ``QuoteSyncer.request(article_id, text, spans)``. A worker
+reads the article's rows on a connection of its own (the window's is never touched off its
+thread), finds the quotations (when the live check's ones are not of this text) and pairs
+them with the rows; its small diff (desk.review.reattach.diff_sync) is written back on the
+GUI thread in one transaction — only the rows that change. The write is refused by
+``Quotes.apply`` when the stored rows (their fingerprint, computed by SQLite) or the text
+are no longer those the diff was computed from: a stale result never overwrites newer
+state; a newer save's request replaces an older one still waiting, and a diff whose rows
+were changed meanwhile (a quotation tagged) is computed again. A process that dies mid-way
+leaves the rows as they were."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from desk.checking import CheckInputs, check_inputs, check_with
+from desk.model import DeskError, QuoteSpan
+from desk.operations.changes import Changes
+from desk.review.reattach import diff_sync
+from desk.storage.edits import busy_timeout, is_busy
+from desk.storage.quotes import QuoteDiff, QuoteTag, tagged_of
+
+log = logging.getLogger(__name__)
+
+WRITE_WAIT_MS = 150  # longest wait for another process's write lock on the GUI thread
+RETRY_MS = 500  # after a busy library or rows changed under the diff
+MAX_RETRIES = 5
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncRequest:
+    """One article's saved text (and the live check's quotations of it, when at hand)."""
+
+    generation: int
+    article_id: int
+    text: str
+    spans: tuple[QuoteSpan, ...] | None  # the live check's quotations of exactly this text
+
+
+def plan(request: SyncRequest, rows: Sequence[QuoteTag], inputs: CheckInputs | None) -> QuoteDiff:
+    """The worker's pairing (pure): the quotations of the text, paired with the rows."""
+    spans = request.spans
+    if spans is None:
+        assert inputs is not None
+        spans = tuple(check_with(request.text, inputs, spelling=False).all_quotes)
+    return diff_sync(request.article_id, rows, spans)
+
+
+def work(request: SyncRequest, reader) -> tuple[QuoteDiff, str]:
+    """The worker's whole job on its own connection ``reader``: (diff, the fingerprint of
+    the rows it was computed from)."""
+    rows, fingerprint = reader.quotes.snapshot(request.article_id)
+    inputs = None if request.spans is not None else check_inputs(
+        reader, request.article_id, tagged=tagged_of(rows))
+    return plan(request, rows, inputs), fingerprint
+
+
+class _Bridge(QObject):
+    done = Signal(int)  # the job's number (never None through a queued signal)
+
+
+class _SyncJob(QRunnable):
+    def __init__(self, number: int, request: SyncRequest, reader, bridge: _Bridge):
+        super().__init__()
+        self.setAutoDelete(False)  # kept referenced until its result is handled
+        self.number, self.request, self.reader, self.bridge = number, request, reader, bridge
+        self.diff: QuoteDiff | None = None
+        self.fingerprint = ""
+        self.error = ""
+
+    def run(self):
+        try:
+            self.diff, self.fingerprint = work(self.request, self.reader)
+        except Exception as exc:  # a sync bug must not break saving; said in the status bar
+            self.error = f"{type(exc).__name__}: {exc}"
+        self.bridge.done.emit(self.number)
+
+
+class QuoteSyncer(QObject):
+    synced = Signal(object)  # Changes: the quotation rows written (only when some were)
+    failed = Signal(str)  # why a sync could not be done (a status-bar notice)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._bridge = _Bridge()
+        self._bridge.done.connect(self._done)
+        self._generation = 0
+        self._job: _SyncJob | None = None  # running
+        self._pending: dict[int, tuple[str, tuple | None, int]] = {}  # article -> request args
+        self._latest: dict[int, int] = {}  # article -> generation of its newest request
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._start_next)
+        self._closed = False
+        self._job_retries = 0
+        self._jobs = 0  # jobs started: a result is known by its job's number
+        # article -> (text, quotations) its rows were last brought in line with: the same
+        # again is skipped (reopening an article whose rows can never equal what is on
+        # screen, a quotation at the place of another, would sync at every open)
+        self._synced: dict[int, tuple[str, tuple]] = {}
+        self._reader = None  # the worker's connection, made on the first request
+
+    def request(self, article_id: int, text: str, spans: Sequence[QuoteSpan] | None = None,
+                *, retries: int = 0) -> None:
+        """Bring the rows of ``article_id`` in line with ``text`` (its saved body) soon.
+        ``spans``: the quotations the live check found in exactly this text, if at hand."""
+        if self._closed or getattr(self.library, "read_only", False):
+            return
+        if spans is not None and self._synced.get(article_id) == (text, tuple(spans)):
+            return
+        self._generation += 1
+        self._latest[article_id] = self._generation
+        self._pending[article_id] = (text, tuple(spans) if spans is not None else None, retries)
+        self._start_next()
+
+    def is_idle(self) -> bool:
+        return self._job is None and not self._pending
+
+    def wait(self, timeout_ms: int = 30000) -> None:
+        """Finish every requested sync now (closing the window; tests)."""
+        while not self._closed and not self.is_idle():
+            self._retry.stop()
+            if self._job is None:
+                self._start_next()
+                if self._job is None:
+                    return  # could not read the rows: nothing to wait for
+            self._pool.waitForDone(timeout_ms)
+            QCoreApplication.sendPostedEvents(self._bridge)
+            job = self._job
+            if job is not None:  # its queued signal had not arrived (it is ignored later)
+                self._done(job.number)
+
+    def shutdown(self) -> None:
+        self._closed = True
+        self._retry.stop()
+        self._pool.waitForDone(5000)
+        self._job = None
+        self._pending.clear()
+        if self._reader is not None and self._pool.activeThreadCount() == 0:
+            self._reader.close()
+            self._reader = None
+
+    # -- internals ---------------------------------------------------------------------
+    def _start_next(self) -> None:
+        if self._job is not None or not self._pending or self._closed or self._retry.isActive():
+            return
+        article_id = next(iter(self._pending))
+        text, spans, retries = self._pending.pop(article_id)
+        try:
+            if self._reader is None:
+                self._reader = self.library.another_connection()
+        except (DeskError, OSError) as exc:
+            log.info("quotation sync of article %d not started: %s", article_id, exc)
+            return
+        request = SyncRequest(self._latest[article_id], article_id, text, spans)
+        self._jobs += 1
+        self._job = _SyncJob(self._jobs, request, self._reader, self._bridge)
+        self._job_retries = retries
+        self._pool.start(self._job)
+
+    def _done(self, number: int) -> None:
+        job = self._job
+        if job is None or job.number != number:
+            return  # already handled (wait())
+        self._job = None
+        request, generation = job.request, job.request.generation
+        if job.error:
+            self.failed.emit(f"quotation sync failed: {job.error}")
+        elif job.diff is not None and self._latest.get(request.article_id) == generation:
+            self._apply(request, job.diff, job.fingerprint, self._job_retries)
+        # else: a newer save of this article asked for its own sync; this one is stale
+        self._start_next()
+
+    def _apply(self, request: SyncRequest, diff: QuoteDiff, fingerprint: str,
+               retries: int) -> None:
+        try:
+            with busy_timeout(self.library, WRITE_WAIT_MS):
+                touched = self.library.quotes.apply(diff, fingerprint=fingerprint,
+                                                    body=request.text)
+        except (DeskError, OSError) as exc:
+            if is_busy(exc):
+                self._again(request, retries)
+            else:
+                self.failed.emit(f"quotation sync failed: {exc}")
+            return
+        if touched is None:  # rows tagged meanwhile, or another text stored: compute again
+            self._again(request, retries)
+            return
+        if request.spans is not None:
+            self._synced[request.article_id] = (request.text, request.spans)
+        if touched:
+            self.synced.emit(Changes.of(quotes=touched))
+
+    def _again(self, request: SyncRequest, retries: int) -> None:
+        if retries >= MAX_RETRIES:
+            log.info("quotation sync of article %d given up after %d tries", request.article_id,
+                     retries)
+            return
+        if request.article_id not in self._pending:  # else a newer save's request waits
+            self._latest[request.article_id] = request.generation
+            self._pending[request.article_id] = (request.text, request.spans, retries + 1)
+        self._retry.start()

@@ -1,0 +1,128 @@
+"""Start-up to the first paint: desk against a bare PySide6 window with the same article.
+
+    .venv/bin/python tests/bench/bench_startup.py [--words 10000] [--runs 7] [--old CHECKOUT]
+
+Each run is a fresh process, timed from its launch to the line it prints once the first
+paint of its window is done: desk (`python -m desk --db LIB` with DESK_EXIT_WHEN_PAINTED=1,
+the article it opens being the only one of the library) and the floor (a QMainWindow with
+a QPlainTextEdit holding the same text, the same size). The two are interleaved (floor,
+desk, [old desk,] floor, ...) on a shared machine; medians of --runs after one warm-up
+each, bytecode cached and the spelling index built, as an installed desk has them. Target (issue 12): desk within 1.5x of
+the floor. --old CHECKOUT: an older desk checkout run with this venv's Python (it must
+know DESK_EXIT_WHEN_PAINTED: desk/app.py's ``_quit_when_painted``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.bench.bench_gui_checks import article_text  # noqa: E402
+
+SIZE = (1440, 900)
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+edit = QPlainTextEdit()
+edit.setPlainText(open({text!r}, encoding="utf-8").read())
+window.setCentralWidget(edit)
+window.resize({w}, {h})
+
+class FirstPaint(QObject):
+    seen = False
+    def eventFilter(self, obj, event):
+        if not self.seen and event.type() == QEvent.Paint and hasattr(obj, "window") \\
+                and obj.window() is window:
+            self.seen = True
+            QTimer.singleShot(0, lambda: (print("painted", flush=True), app.quit()))
+        return False
+
+watcher = FirstPaint(app)
+app.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def timed(cmd: list[str], env: dict, cwd: Path) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - t0
+    proc.wait(timeout=60)
+    if not line.startswith("painted"):
+        raise SystemExit(f"{' '.join(cmd[:4])}: no first paint reported ({line!r})")
+    return elapsed
+
+
+def library_with(path: Path, text: str) -> None:
+    from desk.storage import Library
+
+    lib = Library.open(path, seed=False)
+    lib.articles.create(headline="Long read", body=text)
+    lib.close()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=10_000)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--old", type=Path, help="an older desk checkout to compare with")
+    a = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="desk-bench-startup-") as tmp_name:
+        tmp = Path(tmp_name)
+        text = article_text(a.words)
+        article = tmp / "article.txt"
+        article.write_text(text, encoding="utf-8")
+        # the user's cache (the spelling index built, as after `make .venv/.desk-installed`)
+        base = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp / "state"),
+                    XDG_CONFIG_HOME=str(tmp / "config"))
+        base.pop("PYTHONDONTWRITEBYTECODE", None)
+        base.pop("DESK_DB", None)
+        runs: dict[str, tuple[list[str], dict, Path]] = {
+            "bare QPlainTextEdit": ([sys.executable, "-c", BARE.format(text=str(article),
+                                                                        w=SIZE[0], h=SIZE[1])],
+                                    dict(base, PYTHONPYCACHEPREFIX=str(tmp / "pyc-bare")), ROOT)}
+        checkouts = {"desk": ROOT, **({"desk (old)": a.old.resolve()} if a.old else {})}
+        for n, (name, checkout) in enumerate(checkouts.items()):
+            db = tmp / f"lib{n}.db"
+            library_with(db, text)
+            env = dict(base, DESK_EXIT_WHEN_PAINTED="1", DESK_SETTINGS=str(tmp / f"s{n}.ini"),
+                       PYTHONPYCACHEPREFIX=str(tmp / f"pyc-{n}"))
+            runs[name] = ([sys.executable, "-m", "desk", "--db", str(db)], env, checkout)
+        for label, run in runs.items():  # warm-up: bytecode, the OS's file cache, settings
+            timed(*run)
+        times: dict[str, list[float]] = {label: [] for label in runs}
+        for _ in range(a.runs):
+            for label, run in runs.items():
+                times[label].append(timed(*run))
+        floor = statistics.median(times["bare QPlainTextEdit"])
+        print(f"start-up to the first paint, a {a.words:,}-word article, median of {a.runs} "
+              "(interleaved):")
+        for label, got in times.items():
+            med = statistics.median(got)
+            print(f"  {label:20} {med * 1000:7.0f} ms (min {min(got) * 1000:.0f})  "
+                  f"{med / floor:.2f}x the bare window")
+        ratio = statistics.median(times["desk"]) / floor
+        print(f"target: within 1.5x of the bare window: {'OK' if ratio <= 1.5 else 'SLOW'} "
+              f"({ratio:.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
