@@ -5,7 +5,7 @@ reads the article's rows on a connection of its own (the window's is never touch
 thread), finds the quotations (when the live check's ones are not of this text) and pairs
 them with the rows; its small diff (desk.review.reattach.diff_sync) is written back on the
 GUI thread in one transaction — only the rows that change. The write is refused by
-``Quotes.apply`` when the stored rows (their fingerprint, computed by SQLite) or the text
+``Quotes.apply`` when the stored rows (their fingerprint) or the text
 are no longer those the diff was computed from: a stale result never overwrites newer
 state; a newer save's request replaces an older one still waiting, and a diff whose rows
 were changed meanwhile (a quotation tagged) is computed again. A process that dies mid-way

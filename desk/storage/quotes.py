@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -67,21 +68,8 @@ class Quotes(Manager):
         _check(values)
         self.lib.articles.get(article_id, include_deleted=True)
         stamp = now()
-        row = {"article_id": article_id, "text": text, "created_at": stamp, "updated_at": stamp,
-               **values}
-        names = ", ".join(f'"{k}"' for k in row)
         with self.lib.transaction():
-            added = self.conn.execute(
-                f"INSERT INTO quotes ({names}) VALUES ({', '.join('?' * len(row))}) "
-                'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING '
-                "RETURNING id", list(row.values())).fetchone()
-            if added is not None:
-                qid = int(added[0])
-            else:
-                qid = self._count(
-                    'SELECT id FROM quotes WHERE article_id = ? AND start = ? AND ("end" = ? '
-                    'OR ("end" IS NULL AND ? IS NULL))',
-                    (article_id, values.get("start"), values.get("end"), values.get("end")))
+            qid = self._add_row(article_id, {"text": text, **values}, stamp)
         return self.get(qid)
 
     def update(self, quote_id: int, **values: Any) -> QuoteTag:
@@ -109,24 +97,21 @@ class Quotes(Manager):
                                       [(start, end, stamp, qid) for qid, start, end in moves])
 
     def fingerprint(self, article_id: int) -> str:
-        """Every stored value of the article's rows, as one string computed by SQLite: equal
-        fingerprints, equal rows (a sync checks its rows are still current this way,
-        without reading them into Python on the window's thread)."""
-        row = " || ',' || ".join(f'quote("{c}")' for c in _COLUMNS)
-        return self._scalar(f"SELECT group_concat(r, ';') FROM (SELECT {row} AS r FROM quotes "
-                            "WHERE article_id = ? ORDER BY id)", (article_id,)) or ""
+        """Every stored value of the article's rows, digested: equal fingerprints, equal
+        rows (a sync checks its rows are still current this way)."""
+        return _digest(self._article_rows(article_id))
 
     def snapshot(self, article_id: int) -> tuple[builtins.list[QuoteTag], str]:
-        """The article's rows and their fingerprint, read in one read transaction (a
-        worker's own connection, desk.gui.quote_sync)."""
-        own = not self.conn.in_transaction
-        if own:
-            self.conn.execute("BEGIN")
-        try:
-            return self.list(article_id=article_id), self.fingerprint(article_id)
-        finally:
-            if own:
-                self.conn.execute("COMMIT")
+        """The article's rows (as ``list(article_id=...)``) and their fingerprint, from one
+        read (a worker's own connection, desk.gui.quote_sync)."""
+        rows = self._article_rows(article_id)
+        return [QuoteTag(**r) for r in rows], _digest(rows)
+
+    def _article_rows(self, article_id: int) -> builtins.list[dict[str, Any]]:
+        return self._rows(
+            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE a.deleted_at IS NULL AND q.article_id = ? "
+            "ORDER BY q.article_id, q.start NULLS FIRST, q.id", (article_id,))
 
     def apply(self, diff: QuoteDiff, *, rows: Iterable[QuoteTag] | None = None,
               fingerprint: str | None = None, body: str | None = None) -> set[int] | None:
@@ -138,6 +123,8 @@ class Quotes(Manager):
         aid = diff.article_id
         for _qid, values in diff.updated:
             _check(values)
+        for values in diff.added:
+            _check({k: v for k, v in values.items() if k != "text"})
         with self.lib.transaction():
             if rows is not None and list(rows) != self.list(article_id=aid):
                 return None
@@ -162,17 +149,20 @@ class Quotes(Manager):
         return touched
 
     def _add_row(self, article_id: int, values: dict[str, Any], stamp: str) -> int:
-        _check({k: v for k, v in values.items() if k != "text"})
+        """Insert one row in the open transaction; its id (that of the row another process
+        stored first at the same place)."""
         row = {"article_id": article_id, "created_at": stamp, "updated_at": stamp, **values}
         names = ", ".join(f'"{k}"' for k in row)
-        cur = self.conn.execute(
+        added = self.conn.execute(
             f"INSERT INTO quotes ({names}) VALUES ({', '.join('?' * len(row))}) "
-            'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING',
-            list(row.values()))
-        if cur.rowcount == 1 and cur.lastrowid is not None:
-            return cur.lastrowid
-        return self._count('SELECT id FROM quotes WHERE article_id = ? AND start = ? AND "end" IS ?',
-                           (article_id, values.get("start"), values.get("end")))
+            'ON CONFLICT (article_id, start, "end") WHERE start IS NOT NULL DO NOTHING '
+            "RETURNING id", list(row.values())).fetchone()
+        if added is not None:
+            return int(added[0])
+        return self._count(
+            'SELECT id FROM quotes WHERE article_id = ? AND start = ? AND ("end" = ? '
+            'OR ("end" IS NULL AND ? IS NULL))',
+            (article_id, values.get("start"), values.get("end"), values.get("end")))
 
     def delete(self, quote_id: int) -> None:
         with self.lib.transaction():
@@ -229,3 +219,8 @@ def _check(values: dict[str, Any]) -> None:
                         f"{', '.join(QUOTE_STATUSES)}")
     if values.get("origin") is not None and values["origin"] not in QUOTE_ORIGINS:
         raise DeskError(f"unknown origin {values['origin']!r}; choose one of {', '.join(QUOTE_ORIGINS)}")
+
+
+def _digest(rows: Iterable[dict[str, Any]]) -> str:
+    values = sorted((tuple(r[c] for c in _COLUMNS) for r in rows), key=lambda t: t[0])
+    return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).hexdigest()
