@@ -22,10 +22,13 @@ import sys
 import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 
 from desk.checking import CheckInputs, check_inputs, check_with
 from desk.gui import spelling_prep
-from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
+from desk.gui.check_marks import MarkTooltips
+from desk.gui.mark_index import MarkIndex, OffsetMap
+from desk.gui.mark_painter import MarkPainter
 from desk.review.reattach import sync_quotes
 
 DEBOUNCE_MS = 300
@@ -75,7 +78,9 @@ class _CheckJob(QRunnable):
     def run(self):
         t0 = time.perf_counter()
         try:
-            result, error = run_checks(self.snap), ""
+            report, quotes = run_checks(self.snap)
+            # the marks as data, here rather than on the GUI thread
+            result, error = (report, quotes, MarkIndex(self.snap.text, report)), ""
         except Exception as exc:  # a check bug must not kill the editor; shown as a warning
             result, error = (), f"{type(exc).__name__}: {exc}"
         self.bridge.done.emit(self.snap.revision, result, error, time.perf_counter() - t0)
@@ -98,7 +103,7 @@ class LiveChecker(QObject):
         self.report = None          # the applied report
         self.report_text = ""       # the text it was computed on
         self.raw_quotes: list = []  # the engine's quotations, "not a quotation" ones included
-        self.marks: list = []       # (ExtraSelection, QuoteSpan | Problem) as drawn
+        self.painter = MarkPainter(body_edit, self)  # draws the marks near the viewport
         self.last_seconds = 0.0     # worker time of the last applied check
         self.checks_run = 0
         self.spelling = True        # the Preferences' "check spelling"
@@ -132,8 +137,8 @@ class LiveChecker(QObject):
         self._applied_key = None
         if article_id is None:
             self._timer.stop()
-            self.report, self.report_text, self.raw_quotes, self.marks = None, "", [], []
-            self.body.set_marks("checks", [])
+            self.report, self.report_text, self.raw_quotes = None, "", []
+            self.painter.clear()
             self._set_notice("")
             return
         self.check_now()
@@ -194,6 +199,21 @@ class LiveChecker(QObject):
             if is_busy(exc):
                 return  # another process is writing: the next save syncs again
             self.check_failed.emit(f"quotation sync failed: {exc}")
+
+    @property
+    def marks(self) -> list:
+        """(ExtraSelection, QuoteSpan | Problem) of the marks drawn now: those near the
+        viewport (desk.gui.mark_painter); their cursors have followed every edit."""
+        return self.painter.selections()
+
+    def cursor_for(self, want) -> QTextCursor | None:
+        """Where the first mark whose owner satisfies ``want`` is now, drawn or not (None:
+        no such mark, or it is in text edited since the check)."""
+        index = self.painter.index
+        for spec in (index.specs if index is not None else ()):
+            if want(spec.owner):
+                return self.painter.cursor_for(spec)
+        return None
 
     def marks_at(self, pos: int) -> list:
         """(cursor, owner) of the marks covering str offset ``pos`` in the current text;
@@ -290,14 +310,12 @@ class LiveChecker(QObject):
                 self._dispatch()
 
     def _apply(self, snap: Snapshot, result, seconds: float) -> None:
-        report, self.raw_quotes = result
+        report, self.raw_quotes = result[0], result[1]
+        index = result[2] if len(result) > 2 else MarkIndex(snap.text, report)
         self.report, self.report_text = report, snap.text
         self._applied_key = snap.key()
         self.last_seconds = seconds
         self.checks_run += 1
-        owners: list = []
-        sels = build_selections(self.body.document(), snap.text, report, self.body.palette(), owners)
-        self.marks = list(zip(sels, owners))
-        self.body.set_marks("checks", sels)
+        self.painter.show(index, snap.text)
         self._set_notice(spelling_prep.message() if self.spelling and not snap.spelling else "")
         self.report_ready.emit(report)
