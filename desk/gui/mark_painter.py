@@ -38,6 +38,7 @@ class MarkPainter(QObject):
         self._formats: dict[tuple, QTextCharFormat] = {}
         self._palette_key = None
         self._mapping = None  # (document revision, prefix, suffix, length delta) in Qt units
+        self._spare: tuple | None = None  # (revision, {(start, end, style): selection}) reusable
         self._widen = QTimer(self)
         self._widen.setSingleShot(True)
         self._widen.setInterval(0)
@@ -112,25 +113,27 @@ class MarkPainter(QObject):
         for spec, sel in self.drawn:
             cur = sel.cursor
             s, e = cur.selectionStart(), cur.selectionEnd()
-            if e <= a or s >= b:
-                continue
-            if reuse:
+            if reuse:  # any of them may serve, here or in the margin
                 keep.setdefault((s, e, spec.style), sel)
-            else:
+            elif e > a and s < b:
                 carried.append((spec, sel))
         out: list[tuple[MarkSpec, QTextEdit.ExtraSelection]] = []
+        rev = self.body.document().revision()
         if reuse:  # the text is the checked one: positions are the index's
             for spec in self.index.overlapping(a, b):
                 sel = keep.pop((spec.start, spec.end, spec.style), None)
                 out.append((spec, sel if sel is not None else self._selection(spec.start, spec.end, spec)))
+            self._spare = (rev, keep)  # for the margin, drawn in the next slice
         else:
+            spare = self._spare[1] if self._spare and self._spare[0] == rev else {}
             have = {id(spec) for spec, _ in carried}
             out = carried
             for spec in self._overlapping_now(a, b):
                 if id(spec) not in have:
                     where = self._current(spec)
                     assert where is not None
-                    out.append((spec, self._selection(*where, spec)))
+                    sel = spare.pop((*where, spec.style), None)
+                    out.append((spec, sel if sel is not None else self._selection(*where, spec)))
             out.sort(key=lambda pair: pair[0].paint_key)
         self.drawn = out
         self._window = (self._cursor(a, a), self._cursor(b, b))
