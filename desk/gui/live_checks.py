@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
 from desk.checking import CheckInputs, check_inputs, check_with
-from desk.gui import spelling_prep
+from desk.gui import check_process, spelling_prep
 from desk.gui.check_marks import MarkTooltips
 from desk.gui.mark_index import MarkIndex, OffsetMap
 from desk.gui.mark_painter import MarkPainter
@@ -92,8 +92,11 @@ class LiveChecker(QObject):
     quotes_synced = Signal()  # quotation rows now match the saved text (refresh the review queue)
     notice_changed = Signal(str)  # "Preparing spelling — first start", "" once spell-checked
 
-    def __init__(self, library, body_edit, parent=None):
+    def __init__(self, library, body_edit, parent=None, *, separate_process: bool = False):
+        """``separate_process``: check in the check process (desk.gui.check_process), as the
+        window does, rather than in a thread of this one."""
         super().__init__(parent if parent is not None else body_edit)  # never outlive the editor
+        self.separate_process = separate_process
         # The worker is pure Python and shares the GIL with the GUI thread: hand the GIL over
         # every 1 ms instead of CPython's 5 ms, so a key press during a check waits less.
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
@@ -300,11 +303,29 @@ class LiveChecker(QObject):
             return  # nothing changed since the marks on screen were computed
         self._busy = True
         self._snap = snap
+        if self.separate_process:
+            self._submit(snap)
+            return
         if self._pool.activeThreadCount() == 0:
             self._jobs.clear()  # every earlier run() has returned
         job = _CheckJob(snap, self._bridge)
         self._jobs.append(job)
         self._pool.start(job)
+
+    def _submit(self, snap: Snapshot) -> None:
+        """Hand the check to the check process; the answer comes back through the bridge,
+        with the marks' index built off the GUI thread."""
+        bridge, closed = self._bridge, lambda: self._closed
+
+        def done(result, error: str, seconds: float) -> None:
+            if closed():
+                return
+            if result:
+                result = (*result, MarkIndex(snap.text, result[0]))
+            bridge.done.emit(snap.revision, result, error, seconds)
+
+        check_process.service().submit(snap.text, snap.inputs, snap.spelling, done,
+                                       lambda: run_checks(snap))
 
     def _finished(self, revision: int, report, error, seconds: float) -> None:
         self._busy = False
