@@ -86,9 +86,11 @@ class MarkPainter(QObject):
         return a, max(a, b)
 
     # -- drawing -----------------------------------------------------------------------
-    def _viewport_moved(self, _rect=None, _dy=0) -> None:
+    def _viewport_moved(self, rect=None, dy: int = 0) -> None:
         if self.index is None or self._window is None:
             return
+        if not dy and rect is not None and rect.height() < self.body.viewport().height():
+            return  # a line repainted as one types, not a scroll: the screen shows what it did
         a, b = self.visible_range()
         wa, wb = (c.position() for c in self._window)
         if a < wa or b > wb:  # scrolled past what is drawn: the screen first, the rest later
