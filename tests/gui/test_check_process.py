@@ -43,3 +43,14 @@ def test_when_the_process_is_gone_the_check_runs_here():
     result, error = ask(service, TEXT, INPUTS, local=lambda: ("checked here", []))
     assert result == ("checked here", []) and error == ""
     assert ask(service, TEXT, INPUTS, local=lambda: ("again", []))[0] == ("again", [])
+
+
+def test_inputs_sent_once_are_used_until_new_ones_come():
+    service = CheckService()
+    text = "The council met after the electon. Okafor spoke."
+    accepting = CheckInputs(dictionary=frozenset({"electon", "Okafor"}))
+    (first, _), _ = ask(service, text, accepting)
+    (again, _), _ = ask(service, text, accepting)  # the same object: not sent again
+    (plain, _), _ = ask(service, text, CheckInputs())
+    assert first.problems == again.problems == []
+    assert [text[p.start:p.end] for p in plain.problems if p.kind == "misspelling"] == ["electon"]
