@@ -179,7 +179,14 @@ def _refresh_serve(conn) -> None:  # pragma: no cover - runs in the refresh proc
             return
         if path == "stop":  # a stop that came after its pass had ended
             continue
-        stop = _StopAsked(conn)
+        stopped = [False]
+
+        def stop() -> bool:
+            if not stopped[0] and conn.poll():
+                conn.recv()
+                stopped[0] = True
+            return stopped[0]
+
         try:
             lib = Library.attach(path)
             try:
@@ -189,19 +196,6 @@ def _refresh_serve(conn) -> None:  # pragma: no cover - runs in the refresh proc
                 lib.close()
         except Exception as exc:
             conn.send(("done", (0, 0, 0), f"{type(exc).__name__}: {exc}"))
-
-
-class _StopAsked:
-    """True once the window has sent anything during a pass (its stop)."""
-
-    def __init__(self, conn) -> None:
-        self.conn, self.asked = conn, False
-
-    def __call__(self) -> bool:
-        if not self.asked and self.conn.poll():
-            self.conn.recv()
-            self.asked = True
-        return self.asked
 
 
 class RefreshProcess:
