@@ -160,97 +160,11 @@ class CheckService:
         return self._conn
 
 
-def _refresh_serve(conn) -> None:  # pragma: no cover - runs in the refresh process
-    """The refresh process: a library path in, progress and the stored totals out; any
-    message meanwhile asks it to stop after the article in hand."""
-    import os
-
-    from desk.review.results import refresh
-    from desk.storage import Library
-
-    try:
-        os.nice(5)
-    except (AttributeError, OSError):
-        pass
-    while True:
-        try:
-            path = conn.recv()
-        except (EOFError, OSError):
-            return
-        if path == "stop":  # a stop that came after its pass had ended
-            continue
-        stopped = [False]
-
-        def stop() -> bool:
-            if not stopped[0] and conn.poll():
-                conn.recv()
-                stopped[0] = True
-            return stopped[0]
-
-        try:
-            lib = Library.attach(path)
-            try:
-                refresh(lib, progress=lambda done, total: conn.send(("progress", done, total)), stop=stop)
-                conn.send(("done", tuple(lib.check_results.totals()), ""))
-            finally:
-                lib.close()
-        except Exception as exc:
-            conn.send(("done", (0, 0, 0), f"{type(exc).__name__}: {exc}"))
-
-
-class RefreshProcess:
-    """Stale check results computed again in a process of their own (desk.gui.
-    review_refresh): a pass re-checks whole articles, which in a thread held the window's
-    GIL for seconds. One pass at a time; started on the first pass."""
-
-    def __init__(self) -> None:
-        self._conn = None
-        self._proc = None
-
-    def run(self, path, progress: Callable[[int, int], None], stop: Callable[[], bool]) -> tuple:
-        """(quotations, unverified, articles) once the pass ends; raises RuntimeError when
-        it failed or the process is gone."""
-        conn = self._connection()
-        conn.send(str(path))
-        asked_stop = False
-        while True:
-            if not asked_stop and stop():
-                conn.send("stop")
-                asked_stop = True
-            if not conn.poll(0.05):
-                if not self._proc.is_alive():
-                    self._conn = None
-                    raise RuntimeError("the refresh process stopped")
-                continue
-            msg = conn.recv()
-            if msg[0] == "progress":
-                progress(msg[1], msg[2])
-                continue
-            if asked_stop:  # its stop may still be queued: that process ends, a new one next
-                conn.close()
-                self._conn = self._proc = None
-            if msg[2]:
-                raise RuntimeError(msg[2])
-            return msg[1]
-
-    def _connection(self):
-        if self._conn is None:
-            ctx = multiprocessing.get_context("spawn")
-            mine, theirs = ctx.Pipe()
-            proc = ctx.Process(target=_refresh_serve, args=(theirs,), name="desk-refresh", daemon=True)
-            proc.start()
-            theirs.close()
-            self._conn, self._proc = mine, proc
-        return self._conn
-
-
 class _CheckError(Exception):
     """The check itself failed in the process (its message is shown as a warning)."""
 
 
 _service: CheckService | None = None
-_refresher: RefreshProcess | None = None
-_refresher_lock = threading.Lock()
 
 
 def service() -> CheckService:
@@ -261,13 +175,4 @@ def service() -> CheckService:
     return _service
 
 
-def refresher() -> RefreshProcess:
-    """The one refresh process of this program."""
-    global _refresher
-    with _refresher_lock:
-        if _refresher is None:
-            _refresher = RefreshProcess()
-        return _refresher
-
-
-__all__ = ["CheckService", "RefreshProcess", "refresher", "service"]
+__all__ = ["CheckService", "service"]

@@ -27,25 +27,20 @@ class _RefreshJob(QRunnable):
     """Not auto-deleted: the refresher keeps it referenced while the pool runs it (as
     desk.gui.live_checks does)."""
 
-    def __init__(self, library, bridge: _Bridge, stop: threading.Event, elsewhere: bool = False):
+    def __init__(self, library, bridge: _Bridge, stop: threading.Event):
         super().__init__()
         self.setAutoDelete(False)
-        self.library, self.bridge, self.stop, self.elsewhere = library, bridge, stop, elsewhere
+        self.library, self.bridge, self.stop = library, bridge, stop
 
     def run(self) -> None:
         from desk.review.results import refresh
 
         totals, error = (0, 0, 0), ""
         try:
-            if self.elsewhere:  # in the refresh process; this thread only waits for it
-                from desk.gui.check_process import refresher
-
-                totals = refresher().run(self.library.path, self.bridge.progress.emit, self.stop.is_set)
-            else:
-                # Its own connection (never Library.open in a process that has the file open).
-                with self.library.another_connection() as lib:
-                    refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set)
-                    totals = lib.check_results.totals()
+            # Its own connection (never Library.open in a process that has the file open).
+            with self.library.another_connection() as lib:
+                refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set)
+                totals = lib.check_results.totals()
         except Exception as exc:  # a failed refresh leaves results stale, never the window broken
             error = f"{type(exc).__name__}: {exc}"
             log.warning("refreshing stored check results failed: %s", error)
@@ -110,12 +105,9 @@ class StaleRefresher(QObject):
     progress = Signal(int, int)  # done, total (articles being checked again)
     finished = Signal(int, int, int)  # quotations, unverified, articles (stored totals)
 
-    def __init__(self, library, parent=None, *, separate_process: bool = False):
-        """``separate_process``: check in the refresh process (desk.gui.check_process), as
-        the window does: a pass re-checks whole articles, and a thread shares the GIL."""
+    def __init__(self, library, parent=None):
         super().__init__(parent)
         self.library = library
-        self.separate_process = separate_process
         self.passes = 0  # passes finished (tests wait on it)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -140,7 +132,7 @@ class StaleRefresher(QObject):
         if self._job is not None:
             self._again = True
             return
-        self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process)
+        self._job = _RefreshJob(self.library, self._bridge, self._stop)
         self._pool.start(self._job)
 
     def stop(self) -> None:

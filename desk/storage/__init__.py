@@ -168,19 +168,12 @@ class Library:
         are its own). Unlike ``open`` it never opens the file itself: closing any other file
         descriptor on the database drops every POSIX lock this process holds on it (SQLite's
         "how to corrupt" 2.2), which let another process write under an open transaction."""
-        return Library.attach(self.path, read_only=self.read_only)
-
-    @classmethod
-    def attach(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Library:
-        """A connection to a library another connection has opened (and migrated): nothing
-        is created, migrated or swept (another_connection; a helper process of the window)."""
-        path = Path(path)
-        with storage_errors(path, opening=True):
-            conn = _connect(path, read_only, BUSY_TIMEOUT_MS)
-            if not read_only:
+        with storage_errors(self.path, opening=True):
+            conn = _connect(self.path, self.read_only, BUSY_TIMEOUT_MS)
+            if not self.read_only:
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA synchronous = NORMAL")
-        return cls(conn, path, read_only=read_only)
+        return Library(conn, self.path, read_only=self.read_only)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -111,17 +111,3 @@ def test_the_article_filter_is_read_when_opened(qtbot, lib):
     p.article_filter.showPopup()
     assert p.article_filter.count() == 5
     p.article_filter.hidePopup()
-
-
-def test_a_pass_in_the_refresh_process_stores_the_same_results(qtbot, lib):
-    lib.articles.update(lib.ids[1], body=BODY + "\n\u201cOne more,\u201d said Ana Ruiz.\n")
-    lib.check_results.clear()
-    p = ReviewQueuePanel(lib, runner=OperationRunner(lib), separate_process=True)
-    qtbot.addWidget(p)
-    seen = []
-    p.refresher.progress.connect(lambda done, total: seen.append((done, total)))
-    p.show()
-    wait_pass(qtbot, p)
-    assert seen and seen[-1] == (4, 4)
-    assert lib.check_results.read(with_items=False).stale == []
-    assert p.summary.text() == "Library: 13 quotations in 4 articles, 13 unverified"
