@@ -132,6 +132,8 @@ class CheckService:
                     items.extend(pickle.loads(conn.recv_bytes()))
                 parts[name] = items
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            if sys.is_finalizing():
+                raise _CheckError("desk is closing") from exc
             log.warning("the check process stopped (%s); checking in the window's process", exc)
             self._broken = True
             return None
