@@ -11,6 +11,28 @@ def word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+class LineWordCounter:
+    """word_count for a text that changes a little at a time (the window's counts after
+    every typing pause): no word spans a line break, so the count is the sum over lines,
+    and a line's count is kept until the line changes."""
+
+    MAX_LINES = 20_000
+
+    def __init__(self) -> None:
+        self._lines: dict[str, int] = {}
+
+    def count(self, text: str) -> int:
+        cache, total = self._lines, 0
+        if len(cache) > self.MAX_LINES:
+            cache.clear()
+        for line in text.split("\n"):
+            n = cache.get(line)
+            if n is None:
+                n = cache[line] = len(WORD_RE.findall(line))
+            total += n
+        return total
+
+
 def reading_minutes(words: int, per_minute: int = 230) -> int:
     return max(1, round(words / per_minute)) if words else 0
 

@@ -8,15 +8,13 @@ the user types and the next check is pending.
 
 from __future__ import annotations
 
-import bisect
 import html
-import re
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+from desk.gui.mark_index import MarkIndex, OffsetMap, quote_state
 
 #: quotation states, in the order the editor explains them
 QUOTE_STATES = ("registered", "unregistered", "unattributed", "unclosed")
@@ -24,40 +22,6 @@ _QUOTE_HUES = {"registered": QColor(40, 160, 90), "unregistered": QColor(220, 16
                "unattributed": QColor(220, 80, 60), "unclosed": QColor(200, 30, 30)}
 _QUOTE_ALPHA = {"registered": 0.10, "unregistered": 0.16, "unattributed": 0.16, "unclosed": 0.24}
 QUIET_KINDS = ("unknown-name",)
-
-
-class OffsetMap:
-    """Python str offsets -> QTextDocument (UTF-16) positions, for many offsets at once.
-
-    body_edit.py has py_to_qt/qt_to_py for single conversions; a report has hundreds of
-    offsets, so this precomputes where the astral characters are (usually nowhere).
-    """
-
-    def __init__(self, text: str):
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
-
-    def to_qt(self, i: int) -> int:
-        return i + bisect.bisect_left(self._astral, i) if self._astral else i
-
-    def to_py(self, q: int) -> int:
-        if not self._astral:
-            return q
-        # each astral char before py offset i adds one unit; walk until we pass q
-        n = 0
-        for a in self._astral:
-            if a + n < q:
-                n += 1
-            else:
-                break
-        return q - n
-
-
-def quote_state(quote) -> str:
-    if not quote.closed:
-        return "unclosed"
-    if quote.speaker is None:
-        return "unattributed"
-    return "registered" if quote.source_id is not None else "unregistered"
 
 
 def _tint(palette: QPalette, hue: QColor, alpha: float) -> QColor:
@@ -99,44 +63,40 @@ def problem_format(palette: QPalette, problem) -> QTextCharFormat | None:
     return fmt
 
 
+def style_format(palette: QPalette, style: tuple, owner=None) -> QTextCharFormat:
+    """The look of one mark style (desk.gui.mark_index.MarkSpec.style)."""
+    fmt = QTextCharFormat()
+    if style[0] == "tint":
+        fmt.setBackground(quote_tint(palette, style[1]))
+    elif style[0] == "speaker":
+        fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        fmt.setUnderlineColor(palette.color(QPalette.Text))
+    else:
+        fmt = problem_format(palette, owner) or fmt
+    return fmt
+
+
 def build_selections(document, text: str, report, palette: QPalette,
                      owners: list | None = None) -> list[QTextEdit.ExtraSelection]:
-    """All marks for one report, in paint order: tints first, then underlines over them.
+    """All marks for one report, in paint order: tints first, then underlines over them
+    (the live checker draws only those near the viewport: desk.gui.mark_painter).
 
-    ``owners``, when given, receives the QuoteSpan or Problem behind each selection, so the
-    context menu can find what is under the mouse through cursors that follow the edits."""
-    omap = OffsetMap(text)
+    ``owners``, when given, receives the QuoteSpan or Problem behind each selection."""
     limit = document.characterCount() - 1
     out: list[QTextEdit.ExtraSelection] = []
-
-    def add(start: int, end: int, fmt: QTextCharFormat, owner=None) -> None:
-        a, b = min(omap.to_qt(start), limit), min(omap.to_qt(end), limit)
+    for spec in MarkIndex(text, report).specs:
+        a, b = min(spec.start, limit), min(spec.end, limit)
         if b <= a:
-            return
+            continue
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(document)
         cur.setPosition(a)
         cur.setPosition(b, QTextCursor.KeepAnchor)
         sel.cursor = cur
-        sel.format = fmt
+        sel.format = style_format(palette, spec.style, spec.owner)
         out.append(sel)
         if owners is not None:
-            owners.append(owner)
-
-    for q in report.quotes:
-        fmt = QTextCharFormat()
-        fmt.setBackground(quote_tint(palette, quote_state(q)))
-        add(q.start, q.end, fmt, q)
-    for q in report.quotes:
-        if q.speaker_start is not None and q.speaker_end is not None:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-            fmt.setUnderlineColor(palette.color(QPalette.Text))
-            add(q.speaker_start, q.speaker_end, fmt, q)
-    for p in report.problems:
-        fmt = problem_format(palette, p)
-        if fmt is not None:
-            add(p.start, p.end, fmt, p)
+            owners.append(spec.owner)
     return out
 
 
@@ -192,5 +152,5 @@ def legend_text() -> str:
             "red = no speaker, strong red = not closed. Speaker names are underlined.")
 
 
-__all__ = ["OffsetMap", "QUOTE_STATES", "build_selections", "describe_at", "quote_state",
+__all__ = ["OffsetMap", "QUOTE_STATES", "build_selections", "style_format", "describe_at", "quote_state",
            "quote_tint", "MarkTooltips", "legend_text"]

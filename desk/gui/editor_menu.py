@@ -230,10 +230,10 @@ class EditorMenu(QObject):
     def remove_boilerplate(self, start: int, end: int) -> bool:
         """The Problems panel's "Remove boilerplate": ``start``/``end`` are the reported str
         offsets; the mark drawn for that problem says where it is now, after any edits."""
-        for sel, owner in self.checker.marks:
-            if (getattr(owner, "kind", None) == "boilerplate" and owner.start == start
-                    and owner.end == end):
-                return self.remove_marked(sel.cursor)
+        cursor = self.checker.cursor_for(lambda o: getattr(o, "kind", None) == "boilerplate"
+                                         and o.start == start and o.end == end)
+        if cursor is not None:
+            return self.remove_marked(cursor)
         text = self.body.toPlainText()
         if any(p.start == start and p.end == end for p in boilerplate_problems(text)):
             return self._remove(text, start, end)

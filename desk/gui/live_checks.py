@@ -22,10 +22,13 @@ import sys
 import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 
 from desk.checking import CheckInputs, check_inputs, check_with
-from desk.gui import spelling_prep
-from desk.gui.check_marks import MarkTooltips, OffsetMap, build_selections
+from desk.gui import check_process, spelling_prep
+from desk.gui.check_marks import MarkTooltips
+from desk.gui.mark_index import MarkIndex, OffsetMap
+from desk.gui.mark_painter import MarkPainter
 from desk.review.reattach import sync_quotes
 
 DEBOUNCE_MS = 300
@@ -75,7 +78,9 @@ class _CheckJob(QRunnable):
     def run(self):
         t0 = time.perf_counter()
         try:
-            result, error = run_checks(self.snap), ""
+            report, quotes = run_checks(self.snap)
+            # the marks as data, here rather than on the GUI thread
+            result, error = (report, quotes, MarkIndex(self.snap.text, report)), ""
         except Exception as exc:  # a check bug must not kill the editor; shown as a warning
             result, error = (), f"{type(exc).__name__}: {exc}"
         self.bridge.done.emit(self.snap.revision, result, error, time.perf_counter() - t0)
@@ -87,8 +92,11 @@ class LiveChecker(QObject):
     quotes_synced = Signal()  # quotation rows now match the saved text (refresh the review queue)
     notice_changed = Signal(str)  # "Preparing spelling — first start", "" once spell-checked
 
-    def __init__(self, library, body_edit, parent=None):
+    def __init__(self, library, body_edit, parent=None, *, separate_process: bool = False):
+        """``separate_process``: check in the check process (desk.gui.check_process), as the
+        window does, rather than in a thread of this one."""
         super().__init__(parent if parent is not None else body_edit)  # never outlive the editor
+        self.separate_process = separate_process
         # The worker is pure Python and shares the GIL with the GUI thread: hand the GIL over
         # every 1 ms instead of CPython's 5 ms, so a key press during a check waits less.
         sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
@@ -98,12 +106,13 @@ class LiveChecker(QObject):
         self.report = None          # the applied report
         self.report_text = ""       # the text it was computed on
         self.raw_quotes: list = []  # the engine's quotations, "not a quotation" ones included
-        self.marks: list = []       # (ExtraSelection, QuoteSpan | Problem) as drawn
+        self.painter = MarkPainter(body_edit, self)  # draws the marks near the viewport
         self.last_seconds = 0.0     # worker time of the last applied check
         self.checks_run = 0
         self.spelling = True        # the Preferences' "check spelling"
         self.notice = ""            # what the applied report still lacks (spelling pending)
         self._ignored: dict[int | None, set[str]] = {}
+        self._inputs: tuple | None = None  # (what they were read at, CheckInputs)
         self._revision = 0
         self._busy = False
         self._pending = False
@@ -132,8 +141,8 @@ class LiveChecker(QObject):
         self._applied_key = None
         if article_id is None:
             self._timer.stop()
-            self.report, self.report_text, self.raw_quotes, self.marks = None, "", [], []
-            self.body.set_marks("checks", [])
+            self.report, self.report_text, self.raw_quotes = None, "", []
+            self.painter.clear()
             self._set_notice("")
             return
         self.check_now()
@@ -195,6 +204,21 @@ class LiveChecker(QObject):
                 return  # another process is writing: the next save syncs again
             self.check_failed.emit(f"quotation sync failed: {exc}")
 
+    @property
+    def marks(self) -> list:
+        """(ExtraSelection, QuoteSpan | Problem) of the marks drawn now: those near the
+        viewport (desk.gui.mark_painter); their cursors have followed every edit."""
+        return self.painter.selections()
+
+    def cursor_for(self, want) -> QTextCursor | None:
+        """Where the first mark whose owner satisfies ``want`` is now, drawn or not (None:
+        no such mark, or it is in text edited since the check)."""
+        index = self.painter.index
+        for spec in (index.specs if index is not None else ()):
+            if want(spec.owner):
+                return self.painter.cursor_for(spec)
+        return None
+
     def marks_at(self, pos: int) -> list:
         """(cursor, owner) of the marks covering str offset ``pos`` in the current text;
         the cursors have followed every edit since the check ran."""
@@ -221,10 +245,19 @@ class LiveChecker(QObject):
 
     def inputs(self) -> CheckInputs:
         """The article's check inputs in the language on screen, with the words ignored
-        for now."""
+        for now. Read again only when the library has changed since (reading an article's
+        quotation tags and the sources took 10-20 ms at 30,000 words, on every check)."""
         aid = self.article_id
-        return (check_inputs(self.library, aid, language=self.language)
-                .with_words(self._ignored.get(aid, ())))
+        ignored = frozenset(self._ignored.get(aid, ()))
+        try:
+            mark = self.library.change_mark()
+        except Exception:  # cannot tell: read them (check_inputs reports what is wrong)
+            mark = None
+        key = (mark, aid, self.language, ignored)
+        if mark is None or self._inputs is None or self._inputs[0] != key:
+            inputs = check_inputs(self.library, aid, language=self.language).with_words(ignored)
+            self._inputs = (key, inputs)
+        return self._inputs[1]
 
     def snapshot(self) -> Snapshot:
         return Snapshot(self._revision, self.body.toPlainText(), self.inputs(),
@@ -270,11 +303,29 @@ class LiveChecker(QObject):
             return  # nothing changed since the marks on screen were computed
         self._busy = True
         self._snap = snap
+        if self.separate_process:
+            self._submit(snap)
+            return
         if self._pool.activeThreadCount() == 0:
             self._jobs.clear()  # every earlier run() has returned
         job = _CheckJob(snap, self._bridge)
         self._jobs.append(job)
         self._pool.start(job)
+
+    def _submit(self, snap: Snapshot) -> None:
+        """Hand the check to the check process; the answer comes back through the bridge,
+        with the marks' index built off the GUI thread."""
+        bridge, closed = self._bridge, lambda: self._closed
+
+        def done(result, error: str, seconds: float) -> None:
+            if closed():
+                return
+            if result:
+                result = (*result, MarkIndex(snap.text, result[0]))
+            bridge.done.emit(snap.revision, result, error, seconds)
+
+        check_process.service().submit(snap.text, snap.inputs, snap.spelling, done,
+                                       lambda: run_checks(snap))
 
     def _finished(self, revision: int, report, error, seconds: float) -> None:
         self._busy = False
@@ -290,14 +341,12 @@ class LiveChecker(QObject):
                 self._dispatch()
 
     def _apply(self, snap: Snapshot, result, seconds: float) -> None:
-        report, self.raw_quotes = result
+        report, self.raw_quotes = result[0], result[1]
+        index = result[2] if len(result) > 2 else MarkIndex(snap.text, report)
         self.report, self.report_text = report, snap.text
         self._applied_key = snap.key()
         self.last_seconds = seconds
         self.checks_run += 1
-        owners: list = []
-        sels = build_selections(self.body.document(), snap.text, report, self.body.palette(), owners)
-        self.marks = list(zip(sels, owners))
-        self.body.set_marks("checks", sels)
+        self.painter.show(index, snap.text)
         self._set_notice(spelling_prep.message() if self.spelling and not snap.spelling else "")
         self.report_ready.emit(report)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from desk.text import reading_minutes, word_count
+from desk.text import LineWordCounter, reading_minutes
 
 COUNT_DELAY_MS = 250  # counting 10,000 words on every key press would slow typing
 
@@ -38,6 +38,7 @@ class DeskStatusBar(QStatusBar):
             w.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(w)
         self._body = None
+        self._counter = LineWordCounter()  # counts only the lines that changed
         self._timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._timer.timeout.connect(self.recount)
         self.show_problems(None)
@@ -54,7 +55,7 @@ class DeskStatusBar(QStatusBar):
         self.show_counts(text)
 
     def show_counts(self, text: str) -> None:
-        words = word_count(text)
+        words = self._counter.count(text)
         minutes = reading_minutes(words)
         read = f"{minutes} min read" if minutes else "—"
         self.counts.setText(f"{counted(words, 'word')} · {counted(len(text), 'character')} · {read}")

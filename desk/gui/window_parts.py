@@ -63,7 +63,7 @@ class WindowParts:
 def build_parts(library: Library) -> WindowParts:
     runner = OperationRunner(library)
     editor = ArticleEditor(library)
-    checker = LiveChecker(library, editor.body)
+    checker = LiveChecker(library, editor.body, separate_process=True)  # checks never hold the GIL
     return WindowParts(
         runner=runner,
         editor=editor,

@@ -299,6 +299,12 @@ class Library:
         with storage_errors(self.path):
             return int(self.sqlite.execute("PRAGMA data_version").fetchone()[0])
 
+    def change_mark(self) -> tuple[int, int]:
+        """Moves with every change to the library, this connection's or another's (rows
+        this connection changed, and data_version): readers cache what they read by it."""
+        with storage_errors(self.path):
+            return (self.conn.total_changes, self.data_version())
+
     # -- files -----------------------------------------------------------------
     def backup(self, target: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """A consistent copy through SQLite's backup API (see desk.storage.files)."""

@@ -126,3 +126,29 @@ def test_a_notice_follows_the_count(qtbot):
     p.show_notice("Preparing spelling — first start")
     p.show_report(REPORT, TEXT)
     assert p.summary.text() == "3 problems · Preparing spelling — first start"
+
+
+def _rows(p):
+    tree = p.tree
+    return [tuple(tree.topLevelItem(i).text(c) for c in range(4)) + (tree.topLevelItem(i).toolTip(3),)
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_rows_updated_in_place_equal_a_fresh_fill_and_jump_to_the_new_offsets(qtbot):
+    from desk.checks.engine import check_text
+
+    before = "The electon was close.\n\n“We won,” she said.\n\nThe budgett passed."
+    after = "New line.\nThe electon was close.\n\n“We won,” she sayd.\n\nThe budgett passed."
+    kept = panel(qtbot)
+    kept.show_report(check_text(before), before)
+    first = kept.tree.topLevelItem(0)
+    kept.show_report(check_text(after), after)
+    new = panel(qtbot)
+    new.show_report(check_text(after), after)
+    assert _rows(kept) == _rows(new) and len(_rows(new)) >= 4
+    assert kept.tree.topLevelItem(0) is not first or _rows(kept)[0][1] == "1"
+    last = kept.tree.topLevelItem(kept.tree.topLevelItemCount() - 1)
+    with qtbot.waitSignal(kept.jump_requested) as jumped:
+        kept._activated(last)
+    p = new.problem_of(new.tree.topLevelItem(new.tree.topLevelItemCount() - 1))
+    assert jumped.args == [p.start, p.end] and after[p.start:p.end] == "budgett"

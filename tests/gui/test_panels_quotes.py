@@ -121,7 +121,8 @@ def test_the_review_column_agrees_with_the_status_bar(qtbot, window):
     from tests.gui.shell_helpers import move_to_end, type_text
 
     quotes, state = window.panels["quotes"], window.status.save_state
-    qtbot.waitUntil(lambda: window.report is not None)
+    window.panel_docks["quotes"].raise_()  # the panel is fed while its tab is on screen
+    qtbot.waitUntil(lambda: window.report is not None and bool(reviews(quotes)))
     assert state.text() == "Saved" and "not yet saved" not in reviews(quotes)
     saver = window.autosaver
     for timer in (saver._pause, saver._deadline):  # the check comes first, then we save

@@ -16,6 +16,7 @@ from . import suggester as _sg
 from .context import TITLES, capitalised_mid, fine_in_context, name_context
 from .dictionary import Lexicon, normalise_language
 from .inconsistent import inconsistent_names
+from .lines import Kept, flag_lines
 from .words import (
     CONTRACTIONS,
     EMAIL,
@@ -80,7 +81,7 @@ class SpellChecker:
         self._lex: Lexicon | None = None
         self._index: _sg.CandidateIndex | None = None
         self.timings: dict[str, float] = {}
-        self._verdict_caches: dict[tuple[str, frozenset[str]], dict[str, int]] = {}
+        self._verdict_caches: dict[tuple[str, frozenset[str]], Kept] = {}
         self._suggestions: dict[tuple[str, str, frozenset[str]], tuple[str, ...]] = {}
 
     @property
@@ -242,30 +243,10 @@ class SpellChecker:
         else:
             spans = merge_spans(spans)
 
-        verdicts = self._verdicts(lang, accepted_set)
-        flagged: list[tuple[int, int, str, int]] = []  # start, end, token (stem), verdict
-        known_lower = self._known_lower
-        for m in TOKEN.finditer(text):
-            tok = m.group()
-            v = verdicts.get(tok)
-            if v is None:
-                v = _OK if m.lastgroup == "ini" else self._classify(tok, known, accepted_set)
-                verdicts[tok] = v
-            if v == _OK:
-                continue
-            start, end = m.span()
-            if spans and overlaps(spans, start, end):
-                continue
-            if SIC.match(text, end):
-                continue
-            stem = tok
-            if normalise(tok[-2:]) == "'s":
-                stem = tok[:-2]
-                end -= 2
-            if (v == _LOWER or v == _CAP) and fine_in_context(
-                    text, start, end, stem, lambda w: known_lower(w, known, accepted_set)):
-                continue
-            flagged.append((start, end, stem, v))
+        caches = self._caches(lang, accepted_set)
+        flagged = flag_lines(text, spans, caches,
+                             lambda line, inside: self._flag(line, inside, known, accepted_set,
+                                                             caches.verdicts))
 
         problems: list[Problem] = []
         # names: capitalised unknown words used mid-sentence somewhere in the article
@@ -294,7 +275,8 @@ class SpellChecker:
                     typo = False  # past the budget: an unknown name, not searched
                 else:
                     typo = self._capital_typo(text, start, end, stem, sent, stem in mid_names,
-                                              counts[stem], lang, acc_names, near_cache, caps)
+                                              counts[stem], lang, acc_names, near_cache, caps,
+                                              caches.near)
                 kind = "misspelling" if typo else "unknown-name"
                 if isinstance(typo, str):
                     preferred[start] = typo
@@ -321,8 +303,12 @@ class SpellChecker:
             if suggest:
                 sugg = sugg_cache.get(stem)  # type: ignore[assignment]
                 if sugg is None:
-                    sugg = (tuple(self.suggest(stem, lang, 5, acc_names))
-                            if len(sugg_cache) + len(near_cache) < MAX_NEIGHBOUR_SEARCHES else ())
+                    if len(sugg_cache) + len(near_cache) < MAX_NEIGHBOUR_SEARCHES:
+                        sugg = caches.suggestions.get(stem)  # type: ignore[assignment]
+                        if sugg is None:
+                            sugg = caches.suggestions[stem] = tuple(self.suggest(stem, lang, 5, acc_names))
+                    else:
+                        sugg = ()
                     sugg_cache[stem] = sugg
                 first = preferred.get(start)
                 if first:
@@ -356,17 +342,47 @@ class SpellChecker:
         problems.sort(key=lambda p: (p.start, p.end, p.kind))
         return problems
 
-    def _verdicts(self, lang: str, accepted: frozenset[str]) -> dict[str, int]:
-        """Per-token verdicts, kept across calls for the same language and words."""
+    def _caches(self, lang: str, accepted: frozenset[str]) -> Kept:
+        """What is kept across calls for the same language and words (desk.checks.
+        spelling.lines: verdicts per token, unknown words per line, neighbour searches
+        and suggestions per word)."""
         with self._lock:
             key = (lang, accepted)
             cache = self._verdict_caches.pop(key, None)
-            if cache is None or len(cache) > 200_000:
-                cache = {}
+            if cache is None or cache.too_big():
+                cache = Kept()
             self._verdict_caches[key] = cache  # most recently used last
             while len(self._verdict_caches) > 4:
                 del self._verdict_caches[next(iter(self._verdict_caches))]
             return cache
+
+    def _flag(self, text: str, spans: list[tuple[int, int]], known, accepted: frozenset[str],
+              verdicts: dict[str, int]) -> list[tuple[int, int, str, int]]:
+        """(start, end, stem, verdict) of the unknown words of one line outside ``spans``."""
+        flagged: list[tuple[int, int, str, int]] = []
+        known_lower = self._known_lower
+        for m in TOKEN.finditer(text):
+            tok = m.group()
+            v = verdicts.get(tok)
+            if v is None:
+                v = _OK if m.lastgroup == "ini" else self._classify(tok, known, accepted)
+                verdicts[tok] = v
+            if v == _OK:
+                continue
+            start, end = m.span()
+            if spans and overlaps(spans, start, end):
+                continue
+            if SIC.match(text, end):
+                continue
+            stem = tok
+            if normalise(tok[-2:]) == "'s":
+                stem = tok[:-2]
+                end -= 2
+            if (v == _LOWER or v == _CAP) and fine_in_context(
+                    text, start, end, stem, lambda w: known_lower(w, known, accepted)):
+                continue
+            flagged.append((start, end, stem, v))
+        return flagged
 
     def clear_caches(self) -> None:
         with self._lock:
@@ -401,12 +417,17 @@ class SpellChecker:
             return _NAME  # iPhone, eBay
         return _LOWER
 
-    def _near(self, lw: str, lang: str, acc_names, cache: dict) -> tuple:
+    def _near(self, lw: str, lang: str, acc_names, cache: dict, kept: dict | None = None) -> tuple:
         """(sure, candidates) for a capitalised unknown word: ``sure`` when it is near
         a month, a weekday, an accepted name or is the other variant's spelling;
-        candidates {known word: distance}, same first letter, within two edits."""
+        candidates {known word: distance}, same first letter, within two edits.
+        ``cache``: this check's searches (their number is budgeted); ``kept``: earlier
+        checks' with the same language and accepted words."""
         got = cache.get(lw)
         if got is not None:
+            return got
+        if kept is not None and lw in kept:
+            got = cache[lw] = kept[lw]
             return got
         lex = self.lexicon
         sure = bool(lex.other_variant(lw, lang))
@@ -428,11 +449,13 @@ class SpellChecker:
                 cands[w] = d
         got = (sure, cands)
         cache[lw] = got
+        if kept is not None:
+            kept[lw] = got
         return got
 
     def _capital_typo(self, text: str, start: int, end: int, stem: str, sent: bool,
                       used_mid: bool, count: int, lang: str, acc_names, cache: dict,
-                      caps: set[str] = frozenset()) -> bool | str:
+                      caps: set[str] = frozenset(), kept: dict | None = None) -> bool | str:
         """Is a capitalised unknown word a typo (misspelling) rather than a name?
         (When the answer is the word the article capitalises elsewhere: that word.)
 
@@ -446,7 +469,7 @@ class SpellChecker:
         known = self.lexicon.known(lang)
         if len(lw) > 3 and lw[-1] == "s" and lw[:-1] in known:
             return False  # the Clintons, the Kennedys
-        sure, cands = self._near(lw, lang, acc_names, cache)
+        sure, cands = self._near(lw, lang, acc_names, cache, kept)
         if sure:
             return True
         freq = self.lexicon.freq

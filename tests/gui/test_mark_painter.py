@@ -1,0 +1,140 @@
+"""The live checker draws the marks near the viewport; they must be exactly the marks a fresh
+full application of the same report draws there, after edits, re-checks and scrolling."""
+
+import pytest
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
+
+from desk.gui.check_marks import build_selections
+from tests.gui.live_helpers import WAIT_MS, make_editor, type_text, warm_spelling
+
+PARA = ("“We will rebuild the bridge,” said Maria Lopez, the mayor. The council met on "
+        "Tuesday after the electon and voted on the budgett for the river crossing.")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _warm():
+    warm_spelling()
+
+
+def long_text(paragraphs: int = 120) -> str:
+    return "\n\n".join(f"{PARA} Item {i}." for i in range(paragraphs))
+
+
+def shown_editor(qtbot, library, body):
+    aid, edit, checker = make_editor(qtbot, library, body)
+    edit.resize(700, 400)
+    edit.show()
+    qtbot.waitExposed(edit)
+    with qtbot.waitSignal(checker.report_ready, timeout=WAIT_MS):
+        checker.check_now()
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    return edit, checker
+
+
+def _value(v):
+    if isinstance(v, QBrush):
+        return ("brush", int(v.style().value), v.color().rgba())
+    if isinstance(v, QColor):
+        return ("colour", v.rgba())
+    return v
+
+
+def looks(selections) -> list[tuple]:
+    """What a list of ExtraSelections draws: place, and the format's every property."""
+    return [(s.cursor.selectionStart(), s.cursor.selectionEnd(),
+             tuple(sorted((k, _value(v)) for k, v in s.format.properties().items())))
+            for s in selections]
+
+
+def fresh(edit, checker, window=None) -> list[tuple]:
+    """The marks a fresh application of the applied report draws (within ``window``)."""
+    marks = looks(build_selections(edit.document(), checker.report_text, checker.report, edit.palette()))
+    if window is None:
+        return marks
+    a, b = window
+    return [m for m in marks if m[1] > a and m[0] < b]
+
+
+def drawn_window(checker) -> tuple[int, int]:
+    return tuple(c.position() for c in checker.painter._window)
+
+
+def test_only_the_marks_near_the_viewport_are_selections_and_they_equal_a_full_application(qtbot, library):
+    edit, checker = shown_editor(qtbot, library, long_text())
+    drawn = looks(edit.marks("checks"))
+    everything = fresh(edit, checker)
+    assert 0 < len(drawn) < len(everything) / 3
+    assert drawn == fresh(edit, checker, drawn_window(checker))
+
+
+def test_marks_after_an_edit_and_its_check_equal_a_fresh_application(qtbot, library):
+    edit, checker = shown_editor(qtbot, library, long_text())
+    cursor = edit.textCursor()
+    cursor.setPosition(PARA.index("electon") + 3)
+    edit.setTextCursor(cursor)
+    with qtbot.waitSignal(checker.report_ready, timeout=WAIT_MS):
+        type_text(edit, "i")  # "eleciton": still wrong, the mark moves with the word
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    assert looks(edit.marks("checks")) == fresh(edit, checker, drawn_window(checker))
+    with qtbot.waitSignal(checker.report_ready, timeout=WAIT_MS):
+        type_text(edit, "\b")
+        edit.textCursor().deletePreviousChar()  # back to "electon", then join a paragraph
+        cursor = edit.textCursor()
+        cursor.setPosition(len(PARA) + len(" Item 0."))
+        cursor.setPosition(cursor.position() + 2, QTextCursor.KeepAnchor)
+        cursor.removeSelectedText()
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    assert looks(edit.marks("checks")) == fresh(edit, checker, drawn_window(checker))
+
+
+def test_an_unchanged_mark_keeps_its_selection_when_a_new_report_comes(qtbot, library):
+    edit, checker = shown_editor(qtbot, library, long_text(20))
+    before = edit.marks("checks")
+    cursor = edit.textCursor()
+    cursor.setPosition(len(PARA) + len(" Item 0."))  # the end of the first paragraph
+    edit.setTextCursor(cursor)
+    with qtbot.waitSignal(checker.report_ready, timeout=WAIT_MS):
+        type_text(edit, " More.")
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    after = edit.marks("checks")
+    kept = [s for s in after if any(s is b for b in before)]
+    assert len(kept) >= len(before) - 2  # all but what the new words touch
+
+
+def test_scrolling_through_the_article_draws_every_mark_of_a_full_application(qtbot, library):
+    edit, checker = shown_editor(qtbot, library, long_text())
+    seen = set()
+    bar = edit.verticalScrollBar()
+    value = 0
+    while value <= bar.maximum() + bar.pageStep():  # the maximum grows as Qt lays out lines
+        bar.setValue(value)
+        value += max(1, bar.pageStep() // 2)
+        qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+        drawn = looks(edit.marks("checks"))
+        assert drawn == fresh(edit, checker, drawn_window(checker))
+        seen.update(drawn)
+    assert seen == set(fresh(edit, checker))
+
+
+def test_marks_drawn_after_a_scroll_sit_on_their_words_before_the_next_check(qtbot, library):
+    edit, checker = shown_editor(qtbot, library, long_text())
+    checker._timer.setInterval(600_000)  # no re-check: the marks must follow the edit
+    edit.moveCursor(QTextCursor.Start)
+    type_text(edit, "New. ")
+    edit.verticalScrollBar().setValue(edit.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    words = [s.cursor.selectedText() for s in edit.marks("checks")
+             if s.format.underlineStyle() == QTextCharFormat.SpellCheckUnderline]
+    assert len(words) > 4 and set(words) == {"electon", "budgett"}
+    assert edit.textCursor().position() == 5  # the view scrolled; the edit was at the top
+
+
+def test_remove_boilerplate_finds_a_mark_that_is_not_drawn(qtbot, library):
+    body = long_text(60) + "\n\nLeave a comment"
+    edit, checker = shown_editor(qtbot, library, body)
+    edit.moveCursor(QTextCursor.Start)
+    edit.ensureCursorVisible()
+    (junk,) = [p for p in checker.report.problems if p.kind == "boilerplate"]
+    assert all(o is not junk for _s, o in checker.marks)
+    cursor = checker.cursor_for(lambda o: o is junk)
+    assert cursor is not None and cursor.selectedText() == body[junk.start:junk.end]
