@@ -2,7 +2,12 @@
 
 import sys
 
-from desk.cli import main
-
 if __name__ == "__main__":
+    import multiprocessing
+
+    # the window's check process (desk.gui.check_process) is this program started again
+    # with multiprocessing's arguments: serve it instead of running desk
+    multiprocessing.freeze_support()
+    from desk.cli import main
+
     sys.exit(main())
