@@ -69,6 +69,7 @@ class Library:
             engine = SqliteEngine(conn)
         self.engine = engine
         self.conn = engine.conn
+        self._pg_marks = 0  # change_mark on PostgreSQL
         # Where the library is, for messages: its file, or its URL without the password.
         self.where = where if where is not None else str(path)
         self.articles = Articles(self)
@@ -302,8 +303,11 @@ class Library:
     def change_mark(self) -> tuple[int, int]:
         """Moves with every change to the library, this connection's or another's (rows
         this connection changed, and data_version): readers cache what they read by it."""
+        if self.is_postgresql:  # no change counter there yet: every mark is new
+            self._pg_marks += 1
+            return (self._pg_marks, 0)
         with storage_errors(self.path):
-            return (self.conn.total_changes, self.data_version())
+            return (self.sqlite.total_changes, self.data_version())
 
     # -- files -----------------------------------------------------------------
     def backup(self, target: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
