@@ -241,6 +241,10 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
 @lru_cache(maxsize=8192)
 def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
     sp = _speaker_after(text, p, limit)
+    if sp is not None and sp.kind == "person" and sp.start > p:
+        alt = _apposed_full_name(text, p, sp, limit)
+        if alt is not None:
+            return alt
     if sp is not None and sp.kind != "person" and sp.kind != "pronoun":
         # "the port's deputy manager, Lena Voss, said": the appositive names the speaker
         q = sp.end
@@ -268,3 +272,25 @@ def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
 
 # lower-case words finishing a role before the comma of an appositive name: " policy aide, "
 _ROLE_TAIL = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]*,[ \t]*")
+
+
+_DESCRIPTOR_WORD = re.compile(r"(?<![\w'\u2019-])(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|\u2019s))(?![\w'\u2019-])")
+_APPOSED_TAIL = re.compile(r"(?:[ \t]+[a-z][a-z-]*){0,3}[ \t]*,[ \t]*")
+_LIST_AFTER = re.compile(r",[ \t]*(?:and|or)\b")
+
+
+def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | None:
+    """"Her former partner at Avalon, Peter B. Sand, called …", "the union's Ohio state
+    director, Mike Rowe, wrote …": the name read at the end of a descriptor (a place, an
+    employer) is not the subject when a full name set off by commas follows the descriptor."""
+    if not _DESCRIPTOR_WORD.search(text, p, sp.start):
+        return None
+    m = _APPOSED_TAIL.match(text, sp.end, limit)
+    if m is None or m.end() >= limit or not text[m.end()].isupper():
+        return None
+    alt = _speaker_after(text, m.end(), limit)
+    if alt is None or alt.kind != "person" or alt.start != m.end() or len(alt.name.split()) < 2 \
+            or not text.startswith(",", alt.end) or _LIST_AFTER.match(text, alt.end, limit):
+        return None
+    alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
+    return alt
