@@ -104,3 +104,20 @@ def test_a_gerund_after_a_comma_takes_the_last_clauses_subject():
     text = "Omar Beck won the vote. The plan stalled, and he has battled with the guild, at one point calling the chief a “liar.”"
     (q,) = analyse(text).quotes
     assert q.speaker == "Omar Beck" and q.mention == "he"
+
+
+def test_according_to_in_the_next_sentence_is_not_a_credit():
+    text = ("The board’s chair, Ana Ruiz, gave one answer: “We will not comment.” "
+            "The board meets in a former bank, according to its website.")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text", [
+    "And, Peter Lang tells the crowd, he has been known to be “blunt” and “tough” in his home state of Westshire.",
+    "Peter Lang, the longest-serving member of the council, argued in a letter to the board on Monday that "
+    "the ruling was only “partial,” meaning it protected them from any criminal charges.",
+])
+def test_a_noun_like_cue_after_a_preposition_or_a_participle_is_no_credit(text):
+    quotes = analyse(text).quotes
+    assert quotes and all(q.speaker == "Peter Lang" for q in quotes)

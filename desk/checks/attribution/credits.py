@@ -257,6 +257,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             return Credit(sp, qm.group(1), how="post")
     inner = text[r.text_start:r.text_end].rstrip()
     weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
+    final = bool(inner) and inner[-1] in ".!?\u2026"
     cm = POST_CUE_RE.match(text, w0, limit)
     if cm:
         word = cm.group()
@@ -276,16 +277,18 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             break
         if cm.group().lower().startswith("according"):
             sp = speaker_after(text, cm.end(), limit)
-            if sp and len(text[w0:cm.start()].split()) <= 6:
+            if sp and len(text[w0:cm.start()].split()) <= 6 and not (final and text[w0:cm.start()].strip()):
                 return Credit(sp, cm.group(), how="post")
-            break
+            break  # (“…comment.” The shop sells gifts, according to its website: a new sentence)
         if weak and not _short_tail(text, cm.end(), limit):
             break  # “…end.” He says the court … (a new statement, not a credit)
         sp = speaker_before(text, w0, cm.start())
         if cm.group() in POST_ONLY and (sp is None or len(text[w0:sp.start].split()) > 1
                                         and not _OWNER_GAP.fullmatch(text, w0, sp.start)
-                                        or text[sp.end:cm.start()].strip() or _AUX_AFTER.match(text, cm.end(), limit)):
+                                        or text[sp.end:cm.start()].strip() or _AUX_AFTER.match(text, cm.end(), limit)
+                                        or _PREP_OR_ING_LEAD.match(text, w0, sp.end)):
             continue  # "one of the states suing", "the work messages were": a noun, not a credit
+            # (nor “…” in his home state, “…,” meaning it was spared the charges)
         if sp is None:
             break
         gap = text[w0:sp.start]
@@ -303,6 +306,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             break
         # “…,” when Ruiz blasted him: a subordinate clause, a credit only when nothing before is
         return Credit(sp, cm.group(), how="post-sub" if _SUBORD_GAP.match(gap) else "post")
+    if final and _NEW_SENTENCE.match(text, w0, limit):
+        return None  # “…comment.” The shop sells gifts, according to its website: a new sentence
     return _tail_credit(text, w0, limit)
 
 
@@ -327,6 +332,9 @@ _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)
 # “…,” told the Gazette: who follows "told" is the hearer, never the speaker
 _HEARER_VERBS = HEARER_VERBS
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
+_NEW_SENTENCE = re.compile(r"[A-Z]")
+_PREP_OR_ING_LEAD = re.compile(r"(?:in|on|at|of|for|from|with|by|to|into|over|under|about|across|through|"
+                               r"[a-z]+ing)(?![\w'\u2019-])")
 _SUBORD_GAP = re.compile(r"(?:when|while|after|before|because|since|although|though|until|unless|whereas|if)\b", re.I)
 _TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")
 
