@@ -121,3 +121,10 @@ def test_according_to_in_the_next_sentence_is_not_a_credit():
 def test_a_noun_like_cue_after_a_preposition_or_a_participle_is_no_credit(text):
     quotes = analyse(text).quotes
     assert quotes and all(q.speaker == "Peter Lang" for q in quotes)
+
+
+def test_a_participle_after_while_has_no_subject_and_an_ing_adjective_is_no_cue():
+    text = ("And last summer, while touring the Westby Harbour Days fair, Omar Beck calls "
+            "a screaming Ruiz a “fascist.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"

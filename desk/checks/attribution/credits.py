@@ -218,8 +218,9 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
     last = None
     for last in _CLAUSE_JOIN.finditer(text, s, r.open_pos):
         pass
-    if last is not None:
+    if last is not None and not _ING_WORD.match(text, last.end(), r.open_pos):
         # "Voss signed the order, while Omar Beck, the mayor, proposed “…”": the clause's own subject
+        # (not ", while touring the Westby plant, Beck called …": a participle has no subject)
         sp = subject_at_start(text, last.end(), r.open_pos)
         if sp is not None and sp.kind in ("person", "organisation"):
             return Credit(sp, None, how="subject")
@@ -377,6 +378,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
 _APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
+_ING_WORD = re.compile(r"[a-z]{2,}ing(?![\w'\u2019-])")
+_DET_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he|his|her|their|its)[ \t]+$")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
@@ -388,6 +391,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
     for cm in reversed(cues):
         word = cm.group()
+        if word in ING_CUES and _DET_BEFORE.search(text, max(0, cm.start() - 8), cm.start()):
+            continue  # "calls a screaming Ruiz a “fraud”": an adjective, not a cue
         if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
             agent = _passive_agent(text, cm.end(), r.open_pos)
             if agent is not None:  # "was slammed by Ruiz as “…”"
