@@ -128,3 +128,10 @@ def test_a_participle_after_while_has_no_subject_and_an_ing_adjective_is_no_cue(
             "a screaming Ruiz a “fascist.”")
     (q,) = analyse(text).quotes
     assert q.speaker == "Omar Beck"
+
+
+@pytest.mark.parametrize("verb", ["bemoaned", "lambasted", "rebuked", "mentioned", "deplored"])
+def test_more_speech_verbs_make_a_cue(verb):
+    text = f"Ana Ruiz spoke first. Later, Peter Lang {verb} the “endless delays” at the port."
+    (q,) = analyse(text, explain=True).quotes
+    assert q.speaker == "Peter Lang" and q.cue == verb

@@ -204,6 +204,8 @@ plead opine query inquire cry deny press demand interrupt elaborate clarify teas
 marvel echo text email message reveal tweet retweet post allege deride ridicule characterize
 characterise liken blame hint insist reason recommend remind caution concur lash rail snipe
 remember affirm
+lambaste bemoan scold chide rebuke berate assail excoriate castigate mention speculate confess disclose
+brag rebut deplore
 """
 _IRREGULAR = {  # base: forms beyond the base itself
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing written",
@@ -216,6 +218,7 @@ _IRREGULAR = {  # base: forms beyond the base itself
     "retweet": "retweets retweeted retweeting", "tweet": "tweets tweeted tweeting",
     "text": "texted texting", "email": "emailed emailing", "message": "messaged messaging",
     "demur": "demurs demurred", "concur": "concurs concurred", "deadpan": "deadpanned",
+    "rebut": "rebuts rebutted", "brag": "brags bragged bragging",
 }
 # Phrases of attribution (several words): "went on to say", "was quoted as saying".
 SPEECH_PHRASES = {
