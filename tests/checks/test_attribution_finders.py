@@ -135,3 +135,19 @@ def test_more_speech_verbs_make_a_cue(verb):
     text = f"Ana Ruiz spoke first. Later, Peter Lang {verb} the “endless delays” at the port."
     (q,) = analyse(text, explain=True).quotes
     assert q.speaker == "Peter Lang" and q.cue == verb
+
+
+def test_a_second_coordinated_speech_verb_shares_the_first_ones_subject():
+    text = ("The worry about the port was underscored Wednesday when Mayor Ana Ruiz of Westby lamented "
+            "the “sad” state of the docks and criticized the “empty promises” of the board.")
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_new_clause_after_a_quotation_has_its_own_subject():
+    assert speakers("Lang calls the mayor “Ana,” while Ruiz refers to him as “Mr. Lang.”") == ["Lang", "Ruiz"]
+
+
+def test_what_befalls_the_subject_of_a_new_clause_is_not_its_words():
+    text = ("Ana Ruiz said the debate was “uplifting” and Lang was hurt by going “personally, "
+            "just in the gutter” against his rival.")
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]

@@ -212,6 +212,14 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
         # after an earlier quotation in the sentence: that quotation's speaker continues, unless
         # it sits in the subject's appositive ("Kerry Lind, star of “Harbour Lights,” thanked …")
         sp = subject_past_inner(text, s, r.open_pos, prev_end)
+        if sp is None:
+            # Lang calls her “Ana,” while Ruiz refers to him as “Mr. Lang.”: a new clause's subject
+            j = _JOIN_AFTER_QUOTE.match(text, prev_end, r.open_pos)
+            if j is not None:
+                sp = subject_at_start(text, j.end(), r.open_pos)
+                if sp is not None and (sp.kind != "person" or sp.start != j.end()
+                                       or _BE_AFTER.match(text, sp.end, r.open_pos)):
+                    sp = None  # (not “…” and Ruiz was hurt by going “…”: what befell her, no words of hers)
         return Credit(sp, None, how="subject") if sp else None
     if r.open_pos - s < 3:
         return None
@@ -378,6 +386,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
 _APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
+_BE_AFTER = re.compile(r"[ \t]+(?:was|were|is|are|has|had|have|be|been|got|gets)\b")
+_JOIN_AFTER_QUOTE = re.compile(r"[ \t]*,?[ \t]+(?:and|but|while|whereas|yet)[ \t]+(?=[A-Z])")
 _ING_WORD = re.compile(r"[a-z]{2,}ing(?![\w'\u2019-])")
 _DET_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he|his|her|their|its)[ \t]+$")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
@@ -457,9 +467,27 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
             if sp is not None and sp.kind == "person" and sp.start == p and text.startswith(",", sp.end):
                 return Credit(sp, word, how="pre")
         if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
+            sp = _coordinated_subject(text, max(s, a), cm)
+            if sp is not None:
+                return Credit(sp, word, how="pre")
             sp = clause_subject(text, max(s, a), cm.start())
             if sp:
                 return Credit(sp, word, how="pre")
+    return None
+
+
+def _coordinated_subject(text: str, s: int, cm: re.Match) -> Speaker | None:
+    """"… when Ana Ruiz lamented the “sad” state of the docks and criticized the “empty promises”":
+    the second of two coordinated speech verbs shares the first one's subject."""
+    for earlier in reversed(list(CUE_RE.finditer(text, s, cm.start()))):
+        w = earlier.group()
+        if w in ING_CUES or w.lower().startswith(("according", "in the words")) \
+                or _CLAUSE_JOIN.search(text, earlier.end(), cm.start()):
+            return None
+        sp = speaker_before(text, s, earlier.start())
+        if sp is not None and sp.kind in ("person", "organisation"):
+            return sp
+        return None
     return None
 
 
