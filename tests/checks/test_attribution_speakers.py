@@ -385,3 +385,14 @@ def test_capitalised_adjective_opening_a_sentence_is_no_name():
     assert [q.speaker for q in analyse(text).quotes] == ["Small groups of protesters"]
     text = "The march went on.\n\nVoss supporters chanted “Lock him up” at the rally."
     assert [q.speaker for q in analyse(text).quotes] == ["Voss supporters"]
+
+
+def test_a_lone_title_that_is_a_surname_names_its_person():
+    text = ("Billie Ray King won twelve titles in her career. "
+            "King says Ana Ruiz “talked the talk and walked the walk.”")
+    assert speakers(text) == ["Billie Ray King"]
+
+
+def test_a_title_after_an_article_is_still_a_descriptor():
+    (q,) = analyse("The King said the crown was “heavy.”").quotes
+    assert q.speaker == "The King" and q.speaker_kind != "person"

@@ -263,6 +263,10 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
 
 
 
+# titles that are surnames too: "Billie Ray King … King says", "Judge said" (Ada Judge)
+SURNAME_TITLES = {"king", "judge", "bishop", "pope", "prince", "lord", "chancellor", "cardinal", "pastor"}
+
+
 _LOCATIVE = {"through", "near", "outside", "inside", "in", "at", "across", "along", "around", "on", "into",
              "from", "past", "toward", "towards", "down", "up"}
 
@@ -431,8 +435,11 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     words = [_norm(t[0]) for t in name_toks]
     honorific = any(_norm(t[0]) in HONORIFICS for t in title_toks)
     if not honorific and all(w in TITLE_WORDS or w in ("the",) for w in words):
-        # "the President", "the Ministry": a descriptor, not a name
-        return None
+        # "the President", "the Ministry": a descriptor, not a name; but a lone capitalised
+        # title that is also a surname, with no article before it, names someone ("King says")
+        if not (len(run) == 1 and words[0] in SURNAME_TITLES and name_toks[0][0][:1].isupper()
+                and (i == 0 or _norm(toks[i - 1][0]) not in DETERMINERS and not _possessive(toks[i - 1][0]))):
+            return None
     kind = "person"
     if any(w in ORG_WORDS for w in words) or (title_toks and _norm(title_toks[0][0]) == "the"):
         kind = "organisation"
