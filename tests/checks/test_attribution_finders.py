@@ -151,3 +151,10 @@ def test_what_befalls_the_subject_of_a_new_clause_is_not_its_words():
     text = ("Ana Ruiz said the debate was “uplifting” and Lang was hurt by going “personally, "
             "just in the gutter” against his rival.")
     assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_spoke_is_a_cue_for_the_quotation_paragraph_after_it():
+    text = ("Peter Lang was interviewed on Monday.\n\n"
+            "What he means is left to the voters, since Lang spoke only in vague phrases.\n\n"
+            "“We have to be a lot tougher on the river.”\n")
+    assert speakers(text) == ["Peter Lang"]

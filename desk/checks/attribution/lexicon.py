@@ -219,6 +219,7 @@ _IRREGULAR = {  # base: forms beyond the base itself
     "text": "texted texting", "email": "emailed emailing", "message": "messaged messaging",
     "demur": "demurs demurred", "concur": "concurs concurred", "deadpan": "deadpanned",
     "rebut": "rebuts rebutted", "brag": "brags bragged bragging",
+    "speak": "speaks spoke speaking",
 }
 # Phrases of attribution (several words): "went on to say", "was quoted as saying".
 SPEECH_PHRASES = {
@@ -244,7 +245,7 @@ tweeted recalled responded answered insisted argued warned told tells observed r
 complained countered stated acknowledged conceded admitted quipped joked cautioned suggested
 announced claimed shouted yelled exclaimed posted reported reports mused agreed testified read reads
 predicted stressed notes states claims continues tweets posts quips jokes concludes retweeted
-wrote recounted offered interjected""".split()
+wrote recounted offered interjected spoke""".split()
 # The plain reporting verbs: they report someone's words in every construction (asides
 # "the plan, she said, was …", trailing credits ", said Ruiz", nested reports "Ruiz said
 # the members were …", "Ruiz said" making Ruiz a person). One list, used by every finder.
