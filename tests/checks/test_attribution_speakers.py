@@ -396,3 +396,14 @@ def test_a_lone_title_that_is_a_surname_names_its_person():
 def test_a_title_after_an_article_is_still_a_descriptor():
     (q,) = analyse("The King said the crown was “heavy.”").quotes
     assert q.speaker == "The King" and q.speaker_kind != "person"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("“The rule is a disaster,” said the Center for Harbour Progress.", "Center for Harbour Progress"),
+    ("“It is unlawful,” the Committee to Protect Fishermen said in a statement.", "Committee to Protect Fishermen"),
+    ("According to the Bureau of River Statistics, wages grew “modestly.”", "Bureau of River Statistics"),
+    ("Officials at the Office of Port Management said the cuts were “deep.”",
+     "Officials at the Office of Port Management"),
+])
+def test_a_bodys_name_runs_on_through_of_for_and_to(text, want):
+    assert speakers(text) == [want]

@@ -24,6 +24,8 @@ from desk.checks.attribution.lexicon import (
     TRAILING_SKIP,
 )
 from desk.checks.attribution.speakers import (
+    ORG_HEADS,
+    ORG_LINKS,
     Speaker,
     _is_initials,
     _is_name_tok,
@@ -130,6 +132,10 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if n == 1 and lw in _WEEKDAYS:
                 out.append(t)  # "a Wednesday editorial"
                 continue
+            if prev_cap and _org_name_goes_on(toks, n):
+                out.append(t)  # "the Bureau of Labor Statistics"
+                prev_cap = False
+                continue
             if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
                     and not (lw == "to" and _norm(out[-1][0]) in TO_HEADS) or lw in CUE_FORMS:
                 break
@@ -207,7 +213,8 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 and not _is_initials(w):
             out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
             break
-        if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
+        if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name) \
+                and not _org_name_goes_on(toks, n):
             break
         if seen_name and not _is_name_tok(w):
             ahead = toks[n:n + 4]
@@ -294,3 +301,14 @@ def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | 
         return None
     alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
     return alt
+
+
+
+def _org_name_goes_on(toks: list, n: int) -> bool:
+    """"the Center for American Progress", "the Committee to Protect Journalists": a capitalised
+    body's name runs on through "for", "of" or "to" to the capitalised words after it."""
+    if n < 1 or n + 1 >= len(toks) or _norm(toks[n][0]) not in ORG_LINKS:
+        return False
+    prev, nxt = toks[n - 1][0], toks[n + 1][0]
+    return prev[:1].isupper() and _norm(prev) in ORG_HEADS and _is_name_tok(nxt) \
+        and _norm(nxt) not in DETERMINERS and not nxt.endswith((".", ","))

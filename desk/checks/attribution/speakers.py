@@ -152,6 +152,14 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
             if rel is not None:
                 return rel
             # post-modifier: "Officials at Homeland Security", "Charles Rangel of New York"
+            if i >= 2 and _norm(toks[i - 1][0]) in ORG_LINKS and toks[i - 2][0][:1].isupper() \
+                    and _norm(toks[i - 2][0]) in ORG_HEADS:
+                # "the Center for American Progress": one body's name, through "for"
+                k = i - 2
+                while k > 0 and _is_name_tok(toks[k - 1][0]) and i - k < 5:
+                    k -= 1
+                sp = Speaker(text[toks[k][1]:sp.end], "organisation", toks[k][1], sp.end)
+                i = k
             pi = i - 1
             if pi >= 1 and _norm(toks[pi][0]) == "the":
                 pi -= 1
@@ -261,6 +269,15 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                    definite=first in ("the", "his", "her", "their", "its"))
 
 
+
+
+# "the Center for American Progress", "the Committee to Protect Journalists": a body's name
+# runs on through these words after one of these heads
+ORG_LINKS = {"of", "for", "to", "on", "against", "without"}
+ORG_HEADS = {"center", "centre", "bureau", "committee", "alliance", "department", "league", "institute",
+             "council", "association", "coalition", "foundation", "federation", "society", "office",
+             "commission", "agency", "board", "fund", "campaign", "project", "union", "doctors",
+             "citizens", "network", "organization", "organisation", "ministry", "party"}
 
 
 # titles that are surnames too: "Billie Ray King … King says", "Judge said" (Ada Judge)
