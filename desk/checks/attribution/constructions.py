@@ -37,7 +37,14 @@ def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
         if r.extra.get("blockquote"):
             return _credit_line(text, na, nb)
         alone = not text[paras[r.para][0]:r.open_pos].strip(" \t>*-#")  # the quotation is the paragraph
-        return (_credit_line(text, na, nb) or _name_line(text, na, nb)) if alone else None
+        if not alone:
+            return None
+        found = _credit_line(text, na, nb)
+        if found is None and not (r.para > 0 and _name_line(text, *paras[r.para - 1])):
+            # (a name line before the quotation too: the layout labels each quotation before
+            # it, "Ana Ruiz, 54, teacher" / “…” / "Peter Lang, 61, fisherman" / “…”)
+            found = _name_line(text, na, nb)
+        return found
     return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
 
 
