@@ -407,3 +407,9 @@ def test_a_title_after_an_article_is_still_a_descriptor():
 ])
 def test_a_bodys_name_runs_on_through_of_for_and_to(text, want):
     assert speakers(text) == [want]
+
+
+def test_the_region_after_a_place_in_a_descriptor_is_not_an_appositive_name():
+    text = ("Peter Lang says he is tough enough after a woman in Westby, Westshire, told him "
+            "she worries he is “too nice” to fend off his rivals.")
+    assert speakers(text) == ["a woman in Westby"]

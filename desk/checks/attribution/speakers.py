@@ -376,7 +376,10 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
         if len(lead) > 6 and not (lead and _norm(lead[-1][0]) in STOP_BACK):
             continue
         after_prep = bool(lead) and _norm(lead[-1][0]) in PREPS  # "the harbour master of Westby, Lena Voss,"
-        if (sp.kind != "person" or after_prep) and idx + 1 < len(chunks) and chunks[idx + 1]:
+        region = idx + 1 < len(chunks) and len(chunks[idx + 1]) == 1 and len(ch) >= 2 \
+            and _norm(ch[-2][0]) in _LOCATIVE and _is_cap(chunks[idx + 1][0][0])
+        if (sp.kind != "person" or after_prep) and idx + 1 < len(chunks) and chunks[idx + 1] and not region:
+            # (not "a woman in Westby, Westshire,": the region of a place)
             nxt = chunks[idx + 1]
             alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
             if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:
