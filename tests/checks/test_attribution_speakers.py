@@ -410,6 +410,6 @@ def test_a_bodys_name_runs_on_through_of_for_and_to(text, want):
 
 
 def test_the_region_after_a_place_in_a_descriptor_is_not_an_appositive_name():
-    text = ("Peter Lang says he is tough enough after a woman in Westby, Westshire, told him "
+    text = ("Peter Lang is assuring voters he is tough enough after a woman in Westby, Westshire, told him "
             "she worries he is “too nice” to fend off his rivals.")
-    assert speakers(text) == ["a woman in Westby"]
+    assert speakers(text) == ["a woman in Westby, Westshire"]

@@ -385,6 +385,9 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:
                 alt.title = alt.title or sp.name
                 return alt
+        if region and sp.kind != "person":  # the descriptor keeps its place's region
+            sp.end = chunks[idx + 1][0][2]
+            sp.name = text[sp.start:sp.end]
         sp.anonymous_flag = sp.anonymous_flag or anon
         return sp
     return None
