@@ -413,3 +413,8 @@ def test_the_region_after_a_place_in_a_descriptor_is_not_an_appositive_name():
     text = ("Peter Lang is assuring voters he is tough enough after a woman in Westby, Westshire, told him "
             "she worries he is “too nice” to fend off his rivals.")
     assert speakers(text) == ["a woman in Westby, Westshire"]
+
+
+def test_a_numbered_part_of_a_text_is_a_speaker():
+    text = "The charter was signed in 1951. Article 33 affirms: “No member shall close its ports.”"
+    assert speakers(text) == ["Article 33"]

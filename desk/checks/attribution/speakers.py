@@ -121,6 +121,9 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
         break
     if not toks:
         return None
+    numbered = _numbered_text(text, toks)
+    if numbered is not None:
+        return numbered
     last = toks[-1][0]
     if last in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")", "\u2014", "\u2013"):
         return None
@@ -269,6 +272,24 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                    definite=first in ("the", "his", "her", "their", "its"))
 
 
+
+
+# numbered parts of a text that can be quoted: "Article 33 affirms", "Section 4 states"
+NUMBERED_HEADS = {"article", "section", "amendment", "proposition", "resolution", "rule", "chapter", "clause",
+                  "paragraph", "psalm", "psalms", "verse", "canon", "regulation", "directive"}
+
+
+def _numbered_text(text: str, toks: list) -> Speaker | None:
+    """Article 33, Section 4, Isaiah 45:1 (a book, its chapter and verse) as a speaker."""
+    n = len(toks)
+    if n >= 4 and toks[-1][0].isdigit() and toks[-2][0] == ":" and toks[-3][0].isdigit() \
+            and toks[-4][0][:1].isupper() and toks[-4][0].isalpha() and _norm(toks[-4][0]) not in CAP_STOP:
+        k = n - 4  # Isaiah 45:1
+    elif n >= 2 and toks[-1][0].isdigit() and _norm(toks[-2][0]) in NUMBERED_HEADS and toks[-2][0][:1].isupper():
+        k = n - 2  # Article 33
+    else:
+        return None
+    return Speaker(text[toks[k][1]:toks[-1][2]], "organisation", toks[k][1], toks[-1][2])
 
 
 # "the Center for American Progress", "the Committee to Protect Journalists": a body's name
