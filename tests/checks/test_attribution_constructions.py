@@ -204,3 +204,9 @@ def test_name_lines_before_each_quotation_label_the_one_after_them():
             "Peter Lang, 61, retired fisherman\n\n"
             "“The port is dying and nobody in the capital cares.”\n")
     assert [q.speaker for q in analyse(text).quotes] == ["Ana Ruiz", "Peter Lang"]
+
+
+def test_a_second_participle_shares_the_absolute_phrases_subject():
+    text = ("Republicans were quick to chime in, with Lena Voss tweeting that it was a “disaster” "
+            "for the mayor and asking, “How can someone with such bad judgement run the port?”")
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss", "Lena Voss"]
