@@ -170,3 +170,9 @@ def test_a_repeated_name_is_read_in_each_place_it_stands():
     text = "Her book, Silent Harbour, sold well. Silent Harbour spoke at the fair."
     people = People(text, [])
     assert [p for p, name in people.mentions if name == "Silent Harbour"] == [text.index("Silent Harbour spoke")]
+
+
+def test_a_shared_surname_is_the_person_the_article_does_not_keep_naming_in_full():
+    text = ("Melania Lang spoke at the rally. “He is a good man,” Melania Lang said.\n\n"
+            "Her husband, Donald Lang, followed her. “We will win,” Lang said.")
+    assert [q.speaker for q in analyse(text).quotes] == ["Melania Lang", "Donald Lang"]
