@@ -158,3 +158,11 @@ def test_spoke_is_a_cue_for_the_quotation_paragraph_after_it():
             "What he means is left to the voters, since Lang spoke only in vague phrases.\n\n"
             "“We have to be a lot tougher on the river.”\n")
     assert speakers(text) == ["Peter Lang"]
+
+
+@pytest.mark.parametrize("text", [
+    "“I am satisfied with his answer,” Omar Beck said after Lang spoke. “My worry is the levee.”",
+    "“Our progress is on the ballot,” Omar Beck said at the dinner, where Lang also spoke. “Justice is too.”",
+])
+def test_spoke_with_nothing_after_it_is_no_cue(text):
+    assert speakers(text) == ["Omar Beck", "Omar Beck"]

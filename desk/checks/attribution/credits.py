@@ -189,6 +189,8 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
         word = cm.group()
         if word in ("went on", "goes on") and not _WENT_ON_SPEECH.match(text, cm.end(), b):
             continue  # "The meeting went on.": no speech
+        if word in _SPEAK and _BARE_END.match(text, cm.end(), b):
+            continue  # "Hooton said after Rubio spoke.": speaking, not these words
         passive = _PASSIVE.search(text, max(a, cm.start() - 12), cm.start()) is not None
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), b)
@@ -380,6 +382,8 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
 
 # “…,” the Courier’s Ana Ruiz reports: an owner before the name, not a noun phrase of its own
 _OWNER_GAP = re.compile(r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}(?:'s|\u2019s)[ \t]+")
+_SPEAK = {"spoke", "speaks", "speaking"}
+_BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
 _WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|to[ \t]|\n)")
 _AUX_AFTER = re.compile(r"[ \t]+(?:were|was|are|is|have|has|had|will|would|can|could|may|might|must|should)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
@@ -401,6 +405,8 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
     for cm in reversed(cues):
         word = cm.group()
+        if word in _SPEAK and _BARE_END.match(text, cm.end(), r.open_pos):
+            continue  # "As Voss spoke, the crowd chanted “…”"
         if word in ING_CUES and _DET_BEFORE.search(text, max(0, cm.start() - 8), cm.start()):
             continue  # "calls a screaming Ruiz a “fraud”": an adjective, not a cue
         if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
