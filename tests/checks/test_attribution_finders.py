@@ -166,3 +166,9 @@ def test_spoke_is_a_cue_for_the_quotation_paragraph_after_it():
 ])
 def test_spoke_with_nothing_after_it_is_no_cue(text):
     assert speakers(text) == ["Omar Beck", "Omar Beck"]
+
+
+def test_a_noun_like_form_after_a_name_and_before_that_is_a_cue():
+    text = ("Omar Beck spoke first. The Westby Institute notes that the surveys it studied "
+            "are not “monolithic,” with some doing better.")
+    assert speakers(text) == ["The Westby Institute"]

@@ -382,6 +382,8 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
 
 # “…,” the Courier’s Ana Ruiz reports: an owner before the name, not a noun phrase of its own
 _OWNER_GAP = re.compile(r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}(?:'s|\u2019s)[ \t]+")
+_AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
+                            r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
 _SPEAK = {"spoke", "speaks", "speaking"}
 _BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
 _WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|to[ \t]|\n)")
@@ -403,6 +405,15 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
     if seg >= r.open_pos:
         return None
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
+    if "that" in text[seg:r.open_pos]:
+        # "Pew notes that …", "the ministry states that …": a form that is often a noun is a
+        # verb right after its subject's name and before "that"
+        for am in _AMBIGUOUS_THAT.finditer(text, seg, r.open_pos):
+            sp = speaker_before(text, max(s, a), am.start())
+            if sp is not None and sp.kind in ("person", "organisation") and sp.name[:1].isupper() \
+                    and not text[sp.end:am.start()].strip():
+                cues.append(am)
+        cues.sort(key=lambda m: m.start())
     for cm in reversed(cues):
         word = cm.group()
         if word in _SPEAK and _BARE_END.match(text, cm.end(), r.open_pos):
