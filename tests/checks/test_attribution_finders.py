@@ -169,6 +169,6 @@ def test_spoke_with_nothing_after_it_is_no_cue(text):
 
 
 def test_a_noun_like_form_after_a_name_and_before_that_is_a_cue():
-    text = ("Omar Beck spoke first. The Westby Institute notes that the surveys it studied "
+    text = ("Omar Beck said the poll was late. The Westby Institute notes that the surveys it studied "
             "are not “monolithic,” with some doing better.")
     assert speakers(text) == ["The Westby Institute"]
