@@ -172,3 +172,8 @@ def test_a_noun_like_form_after_a_name_and_before_that_is_a_cue():
     text = ("Omar Beck said the poll was late. The Westby Institute notes that the surveys it studied "
             "are not “monolithic,” with some doing better.")
     assert speakers(text) == ["The Westby Institute"]
+
+
+def test_talked_up_is_a_cue():
+    text = "Omar Beck said the town was ready. Ana Ruiz talked up her “fifty-town plan,” promising to visit each one."
+    assert speakers(text) == ["Ana Ruiz"]

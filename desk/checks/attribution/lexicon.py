@@ -228,6 +228,8 @@ SPEECH_PHRASES = {
     "fired back", "wrote in", "quoted as saying", "weighed in", "spoke out", "summed up",
     # a statement put out by someone: "the ministry issued a statement", "released a statement"
     "issued a statement", "released a statement", "put out a statement", "issued a statement saying",
+    # talking a thing up or about it: "Voss talked up her “fifty-town plan”"
+    "talked up", "talks up", "talked about", "hit back", "hits back", "hit out",
 }
 # Forms that are more often nouns ("the claims", "her notes"): cues only right after a
 # quotation (“…,” the letter reads).
