@@ -177,3 +177,13 @@ def test_a_noun_like_form_after_a_name_and_before_that_is_a_cue():
 def test_talked_up_is_a_cue():
     text = "Omar Beck said the town was ready. Ana Ruiz talked up her “fifty-town plan,” promising to visit each one."
     assert speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Omar Beck said the claim was wrong. The Harbour Court then ruled that his statement was “true.”",
+     "The Harbour Court"),
+    ("Omar Beck said the poll was late. A Westby Institute study found that wages were “flat.”",
+     "A Westby Institute study"),
+])
+def test_a_verdict_with_that_is_a_cue(text, want):
+    assert speakers(text) == [want]

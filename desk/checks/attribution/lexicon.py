@@ -230,6 +230,8 @@ SPEECH_PHRASES = {
     "issued a statement", "released a statement", "put out a statement", "issued a statement saying",
     # talking a thing up or about it: "Voss talked up her “fifty-town plan”"
     "talked up", "talks up", "talked about", "hit back", "hits back", "hit out",
+    # a verdict: "the court ruled that …", "the study found that …"
+    "ruled that", "rules that", "found that", "finds that",
 }
 # Forms that are more often nouns ("the claims", "her notes"): cues only right after a
 # quotation (“…,” the letter reads).
