@@ -187,3 +187,9 @@ def test_talked_up_is_a_cue():
 ])
 def test_a_verdict_with_that_is_a_cue(text, want):
     assert speakers(text) == [want]
+
+
+def test_a_noun_like_cue_after_an_adjective_is_a_noun():
+    text = ("At the debate, Ana Ruiz cited Lang’s past names for the judge, “Miss Gavel” and “Miss Bench,” "
+            "as examples of Lang’s disrespectful comments about women.")
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]

@@ -297,7 +297,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         if cm.group() in POST_ONLY and (sp is None or len(text[w0:sp.start].split()) > 1
                                         and not _OWNER_GAP.fullmatch(text, w0, sp.start)
                                         or text[sp.end:cm.start()].strip() or _AUX_AFTER.match(text, cm.end(), limit)
-                                        or _PREP_OR_ING_LEAD.match(text, w0, sp.end)):
+                                        or _PREP_OR_ING_LEAD.match(text, w0, sp.end)
+                                        or _ADJECTIVE_BEFORE.search(text, max(w0, cm.start() - 20), cm.start())):
             continue  # "one of the states suing", "the work messages were": a noun, not a credit
             # (nor “…” in his home state, “…,” meaning it was spared the charges)
         if sp is None:
@@ -343,6 +344,8 @@ _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)
 # “…,” told the Gazette: who follows "told" is the hearer, never the speaker
 _HEARER_VERBS = HEARER_VERBS
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
+# "… disrespectful comments", "her repeated claims": an adjective makes the form a noun
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'\u2019-])[a-z]+(?:ful|ous|ive|ic|able|ible|less|ed)[ \t]+$")
 _NEW_SENTENCE = re.compile(r"[A-Z]")
 _PREP_OR_ING_LEAD = re.compile(r"(?:in|on|at|of|for|from|with|by|to|into|over|under|about|across|through|"
                                r"[a-z]+ing)(?![\w'\u2019-])")
