@@ -193,3 +193,9 @@ def test_a_noun_like_cue_after_an_adjective_is_a_noun():
     text = ("At the debate, Ana Ruiz cited Lang’s past names for the judge, “Miss Gavel” and “Miss Bench,” "
             "as examples of Lang’s disrespectful comments about women.")
     assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_said_yes_after_a_quotation_does_not_credit_it():
+    text = ("Kevin was drifting off again, and as Lang went on about “how the port is rigged,” and "
+            "“wounded fishing families,” Mara said yes, over and over again.")
+    assert speakers(text) == ["Lang", "Lang"]

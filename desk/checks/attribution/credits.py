@@ -316,6 +316,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
         if len(between.split()) > (32 if appositive else 16) or re.search(r"[.!?;:]\s", between):
             break
+        if _SAID_YES.match(text, cm.end(), limit):
+            break  # “…,” Mara said yes, over and over: her words are "yes", not the quotation
         # “…,” when Ruiz blasted him: a subordinate clause, a credit only when nothing before is
         return Credit(sp, cm.group(), how="post-sub" if _SUBORD_GAP.match(gap) else "post")
     if final and _NEW_SENTENCE.match(text, w0, limit):
@@ -346,6 +348,7 @@ _HEARER_VERBS = HEARER_VERBS
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
 # "… disrespectful comments", "her repeated claims": an adjective makes the form a noun
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w'\u2019-])[a-z]+(?:ful|ous|ive|ic|able|ible|less|ed)[ \t]+$")
+_SAID_YES = re.compile(r"[ \t]+(?:yes|no)\b")
 _NEW_SENTENCE = re.compile(r"[A-Z]")
 _PREP_OR_ING_LEAD = re.compile(r"(?:in|on|at|of|for|from|with|by|to|into|over|under|about|across|through|"
                                r"[a-z]+ing)(?![\w'\u2019-])")
@@ -389,7 +392,7 @@ _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|c
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
 _SPEAK = {"spoke", "speaks", "speaking"}
 _BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
-_WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|to[ \t]|\n)")
+_WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|(?:to|about)[ \t]|\n)")
 _AUX_AFTER = re.compile(r"[ \t]+(?:were|was|are|is|have|has|had|will|would|can|could|may|might|must|should)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
