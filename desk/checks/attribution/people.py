@@ -392,9 +392,14 @@ class People:
         """The positions of each full name sharing one surname, in order of introduction."""
         found = self._fulls_cache.get(key)
         if found is None or found[0] is not cands or found[1] != len(cands):
+            names = {f for _, f in cands}
             by: dict[str, list[int]] = {}
             for p, f in cands:
-                by.setdefault(f, []).append(p)
+                # "Using Ted Cruz" (a capitalised word read into the name) is "Ted Cruz"
+                short = min((g for g in names if f.endswith(" " + g)), key=len, default=f)
+                by.setdefault(short, []).append(p)
+            for ps in by.values():
+                ps.sort()
             found = self._fulls_cache[key] = (cands, len(cands), by)
         return found[2]
 
