@@ -16,6 +16,8 @@ from desk.checks.attribution.lexicon import (
     FWD_STOP,
     GROUP_HEADS,
     HEAD_NOUNS,
+    ORG_HEADS,
+    ORG_LINKS,
     PARTICLES,
     PRONOUNS,
     STOP_BACK,
@@ -24,8 +26,6 @@ from desk.checks.attribution.lexicon import (
     TRAILING_SKIP,
 )
 from desk.checks.attribution.speakers import (
-    ORG_HEADS,
-    ORG_LINKS,
     Speaker,
     _is_initials,
     _is_name_tok,

@@ -130,6 +130,19 @@ PERSON_ROLES = {"president", "senator", "governor", "mayor", "nominee", "candida
                 "economist", "professor", "scientist", "doctor", "physician", "coach", "manager",
                 "owner", "veteran", "incumbent", "challenger", "republican", "democrat", "man", "woman"}
 
+# numbered parts of a text that can be quoted: "Article 33 affirms", "Section 4 states"
+NUMBERED_HEADS = {"article", "section", "amendment", "proposition", "resolution", "rule", "chapter", "clause",
+                  "paragraph", "psalm", "psalms", "verse", "canon", "regulation", "directive"}
+# "the Center for American Progress", "the Committee to Protect Journalists": a body's name
+# runs on through these words after one of these heads
+ORG_LINKS = {"of", "for", "to", "on", "against", "without"}
+ORG_HEADS = {"center", "centre", "bureau", "committee", "alliance", "department", "league", "institute",
+             "council", "association", "coalition", "foundation", "federation", "society", "office",
+             "commission", "agency", "board", "fund", "campaign", "project", "union", "doctors",
+             "citizens", "network", "organization", "organisation", "ministry", "party"}
+# titles that are surnames too: "Billie Ray King … King says", "Judge said" (Ada Judge)
+SURNAME_TITLES = {"king", "judge", "bishop", "pope", "prince", "lord", "chancellor", "cardinal", "pastor"}
+
 # Nouns a "to" phrase belongs to: "a senior adviser to Lena Voss", "the ambassador to Ardena".
 TO_HEADS = {"adviser", "advisor", "advisers", "advisors", "aide", "aides", "spokesman", "spokeswoman",
             "spokesperson", "ambassador", "envoy", "assistant", "counsel", "consultant", "successor",

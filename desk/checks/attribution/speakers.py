@@ -17,12 +17,16 @@ from desk.checks.attribution.lexicon import (
     HEAD_NOUNS,
     HONORIFICS,
     INTRO_WORDS,
+    NUMBERED_HEADS,
+    ORG_HEADS,
+    ORG_LINKS,
     ORG_WORDS,
     PARTICLES,
     PREPS,
     PRONOUNS,
     STOP_BACK,
     SUFFIXES,
+    SURNAME_TITLES,
     TITLE_WORDS,
     TO_HEADS,
     TRAILING_SKIP,
@@ -102,8 +106,6 @@ def _strip_paren(toks: list) -> list:
                     return toks[:i]
         return []
     return toks
-
-
 
 
 def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: int = 0) -> Speaker | None:
@@ -272,13 +274,6 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                    definite=first in ("the", "his", "her", "their", "its"))
 
 
-
-
-# numbered parts of a text that can be quoted: "Article 33 affirms", "Section 4 states"
-NUMBERED_HEADS = {"article", "section", "amendment", "proposition", "resolution", "rule", "chapter", "clause",
-                  "paragraph", "psalm", "psalms", "verse", "canon", "regulation", "directive"}
-
-
 def _numbered_text(text: str, toks: list) -> Speaker | None:
     """Article 33, Section 4, Isaiah 45:1 (a book, its chapter and verse) as a speaker."""
     n = len(toks)
@@ -290,19 +285,6 @@ def _numbered_text(text: str, toks: list) -> Speaker | None:
     else:
         return None
     return Speaker(text[toks[k][1]:toks[-1][2]], "organisation", toks[k][1], toks[-1][2])
-
-
-# "the Center for American Progress", "the Committee to Protect Journalists": a body's name
-# runs on through these words after one of these heads
-ORG_LINKS = {"of", "for", "to", "on", "against", "without"}
-ORG_HEADS = {"center", "centre", "bureau", "committee", "alliance", "department", "league", "institute",
-             "council", "association", "coalition", "foundation", "federation", "society", "office",
-             "commission", "agency", "board", "fund", "campaign", "project", "union", "doctors",
-             "citizens", "network", "organization", "organisation", "ministry", "party"}
-
-
-# titles that are surnames too: "Billie Ray King … King says", "Judge said" (Ada Judge)
-SURNAME_TITLES = {"king", "judge", "bishop", "pope", "prince", "lord", "chancellor", "cardinal", "pastor"}
 
 
 _LOCATIVE = {"through", "near", "outside", "inside", "in", "at", "across", "along", "around", "on", "into",
