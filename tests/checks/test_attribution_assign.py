@@ -28,3 +28,10 @@ def test_lower_case_scare_quote_is_not_made_a_title():
     text = "The harbour fair ends on Sunday, and the so-called “free parking” is gone."
     (q,) = analyse(text).quotes
     assert not q.term
+
+
+def test_a_pronoun_subject_of_the_previous_paragraph_speaks_the_quotation_paragraph():
+    text = ("Eva Moss picks up the phone. “Hello, is this the Lang household?” Moss asks.\n\n"
+            "She pauses.\n\n"
+            "“Well, thank you so much.”\n")
+    assert [q.speaker for q in analyse(text).quotes] == ["Eva Moss", "Eva Moss"]

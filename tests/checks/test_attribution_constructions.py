@@ -195,3 +195,18 @@ def test_post_credit_with_an_owner_before_the_name():
     assert speakers("The vote failed. “We will try again,” the Courier’s Ana Ruiz reports.") == ["Ana Ruiz"]
     # a noun phrase of its own before the form is still no credit
     assert speakers("The vote failed. “We will try again.” The Courier reports were wrong.") != ["Courier"]
+
+
+def test_name_lines_before_each_quotation_label_the_one_after_them():
+    text = ("Voters in Westby told us what they think.\n\n"
+            "Ana Ruiz, 54, teacher\n\n"
+            "“I have voted for the same party for thirty years. Not this time.”\n\n"
+            "Peter Lang, 61, retired fisherman\n\n"
+            "“The port is dying and nobody in the capital cares.”\n")
+    assert [q.speaker for q in analyse(text).quotes] == ["Ana Ruiz", "Peter Lang"]
+
+
+def test_a_second_participle_shares_the_absolute_phrases_subject():
+    text = ("Republicans were quick to chime in, with Lena Voss tweeting that it was a “disaster” "
+            "for the mayor and asking, “How can someone with such bad judgement run the port?”")
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss", "Lena Voss"]

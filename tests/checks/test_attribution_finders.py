@@ -104,3 +104,98 @@ def test_a_gerund_after_a_comma_takes_the_last_clauses_subject():
     text = "Omar Beck won the vote. The plan stalled, and he has battled with the guild, at one point calling the chief a “liar.”"
     (q,) = analyse(text).quotes
     assert q.speaker == "Omar Beck" and q.mention == "he"
+
+
+def test_according_to_in_the_next_sentence_is_not_a_credit():
+    text = ("The board’s chair, Ana Ruiz, gave one answer: “We will not comment.” "
+            "The board meets in a former bank, according to its website.")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text", [
+    "And, Peter Lang tells the crowd, he has been known to be “blunt” and “tough” in his home state of Westshire.",
+    "Peter Lang, the longest-serving member of the council, argued in a letter to the board on Monday that "
+    "the ruling was only “partial,” meaning it protected them from any criminal charges.",
+])
+def test_a_noun_like_cue_after_a_preposition_or_a_participle_is_no_credit(text):
+    quotes = analyse(text).quotes
+    assert quotes and all(q.speaker == "Peter Lang" for q in quotes)
+
+
+def test_a_participle_after_while_has_no_subject_and_an_ing_adjective_is_no_cue():
+    text = ("And last summer, while touring the Westby Harbour Days fair, Omar Beck calls "
+            "a screaming Ruiz a “fascist.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"
+
+
+@pytest.mark.parametrize("verb", ["bemoaned", "lambasted", "rebuked", "mentioned", "deplored"])
+def test_more_speech_verbs_make_a_cue(verb):
+    text = f"Ana Ruiz spoke first. Later, Peter Lang {verb} the “endless delays” at the port."
+    (q,) = analyse(text, explain=True).quotes
+    assert q.speaker == "Peter Lang" and q.cue == verb
+
+
+def test_a_second_coordinated_speech_verb_shares_the_first_ones_subject():
+    text = ("The worry about the port was underscored Wednesday when Mayor Ana Ruiz of Westby lamented "
+            "the “sad” state of the docks and criticized the “empty promises” of the board.")
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_new_clause_after_a_quotation_has_its_own_subject():
+    assert speakers("Lang calls the mayor “Ana,” while Ruiz refers to him as “Mr. Lang.”") == ["Lang", "Ruiz"]
+
+
+def test_what_befalls_the_subject_of_a_new_clause_is_not_its_words():
+    text = ("Ana Ruiz said the debate was “uplifting” and Lang was hurt by going “personally, "
+            "just in the gutter” against his rival.")
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_spoke_is_a_cue_for_the_quotation_paragraph_after_it():
+    text = ("Peter Lang was interviewed on Monday.\n\n"
+            "What he means is left to the voters, since Lang spoke only in vague phrases.\n\n"
+            "“We have to be a lot tougher on the river.”\n")
+    assert speakers(text) == ["Peter Lang"]
+
+
+@pytest.mark.parametrize("text", [
+    "“I am satisfied with his answer,” Omar Beck said after Lang spoke. “My worry is the levee.”",
+    "“Our progress is on the ballot,” Omar Beck said at the dinner, where Lang also spoke. “Justice is too.”",
+])
+def test_spoke_with_nothing_after_it_is_no_cue(text):
+    assert speakers(text) == ["Omar Beck", "Omar Beck"]
+
+
+def test_a_noun_like_form_after_a_name_and_before_that_is_a_cue():
+    text = ("Omar Beck said the poll was late. The Westby Institute notes that the surveys it studied "
+            "are not “monolithic,” with some doing better.")
+    assert speakers(text) == ["The Westby Institute"]
+
+
+def test_talked_up_is_a_cue():
+    text = "Omar Beck said the town was ready. Ana Ruiz talked up her “fifty-town plan,” promising to visit each one."
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Omar Beck said the claim was wrong. The Harbour Court then ruled that his statement was “true.”",
+     "The Harbour Court"),
+    ("Omar Beck said the poll was late. A Westby Institute study found that wages were “flat.”",
+     "A Westby Institute study"),
+])
+def test_a_verdict_with_that_is_a_cue(text, want):
+    assert speakers(text) == [want]
+
+
+def test_a_noun_like_cue_after_an_adjective_is_a_noun():
+    text = ("At the debate, Ana Ruiz cited Lang’s past names for the judge, “Miss Gavel” and “Miss Bench,” "
+            "as examples of Lang’s disrespectful comments about women.")
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_said_yes_after_a_quotation_does_not_credit_it():
+    text = ("Kevin was drifting off again, and as Lang went on about “how the port is rigged,” and "
+            "“wounded fishing families,” Mara said yes, over and over again.")
+    assert speakers(text) == ["Lang", "Lang"]

@@ -42,3 +42,26 @@ def test_an_answer_is_a_copy():
 def test_a_phrasal_verb_ends_a_descriptor(text, want):
     (q,) = analyse(text).quotes
     assert q.speaker == want
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Her former partner at Avalon, Peter B. Sand, called", "Peter B. Sand"),
+    ("The guild’s Westshire state director, Mike Rowe, wrote", "Mike Rowe"),
+])
+def test_a_full_name_apposed_to_a_descriptor_ending_in_a_name(text, name):
+    assert read(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("His rival at Avalon, Peter Sand, and the mayor said", "Avalon"),  # a list, not an appositive
+    ("Officials in Westby, Ohio, said", "Officials"),
+])
+def test_no_apposed_name_in_a_list_or_a_place(text, name):
+    assert read(text).name == name
+
+
+def test_the_apposed_name_speaks_the_next_sentence():
+    text = ("Her former partner at Avalon, Peter B. Sand, called her a master at deals. "
+            "“She showed again and again an ability to close.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Peter B. Sand"

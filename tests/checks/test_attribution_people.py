@@ -170,3 +170,15 @@ def test_a_repeated_name_is_read_in_each_place_it_stands():
     text = "Her book, Silent Harbour, sold well. Silent Harbour spoke at the fair."
     people = People(text, [])
     assert [p for p, name in people.mentions if name == "Silent Harbour"] == [text.index("Silent Harbour spoke")]
+
+
+def test_a_shared_surname_is_the_person_the_article_does_not_keep_naming_in_full():
+    text = ("Melania Lang spoke at the rally. “He is a good man,” Melania Lang said.\n\n"
+            "Her husband, Donald Lang, followed her. “We will win,” Lang said.")
+    assert [q.speaker for q in analyse(text).quotes] == ["Melania Lang", "Donald Lang"]
+
+
+def test_a_capitalised_word_read_into_a_full_name_is_the_same_person():
+    text = ("Lena Voss spoke in Westby. “We will win,” Lena Voss said.\n\n"
+            "Using Lena Voss’s words, the union warned of a fight. “We will not stop,” Voss said.")
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss", "Lena Voss"]

@@ -119,3 +119,16 @@ def test_a_single_name_followed_by_who_is_a_person(space):
     text = (f"Ana Ruiz opened the show. Meanwhile Zendaya,{space}who was honoured with an award, spoke about work. "
             "“Love yourself first,” she said.")
     assert analyse(text).quotes[0].speaker == "Zendaya"
+
+
+def test_it_is_the_organisation_opening_its_own_sentence():
+    text = ("The Harbour Council on Friday condemned the test and pledged sanctions against "
+            "what it called “a clear threat to the river.”")
+    (q,) = analyse(text).quotes
+    assert (q.speaker, q.speaker_kind) == ("The Harbour Council", "organisation")
+
+
+def test_it_is_not_a_body_when_its_sentence_opens_with_something_else():
+    text = ("The Harbour Council met on Friday. The plan, it said, was “a clear threat to the river.”")
+    (q,) = analyse(text).quotes
+    assert q.speaker != "The plan"

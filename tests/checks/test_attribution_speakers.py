@@ -385,3 +385,36 @@ def test_capitalised_adjective_opening_a_sentence_is_no_name():
     assert [q.speaker for q in analyse(text).quotes] == ["Small groups of protesters"]
     text = "The march went on.\n\nVoss supporters chanted “Lock him up” at the rally."
     assert [q.speaker for q in analyse(text).quotes] == ["Voss supporters"]
+
+
+def test_a_lone_title_that_is_a_surname_names_its_person():
+    text = ("Billie Ray King won twelve titles in her career. "
+            "King says Ana Ruiz “talked the talk and walked the walk.”")
+    assert speakers(text) == ["Billie Ray King"]
+
+
+def test_a_title_after_an_article_is_still_a_descriptor():
+    (q,) = analyse("The King said the crown was “heavy.”").quotes
+    assert q.speaker == "The King" and q.speaker_kind != "person"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("“The rule is a disaster,” said the Center for Harbour Progress.", "Center for Harbour Progress"),
+    ("“It is unlawful,” the Committee to Protect Fishermen said in a statement.", "Committee to Protect Fishermen"),
+    ("According to the Bureau of River Statistics, wages grew “modestly.”", "Bureau of River Statistics"),
+    ("Officials at the Office of Port Management said the cuts were “deep.”",
+     "Officials at the Office of Port Management"),
+])
+def test_a_bodys_name_runs_on_through_of_for_and_to(text, want):
+    assert speakers(text) == [want]
+
+
+def test_the_region_after_a_place_in_a_descriptor_is_not_an_appositive_name():
+    text = ("Peter Lang is assuring voters he is tough enough after a woman in Westby, Westshire, told him "
+            "she worries he is “too nice” to fend off his rivals.")
+    assert speakers(text) == ["a woman in Westby, Westshire"]
+
+
+def test_a_numbered_part_of_a_text_is_a_speaker():
+    text = "The charter was signed in 1951. Article 33 affirms: “No member shall close its ports.”"
+    assert speakers(text) == ["Article 33"]

@@ -184,11 +184,12 @@ def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
         c = chosen.get(id(regs[-1]))
         return c.credit if c else None
     # "Lena Voss, the guild chair, was blunt." then a quotation paragraph: the person the
-    # last sentence is about
+    # last sentence is about ("She pauses.": he or she, too)
     st = doc.starts_of(pi)
     s = st[-1] if st else pa
     sp = subject_at_start(doc.text, s, pb)
-    if sp is not None and sp.kind == "person" and (sp.start - s < 3 or _opening_only(doc.text, s, sp.start)):
+    if sp is not None and (sp.kind == "person" or sp.kind == "pronoun" and sp.name.lower() in ("he", "she")) \
+            and (sp.start - s < 3 or _opening_only(doc.text, s, sp.start)):
         # (after an opening phrase too: "Asked about the river, Lena Voss was blunt.")
         return Credit(sp, None, how="prev-para")
     return None

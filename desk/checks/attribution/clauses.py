@@ -85,6 +85,8 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
 VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},\s*)?[a-z]")
 
 
+_SUBORDINATE_OPEN = re.compile(r"(?:while|when|after|before|since|although|though|because|if|unless|until|"
+                               r"during|despite|amid|without|upon)[ \t]+[a-z]")
 _APPOSITIVE_OPEN = re.compile(r"(?:a|an|the)[ \t]+[a-z]")
 
 
@@ -101,6 +103,8 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
     for n, p in enumerate(starts):
         while p < limit and text[p] in " \t":
             p += 1
+        if _SUBORDINATE_OPEN.match(text, p, limit):
+            continue  # "Last summer, while touring the Westby plant, Ruiz called …": not the subject
         sp = speaker_after(text, p, limit)
         if sp is not None and sp.kind == "anonymous" and _time_phrase(sp.name):
             continue  # "A month later, he …": a time phrase, the subject comes after its comma

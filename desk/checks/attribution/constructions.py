@@ -37,7 +37,14 @@ def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
         if r.extra.get("blockquote"):
             return _credit_line(text, na, nb)
         alone = not text[paras[r.para][0]:r.open_pos].strip(" \t>*-#")  # the quotation is the paragraph
-        return (_credit_line(text, na, nb) or _name_line(text, na, nb)) if alone else None
+        if not alone:
+            return None
+        found = _credit_line(text, na, nb)
+        if found is None and not (r.para > 0 and _name_line(text, *paras[r.para - 1])):
+            # (a name line before the quotation too: the layout labels each quotation before
+            # it, "Ana Ruiz, 54, teacher" / “…” / "Peter Lang, 61, fisherman" / “…”)
+            found = _name_line(text, na, nb)
+        return found
     return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
 
 
@@ -165,9 +172,27 @@ def _with_ing(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     seg = max(s, a, prev_end)
     if _WITH_ING.search(text, seg, r.open_pos) is None:
+        # "…, with Voss tweeting that it was a “disaster” and asking, “…”": the second
+        # participle shares the absolute phrase's subject, before the earlier quotation
+        second = _AND_ING.search(text, seg, r.open_pos)
+        if second is None or second.group(1) not in ING_CUES or seg <= max(s, a) \
+                or CUE_RE.search(text, seg, second.start()):
+            return None
+        first = _with_ing_at(text, max(s, a), prev_end)
+        if first is None:
+            return None
+        return Credit(first.speaker, second.group(1), how="absolute")
+    return _with_ing_at(text, seg, r.open_pos)
+
+
+_AND_ING = re.compile(r"(?<![\w'\u2019-])and[ \t]+([a-z]{2,}ing)(?![\w'\u2019-])")
+
+
+def _with_ing_at(text: str, seg: int, limit: int) -> Credit | None:
+    if _WITH_ING.search(text, seg, limit) is None:
         return None
     found = None
-    for cm in CUE_RE.finditer(text, seg, r.open_pos):
+    for cm in CUE_RE.finditer(text, seg, limit):
         if cm.group() in ING_CUES:
             found = cm
     if found is None:

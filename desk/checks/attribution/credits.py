@@ -189,6 +189,8 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
         word = cm.group()
         if word in ("went on", "goes on") and not _WENT_ON_SPEECH.match(text, cm.end(), b):
             continue  # "The meeting went on.": no speech
+        if word in _SPEAK and _BARE_END.match(text, cm.end(), b):
+            continue  # "Hooton said after Rubio spoke.": speaking, not these words
         passive = _PASSIVE.search(text, max(a, cm.start() - 12), cm.start()) is not None
         if word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), b)
@@ -212,14 +214,23 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
         # after an earlier quotation in the sentence: that quotation's speaker continues, unless
         # it sits in the subject's appositive ("Kerry Lind, star of “Harbour Lights,” thanked …")
         sp = subject_past_inner(text, s, r.open_pos, prev_end)
+        if sp is None:
+            # Lang calls her “Ana,” while Ruiz refers to him as “Mr. Lang.”: a new clause's subject
+            j = _JOIN_AFTER_QUOTE.match(text, prev_end, r.open_pos)
+            if j is not None:
+                sp = subject_at_start(text, j.end(), r.open_pos)
+                if sp is not None and (sp.kind != "person" or sp.start != j.end()
+                                       or _BE_AFTER.match(text, sp.end, r.open_pos)):
+                    sp = None  # (not “…” and Ruiz was hurt by going “…”: what befell her, no words of hers)
         return Credit(sp, None, how="subject") if sp else None
     if r.open_pos - s < 3:
         return None
     last = None
     for last in _CLAUSE_JOIN.finditer(text, s, r.open_pos):
         pass
-    if last is not None:
+    if last is not None and not _ING_WORD.match(text, last.end(), r.open_pos):
         # "Voss signed the order, while Omar Beck, the mayor, proposed “…”": the clause's own subject
+        # (not ", while touring the Westby plant, Beck called …": a participle has no subject)
         sp = subject_at_start(text, last.end(), r.open_pos)
         if sp is not None and sp.kind in ("person", "organisation"):
             return Credit(sp, None, how="subject")
@@ -257,6 +268,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             return Credit(sp, qm.group(1), how="post")
     inner = text[r.text_start:r.text_end].rstrip()
     weak = not inner or inner[-1] in ".\u2026" or inner[-1].isalnum()
+    final = bool(inner) and inner[-1] in ".!?\u2026"
     cm = POST_CUE_RE.match(text, w0, limit)
     if cm:
         word = cm.group()
@@ -276,16 +288,19 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             break
         if cm.group().lower().startswith("according"):
             sp = speaker_after(text, cm.end(), limit)
-            if sp and len(text[w0:cm.start()].split()) <= 6:
+            if sp and len(text[w0:cm.start()].split()) <= 6 and not (final and text[w0:cm.start()].strip()):
                 return Credit(sp, cm.group(), how="post")
-            break
+            break  # (“…comment.” The shop sells gifts, according to its website: a new sentence)
         if weak and not _short_tail(text, cm.end(), limit):
             break  # “…end.” He says the court … (a new statement, not a credit)
         sp = speaker_before(text, w0, cm.start())
         if cm.group() in POST_ONLY and (sp is None or len(text[w0:sp.start].split()) > 1
                                         and not _OWNER_GAP.fullmatch(text, w0, sp.start)
-                                        or text[sp.end:cm.start()].strip() or _AUX_AFTER.match(text, cm.end(), limit)):
+                                        or text[sp.end:cm.start()].strip() or _AUX_AFTER.match(text, cm.end(), limit)
+                                        or _PREP_OR_ING_LEAD.match(text, w0, sp.end)
+                                        or _ADJECTIVE_BEFORE.search(text, max(w0, cm.start() - 20), cm.start())):
             continue  # "one of the states suing", "the work messages were": a noun, not a credit
+            # (nor “…” in his home state, “…,” meaning it was spared the charges)
         if sp is None:
             break
         gap = text[w0:sp.start]
@@ -301,8 +316,12 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         appositive = between.lstrip().startswith(",") and between.rstrip().endswith(",")
         if len(between.split()) > (32 if appositive else 16) or re.search(r"[.!?;:]\s", between):
             break
+        if _SAID_YES.match(text, cm.end(), limit):
+            break  # “…,” Mara said yes, over and over: her words are "yes", not the quotation
         # “…,” when Ruiz blasted him: a subordinate clause, a credit only when nothing before is
         return Credit(sp, cm.group(), how="post-sub" if _SUBORD_GAP.match(gap) else "post")
+    if final and _NEW_SENTENCE.match(text, w0, limit):
+        return None  # “…comment.” The shop sells gifts, according to its website: a new sentence
     return _tail_credit(text, w0, limit)
 
 
@@ -327,6 +346,12 @@ _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)
 # “…,” told the Gazette: who follows "told" is the hearer, never the speaker
 _HEARER_VERBS = HEARER_VERBS
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
+# "… disrespectful comments", "her repeated claims": an adjective makes the form a noun
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w'\u2019-])[a-z]+(?:ful|ous|ive|ic|able|ible|less|ed)[ \t]+$")
+_SAID_YES = re.compile(r"[ \t]+(?:yes|no)\b")
+_NEW_SENTENCE = re.compile(r"[A-Z]")
+_PREP_OR_ING_LEAD = re.compile(r"(?:in|on|at|of|for|from|with|by|to|into|over|under|about|across|through|"
+                               r"[a-z]+ing)(?![\w'\u2019-])")
 _SUBORD_GAP = re.compile(r"(?:when|while|after|before|because|since|although|though|until|unless|whereas|if)\b", re.I)
 _TAIL_END = re.compile(r"[^.,;!?\u201c\u201d\"]*")
 
@@ -363,12 +388,20 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
 
 # “…,” the Courier’s Ana Ruiz reports: an owner before the name, not a noun phrase of its own
 _OWNER_GAP = re.compile(r"(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,3}(?:'s|\u2019s)[ \t]+")
-_WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|to[ \t]|\n)")
+_AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
+                            r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
+_SPEAK = {"spoke", "speaks", "speaking"}
+_BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
+_WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|(?:to|about)[ \t]|\n)")
 _AUX_AFTER = re.compile(r"[ \t]+(?:were|was|are|is|have|has|had|will|would|can|could|may|might|must|should)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
 _APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
+_BE_AFTER = re.compile(r"[ \t]+(?:was|were|is|are|has|had|have|be|been|got|gets)\b")
+_JOIN_AFTER_QUOTE = re.compile(r"[ \t]*,?[ \t]+(?:and|but|while|whereas|yet)[ \t]+(?=[A-Z])")
+_ING_WORD = re.compile(r"[a-z]{2,}ing(?![\w'\u2019-])")
+_DET_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he|his|her|their|its)[ \t]+$")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
@@ -378,8 +411,21 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
     if seg >= r.open_pos:
         return None
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
+    if "that" in text[seg:r.open_pos]:
+        # "Pew notes that …", "the ministry states that …": a form that is often a noun is a
+        # verb right after its subject's name and before "that"
+        for am in _AMBIGUOUS_THAT.finditer(text, seg, r.open_pos):
+            sp = speaker_before(text, max(s, a), am.start())
+            if sp is not None and sp.kind in ("person", "organisation") and sp.name[:1].isupper() \
+                    and not text[sp.end:am.start()].strip():
+                cues.append(am)
+        cues.sort(key=lambda m: m.start())
     for cm in reversed(cues):
         word = cm.group()
+        if word in _SPEAK and _BARE_END.match(text, cm.end(), r.open_pos):
+            continue  # "As Voss spoke, the crowd chanted “…”"
+        if word in ING_CUES and _DET_BEFORE.search(text, max(0, cm.start() - 8), cm.start()):
+            continue  # "calls a screaming Ruiz a “fraud”": an adjective, not a cue
         if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
             agent = _passive_agent(text, cm.end(), r.open_pos)
             if agent is not None:  # "was slammed by Ruiz as “…”"
@@ -444,9 +490,27 @@ def _pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cred
             if sp is not None and sp.kind == "person" and sp.start == p and text.startswith(",", sp.end):
                 return Credit(sp, word, how="pre")
         if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
+            sp = _coordinated_subject(text, max(s, a), cm)
+            if sp is not None:
+                return Credit(sp, word, how="pre")
             sp = clause_subject(text, max(s, a), cm.start())
             if sp:
                 return Credit(sp, word, how="pre")
+    return None
+
+
+def _coordinated_subject(text: str, s: int, cm: re.Match) -> Speaker | None:
+    """"… when Ana Ruiz lamented the “sad” state of the docks and criticized the “empty promises”":
+    the second of two coordinated speech verbs shares the first one's subject."""
+    for earlier in reversed(list(CUE_RE.finditer(text, s, cm.start()))):
+        w = earlier.group()
+        if w in ING_CUES or w.lower().startswith(("according", "in the words")) \
+                or _CLAUSE_JOIN.search(text, earlier.end(), cm.start()):
+            return None
+        sp = speaker_before(text, s, earlier.start())
+        if sp is not None and sp.kind in ("person", "organisation"):
+            return sp
+        return None
     return None
 
 

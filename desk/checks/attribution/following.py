@@ -16,6 +16,8 @@ from desk.checks.attribution.lexicon import (
     FWD_STOP,
     GROUP_HEADS,
     HEAD_NOUNS,
+    ORG_HEADS,
+    ORG_LINKS,
     PARTICLES,
     PRONOUNS,
     STOP_BACK,
@@ -130,6 +132,10 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if n == 1 and lw in _WEEKDAYS:
                 out.append(t)  # "a Wednesday editorial"
                 continue
+            if prev_cap and _org_name_goes_on(toks, n):
+                out.append(t)  # "the Bureau of Labor Statistics"
+                prev_cap = False
+                continue
             if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
                     and not (lw == "to" and _norm(out[-1][0]) in TO_HEADS) or lw in CUE_FORMS:
                 break
@@ -207,7 +213,8 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 and not _is_initials(w):
             out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
             break
-        if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name):
+        if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name) \
+                and not _org_name_goes_on(toks, n):
             break
         if seen_name and not _is_name_tok(w):
             ahead = toks[n:n + 4]
@@ -241,6 +248,10 @@ def speaker_after(text: str, p: int, limit: int) -> Speaker | None:
 @lru_cache(maxsize=8192)
 def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
     sp = _speaker_after(text, p, limit)
+    if sp is not None and sp.kind == "person" and sp.start > p:
+        alt = _apposed_full_name(text, p, sp, limit)
+        if alt is not None:
+            return alt
     if sp is not None and sp.kind != "person" and sp.kind != "pronoun":
         # "the port's deputy manager, Lena Voss, said": the appositive names the speaker
         q = sp.end
@@ -268,3 +279,36 @@ def _speaker_after_apposed(text: str, p: int, limit: int) -> Speaker | None:
 
 # lower-case words finishing a role before the comma of an appositive name: " policy aide, "
 _ROLE_TAIL = re.compile(r"(?:[ \t]+[a-z][a-z-]*){1,3}[ \t]*,[ \t]*")
+
+
+_DESCRIPTOR_WORD = re.compile(r"(?<![\w'\u2019-])(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|\u2019s))(?![\w'\u2019-])")
+_APPOSED_TAIL = re.compile(r"(?:[ \t]+[a-z][a-z-]*){0,3}[ \t]*,[ \t]*")
+_LIST_AFTER = re.compile(r",[ \t]*(?:and|or)\b")
+
+
+def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | None:
+    """"Her former partner at Avalon, Peter B. Sand, called …", "the union's Ohio state
+    director, Mike Rowe, wrote …": the name read at the end of a descriptor (a place, an
+    employer) is not the subject when a full name set off by commas follows the descriptor."""
+    if not _DESCRIPTOR_WORD.search(text, p, sp.start):
+        return None
+    m = _APPOSED_TAIL.match(text, sp.end, limit)
+    if m is None or m.end() >= limit or not text[m.end()].isupper():
+        return None
+    alt = _speaker_after(text, m.end(), limit)
+    if alt is None or alt.kind != "person" or alt.start != m.end() or len(alt.name.split()) < 2 \
+            or not text.startswith(",", alt.end) or _LIST_AFTER.match(text, alt.end, limit):
+        return None
+    alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
+    return alt
+
+
+
+def _org_name_goes_on(toks: list, n: int) -> bool:
+    """"the Center for American Progress", "the Committee to Protect Journalists": a capitalised
+    body's name runs on through "for", "of" or "to" to the capitalised words after it."""
+    if n < 1 or n + 1 >= len(toks) or _norm(toks[n][0]) not in ORG_LINKS:
+        return False
+    prev, nxt = toks[n - 1][0], toks[n + 1][0]
+    return prev[:1].isupper() and _norm(prev) in ORG_HEADS and _is_name_tok(nxt) \
+        and _norm(nxt) not in DETERMINERS and not nxt.endswith((".", ","))

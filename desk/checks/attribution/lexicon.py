@@ -130,6 +130,19 @@ PERSON_ROLES = {"president", "senator", "governor", "mayor", "nominee", "candida
                 "economist", "professor", "scientist", "doctor", "physician", "coach", "manager",
                 "owner", "veteran", "incumbent", "challenger", "republican", "democrat", "man", "woman"}
 
+# numbered parts of a text that can be quoted: "Article 33 affirms", "Section 4 states"
+NUMBERED_HEADS = {"article", "section", "amendment", "proposition", "resolution", "rule", "chapter", "clause",
+                  "paragraph", "psalm", "psalms", "verse", "canon", "regulation", "directive"}
+# "the Center for American Progress", "the Committee to Protect Journalists": a body's name
+# runs on through these words after one of these heads
+ORG_LINKS = {"of", "for", "to", "on", "against", "without"}
+ORG_HEADS = {"center", "centre", "bureau", "committee", "alliance", "department", "league", "institute",
+             "council", "association", "coalition", "foundation", "federation", "society", "office",
+             "commission", "agency", "board", "fund", "campaign", "project", "union", "doctors",
+             "citizens", "network", "organization", "organisation", "ministry", "party"}
+# titles that are surnames too: "Billie Ray King … King says", "Judge said" (Ada Judge)
+SURNAME_TITLES = {"king", "judge", "bishop", "pope", "prince", "lord", "chancellor", "cardinal", "pastor"}
+
 # Nouns a "to" phrase belongs to: "a senior adviser to Lena Voss", "the ambassador to Ardena".
 TO_HEADS = {"adviser", "advisor", "advisers", "advisors", "aide", "aides", "spokesman", "spokeswoman",
             "spokesperson", "ambassador", "envoy", "assistant", "counsel", "consultant", "successor",
@@ -204,6 +217,8 @@ plead opine query inquire cry deny press demand interrupt elaborate clarify teas
 marvel echo text email message reveal tweet retweet post allege deride ridicule characterize
 characterise liken blame hint insist reason recommend remind caution concur lash rail snipe
 remember affirm
+lambaste bemoan scold chide rebuke berate assail excoriate castigate mention speculate confess disclose
+brag rebut deplore
 """
 _IRREGULAR = {  # base: forms beyond the base itself
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing written",
@@ -216,6 +231,8 @@ _IRREGULAR = {  # base: forms beyond the base itself
     "retweet": "retweets retweeted retweeting", "tweet": "tweets tweeted tweeting",
     "text": "texted texting", "email": "emailed emailing", "message": "messaged messaging",
     "demur": "demurs demurred", "concur": "concurs concurred", "deadpan": "deadpanned",
+    "rebut": "rebuts rebutted", "brag": "brags bragged bragging",
+    "speak": "speaks spoke speaking",
 }
 # Phrases of attribution (several words): "went on to say", "was quoted as saying".
 SPEECH_PHRASES = {
@@ -224,6 +241,10 @@ SPEECH_PHRASES = {
     "fired back", "wrote in", "quoted as saying", "weighed in", "spoke out", "summed up",
     # a statement put out by someone: "the ministry issued a statement", "released a statement"
     "issued a statement", "released a statement", "put out a statement", "issued a statement saying",
+    # talking a thing up or about it: "Voss talked up her “fifty-town plan”"
+    "talked up", "talks up", "talked about", "hit back", "hits back", "hit out",
+    # a verdict: "the court ruled that …", "the study found that …"
+    "ruled that", "rules that", "found that", "finds that",
 }
 # Forms that are more often nouns ("the claims", "her notes"): cues only right after a
 # quotation (“…,” the letter reads).
@@ -241,7 +262,7 @@ tweeted recalled responded answered insisted argued warned told tells observed r
 complained countered stated acknowledged conceded admitted quipped joked cautioned suggested
 announced claimed shouted yelled exclaimed posted reported reports mused agreed testified read reads
 predicted stressed notes states claims continues tweets posts quips jokes concludes retweeted
-wrote recounted offered interjected""".split()
+wrote recounted offered interjected spoke""".split()
 # The plain reporting verbs: they report someone's words in every construction (asides
 # "the plan, she said, was …", trailing credits ", said Ruiz", nested reports "Ruiz said
 # the members were …", "Ruiz said" making Ruiz a person). One list, used by every finder.

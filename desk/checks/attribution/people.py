@@ -199,6 +199,7 @@ class People:
         self.text = text
         self.full: dict[str, list[tuple[int, str]]] = {}  # surname(lower) -> [(pos, full name)]
         self.mentions: list[tuple[int, str]] = []  # (pos, full-or-surname) in text order
+        self._fulls_cache: dict[str, tuple[list, int, dict[str, list[int]]]] = {}
         self.gender: dict[str, str] = {}
         self.titles: dict[str, str] = {}
         self._excluded: list | None = None
@@ -377,10 +378,30 @@ class People:
             return name, False
         k = bisect.bisect_left(cands, (pos, "")) - 1
         if k >= 0:
-            # two people with one surname ("Ana Voss" ... "Piet Voss"): the article writes the
-            # second one's name in full and keeps the bare surname for the first
-            return cands[0][1], False
+            # two people with one surname ("Ana Voss" ... "Piet Voss"): the article keeps
+            # writing one of them in full and the bare surname is the other one, the one named
+            # in full least often so far; as often: the first one introduced
+            by_full = self._by_full(_norm(toks[0]), cands)
+            if len(by_full) == 1:
+                return cands[0][1], False
+            seen = [(bisect.bisect_left(ps, pos), n, f) for n, (f, ps) in enumerate(by_full.items())]
+            return min((c, n, f) for c, n, f in seen if c > 0)[2], False
         return cands[0][1], True
+
+    def _by_full(self, key: str, cands: list[tuple[int, str]]) -> dict[str, list[int]]:
+        """The positions of each full name sharing one surname, in order of introduction."""
+        found = self._fulls_cache.get(key)
+        if found is None or found[0] is not cands or found[1] != len(cands):
+            names = {f for _, f in cands}
+            by: dict[str, list[int]] = {}
+            for p, f in cands:
+                # "Using Ted Cruz" (a capitalised word read into the name) is "Ted Cruz"
+                short = min((g for g in names if f.endswith(" " + g)), key=len, default=f)
+                by.setdefault(short, []).append(p)
+            for ps in by.values():
+                ps.sort()
+            found = self._fulls_cache[key] = (cands, len(cands), by)
+        return found[2]
 
     def gender_of(self, name: str) -> str:
         g = self.gender.get(name)

@@ -84,6 +84,9 @@ class Resolver:
             if g == "p":
                 return (self.last_group, "organisation") if self.last_group else (sp.name, "pronoun")
             if g == "n":
+                body = self._body_subject(sp.start)
+                if body is not None:
+                    return body, "organisation"
                 return (self.last_thing, "organisation") if self.last_thing else (sp.name, "pronoun")
             if self._quote_ranges is None:
                 self._quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
@@ -117,6 +120,23 @@ class Resolver:
                 return found, "person"
         return sp.name, sp.kind
 
+
+    def _body_subject(self, pos: int) -> str | None:
+        """"The Harbour Council on Friday condemned the plan as what it called “…”": "it" is
+        the organisation opening its own sentence (or, failing that, the sentence before)."""
+        starts = self.doc.all_starts()
+        i = bisect.bisect_right(starts, pos) - 1
+        for k in (i, i - 1):
+            if k < 0:
+                return None
+            a = starts[k]
+            sp = subject_at_start(self.doc.text, a, pos)
+            if sp is not None and sp.kind == "organisation" and sp.end <= pos and sp.start - a <= 3 \
+                    and sp.name[:1].isupper() and not sp.name.lower().startswith("it"):
+                return sp.name
+            if sp is not None and sp.start - a <= 3:
+                return None  # the sentence is about someone or something else
+        return None
 
     def _descriptor_subject(self, pos: int) -> Speaker | None:
         """A definite role ("the senator", "The Republican nominee") opening the sentence

@@ -17,12 +17,16 @@ from desk.checks.attribution.lexicon import (
     HEAD_NOUNS,
     HONORIFICS,
     INTRO_WORDS,
+    NUMBERED_HEADS,
+    ORG_HEADS,
+    ORG_LINKS,
     ORG_WORDS,
     PARTICLES,
     PREPS,
     PRONOUNS,
     STOP_BACK,
     SUFFIXES,
+    SURNAME_TITLES,
     TITLE_WORDS,
     TO_HEADS,
     TRAILING_SKIP,
@@ -104,8 +108,6 @@ def _strip_paren(toks: list) -> list:
     return toks
 
 
-
-
 def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: int = 0) -> Speaker | None:
     anon = False
     # trailing adverbs, auxiliaries, parentheticals, appositives
@@ -121,6 +123,9 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
         break
     if not toks:
         return None
+    numbered = _numbered_text(text, toks)
+    if numbered is not None:
+        return numbered
     last = toks[-1][0]
     if last in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")", "\u2014", "\u2013"):
         return None
@@ -152,6 +157,14 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
             if rel is not None:
                 return rel
             # post-modifier: "Officials at Homeland Security", "Charles Rangel of New York"
+            if i >= 2 and _norm(toks[i - 1][0]) in ORG_LINKS and toks[i - 2][0][:1].isupper() \
+                    and _norm(toks[i - 2][0]) in ORG_HEADS:
+                # "the Center for American Progress": one body's name, through "for"
+                k = i - 2
+                while k > 0 and _is_name_tok(toks[k - 1][0]) and i - k < 5:
+                    k -= 1
+                sp = Speaker(text[toks[k][1]:sp.end], "organisation", toks[k][1], sp.end)
+                i = k
             pi = i - 1
             if pi >= 1 and _norm(toks[pi][0]) == "the":
                 pi -= 1
@@ -261,6 +274,17 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                    definite=first in ("the", "his", "her", "their", "its"))
 
 
+def _numbered_text(text: str, toks: list) -> Speaker | None:
+    """Article 33, Section 4, Isaiah 45:1 (a book, its chapter and verse) as a speaker."""
+    n = len(toks)
+    if n >= 4 and toks[-1][0].isdigit() and toks[-2][0] == ":" and toks[-3][0].isdigit() \
+            and toks[-4][0][:1].isupper() and toks[-4][0].isalpha() and _norm(toks[-4][0]) not in CAP_STOP:
+        k = n - 4  # Isaiah 45:1
+    elif n >= 2 and toks[-1][0].isdigit() and _norm(toks[-2][0]) in NUMBERED_HEADS and toks[-2][0][:1].isupper():
+        k = n - 2  # Article 33
+    else:
+        return None
+    return Speaker(text[toks[k][1]:toks[-1][2]], "organisation", toks[k][1], toks[-1][2])
 
 
 _LOCATIVE = {"through", "near", "outside", "inside", "in", "at", "across", "along", "around", "on", "into",
@@ -355,12 +379,18 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
         if len(lead) > 6 and not (lead and _norm(lead[-1][0]) in STOP_BACK):
             continue
         after_prep = bool(lead) and _norm(lead[-1][0]) in PREPS  # "the harbour master of Westby, Lena Voss,"
-        if (sp.kind != "person" or after_prep) and idx + 1 < len(chunks) and chunks[idx + 1]:
+        region = idx + 1 < len(chunks) and len(chunks[idx + 1]) == 1 and len(ch) >= 2 \
+            and _norm(ch[-2][0]) in _LOCATIVE and _is_cap(chunks[idx + 1][0][0])
+        if (sp.kind != "person" or after_prep) and idx + 1 < len(chunks) and chunks[idx + 1] and not region:
+            # (not "a woman in Westby, Westshire,": the region of a place)
             nxt = chunks[idx + 1]
             alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
             if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:
                 alt.title = alt.title or sp.name
                 return alt
+        if region and sp.kind != "person":  # the descriptor keeps its place's region
+            sp.end = chunks[idx + 1][0][2]
+            sp.name = text[sp.start:sp.end]
         sp.anonymous_flag = sp.anonymous_flag or anon
         return sp
     return None
@@ -431,8 +461,11 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     words = [_norm(t[0]) for t in name_toks]
     honorific = any(_norm(t[0]) in HONORIFICS for t in title_toks)
     if not honorific and all(w in TITLE_WORDS or w in ("the",) for w in words):
-        # "the President", "the Ministry": a descriptor, not a name
-        return None
+        # "the President", "the Ministry": a descriptor, not a name; but a lone capitalised
+        # title that is also a surname, with no article before it, names someone ("King says")
+        if not (len(run) == 1 and words[0] in SURNAME_TITLES and name_toks[0][0][:1].isupper()
+                and (i == 0 or _norm(toks[i - 1][0]) not in DETERMINERS and not _possessive(toks[i - 1][0]))):
+            return None
     kind = "person"
     if any(w in ORG_WORDS for w in words) or (title_toks and _norm(title_toks[0][0]) == "the"):
         kind = "organisation"
