@@ -89,7 +89,7 @@ class Journal:
         return target
 
     def remove(self, article_id: int) -> None:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # no entry there
             self._path(article_id).unlink()
 
     def entries(self) -> list[Entry]:
