@@ -107,7 +107,7 @@ class JournalWriter:
                 if self._applied.get(article_id, 0) > seq:
                     continue  # a newer write or a removal got there first
                 try:
-                    self.journal.write(article_id, fields, base)
+                    self.journal.write(article_id, fields, base, in_steps=True)
                 except OSError as exc:
                     error = exc
                 else:

@@ -20,12 +20,12 @@ class Gated:
         self.release = threading.Event()
         journal.write = self  # type: ignore[method-assign]
 
-    def __call__(self, article_id, flds, base=None):
+    def __call__(self, article_id, flds, base=None, **kw):
         self.bodies.append(flds["body"])
         if len(self.bodies) == 1:
             self.started.set()
             assert self.release.wait(10)
-        return self.real(article_id, flds, base)
+        return self.real(article_id, flds, base, **kw)
 
 
 def body_on_disk(journal: Journal) -> str:
