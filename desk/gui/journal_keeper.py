@@ -7,6 +7,8 @@ thread, after any write in flight, and says whether the text is safe."""
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desk.journal import Journal
@@ -30,7 +32,7 @@ class JournalKeeper(QObject):
         self._failing = False
         self._reported = 0  # seq of the newest write whose result was reported
         self._snapshots: dict[int, dict] = {}  # seq -> fields, until its result arrives
-        self.writer = JournalWriter(journal, on_done=self._done.emit)
+        self.writer = JournalWriter(journal, on_done=self._notify)
         self._done.connect(self._finished, Qt.QueuedConnection)
         self._timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._timer.setTimerType(Qt.PreciseTimer)  # a coarse timer may fire 5 % late
@@ -72,6 +74,10 @@ class JournalKeeper(QObject):
             return False
         self._report(seq, snapshot[0], snapshot[1], None)
         return True
+
+    def _notify(self, aid: int, seq: int, error) -> None:  # on the worker thread
+        with contextlib.suppress(RuntimeError):  # the window was deleted meanwhile
+            self._done.emit(aid, seq, error)
 
     def _finished(self, aid: int, seq: int, error) -> None:
         self._report(seq, aid, self._snapshots.get(seq), error)
