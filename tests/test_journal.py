@@ -104,3 +104,16 @@ def test_the_default_folder_is_the_user_state_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert default_folder() == tmp_path / "state" / "desk" / "journal"
 
+
+
+def test_a_long_entry_is_encoded_as_json_dumps_would(tmp_path):
+    from desk.journal import CHUNK, encode
+
+    body = ("Weir \"held\" \\ naïve 🌊 \n\t\x00 " * (3 * CHUNK // 20))[: 3 * CHUNK + 7]
+    data = {"format": 1, "article_id": 7, "fields": {"body": body, "tags": ["a", "ü"]},
+            "base": None, "n": 1.5, "ok": True}
+    assert encode(data) == json.dumps(data, ensure_ascii=False).encode("utf-8")
+    journal = Journal(tmp_path / "lib.db", tmp_path / "j")
+    journal.write(7, {"body": body}, {"body": body[:CHUNK + 1]}, in_steps=True)
+    [entry] = journal.entries()
+    assert entry.fields == {"body": body} and entry.base == {"body": body[:CHUNK + 1]}

@@ -71,5 +71,6 @@ def test_a_key_press_arms_the_journal_within_a_second(window):
     assert journal.interval() == 1000 and journal.isSingleShot()
     journal.stop()
     journal.timeout.emit()
+    assert window.journal_keeper.writer.wait_idle(5)  # written on the journal's thread
     [entry] = window.journal.entries()
     assert entry.fields["body"] == "The weir held. It"

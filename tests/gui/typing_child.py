@@ -58,7 +58,13 @@ def main() -> int:
             print("modal", flush=True)
             QMessageBox.information(window, "desk", "A modal dialog is open.")
 
-    window.journal_keeper.written.connect(lambda _aid: print(f"journalled {typed}", flush=True))
+    start = len(body.toPlainText())
+    keeper = window.journal_keeper  # written in the background: count what the entry holds
+
+    def journalled(_aid):
+        print(f"journalled {len(keeper.last_written['body']) - start}", flush=True)
+
+    keeper.written.connect(journalled)
     window.autosaver.saved.connect(lambda _a: print(f"saved {typed}", flush=True))
     timer = QTimer(interval=args.interval_ms)
     timer.timeout.connect(key)
