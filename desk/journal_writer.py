@@ -108,8 +108,8 @@ class JournalWriter:
                     continue  # a newer write or a removal got there first
                 try:
                     self.journal.write(article_id, fields, base, in_steps=True)
-                except OSError as exc:
-                    error = exc
+                except (OSError, ValueError) as exc:  # a full disk; text that cannot be encoded
+                    error = exc if isinstance(exc, OSError) else OSError(str(exc))
                 else:
                     self._applied[article_id] = seq
             if self.on_done is not None:

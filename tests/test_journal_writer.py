@@ -112,3 +112,16 @@ def test_a_failed_background_write_is_reported_and_the_next_one_runs(tmp_path):
     writer.submit(3, fields("kept"))
     assert writer.wait_idle(10)
     assert done[-1][2] is None and body_on_disk(journal) == "kept"
+
+
+def test_text_that_cannot_be_encoded_is_reported_not_raised_on_the_worker(tmp_path):
+    journal = Journal(tmp_path / "lib.db", tmp_path / "journal")
+    done = []
+    writer = JournalWriter(journal, on_done=lambda *a: done.append(a))
+    writer.submit(4, fields("half a pair \ud800 of surrogates"))
+    assert writer.wait_idle(10)
+    [(aid, _seq, error)] = done
+    assert aid == 4 and isinstance(error, OSError) and "surrogate" in str(error)
+    writer.submit(4, fields("whole again"))  # the worker is still there for the next one
+    assert writer.wait_idle(10)
+    assert done[-1][2] is None and body_on_disk(journal) == "whole again"
