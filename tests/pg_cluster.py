@@ -97,6 +97,15 @@ class Cluster:
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {done.stderr.strip()} {tail}")
 
+    def restart(self) -> None:
+        """Restart the server (its options are kept): every open connection is cut."""
+        # -l as at start: the new server must not write to (and hold open) our pipes
+        done = self._run("pg_ctl", "-D", str(self.folder / "data"), "-l",
+                         str(self.folder / "server.log"), "-m", "fast", "-w", "-t", "60",
+                         "restart")
+        if done.returncode:
+            raise RuntimeError(f"pg_ctl restart failed: {done.stderr.strip()}")
+
     def stop(self) -> None:
         with contextlib.suppress(Exception):
             if (self.folder / "data" / "postmaster.pid").exists():

@@ -79,9 +79,11 @@ def create_source(lib: Library, *, name: str, kind: str = "person", title: str =
     if not name:
         raise DeskError("a source needs a name")
     wanted = [a for a in clean_aliases(aliases) if a.lower() != name.lower()]
-    _refuse_name_taken(lib, None, name)
-    _refuse_taken(lib, None, wanted)
+    # Checked inside the write transaction: writers queue there (BEGIN IMMEDIATE, the
+    # PostgreSQL writer lock), so two desks adding the same name at once store it once.
     with lib.transaction():
+        _refuse_name_taken(lib, None, name)
+        _refuse_taken(lib, None, wanted)
         src = lib.sources.add(name, aliases=wanted, kind=kind, title=title.strip(),
                               organisation=organisation.strip(), role=role.strip(),
                               contact=contact.strip(), notes=notes.strip())
@@ -105,11 +107,14 @@ def update_source(lib: Library, *, source_id: int, name: str | None = None,
         values["name"] = " ".join(values["name"].split())
         if not values["name"]:
             raise DeskError("a source needs a name")
-        _refuse_name_taken(lib, source_id, values["name"])
     if aliases is not None:
         aliases = clean_aliases(aliases)
-        _refuse_taken(lib, source_id, aliases)
-    with lib.transaction():
+    with lib.transaction():  # the refusals inside it, as in create_source
+        old = lib.sources.get(source_id)  # the aliases as they are once this writer's turn came
+        if "name" in values:
+            _refuse_name_taken(lib, source_id, values["name"])
+        if aliases is not None:
+            _refuse_taken(lib, source_id, aliases)
         lib.sources.update(source_id, **values)
         if aliases is not None:
             wanted = clean_aliases(aliases)
@@ -132,8 +137,8 @@ def add_aliases(lib: Library, *, source_id: int, aliases: Iterable[str]) -> Sour
         raise DeskError("give the alias to add")
     src = lib.sources.get(source_id)
     have = {a.lower() for a in [src.name, *src.aliases]}
-    _refuse_taken(lib, source_id, wanted)
-    with lib.transaction():
+    with lib.transaction():  # the refusal inside it, as in create_source
+        _refuse_taken(lib, source_id, wanted)
         for alias in wanted:
             if alias.lower() not in have:
                 lib.sources.add_alias(source_id, alias)

@@ -36,6 +36,11 @@ class LibraryCorrupt(StorageError):
     """The library file is damaged or not a database."""
 
 
+class ConnectionLost(StorageError):
+    """The database server closed this library's connection (restarted, stopped, or the
+    network went): every later call fails the same way until the library is reopened."""
+
+
 class LibraryTooNew(StorageError):
     """The library was written by a newer desk (its schema is beyond the migrations known)."""
 

@@ -27,6 +27,7 @@ from psycopg.rows import dict_row
 
 from desk.storage.engine import Engine, Params, Row
 from desk.storage.errors import (
+    ConnectionLost,
     LibraryFull,
     LibraryLocked,
     LibraryReadOnly,
@@ -164,6 +165,13 @@ def translate(exc: psycopg.Error, where: str, *, opening: bool = False) -> Stora
     return StorageError(f"{head}: {text}")
 
 
+def lost(exc: psycopg.Error, where: str) -> ConnectionLost:
+    """The server closed this connection: one line saying so, and what to do."""
+    text = " ".join(str(exc).split()).split(" LINE ")[0]
+    return ConnectionLost(f"the library {where}: the connection to the PostgreSQL server was "
+                          f"lost ({text}); reopen the library once the server is back")
+
+
 class PgEngine(Engine):
     name = "postgresql"
 
@@ -261,6 +269,8 @@ class PgEngine(Engine):
     def desk_error(self, exc: BaseException, where: str | os.PathLike[str], *,
                    opening: bool = False) -> StorageError | None:
         if isinstance(exc, psycopg.Error):
+            if self.pg.raw.closed:  # the server cut it (or it was closed): nothing will work
+                return lost(exc, str(where))
             return translate(exc, str(where), opening=opening)
         if isinstance(exc, OSError) and exc.errno == 28:  # ENOSPC
             return disk_full(exc, where)

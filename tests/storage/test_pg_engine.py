@@ -83,9 +83,9 @@ def test_prefix_and_diacritics_work_through_the_index(lib):
 def test_a_connection_the_server_dropped_is_one_line_not_a_traceback(lib, pg_admin):
     pid = lib.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
     pg_admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-    with pytest.raises(StorageError, match="connection to the PostgreSQL server failed"):
+    with pytest.raises(StorageError, match="connection to the PostgreSQL server was lost"):
         lib.articles.count()
-    with pytest.raises(StorageError, match="connection to the PostgreSQL server failed"):
+    with pytest.raises(StorageError, match="connection to the PostgreSQL server was lost"):
         lib.articles.create(headline="lost")
 
 
