@@ -164,7 +164,12 @@ def assign_source(lib: Library, *, quote_id: int, source_id: int, speaker: str |
                 raise DeskError(f"not remembered as a name for {src.name}: {why}; nothing changed")
             learn = speaker
     with lib.transaction():
-        if learn:
+        if learn:  # again once this writer's turn came: another desk may have taken it since
+            other = lib.sources.find(learn)
+            if other is not None and other.id != source_id:
+                raise DeskError(f"not remembered as a name for {src.name}: “{learn}” is "
+                                f"already a name of {other.name} (source {other.id}); "
+                                "nothing changed")
             lib.sources.add_alias(source_id, learn)
         stored = speaker if speaker and (learn or speaker.lower() in known) else src.name
         row = lib.quotes.update(row.id, source_id=source_id, speaker=stored, assigned=1,

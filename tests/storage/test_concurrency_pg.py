@@ -26,6 +26,8 @@ SHARED_NAMES = ("Ana Ruiz", "ANA RUIZ", "Tom Hardy", "City Council")
 # one place of its own.
 SHARED_PLACES = ((0, 10), (20, 30), (40, 50))
 JOIN_TIMEOUT_S = 90
+SHARED_ALIAS = "Ruiz"  # the speaker every learner remembers for a source of its own
+LEARNERS = 4
 
 
 def _own_name(n: int) -> str:
@@ -71,6 +73,31 @@ def _save(target: str, article_id: int, base: dict, body: str, barrier, results)
             barrier.wait(timeout=60)
             result = save_edit(lib, article_id, base, {"body": body})
             outcome["kept"] = None if result.kept_revision is None else result.kept_revision.body
+        finally:
+            lib.close()
+    except BaseException:
+        outcome["error"] = traceback.format_exc()
+    results.put(outcome)
+
+
+def _learn(target: str, quote_id: int, source_id: int, barrier, results) -> None:
+    """A child: credit its quotation to its source, remembering the speaker as an alias."""
+    from desk.operations.quotes import assign_source
+
+    outcome: dict[str, object] = {"source_id": source_id, "error": None}
+    try:
+        lib = Library.open(target, seed=False)
+        try:
+            barrier.wait(timeout=60)
+            try:
+                done = assign_source(lib, quote_id=quote_id, source_id=source_id,
+                                     speaker=SHARED_ALIAS, speaker_kind="person",
+                                     learn_alias=True)
+                outcome["learned"] = done.alias_learned
+            except DeskError as exc:
+                if isinstance(exc, StorageError):
+                    raise
+                outcome["learned"] = f"refused: {exc}"
         finally:
             lib.close()
     except BaseException:
@@ -148,6 +175,29 @@ def test_two_saves_from_the_same_version_lose_neither_text(library, library_targ
     assert [(r.body, r.label) for r in kept] == [(loser, KEPT_LABEL)]
     by_body = {o["body"]: o["kept"] for o in outcomes}
     assert by_body == {loser: None, now.body: loser}
+
+
+@pytest.mark.subprocess
+def test_one_alias_learned_at_once_for_several_sources_names_only_one(library,
+                                                                      library_target):
+    article = library.articles.create(headline="Dam", body="y" * 400)
+    sources = [library.sources.add(f"Person {n}") for n in range(LEARNERS)]
+    quotes = [library.quotes.add(article.id, f"q{n}", start=20 * n, end=20 * n + 5)
+              for n in range(LEARNERS)]
+    outcomes = _run(LEARNERS, _learn,
+                    lambda n: (str(library_target), quotes[n].id, sources[n].id))
+
+    assert [o["error"] for o in outcomes] == [None] * LEARNERS
+    learned = [o for o in outcomes if o["learned"] == SHARED_ALIAS]
+    refused = [o for o in outcomes if o not in learned]
+    assert len(learned) == 1
+    assert all(str(o["learned"]).startswith("refused:") and "already a name of" in o["learned"]
+               for o in refused)
+    winner = learned[0]["source_id"]
+    assert [s.id for s in library.sources.list() if SHARED_ALIAS in s.aliases] == [winner]
+    # A refused learner changed nothing: its quotation is not credited to anyone.
+    for q in library.quotes.list(article_id=article.id):
+        assert (q.source_id, q.assigned) == ((winner, 1) if q.source_id == winner else (None, 0))
 
 
 # -- the server restarted under an open library ----------------------------------------------
