@@ -67,13 +67,19 @@ def _recover(window, article, fields: dict, *, first: bool) -> int | None:
         values = {k: v for k, v in fields.items() if k != "tags"}
         values["headline"] = f"{values.get('headline') or '(untitled)'} (recovered)"
         return lib.articles.create(tags=fields.get("tags", []), **values).id
+    if not first:  # the window shows one article: the others are saved straight away,
+        # in one transaction with the revision keeping what was stored, so a save by
+        # another desk in between is never overwritten unkept
+        values = {k: v for k, v in fields.items() if k != "tags"}
+        with lib.transaction():
+            lib.revisions.create(article.id, label=KEPT_LABEL)
+            if article.deleted_at is not None:
+                lib.articles.restore(article.id)
+            lib.articles.update(article.id, tags=fields.get("tags"), **values)
+        return article.id
     lib.revisions.create(article.id, label=KEPT_LABEL)
     if article.deleted_at is not None:
         lib.articles.restore(article.id)
-    if not first:  # the window shows one article: the others are saved straight away
-        values = {k: v for k, v in fields.items() if k != "tags"}
-        lib.articles.update(article.id, tags=fields.get("tags"), **values)
-        return article.id
     if not window.open_article(article.id):
         return None
     stored = window.library.articles.get(article.id)
