@@ -96,11 +96,12 @@ def test_rows_tagged_while_the_worker_runs_are_kept_and_the_diff_computed_again(
         window, library, qtbot, monkeypatch):
     aid = window.editor.article_id
     first = library.quotes.list(article_id=aid)[0]
-    gate, planned = threading.Event(), []
+    gate, entered, planned = threading.Event(), threading.Event(), []
     real = quote_sync.plan
 
     def held(request, rows, inputs):
         if not planned:
+            entered.set()  # the worker has read its rows
             gate.wait(WAIT_MS / 1000)
         planned.append(rows)
         return real(request, rows, inputs)
@@ -108,6 +109,7 @@ def test_rows_tagged_while_the_worker_runs_are_kept_and_the_diff_computed_again(
     monkeypatch.setattr(quote_sync, "plan", held)
     type_more(window)
     window.autosaver.autosave()
+    qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)
     library.quotes.update(first.id, note="called her office")  # the editor, meanwhile
     gate.set()
     qtbot.waitUntil(lambda: len(planned) == 2 and window.quote_syncer.is_idle(), timeout=WAIT_MS)
