@@ -99,19 +99,13 @@ class Quotes(Manager):
     def fingerprint(self, article_id: int) -> str:
         """Every stored value of the article's rows, digested: equal fingerprints, equal
         rows (a sync checks its rows are still current this way)."""
-        return _digest(self._article_rows(article_id))
+        return _digest(self.list(article_id=article_id))
 
     def snapshot(self, article_id: int) -> tuple[builtins.list[QuoteTag], str]:
         """The article's rows (as ``list(article_id=...)``) and their fingerprint, from one
         read (a worker's own connection, desk.gui.quote_sync)."""
-        rows = self._article_rows(article_id)
-        return [QuoteTag(**r) for r in rows], _digest(rows)
-
-    def _article_rows(self, article_id: int) -> builtins.list[dict[str, Any]]:
-        return self._rows(
-            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE a.deleted_at IS NULL AND q.article_id = ? "
-            "ORDER BY q.article_id, q.start NULLS FIRST, q.id", (article_id,))
+        rows = self.list(article_id=article_id)
+        return rows, _digest(rows)
 
     def apply(self, diff: QuoteDiff, *, rows: Iterable[QuoteTag] | None = None,
               fingerprint: str | None = None, body: str | None = None) -> set[int] | None:
@@ -221,6 +215,6 @@ def _check(values: dict[str, Any]) -> None:
         raise DeskError(f"unknown origin {values['origin']!r}; choose one of {', '.join(QUOTE_ORIGINS)}")
 
 
-def _digest(rows: Iterable[dict[str, Any]]) -> str:
-    values = sorted((tuple(r[c] for c in _COLUMNS) for r in rows), key=lambda t: t[0])
+def _digest(rows: Iterable[QuoteTag]) -> str:
+    values = sorted((tuple(getattr(r, c) for c in _COLUMNS) for r in rows), key=lambda t: t[0])
     return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).hexdigest()
