@@ -34,6 +34,7 @@ class Article:
     updated_at: str = ""
     published_at: str | None = None
     deleted_at: str | None = None
+    updated_by: str = ""  # the editor of the last change ('' not recorded)
 
 
 @dataclass

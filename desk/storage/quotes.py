@@ -39,6 +39,7 @@ class QuoteTag:
     assigned: int = 0  # 1: speaker/source set by an editor, not guessed by the checks
     verified_material_id: int | None = None  # the stored material a verification found it in
     verified_against: str | None = None  # the words it was verified against (None: vouched for)
+    assigned_by: str = ""  # the editor who assigned the speaker/source ('' not recorded)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

@@ -25,6 +25,7 @@ class Revision:
     section: str
     status: str
     body: str
+    editor: str = ""  # who saved it ('' not recorded: before schema 10, or no name)
 
 
 class Revisions(Manager):

@@ -17,6 +17,7 @@ class StatusChange:
     override_reason: str | None
     blocked_by: str
     created_at: str
+    editor: str = ""  # who changed it ('' not recorded)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
