@@ -1,4 +1,5 @@
-"""desk import / list / show / backup / copy (import runs desk.operations.imports)."""
+"""desk import / list / show / backup / copy / migrate (import runs desk.operations.imports;
+copy, migrate and a team library's backup run desk.storage.moving)."""
 
 from __future__ import annotations
 
@@ -42,7 +43,13 @@ def register(sub) -> None:
     add_format(p)
     p.set_defaults(func=run_show)
 
-    p = sub.add_parser("backup", help="write a consistent copy of the library (safe while desk runs)")
+    p = sub.add_parser("backup", help="write a consistent copy of the library (safe while desk runs)",
+                       description="Write a consistent copy of the library (--db) to PATH, "
+                                   "safe while desks use it: a library file through SQLite's "
+                                   "backup API; a team library on PostgreSQL as an SQLite "
+                                   "library file of one snapshot of the server. PATH is "
+                                   "written beside and renamed into place, so a failed backup "
+                                   "leaves nothing half-written.")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
     p.set_defaults(func=run_backup)
@@ -56,6 +63,29 @@ def register(sub) -> None:
                                    "TARGET must hold nothing yet; the library is only read.")
     p.add_argument("target", metavar="TARGET")
     p.set_defaults(func=run_copy)
+
+    p = sub.add_parser("migrate", help="copy a whole library from SRC to DST: a file onto a "
+                                       "PostgreSQL server, back into a file, or between two",
+                       description="Copy every article, revision, tag, quotation and its "
+                                   "verification, source, material, log, dictionary word, "
+                                   "import batch and stored check result of the library SRC "
+                                   "into DST, ids and all (editing locks stay behind). SRC and "
+                                   "DST are each a library file or a PostgreSQL database as "
+                                   "postgresql://user@host/dbname; --db is not used. All or "
+                                   "nothing: a server is written in one transaction, a file "
+                                   "beside DST and renamed into place. SRC is read as one "
+                                   "snapshot, so desks may go on using it; DST must hold no "
+                                   "library rows yet unless --replace. The row counts of every "
+                                   "table and a checksum of the articles' text are compared "
+                                   "before anything is kept; one line per table says what was "
+                                   "copied.")
+    p.add_argument("source", metavar="SRC")
+    p.add_argument("target", metavar="DST")
+    p.add_argument("--replace", action="store_true",
+                   help="empty DST first, in the same transaction (a file DST is replaced)")
+    p.add_argument("--progress", action="store_true",
+                   help="say on stderr how far the copy is, table by table")
+    p.set_defaults(func=run_migrate)
 
 
 def run_import(args, ctx) -> int:
@@ -122,17 +152,47 @@ def run_show(args, ctx) -> int:
 def run_copy(args, ctx) -> int:
     from desk.cli import CLI_BUSY_TIMEOUT_MS
     from desk.paths import is_database_url
-    from desk.storage import Library
-    from desk.storage.transfer import copy_library
+    from desk.storage.moving import copy_into
 
     source = ctx.library()
     target = args.target if is_database_url(args.target) else str(Path(args.target).expanduser())
     if not is_database_url(target):
         source.refuse_target(target, "the copy")
-    with Library.open(target, seed=False, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS) as lib:
-        copied = copy_library(source, lib)
-        print(f"copied {copied.summary()} into {lib.where}")
+    moved = copy_into(source, target, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
+    print(f"copied {moved.copied.summary()} into {moved.where}")
     return 0
+
+
+def run_migrate(args, ctx) -> int:
+    from desk.cli import CLI_BUSY_TIMEOUT_MS
+    from desk.storage.moving import migrate
+
+    moved = migrate(args.source, args.target, replace=args.replace,
+                    progress=ProgressLine() if args.progress else None,
+                    busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
+    for line in moved.copied.lines():
+        print(line)
+    print(f"migrated {moved.copied.summary()} into {moved.where}; every table's row count "
+          "and the articles' checksum match the source's")
+    return 0
+
+
+class ProgressLine:
+    """--progress: a line on stderr per table, and every second or so while a long one runs."""
+
+    def __init__(self, every_s: float = 1.0):
+        self.every_s = every_s
+        self.last = 0.0
+
+    def __call__(self, table: str, done: int, total: int) -> None:
+        import sys
+        import time
+
+        now = time.monotonic()
+        if done < total and now - self.last < self.every_s:
+            return
+        self.last = now
+        print(f"desk: {table}: {done}/{total} row(s)", file=sys.stderr, flush=True)
 
 
 def run_backup(args, ctx) -> int:

@@ -311,10 +311,12 @@ class Library:
 
     # -- files -----------------------------------------------------------------
     def backup(self, target: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
-        """A consistent copy through SQLite's backup API (see desk.storage.files)."""
+        """A consistent copy through SQLite's backup API (see desk.storage.files); a team
+        library's is an SQLite library of one snapshot of it (desk.storage.moving)."""
         if self.is_postgresql:
-            raise StorageError(f"desk backup copies an SQLite library; back up {self.where} "
-                               "with pg_dump")
+            from desk.storage.moving import backup_to_file
+
+            return backup_to_file(self, target, overwrite=overwrite)
         return files.backup(self.sqlite, self.path, target, overwrite=overwrite)
 
     def refuse_target(self, target: str | os.PathLike[str], what: str = "the output") -> None:

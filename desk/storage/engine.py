@@ -108,6 +108,16 @@ class Engine:
     def after_copy(self, tables: Iterable[str]) -> None:
         """After rows were copied in with their ids (desk.storage.transfer)."""
 
+    def read_snapshot(self) -> contextlib.AbstractContextManager[None]:
+        """A read-only transaction: every read inside sees the library as it was at the
+        first one, whatever other desks commit meanwhile (desk.storage.transfer)."""
+        raise NotImplementedError
+
+    def stream(self, sql: str, size: int) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
+        """A query's column names and its rows in batches of ``size``, fetched as they are
+        read (never the whole result at once); inside ``read_snapshot``."""
+        raise NotImplementedError
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -166,6 +176,27 @@ class SqliteEngine(Engine):
         from desk.storage import migrations
 
         return migrations.user_version(self.sqlite)
+
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        # A deferred transaction: under WAL its first read fixes the snapshot, and it never
+        # blocks (nor waits for) another desk's writes.
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def stream(self, sql: str, size: int) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
+        cursor = self.sqlite.execute(sql)
+        names = [d[0] for d in cursor.description]
+
+        def batches() -> Iterator[list[tuple[Any, ...]]]:
+            while rows := cursor.fetchmany(size):
+                yield [tuple(r) for r in rows]
+
+        return names, batches()
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):

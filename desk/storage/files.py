@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from desk.model import DeskError
@@ -201,3 +202,52 @@ def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike[st
             with contextlib.suppress(OSError):
                 note.unlink()
     return target
+
+
+def has_side_files(db_path: str | os.PathLike[str]) -> bool:
+    """A -wal, -shm or -journal beside the file: a desk has it open, or one was killed."""
+    return any(f.exists() for f in library_files(db_path)[1:])
+
+
+@contextlib.contextmanager
+def written_then_renamed(target: Path) -> Iterator[Path]:
+    """A hidden temporary file beside ``target`` for the block to write (a library,
+    through SQLite); renamed over ``target`` when the block ends well, removed with its
+    side files when it fails or is interrupted (swept as a backup's if the process dies)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise DeskError(f"{folder} is not a folder")
+    sweep_stale_backups(folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=BACKUP_PREFIX, suffix=BACKUP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise DeskError(f"cannot write in {folder}: {exc.strerror}") from exc
+    os.close(fd)
+    note = _note_pending(tmp)
+    try:
+        yield Path(tmp)
+        try:
+            os.chmod(tmp, _mode_for(target))
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise DeskError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        for f in library_files(tmp):
+            with contextlib.suppress(OSError):
+                os.unlink(f)
+        raise
+    finally:
+        if note is not None:
+            with contextlib.suppress(OSError):
+                note.unlink()
+
+
+def _mode_for(target: Path) -> int:
+    """The file it replaces keeps its permissions; a new one gets the usual (the umask's),
+    not the temporary file's owner-only ones."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -36,6 +36,8 @@ def open_postgresql(cls: type[Library], url: str, *, seed: bool, busy_timeout_ms
         with library.errors(opening=True):
             found = pg_migrations.check_compatible(conn, where)
             if read_only:
+                if found == 0:
+                    raise StorageError(f"{where} is an empty database, not a desk library")
                 if found < pg_migrations.latest_version():
                     raise LibraryReadOnly(
                         f"the library {where} needs upgrading to schema "

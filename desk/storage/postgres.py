@@ -262,6 +262,36 @@ class PgEngine(Engine):
                 self.conn.execute(f"SELECT setval(?, coalesce(max(id), 0) + 1, false) "
                                   f'FROM "{table}"', (sequence,))
 
+    @contextlib.contextmanager
+    def read_snapshot(self) -> Iterator[None]:
+        self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction and not self.pg.raw.closed:
+                self.conn.execute("COMMIT")
+
+    def stream(self, sql: str, size: int) -> tuple[list[str], Iterator[list[tuple[Any, ...]]]]:
+        """Through a server-side cursor (so inside a transaction: ``read_snapshot``)."""
+        cursor = self.pg.raw.cursor(name=f"desk_stream_{next(self._savepoints)}")
+        try:
+            cursor.execute(sql)
+        except BaseException:
+            with contextlib.suppress(psycopg.Error):
+                cursor.close()
+            raise
+        names = [d.name for d in cursor.description or ()]
+
+        def batches() -> Iterator[list[tuple[Any, ...]]]:
+            try:
+                while rows := cursor.fetchmany(size):
+                    yield [tuple(r) for r in rows]
+            finally:
+                with contextlib.suppress(psycopg.Error):
+                    cursor.close()
+
+        return names, batches()
+
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):
             self.pg.raw.close()
