@@ -97,9 +97,12 @@ def test_check_reads_a_postgresql_library(desk_run, pg_url, tmp_path):
     assert "unknown-source" not in out
 
 
-def test_backup_says_to_use_pg_dump(desk_run, pg_url, tmp_path):
+def test_backup_writes_a_library_file(desk_run, pg_url, tmp_path):
     assert desk_run("--db", pg_url, "list")[0] == 0
-    assert_one_line(desk_run("--db", pg_url, "backup", str(tmp_path / "copy.db")), "pg_dump")
+    code, out, _ = desk_run("--db", pg_url, "backup", str(tmp_path / "copy.db"))
+    assert code == 0 and out.strip() == str(tmp_path / "copy.db")
+    code, out, _ = desk_run("--db", str(tmp_path / "copy.db"), "list")
+    assert code == 0 and "Welcome to desk" in out  # tests/cli/test_migrate.py has more
 
 
 def test_copy_moves_a_library_file_onto_the_server(desk_run, pg_url, tmp_path):
