@@ -10,9 +10,18 @@ import pytest
 from desk.cli import main
 from desk.storage import Library
 from desk.storage.transfer import TABLES
-from tests.cli.test_postgresql import assert_one_line, desk_run  # noqa: F401 (fixture)
+from tests.cli.test_postgresql import assert_one_line
 from tests.pg_cluster import free_port
 from tests.storage.test_transfer import dump, fill
+
+
+@pytest.fixture
+def desk_run(capsys):
+    def _run(*argv):
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return _run
 
 
 @pytest.fixture
