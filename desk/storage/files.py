@@ -63,9 +63,10 @@ def sweep_stale_backups(folder: Path, *, older_than: float | None = None) -> lis
     before this process started (a backup running in another desk right now is newer)."""
     cutoff = older_than if older_than is not None else _process_start()
     removed = []
+    endings = tuple(BACKUP_SUFFIX + side for side in ("", *SIDE_FILES))  # a library's -wal too
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
-            if entry.name.startswith(BACKUP_PREFIX) and entry.name.endswith(BACKUP_SUFFIX):
+            if entry.name.startswith(BACKUP_PREFIX) and entry.name.endswith(endings):
                 with contextlib.suppress(OSError):
                     if entry.is_file() and entry.stat().st_mtime < cutoff:
                         entry.unlink()
@@ -104,9 +105,11 @@ def sweep_pending_backups() -> list[Path]:
             continue
         with contextlib.suppress(OSError, UnicodeDecodeError):
             tmp = Path(note.read_text(encoding="utf-8").strip())
-            if tmp.name.startswith(BACKUP_PREFIX) and tmp.name.endswith(BACKUP_SUFFIX) and tmp.is_file():
-                tmp.unlink()
-                removed.append(tmp)
+            if tmp.name.startswith(BACKUP_PREFIX) and tmp.name.endswith(BACKUP_SUFFIX):
+                for f in library_files(tmp):  # a library written there leaves -wal and -shm
+                    if f.is_file():
+                        f.unlink()
+                        removed.append(f)
         with contextlib.suppress(OSError):
             note.unlink()
     return removed

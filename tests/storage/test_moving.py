@@ -320,3 +320,39 @@ def test_copy_library_replace_empties_an_open_target(library, tmp_path):
         copied = copy_library(src, library, replace=True)
     assert copied.rows["articles"] == 1
     assert [a.headline for a in library.articles.list()] == ["From the source"]
+
+
+KILLED_MIGRATE = """
+import os, signal, sys
+from desk.storage import moving, transfer
+real = transfer._copy_table
+
+
+def killed(*args):
+    if args[2] == "quotes":
+        os.kill(os.getpid(), signal.SIGKILL)  # no finally, no cleanup: as with kill -9
+    return real(*args)
+
+
+transfer._copy_table = killed
+moving.migrate(sys.argv[1], sys.argv[2])
+"""
+
+
+def test_a_migrate_killed_mid_copy_is_swept_when_a_library_next_opens(db_path, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    with Library.open(db_path, seed=False) as lib:
+        fill(lib)
+    out = tmp_path / "out"
+    out.mkdir()
+    child = subprocess.run([sys.executable, "-c", KILLED_MIGRATE, str(db_path),
+                            str(out / "copy.db")], capture_output=True, text=True, timeout=60)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    left = sorted(p.name for p in out.iterdir())
+    assert left and all(n.startswith(".desk-backup-") for n in left)
+    assert any(n.endswith(".db-wal") for n in left)  # the temporary library's own litter
+    Library.open(db_path).close()  # the next desk to start, whatever it does
+    assert list(out.iterdir()) == []
