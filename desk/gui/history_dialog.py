@@ -126,6 +126,7 @@ class HistoryDialog(QDialog):
         self.last_change.setAccessibleName("Last change")
         self.revisions = QListWidget()
         self.revisions.setAccessibleName("Revisions")
+        self.revisions.setSpacing(3)  # two-line items (when, label / who) stay apart
         self.diff = QTextBrowser()
         self.diff.setAccessibleName("Changes from the revision to the current text")
         self.diff.setOpenLinks(False)
@@ -175,7 +176,7 @@ class HistoryDialog(QDialog):
         revs = self.library.revisions.list(self.article_id)
         for rev in revs:
             label = rev.label or "revision"
-            by = f"\nby {rev.editor}" if rev.editor else ""
+            by = f"\n    by {rev.editor}" if rev.editor else ""
             item = QListWidgetItem(f"{friendly_time(rev.created_at)} — {label}{by}")
             item.setData(Qt.UserRole, rev.id)
             item.setToolTip(f"{rev.created_at}\nSaved by {shown(rev.editor)}\n{rev.headline}")
