@@ -29,7 +29,7 @@ def reviewer_of(lib, reviewer: str | None) -> str:
     ``reviewer_name()``."""
     if reviewer is not None:
         return reviewer
-    return getattr(lib, "editor", "") or reviewer_name()
+    return lib.editor or reviewer_name()
 
 
 def review_stamp(lib, reviewer: str | None, *, assigned: bool = False) -> dict:
