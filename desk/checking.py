@@ -10,7 +10,8 @@ What an article is checked with (one behaviour for every caller):
 - tagged: the article's *attached* quotation tags (orphans left out: they stand for no
   text and would raise misquotes against a similar quotation); they carry the editors'
   decisions, "not a quotation" and an assigned speaker or source, which the engine honours;
-- dictionary: the personal dictionary's global words plus the article's own;
+- dictionary: the dictionary's global words plus the article's own, the shared ones and
+  the library's editor's personal ones (desk.storage.dictionary);
 - language: the article's, unless the caller names one (a file's front matter, the
   window's box before it is saved); the checks read it through desk.languages.
 

@@ -90,3 +90,12 @@ def window_name() -> str:
 def cli_name() -> str:
     """The command line's editor: the environment, else the stored name, else the OS user."""
     return env_name() or stored_name() or os_user_name()
+
+
+NOT_RECORDED = "—"  # a change made before schema 10, or by a desk with no name to give
+
+
+def shown(name: str | None) -> str:
+    """An editor's name as the window and the command line show it: "—" when none was
+    recorded ('' in every row written before schema 10)."""
+    return name or NOT_RECORDED

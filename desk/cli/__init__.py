@@ -55,11 +55,19 @@ class Context:
 
         return library_path(self.db_arg)
 
+    @property
+    def editor(self) -> str:
+        """Who is editing: the name every change is stamped with (desk.editor_name)."""
+        from desk.editor_name import cli_name
+
+        return cli_name()
+
     def library(self):
         if self._library is None:
             from desk.storage import Library
 
-            self._library = Library.open(self.db_path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
+            self._library = Library.open(self.db_path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS,
+                                         editor=self.editor)
         return self._library
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from desk.cli.args import ident
 from desk.cli.output import add_format, print_json, print_table
+from desk.editor_name import shown
 
 
 def register(sub) -> None:
@@ -27,11 +28,17 @@ def register(sub) -> None:
     p.set_defaults(func=run_restore)
 
     p = sub.add_parser("history", help="list an article's revisions, or restore one",
-                       description="List the article's revisions, newest first. With --restore "
-                                   "the revision comes back; the text before it is kept as a "
-                                   "new revision, so nothing is lost.")
+                       description="List the article's revisions, newest first, with who saved "
+                                   "each (— when not recorded). With --restore the revision "
+                                   "comes back; the text before it is kept as a new revision, "
+                                   "so nothing is lost. With --status, the article's status "
+                                   "changes instead: who made each, and why the gate was "
+                                   "overridden.")
     p.add_argument("id", type=ident, metavar="ID")
-    p.add_argument("--restore", type=ident, metavar="REV", help="bring back revision REV")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--restore", type=ident, metavar="REV", help="bring back revision REV")
+    how.add_argument("--status", action="store_true",
+                     help="list the status changes, oldest first, instead of the revisions")
     add_format(p)
     p.set_defaults(func=run_history)
 
@@ -80,11 +87,30 @@ def run_history(args, ctx) -> int:
                   f"it is revision {result.saved_as.id}")
         return 0
     lib.articles.get(args.id, include_deleted=True)  # "no article with id N", not an empty list
+    if args.status:
+        return _print_status_log(lib, args)
     revisions = lib.revisions.list(args.id)
     if args.format == "json":
         print_json([{"id": r.id, "created_at": r.created_at, "label": r.label,
-                     "headline": r.headline, "status": r.status} for r in revisions])
+                     "headline": r.headline, "status": r.status, "editor": r.editor}
+                    for r in revisions])
     else:
-        print_table([[r.id, r.created_at[:16].replace("T", " "), r.label or "revision",
-                      r.headline] for r in revisions], ["REV", "CREATED", "LABEL", "HEADLINE"])
+        print_table([[r.id, _when(r.created_at), shown(r.editor), r.label or "revision",
+                      r.headline] for r in revisions],
+                    ["REV", "CREATED", "BY", "LABEL", "HEADLINE"])
     return 0
+
+
+def _print_status_log(lib, args) -> int:
+    changes = lib.status_log.list(args.id)
+    if args.format == "json":
+        print_json([c.to_dict() for c in changes])
+        return 0
+    print_table([[_when(c.created_at), shown(c.editor), f"{c.from_status} → {c.to_status}",
+                  f"override: {c.override_reason}" if c.override_reason else ""]
+                 for c in changes], ["CHANGED", "BY", "STATUS", "NOTE"])
+    return 0
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")

@@ -261,7 +261,8 @@ def _read_library(ctx, *, required: bool):
     from desk.cli import CLI_BUSY_TIMEOUT_MS
     from desk.storage import Library  # not imported for files checked without a library
 
-    lib = Library.open_read_only(path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
+    lib = Library.open_read_only(path, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS,
+                                 editor=ctx.editor)  # whose personal words are accepted
     try:
         yield lib
     finally:

@@ -143,6 +143,8 @@ def run_show(args, ctx) -> int:
         meta.append(f"section: {article.section}")
     if article.tags:
         meta.append("tags: " + ", ".join(article.tags))
+    if article.updated_by:  # '' before schema 10
+        meta.append(f"last changed by {article.updated_by}")
     print(" · ".join(meta))
     print()
     print(article.body, end="" if article.body.endswith("\n") else "\n")

@@ -98,7 +98,7 @@ def _quote_dict(q) -> dict:
             "source_id": q.source_id, "status": q.status, "start": q.start, "end": q.end,
             "orphaned": q.start is None, "origin": q.origin, "origin_ref": q.origin_ref,
             "original": q.original, "note": q.note, "reviewed_by": q.reviewed_by,
-            "reviewed_at": q.reviewed_at}
+            "reviewed_at": q.reviewed_at, "assigned": bool(q.assigned), "assigned_by": q.assigned_by}
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -119,9 +119,13 @@ def run_list(args, ctx) -> int:
     if args.format == "json":
         print_json([_quote_dict(q) for q in rows])
     else:
+        from desk.editor_name import shown
+
         print_table([[q.id, q.article_id, q.status + (" (orphaned)" if q.start is None else ""),
-                      q.source_id if q.source_id is not None else "-", q.speaker or "-", _short(q.text)]
-                     for q in rows], ["ID", "ARTICLE", "STATUS", "SOURCE", "SPEAKER", "TEXT"])
+                      q.source_id if q.source_id is not None else "-", q.speaker or "-",
+                      shown(q.reviewed_by), _short(q.text)]
+                     for q in rows], ["ID", "ARTICLE", "STATUS", "SOURCE", "SPEAKER",
+                                      "REVIEWED BY", "TEXT"])
     return 0
 
 

@@ -130,14 +130,25 @@ class EditorMenu(QObject):
             none = QAction("(no suggestions)", menu)
             none.setEnabled(False)
             out.append(none)
-        for text, handler in ((f"Add “{word}” to dictionary (this article)",
-                               lambda: self.add_to_dictionary(word, article_only=True)),
-                              (f"Add “{word}” to dictionary (all articles)",
-                               lambda: self.add_to_dictionary(word, article_only=False)),
-                              (f"Ignore “{word}”", lambda: self.ignore(word))):
+        name = self.library.editor
+        for text, tip, handler in (
+                (f"Add “{word}” to my dictionary",
+                 f"Accepted in {name}’s checks only, in every article" if name
+                 else "Set your name in Preferences to keep words of your own",
+                 lambda: self.add_to_dictionary(word, article_only=False, personal=True)),
+                (f"Add “{word}” to the shared dictionary",
+                 "Accepted in every editor’s checks, in every article",
+                 lambda: self.add_to_dictionary(word, article_only=False)),
+                (f"Add “{word}” to this article’s dictionary",
+                 "Accepted in this article, in every editor’s checks",
+                 lambda: self.add_to_dictionary(word, article_only=True)),
+                (f"Ignore “{word}”", "In this article until the window closes (not stored)",
+                 lambda: self.ignore(word))):
             a = QAction(text, menu)
+            a.setToolTip(tip)
             a.triggered.connect(handler)
             out.append(a)
+        out[-4].setEnabled(bool(name))  # a personal word is someone's: Preferences name them
         return out
 
     def _asked_suggestions(self, problem, word: str) -> tuple[str, ...]:
@@ -160,14 +171,18 @@ class EditorMenu(QObject):
         if not word or aid is None:
             return []
         out = []
-        if word in self.library.dictionary.list(aid):
-            out.append((f"Remove “{word}” from this article’s dictionary", aid))
-        if word in self.library.dictionary.list():
-            out.append((f"Remove “{word}” from the dictionary (all articles)", None))
+        dictionary = self.library.dictionary
+        if word in dictionary.list(aid):
+            out.append((f"Remove “{word}” from this article’s dictionary", aid, False))
+        if self.library.editor and word in dictionary.list(personal=True):
+            out.append((f"Remove “{word}” from my dictionary", None, True))
+        if word in dictionary.list():
+            out.append((f"Remove “{word}” from the shared dictionary", None, False))
         actions = []
-        for text, scope in out:
+        for text, scope, personal in out:
             a = QAction(text, menu)
-            a.triggered.connect(lambda _=False, w=word, sc=scope: self.remove_from_dictionary(w, sc))
+            a.triggered.connect(lambda _=False, w=word, sc=scope, p=personal:
+                                self.remove_from_dictionary(w, sc, personal=p))
             actions.append(a)
         return actions
 
@@ -205,15 +220,20 @@ class EditorMenu(QObject):
         if cursor.hasSelection():
             cursor.insertText(suggestion)
 
-    def add_to_dictionary(self, word: str, *, article_only: bool) -> None:
-        self._dictionary(dict_ops.add_words, word, self.checker.article_id if article_only else None)
+    def add_to_dictionary(self, word: str, *, article_only: bool, personal: bool = False) -> None:
+        """Accept ``word``: in this article, or every article; for every editor (shared),
+        or ``personal``: in this editor's checks only."""
+        self._dictionary(dict_ops.add_words, word,
+                         self.checker.article_id if article_only else None, personal)
 
-    def remove_from_dictionary(self, word: str, article_id: int | None) -> None:
-        self._dictionary(dict_ops.remove_words, word, article_id)
+    def remove_from_dictionary(self, word: str, article_id: int | None, *,
+                               personal: bool = False) -> None:
+        self._dictionary(dict_ops.remove_words, word, article_id, personal)
 
-    def _dictionary(self, op, word: str, article_id: int | None) -> None:
+    def _dictionary(self, op, word: str, article_id: int | None, personal: bool) -> None:
         # the runner's announcement re-checks the text (desk.gui.change_wiring)
-        self.runner.run(op, parent=self.body, words=[word], article_id=article_id)
+        self.runner.run(op, parent=self.body, words=[word], article_id=article_id,
+                        personal=personal)
 
     def ignore(self, word: str) -> None:
         self.checker.ignore(word)

@@ -1,6 +1,10 @@
 """History: an article's revisions, each shown as a word-level diff against the current
 text, and Restore (desk.operations.articles.restore_revision, run through the window's
-OperationRunner; it first snapshots the current text, so nothing is ever lost)."""
+OperationRunner; it first snapshots the current text, so nothing is ever lost).
+
+Who did what: each revision says who saved it, the status changes below say who moved the
+article and why an override went past the gate, and the top line who changed it last
+(nothing, or "—", where a change made before names were recorded has none)."""
 
 from __future__ import annotations
 
@@ -13,16 +17,21 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
     QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desk.editor_name import shown
 from desk.gui.article_model import friendly_time
 from desk.gui.highlighter import blend
 from desk.model import DeskError
@@ -113,8 +122,11 @@ class HistoryDialog(QDialog):
         self.setAccessibleName("Article history")
         self.resize(980, 640)
 
+        self.last_change = QLabel()
+        self.last_change.setAccessibleName("Last change")
         self.revisions = QListWidget()
         self.revisions.setAccessibleName("Revisions")
+        self.revisions.setSpacing(3)  # two-line items (when, label / who) stay apart
         self.diff = QTextBrowser()
         self.diff.setAccessibleName("Changes from the revision to the current text")
         self.diff.setOpenLinks(False)
@@ -132,6 +144,15 @@ class HistoryDialog(QDialog):
         split.setStretchFactor(1, 3)
         split.setSizes([260, 720])
 
+        statuses = QGroupBox("Status changes")
+        self.status_changes = QTreeWidget()
+        self.status_changes.setAccessibleName("Status changes")
+        self.status_changes.setHeaderLabels(["When", "By", "Status", "Override reason"])
+        self.status_changes.setRootIsDecorated(False)
+        self.status_changes.setMaximumHeight(130)
+        self.status_changes.header().setSectionResizeMode(3, QHeaderView.Stretch)
+        QVBoxLayout(statuses).addWidget(self.status_changes)
+
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         self.restore_button = buttons.addButton("&Restore This Revision",
                                                 QDialogButtonBox.ActionRole)
@@ -139,7 +160,9 @@ class HistoryDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.last_change)
         layout.addWidget(split, 1)
+        layout.addWidget(statuses)
         bottom = QHBoxLayout()
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
@@ -149,18 +172,39 @@ class HistoryDialog(QDialog):
 
     def reload(self) -> None:
         self.revisions.clear()
+        self._show_who()
         revs = self.library.revisions.list(self.article_id)
         for rev in revs:
             label = rev.label or "revision"
-            item = QListWidgetItem(f"{friendly_time(rev.created_at)} — {label}")
+            by = f"\n    by {rev.editor}" if rev.editor else ""
+            item = QListWidgetItem(f"{friendly_time(rev.created_at)} — {label}{by}")
             item.setData(Qt.UserRole, rev.id)
-            item.setToolTip(f"{rev.created_at}\n{rev.headline}")
+            item.setToolTip(f"{rev.created_at}\nSaved by {shown(rev.editor)}\n{rev.headline}")
             self.revisions.addItem(item)
         self.restore_button.setEnabled(bool(revs))
         if revs:
             self.revisions.setCurrentRow(0)
         else:
             self.diff.setHtml("<p><i>No revisions yet. Press Ctrl+S to save one.</i></p>")
+
+    def _show_who(self) -> None:
+        """The last change and the status changes, with who made them."""
+        article = self.library.articles.get(self.article_id, include_deleted=True)
+        self.last_change.setText(f"Last changed {friendly_time(article.updated_at)}"
+                                 + (f" by {article.updated_by}" if article.updated_by else ""))
+        self.status_changes.clear()
+        for change in reversed(self.library.status_log.list(self.article_id)):
+            item = QTreeWidgetItem([friendly_time(change.created_at), shown(change.editor),
+                                    f"{change.from_status} → {change.to_status}",
+                                    change.override_reason or ""])
+            if change.override_reason:
+                item.setToolTip(3, f"Overridden: {change.blocked_by}" if change.blocked_by
+                                else change.override_reason)
+            self.status_changes.addTopLevelItem(item)
+        for column in range(3):
+            self.status_changes.resizeColumnToContents(column)
+        if not self.status_changes.topLevelItemCount():
+            self.status_changes.addTopLevelItem(QTreeWidgetItem(["", "", "no status changes yet", ""]))
 
     def selected_revision_id(self) -> int | None:
         item = self.revisions.currentItem()

@@ -2,7 +2,9 @@
 editor's font and the theme. OK keeps them (desk.gui.settings) and applies them at once.
 
 The name stamps reviews and verifications (the runner passes it as the operations'
-``reviewer``) and is stored where the command line reads it too (desk.editor_name)."""
+``reviewer``) and every other change the window writes (it is the library's editor,
+desk.storage.Library.editor: saves, revisions, status changes, exports, personal words),
+and is stored where the command line reads it too (desk.editor_name)."""
 
 from __future__ import annotations
 
@@ -150,6 +152,7 @@ def apply_preferences(win, prefs: Preferences) -> None:
     from desk.gui import theme
 
     win.runner.editor_name = prefs.editor_name or None
+    win.library.editor = prefs.editor_name  # every change the window writes is stamped so
     win.library_panel.new_language = prefs.language
     win.checker.set_spelling(prefs.spelling)
     win.autosaver.set_interval(prefs.autosave_seconds)

@@ -72,12 +72,12 @@ def _recover(window, article, fields: dict, *, first: bool) -> int | None:
         # another desk in between is never overwritten unkept
         values = {k: v for k, v in fields.items() if k != "tags"}
         with lib.transaction():
-            lib.revisions.create(article.id, label=KEPT_LABEL)
+            lib.revisions.create(article.id, label=KEPT_LABEL, editor=article.updated_by)
             if article.deleted_at is not None:
                 lib.articles.restore(article.id)
             lib.articles.update(article.id, tags=fields.get("tags"), **values)
         return article.id
-    lib.revisions.create(article.id, label=KEPT_LABEL)
+    lib.revisions.create(article.id, label=KEPT_LABEL, editor=article.updated_by)
     if article.deleted_at is not None:
         lib.articles.restore(article.id)
     if not window.open_article(article.id):

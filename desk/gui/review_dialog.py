@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desk.editor_name import shown
 from desk.gui import material_attach
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError
 from desk.operations import quotes as ops
@@ -52,6 +53,13 @@ def diff_html(diff, palette) -> str:
         else:
             parts.append(f'<u style="color:{added}" title="in the quotation only">{text}</u>')
     return " ".join(parts)
+
+
+def assigned_text(row) -> str:
+    """Who assigned the quotation's speaker or source ("—": before names were recorded)."""
+    if not row.assigned:
+        return "not by an editor (the checks’ reading)"
+    return f"by {shown(row.assigned_by)}"
 
 
 def _plain(widget_text: str) -> str | None:
@@ -95,11 +103,12 @@ class ReviewDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(54)
         self.reviewed = QLabel()
+        self.assigned = QLabel()
         form = QFormLayout()
         for label, widget in (("&Source", self.source), ("S&tatus", self.status),
                               ("O&rigin", self.origin), ("Origin &reference", self.origin_ref),
                               ("Recorded &original", self.original), ("Reviewer &note", self.note),
-                              ("Reviewed", self.reviewed)):
+                              ("Reviewed", self.reviewed), ("Speaker assigned", self.assigned)):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
 
@@ -158,8 +167,10 @@ class ReviewDialog(QDialog):
         self.origin_ref.setText(row.origin_ref or "")
         self.original.setPlainText(row.original or "")
         self.note.setPlainText(row.note or "")
-        self.reviewed.setText(f"by {row.reviewed_by or '?'} at {row.reviewed_at[:16].replace('T', ' ')}"
+        self.reviewed.setText(f"by {shown(row.reviewed_by)} at "
+                              f"{row.reviewed_at[:16].replace('T', ' ')}"
                               if row.reviewed_at else "not yet")
+        self.assigned.setText(assigned_text(row))
 
     def changes(self) -> dict:
         """The tags the editor changed in the form."""

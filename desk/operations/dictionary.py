@@ -1,5 +1,7 @@
-"""Operations on the personal dictionary that the window and the CLI share: accept words
-(everywhere, or in one article only) and take them out again (undoing an add)."""
+"""Operations on the dictionary that the window and the CLI share: accept words
+(everywhere, or in one article only; for everyone, or ``personal``: for the library's
+editor only) and take them out again (undoing an add; a personal word only ever the
+editor's own)."""
 
 from __future__ import annotations
 
@@ -37,30 +39,35 @@ def _words(words: Iterable[str]) -> list[str]:
 
 
 def _change(lib: Library, words: Iterable[str], article_id: int | None,
-            add: bool) -> DictionaryResult:
+            add: bool, personal: bool) -> DictionaryResult:
     checked = _words(words)
     if article_id is not None:
         lib.articles.get(article_id, include_deleted=True)
+    if personal and not lib.editor:
+        raise DeskError("a personal word needs your name: set it in the window's Preferences "
+                        "or in $DESK_EDITOR; nothing changed")
     changed: list[str] = []
     unchanged: list[str] = []
     with lib.transaction():
         for word in checked:
-            done = lib.dictionary.add(word, article_id) if add \
-                else lib.dictionary.remove(word, article_id)
+            done = lib.dictionary.add(word, article_id, personal=personal) if add \
+                else lib.dictionary.remove(word, article_id, personal=personal)
             (changed if done else unchanged).append(word)
     return DictionaryResult(changed, unchanged, Changes.of(dictionary=bool(changed)))
 
 
 @logged
-def add_words(lib: Library, *, words: Iterable[str],
-              article_id: int | None = None) -> DictionaryResult:
-    """Accept ``words`` in every article, or only in ``article_id``. Every word is checked
-    (one word, no spaces) before any is stored."""
-    return _change(lib, words, article_id, add=True)
+def add_words(lib: Library, *, words: Iterable[str], article_id: int | None = None,
+              personal: bool = False) -> DictionaryResult:
+    """Accept ``words`` in every article, or only in ``article_id``; for every editor, or
+    (``personal``) for the library's editor only. Every word is checked (one word, no
+    spaces) before any is stored."""
+    return _change(lib, words, article_id, add=True, personal=personal)
 
 
 @logged
-def remove_words(lib: Library, *, words: Iterable[str],
-                 article_id: int | None = None) -> DictionaryResult:
-    """Stop accepting ``words`` in the global dictionary, or in ``article_id``'s own."""
-    return _change(lib, words, article_id, add=False)
+def remove_words(lib: Library, *, words: Iterable[str], article_id: int | None = None,
+                 personal: bool = False) -> DictionaryResult:
+    """Stop accepting ``words`` in the global dictionary, or in ``article_id``'s own: the
+    shared words, or (``personal``) the library's editor's own."""
+    return _change(lib, words, article_id, add=False, personal=personal)

@@ -16,8 +16,9 @@
 - ``tag``: the review form's fields at once (source, speaker, status, origin, reference,
   original, note), in one transaction — what `desk quotes tag` and the review dialog do.
 
-Every operation stamps the reviewer (``reviewer``; default desk.editor_name.cli_name())
-and returns its result with ``changes`` (desk.operations.changes).
+Every operation stamps the reviewer (``reviewer``; default the library's editor, else
+desk.editor_name.cli_name()), an assignment ``assigned_by`` too, and returns its result
+with ``changes`` (desk.operations.changes).
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ def assign_source(lib: Library, *, quote_id: int, source_id: int, speaker: str |
             lib.sources.add_alias(source_id, learn)
         stored = speaker if speaker and (learn or speaker.lower() in known) else src.name
         row = lib.quotes.update(row.id, source_id=source_id, speaker=stored, assigned=1,
-                                **review_stamp(reviewer))
+                                **review_stamp(lib, reviewer, assigned=True))
     return AssignResult(quote=row, source=lib.sources.get(source_id), alias_learned=learn,
                         changes=_quote_changed(row.id, source_id if learn else None))
 
@@ -209,7 +210,7 @@ def _speaker(lib: Library, quote_id: int, name: str, reviewer: str | None) -> As
                              speaker_kind="person", reviewer=reviewer)
     lib.quotes.get(quote_id)
     return lib.quotes.update(quote_id, speaker=name, source_id=None, assigned=1,
-                             **review_stamp(reviewer))
+                             **review_stamp(lib, reviewer, assigned=True))
 
 
 @logged

@@ -42,6 +42,14 @@ class SpeakerLine:
 
 
 @dataclass
+class ReviewerLine:
+    """An editor who reviewed (tagged, verified, disputed) some of an article's quotations."""
+
+    editor: str
+    quotations: int
+
+
+@dataclass
 class ArticleReport:
     article_id: int
     headline: str
@@ -53,6 +61,8 @@ class ArticleReport:
     anonymous: list[SpeakerLine]
     unattributed: int
     orphaned: int
+    updated_by: str = ""  # the editor of the article's last change ('' not recorded)
+    reviewers: list[ReviewerLine] = field(default_factory=list)  # most quotations first
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -145,7 +155,15 @@ def article_report(lib, article_id: int) -> ArticleReport:
         unregistered=[SpeakerLine(s, n) for s, n in unregistered.most_common()],
         anonymous=[SpeakerLine(s, n, sid) for (s, sid), n in anonymous.most_common()],
         unattributed=sum(1 for i in items if i.source_id is None and not i.speaker),
-        orphaned=orphans)
+        orphaned=orphans, updated_by=article.updated_by, reviewers=_reviewers(lib, article_id))
+
+
+def _reviewers(lib, article_id: int) -> list[ReviewerLine]:
+    """Who reviewed the article's quotations (orphaned rows too: their work is kept)."""
+    names = Counter(q.reviewed_by for q in lib.quotes.list(article_id=article_id)
+                    if q.reviewed_by)
+    return [ReviewerLine(name, n) for name, n in
+            sorted(names.items(), key=lambda item: (-item[1], item[0].casefold()))]
 
 
 def _groups(items: list[_Counted], sources: dict, attr: str) -> list[GroupLine]:
@@ -210,6 +228,11 @@ def format_article_report(r: ArticleReport) -> str:
         lines.append(f"unattributed quotations: {r.unattributed}")
     if r.orphaned:
         lines.append(f"tags whose quotation left the text: {r.orphaned}")
+    if r.reviewers:
+        lines.append("reviewed by: " + ", ".join(f"{line.editor} ({line.quotations})"
+                                                 for line in r.reviewers))
+    if r.updated_by:
+        lines.append(f"last changed by: {r.updated_by}")
     return "\n".join(lines)
 
 

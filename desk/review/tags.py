@@ -3,7 +3,9 @@ original. The window and the CLI do not call these: they call desk.operations.qu
 builds each user action from them in one transaction.
 
 Every action stamps ``reviewed_by``/``reviewed_at``: that is what makes a row "review
-work" that survives the quotation disappearing from the text for a while.
+work" that survives the quotation disappearing from the text for a while. Assigning a
+source or speaker also stamps ``assigned_by`` with the same name (cleared with the source).
+The name is the ``reviewer`` given, else the library's editor, else ``reviewer_name()``.
 """
 
 from __future__ import annotations
@@ -22,12 +24,22 @@ def reviewer_name() -> str:
     return cli_name()
 
 
-def _stamp(reviewer: str | None) -> dict:
-    return {"reviewed_by": reviewer if reviewer is not None else reviewer_name(),
-            "reviewed_at": now()}
+def reviewer_of(lib, reviewer: str | None) -> str:
+    """Who a review action is stamped with: the one named, else the library's editor, else
+    ``reviewer_name()``."""
+    if reviewer is not None:
+        return reviewer
+    return lib.editor or reviewer_name()
 
 
-review_stamp = _stamp  # for the operations that stamp their own updates
+def review_stamp(lib, reviewer: str | None, *, assigned: bool = False) -> dict:
+    """The stamp of a review action (for the operations that write their own updates);
+    ``assigned``: the action assigns a speaker or source, stamped as ``assigned_by`` too."""
+    name = reviewer_of(lib, reviewer)
+    stamp = {"reviewed_by": name, "reviewed_at": now()}
+    if assigned:
+        stamp["assigned_by"] = name
+    return stamp
 
 
 def tag_quote(lib, quote_id: int, *, reviewer: str | None = None, **tags) -> QuoteTag:
@@ -41,9 +53,11 @@ def tag_quote(lib, quote_id: int, *, reviewer: str | None = None, **tags) -> Quo
     lib.quotes.get(quote_id)
     if tags.get("source_id") is not None:
         lib.sources.get(tags["source_id"])
+    stamp = review_stamp(lib, reviewer)
     if "source_id" in tags:  # the editor's attribution now, which the checks honour; cleared: theirs
         tags["assigned"] = int(tags["source_id"] is not None)
-    return lib.quotes.update(quote_id, **tags, **_stamp(reviewer))
+        tags["assigned_by"] = stamp["reviewed_by"] if tags["assigned"] else ""
+    return lib.quotes.update(quote_id, **tags, **stamp)
 
 
 def set_quote_status(lib, quote_id: int, status: str, *, note: str | None = None,

@@ -11,6 +11,12 @@ The article and material FTS5 indexes are declared as sqlite-utils' ``enable_fts
 them (``<table>_fts`` with content="<table>", triggers ``<table>_ai/_ad/_au``; db/0006), so
 ``sqlite-utils search`` and Datasette's ``?_search=`` use them as they are; desk's own
 search (articles.py, materials.py, sources.py) adds prefixes and bm25 order to the same.
+
+Who did what (schema 10): a library carries the name of the editor using it (``editor``,
+given to ``open`` or set later; "" records nothing), and every change it writes is stamped
+with it: the article's last change, each revision, status change and export, and the
+editor's personal dictionary words. The faces say who is editing (desk.editor_name: the
+command line at open, the window from its Preferences); storage never guesses.
 """
 
 from __future__ import annotations
@@ -61,8 +67,9 @@ class Library:
     close it when done."""
 
     def __init__(self, conn: sqlite3.Connection | None, path: Path, *, read_only: bool = False,
-                 engine: Engine | None = None, where: str | None = None):
+                 engine: Engine | None = None, where: str | None = None, editor: str = ""):
         self.path = path
+        self.editor = editor
         self.read_only = read_only
         if engine is None:
             assert conn is not None, "an SQLite library needs its connection"
@@ -109,14 +116,16 @@ class Library:
     # -- opening -------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, seed: bool = True,
-             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
-        """Open (creating and migrating as needed). A library whose file or folder cannot be
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS, editor: str = "") -> Library:
+        """Open (creating and migrating as needed), as ``editor`` (the name its changes are
+        stamped with; see the module docstring). A library whose file or folder cannot be
         written opens read-only: reading works, every write transaction raises
         LibraryReadOnly with one line. SQLite's errors leave it as desk's own
         (desk.storage.errors): locked, damaged, written by a newer desk, read-only, disk full."""
         if is_database_url(path):
             opened: Library = _pg_library().open_postgresql(cls, str(path), seed=seed,
                                                             busy_timeout_ms=busy_timeout_ms)
+            opened.editor = editor
             return opened
         path = Path(path)
         started = time.perf_counter()
@@ -143,6 +152,7 @@ class Library:
             with contextlib.suppress(sqlite3.Error):
                 conn.close()
             raise
+        library.editor = editor
         log.info("opened the library %s (schema %d%s) in %.3f s", path, library.schema_version,
                  ", read-only" if read_only else "", time.perf_counter() - started)
         return library
@@ -174,12 +184,13 @@ class Library:
 
     @classmethod
     def open_read_only(cls, path: str | os.PathLike[str], *,
-                       busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Library:
+                       busy_timeout_ms: int = BUSY_TIMEOUT_MS, editor: str = "") -> Library:
         """Open an existing library for reading only (SQLite ``mode=ro``): nothing is created,
         migrated, seeded or swept, and every write transaction raises LibraryReadOnly."""
         if is_database_url(path):
             opened: Library = _pg_library().open_postgresql(
                 cls, str(path), seed=False, busy_timeout_ms=busy_timeout_ms, read_only=True)
+            opened.editor = editor  # whose personal words a check accepts
             return opened
         path = Path(path)
         if not path.exists():
@@ -198,7 +209,7 @@ class Library:
                         f"the library {path} needs upgrading to schema "
                         f"{migrations.latest_version()}; open it once with desk (not only to "
                         "read) to upgrade it")
-                library = cls(conn, path, read_only=True)
+                library = cls(conn, path, read_only=True, editor=editor)
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 conn.close()
@@ -213,13 +224,14 @@ class Library:
         "how to corrupt" 2.2), which let another process write under an open transaction."""
         if self.is_postgresql:
             other: Library = _pg_library().reconnect(self, read_only=self.read_only)
+            other.editor = self.editor
             return other
         with storage_errors(self.path, opening=True):
             conn = _connect(self.path, self.read_only, BUSY_TIMEOUT_MS)
             if not self.read_only:
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA synchronous = NORMAL")
-        return Library(conn, self.path, read_only=self.read_only)
+        return Library(conn, self.path, read_only=self.read_only, editor=self.editor)
 
     def close(self) -> None:
         self.engine.close()
@@ -230,10 +242,11 @@ class Library:
         them, and it sees each write once committed."""
         if self.is_postgresql:
             reader: Library = _pg_library().reconnect(self, read_only=True)
+            reader.editor = self.editor
             return reader
         with storage_errors(self.path, opening=True):
             conn = _connect(self.path, True, BUSY_TIMEOUT_MS)
-        return Library(conn, self.path, read_only=True)
+        return Library(conn, self.path, read_only=True, editor=self.editor)
 
     def interrupt(self) -> None:
         """Cancel the statement this library's connection is running, from any thread: it

@@ -1,4 +1,5 @@
-"""Articles, their tags and their place in the trash."""
+"""Articles, their tags and their place in the trash. Every write that moves
+``updated_at`` stamps ``updated_by`` with the library's editor (desk.storage.Library)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ class Articles(Manager):
         _check_status(values.get("status", "draft"))
         _check_language(values)
         stamp = now()
-        row = {"created_at": stamp, "updated_at": stamp, **values}
+        row = {"created_at": stamp, "updated_at": stamp, "updated_by": self.lib.editor, **values}
         row["words"] = word_count(row.get("body", ""))
         if row.get("status") == "published" and not row.get("published_at"):
             row["published_at"] = stamp
@@ -69,8 +70,8 @@ class Articles(Manager):
                 values = dict(values)
                 _check_language(values)
                 stamp = now()
-                yield {"created_at": stamp, "updated_at": stamp, **values,
-                       "words": word_count(values.get("body", ""))}
+                yield {"created_at": stamp, "updated_at": stamp, "updated_by": self.lib.editor,
+                       **values, "words": word_count(values.get("body", ""))}
         with self.lib.transaction():
             before = self.count()
             self.lib.engine.insert_all("articles", prepared(), batch_size=500)
@@ -94,6 +95,7 @@ class Articles(Manager):
         changes.pop("_tags", None)
         stamp = now()
         changes["updated_at"] = stamp
+        changes["updated_by"] = self.lib.editor
         if "body" in changes:
             changes["words"] = word_count(changes["body"])
         if changes.get("status") == "published" and not current.published_at:

@@ -66,7 +66,8 @@ def save_edit(library: Library, article_id: int, base: Fields | None,
               values: Fields) -> SaveResult:
     """Write ``values`` (TEXT_FIELDS) over the article in one write transaction. ``base`` is
     the stored text this editor started from; if the row now holds something else that is
-    not ours either, that version is kept as a revision first, so both texts survive."""
+    not ours either, that version is kept as a revision first, so both texts survive (the
+    revision is stamped with whoever wrote that version, the save with this editor)."""
     values = dict(values)
     tags = values.pop("tags", None)
     with library.transaction():
@@ -76,7 +77,8 @@ def save_edit(library: Library, article_id: int, base: Fields | None,
                 "tags": list(tags) if tags is not None else stored["tags"]}
         kept = None
         if base is not None and stored != base and not _same_text(stored, ours):
-            kept = library.revisions.create(article_id, label=KEPT_LABEL)
+            kept = library.revisions.create(article_id, label=KEPT_LABEL,
+                                            editor=current.updated_by)
         article = library.articles.update(article_id, tags=tags, **values)
     if kept is not None:
         log.info("article %d was changed elsewhere since this editor loaded it; that version "

@@ -1,4 +1,5 @@
-"""The export log: what was written where, and whether it was forced past problems."""
+"""The export log: what was written where, by whom (the library's editor), and whether it
+was forced past problems."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ class ExportLog(Manager):
         with self.lib.transaction():
             entry = self._insert("export_log", {
                 "article_id": article_id, "format": fmt, "path": str(path),
-                "forced": int(forced), "created_at": now()})
-        log.info("exported article %s as %s to %s%s", article_id, fmt, path,
-                 " (forced past its problems)" if forced else "")
+                "forced": int(forced), "created_at": now(), "editor": self.lib.editor})
+        log.info("exported article %s as %s to %s%s%s", article_id, fmt, path,
+                 " (forced past its problems)" if forced else "",
+                 f" by {self.lib.editor}" if self.lib.editor else "")
         return entry
 
     def list(self, article_id: int | None = None) -> list[Row]:

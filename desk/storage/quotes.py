@@ -13,7 +13,7 @@ from desk.storage.base import Manager, now
 
 EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", "origin_ref",
             "original", "note", "reviewed_by", "reviewed_at", "assigned", "verified_material_id",
-            "verified_against")
+            "verified_against", "assigned_by")
 
 _COLUMNS = ("id", "article_id", *EDITABLE, "created_at", "updated_at")
 

@@ -29,10 +29,13 @@ class Revision:
 
 
 class Revisions(Manager):
-    def create(self, article_id: int, label: str = "") -> Revision:
+    def create(self, article_id: int, label: str = "", *, editor: str | None = None) -> Revision:
+        """Snapshot the stored article, saved by the library's editor; ``editor``: someone
+        else (the version another window wrote, kept before it is saved over, is theirs)."""
         article = self.lib.articles.get(article_id, include_deleted=True)
         row = {f: getattr(article, f) for f in SNAPSHOT_FIELDS}
-        row.update(article_id=article_id, label=label, created_at=now())
+        row.update(article_id=article_id, label=label, created_at=now(),
+                   editor=self.lib.editor if editor is None else editor)
         with self.lib.transaction():
             rev_id = self._insert("revisions", row)
         return self.get(rev_id)

@@ -1,4 +1,5 @@
-"""Every change of an article's status, and the reason whenever the review gate was overridden."""
+"""Every change of an article's status, who made it (the library's editor), and the reason
+whenever the review gate was overridden."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ class StatusLog(Manager):
             cid = self._insert("status_log", {
                 "article_id": article_id, "from_status": from_status, "to_status": to_status,
                 "override_reason": override_reason, "blocked_by": blocked_by,
-                "created_at": now()})
+                "created_at": now(), "editor": self.lib.editor})
         return StatusChange(**self._rows("SELECT * FROM status_log WHERE id = ?", (cid,))[0])
 
     def list(self, article_id: int | None = None, *, overrides_only: bool = False) -> list[StatusChange]:

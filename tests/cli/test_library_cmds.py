@@ -88,9 +88,10 @@ def test_sources_add_alias_list(run):
 
 def test_dict_add_list_remove(run):
     assert run("dict", "add", "Kadhimi", "brinkmanship")[0] == 0
-    assert run("dict", "list")[1].split() == ["brinkmanship", "Kadhimi"]
+    assert [line.split() for line in run("dict", "list")[1].splitlines()] == [
+        ["WORD", "SCOPE", "EDITOR"], ["brinkmanship", "shared", "—"], ["Kadhimi", "shared", "—"]]
     run("dict", "add", "Kadhemi", "--article", "1")
-    assert run("dict", "list", "--article", "1")[1].split() == ["Kadhemi"]
+    assert json.loads(run("dict", "list", "--article", "1", "--format", "json")[1]) == ["Kadhemi"]
     run("dict", "remove", "Kadhimi")
     assert run("dict", "list", "--format", "json")[1].strip() == json.dumps(["brinkmanship"], indent=2).strip()
 

@@ -75,22 +75,58 @@ def test_add_to_article_dictionary_clears_the_squiggle(qtbot, library):
     aid, edit, checker, em = setup(qtbot, library, body)
     assert squiggled_words(edit) == ["fabulouz"]
     menu = open_menu(em, edit, body.index("fabulouz") + 1)
-    action(menu,
-           "Add “fabulouz” to dictionary (this article)").trigger()
+    action(menu, "Add “fabulouz” to this article’s dictionary").trigger()
     recheck(qtbot, checker)
     assert library.dictionary.list(aid) == ["fabulouz"] and library.dictionary.list() == []
     assert squiggled_words(edit) == []
 
 
-def test_add_to_global_dictionary(qtbot, library):
+def test_add_to_shared_dictionary(qtbot, library):
     body = "The show was fabulouz tonight."
     aid, edit, checker, em = setup(qtbot, library, body)
     menu = open_menu(em, edit, body.index("fabulouz") + 1)
-    action(menu,
-           "Add “fabulouz” to dictionary (all articles)").trigger()
+    action(menu, "Add “fabulouz” to the shared dictionary").trigger()
     recheck(qtbot, checker)
     assert library.dictionary.list() == ["fabulouz"]
+    assert library.dictionary.list(personal=False) == ["fabulouz"]
     assert squiggled_words(edit) == []
+
+
+def test_add_to_my_dictionary_keeps_the_word_mine(qtbot, library):
+    library.editor = "Ann Lee"
+    body = "The show was fabulouz tonight."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    action(menu, "Add “fabulouz” to my dictionary").trigger()
+    recheck(qtbot, checker)
+    assert library.dictionary.list(personal=True) == ["fabulouz"]
+    assert library.dictionary.list() == []  # nothing shared
+    assert squiggled_words(edit) == []
+    library.editor = "Ben Ode"
+    assert "fabulouz" not in library.dictionary.words(aid)
+
+
+def test_my_dictionary_is_offered_only_with_a_name(qtbot, library):
+    body = "The show was fabulouz tonight."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    assert not action(menu, "Add “fabulouz” to my dictionary").isEnabled()
+    assert action(menu, "Add “fabulouz” to the shared dictionary").isEnabled()
+
+
+def test_removing_my_word_from_the_menu_leaves_the_shared_one(qtbot, library):
+    library.editor = "Ann Lee"
+    body = "The show was fabulouz tonight."
+    aid, edit, checker, em = setup(qtbot, library, body)
+    library.dictionary.add("fabulouz", personal=True)
+    library.dictionary.add("fabulouz")
+    checker.inputs_changed()
+    recheck(qtbot, checker)
+    assert squiggled_words(edit) == []
+    menu = open_menu(em, edit, body.index("fabulouz") + 1)
+    action(menu, "Remove “fabulouz” from my dictionary").trigger()
+    assert library.dictionary.list(personal=True) == []
+    assert library.dictionary.list() == ["fabulouz"]
 
 
 def test_ignore_clears_the_squiggle_without_storing(qtbot, library):
@@ -181,7 +217,7 @@ def test_removing_an_added_word_brings_the_squiggle_back(qtbot, library):
     body = "The show was fabulouz tonight."
     aid, edit, checker, em = setup(qtbot, library, body)
     menu = open_menu(em, edit, body.index("fabulouz") + 1)
-    action(menu, "Add “fabulouz” to dictionary (this article)").trigger()
+    action(menu, "Add “fabulouz” to this article’s dictionary").trigger()
     recheck(qtbot, checker)
     assert squiggled_words(edit) == []
     menu = open_menu(em, edit, body.index("fabulouz") + 1)

@@ -40,6 +40,69 @@ def test_dialog_lists_revisions_newest_first(qtbot, library):
     assert "second" in dlg.diff.toPlainText() and "third" in dlg.diff.toPlainText()
 
 
+def history(qtbot, library, aid):
+    dlg = HistoryDialog(library, aid, {"headline": "H", "dek": "", "body": "now"},
+                        runner=OperationRunner(library))
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def status_rows(dlg):
+    tree = dlg.status_changes
+    return [[tree.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_dialog_says_who_saved_each_revision(qtbot, library):
+    from desk.operations.articles import change_status
+
+    library.editor = "Ann Lee"
+    a = library.articles.create(headline="H", body="first")
+    library.revisions.create(a.id, label="one")
+    library.editor = "Ben Ode"
+    change_status(library, article_id=a.id, status="editing")
+    library.revisions.create(a.id, label="two")
+    dlg = history(qtbot, library, a.id)
+    assert dlg.revisions.item(0).text().splitlines()[1].strip() == "by Ben Ode"
+    assert dlg.revisions.item(1).text().splitlines()[1].strip() == "by Ann Lee"
+    assert "Saved by Ann Lee" in dlg.revisions.item(1).toolTip()
+    assert dlg.last_change.text().endswith("by Ben Ode")
+    assert status_rows(dlg)[0][1:] == ["Ben Ode", "draft → editing", ""]
+
+
+def test_dialog_shows_an_override_with_its_editor_and_reason(qtbot, library):
+    from desk.operations.articles import change_status
+    from desk.review.reattach import sync_quotes
+
+    library.editor = "Ann Lee"
+    a = library.articles.create(headline="H", body="“We will rebuild,” said Ana Ruiz.")
+    sync_quotes(library, a.id)  # an unverified quotation: "ready" needs an override
+    change_status(library, article_id=a.id, status="ready", override="chief heard the tape")
+    dlg = history(qtbot, library, a.id)
+    (row,) = status_rows(dlg)
+    assert row[1:] == ["Ann Lee", "draft → ready", "chief heard the tape"]
+    assert "Overridden" in dlg.status_changes.topLevelItem(0).toolTip(3)
+
+
+def test_rows_from_before_names_were_kept_show_no_name(qtbot, library):
+    a = library.articles.create(headline="H", body="first")  # a desk with no name: ''
+    library.revisions.create(a.id, label="old")
+    library.status_log.record(a.id, "draft", "editing")
+    dlg = history(qtbot, library, a.id)
+    assert dlg.revisions.item(0).text().endswith("old")  # no "by" line
+    assert "Saved by —" in dlg.revisions.item(0).toolTip()
+    assert status_rows(dlg)[0][1] == "—"
+    assert not dlg.last_change.text().endswith("by ")
+    shown = [dlg.revisions.item(0).text(), dlg.revisions.item(0).toolTip(),
+             dlg.last_change.text(), *status_rows(dlg)[0]]
+    assert not any("None" in text for text in shown)
+
+
+def test_no_status_changes_says_so(qtbot, library):
+    a = library.articles.create(headline="H", body="first")
+    assert status_rows(history(qtbot, library, a.id))[0][2] == "no status changes yet"
+
+
 @pytest.fixture
 def window(qtbot, library, tmp_path):
     a = library.articles.create(headline="Weir", body="The weir held.")

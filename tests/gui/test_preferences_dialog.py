@@ -138,6 +138,18 @@ def test_the_name_is_stored_where_the_command_line_reads_it(window, monkeypatch,
     assert window.library.quotes.get(qid).reviewed_by == "Ana Ruiz"
 
 
+def test_the_window_stamps_its_saves_with_the_name(qtbot, window, monkeypatch):
+    from tests.gui.shell_helpers import type_text
+
+    choose(monkeypatch, name="Zoë Okafor")
+    window.show_preferences()
+    aid = open_on(qtbot, window, "The hall stays open.")
+    type_text(window.editor.body, "Ö")
+    assert window.autosaver.save()
+    assert window.library.articles.get(aid).updated_by == "Zoë Okafor"
+    assert window.autosaver.named_revision("mine").editor == "Zoë Okafor"
+
+
 def test_an_empty_name_is_refused_in_the_dialog(window, monkeypatch):
     before = editor_name.stored_name()
     choose(monkeypatch, name="   ")

@@ -110,3 +110,26 @@ def test_the_library_file_is_never_read_as_material(dialog, library, monkeypatch
     drop_files(dialog, library.path)
     assert library.materials.list() == []
     assert "library's own files" in shown.texts("warning")[0]
+
+
+def test_the_dialog_says_who_reviewed_and_assigned(qtbot, library, quote):
+    from desk.operations import quotes as ops
+
+    library.editor = "Ann Lee"
+    ops.set_speaker(library, quote_id=quote.id, name="Ruth Dalton")
+    library.editor = "Ben Ode"
+    ops.dispute(library, quote_id=quote.id)
+    d = ReviewDialog(library, quote.id, runner=OperationRunner(library))
+    qtbot.addWidget(d)
+    assert d.reviewed.text().startswith("by Ben Ode at ")
+    assert d.assigned.text() == "by Ann Lee"
+
+
+def test_an_assignment_from_before_names_were_kept_shows_a_dash(dialog, library, quote):
+    library.quotes.update(quote.id, assigned=1, reviewed_by="", reviewed_at="2026-01-02T10:00:00")
+    dialog._load(library.quotes.get(quote.id))
+    assert dialog.assigned.text() == "by —" and dialog.reviewed.text().startswith("by — at")
+
+
+def test_a_quotation_no_editor_assigned_says_so(dialog):
+    assert dialog.assigned.text().startswith("not by an editor")

@@ -352,7 +352,7 @@ def test_desk_history_lists_the_revisions_newest_first(libraries, capsys):
     ops.restore_revision(libs["cli"], revision_id=1)
     code, out, _ = cli(libs["cli"], capsys, "history", "1")
     lines = out.splitlines()
-    assert code == 0 and lines[0].split() == ["REV", "CREATED", "LABEL", "HEADLINE"]
+    assert code == 0 and lines[0].split() == ["REV", "CREATED", "BY", "LABEL", "HEADLINE"]
     assert [line.split()[0] for line in lines[1:]] == ["3", "1"]
     assert "before restoring revision 1" in lines[1] and "Weir gone" in lines[1]
     assert cli(libs["cli"], capsys, "history", "1", "--restore", "2")[2] == (
