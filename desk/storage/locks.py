@@ -171,9 +171,9 @@ class EditLocks(Manager):
             if not force and not current.stale:
                 raise LockHeld(
                     f"article {article_id} is being edited by {current.editor or 'an unnamed editor'}"
-                    f" (last heartbeat {round(current.idle_s)} s ago); the lock is not stale "
-                    f"(no heartbeat for {STALE_AFTER_S} s), so it stays: --force removes it "
-                    "anyway", current)
+                    f" (last heartbeat {round(current.idle_s)} s ago); a lock is stale only "
+                    f"after {STALE_AFTER_S} s without one, so it stays (--force removes it "
+                    "anyway)", current)
             sql = "DELETE FROM edit_locks WHERE article_id = ? AND session = ?"
             params: list[object] = [article_id, current.session]
             if not force:
