@@ -152,7 +152,7 @@ class EditLocks(Manager):
         with self.lib.transaction():
             n = self.conn.execute("DELETE FROM edit_locks WHERE article_id = ? AND session = ?",
                                   (article_id, session)).rowcount
-        return n > 0
+        return int(n) > 0
 
     def release_all(self, session: str) -> int:
         """Give up every lock of the session (its window closes); how many there were."""

@@ -1,0 +1,212 @@
+"""Editing locks in the window (issue 14): two windows on one SQLite file, each with its own
+Library and editor name. The first to open an article edits it; the second shows it
+read-only under the banner, may take a stale lock over, and the window that lost its lock
+never writes over the other's article (its text is kept in History)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desk.storage import Library
+from desk.storage.edits import UNSAVED_LABEL
+from desk.storage.locks import STALE_AFTER_S
+from tests.gui.shell_helpers import close_window, make_window, move_to_end, type_text
+
+
+def make_stale(library, article_id: int) -> None:
+    """The lock's last heartbeat STALE_AFTER_S ago and more, as a window gone quiet leaves it."""
+    when = library.engine.clock() - timedelta(seconds=STALE_AFTER_S + 30)
+    with library.transaction():
+        library.conn.execute("UPDATE edit_locks SET heartbeat_at = ? WHERE article_id = ?",
+                             (when.isoformat(timespec="microseconds"), article_id))
+
+
+def named_window(qtbot, library, settings_path, name: str):
+    w = make_window(qtbot, library, settings_path, open_last=False)
+    w.runner.editor_name = name
+    return w
+
+
+@pytest.fixture
+def two_windows(qtbot, library, db_path, tmp_path):
+    """Ana's window opens the article first, then Ben's (another Library on the same file)."""
+    aid = library.articles.create(headline="Weir", body="Start.").id
+    second = Library.open(db_path)
+    ana = named_window(qtbot, library, tmp_path / "ana.ini", "Ana Ruiz")
+    ben = named_window(qtbot, second, tmp_path / "ben.ini", "Ben Ode")
+    ana.open_article(aid)
+    ben.open_article(aid)
+    yield ana, ben, aid
+    close_window(ana)
+    close_window(ben)
+    second.close()
+
+
+def wait_checked(qtbot, window, ask) -> None:
+    """Run a heartbeat or a watch of the window's lock and wait for its answer."""
+    with qtbot.waitSignal(window.edit_lock.checked, timeout=10000):
+        ask()
+
+
+def since(library, aid: int) -> str:
+    from desk.operations.editing import clock_time
+
+    return clock_time(library.locks.get(aid).taken_at)
+
+
+def test_the_first_window_edits_and_holds_the_lock(two_windows, library):
+    ana, _, aid = two_windows
+    lock = library.locks.get(aid)
+    assert (lock.editor, lock.session) == ("Ana Ruiz", ana.edit_lock.session)
+    assert not ana.editor.body.isReadOnly()
+    assert not ana.edit_lock.banner.isVisible()
+
+
+def test_the_second_window_is_read_only_under_the_banner(two_windows, library):
+    _, ben, aid = two_windows
+    banner = ben.edit_lock.banner
+    assert banner.isVisible()
+    assert banner.text().startswith(f"Being edited by Ana Ruiz since {since(library, aid)}")
+    assert ben.editor.body.isReadOnly() and ben.editor.headline.isReadOnly()
+    assert not ben.editor.status.isEnabled()
+    assert banner.take_over.isVisible() and not banner.take_over.isEnabled()  # not stale yet
+    assert not banner.edit_now.isVisible()
+    assert ben.editor.body.toPlainText() == "Start."
+
+
+def test_typing_in_the_read_only_window_changes_nothing(two_windows, library):
+    ana, ben, aid = two_windows
+    move_to_end(ben.editor.body)
+    type_text(ben.editor.body, " From Ben.")
+    assert ben.editor.body.toPlainText() == "Start."
+    assert ben.autosaver.save()
+    assert library.articles.get(aid).body == "Start."
+
+
+def test_text_put_into_the_read_only_editor_is_kept_not_saved(two_windows, library):
+    """A change that reaches the body past read-only (a menu's replace) is kept in History."""
+    _, ben, aid = two_windows
+    ben.editor.body.setPlainText("Start. Replaced by Ben.")  # emits textChanged: a change
+    assert ben.autosaver.dirty
+    assert ben.autosaver.save()
+    assert library.articles.get(aid).body == "Start."
+    (kept,) = library.revisions.list(aid)
+    assert kept.body == "Start. Replaced by Ben."
+    assert kept.label == UNSAVED_LABEL.format(editor="Ana Ruiz")
+    assert ben.editor.body.toPlainText() == "Start."  # the article as stored, read-only
+    assert f"revision {kept.id}" in ben.edit_lock.banner.text()
+
+
+def test_a_stale_lock_can_be_taken_over(qtbot, two_windows, library):
+    ana, ben, aid = two_windows
+    make_stale(library, aid)
+    wait_checked(qtbot, ben, ben.edit_lock.watch)
+    banner = ben.edit_lock.banner
+    assert banner.take_over.isEnabled()
+    assert "you may take the article over" in banner.text()
+    banner.take_over.click()
+    lock = library.locks.get(aid)
+    assert (lock.editor, lock.session) == ("Ben Ode", ben.edit_lock.session)
+    assert not banner.isVisible()
+    assert not ben.editor.body.isReadOnly()
+    assert "took the article over from Ana Ruiz" in ben.statusBar().currentMessage()
+
+
+def test_a_fresh_lock_is_not_taken_over(two_windows, library):
+    _, ben, aid = two_windows
+    ben.edit_lock.take_over()  # as if the button were pressed while disabled
+    assert library.locks.get(aid).editor == "Ana Ruiz"
+    assert ben.editor.body.isReadOnly()
+
+
+def test_the_window_that_lost_its_lock_does_not_overwrite(qtbot, two_windows, library):
+    ana, ben, aid = two_windows
+    make_stale(library, aid)
+    ben.edit_lock.take_over()
+    move_to_end(ben.editor.body)
+    type_text(ben.editor.body, " From Ben.")
+    assert ben.autosaver.save()
+    # Ana's window wakes up with unsaved typing: its save must not go over Ben's text.
+    move_to_end(ana.editor.body)
+    type_text(ana.editor.body, " From Ana.")
+    assert ana.autosaver.save()
+    assert library.articles.get(aid).body == "Start. From Ben."
+    kept = [r for r in library.revisions.list(aid) if r.body == "Start. From Ana."]
+    assert len(kept) == 1 and kept[0].label == UNSAVED_LABEL.format(editor="Ben Ode")
+    assert ana.editor.body.isReadOnly()
+    assert ana.editor.body.toPlainText() == "Start. From Ben."
+    text = ana.edit_lock.banner.text()
+    assert text.startswith("Ben Ode took over editing at")
+    assert f"kept in History (revision {kept[0].id})" in text
+    assert f"revision {kept[0].id}" in ana.statusBar().currentMessage()
+
+
+def test_the_heartbeat_tells_a_window_it_lost_its_lock(qtbot, two_windows, library):
+    ana, ben, aid = two_windows
+    move_to_end(ana.editor.body)
+    type_text(ana.editor.body, " Unsaved.")
+    make_stale(library, aid)
+    ben.edit_lock.take_over()
+    wait_checked(qtbot, ana, ana.edit_lock.beat)
+    assert ana.editor.body.isReadOnly()
+    assert not ana.autosaver.dirty
+    assert library.articles.get(aid).body == "Start."
+    assert [r.body for r in library.revisions.list(aid)] == ["Start. Unsaved."]
+    assert "Ben Ode took over editing" in ana.edit_lock.banner.text()
+
+
+def test_the_heartbeat_keeps_the_lock_fresh(qtbot, two_windows, library):
+    ana, _, aid = two_windows
+    make_stale(library, aid)
+    wait_checked(qtbot, ana, ana.edit_lock.beat)
+    assert not library.locks.get(aid).stale
+    assert not ana.editor.body.isReadOnly()
+
+
+def test_a_released_lock_offers_edit_now(qtbot, two_windows, library):
+    ana, ben, aid = two_windows
+    other = library.articles.create(headline="Dam").id
+    ana.open_article(other)  # switching lets the lock go
+    assert library.locks.get(aid) is None
+    wait_checked(qtbot, ben, ben.edit_lock.watch)
+    banner = ben.edit_lock.banner
+    assert banner.edit_now.isVisible() and banner.text() == (
+        "Ana Ruiz is no longer editing this article.")
+    banner.edit_now.click()
+    assert library.locks.get(aid).session == ben.edit_lock.session
+    assert not ben.editor.body.isReadOnly() and not banner.isVisible()
+
+
+def test_closing_the_window_lets_its_lock_go(two_windows, library):
+    ana, _, aid = two_windows
+    close_window(ana)
+    assert library.locks.get(aid) is None
+
+
+def test_a_window_whose_lock_was_removed_takes_it_again(qtbot, two_windows, library):
+    ana, _, aid = two_windows
+    library.locks.remove(aid, force=True)
+    wait_checked(qtbot, ana, ana.edit_lock.beat)
+    assert library.locks.get(aid).session == ana.edit_lock.session
+    assert not ana.editor.body.isReadOnly()
+
+
+def test_the_banner_sits_above_the_editor_and_renders(qtbot, two_windows, library, tmp_path):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor
+
+    _, ben, aid = two_windows
+    ben.resize(1280, 800)
+    qtbot.wait(50)
+    banner = ben.edit_lock.banner
+    top_of = lambda w: w.mapTo(ben, QPoint(0, 0)).y()  # noqa: E731
+    assert top_of(banner) < top_of(ben.editor.headline) < top_of(ben.editor.body)
+    image = banner.grab().toImage()
+    assert image.save(str(tmp_path / "banner.png"))
+    assert QColor(image.pixel(1, image.height() // 2)) == QColor("#c98a12")  # its left edge
+    make_stale(library, aid)
+    with qtbot.waitSignal(ben.edit_lock.checked, timeout=10000):
+        ben.edit_lock.watch()
+    assert ben.grab().save(str(tmp_path / "window-stale.png"))
