@@ -18,7 +18,6 @@ desk.operations.editing); otherwise the editor is read-only under a banner
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -66,7 +65,7 @@ class EditLockKeeper(QObject):
         super().__init__(parent)
         self.library, self.editor, self.autosaver = library, editor, autosaver
         self.editor_name = editor_name
-        self.session = session or uuid.uuid4().hex
+        self.session = session or editing.new_session()
         self.banner = LockBanner()
         self.held: int | None = None  # the article whose lock this window holds
         self.holder: EditLock | None = None  # who holds the article shown read-only
@@ -202,9 +201,9 @@ class EditLockKeeper(QObject):
         """Keep this window's lock alive (in the worker thread)."""
         if self.held is None or self._stopped:
             return
-        holding, session, editor = [self.held], self.session, self.editor_name()
+        holding, session = [self.held], self.session
         self._in_worker(("beat", holding[0]), lambda lib: editing.keep_alive(
-            lib, session=session, editor=editor, holding=holding))
+            lib, session=session, holding=holding))
 
     def watch(self) -> None:
         """Look at the lock of the article shown read-only (in the worker thread)."""

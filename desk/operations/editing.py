@@ -9,12 +9,14 @@ result's ``changes`` is NOTHING."""
 
 from __future__ import annotations
 
+import os
+import socket
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from desk.model import DeskError
 from desk.operations.changes import NOTHING, Changes
 from desk.operations.logged import logged
 from desk.storage.locks import STALE_AFTER_S, EditLock, LockState
@@ -23,8 +25,8 @@ if TYPE_CHECKING:
     from desk.storage import Library
 
 __all__ = ["HEARTBEAT_S", "STALE_AFTER_S", "KeptAlive", "LockResult", "Unlocked", "clock_time",
-           "keep_alive", "list_locks", "open_for_editing", "release", "release_all", "take_over",
-           "unlock"]
+           "keep_alive", "list_locks", "new_session", "open_for_editing", "release",
+           "release_all", "session_gone", "take_over", "unlock"]
 
 HEARTBEAT_S = 30  # a window refreshes its locks this often: four beats missed make one stale
 
@@ -46,7 +48,9 @@ class LockResult:
 @dataclass(frozen=True)
 class KeptAlive:
     held: list[int]  # the articles whose lock the session holds after the beat
-    lost: dict[int, EditLock]  # taken by another session since: who holds each now
+    # Of the articles asked about, those the session does not hold: who holds each now
+    # (None: nobody, the lock was removed).
+    lost: dict[int, EditLock | None]
     changes: Changes = NOTHING
 
 
@@ -56,11 +60,40 @@ class Unlocked:
     changes: Changes = field(default=NOTHING)
 
 
+def new_session() -> str:
+    """A window's lock session: this machine, this process, and a random part (two windows
+    of one process differ), so a desk on the same machine can tell when it has ended."""
+    return f"{socket.gethostname()}/{os.getpid()}/{uuid.uuid4().hex[:16]}"
+
+
+def session_gone(session: str) -> bool:
+    """The session is a desk's on this machine whose process has ended (killed, crashed):
+    its lock is abandoned, however recent its last heartbeat. False when it is not known."""
+    parts = session.rsplit("/", 2)
+    if len(parts) != 3 or parts[0] != socket.gethostname() or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False  # another window of this very desk
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OSError, OverflowError):  # running as another user, or unknown
+        return False
+    return False
+
+
 @logged
 def open_for_editing(library: Library, *, article_id: int, editor: str,
                      session: str) -> LockResult:
-    """Take the article's lock for the window (``session``) unless another window holds it."""
-    return LockResult(library.locks.acquire(article_id, editor, session))
+    """Take the article's lock for the window (``session``) unless another window holds it.
+    A lock left by a desk on this machine that has ended (killed, crashed: the restarted
+    desk recovering its text) is taken over at once instead of after STALE_AFTER_S."""
+    state = library.locks.acquire(article_id, editor, session)
+    if not state.held and state.lock is not None and session_gone(state.lock.session):
+        state = library.locks.takeover(article_id, editor, session, gone=state.lock.session)
+    return LockResult(state)
 
 
 @logged
@@ -69,26 +102,13 @@ def take_over(library: Library, *, article_id: int, editor: str, session: str) -
     return LockResult(library.locks.takeover(article_id, editor, session))
 
 
-def keep_alive(library: Library, *, session: str, editor: str,
-               holding: Iterable[int] = ()) -> KeptAlive:
-    """The window's heartbeat. A lock of ``holding`` that somebody removed (``desk unlock``)
-    while nobody else took it is taken again: the window still has the article open."""
+def keep_alive(library: Library, *, session: str, holding: Iterable[int] = ()) -> KeptAlive:
+    """The window's heartbeat (from its worker thread): every lock of ``session`` refreshed;
+    of ``holding``, those it lost. A lock removed meanwhile (``desk unlock``) is not taken
+    again here: the window does that if it still shows the article (a worker that took it
+    back could race the window letting it go)."""
     beat = library.locks.heartbeat(session, holding)
-    held = list(beat.refreshed)
-    lost: dict[int, EditLock] = {}
-    for article_id, holder in beat.lost.items():
-        if holder is None:
-            try:
-                again = library.locks.acquire(article_id, editor, session)
-            except DeskError:  # the article itself is gone
-                continue
-            if again.held:
-                held.append(article_id)
-                continue
-            holder = again.lock
-        if holder is not None:
-            lost[article_id] = holder
-    return KeptAlive(sorted(held), lost)
+    return KeptAlive(list(beat.refreshed), dict(beat.lost))
 
 
 def release(library: Library, *, article_id: int, session: str) -> bool:
@@ -109,7 +129,9 @@ def unlock(library: Library, *, article_id: int, force: bool = False) -> Unlocke
     """``desk unlock``: remove a stale lock (any lock with ``force``). An unknown article is
     refused; a fresh lock without ``force`` is refused with LockHeld, saying whose it is."""
     library.articles.get(article_id, include_deleted=True)  # "no article with id N"
-    return Unlocked(library.locks.remove(article_id, force=force))
+    current = library.locks.get(article_id)
+    ended = current is not None and session_gone(current.session)  # its desk here has ended
+    return Unlocked(library.locks.remove(article_id, force=force or ended))
 
 
 def clock_time(stamp: str, today: datetime | None = None) -> str:

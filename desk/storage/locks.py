@@ -117,23 +117,29 @@ class EditLocks(Manager):
             lost = {aid: self._lock(aid, now) for aid in wanted if aid not in refreshed}
         return Heartbeat(refreshed, lost)
 
-    def takeover(self, article_id: int, editor: str, session: str) -> LockState:
+    def takeover(self, article_id: int, editor: str, session: str, *,
+                 gone: str | None = None) -> LockState:
         """Take a stale lock over (or a free one). A fresh lock of another session stays
         theirs (LockState.held is False): the UPDATE names the old session and the cutoff,
-        so a heartbeat or another takeover that came first wins."""
+        so a heartbeat or another takeover that came first wins. ``gone``: a session the
+        caller knows has ended (its process on this machine is not running), whose lock is
+        taken however fresh."""
         with self.lib.transaction():
             now = self._now()
             current = self._lock(article_id, now)
             if current is None or current.session == session:
                 return self.acquire(article_id, editor, session)
-            if not current.stale:
+            ended = gone is not None and current.session == gone
+            if not current.stale and not ended:
                 return LockState(False, current)
             stamp = _stamp(now)
-            taken = self.conn.execute(
-                "UPDATE edit_locks SET editor = ?, session = ?, taken_at = ?, heartbeat_at = ? "
-                "WHERE article_id = ? AND session = ? AND heartbeat_at < ?",
-                (editor, session, stamp, stamp, article_id, current.session,
-                 _stamp(now - timedelta(seconds=STALE_AFTER_S)))).rowcount
+            sql = ("UPDATE edit_locks SET editor = ?, session = ?, taken_at = ?, "
+                   "heartbeat_at = ? WHERE article_id = ? AND session = ?")
+            params: list[object] = [editor, session, stamp, stamp, article_id, current.session]
+            if not ended:
+                sql += " AND heartbeat_at < ?"
+                params.append(_stamp(now - timedelta(seconds=STALE_AFTER_S)))
+            taken = self.conn.execute(sql, params).rowcount
             lock = self._lock(article_id, now)
         return LockState(taken == 1 and lock is not None and lock.session == session, lock)
 

@@ -198,3 +198,10 @@ def test_two_libraries_on_one_database_see_one_lock(library, library_target, aid
     finally:
         second.close()
 
+
+
+def test_a_lock_of_an_ended_session_is_taken_over_however_fresh(library, aid):
+    library.locks.acquire(aid, "Ana", "s-ana")
+    assert not library.locks.takeover(aid, "Ben", "s-ben", gone="s-other").held  # not Ana's
+    assert library.locks.takeover(aid, "Ben", "s-ben", gone="s-ana").held
+    assert library.locks.get(aid).session == "s-ben"
