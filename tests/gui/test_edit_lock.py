@@ -210,3 +210,29 @@ def test_the_banner_sits_above_the_editor_and_renders(qtbot, two_windows, librar
     with qtbot.waitSignal(ben.edit_lock.checked, timeout=10000):
         ben.edit_lock.watch()
     assert ben.grab().save(str(tmp_path / "window-stale.png"))
+
+
+def test_moving_to_another_library_lets_the_lock_go(qtbot, seeded, tmp_path):
+    import shiboken6
+
+    from desk.gui.library_switch import open_library
+    from desk.gui.settings import WindowSettings
+    from desk.gui.window_parts import build_window
+
+    other = tmp_path / "other.db"
+    Library.open(other, seed=False).close()
+    window = build_window(seeded, WindowSettings.at(tmp_path / "settings.ini"))
+    window.show()
+    qtbot.waitExposed(window)
+    aid = window.editor.article_id
+    assert seeded.locks.get(aid).session == window.edit_lock.session
+    new = open_library(window, other)
+    try:
+        assert new is not None and new is not window
+        assert seeded.locks.get(aid) is None
+    finally:
+        lib = new.library
+        close_window(new)
+        lib.close()
+        if shiboken6.isValid(window):
+            window.deleteLater()
