@@ -236,3 +236,24 @@ def test_moving_to_another_library_lets_the_lock_go(qtbot, seeded, tmp_path):
         lib.close()
         if shiboken6.isValid(window):
             window.deleteLater()
+
+
+def test_a_heartbeat_waiting_for_the_library_does_not_hold_the_window(qtbot, two_windows,
+                                                                      library, db_path):
+    """The beat runs in the worker on its own connection: while another process holds the
+    write lock, beat() returns to the event loop and the beat lands once it is free."""
+    ana, _, aid = two_windows
+    make_stale(library, aid)
+    answers = []
+    ana.edit_lock.checked.connect(lambda: answers.append(library.locks.get(aid).stale))
+    blocker = Library.open(db_path)
+    try:
+        blocker.engine.begin()  # BEGIN IMMEDIATE: every other writer waits
+        ana.edit_lock.beat()
+        assert answers == []  # back here with the beat still waiting in the worker
+    finally:
+        blocker.engine.rollback()
+        blocker.close()
+    qtbot.waitUntil(lambda: answers != [], timeout=10000)
+    assert answers == [False]  # refreshed once the library was free
+    assert ana.edit_lock._worker_library.conn is not ana.library.conn
