@@ -1,5 +1,5 @@
-"""Editing locks in the window (issue 14): two windows on one SQLite file, each with its own
-Library and editor name. The first to open an article edits it; the second shows it
+"""Editing locks in the window (issue 14): two windows on one library (an SQLite file, and
+the PostgreSQL team library), each with its own Library and editor name. The first to open an article edits it; the second shows it
 read-only under the banner, may take a stale lock over, and the window that lost its lock
 never writes over the other's article (its text is kept in History)."""
 
@@ -29,11 +29,25 @@ def named_window(qtbot, library, settings_path, name: str):
     return w
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, db_path):
+    """Where the two windows' library is: an SQLite file, or the PostgreSQL team library."""
+    return request.getfixturevalue("pg_url") if request.param == "postgresql" else db_path
+
+
 @pytest.fixture
-def two_windows(qtbot, library, db_path, tmp_path):
-    """Ana's window opens the article first, then Ben's (another Library on the same file)."""
+def library(target):
+    lib = Library.open(target, seed=False)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def two_windows(qtbot, library, target, tmp_path):
+    """Ana's window opens the article first, then Ben's (another Library on the same file,
+    or another connection to the same database)."""
     aid = library.articles.create(headline="Weir", body="Start.").id
-    second = Library.open(db_path)
+    second = Library.open(target, seed=False)
     ana = named_window(qtbot, library, tmp_path / "ana.ini", "Ana Ruiz")
     ben = named_window(qtbot, second, tmp_path / "ben.ini", "Ben Ode")
     ana.open_article(aid)
@@ -239,16 +253,16 @@ def test_moving_to_another_library_lets_the_lock_go(qtbot, seeded, tmp_path):
 
 
 def test_a_heartbeat_waiting_for_the_library_does_not_hold_the_window(qtbot, two_windows,
-                                                                      library, db_path):
+                                                                      library, target):
     """The beat runs in the worker on its own connection: while another process holds the
     write lock, beat() returns to the event loop and the beat lands once it is free."""
     ana, _, aid = two_windows
     make_stale(library, aid)
     answers = []
     ana.edit_lock.checked.connect(lambda: answers.append(library.locks.get(aid).stale))
-    blocker = Library.open(db_path)
+    blocker = Library.open(target, seed=False)
     try:
-        blocker.engine.begin()  # BEGIN IMMEDIATE: every other writer waits
+        blocker.engine.begin()  # BEGIN IMMEDIATE, or the writer lock: every other writer waits
         ana.edit_lock.beat()
         assert answers == []  # back here with the beat still waiting in the worker
     finally:
