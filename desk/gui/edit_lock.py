@@ -56,6 +56,7 @@ class _Job(QRunnable):
 class EditLockKeeper(QObject):
     notice = Signal(str)  # a status-bar message (lock taken over, text kept, lock refused)
     reloaded = Signal(object)  # the article, re-read when editing starts or stops here
+    text_kept = Signal(int)  # the article whose unsaved text went to a revision (not at risk)
     checked = Signal()  # a heartbeat's or a watch's answer was handled (tests wait on it)
     _answer = Signal(object, object)  # from the worker: (what was asked, the answer)
 
@@ -119,13 +120,13 @@ class EditLockKeeper(QObject):
         self._stopped = True
         self._beat_timer.stop()
         self._watch_timer.stop()
-        self._pool.waitForDone(STOP_WAIT_MS)
+        idle = self._pool.waitForDone(STOP_WAIT_MS)
         try:
             editing.release_all(self.library, session=self.session)
         except SAVE_ERRORS as exc:  # the lock goes stale in STALE_AFTER_S instead
             log.info("could not let the editing locks go: %s", exc)
         self.held = None
-        if self._worker_library is not None:
+        if idle and self._worker_library is not None:  # (a beat still stuck keeps it)
             self._worker_library.close()
             self._worker_library = None
 
@@ -190,6 +191,7 @@ class EditLockKeeper(QObject):
             self.held = None
             self._beat_timer.stop()
         self.kept = rev.id
+        self.text_kept.emit(article_id)
         self._reload(article_id)
         self._read_only(holder, lost=lost)
         self.notice.emit(f"{who or 'Another editor'} has this article open for editing: your "
@@ -278,8 +280,7 @@ class EditLockKeeper(QObject):
             self.banner.show_free(self.holder, self.editor_name())
             return
         if lock.session == self.session:  # taken for this window meanwhile
-            self.held = lock.article_id
-            self._editable()
+            self._start_editing(lock.article_id)
             return
         self._read_only(lock)
 

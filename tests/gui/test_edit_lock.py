@@ -161,11 +161,14 @@ def test_the_heartbeat_tells_a_window_it_lost_its_lock(qtbot, two_windows, libra
     ana, ben, aid = two_windows
     move_to_end(ana.editor.body)
     type_text(ana.editor.body, " Unsaved.")
+    assert ana.journal_keeper.write_now()  # the crash journal holds the unsaved text
+    assert [e.article_id for e in ana.journal.entries()] == [aid]
     make_stale(library, aid)
     ben.edit_lock.take_over()
     wait_checked(qtbot, ana, ana.edit_lock.beat)
     assert ana.editor.body.isReadOnly()
     assert not ana.autosaver.dirty
+    assert ana.journal.entries() == []  # kept in History: nothing to recover at the next start
     assert library.articles.get(aid).body == "Start."
     assert [r.body for r in library.revisions.list(aid)] == ["Start. Unsaved."]
     assert "Ben Ode took over editing" in ana.edit_lock.banner.text()
