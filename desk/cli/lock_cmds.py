@@ -61,12 +61,18 @@ def run_locks(args, ctx) -> int:
 def run_unlock(args, ctx) -> int:
     from desk.operations.editing import clock_time, unlock
 
-    removed = unlock(ctx.library(), article_id=args.id, force=args.force).lock
+    result = unlock(ctx.library(), article_id=args.id, force=args.force)
+    removed = result.lock
     if removed is None:
         print(f"article {args.id}: no editing lock (nothing to remove)")
         return 0
     who = removed.editor or "an unnamed editor"
-    state = "stale" if removed.stale else "still alive, removed with --force"
+    if removed.stale:
+        state = "stale"
+    elif result.ended:
+        state = "its desk on this machine had ended"
+    else:
+        state = "still alive, removed with --force"
     print(f"article {args.id}: removed the editing lock of {who} (since "
           f"{clock_time(removed.taken_at)}, last heartbeat {_ago(removed.idle_s)}; {state})")
     return 0

@@ -57,6 +57,7 @@ class KeptAlive:
 @dataclass(frozen=True)
 class Unlocked:
     lock: EditLock | None  # the lock removed (None: the article had none)
+    ended: bool = False  # its desk, on this machine, had ended (so it went without --force)
     changes: Changes = field(default=NOTHING)
 
 
@@ -131,7 +132,7 @@ def unlock(library: Library, *, article_id: int, force: bool = False) -> Unlocke
     library.articles.get(article_id, include_deleted=True)  # "no article with id N"
     current = library.locks.get(article_id)
     ended = current is not None and session_gone(current.session)  # its desk here has ended
-    return Unlocked(library.locks.remove(article_id, force=force or ended))
+    return Unlocked(library.locks.remove(article_id, force=force or ended), ended=ended)
 
 
 def clock_time(stamp: str, today: datetime | None = None) -> str:

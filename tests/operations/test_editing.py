@@ -66,7 +66,8 @@ def test_opening_takes_over_at_once_the_lock_of_a_desk_here_that_has_ended(libra
 
 def test_unlock_removes_the_lock_of_an_ended_desk_here_without_force(library, aid):
     library.locks.acquire(aid, "Ana", ended_session())
-    assert editing.unlock(library, article_id=aid).lock.editor == "Ana"
+    result = editing.unlock(library, article_id=aid)
+    assert result.lock.editor == "Ana" and result.ended
     assert library.locks.get(aid) is None
 
 
