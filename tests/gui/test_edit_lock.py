@@ -99,6 +99,23 @@ def test_typing_in_the_read_only_window_changes_nothing(two_windows, library):
     assert library.articles.get(aid).body == "Start."
 
 
+def test_replacing_and_fixing_do_nothing_in_the_read_only_window(two_windows, library):
+    _, ben, aid = two_windows
+    bar = ben.find_bar
+    bar.open_replace()
+    bar.find_field.setText("Start")
+    bar.replace_field.setText("Begin")
+    assert bar.replace_all() == 0 and not bar.replace_one()
+    assert bar.status.text() == "Read-only: nothing replaced"
+    cursor = ben.editor.body.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(5, cursor.MoveMode.KeepAnchor)
+    ben.editor_menu.apply_suggestion(cursor, "Begin")
+    assert ben.editor_menu._remove("Start.", 0, 6) is False
+    assert ben.editor.body.toPlainText() == "Start." and not ben.autosaver.dirty
+    assert library.revisions.list(aid) == []
+
+
 def test_text_put_into_the_read_only_editor_is_kept_not_saved(two_windows, library):
     """A change that reaches the body past read-only (a menu's replace) is kept in History."""
     _, ben, aid = two_windows
