@@ -57,6 +57,7 @@ class EditLockKeeper(QObject):
     notice = Signal(str)  # a status-bar message (lock taken over, text kept, lock refused)
     reloaded = Signal(object)  # the article, re-read when editing starts or stops here
     text_kept = Signal(int)  # the article whose unsaved text went to a revision (not at risk)
+    read_only_changed = Signal(bool)  # the editor turned read-only (True) or editable
     checked = Signal()  # a heartbeat's or a watch's answer was handled (tests wait on it)
     _answer = Signal(object, object)  # from the worker: (what was asked, the answer)
 
@@ -298,6 +299,7 @@ class EditLockKeeper(QObject):
         self._watch_timer.stop()
         set_read_only(self.editor, False)
         self.banner.clear()
+        self.read_only_changed.emit(False)
 
     def _read_only(self, holder: EditLock | None, *, lost: bool = False) -> None:
         self.read_only = True
@@ -310,6 +312,7 @@ class EditLockKeeper(QObject):
             self.banner.show_held(holder, self.editor_name(), self.kept)
         if not self._stopped:
             self._watch_timer.start()
+        self.read_only_changed.emit(True)
 
     def _reload(self, aid: int) -> None:
         try:

@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         self.journal_keeper.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.edit_lock.notice.connect(lambda text: self.statusBar().showMessage(text, 30000))
         self.edit_lock.text_kept.connect(self.journal_keeper.writer.remove)  # in History now
+        self.edit_lock.read_only_changed.connect(lambda on: self.status.show_save_state(
+            "Read-only" if on else saver.state, saver.last_error))
         self.edit_lock.reloaded.connect(lambda article: (
             self._sync_status_menu(article.status),
             self.checker.set_article(article.id, article.language)))

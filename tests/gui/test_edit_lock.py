@@ -88,6 +88,7 @@ def test_the_second_window_is_read_only_under_the_banner(two_windows, library):
     assert banner.take_over.isVisible() and not banner.take_over.isEnabled()  # not stale yet
     assert not banner.edit_now.isVisible()
     assert ben.editor.body.toPlainText() == "Start."
+    assert ben.status.save_state.text() == "Read-only"
 
 
 def test_typing_in_the_read_only_window_changes_nothing(two_windows, library):
@@ -142,6 +143,7 @@ def test_a_stale_lock_can_be_taken_over(qtbot, two_windows, library):
     assert (lock.editor, lock.session) == ("Ben Ode", ben.edit_lock.session)
     assert not banner.isVisible()
     assert not ben.editor.body.isReadOnly()
+    assert ben.status.save_state.text() == "Saved"
     assert "took the article over from Ana Ruiz" in ben.statusBar().currentMessage()
 
 
