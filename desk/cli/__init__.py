@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     "desk.cli.library_cmds",
     "desk.cli.article_cmds",
+    "desk.cli.lock_cmds",
     "desk.cli.sources_cmds",
     "desk.cli.dict_cmds",
     "desk.cli.check",

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.model import DeskError
 from desk.storage.edits import TEXT_FIELDS, busy_timeout, is_busy, save_edit, text_of
+from desk.storage.locks import LockHeld
 
 PAUSE_MS = 1000  # after the last key press
 MAX_DELAY_MS = 2000  # never more than this after the first unsaved change
@@ -42,6 +43,10 @@ class Autosaver(QObject):
         self.base: dict | None = None  # the stored text this window last loaded or saved
         self.last_error = ""
         self.background = False  # saving from the timers: nobody waits for what follows it
+        # The editing lock (desk.gui.edit_lock.EditLockKeeper): a save writes only an article
+        # whose lock this window holds, checked in the save's transaction; otherwise the text
+        # goes to a revision (lock_guard.keep_unsaved), never over the other editor's article.
+        self.lock_guard = None
         self._failures = 0
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self.autosave)
@@ -101,9 +106,15 @@ class Autosaver(QObject):
         fields = self.editor.current_fields()
         values = {k: fields[k] for k in TEXT_FIELDS}
         self._set_state(SAVING)
+        guard = self.lock_guard
         try:
             with busy_timeout(self.library, wait_ms):
-                result = save_edit(self.library, aid, self.base, values)
+                if guard is not None and not guard.may_write(aid):
+                    raise guard.not_held(aid)
+                result = save_edit(self.library, aid, self.base, values,
+                                   **(guard.save_args() if guard is not None else {}))
+        except LockHeld as exc:
+            return self._not_ours(aid, values, exc)
         except SAVE_ERRORS as exc:
             self._failed(exc, explicit=wait_ms > TYPING_WAIT_MS)
             return False
@@ -118,6 +129,16 @@ class Autosaver(QObject):
         return True
 
     flush = save
+
+    def _not_ours(self, aid: int, values: dict, refused: LockHeld) -> bool:
+        """Another window holds the article's lock: the text is kept as a revision (and the
+        editor shows the article as stored), never written over the other editor's."""
+        try:
+            self.lock_guard.keep_unsaved(aid, values, refused.lock)
+        except SAVE_ERRORS as exc:
+            self._failed(exc, explicit=True)
+            return False
+        return True
 
     def _failed(self, exc: BaseException, explicit: bool = False) -> None:
         self.last_error = ("another program is writing to the library" if is_busy(exc)

@@ -217,7 +217,7 @@ class EditorMenu(QObject):
     # -- spelling ----------------------------------------------------------------------
     def apply_suggestion(self, cursor, suggestion: str) -> None:
         """Replace the marked word (one undo step)."""
-        if cursor.hasSelection():
+        if cursor.hasSelection() and not self.body.isReadOnly():  # read-only: another editor's
             cursor.insertText(suggestion)
 
     def add_to_dictionary(self, word: str, *, article_only: bool, personal: bool = False) -> None:
@@ -261,6 +261,8 @@ class EditorMenu(QObject):
 
     def _remove(self, text: str, start: int, end: int) -> bool:
         """One undoable edit (Ctrl+Z brings the text back); the re-check follows the edit."""
+        if self.body.isReadOnly():  # another editor has the article (desk.gui.edit_lock)
+            return False
         a, b = boilerplate_block(text, start, end)
         cursor = QTextCursor(self.body.document())
         cursor.beginEditBlock()

@@ -204,6 +204,8 @@ class FindReplaceBar(QWidget):
     # -- replacing -----------------------------------------------------------------------
     def replace_one(self) -> bool:
         """Replace the selected match (if the selection is one), then go to the next."""
+        if self._read_only():
+            return False
         text = self.body.toPlainText()
         span = self._selected_span(text)
         if span in self.matches(text):
@@ -216,6 +218,8 @@ class FindReplaceBar(QWidget):
 
     def replace_all(self) -> int:
         """Replace every match in one undoable step."""
+        if self._read_only():
+            return 0
         text = self.body.toPlainText()
         found = self.matches(text)
         if not found:
@@ -232,3 +236,10 @@ class FindReplaceBar(QWidget):
         self.refresh()
         self.status.setText(f"Replaced {len(found)}")
         return len(found)
+
+    def _read_only(self) -> bool:
+        """Another editor has the article (desk.gui.edit_lock): nothing is replaced."""
+        if self.body.isReadOnly():
+            self.status.setText("Read-only: nothing replaced")
+            return True
+        return False

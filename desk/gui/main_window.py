@@ -14,6 +14,7 @@ from desk.gui.actions import build_menus
 from desk.gui.autosave import Autosaver
 from desk.gui.change_wiring import connect_changes
 from desk.gui.dock_layout import DockFitter
+from desk.gui.edit_lock import EditLockKeeper
 from desk.gui.external_changes import ExternalChanges
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
         self.status.watch(self.editor.body)
         self.autosaver = Autosaver(library, self.editor, self)
         self.journal_keeper = JournalKeeper(self.journal, self.editor, self.autosaver, self)
+        self.edit_lock = EditLockKeeper(library, self.editor, self.autosaver, parent=self,
+                                        editor_name=lambda: self.runner.editor_name or "")
+        self.centralWidget().layout().insertWidget(0, self.edit_lock.banner)
         self.checker.report_ready.connect(self._report_ready)
         self.actions = build_menus(self)
         self._fill_docks_menu()
@@ -160,6 +164,13 @@ class MainWindow(QMainWindow):
             f"History (revision {rev.id}) and yours was saved.", 30000))
         saver.revision_failed.connect(self.show_error)
         self.journal_keeper.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.edit_lock.notice.connect(lambda text: self.statusBar().showMessage(text, 30000))
+        self.edit_lock.text_kept.connect(self.journal_keeper.writer.remove)  # in History now
+        self.edit_lock.read_only_changed.connect(lambda on: self.status.show_save_state(
+            "Read-only" if on else saver.state, saver.last_error))
+        self.edit_lock.reloaded.connect(lambda article: (
+            self._sync_status_menu(article.status),
+            self.checker.set_article(article.id, article.language)))
         # Panels ask the window to show something; what changed reaches them via the runner.
         panels = self.panels
         for name in ("problems", "quotes"):
@@ -224,6 +235,7 @@ class MainWindow(QMainWindow):
                 return False
         self.report = None
         self.editor.load(article)
+        self.edit_lock.follow(article_id)  # its editing lock, or read-only under the banner
         self.find_bar.refresh()
         self.status.recount()
         self.status.show_problems(None)
@@ -458,6 +470,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_settings()
+        self.edit_lock.stop()  # after the last save: every lock of this window let go
         self.external_changes.stop()
         self.quote_syncer.wait()  # the rows follow the last save before the window goes
         self.quote_syncer.shutdown()

@@ -20,6 +20,8 @@ editor argument of their own, except ``reviewer`` (``--by``) for a review's stam
   ``StatusBlocked`` (carrying the reasons) unless an override reason is given.
 - ``articles.new_article`` / ``duplicate_article`` / ``trash_article`` / ``restore_article``
   / ``restore_revision``: the library panel's buttons and History's Restore.
+- ``editing.open_for_editing`` / ``take_over`` / ``keep_alive`` / ``release`` / ``unlock``:
+  the editing locks a window takes on the article it shows (``desk locks``, ``desk unlock``).
 - ``imports.import_files`` / ``resume_import``: files become articles, all or nothing; a
   file imported before (the same bytes) is skipped and listed unless ``again=True``.
 """

@@ -49,6 +49,7 @@ from desk.storage.errors import (
 )
 from desk.storage.exports import ExportLog
 from desk.storage.imports import ImportBatches
+from desk.storage.locks import EditLocks
 from desk.storage.materials import Materials
 from desk.storage.queue import QueueRows
 from desk.storage.quotes import Quotes
@@ -90,6 +91,7 @@ class Library:
         self.imports = ImportBatches(self)
         self.check_results = CheckResults(self)
         self.queue = QueueRows(self)
+        self.locks = EditLocks(self)  # editing locks (desk.storage.locks)
 
     @property
     def db(self) -> Database:

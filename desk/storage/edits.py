@@ -24,6 +24,8 @@ Fields = dict[str, Any]
 # What an editor edits (status goes through the status gate, never through a save).
 TEXT_FIELDS = ("headline", "dek", "byline", "section", "body", "language", "tags")
 KEPT_LABEL = "changed elsewhere; kept when another window saved over it"
+# The text of a window that lost (or never had) the article's editing lock: kept, not saved.
+UNSAVED_LABEL = "not saved: {editor} was editing the article"
 
 
 def text_of(article: Article) -> Fields:
@@ -63,14 +65,19 @@ def busy_timeout(library: Library, ms: int) -> Iterator[None]:
 
 
 def save_edit(library: Library, article_id: int, base: Fields | None,
-              values: Fields) -> SaveResult:
+              values: Fields, *, session: str | None = None, editor: str = "") -> SaveResult:
     """Write ``values`` (TEXT_FIELDS) over the article in one write transaction. ``base`` is
     the stored text this editor started from; if the row now holds something else that is
     not ours either, that version is kept as a revision first, so both texts survive (the
-    revision is stamped with whoever wrote that version, the save with this editor)."""
+    revision is stamped with whoever wrote that version, the save with this editor).
+    With ``session`` (a window's), the save is refused with desk.storage.locks.LockHeld,
+    nothing written, unless that session holds the article's editing lock (taken here when
+    nobody holds it) — checked in the same transaction as the write."""
     values = dict(values)
     tags = values.pop("tags", None)
     with library.transaction():
+        if session is not None:
+            library.locks.hold_for_write(article_id, editor, session)
         current = library.articles.get(article_id, include_deleted=True)
         stored = text_of(current)
         ours = {**{k: v for k, v in stored.items() if k != "tags"}, **values,
@@ -92,3 +99,21 @@ def _same_text(stored: Fields, ours: Fields) -> bool:
     b = {k: v for k, v in ours.items() if k != "tags"}
     return a == b and [t.lower() for t in stored["tags"]] == [t.strip().lower()
                                                            for t in ours["tags"] if t.strip()]
+
+
+def keep_unsaved(library: Library, article_id: int, values: Fields, *, holder: str,
+                 editor: str = "") -> Revision:
+    """Keep an editor's text as a revision of the article without writing it over the
+    article (another editor holds its lock): History shows it, nothing is lost."""
+    from desk.storage.base import now
+
+    with library.transaction():
+        current = library.articles.get(article_id, include_deleted=True)
+        row = {f: values.get(f, getattr(current, f)) for f in
+               ("headline", "dek", "byline", "section", "body")}
+        row.update(article_id=article_id, status=current.status, created_at=now(),
+                   label=UNSAVED_LABEL.format(editor=holder or "another editor"), editor=editor)
+        rev_id = library.engine.insert("revisions", row)
+    log.info("article %d: this window's unsaved text is kept as revision %d (%s holds the "
+             "editing lock)", article_id, rev_id, holder)
+    return library.revisions.get(rev_id)

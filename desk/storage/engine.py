@@ -16,6 +16,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
 from typing import Any, Protocol
 
 from sqlite_utils import Database
@@ -81,6 +82,12 @@ class Engine:
     def in_list(self, column: str) -> str:
         """``column IN`` one parameter holding a JSON list of strings."""
         raise NotImplementedError
+
+    def clock(self) -> datetime:
+        """Now, in UTC, by the clock every user of the library shares: this machine's for
+        an SQLite file, the server's for PostgreSQL (several machines, one server), so
+        times that several desks compare (editing locks' heartbeats) never meet a skew."""
+        return datetime.now(timezone.utc)
 
     def begin(self) -> None:
         """Start a write transaction that waits for (never interleaves with) another writer."""

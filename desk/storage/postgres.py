@@ -17,6 +17,7 @@ import functools
 import itertools
 import os
 from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -213,6 +214,12 @@ class PgEngine(Engine):
 
     def in_list(self, column: str) -> str:
         return f"{column} IN (SELECT json_array_elements_text(?::json))"
+
+    def clock(self) -> datetime:
+        """The server's clock (not this machine's): clock_timestamp() moves within a
+        transaction, where now() stays at its start (before the writer lock was waited for)."""
+        found: datetime = self.conn.execute("SELECT clock_timestamp()").fetchone()[0]
+        return found.astimezone(timezone.utc)
 
     def begin(self) -> None:
         self.conn.execute("BEGIN")

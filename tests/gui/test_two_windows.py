@@ -1,5 +1,9 @@
 """Two windows on one library: a save that started from an older version of the article
-keeps the other version as a revision and says so; nothing is silently overwritten."""
+keeps the other version as a revision and says so; nothing is silently overwritten.
+
+The editing lock (tests/gui/test_edit_lock.py) keeps a second window from editing an open
+article at all; this is the defence behind it, for a writer that takes no lock (an older
+desk, a program of its own). The two windows here share one lock session, so both edit."""
 
 import pytest
 
@@ -14,6 +18,7 @@ def two_windows(qtbot, library, db_path, tmp_path, monkeypatch):
     second = Library.open(db_path)
     a = make_window(qtbot, library, tmp_path / "a.ini", open_last=False)
     b = make_window(qtbot, second, tmp_path / "b.ini", open_last=False)
+    b.edit_lock.session = a.edit_lock.session  # no lock between them (see the docstring)
     for w in (a, b):
         w.open_article(aid)
         move_to_end(w.editor.body)
