@@ -235,6 +235,41 @@ class Library:
             conn = _connect(self.path, True, BUSY_TIMEOUT_MS)
         return Library(conn, self.path, read_only=True)
 
+    # -- a team library's connection -------------------------------------------------
+    @property
+    def connection_lost(self) -> bool:
+        """The PostgreSQL server cut this library's connection (stopped, restarted, the
+        network went): every call fails with ConnectionLost until ``reconnected``."""
+        return self.engine.connection_lost()
+
+    @property
+    def backend_pid(self) -> int | None:
+        """The server process behind this connection (PostgreSQL; None for a file): the
+        sender a change notification names (desk.storage.pg_listen)."""
+        return self.engine.backend_pid()
+
+    def new_connection(self) -> object:
+        """A fresh connection to this library's server, from any thread (a background retry
+        while it is unreachable): StorageError in one line while it still is. Hand it to
+        ``reconnected`` on the thread that uses the library."""
+        return _pg_library().new_connection(self)
+
+    def reconnected(self, conn: object) -> None:
+        """Go on with ``conn`` (from ``new_connection``) in place of the lost connection."""
+        _pg_library().use_connection(self, conn)
+
+    def listen(self, on_changes, *, on_state=None):
+        """A started desk.storage.pg_listen.ChangeListener: ``on_changes(changes)`` hears what
+        other connections commit to this (PostgreSQL) library, on the listener's thread."""
+        from desk.storage.pg_listen import ChangeListener
+
+        engine = self.engine
+        if not self.is_postgresql:
+            raise StorageError(f"the library {self.where} is not on PostgreSQL")
+        listener = ChangeListener(getattr(engine, "url"), on_changes, on_state=on_state)
+        listener.start()
+        return listener
+
     def interrupt(self) -> None:
         """Cancel the statement this library's connection is running, from any thread: it
         raises QueryInterrupted there (a search worker's stale query). Nothing running:
