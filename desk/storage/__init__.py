@@ -21,8 +21,9 @@ import os
 import sqlite3
 import time
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -49,6 +50,9 @@ from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
 from desk.storage.sources import Sources
 from desk.storage.status_log import StatusLog
+
+if TYPE_CHECKING:
+    from desk.storage.pg_listen import Change, ChangeListener
 
 log = logging.getLogger(__name__)
 
@@ -258,15 +262,12 @@ class Library:
         """Go on with ``conn`` (from ``new_connection``) in place of the lost connection."""
         _pg_library().use_connection(self, conn)
 
-    def listen(self, on_changes, *, on_state=None):
-        """A started desk.storage.pg_listen.ChangeListener: ``on_changes(changes)`` hears what
-        other connections commit to this (PostgreSQL) library, on the listener's thread."""
-        from desk.storage.pg_listen import ChangeListener
-
-        engine = self.engine
-        if not self.is_postgresql:
-            raise StorageError(f"the library {self.where} is not on PostgreSQL")
-        listener = ChangeListener(getattr(engine, "url"), on_changes, on_state=on_state)
+    def listen(self, on_changes: Callable[[list[Change]], None], *,
+               on_state: Callable[[bool], None] | None = None) -> ChangeListener:
+        """A started listener: ``on_changes(changes)`` hears, on the listener's thread, what
+        other connections commit to this team library (desk.storage.pg_listen)."""
+        listener: ChangeListener = _pg_listen().ChangeListener(
+            _pg_library().url_of(self), on_changes, on_state=on_state)
         listener.start()
         return listener
 
@@ -369,6 +370,13 @@ def _pg_library() -> types.ModuleType:
         raise StorageError("a library on PostgreSQL needs psycopg 3: pip install "
                            "'desk[postgresql]' (or 'psycopg[binary]')") from None
     return pg_library
+
+
+def _pg_listen() -> types.ModuleType:
+    _pg_library()  # psycopg is there (else the one-line error saying how to install it)
+    import desk.storage.pg_listen as pg_listen
+
+    return pg_listen
 
 
 def _writable(path: Path) -> bool:

@@ -81,6 +81,11 @@ def use_connection(library: Library, conn: PgConnection) -> None:
     library.conn = conn
 
 
+def url_of(library: Library) -> str:
+    """The URL ``library`` was opened with (its password too, if it had one: not for show)."""
+    return _engine(library).url
+
+
 def _engine(library: Library) -> PgEngine:
     engine = library.engine
     if not isinstance(engine, PgEngine):

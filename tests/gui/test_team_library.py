@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from desk.gui import team_dialog
-from desk.gui.settings import WindowSettings
 from desk.gui.team_dialog import TeamLibraryDialog
 from desk.operations import articles as article_ops
 from desk.paths import team_label
