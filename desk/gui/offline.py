@@ -52,6 +52,8 @@ class OfflineKeeper(QObject):
         win.centralWidget().layout().insertWidget(0, self.banner)
         self._connected.connect(self._back)
         self.autosaver.state_changed.connect(self._save_state)
+        # after the window's own slot: the banner's words, not the storage error's advice
+        self.autosaver.failed.connect(self._save_failed)
         if team is not None:
             team.reachable.connect(self._reachable)
         win.external_changes.stopping.connect(self.stop)
@@ -60,6 +62,10 @@ class OfflineKeeper(QObject):
     def _save_state(self, state: str) -> None:
         if state == FAILED and self.library.connection_lost:
             self.go_offline()
+
+    def _save_failed(self, _text: str) -> None:
+        if self.offline:
+            self.win.statusBar().showMessage(OFFLINE_TEXT, 15000)
 
     def _reachable(self, online: bool) -> None:
         if not online:
