@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
         self.runner = parts.runner
         self.runner.setParent(self)
         self.checker, self.editor_menu = parts.checker, parts.editor_menu
-        self.journal = journal or Journal(library.path)
+        self.journal = journal or Journal(library_switch.library_target(library))
         self.closing_on_signal = False
         self.settings = settings or WindowSettings.default()
         self.report = None
