@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -130,12 +130,17 @@ def _open_team_library(win, url: str):
 
     if url_without_password(url) == url:  # no password given: this session's, if any
         url = session_url(url)
+    win.statusBar().showMessage(f"Connecting to {label}…")
+    QApplication.setOverrideCursor(Qt.WaitCursor)  # a server that does not answer: 10 s
     try:
         library = Library.open(url)
     except DeskError as exc:
+        QApplication.restoreOverrideCursor()
+        win.statusBar().clearMessage()
         win.show_error(f"desk cannot open the team library ({label}).\n\n{exc}",
                        "Open Team Library")
         return None
+    QApplication.restoreOverrideCursor()
     return _replace(win, library)
 
 

@@ -3,7 +3,7 @@
 desk.storage.pg_listen's listener (its own connection, its own thread) hands over each
 batch of notifications; ``TeamChanges`` moves them to the GUI thread (a queued signal),
 drops what this window's own connection wrote and what no view shows (check results,
-editing-lock heartbeats), and after DEBOUNCE_MS of quiet feeds the refresh path another
+editing-lock heartbeats), and after DEBOUNCE_MS of quiet (MAX_DELAY_MS at most) feeds the refresh path another
 program's writes to an SQLite library take (desk.gui.external_changes
 ``changed_elsewhere``): the library list, the Sources and Review panels read again, and the
 open article is re-read or its changed version noted. The listener also says when the server
@@ -22,7 +22,8 @@ from desk.model import DeskError
 
 log = logging.getLogger(__name__)
 
-DEBOUNCE_MS = 300  # one refresh for a burst (an import, another editor's autosaves)
+DEBOUNCE_MS = 300  # quiet this long after the last batch: one refresh for a burst
+MAX_DELAY_MS = 2000  # ... but never longer than this after the first (a long import)
 QUIET_TABLES = frozenset({"check_results", "edit_locks", "schema_migrations"})
 
 
@@ -38,6 +39,8 @@ class TeamChanges(QObject):
         self._pending: list = []
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._refresh)
+        self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
+        self._deadline.timeout.connect(self._refresh)
         self.heard.connect(self._heard)
         self.listener = None
         if start:
@@ -50,10 +53,13 @@ class TeamChanges(QObject):
         if not news:
             return
         self._pending.extend(news)
-        if not self._debounce.isActive():
-            self._debounce.start()
+        self._debounce.start()  # (re)started: the burst goes on
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def _refresh(self) -> None:
+        self._debounce.stop()
+        self._deadline.stop()
         if self.paused:
             return  # the refresh after reconnecting reads everything anyway
         covered, self._pending = self._pending, []
@@ -66,6 +72,7 @@ class TeamChanges(QObject):
 
     def stop(self) -> None:
         self._debounce.stop()
+        self._deadline.stop()
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
