@@ -5,7 +5,7 @@ Every write transaction on PostgreSQL announces the rows it wrote, ``<table>:<id
 ``PgConnection.announce``); the server delivers them when — and only if — it commits.
 ``ChangeListener`` holds a connection of its own in a daemon thread, waits for them at most
 WAIT_S at a time (so ``stop`` ends it promptly) and hands each batch to ``on_changes`` on its
-thread: the caller moves them where it needs them (the window: a Qt signal). A lost
+thread, as soon as they arrive: the caller moves them where it needs them (the window: a Qt signal). A lost
 connection is said (``on_state(False)``) and retried with back-off; once it is back
 ``on_state(True)`` says so, and as notifications sent meanwhile are gone, the caller should
 read everything again. Qt-free: the window wraps it (desk.gui.team_changes)."""
@@ -23,7 +23,8 @@ from desk.storage.postgres import CHANGES_CHANNEL, redacted
 
 log = logging.getLogger(__name__)
 
-WAIT_S = 0.25  # the longest a batch waits, and how soon ``stop`` is heard
+WAIT_S = 0.25  # the longest one wait for a notification lasts: how soon ``stop`` is heard
+GATHER_S = 0.005  # after one arrived, what else arrives this soon joins its batch
 RETRY_S = (0.5, 1.0, 2.0, 4.0)  # back-off while the server is unreachable, then every 4 s
 
 
@@ -91,8 +92,12 @@ class ChangeListener:
 
     def _listen(self, conn: psycopg.Connection) -> None:
         while not self._stop.is_set():
-            batch = [Change.parse(n.payload, n.pid)
-                     for n in conn.notifies(timeout=self.wait_s)]
+            first = list(conn.notifies(timeout=self.wait_s, stop_after=1))
+            if not first:
+                continue
+            # what the same commit (or a burst) sent with it, without waiting on
+            rest = list(conn.notifies(timeout=GATHER_S))
+            batch = [Change.parse(n.payload, n.pid) for n in first + rest]
             if batch:
                 try:
                     self.on_changes(batch)
