@@ -42,6 +42,7 @@ class TeamChanges(QObject):
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self._deadline.timeout.connect(self._refresh)
         self.heard.connect(self._heard)
+        self.reachable.connect(self._reachable)
         self.listener = None
         if start:
             self.listener = library.listen(self.heard.emit, on_state=self.reachable.emit)
@@ -56,6 +57,13 @@ class TeamChanges(QObject):
         self._debounce.start()  # (re)started: the burst goes on
         if not self._deadline.isActive():
             self._deadline.start()
+
+    def _reachable(self, online: bool) -> None:
+        """Listening again after an outage: what was sent meanwhile is gone, read it all."""
+        if online and not self.paused:
+            self._debounce.start()
+            if not self._deadline.isActive():
+                self._deadline.start()
 
     def _refresh(self) -> None:
         self._debounce.stop()

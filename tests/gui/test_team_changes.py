@@ -72,3 +72,10 @@ def test_the_window_closing_stops_the_timers(qtbot):
     team.heard.emit([Change("sources", 1, OTHER_PID)])
     external.stopping.emit()
     assert not team._debounce.isActive() and not team._deadline.isActive()
+
+
+def test_listening_again_after_an_outage_reads_everything_again(qtbot):
+    team, external = make(qtbot)
+    with qtbot.waitSignal(team.refreshed, timeout=5000):
+        team.reachable.emit(True)
+    assert external.calls == 1

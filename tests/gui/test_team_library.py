@@ -92,6 +92,27 @@ def test_the_dialog_opens_a_window_on_the_server_and_remembers_it(qtbot, window,
         close_window(new)
 
 
+def test_recent_libraries_take_the_window_back_and_forth(qtbot, window, pg_url, monkeypatch):
+    answer_dialog(monkeypatch, url=pg_url)
+    window.open_team_library_dialog()
+    team = opened_window(top_windows, window)
+    team.fill_recent_menu()
+    back = next(a for a in team.actions.recent_menu.actions() if a.data() == str(window.target))
+    back.trigger()
+    on_file = opened_window(top_windows, team)
+    try:
+        assert not on_file.library.is_postgresql and team.team.listener is None  # it stopped
+        on_file.fill_recent_menu()
+        again = next(a for a in on_file.actions.recent_menu.actions() if a.data() == pg_url)
+        assert again.isEnabled() and again.text() == team_label(pg_url)
+        again.trigger()
+        on_team = opened_window(top_windows, on_file)
+        assert on_team.library.is_postgresql
+        close_window(on_team)
+    finally:
+        close_window(on_file)
+
+
 def test_a_password_is_used_for_the_session_but_never_stored(qtbot, window, pg_server, pg_url,
                                                              monkeypatch):
     dbname = urlsplit(pg_url).path.lstrip("/")
