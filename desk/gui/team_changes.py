@@ -44,6 +44,7 @@ class TeamChanges(QObject):
         self.heard.connect(self._heard)
         self.reachable.connect(self._reachable)
         self.listener = None
+        self.offline = None  # its desk.gui.offline.OfflineKeeper (``attach``)
         if start:
             self.listener = library.listen(self.heard.emit, on_state=self.reachable.emit)
         external.stopping.connect(self.stop)
