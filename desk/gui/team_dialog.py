@@ -25,6 +25,9 @@ DEFAULT_PORT = 5432
 
 # A password given in the dialog, by the URL without it, until desk quits.
 SESSION_PASSWORDS: dict[str, str] = {}
+# The library last asked for (without its password): the next dialog starts from it, so a
+# refused attempt (a mistyped database) is corrected, not typed again.
+LAST_ASKED: list[str] = []
 
 
 def with_password(url: str, password: str) -> str:
@@ -153,12 +156,13 @@ class TeamLibraryDialog(QDialog):
         password = self.password.text() or (urlsplit(self.url.text().strip()).password or "")
         if password:
             SESSION_PASSWORDS[self.kept_url()] = password
+        LAST_ASKED[:] = [self.kept_url()]
         super().accept()
 
 
 def ask_team_library(parent, last_url: str = "") -> str | None:
     """The URL to connect to (password included for this session), or None if cancelled."""
-    dlg = TeamLibraryDialog(parent, last_url)
+    dlg = TeamLibraryDialog(parent, LAST_ASKED[0] if LAST_ASKED else last_url)
     if dlg.exec() != QDialog.Accepted:
         return None
     return dlg.connect_url()

@@ -330,7 +330,7 @@ class Library:
         """A number that changes whenever another connection (another desk, the command
         line) has committed to the library since the last call; this connection's own
         commits leave it alone (SQLite's PRAGMA data_version). The window polls it.
-        PostgreSQL has no such number yet (LISTEN/NOTIFY will tell): always 0 there."""
+        PostgreSQL has no such number: always 0 there (its changes are heard, pg_listen)."""
         if self.is_postgresql:
             return 0
         with storage_errors(self.path):

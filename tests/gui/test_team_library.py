@@ -30,8 +30,10 @@ WAIT_MS = 10000
 @pytest.fixture(autouse=True)
 def _no_session_passwords():
     team_dialog.SESSION_PASSWORDS.clear()
+    team_dialog.LAST_ASKED.clear()
     yield
     team_dialog.SESSION_PASSWORDS.clear()
+    team_dialog.LAST_ASKED.clear()
 
 
 def answer_dialog(monkeypatch, **fields):
@@ -178,11 +180,16 @@ def test_a_server_that_is_down_is_a_dialog_and_the_window_stays(qtbot, window, m
 
 
 def test_a_wrong_password_is_a_dialog(qtbot, window, pg_server, pg_url, monkeypatch, _no_modal):
+    dbname = urlsplit(pg_url).path.lstrip("/")
     line = _refused(window, monkeypatch, _no_modal, host="127.0.0.1", port=pg_server.port,
-                    database=urlsplit(pg_url).path.lstrip("/"), user="desk_admin",
-                    password="not-the-password")
+                    database=dbname, user="desk_admin", password="not-the-password")
     assert "\n" not in line and "refused the password" in line
     assert "not-the-password" not in line
+    seen = answer_dialog(monkeypatch, password=PASSWORD)  # the next try starts from this one
+    window.open_team_library_dialog()
+    assert (seen[0].host.text(), seen[0].port.value(), seen[0].database.text()) == \
+        ("127.0.0.1", pg_server.port, dbname)
+    close_window(opened_window(top_windows, window))
 
 
 def test_a_missing_database_is_a_dialog(qtbot, window, pg_url, monkeypatch, _no_modal):
