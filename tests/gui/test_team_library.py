@@ -227,6 +227,7 @@ def test_desk_window_opens_on_the_server_named_in_desk_db(qtbot, pg_url, monkeyp
                         timeout=WAIT_MS)  # the first article opens from the event loop
         assert window.team is not None
     finally:
+        window.quit_on_signal.uninstall()  # SIGTERM's handler back as it was
         close_window(window)
         library.close()
 
