@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -115,33 +115,9 @@ def open_library(win, path):
 
 
 def _open_team_library(win, url: str):
-    from desk.gui.team_dialog import session_url
+    from desk.gui.team_open import open_team_library
 
-    label = team_label(url)
-    if same_file(url, library_target(win.library)):
-        win.statusBar().showMessage(f"{label} is the library already open.", 5000)
-        return win
-    if not win.autosaver.save():
-        win.show_error("The open article could not be saved "
-                       f"({win.autosaver.last_error}), so desk stays on this library.",
-                       "Open Team Library")
-        return None
-    from desk.storage import Library
-
-    if url_without_password(url) == url:  # no password given: this session's, if any
-        url = session_url(url)
-    win.statusBar().showMessage(f"Connecting to {label}…")
-    QApplication.setOverrideCursor(Qt.WaitCursor)  # a server that does not answer: 10 s
-    try:
-        library = Library.open(url)
-    except DeskError as exc:
-        QApplication.restoreOverrideCursor()
-        win.statusBar().clearMessage()
-        win.show_error(f"desk cannot open the team library ({label}).\n\n{exc}",
-                       "Open Team Library")
-        return None
-    QApplication.restoreOverrideCursor()
-    return _replace(win, library)
+    return open_team_library(win, url, same=same_file, replace=_replace)
 
 
 def _refusal(path: Path) -> str:

@@ -7,14 +7,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import psycopg
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QDialog
 
 from desk.gui import team_dialog
+from desk.gui.settings import WindowSettings
 from desk.gui.team_dialog import TeamLibraryDialog
+from desk.gui.window_parts import build_window
 from desk.operations import articles as article_ops
 from desk.paths import team_label
 from desk.storage import Library
-from tests.gui.shell_helpers import close_window
+from tests.gui.shell_helpers import close_window as close_now
 from tests.gui.team_helpers import (
     listed_headlines,
     listed_status,
@@ -34,6 +37,25 @@ def _no_session_passwords():
     yield
     team_dialog.SESSION_PASSWORDS.clear()
     team_dialog.LAST_ASKED.clear()
+
+
+def close_window(w) -> None:
+    """Close a window unless a switch already deleted it (opening a team library runs an
+    event loop while it connects, where the windows switched from are deleted)."""
+    if shiboken6.isValid(w):
+        close_now(w)
+
+
+@pytest.fixture
+def window(qtbot, seeded, tmp_path):
+    """The window on a file library, not handed to qtbot: a switch deletes it."""
+    w = build_window(seeded, WindowSettings.at(tmp_path / "settings.ini"))
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    if shiboken6.isValid(w):
+        close_now(w)
+        w.deleteLater()
 
 
 def answer_dialog(monkeypatch, **fields):
@@ -67,7 +89,7 @@ def top_windows():
     from PySide6.QtWidgets import QApplication
 
     return [w for w in QApplication.topLevelWidgets() if w.objectName() == "desk-main-window"
-            and w.isVisible()]
+            and shiboken6.isValid(w) and w.isVisible()]
 
 
 # -- opening ---------------------------------------------------------------------------------
