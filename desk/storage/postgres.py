@@ -130,15 +130,19 @@ class PgConnection:
         if not self.in_transaction:
             self.announce()
 
-    def announce(self) -> None:
-        """Send the noted changes (inside the open transaction, if any) and forget them."""
+    def announce(self, *, then: str = "") -> None:
+        """Send the noted changes (inside the open transaction, if any) and forget them;
+        ``then``: a statement to send in the same round trip (COMMIT)."""
         if not self.changed:
+            if then:
+                self.raw.execute(then)
             return
         payloads = [f"{table}:{row}" for table, ids in self.changed.items()
                     for row in (sorted(ids) if ids is not None else [""])]
         self.changed = {}
-        self.raw.execute("SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p",
-                         (CHANGES_CHANNEL, payloads))
+        # bound on the client (ClientCursor): one message, both statements, one round trip
+        self.raw.execute("SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p" +
+                         (f"; {then}" if then else ""), (CHANGES_CHANNEL, payloads))
 
     def forget(self) -> None:
         """A rollback: nothing noted was written."""
@@ -284,8 +288,7 @@ class PgEngine(Engine):
         self.conn.execute(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
     def commit(self) -> None:
-        self.pg.announce()  # delivered to the listeners only if COMMIT succeeds
-        self.conn.execute("COMMIT")
+        self.pg.announce(then="COMMIT")  # delivered to the listeners only if COMMIT succeeds
 
     def rollback(self) -> None:
         self.pg.forget()

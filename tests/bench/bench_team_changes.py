@@ -121,8 +121,10 @@ def main() -> int:
         aid = lib.articles.create(headline="Benchmark", body="First draft.").id
         announce = PgConnection.announce
 
-        def silent(self) -> None:
+        def silent(self, *, then: str = "") -> None:  # the floor: COMMIT alone
             self.changed = {}
+            if then:
+                self.raw.execute(then)
 
         with_notify, without = [], []
         for _ in range(args.rounds):
