@@ -157,31 +157,6 @@ def test_a_password_is_used_for_the_session_but_never_stored(qtbot, window, pg_s
         close_window(new)
 
 
-def test_a_url_field_with_a_password_is_kept_without_it(qtbot):
-    dlg = TeamLibraryDialog()
-    qtbot.addWidget(dlg)
-    dlg.url.setText("postgresql://ann:s3cret@db.example.org:5433/newsroom")
-    assert dlg.kept_url() == "postgresql://ann@db.example.org:5433/newsroom"
-    assert dlg.connect_url() == "postgresql://ann:s3cret@db.example.org:5433/newsroom"
-    dlg.accept()
-    assert team_dialog.SESSION_PASSWORDS == {"postgresql://ann@db.example.org:5433/newsroom":
-                                             "s3cret"}
-    assert team_dialog.session_url("postgresql://ann@db.example.org:5433/newsroom") == \
-        "postgresql://ann:s3cret@db.example.org:5433/newsroom"
-
-
-def test_the_dialog_refuses_what_names_no_library(qtbot):
-    dlg = TeamLibraryDialog()
-    qtbot.addWidget(dlg)
-    dlg.url.setText("mysql://somewhere/db")
-    dlg.accept()
-    assert dlg.result() != QDialog.Accepted
-    assert "postgresql://" in dlg.problem.text()
-    dlg.url.clear()
-    dlg.accept()
-    assert "Database" in dlg.problem.text()
-
-
 def _refused(window, monkeypatch, _no_modal, **fields):
     answer_dialog(monkeypatch, **fields)
     window.open_team_library_dialog()
