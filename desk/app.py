@@ -55,7 +55,7 @@ def _apply_style_sheet(app) -> None:
         app.setProperty("desk-styled", True)
 
 
-def _open_library(db_path: Path):
+def _open_library(db_path: Path | str):
     from PySide6.QtWidgets import QMessageBox
 
     from desk.model import DeskError
@@ -68,7 +68,7 @@ def _open_library(db_path: Path):
         return None
 
 
-def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool = True):
+def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover: bool = True):
     """The application, the library and the window shown, with SIGTERM/SIGHUP saving and
     closing it and the crash journal offered back; (None, None, None) if the library cannot
     be opened. The caller runs app.exec() and closes the library.
@@ -101,7 +101,7 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
     return app, library, window
 
 
-def run(db_path: Path, argv: list[str] | None = None) -> int:
+def run(db_path: Path | str, argv: list[str] | None = None) -> int:
     app, library, window = start_window(db_path, argv,
                                         recover=not os.environ.get("DESK_EXIT_WHEN_READY"))
     if library is None:
@@ -154,7 +154,7 @@ def dark_palette():
     return palette()
 
 
-def screenshot(db_path: Path, out: Path, *, article_id: int | None = None,
+def screenshot(db_path: Path | str, out: Path, *, article_id: int | None = None,
                size: tuple[int, int] = (1440, 900), dark: bool = False,
                timeout_s: float = 30.0) -> Path:
     """Render the window with an article to a PNG, offscreen, with the checks' marks drawn."""

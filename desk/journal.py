@@ -32,9 +32,21 @@ def default_folder() -> Path:
 
 
 def library_key(library_path) -> str:
-    """Entries are grouped by library: a short digest of its absolute path."""
-    resolved = str(Path(library_path).expanduser().resolve())
+    """Entries are grouped by library: a short digest of its absolute path (a team
+    library's: of its URL without the password)."""
+    from desk.paths import is_database_url, url_without_password
+
+    if is_database_url(str(library_path)):
+        resolved = url_without_password(str(library_path))
+    else:
+        resolved = str(Path(library_path).expanduser().resolve())
     return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def is_url(target) -> bool:
+    from desk.paths import is_database_url
+
+    return is_database_url(str(target))
 
 
 @dataclass
@@ -62,7 +74,7 @@ def _process_alive(pid: int) -> bool:
 
 class Journal:
     def __init__(self, library_path, folder: Path | None = None, pid: int | None = None):
-        self.library_path = Path(library_path)
+        self.library_path = library_path if is_url(library_path) else Path(library_path)
         self.folder = Path(folder) if folder is not None else default_folder()
         self.key = library_key(self.library_path)
         self.pid = os.getpid() if pid is None else pid

@@ -57,6 +57,31 @@ def is_database_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
+def url_without_password(url: str) -> str:
+    """A team library's URL as settings and the window keep it: never with its password
+    (libpq finds that in ~/.pgpass or $PGPASSWORD, or the window asks for it)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        netloc = f"{userinfo.split(':', 1)[0]}@{host}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"]
+    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(query, safe="/")))
+
+
+def team_label(url: str) -> str:
+    """``team: dbname on host`` (the window's title and status bar)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    host = parts.hostname or (query.get("host") or ["localhost"])[0]
+    dbname = parts.path.lstrip("/") or (query.get("dbname") or [parts.username or ""])[0]
+    return f"team: {dbname} on {host}"
+
+
 def library_path(explicit: str | os.PathLike | None = None) -> Path | str:
     """--db wins, then $DESK_DB, then the platform's user data folder. A PostgreSQL URL is
     returned as it is (a str: Path would fold its "//")."""

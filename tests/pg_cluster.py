@@ -87,9 +87,14 @@ class Cluster:
                          "--locale=C.UTF-8", "--no-sync")
         if done.returncode:
             raise RuntimeError(f"initdb failed: {done.stderr.strip() or done.stdout.strip()}")
+        self.start_again()
+
+    def start_again(self) -> None:
+        """Start the server of this folder (first, or after ``pause``) at the same port."""
         # Speed over durability: the cluster lives for one test run.
         options = (f"-k {self.socket_dir} -h 127.0.0.1 -p {self.port} -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        data = self.folder / "data"
         done = self._run("pg_ctl", "-D", str(data), "-l", str(self.folder / "server.log"),
                          "-o", options, "-w", "-t", "60", "start")
         if done.returncode:
@@ -105,6 +110,14 @@ class Cluster:
                          "restart")
         if done.returncode:
             raise RuntimeError(f"pg_ctl restart failed: {done.stderr.strip()}")
+
+    def pause(self) -> None:
+        """Stop the server but keep its data (``start_again`` brings it back): every open
+        connection is cut and new ones are refused meanwhile."""
+        done = self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "-t",
+                         "60", "stop")
+        if done.returncode:
+            raise RuntimeError(f"pg_ctl stop failed: {done.stderr.strip()}")
 
     def stop(self) -> None:
         with contextlib.suppress(Exception):

@@ -117,3 +117,15 @@ def test_a_long_entry_is_encoded_as_json_dumps_would(tmp_path):
     journal.write(7, {"body": body}, {"body": body[:CHUNK + 1]}, in_steps=True)
     [entry] = journal.entries()
     assert entry.fields == {"body": body} and entry.base == {"body": body[:CHUNK + 1]}
+
+
+def test_a_team_library_is_keyed_by_its_url_without_the_password(tmp_path, monkeypatch):
+    url = "postgresql://ann@db.example.org/newsroom"
+    key = library_key(url)
+    monkeypatch.chdir(tmp_path)  # a file's key is of its absolute path; a URL's is not
+    assert library_key(url) == key
+    assert library_key("postgresql://ann:secret@db.example.org/newsroom") == key
+    assert library_key("postgresql://ann@db.example.org/other") != key
+    journal = Journal(url, folder=tmp_path / "journal")
+    journal.write(3, {"headline": "H", "body": "Kept"})
+    assert [e.library for e in journal.entries()] == [url]

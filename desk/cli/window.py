@@ -23,16 +23,8 @@ def register(sub) -> None:
     s.set_defaults(func=run_screenshot)
 
 
-def _file_library(ctx) -> Path:
-    path = ctx.db_path
-    if not isinstance(path, Path):
-        raise DeskError("the window opens a library file for now; a PostgreSQL library "
-                        "works from the command line")
-    return path
-
-
 def run_window(args, ctx) -> int:
-    _file_library(ctx)
+    """The window on the library file, or on a team library (``--db postgresql://...``)."""
     missing = no_display_reason()
     if missing:
         raise DeskError(missing)
@@ -53,7 +45,7 @@ def run_screenshot(args, ctx) -> int:
         raise DeskError("--size must be between 320x240 and 8000x8000")
     from desk.app import screenshot
 
-    out = screenshot(_file_library(ctx), Path(args.out), article_id=args.article, size=(w, h),
+    out = screenshot(ctx.db_path, Path(args.out), article_id=args.article, size=(w, h),
                      dark=args.dark)
     print(out)
     return 0

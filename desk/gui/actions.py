@@ -54,9 +54,11 @@ def build_menus(win) -> SimpleNamespace:
     a.backup = _action(win, "&Back Up Library…", win.backup_dialog)
     a.open_library = _action(win, "&Open Library…", win.open_library_dialog, "Ctrl+O",
                              "Switch the window to another library file")
+    a.open_team_library = _action(win, "Open &Team Library…", win.open_team_library_dialog,
+                                  None, "Switch the window to a library on a PostgreSQL server")
     a.quit = _action(win, "&Quit", win.close, QKeySequence.Quit)
     for act in (a.new, None, a.import_, a.export, None, a.save_revision, a.backup, None,
-                a.open_library):
+                a.open_library, a.open_team_library):
         file.addSeparator() if act is None else file.addAction(act)
     a.recent_menu = file.addMenu("&Recent Libraries")
     a.recent_menu.aboutToShow.connect(win.fill_recent_menu)

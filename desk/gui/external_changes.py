@@ -9,7 +9,10 @@ show and the live checker checks again (desk.gui.change_wiring).
 The open article is never reloaded over unsaved typing: when another program changed it
 while the editor has unsaved changes, the text on screen stays and the status bar says so;
 the next save keeps the other version in History (desk.storage.edits.save_edit). With
-nothing unsaved it is shown as stored now, the cursor and the scroll position kept."""
+nothing unsaved it is shown as stored now, the cursor and the scroll position kept.
+
+A team library on PostgreSQL has no data version: its changes arrive as notifications
+(desk.gui.team_changes), which call ``changed_elsewhere`` as the poll does."""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ OPEN_ARTICLE_RELOADED = "This article was changed outside this window; showing i
 class ExternalChanges(QObject):
     article_changed = Signal(str)  # a status-bar note: the open article changed elsewhere
     article_reloaded = Signal(object)  # the open article, re-read (nothing was unsaved)
+    stopping = Signal()  # the window closes: whatever feeds ``changed_elsewhere`` stops too
 
     def __init__(self, library, runner, editor, autosaver, parent=None, *,
                  interval_ms: int = POLL_MS):
@@ -54,12 +58,18 @@ class ExternalChanges(QObject):
         if version is None or version == self._version:
             return False
         self._version = version
+        self.changed_elsewhere()
+        return True
+
+    def changed_elsewhere(self) -> None:
+        """Another program wrote to the library (the poll above, or a team library's
+        notifications, desk.gui.team_changes): the views read again."""
         self.runner.announce(Changes.outside(), origin=self)
         self._check_open_article()
-        return True
 
     def stop(self) -> None:
         self.timer.stop()
+        self.stopping.emit()
 
     def _check_open_article(self) -> None:
         aid = self.editor.article_id

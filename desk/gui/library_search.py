@@ -109,7 +109,7 @@ class LibrarySearch:
                     self._reader.close()
                     self._reader = None
 
-    def _answer(self, request: SearchRequest) -> None:
+    def _answer(self, request: SearchRequest, retried: bool = False) -> None:
         from desk.storage import QueryInterrupted
 
         emit = self.answers.answered.emit
@@ -127,4 +127,17 @@ class LibrarySearch:
         except QueryInterrupted:
             emit(SearchAnswer(request, "cancelled"))
         except DeskError as exc:
+            if self._drop_lost_reader() and not retried:  # a team library's server came back
+                self._answer(request, retried=True)
+                return
             emit(SearchAnswer(request, "failed", message=str(exc)))
+
+    def _drop_lost_reader(self) -> bool:
+        """Close a reader whose server cut it (the next request opens another); True if so."""
+        with self._lock:
+            reader = self._reader
+            if reader is None or not getattr(reader, "connection_lost", False):
+                return False
+            self._reader = None
+        reader.close()
+        return True

@@ -29,6 +29,7 @@ from desk.gui import check_process, spelling_prep
 from desk.gui.check_marks import MarkTooltips
 from desk.gui.mark_index import MarkIndex, OffsetMap
 from desk.gui.mark_painter import MarkPainter
+from desk.model import DeskError
 from desk.review.reattach import sync_quotes
 
 DEBOUNCE_MS = 300
@@ -255,8 +256,13 @@ class LiveChecker(QObject):
             mark = None
         key = (mark, aid, self.language, ignored)
         if mark is None or self._inputs is None or self._inputs[0] != key:
-            inputs = check_inputs(self.library, aid, language=self.language).with_words(ignored)
-            self._inputs = (key, inputs)
+            try:
+                inputs = check_inputs(self.library, aid, language=self.language)
+            except DeskError:  # unreadable now (a team library offline): the last ones read
+                if self._inputs is not None and self._inputs[0][1:] == key[1:]:
+                    return self._inputs[1]
+                raise
+            self._inputs = (key, inputs.with_words(ignored))
         return self._inputs[1]
 
     def snapshot(self) -> Snapshot:
@@ -298,7 +304,10 @@ class LiveChecker(QObject):
         if self._busy:
             self._pending = True
             return
-        snap = self.snapshot()
+        try:
+            snap = self.snapshot()
+        except DeskError:  # the library cannot be read now (offline): the next change checks
+            return
         if not force and snap.key() == self._applied_key:
             return  # nothing changed since the marks on screen were computed
         self._busy = True

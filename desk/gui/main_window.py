@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, file_actions, library_switch, recovery, view_actions
+from desk.gui import dialogs, file_actions, library_switch, recovery, team_changes, view_actions
 from desk.gui.actions import build_menus
 from desk.gui.autosave import Autosaver
 from desk.gui.change_wiring import connect_changes
@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self.runner = parts.runner
         self.runner.setParent(self)
         self.checker, self.editor_menu = parts.checker, parts.editor_menu
-        self.journal = journal or Journal(library.path)
+        self.journal = journal or Journal(library_switch.library_target(library))
         self.closing_on_signal = False
         self.settings = settings or WindowSettings.default()
         self.report = None
@@ -76,8 +76,9 @@ class MainWindow(QMainWindow):
         self._wire()
         self._restore_settings()
         apply_preferences(self, self.settings.preferences())
-        self.settings.add_recent_library(library.path)
-        self.status.show_library(library.path)
+        self.target = library_switch.library_target(library)  # its file, or its URL
+        self.settings.add_recent_library(self.target)
+        self.status.show_library(self.target)
         self.library_panel.reload()
         if open_last:
             self.open_first_article()
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.external_changes.article_changed.connect(
             lambda text: self.statusBar().showMessage(text, 30000))
         self.external_changes.article_reloaded.connect(self._reloaded_from_outside)
+        self.team = team_changes.attach(self)  # a team library: live updates, offline banner
         for shows_notice in (self.status.show_notice, panels["problems"].show_notice):
             self.checker.notice_changed.connect(shows_notice)  # "Preparing spelling — …"
         self._title_timer = QTimer(self, singleShot=True, interval=400)
@@ -203,7 +205,7 @@ class MainWindow(QMainWindow):
     # -- articles ----------------------------------------------------------------------
     def open_first_article(self) -> None:
         """The article open when the window last closed, else the first one listed."""
-        last = self.settings.last_article(self.library.path)
+        last = self.settings.last_article(self.target)
         if last is not None:
             try:
                 self.library.articles.get(last)
@@ -241,7 +243,7 @@ class MainWindow(QMainWindow):
         self.status.show_problems(None)
         self.checker.set_article(article_id, article.language if article else "en-US")
         self._clear_panels()
-        self.settings.set_last_article(article_id, self.library.path)
+        self.settings.set_last_article(article_id, self.target)
         if article_id is not None:
             self.library_panel.select(article_id, emit=False)
             self._sync_status_menu(article.status)
@@ -395,6 +397,7 @@ class MainWindow(QMainWindow):
     backup_to = file_actions.backup_to
     open_library_dialog = library_switch.open_library_dialog
     open_library = library_switch.open_library
+    open_team_library_dialog = library_switch.open_team_library_dialog
 
     def fill_recent_menu(self) -> None:
         library_switch.fill_recent_menu(self, self.actions.recent_menu)
@@ -428,7 +431,7 @@ class MainWindow(QMainWindow):
             self._title_timer.start()
 
     def _update_title(self) -> None:
-        where = library_switch.display_path(self.library.path)
+        where = library_switch.display_path(self.target)
         if self.editor.article_id is None:
             self.setWindowTitle(f"{where}[*] — desk")
             return
@@ -454,7 +457,7 @@ class MainWindow(QMainWindow):
         if self.actions.focus_mode.isChecked():
             self.set_focus_mode(False)
         self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.settings.set_last_article(self.editor.article_id, self.library.path)
+        self.settings.set_last_article(self.editor.article_id, self.target)
         self.settings.sync()
 
     def close_for_signal(self, _signum: int = 0) -> None:

@@ -154,6 +154,9 @@ class QuoteSyncer(QObject):
             return
         article_id = next(iter(self._pending))
         text, spans, retries = self._pending.pop(article_id)
+        if self._reader is not None and getattr(self._reader, "connection_lost", False):
+            self._reader.close()  # a team library's server cut it: open another
+            self._reader = None
         try:
             if self._reader is None:
                 self._reader = self.library.another_connection()

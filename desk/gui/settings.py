@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from desk.languages import DEFAULT_LANGUAGE, codes
+from desk.paths import is_database_url, url_without_password
 
 LAYOUT_VERSION = 1  # bump when the docks change, so an old saved layout is not restored
 RECENT_LIBRARIES = 8
@@ -167,5 +168,8 @@ class WindowSettings:
 
 
 def _library_key(path: str | os.PathLike) -> str:
-    """One spelling per library file (absolute, ~ expanded)."""
+    """One spelling per library file (absolute, ~ expanded); a team library's URL without
+    its password (settings never keep one)."""
+    if is_database_url(str(path)):
+        return url_without_password(str(path))
     return str(Path(path).expanduser().absolute())

@@ -27,8 +27,9 @@ import os
 import sqlite3
 import time
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlite_utils import Database
@@ -56,6 +57,9 @@ from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
 from desk.storage.sources import Sources
 from desk.storage.status_log import StatusLog
+
+if TYPE_CHECKING:
+    from desk.storage.pg_listen import Change, ChangeListener
 
 log = logging.getLogger(__name__)
 
@@ -250,6 +254,38 @@ class Library:
             conn = _connect(self.path, True, BUSY_TIMEOUT_MS)
         return Library(conn, self.path, read_only=True, editor=self.editor)
 
+    # -- a team library's connection -------------------------------------------------
+    @property
+    def connection_lost(self) -> bool:
+        """The PostgreSQL server cut this library's connection (stopped, restarted, the
+        network went): every call fails with ConnectionLost until ``reconnected``."""
+        return self.engine.connection_lost()
+
+    @property
+    def backend_pid(self) -> int | None:
+        """The server process behind this connection (PostgreSQL; None for a file): the
+        sender a change notification names (desk.storage.pg_listen)."""
+        return self.engine.backend_pid()
+
+    def new_connection(self) -> object:
+        """A fresh connection to this library's server, from any thread (a background retry
+        while it is unreachable): StorageError in one line while it still is. Hand it to
+        ``reconnected`` on the thread that uses the library."""
+        return _pg_library().new_connection(self)
+
+    def reconnected(self, conn: object) -> None:
+        """Go on with ``conn`` (from ``new_connection``) in place of the lost connection."""
+        _pg_library().use_connection(self, conn)
+
+    def listen(self, on_changes: Callable[[list[Change]], None], *,
+               on_state: Callable[[bool], None] | None = None) -> ChangeListener:
+        """A started listener: ``on_changes(changes)`` hears, on the listener's thread, what
+        other connections commit to this team library (desk.storage.pg_listen)."""
+        listener: ChangeListener = _pg_listen().ChangeListener(
+            _pg_library().url_of(self), on_changes, on_state=on_state)
+        listener.start()
+        return listener
+
     def interrupt(self) -> None:
         """Cancel the statement this library's connection is running, from any thread: it
         raises QueryInterrupted there (a search worker's stale query). Nothing running:
@@ -309,7 +345,7 @@ class Library:
         """A number that changes whenever another connection (another desk, the command
         line) has committed to the library since the last call; this connection's own
         commits leave it alone (SQLite's PRAGMA data_version). The window polls it.
-        PostgreSQL has no such number yet (LISTEN/NOTIFY will tell): always 0 there."""
+        PostgreSQL has no such number: always 0 there (its changes are heard, pg_listen)."""
         if self.is_postgresql:
             return 0
         with storage_errors(self.path):
@@ -351,6 +387,13 @@ def _pg_library() -> types.ModuleType:
         raise StorageError("a library on PostgreSQL needs psycopg 3: pip install "
                            "'desk[postgresql]' (or 'psycopg[binary]')") from None
     return pg_library
+
+
+def _pg_listen() -> types.ModuleType:
+    _pg_library()  # psycopg is there (else the one-line error saying how to install it)
+    import desk.storage.pg_listen as pg_listen
+
+    return pg_listen
 
 
 def _writable(path: Path) -> bool:

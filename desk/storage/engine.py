@@ -128,6 +128,14 @@ class Engine:
     def close(self) -> None:
         raise NotImplementedError
 
+    def connection_lost(self) -> bool:
+        """The server cut this connection (a file's connection is never lost)."""
+        return False
+
+    def backend_pid(self) -> int | None:
+        """The server process of this connection (what a change notification names)."""
+        return None
+
     def desk_error(self, exc: BaseException, where: str | os.PathLike[str], *,
                    opening: bool = False) -> StorageError | None:
         """desk's error for one the engine (or the disk) raised; None for any other."""

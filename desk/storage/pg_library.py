@@ -63,9 +63,33 @@ def open_postgresql(cls: type[Library], url: str, *, seed: bool, busy_timeout_ms
 
 def reconnect(library: Library, *, read_only: bool) -> Library:
     """The same library on a connection of its own (a worker thread, a reader)."""
-    engine = library.engine
-    if not isinstance(engine, PgEngine):
-        raise StorageError(f"the library {library.where} is not on PostgreSQL")
+    engine = _engine(library)
     conn = connect(engine.url, busy_timeout_ms=engine.busy_timeout_ms, read_only=read_only)
     return _library(type(library), conn, engine.url, read_only=read_only,
                     busy_timeout_ms=engine.busy_timeout_ms)
+
+
+def new_connection(library: Library) -> PgConnection:
+    """A fresh connection for ``library`` (from any thread): what ``use_connection`` puts in
+    place of one the server cut. StorageError in one line while the server is unreachable."""
+    engine = _engine(library)
+    return connect(engine.url, busy_timeout_ms=engine.busy_timeout_ms,
+                   read_only=library.read_only)
+
+
+def use_connection(library: Library, conn: PgConnection) -> None:
+    """``library`` goes on with ``conn`` (on the thread that uses the library)."""
+    _engine(library).use(conn)
+    library.conn = conn
+
+
+def url_of(library: Library) -> str:
+    """The URL ``library`` was opened with (its password too, if it had one: not for show)."""
+    return _engine(library).url
+
+
+def _engine(library: Library) -> PgEngine:
+    engine = library.engine
+    if not isinstance(engine, PgEngine):
+        raise StorageError(f"the library {library.where} is not on PostgreSQL")
+    return engine

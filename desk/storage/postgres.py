@@ -16,6 +16,7 @@ import contextlib
 import functools
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -40,6 +41,10 @@ from desk.storage.search import TsSearch
 
 WRITER_LOCK = 0x6465736B  # "desk": the advisory lock every write transaction takes
 CONNECT_TIMEOUT_S = 10
+CHANGES_CHANNEL = "desk_changes"  # what a commit announces (desk.storage.pg_listen hears it)
+MAX_IDS_NOTIFIED = 50  # more rows of one table in one transaction: "<table>:" (any row)
+_WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][A-Za-z0-9_]*)',
+                    re.IGNORECASE)
 
 
 def redacted(url: str) -> str:
@@ -74,21 +79,75 @@ def placeholders(sql: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1024)
+def written_table(sql: str) -> str | None:
+    """The table an INSERT, UPDATE or DELETE writes to; None for any other statement."""
+    found = _WRITE.match(sql)
+    return found.group(1).lower() if found else None
+
+
 class PgConnection:
-    """psycopg's connection with sqlite3's calls (see the module docstring)."""
+    """psycopg's connection with sqlite3's calls (see the module docstring).
+
+    It also notes which rows its statements write (``table -> ids``, None for rows it cannot
+    name) and announces them on CHANGES_CHANNEL as ``<table>:<id>`` (``<table>:`` for any
+    row): ``PgEngine.commit`` just before COMMIT, so other desks hear of a change exactly
+    when it is committed, and a write outside a transaction right after it."""
 
     def __init__(self, raw: psycopg.Connection[Any]):
         self.raw = raw
+        self.changed: dict[str, set[int] | None] = {}
 
-    def execute(self, sql: str, parameters: Any = (), /) -> Any:  # psycopg.Cursor, as sqlite3's
+    def execute(self, sql: str, parameters: Any = (), /, *, row_id: int | None = None) -> Any:
+        """``row_id``: the row the statement writes, when the caller knows it."""
         if not parameters:
-            return self.raw.execute(sql)
-        return self.raw.execute(placeholders(sql), parameters)
+            cur = self.raw.execute(sql)
+        else:
+            cur = self.raw.execute(placeholders(sql), parameters)
+        table = written_table(sql)
+        if table is not None:
+            self.note(table, row_id)
+        return cur  # psycopg.Cursor, as sqlite3's
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any:
         cur = self.raw.cursor()
         cur.executemany(placeholders(sql), list(parameters))
+        table = written_table(sql)
+        if table is not None:
+            self.note(table, None)
         return cur
+
+    def note(self, table: str, row_id: int | None) -> None:
+        """Row ``row_id`` of ``table`` was written (None: some rows of it)."""
+        if table in self.changed:
+            ids = self.changed[table]
+            if ids is not None:
+                if row_id is None or len(ids) >= MAX_IDS_NOTIFIED:
+                    self.changed[table] = None
+                else:
+                    ids.add(row_id)
+        else:
+            self.changed[table] = None if row_id is None else {row_id}
+        if not self.in_transaction:
+            self.announce()
+
+    def announce(self, *, then: str = "") -> None:
+        """Send the noted changes (inside the open transaction, if any) and forget them;
+        ``then``: a statement to send in the same round trip (COMMIT)."""
+        if not self.changed:
+            if then:
+                self.raw.execute(then)
+            return
+        payloads = [f"{table}:{row}" for table, ids in self.changed.items()
+                    for row in (sorted(ids) if ids is not None else [""])]
+        self.changed = {}
+        # bound on the client (ClientCursor): one message, both statements, one round trip
+        self.raw.execute("SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p" +
+                         (f"; {then}" if then else ""), (CHANGES_CHANNEL, payloads))
+
+    def forget(self) -> None:
+        """A rollback: nothing noted was written."""
+        self.changed = {}
 
     @property
     def in_transaction(self) -> bool:
@@ -198,10 +257,19 @@ class PgEngine(Engine):
             names = ", ".join(f'"{k}"' for k in row)
             sql = (f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))}) '
                    "RETURNING id")
-        found = self.conn.execute(sql, list(row.values())).fetchone()
+        cur = self.pg.raw.execute(placeholders(sql), list(row.values()))
+        found = cur.fetchone()
         if found is None:
             raise StorageError(f"the {table} row was not stored")
+        self.pg.note(table, int(found[0]))
         return int(found[0])
+
+    def update(self, table: str, key: int, values: Row) -> None:
+        if not values:
+            return
+        names = ", ".join(f'"{k}" = ?' for k in values)
+        self.pg.execute(f'UPDATE "{table}" SET {names} WHERE id = ?', [*values.values(), key],
+                        row_id=key)
 
     def insert_all(self, table: str, rows: Iterable[Row], batch_size: int = 500) -> None:
         by_columns: dict[tuple[str, ...], list[list[object]]] = {}
@@ -222,8 +290,16 @@ class PgEngine(Engine):
         return found.astimezone(timezone.utc)
 
     def begin(self) -> None:
+        self.pg.forget()
         self.conn.execute("BEGIN")
         self.conn.execute(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+    def commit(self) -> None:
+        self.pg.announce(then="COMMIT")  # delivered to the listeners only if COMMIT succeeds
+
+    def rollback(self) -> None:
+        self.pg.forget()
+        self.conn.execute("ROLLBACK")
 
     @contextlib.contextmanager
     def savepoint(self) -> Iterator[object]:
@@ -302,6 +378,19 @@ class PgEngine(Engine):
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):
             self.pg.raw.close()
+
+    def connection_lost(self) -> bool:
+        return bool(self.pg.raw.closed)
+
+    def backend_pid(self) -> int | None:
+        return None if self.pg.raw.closed else int(self.pg.raw.info.backend_pid)
+
+    def use(self, conn: PgConnection) -> None:
+        """Go on with ``conn`` in place of this engine's connection (closed here)."""
+        old, self.conn = self.pg, conn
+        self.pg = conn
+        with contextlib.suppress(psycopg.Error):
+            old.raw.close()
 
     def desk_error(self, exc: BaseException, where: str | os.PathLike[str], *,
                    opening: bool = False) -> StorageError | None:

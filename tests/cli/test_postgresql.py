@@ -68,8 +68,12 @@ def test_newer_schema(desk_run, pg_url):
     assert_one_line(desk_run("--db", pg_url, "list"), "written by a newer desk (schema 999")
 
 
-def test_the_window_says_it_opens_files_only_for_now(desk_run, pg_url):
-    assert_one_line(desk_run("--db", pg_url), "the window opens a library file for now")
+def test_the_window_renders_on_a_postgresql_library(pg_url, tmp_path):
+    out = tmp_path / "team.png"
+    done = subprocess.run([sys.executable, "-m", "desk", "--db", pg_url, "screenshot", str(out)],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
 
 
 def test_checking_a_file_never_imports_psycopg(tmp_path):

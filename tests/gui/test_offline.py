@@ -1,0 +1,88 @@
+"""A team library's server stops under the window and comes back: the text is kept, the
+window says it is offline, and it saves once the server is back (a cluster of its own:
+stopping the shared one would cut every other test's connection)."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from desk.gui.autosave import FAILED, SAVED
+from desk.gui.offline import OFFLINE_TEXT
+from desk.storage import Library
+from tests.gui.shell_helpers import close_window, move_to_end, type_text
+from tests.gui.team_helpers import listed_headlines, team_window
+
+WAIT_MS = 30000
+
+
+@pytest.fixture
+def own_server():
+    from tests.pg_cluster import start_cluster
+
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def offline_window(qtbot, own_server, tmp_path):
+    with psycopg.connect(own_server.url(), autocommit=True) as admin:
+        admin.execute('CREATE DATABASE "team"')
+    url = own_server.url("team")
+    window, library = team_window(qtbot, url, tmp_path / "settings.ini")
+    yield window, own_server, url
+    close_window(window)
+    library.close()
+
+
+def journalled_body(window) -> str | None:
+    entries = [e for e in window.journal.entries() if e.article_id == window.editor.article_id]
+    return entries[0].fields["body"] if entries else None
+
+
+def test_a_stopped_server_keeps_the_text_says_offline_and_saves_once_back(qtbot, offline_window,
+                                                                          _no_modal):
+    window, server, url = offline_window
+    keeper = window.team.offline
+    aid = window.editor.article_id
+    body = window.editor.body
+    move_to_end(body)
+    type_text(body, " Typed before the outage.")
+    assert window.autosaver.save()
+
+    server.pause()
+    type_text(body, " Typed while the server was away — kept.")
+    typed = body.toPlainText()
+    qtbot.waitUntil(lambda: window.autosaver.state == FAILED, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: keeper.banner.isVisible(), timeout=WAIT_MS)
+    assert keeper.offline and keeper.banner.text() == OFFLINE_TEXT
+    assert body.toPlainText() == typed  # still in the editor
+    qtbot.waitUntil(lambda: journalled_body(window) == typed, timeout=WAIT_MS)  # and the journal
+    assert "Traceback" not in window.statusBar().currentMessage()
+
+    server.start_again()
+    qtbot.waitUntil(lambda: not keeper.banner.isVisible(), timeout=WAIT_MS)
+    assert window.autosaver.state == SAVED and not keeper.offline
+    with Library.open(url) as again:
+        assert again.articles.get(aid).body == typed
+    qtbot.waitUntil(lambda: journalled_body(window) is None, timeout=WAIT_MS)
+    assert _no_modal.shown == []  # never a dialog for it
+
+
+def test_after_the_outage_the_window_hears_other_editors_again(qtbot, offline_window, _no_modal):
+    window, server, url = offline_window
+    keeper = window.team.offline
+    server.pause()
+    qtbot.waitUntil(lambda: keeper.offline, timeout=WAIT_MS)  # the listener noticed
+    server.start_again()
+    qtbot.waitUntil(lambda: not keeper.offline, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.team.listener.listening.is_set(), timeout=WAIT_MS)
+    with Library.open(url) as other:
+        other.articles.create(headline="Filed after the outage")
+    qtbot.waitUntil(lambda: "Filed after the outage" in listed_headlines(window),
+                    timeout=WAIT_MS)
+    assert window.library.articles.count() >= 1  # its own connection works again
+    assert _no_modal.shown == []
