@@ -19,7 +19,7 @@ from desk.checks.attribution.lexicon import (
     verbs_pattern,
 )
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker
+from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.subjects import speaker_before
 
 _SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
