@@ -34,3 +34,21 @@ def test_a_pronoun_with_one_fitting_person_has_no_rival():
     people = People(text, [])
     assert people.resolve_pronoun(text.index("he said"), "m", [0, text.index("“It")], []) == "Jonas Lie"
     assert people.rival is None
+
+
+def test_he_after_a_quotation_is_who_was_last_credited_with_words_not_whom_the_words_were_about():
+    text = ("Marta Quell spoke at the harbour. Tomas Brenner worked the docks for thirty years.\n\n"
+            "Brenner rebuilt the east pier after the storm, Quell said.\n\n"
+            "“He never once asked for thanks,” she said.")
+    assert speakers(text)[-1] == "Marta Quell"
+    text = ("Tomas Brenner and Piet Halloran met the council on Monday.\n\n"
+            "Brenner rebuilt the east pier after the storm, Halloran said.\n\n"
+            "“He never once asked for thanks,” he said.")
+    assert speakers(text)[-1] == "Piet Halloran"
+
+
+def test_an_inverted_credit_after_a_comma_names_the_speaker_a_pronoun_refers_to():
+    text = ("Tomas Brenner and Piet Halloran met the council on Monday.\n\n"
+            "The Brenner plan is the cheapest one, said Piet Halloran, who chairs the harbour board. "
+            "Others are “still counting the cost,” he said.")
+    assert speakers(text)[-1] == "Piet Halloran"

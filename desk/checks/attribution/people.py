@@ -6,15 +6,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from desk.checks.attribution.cues import SPEECH_AFTER
 from desk.checks.attribution.lexicon import (
     HEAD_NOUNS,
     HONORIFICS,
     PARTICLES,
     PERSON_ROLES,
     PLACEISH,
-    REPORTING_VERBS,
     SPEECH_FORMS,
-    verbs_pattern,
 )
 from desk.checks.attribution.names import LowerWords, Shape, gender_word, given_names, read_shape, run_pieces
 from desk.checks.attribution.phrase import _norm
@@ -33,7 +32,6 @@ _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|agains
                              re.I)
 # "Okafor press officer Lena Voss": a name modifying a role before another name
 _MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
-_SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?" + verbs_pattern(REPORTING_VERBS) + r"\b")
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
@@ -127,7 +125,7 @@ class People:
         self._oblique: dict[int, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
         for p, name in self.mentions:
-            if " " not in name and (_SPEECH_AFTER.match(text, p + len(name)) or _WHO_AFTER.match(text, p + len(name))) \
+            if " " not in name and (SPEECH_AFTER.match(text, p + len(name)) or _WHO_AFTER.match(text, p + len(name))) \
                     and not name.isupper() and _norm(name) not in PLACEISH:
                 self.persons.add(name)  # (and "Rihanna, who was honoured": "who" is said of people)
         self._places: set[str] | None = None

@@ -7,6 +7,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from desk.checks.attribution.cues import SPEECH_AFTER, SPEECH_BEFORE
 from desk.checks.attribution.lexicon import PLACEISH
 from desk.checks.attribution.phrase import _norm
 
@@ -35,7 +36,7 @@ class Antecedents:
         self._pronouns: dict[str, list[int]] | None = None
 
     def resolve(self, pos: int, gender: str, starts: list[int],
-                        excluded: list[tuple[int, int]]) -> str | None:
+                excluded: list[tuple[int, int]]) -> str | None:
         """The person a pronoun at pos refers to: a compatible person named in the current
         sentence before it, else in each earlier sentence. In a sentence, a subject comes
         before a name after a preposition or in the possessive; an earlier sentence with a
@@ -67,10 +68,14 @@ class Antecedents:
                 full = self._compatible(name, p, gender)
                 if full is None:
                     continue
-                # a subject before an oblique mention; a person known to fit the pronoun before
-                # one of unknown gender; a lone word never given a first name ("Reuters said") last
+                # a subject before an oblique mention; a main clause before an opening "When …"
+                # clause; one credited with words before one
+                # the words are about ("Ruiz won, Voss said. “…,” he said": Voss); a person
+                # known to fit the pronoun before one of unknown gender; a lone word never given
+                # a first name ("Reuters said") last
                 lone = " " not in full and _norm(full) not in self.people.full and not self.people.gender_of(full)
-                key = (not self.people.oblique(m), not self._subordinate(lo, p), not lone)
+                speaks = not lone and self._speaks(p, name)
+                key = (not self.people.oblique(m), not self._subordinate(lo, p), speaks, not lone)
                 if best_key is None or key > best_key:
                     best, best_key, rival = full, key, None
                 elif key == best_key and rival is None and full != best \
@@ -82,6 +87,13 @@ class Antecedents:
             hi = lo
             si -= 1
         return None
+
+    def _speaks(self, p: int, name: str) -> bool:
+        """Is the mention at p credited with words ("…, Voss said.", "…, said Lena Voss,")?
+        A pronoun speaking after it ("“…,” he said") is most often the same speaker, not
+        whoever the reported words were about."""
+        return SPEECH_AFTER.match(self.text, p + len(name)) is not None \
+            or SPEECH_BEFORE.search(self.text, max(0, p - 24), p) is not None
 
     def _subordinate(self, lo: int, p: int) -> bool:
         """Is p in a clause opening its sentence with "When", "If", "After" … (before the comma)?
