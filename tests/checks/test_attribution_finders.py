@@ -199,3 +199,11 @@ def test_said_yes_after_a_quotation_does_not_credit_it():
     text = ("Kevin was drifting off again, and as Lang went on about “how the port is rigged,” and "
             "“wounded fishing families,” Mara said yes, over and over again.")
     assert speakers(text) == ["Lang", "Lang"]
+
+
+def test_came_the_reply_from_names_who_replied():
+    text = ("The council asked Lena Voss whether the levee would hold. "
+            "“Not this spring,” came the reply from Voss.")
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss"]
+    text = "Omar Beck asked about the pumps. “They are old,” came the answer from the harbour master."
+    assert [q.speaker for q in analyse(text).quotes] == ["the harbour master"]

@@ -29,7 +29,7 @@ from desk.checks.attribution.constructions import (
     _with_ing,
 )
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import CUE_RE, INVERSION, sentence_bounds
+from desk.checks.attribution.cues import CUE_RE, INVERSION, SPEAKER_FOLLOWS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
@@ -185,7 +185,7 @@ def last_cue(text: str, a: int, b: int) -> Credit | None:
         if word in _SPEAK and _BARE_END.match(text, cm.end(), b):
             continue  # "Hooton said after Rubio spoke.": speaking, not these words
         passive = _PASSIVE.search(text, max(a, cm.start() - 12), cm.start()) is not None
-        if word.lower().startswith(("according", "in the words")):
+        if word.lower().startswith(SPEAKER_FOLLOWS):
             sp = speaker_after(text, cm.end(), b)
         elif passive:  # "was slammed by Ruiz": the agent speaks; with no agent, nobody here
             sp = passive_agent(text, cm.end(), b)
@@ -251,7 +251,7 @@ def _colon_cue(text: str, r: Region, a: int, paras, starts_of) -> Credit | None:
     st = starts_of(r.para - 1)
     s, _ = sentence_bounds(st, pb, pb - 1)
     for cm in reversed(list(CUE_RE.finditer(text, s, pb))):
-        if cm.group().lower().startswith("according"):
+        if cm.group().lower().startswith(SPEAKER_FOLLOWS):
             sp = speaker_after(text, cm.end(), pb)
         else:
             sp = speaker_before(text, s, cm.start())

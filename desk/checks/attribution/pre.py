@@ -15,7 +15,7 @@ from desk.checks.attribution.clauses import (
     gerund_subject,
 )
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import CUE_RE, ING_CUES, sentence_bounds
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, SPEAKER_FOLLOWS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import HEAD_NOUNS, PERSON_ROLES
 from desk.checks.attribution.marks import Region
@@ -73,7 +73,7 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
             if agent is not None:  # "was slammed by Ruiz as “…”"
                 return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
-        if word.lower().startswith(("according", "in the words")):
+        if word.lower().startswith(SPEAKER_FOLLOWS):
             sp = speaker_after(text, cm.end(), r.open_pos)
             if sp:
                 return Credit(sp, word, how="pre")
