@@ -145,3 +145,12 @@ def test_a_capitalised_word_read_into_a_full_name_is_the_same_person():
     text = ("Lena Voss spoke in Westby. “We will win,” Lena Voss said.\n\n"
             "Using Lena Voss’s words, the union warned of a fight. “We will not stop,” Voss said.")
     assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss", "Lena Voss"]
+
+
+def test_a_role_set_off_after_a_name_may_hold_a_possessive():
+    people = People("Ana Ruiz, the ministry’s spokeswoman, met the press. Piet Maas, Westby’s mayor, came too.", [])
+    assert people.titles["Ana Ruiz"] == "ministry’s spokeswoman"
+    assert people.titles["Piet Maas"] == "mayor"
+    text = ("Ana Ruiz, the ministry’s spokeswoman, met the press. Omar Beck arrived later.\n\n"
+            "“We are done,” the spokeswoman said.")
+    assert speakers(text) == ["Ana Ruiz"]

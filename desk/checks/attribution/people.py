@@ -24,7 +24,8 @@ _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+$")
 _CONTRACTED_IS = re.compile(r"[\u2019']s[ \t]+(?:been|got|gotten|going|not|never|also|always|already|still|just|"
                             r"now|said|told|made|done|had|a|an|the)\b")
 # "the Wisconsin Republican", "the Vermont senator": a role after a place, never a surname
-_ROLE_AFTER = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[A-Za-z][\w-]*[ \t]+){0,3}?[a-z][\w-]*)(?=[,.;]|[ \t]+(?:of|for|at)\b)")
+# ("Ana Ruiz, the ministry's spokeswoman,", "Piet Maas, Westby's mayor,": a possessive too)
+_ROLE_AFTER = re.compile(r",[ \t]+(?:the|a|an|(?:[A-Z][\w.-]*[ \t]+){0,2}[A-Z][\w.-]*(?:'s|\u2019s|s'|s\u2019))[ \t]+((?:[A-Za-z][\w'\u2019-]*[ \t]+){0,3}?[a-z][\w-]*)(?=[,.;]|[ \t]+(?:of|for|at)\b)")
 _WHO_AFTER = re.compile(r",[ \t\u00a0]+who[ \t\u00a0]")
 _KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
