@@ -189,8 +189,10 @@ def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
     s = st[-1] if st else pa
     sp = subject_at_start(doc.text, s, pb)
     if sp is not None and (sp.kind == "person" or sp.kind == "pronoun" and sp.name.lower() in ("he", "she")) \
-            and (sp.start - s < 3 or _opening_only(doc.text, s, sp.start)):
-        # (after an opening phrase too: "Asked about the river, Lena Voss was blunt.")
+            and (sp.start - s < 3 or _opening_only(doc.text, s, sp.start)
+                 or sp.title and doc.text[s:sp.start].strip(" \t\n,") == sp.title):
+        # (after an opening phrase too: "Asked about the river, Lena Voss was blunt."; after
+        # her role: "The harbour master, Lena Voss, was blunt.")
         return Credit(sp, None, how="prev-para")
     return None
 
