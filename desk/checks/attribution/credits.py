@@ -76,9 +76,6 @@ def _hinted(how: str, finder):
 
 
 # The finders, strongest first, with the kinds of credit each can propose.
-
-
-# The finders, strongest first, with the kinds of credit each can propose.
 FINDERS = (
     (("roundup",), _hinted("roundup", lambda c: _roundup_label(c.text, c.r, c.a, c.prev_end))),
     (("aside",), _hinted("aside", lambda c: _parenthetical(c.text, c.r, c.a, c.st, c.prev_end))),
@@ -233,7 +230,7 @@ def _subject_fallback(text: str, r: Region, a: int, st: list[int], prev_end: int
     return None
 
 
-# "the council was slammed by Ruiz as “…”": the agent of a passive cue speaks
+# "Voss, on the plan: “…”": a name and its topic before a colon
 _ON_TOPIC = re.compile(r",?[ \t]+(?:on|about)[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,60}")
 _WENT_ON_SPEECH = re.compile(r"[ \t]*(?:[:,\u201c\"]|(?:to|about)[ \t]|\n)")
 _BE_AFTER = re.compile(r"[ \t]+(?:was|were|is|are|has|had|have|be|been|got|gets)\b")

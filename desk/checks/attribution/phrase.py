@@ -34,9 +34,6 @@ class Speaker:
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]\u201c\u201d\"\u2014\u2013]+|[,;:()\[\]\u201c\u201d\"\u2014\u2013]")
 
 
-# nouns that look like -ly adverbs: "the family said"
-
-
 @lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     return word.lower().replace("\u2019", "'").strip(".'")

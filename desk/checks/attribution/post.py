@@ -103,19 +103,14 @@ def post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cred
 
 
 # "quoted Ana Ruiz as saying", "cited the ministry as saying"
-
-
-# "quoted Ana Ruiz as saying", "cited the ministry as saying"
 _QUOTED_AS = re.compile(r"(?<![\w'\u2019-])(quoted|cited)[ \t]+")
 _AS_SAYING = re.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:,[^,]{0,80},[ \t]*)?as[ \t]+(?:saying|telling|writing)\b")
 # "the council was slammed by Ruiz as “…”": the agent of a passive cue speaks
 _PASSIVE_BY = re.compile(r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
                          r"(" + "|".join(PASSIVE_CREDITS) + r")\s+(?:[a-z]+\s+){0,3}?by\s+")
 # “…,” told the Gazette: who follows "told" is the hearer, never the speaker
-# “…,” told the Gazette: who follows "told" is the hearer, never the speaker
 _HEARER_VERBS = HEARER_VERBS
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
-# "… disrespectful comments", "her repeated claims": an adjective makes the form a noun
 # "… disrespectful comments", "her repeated claims": an adjective makes the form a noun
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w'\u2019-])[a-z]+(?:ful|ous|ive|ic|able|ible|less|ed)[ \t]+$")
 _SAID_YES = re.compile(r"[ \t]+(?:yes|no)\b")
@@ -154,9 +149,6 @@ def _tail_credit(text: str, a: int, b: int) -> Credit | None:
         if sp and len(text[p:sp.start].split()) <= 3:
             return Credit(sp, cm.group(), how="post")
     return None
-
-
-# “…,” the Courier’s Ana Ruiz reports: an owner before the name, not a noun phrase of its own
 
 
 # “…,” the Courier’s Ana Ruiz reports: an owner before the name, not a noun phrase of its own
