@@ -207,3 +207,12 @@ def test_came_the_reply_from_names_who_replied():
     assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss"]
     text = "Omar Beck asked about the pumps. “They are old,” came the answer from the harbour master."
     assert [q.speaker for q in analyse(text).quotes] == ["the harbour master"]
+
+
+def test_a_cue_ending_in_a_colon_after_a_quotation_introduces_the_next_one():
+    text = ("Lena Voss and Omar Beck met on Friday. Beck asked Voss: “Do you regret it?” "
+            "She said: “Not at all.”")
+    assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck", "Lena Voss"]
+    # without the colon the cue after the question is its credit
+    text = "Lena Voss and Omar Beck met on Friday. “Do you regret it?” Beck asked."
+    assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck"]

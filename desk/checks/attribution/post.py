@@ -18,6 +18,21 @@ _DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-
 
 
 def post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
+    """The credit right after a quotation; not one that a colon turns into the next
+    quotation's introduction (“…?” She said: “…”)."""
+    found = _post_cue(text, r, b, st, nxt_open)
+    if found is not None and found.cue and found.speaker is not None:
+        k = text.find(found.cue, r.end, min(len(text), max(found.speaker.end, r.end) + 80))
+        if k >= 0 and _COLON_NEXT.match(text, max(k + len(found.cue), found.speaker.end)):
+            return None
+    return found
+
+
+# a colon and a quotation mark after the cue: it introduces what follows
+_COLON_NEXT = re.compile(r"[ \t]*:[ \t]*[\u201c\"]")
+
+
+def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
     if r.end >= b:
         return None
     s, e = sentence_bounds(st, b, r.end + 1)
