@@ -216,3 +216,10 @@ def test_a_cue_ending_in_a_colon_after_a_quotation_introduces_the_next_one():
     # without the colon the cue after the question is its credit
     text = "Lena Voss and Omar Beck met on Friday. “Do you regret it?” Beck asked."
     assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck"]
+
+
+def test_who_is_asked_after_a_quotation_did_not_say_it():
+    text = "The hearing opened on Friday. “Do you regret it?” Lena Voss was asked by Omar Beck."
+    assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck"]
+    text = "The hearing opened on Friday. “Do you regret it?” Lena Voss was asked."
+    assert [q.speaker for q in analyse(text).quotes] == [None]

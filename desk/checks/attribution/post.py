@@ -11,6 +11,7 @@ from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_R
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
 from desk.checks.attribution.marks import Region
+from desk.checks.attribution.pre import passive_agent
 from desk.checks.attribution.subjects import speaker_before
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
@@ -110,6 +111,10 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             break
         if _SAID_YES.match(text, cm.end(), limit):
             break  # “…,” Mara said yes, over and over: her words are "yes", not the quotation
+        if _PASSIVE_GAP.fullmatch(between):
+            # “…?” Voss was asked: she is who heard it; "by" names who asked
+            agent = passive_agent(text, cm.end(), limit)
+            return Credit(agent, cm.group(), how="post") if agent is not None else None
         # “…,” when Ruiz blasted him: a subordinate clause, a credit only when nothing before is
         return Credit(sp, cm.group(), how="post-sub" if _SUBORD_GAP.match(gap) else "post")
     if final and _NEW_SENTENCE.match(text, w0, limit):
@@ -128,6 +133,7 @@ _HEARER_VERBS = HEARER_VERBS
 _CONJ_GAP = re.compile(r"\b(?:but|and|yet)\b", re.I)
 # "… disrespectful comments", "her repeated claims": an adjective makes the form a noun
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w'\u2019-])[a-z]+(?:ful|ous|ive|ic|able|ible|less|ed)[ \t]+$")
+_PASSIVE_GAP = re.compile(r"[ \t]+(?:was|were|is|are|being|been|has[ \t]+been|had[ \t]+been)[ \t]+(?:[a-z]+ly[ \t]+)?")
 _SAID_YES = re.compile(r"[ \t]+(?:yes|no)\b")
 _NEW_SENTENCE = re.compile(r"[A-Z]")
 _PREP_OR_ING_LEAD = re.compile(r"(?:in|on|at|of|for|from|with|by|to|into|over|under|about|across|through|"
