@@ -216,6 +216,9 @@ def test_a_cue_ending_in_a_colon_after_a_quotation_introduces_the_next_one():
     # without the colon the cue after the question is its credit
     text = "Lena Voss and Omar Beck met on Friday. “Do you regret it?” Beck asked."
     assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck"]
+    # after a comma the cue completes the first quotation and introduces the second
+    text = "Omar Beck spoke first. “We will win,” Lena Voss said: “We have the votes.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss", "Lena Voss"]
 
 
 def test_who_is_asked_after_a_quotation_did_not_say_it():

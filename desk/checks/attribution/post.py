@@ -20,9 +20,11 @@ _DASH_RE = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-
 
 def post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Credit | None:
     """The credit right after a quotation; not one that a colon turns into the next
-    quotation's introduction (“…?” She said: “…”)."""
+    quotation's introduction after a finished sentence (“…?” She said: “…”; but “…,” Voss
+    said: “…” credits both)."""
     found = _post_cue(text, r, b, st, nxt_open)
-    if found is not None and found.cue and found.speaker is not None:
+    if found is not None and found.cue and found.speaker is not None \
+            and text[r.text_start:r.text_end].rstrip()[-1:] in (".", "?", "!", "\u2026"):
         k = text.find(found.cue, r.end, min(len(text), max(found.speaker.end, r.end) + 80))
         if k >= 0 and _COLON_NEXT.match(text, max(k + len(found.cue), found.speaker.end)):
             return None
