@@ -300,5 +300,21 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             sp.end = chunks[idx + 1][0][2]
             sp.name = text[sp.start:sp.end]
         sp.anonymous_flag = sp.anonymous_flag or anon
-        return sp
+        return _apposed_pair(text, chunks, idx, sp) or sp
     return None
+
+
+def _apposed_pair(text: str, chunks: list[list], idx: int, sp: Speaker) -> Speaker | None:
+    """"Lena Voss, a Democrat, and Omar Beck, a Republican, agreed": two people, each with an
+    appositive, speak together (as "Ana Ruiz and Peter Lang said" does)."""
+    if sp.kind != "person" or idx + 2 >= len(chunks) or sp.start != chunks[idx][0][1]:
+        return None
+    role, other = chunks[idx + 1], chunks[idx + 2]
+    if not role or _norm(role[0][0]) not in ("a", "an", "the") or len(role) > 8:
+        return None
+    if len(other) < 2 or _norm(other[0][0]) != "and" or not all(_is_name_tok(t[0]) for t in other[1:]):
+        return None
+    second = _name_from_run(text, other, 1, other[1:])
+    if second is None or second.kind != "person":
+        return None
+    return Speaker(f"{sp.name} and {second.name}", "person", sp.start, second.end)
