@@ -154,3 +154,10 @@ def test_a_role_set_off_after_a_name_may_hold_a_possessive():
     text = ("Ana Ruiz, the ministry’s spokeswoman, met the press. Omar Beck arrived later.\n\n"
             "“We are done,” the spokeswoman said.")
     assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_single_name_given_a_gender_by_its_role_keeps_it_against_a_later_pronoun():
+    text = "Omar Beck’s daughter, Ana, was there. “I am proud of him,” she said."
+    people = People(text, [])
+    assert people.gender_of("Ana") == "f"
+    assert speakers(text) == ["Ana"]

@@ -147,8 +147,8 @@ class People:
             if n > 12:
                 continue  # a dozen looks at a name are enough
             full, _ = self.full_name(name, p + 1)
-            if full in self.gender:
-                continue
+            if full in self.gender or " " not in full and _norm(full) in self.gender:
+                continue  # (a single name's gender is kept under its folded form: "his daughter, Ana")
             stop = pos[m + 1] if m + 1 < len(pos) else len(self.text)
             pm = _GENDERED.search(self.text, p + len(name), min(stop, p + len(name) + 200))
             if pm:
