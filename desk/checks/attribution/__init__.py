@@ -14,7 +14,8 @@ The engine is a pipeline, one job per stage:
 5.   cues.py      speech verbs and phrases (lexicon.py), sentence boundaries
      credits.py   the finder table and the plain cue finders (pre.py a cue before, post.py a
                   cue after, a colon);
-                  constructions.py the rest (asides, trailing and nested credits, labels, …);
+                  constructions.py the rest (asides, trailing and nested credits, …);
+                  labels.py credits on lines of their own (signatures, roundup labels);
                   according.py the source a report came through ("…,” Voss said, according
                   to the Courier"); appositives.py credits past a quotation in an appositive;
                   each proposes a candidate credit (credit.py) for one quotation

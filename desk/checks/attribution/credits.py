@@ -17,20 +17,18 @@ from desk.checks.attribution.constructions import (
     _ASIDE_HINT,
     _TRAIL_RE,
     _colon_clause,
-    _headline_label,
     _noun_cue,
     _outer_speaker,
     _parenthetical,
     _post_any_verb,
-    _roundup_label,
     _said_first,
-    _signature,
     _trailing,
     _with_ing,
 )
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, INVERSION, SPEAKER_FOLLOWS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
+from desk.checks.attribution.labels import _headline_label, _roundup_label, _signature
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.post import post_cue
