@@ -35,3 +35,10 @@ def test_a_pronoun_subject_of_the_previous_paragraph_speaks_the_quotation_paragr
             "She pauses.\n\n"
             "“Well, thank you so much.”\n")
     assert [q.speaker for q in analyse(text).quotes] == ["Eva Moss", "Eva Moss"]
+
+
+def test_a_quote_paragraph_after_a_sentence_opening_with_a_role_and_a_name_takes_the_name():
+    text = ("Lena Voss and Omar Beck met on Friday.\n\n"
+            "The mayor, Omar Beck, was blunt.\n\n"
+            "“We have no pumps.”")
+    assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck"]

@@ -2,8 +2,8 @@
 
 from desk.checks.attribution import analyse
 from desk.checks.attribution.credits import Credit
+from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.ranking import Scored, choose, features, score
-from desk.checks.attribution.speakers import Speaker
 from desk.checks.engine import check_text
 
 

@@ -418,3 +418,13 @@ def test_the_region_after_a_place_in_a_descriptor_is_not_an_appositive_name():
 def test_a_numbered_part_of_a_text_is_a_speaker():
     text = "The charter was signed in 1951. Article 33 affirms: “No member shall close its ports.”"
     assert speakers(text) == ["Article 33"]
+
+
+def test_two_people_each_with_an_appositive_speak_together():
+    from desk.checks.attribution import analyse
+
+    text = "Lena Voss, a Democrat, and Omar Beck, a Republican, agreed: “The levee must be rebuilt.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss and Omar Beck"]
+    # one appositive only, then the verb: the first person alone is the subject
+    text = "Lena Voss, a Democrat, said the levee was “a disgrace.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss"]

@@ -5,18 +5,23 @@ Used alike by `desk check`, the live editor and export. No Qt, no SQL.
 
 The engine is a pipeline, one job per stage:
 1-2. segment.py   paragraphs, sentences, Markdown non-prose; marks.py finds the quotation regions
-3-4. people.py    the people the article names, clustered by surname (mentions and entities);
+3-4. people.py    the people the article names, clustered by surname (mentions and entities;
+                  names.py reads name pieces, pronouns.py finds a pronoun's person);
                   speakers.py reads a noun phrase (name, title, pronoun, descriptor) ending at a
-                  position, following.py one starting at a position;
+                  position (phrase.py: the Speaker and its word tests; nameruns.py: a name
+                  run), following.py one starting at a position;
                   subjects.py the subject before a cue, past clauses and modifiers between
 5.   cues.py      speech verbs and phrases (lexicon.py), sentence boundaries
-     credits.py   the finder table and the plain cue finders (a cue after, before, a colon);
-                  constructions.py the rest (asides, trailing and nested credits, labels, …);
+     credits.py   the finder table and the plain cue finders (pre.py a cue before, post.py a
+                  cue after, a colon);
+                  constructions.py the rest (asides, trailing and nested credits, …);
+                  labels.py credits on lines of their own (signatures, roundup labels);
                   according.py the source a report came through ("…,” Voss said, according
                   to the Courier"); appositives.py credits past a quotation in an appositive;
                   each proposes a candidate credit (credit.py) for one quotation
 6.   assign.py    candidates in reach, scored by ranking.py's features and weights
-7.   resolve.py   chosen speakers resolved to entities; problems.py raises the problems
+7.   resolve.py   chosen speakers resolved to entities (sources.py: the library's sources);
+                  problems.py raises the problems
 """
 
 from __future__ import annotations
@@ -30,11 +35,12 @@ from desk.checks.attribution.assign import choose_speakers
 from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.explain import explanation
 from desk.checks.attribution.lexicon import PARTICLES
-from desk.checks.attribution.people import People, SourceIndex
+from desk.checks.attribution.people import People
 from desk.checks.attribution.problems import quote_problems
 from desk.checks.attribution.ranking import UNCERTAIN_BELOW, Choice
 from desk.checks.attribution.resolve import Resolver
 from desk.checks.attribution.segment import MAX_QUOTATIONS, Document, cap_regions, segment
+from desk.checks.attribution.sources import SourceIndex
 from desk.checks.attribution.tags import assigned_span, match_decisions
 from desk.checks.markdown_spans import non_prose_spans
 from desk.model import Problem, QuoteSpan, SourceRef, TaggedQuote

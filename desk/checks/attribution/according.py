@@ -10,7 +10,7 @@ from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker
+from desk.checks.attribution.phrase import Speaker
 
 # ", according to" after the credit, with at most a short adverbial between: "Voss said at a
 # press conference, according to"

@@ -11,7 +11,7 @@ from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker
+from desk.checks.attribution.phrase import Speaker
 
 # ", star of the film “Harbour Lights,” thanked": an appositive holding a short quotation
 _QUOTED_APPOSITIVE = re.compile(r",[ \t]+[^,;:.!?\u201c\u201d\"\n]{0,60}[\u201c\"][^\u201c\u201d\"\n]{1,60}[\u201d\"]"

@@ -178,19 +178,28 @@ def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
     regs = doc.by_para.get(pi, [])
     tail_start = regs[-1].end if regs else pa
     near = last_cue(doc.text, tail_start, pb)
+    st = doc.starts_of(pi)
+    s = st[-1] if st else pa
     if near is not None:
-        return near
+        # "Beck said the town was ready. Voss was not so sure." then a quotation paragraph:
+        # the person the last sentence is about, after the cue's sentence
+        last = _last_subject(doc, s, pb) if near.speaker is not None and near.speaker.end < s else None
+        return last if last is not None else near
     if regs:
         c = chosen.get(id(regs[-1]))
         return c.credit if c else None
     # "Lena Voss, the guild chair, was blunt." then a quotation paragraph: the person the
     # last sentence is about ("She pauses.": he or she, too)
-    st = doc.starts_of(pi)
-    s = st[-1] if st else pa
+    return _last_subject(doc, s, pb)
+
+
+def _last_subject(doc: Document, s: int, pb: int) -> Credit | None:
     sp = subject_at_start(doc.text, s, pb)
     if sp is not None and (sp.kind == "person" or sp.kind == "pronoun" and sp.name.lower() in ("he", "she")) \
-            and (sp.start - s < 3 or _opening_only(doc.text, s, sp.start)):
-        # (after an opening phrase too: "Asked about the river, Lena Voss was blunt.")
+            and (sp.start - s < 3 or _opening_only(doc.text, s, sp.start)
+                 or sp.title and doc.text[s:sp.start].strip(" \t\n,") == sp.title):
+        # (after an opening phrase too: "Asked about the river, Lena Voss was blunt."; after
+        # her role: "The harbour master, Lena Voss, was blunt.")
         return Credit(sp, None, how="prev-para")
     return None
 

@@ -8,7 +8,7 @@ from desk.checks.attribution.cues import sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import TIME_NOUNS
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker
+from desk.checks.attribution.phrase import Speaker
 
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:[a-z]+ly\s+)?$")
 PREP_BEFORE_ING = re.compile(r"\b(?:by|after|before|while|when|for|in|without|upon|since)\s+$", re.I)

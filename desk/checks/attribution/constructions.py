@@ -1,6 +1,6 @@
 """Finders for the constructions the plain cue finders (credits.py) do not cover: asides,
 trailing credits, nested reports, absolute phrases, the clause before a colon, noun cues,
-roundup and headline labels, signed lines, and any verb after a comma-ended quotation. Each
+and any verb after a comma-ended quotation (labels.py: credits on lines of their own). Each
 takes the text and one quotation and returns a candidate credit or None."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import CUE_RE, ING_CUES, POST_CUE_RE, _trie, sentence_bounds
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, _trie, sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import (
     CAP_STOP,
@@ -19,95 +19,8 @@ from desk.checks.attribution.lexicon import (
     verbs_pattern,
 )
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.speakers import Speaker
+from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.subjects import speaker_before
-
-_SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
-                        r"(?:,[^\n]{0,60})?[ \t]*$")
-
-
-def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
-    """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena;
-    or credited by a line of its own: "Lena Voss, harbour master" / "said Lena Voss." """
-    if text[r.end:b].strip() or r.para + 1 >= len(paras):
-        return None
-    na, nb = paras[r.para + 1]
-    m = _SIGNATURE.match(text, na, nb)
-    if m is None:
-        if r.extra.get("blockquote"):
-            return _credit_line(text, na, nb)
-        alone = not text[paras[r.para][0]:r.open_pos].strip(" \t>*-#")  # the quotation is the paragraph
-        if not alone:
-            return None
-        found = _credit_line(text, na, nb)
-        if found is None and not (r.para > 0 and _name_line(text, *paras[r.para - 1])):
-            # (a name line before the quotation too: the layout labels each quotation before
-            # it, "Ana Ruiz, 54, teacher" / “…” / "Peter Lang, 61, fisherman" / “…”)
-            found = _name_line(text, na, nb)
-        return found
-    return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
-
-
-# a line holding only a name and a title: "Lena Voss, harbour master of Ardena"
-_NAME_LINE = re.compile(r"[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}),[ \t]*"
-                        r"([^\n.!?:;\u201c\u201d\"]{2,80}?)[ \t]*\.?[ \t]*$")
-
-
-def _name_line(text: str, a: int, b: int) -> Credit | None:
-    m = _NAME_LINE.match(text, a, b)
-    if m is None or len(m.group(2).split()) > 10:
-        return None
-    sp = speaker_after(text, m.start(1), m.end(1))
-    if sp is None or sp.kind != "person" or sp.start != m.start(1) or sp.end != m.end(1):
-        return None
-    sp.title = sp.title or m.group(2).strip()
-    return Credit(sp, None, how="signature")
-
-
-def signature_line(text: str, a: int, b: int) -> bool:
-    """The paragraph a..b is a signature: "— Lena Voss, Ardena"."""
-    return _SIGNATURE.match(text, a, b) is not None
-
-
-_LINE_REST = re.compile(r"[ \t]*(?:,[^\n]{0,60}?)?[ \t]*\.?[ \t]*$")
-
-
-_LINE_LEAD = re.compile(r"[ \t]*(?:(?:So|Thus)[ \t]+(?=[a-z])|(?:That|This|Such)[ \t]+(?:was|is)[ \t]+(?:the[ \t]+)?"
-                        r"((?:verdict|view|assessment|word|words|message|warning|reaction)[ \t]+(?:of|from))[ \t]+)")
-
-
-def _credit_line(text: str, a: int, b: int) -> Credit | None:
-    """A block quote credited by the line after it: "Mara Quell said." or "said Mara Quell,
-    the harbour master." (nothing else on the line); "So says Mara Quell."; "That was the
-    verdict of Mara Quell, the harbour master." """
-    lead = _LINE_LEAD.match(text, a, b)
-    if lead is not None:
-        a = lead.end()
-        if lead.group(1):  # "That was the verdict of …": the name follows
-            sp = speaker_after(text, a, b)
-            if sp is None or sp.start != a or sp.kind == "pronoun" or not _LINE_REST.match(text, sp.end, b):
-                return None
-            return Credit(sp, None, how="signature")
-    cue = POST_CUE_RE.match(text, a, b)
-    if cue is not None:  # said Mara Quell
-        sp = speaker_after(text, _skip_space(text, cue.end(), b), b)
-        rest = sp.end if sp is not None else b
-    else:  # Mara Quell said
-        cue = POST_CUE_RE.search(text, a, b)
-        sp = speaker_before(text, a, cue.start()) if cue is not None else None
-        if sp is None or text[a:sp.start].strip():
-            return None
-        rest = cue.end() if cue is not None else b
-    if sp is None or cue is None or sp.kind == "pronoun" or not _LINE_REST.match(text, rest, b):
-        return None
-    return Credit(sp, cue.group(0), how="signature")
-
-
-def _skip_space(text: str, p: int, b: int) -> int:
-    while p < b and text[p] in " \t":
-        p += 1
-    return p
-
 
 _CLAUSE_LEAD = re.compile(r"[ \t]*(?:(?:with|as|and|but|while|whereas|then)[ \t]+)?")
 _ING_AFTER = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ing|ed|s)\b")
@@ -369,53 +282,3 @@ def _noun_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Cre
         if sp is None:
             return None
     return Credit(sp, found.group(1), how="noun")
-
-
-# A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”" (also the
-# next label on the line, right after a quotation)
-_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t]|(?<=[\u201d\"]))[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
-
-
-_TITLE_SAID = re.compile(r"[ \t](?:Said|Says|Tells|Told|Warns|Warned|Argues|Claims|Insists|Writes|Wrote)"
-                         r"(?:[ \t]+That)?(?=[ \t])")
-
-
-def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None:
-    lo = max(a, prev_end, text.rfind("\n", a, r.open_pos) + 1, r.open_pos - 120)  # a label is short
-    m = _ROUNDUP.search(text, lo, r.open_pos)
-    if m is None:
-        return None
-    label = m.group(1).strip()
-    words = label.split()
-    said = _TITLE_SAID.search(label)
-    if said and said.start() > 0:
-        # a Title-Case summary line: "Ana Ruiz Says The Dam Will Hold: “…”"
-        sp = speaker_before(label, 0, said.start())
-        if sp is not None and sp.kind == "person":
-            base = m.start(1)
-            return Credit(Speaker(sp.name, "person", base + sp.start, base + sp.end), said.group().strip(),
-                          how="roundup")
-    if not 1 <= len(words) <= 7 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "at", "de", "al")
-                                           or w.endswith(",") and w[:1].isupper() for w in words):
-        return None
-    name = label.split(",")[0].strip()
-    sp = Speaker(name, "person", m.start(1), m.start(1) + len(name))
-    return Credit(sp, ":", how="roundup")
-
-
-# A roundup or newsletter line: an upper-case headline right before the quotation
-# ("HOW THE VOTE WAS WON “…”") is the label the quotation is filed under.
-_HEADLINE = re.compile(r"(?<![^\n])([A-Z0-9][A-Z0-9 ,.'\u2019\u2018:;&$%?!-]{12,}?)[ \t]*$")
-
-
-def _headline_label(text: str, r: Region, a: int) -> Credit | None:
-    lo = max(a, text.rfind("\n", a, r.open_pos) + 1)
-    if r.open_pos - lo > 200:
-        return None  # a headline is short and starts its line
-    m = _HEADLINE.search(text, lo, r.open_pos)
-    if not m or len(m.group(1).split()) < 3:
-        return None
-    return Credit(Speaker(m.group(1).strip(), "organisation", m.start(1), m.start(1) + len(m.group(1).strip())),
-                  None, how="headline")
-
-

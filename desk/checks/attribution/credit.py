@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desk.checks.attribution.speakers import Speaker
+from desk.checks.attribution.phrase import Speaker
 
 
 @dataclass

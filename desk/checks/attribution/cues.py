@@ -6,11 +6,26 @@ from __future__ import annotations
 import bisect
 import re
 
-from desk.checks.attribution.lexicon import AMBIGUOUS_FORMS, INVERSION_FORMS, SPEECH_FORMS
+from desk.checks.attribution.lexicon import (
+    AMBIGUOUS_FORMS,
+    INVERSION_FORMS,
+    REPORTING_VERBS,
+    SPEECH_FORMS,
+    verbs_pattern,
+)
 
 CUE_FORMS: set[str] = SPEECH_FORMS
 INVERSION = INVERSION_FORMS
 POST_ONLY = AMBIGUOUS_FORMS
+# cues whose speaker follows them, before or after the quotation: "according to Voss",
+# "in the words of Voss", "came the reply from Voss"
+SPEAKER_FOLLOWS = ("according", "in the words", "came the")
+# a reporting verb after a name ("Voss said", "Voss also says") and an inverted credit before
+# one, after a comma ("…, said Voss"): the name is credited with words
+SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?" + verbs_pattern(REPORTING_VERBS) + r"\b")
+SPEECH_BEFORE = re.compile(r",[ \t]+" + verbs_pattern(REPORTING_VERBS) + r"[ \t]+$")
+
+
 def _trie(forms) -> str:
     """One regex for many literal forms, shared prefixes factored out (a plain alternation
     of ~450 forms is tried one by one at every position; a trie is not)."""

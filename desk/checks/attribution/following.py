@@ -25,15 +25,8 @@ from desk.checks.attribution.lexicon import (
     TO_HEADS,
     TRAILING_SKIP,
 )
-from desk.checks.attribution.speakers import (
-    Speaker,
-    _is_initials,
-    _is_name_tok,
-    _norm,
-    _np_from_end,
-    _possessive,
-    tokens,
-)
+from desk.checks.attribution.phrase import Speaker, _is_initials, _is_name_tok, _norm, _possessive, tokens
+from desk.checks.attribution.speakers import _np_from_end
 
 # what follows a verb, never a noun of the phrase: "attacks the", "urges them"
 _OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my"}

@@ -245,6 +245,9 @@ SPEECH_PHRASES = {
     "talked up", "talks up", "talked about", "hit back", "hits back", "hit out",
     # a verdict: "the court ruled that …", "the study found that …"
     "ruled that", "rules that", "found that", "finds that",
+    # an inverted reply: "“No,” came the reply from Voss"
+    "came the reply from", "came the response from", "came the answer from", "came the reply",
+    "came the response", "came the answer",
 }
 # Forms that are more often nouns ("the claims", "her notes"): cues only right after a
 # quotation (“…,” the letter reads).
@@ -331,6 +334,6 @@ _NAMING = {"called", "calls", "dubbed", "dubs", "labeled", "labelled", "labels",
            "brands", "described", "describes", "characterized", "characterised", "likened", "cited", "quoted",
            "blamed", "accused", "praised", "hailed", "mocked", "criticized", "criticised", "condemned",
            "denounced", "welcomed", "thanked", "challenged", "questioned", "dismissed", "defended"}
-INVERSION_FORMS: set[str] = (set(_INVERTING) | {"went on"} | {
+INVERSION_FORMS: set[str] = (set(_INVERTING) | {"went on"} | {p for p in SPEECH_PHRASES if p.startswith("came the")} | {
     f for f in SPEECH_VERB_FORMS if f.endswith(("ed", "s")) and " " not in f}) - HEARER_VERBS - _NAMING \
     | {"told", "tells"}

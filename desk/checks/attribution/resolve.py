@@ -12,8 +12,8 @@ from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.lexicon import PERSON_ROLES, PRONOUNS
 from desk.checks.attribution.people import People
+from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.segment import Document
-from desk.checks.attribution.speakers import Speaker
 from desk.model import Problem
 
 _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "letter", "study", "survey",

@@ -6,8 +6,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from desk.checks.attribution.constructions import signature_line
 from desk.checks.attribution.cues import sentence_starts
+from desk.checks.attribution.labels import signature_line
 from desk.checks.attribution.marks import (
     MarkIssue,
     Region,

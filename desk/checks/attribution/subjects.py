@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from desk.checks.attribution.following import PARTICIPLES
 from desk.checks.attribution.lexicon import DETERMINERS
-from desk.checks.attribution.speakers import Speaker, _np_from_end, tokens
+from desk.checks.attribution.phrase import Speaker, tokens
+from desk.checks.attribution.speakers import _np_from_end
 
 
 def speaker_before(text: str, a: int, v: int, *, allow_descriptor: bool = True) -> Speaker | None:

@@ -13,42 +13,27 @@ from desk.checks.markdown_spans import merge_spans
 from desk.model import Problem
 
 from . import suggester as _sg
-from .context import TITLES, capitalised_mid, fine_in_context, name_context
+from .context import fine_in_context
 from .dictionary import Lexicon, normalise_language
 from .inconsistent import inconsistent_names
 from .lines import Kept, flag_lines
+from .repeated import repeated_words
+from .typos import SHORT, TypoOrName
+from .verdicts import _CAP, _LOWER, _NAME, _OK, classify
 from .words import (
     CONTRACTIONS,
     EMAIL,
-    MONTHS_DAYS,
-    REPEAT_OK,
-    REPEATED,
     SIC,
     TOKEN,
     URL,
     case_like,
-    is_latin,
     is_sentence_start,
     normalise,
     overlaps,
 )
 
-#: A capitalised unknown word is a typo, not a name, when a word this common (or a
-#: month or weekday) is one edit away (mid-sentence) or two (sentence start).
-NEAR_FREQ_MID = 20000
-NEAR_FREQ_START = 300
-#: A capitalised word with no sign of being a name (alone, used once, no title before
-#: it) is a typo when a word this common is one edit away.
-NEAR_FREQ_ALONE = 300
-#: Doubled letters and swapped neighbours: how typos differ from words, not how names do.
-CHEAP_EDIT = 0.5
 ACCEPTED_FREQ = 50000
-SHORT = 5
 
-_OK = 0
-_LOWER = 1  # unknown lower-case word: misspelling
-_CAP = 2  # unknown capitalised word: misspelling or name, decided in context
-_NAME = 3  # unknown word with capitals inside (iPhone, DeSantis): a name
 
 
 def _default_cache_dir() -> Path | None:
@@ -69,7 +54,7 @@ def _default_prebuilt_dir() -> Path | None:
         return None
 
 
-class SpellChecker:
+class SpellChecker(TypoOrName):
     """The lexicon and the candidate index, loaded once and shared (thread-safe)."""
 
     def __init__(self, cache_dir: Path | None | bool = True, words_folder: Path | None = None):
@@ -322,23 +307,7 @@ class SpellChecker:
                 msg = f"Possible misspelling: “{stem}”"
             problems.append(Problem("misspelling", "warning", start, end, msg, sugg))
 
-        for m in REPEATED.finditer(text):
-            w = m.group(1)
-            if w.lower() != m.group(3).lower() or w.lower() in REPEAT_OK:
-                continue
-            if m.group(2).count("\n") > 1:
-                continue  # across a paragraph break
-            before = text[m.start(1) - 1] if m.start(1) else " "
-            after = text[m.end(3)] if m.end(3) < len(text) else " "
-            if before in "'’-" or after in "'’-":
-                continue  # part of a contraction or a compound
-            if w[0].isupper() and m.group(3)[0].isupper() and w.lower() not in known:
-                continue  # "Sirhan Sirhan", "Duran Duran"
-            start, end = m.start(1), m.end(3)
-            if spans and overlaps(spans, start, end):
-                continue
-            problems.append(Problem("repeated-word", "warning", start, end,
-                                    f"Repeated word “{m.group(3)}”", (w,)))
+        problems.extend(repeated_words(text, known, spans))
         problems.sort(key=lambda p: (p.start, p.end, p.kind))
         return problems
 
@@ -365,7 +334,7 @@ class SpellChecker:
             tok = m.group()
             v = verdicts.get(tok)
             if v is None:
-                v = _OK if m.lastgroup == "ini" else self._classify(tok, known, accepted)
+                v = _OK if m.lastgroup == "ini" else classify(tok, known, accepted, self._known_lower)
                 verdicts[tok] = v
             if v == _OK:
                 continue
@@ -388,119 +357,6 @@ class SpellChecker:
         with self._lock:
             self._verdict_caches.clear()
 
-    def _classify(self, tok: str, known, accepted) -> int:
-        if tok.isalpha():  # the common case: letters only
-            lw = tok.lower()
-            if lw in known or lw in accepted or len(tok) == 1 or not is_latin(tok):
-                return _OK
-            if tok.isupper() or (len(tok) > 2 and tok[-1] == "s" and tok[:-1].isupper()):
-                return _OK  # OPEC, COVAX, MPs, NGOs
-            if tok[0].isupper():
-                return _NAME if not tok[1:].islower() else _CAP
-            return _LOWER if tok.islower() else _NAME
-        if len(tok) == 1 or not is_latin(tok):
-            return _OK
-        if "_" in tok or any(c.isdigit() for c in tok):
-            return _OK  # numbers, ordinals, 1990s, G7, mp3
-        t = tok.replace("’", "'")
-        core = t[:-2] if t[-2:] in ("'s", "'S") else t
-        if core.isupper() and len(core) > 1:
-            return _OK  # OPEC, COVAX, OPEC's
-        if len(core) > 2 and core[-1] == "s" and core[:-1].isupper():
-            return _OK  # MPs, NGOs
-        lw = t.lower()
-        if self._known_lower(lw, known, accepted):
-            return _OK
-        if t[0].isupper():
-            return _NAME if any(c.isupper() for c in core[1:]) else _CAP
-        if any(c.isupper() for c in core):
-            return _NAME  # iPhone, eBay
-        return _LOWER
-
-    def _near(self, lw: str, lang: str, acc_names, cache: dict, kept: dict | None = None) -> tuple:
-        """(sure, candidates) for a capitalised unknown word: ``sure`` when it is near
-        a month, a weekday, an accepted name or is the other variant's spelling;
-        candidates {known word: distance}, same first letter, within two edits.
-        ``cache``: this check's searches (their number is budgeted); ``kept``: earlier
-        checks' with the same language and accepted words."""
-        got = cache.get(lw)
-        if got is not None:
-            return got
-        if kept is not None and lw in kept:
-            got = cache[lw] = kept[lw]
-            return got
-        lex = self.lexicon
-        sure = bool(lex.other_variant(lw, lang))
-        if not sure:
-            for a in acc_names:
-                if abs(len(a) - len(lw)) <= 1 and _sg.osa_distance(lw, a, 1) <= 1:
-                    sure = True
-                    break
-        known = lex.known(lang)
-        cands: dict[str, int] = {}
-        for w, d in self.index.candidates(lw, 2).items():
-            if w not in known:
-                continue
-            if w in MONTHS_DAYS and (d == 1 or len(lw) > SHORT):
-                sure = True  # Febuary, Wendsday (but not Amar / May)
-            elif len(w) >= 7 and w in TITLES and w[:1] == lw[:1]:
-                sure = True  # Presidnet, Sentaor, Govenror
-            if w[:1] == lw[:1]:
-                cands[w] = d
-        got = (sure, cands)
-        cache[lw] = got
-        if kept is not None:
-            kept[lw] = got
-        return got
-
-    def _capital_typo(self, text: str, start: int, end: int, stem: str, sent: bool,
-                      used_mid: bool, count: int, lang: str, acc_names, cache: dict,
-                      caps: set[str] = frozenset(), kept: dict | None = None) -> bool | str:
-        """Is a capitalised unknown word a typo (misspelling) rather than a name?
-        (When the answer is the word the article capitalises elsewhere: that word.)
-
-        Typo evidence: near a month or weekday, an accepted name, a word this article
-        capitalises mid-sentence at least as often; a doubled letter or two swapped
-        letters away from a common word.  Name evidence: used twice, after a title or a
-        particle, next to another capitalised word.  With neither, nearness to a common
-        word decides (looser at a sentence start, where any word is capitalised).
-        """
-        lw = normalise(stem)
-        known = self.lexicon.known(lang)
-        if len(lw) > 3 and lw[-1] == "s" and lw[:-1] in known:
-            return False  # the Clintons, the Kennedys
-        sure, cands = self._near(lw, lang, acc_names, cache, kept)
-        if sure:
-            return True
-        freq = self.lexicon.freq
-        where = name_context(text, start, end, sent)
-        if where == 3:
-            return False  # al-Sudani, Osama bin Laden
-        long_word = len(lw) >= 7
-        for w, d in cands.items():
-            if d == 1 or long_word:
-                cap = w[:1].upper() + w[1:]
-                if (cap in caps and capitalised_mid(text, cap) >= max(1, count)
-                        and (d == 1 or _sg.weighted_cost(lw, w) <= 1.2)):
-                    return w  # Okafro where the article says Okafor
-        at_start = sent and not used_mid
-        if count >= 2 or where == 2:
-            return False  # Mr. Amar; a name used twice
-        if where == 1:
-            for w, d in cands.items():  # not for short names: Ari/air, Baer/bear, Vann/van
-                if d == 1 and len(lw) > 4 and freq.get(w, 0) >= NEAR_FREQ_START:
-                    cost = _sg.single_edit_cost(lw, w)
-                    if cost is not None and cost <= CHEAP_EDIT:
-                        return True
-            return False
-        for w, d in cands.items():
-            f = freq.get(w, 0)
-            if at_start:
-                if f >= NEAR_FREQ_START and (d == 1 or len(lw) >= 6):
-                    return True
-            elif d == 1 and len(lw) >= 4 and f >= (NEAR_FREQ_ALONE if len(lw) > 4 else NEAR_FREQ_MID):
-                return True
-        return False
 
 
 #: Distinct words per check looked up in the suggestion index (0.5-1 ms each), for

@@ -1,0 +1,156 @@
+"""A cue before a quotation in its sentence (Ana Ruiz said “…”), with the passive's agent
+("was slammed by Ruiz as “…”") and the subject shared by coordinated cues."""
+
+from __future__ import annotations
+
+import re
+
+from desk.checks.attribution.clauses import (
+    _CLAUSE_JOIN,
+    CONJ_BEFORE,
+    OBJECT_PREP,
+    PREP_BEFORE_ING,
+    PROGRESSIVE,
+    clause_subject,
+    gerund_subject,
+)
+from desk.checks.attribution.credit import Credit
+from desk.checks.attribution.cues import CUE_RE, ING_CUES, SPEAKER_FOLLOWS, sentence_bounds
+from desk.checks.attribution.following import speaker_after
+from desk.checks.attribution.lexicon import HEAD_NOUNS, PERSON_ROLES
+from desk.checks.attribution.marks import Region
+from desk.checks.attribution.phrase import Speaker, _norm
+from desk.checks.attribution.subjects import speaker_before
+
+_BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
+
+
+def passive_agent(text: str, cue_end: int, limit: int) -> Speaker | None:
+    m = _BY_AGENT.match(text, cue_end, limit)
+    if m is None:
+        return None
+    sp = speaker_after(text, m.end(), limit)
+    if sp is None or sp.start != m.end() or sp.kind not in ("person", "organisation"):
+        return None
+    return sp
+
+
+_AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
+                            r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
+_SPEAK = {"spoke", "speaks", "speaking"}
+_BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
+_COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
+_APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
+_DET_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he|his|her|their|its)[ \t]+$")
+_RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
+
+
+def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
+    s, _ = sentence_bounds(st, len(text), r.open_pos)
+    seg = max(s, prev_end, a)
+    if seg >= r.open_pos:
+        return None
+    cues = list(CUE_RE.finditer(text, seg, r.open_pos))
+    if "that" in text[seg:r.open_pos]:
+        # "Pew notes that …", "the ministry states that …": a form that is often a noun is a
+        # verb right after its subject's name and before "that"
+        for am in _AMBIGUOUS_THAT.finditer(text, seg, r.open_pos):
+            sp = speaker_before(text, max(s, a), am.start())
+            if sp is not None and sp.kind in ("person", "organisation") and sp.name[:1].isupper() \
+                    and not text[sp.end:am.start()].strip():
+                cues.append(am)
+        cues.sort(key=lambda m: m.start())
+    for cm in reversed(cues):
+        word = cm.group()
+        if word in _SPEAK and _BARE_END.match(text, cm.end(), r.open_pos):
+            continue  # "As Voss spoke, the crowd chanted “…”"
+        if word in ING_CUES and _DET_BEFORE.search(text, max(0, cm.start() - 8), cm.start()):
+            continue  # "calls a screaming Ruiz a “fraud”": an adjective, not a cue
+        if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
+            agent = passive_agent(text, cm.end(), r.open_pos)
+            if agent is not None:  # "was slammed by Ruiz as “…”"
+                return Credit(agent, word, how="pre")
+            continue  # "was called": a passive; "is calling" is not
+        if word.lower().startswith(SPEAKER_FOLLOWS):
+            sp = speaker_after(text, cm.end(), r.open_pos)
+            if sp:
+                return Credit(sp, word, how="pre")
+            continue
+        if word in ING_CUES and PREP_BEFORE_ING.search(text, max(s, a, cm.start() - 10), cm.start()):
+            # "by announcing", "after saying": the gerund's subject is the main clause's
+            sp = gerund_subject(text, r, max(s, a), cm.start())
+            if sp is not None:
+                return Credit(sp, word, how="pre")
+        if word in ING_CUES:
+            # "a recording of Okafor saying “…”": the phrase right before the verb
+            if not text[max(s, a):cm.start()].rstrip().endswith(","):
+                sp = speaker_before(text, max(s, a), cm.start())
+                # a progressive ("the doctor is calling …") makes any noun phrase the subject
+                progressive = PROGRESSIVE.search(text, max(s, a, cm.start() - 30), cm.start())
+                if sp is not None and (sp.kind in ("person", "pronoun", "organisation") or progressive) \
+                        and not OBJECT_PREP.search(text, max(s, a, sp.start - 12), sp.start):
+                    return Credit(sp, word, how="pre")
+            # "…, calling for “…”": the subject of the main clause, else the phrase before the comma
+            for cm2 in reversed(list(CUE_RE.finditer(text, max(s, a), cm.start()))):
+                if cm2.group() in ING_CUES or _POSSESSIVE_BEFORE.search(text, max(s, a, cm2.start() - 4), cm2.start()):
+                    continue  # (“Voss’s repeated warnings”: a possessive, then an adjective, not a verb)
+                sp = speaker_before(text, max(s, a), cm2.start())
+                if sp and not (sp.kind == "anonymous" and _norm(sp.name.split()[-1]) not in HEAD_NOUNS
+                               and _norm(sp.name.split()[-1]) not in PERSON_ROLES):
+                    # (not "She sounded a rare note of doubt, saying": "note" is a noun there)
+                    return Credit(sp, word, how="pre")
+            # (of the last clause: "The plan stalled, and he has battled …, calling …")
+            sp = clause_subject(text, max(s, a), cm.start())
+            if sp:
+                return Credit(sp, word, how="pre")
+            sp = speaker_before(text, max(s, a), cm.start())
+            if sp is not None and sp.kind == "person":
+                return Credit(sp, word, how="pre")
+            continue
+        sp = speaker_before(text, max(s, a), cm.start())
+        if sp:
+            return Credit(sp, word, how="pre")
+        if seg > max(s, a) and _COMMA_ONLY.fullmatch(text, seg, cm.start()):
+            # "Voss, who wore a cape reading “Docks Forever”, shouted, “…”": the subject is
+            # before the relative clause that holds the earlier quotation
+            rel = None
+            for rel in _RELATIVE_OPEN.finditer(text, max(s, a, seg - 200), seg):
+                pass  # the last one
+            if rel is not None:
+                sp = speaker_before(text, max(s, a), rel.start())
+                if sp is not None and sp.kind != "pronoun":
+                    return Credit(sp, word, how="pre")
+        if seg > max(s, a) and _APPOSITIVE_TAIL.fullmatch(text, seg, cm.start()):
+            # "Voss, the author of “Wide Water,” about the port, said …": the name opening
+            # the sentence, before an appositive that holds the earlier quotation
+            p = max(s, a)
+            while p < seg and text[p] in " \t\n":
+                p += 1
+            sp = speaker_after(text, p, seg)
+            if sp is not None and sp.kind == "person" and sp.start == p and text.startswith(",", sp.end):
+                return Credit(sp, word, how="pre")
+        if CONJ_BEFORE.search(text, max(s, a, cm.start() - 6), cm.start()):
+            sp = _coordinated_subject(text, max(s, a), cm)
+            if sp is not None:
+                return Credit(sp, word, how="pre")
+            sp = clause_subject(text, max(s, a), cm.start())
+            if sp:
+                return Credit(sp, word, how="pre")
+    return None
+
+
+def _coordinated_subject(text: str, s: int, cm: re.Match) -> Speaker | None:
+    """"… when Ana Ruiz lamented the “sad” state of the docks and criticized the “empty promises”":
+    the second of two coordinated speech verbs shares the first one's subject."""
+    for earlier in reversed(list(CUE_RE.finditer(text, s, cm.start()))):
+        w = earlier.group()
+        if w in ING_CUES or w.lower().startswith(("according", "in the words")) \
+                or _CLAUSE_JOIN.search(text, earlier.end(), cm.start()):
+            return None
+        sp = speaker_before(text, s, earlier.start())
+        if sp is not None and sp.kind in ("person", "organisation"):
+            return sp
+        return None
+    return None

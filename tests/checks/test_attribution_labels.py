@@ -1,0 +1,45 @@
+"""Credits on lines of their own (labels.py): signed and credit lines after a quotation,
+name lines, roundup labels. Every sentence is our own."""
+
+from desk.checks.attribution import analyse
+
+
+def speakers(text):
+    return [q.speaker for q in analyse(text).quotes]
+
+
+def test_name_and_title_on_the_line_after_the_quotation():
+    text = "“The docks stay open.”\n\nOmar Beck, harbour master of Westby\n\nThe vote is on Monday."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"
+    assert q.title == "harbour master of Westby"
+
+
+def test_credit_line_after_the_quotation():
+    text = "“The docks stay open.”\n\nsaid Omar Beck, the harbour master.\n\nThe vote is on Monday."
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_name_line_only_after_a_quotation_standing_alone():
+    # the quotation shares its paragraph with a sentence: the next line is no signature
+    text = "The port was busy. “The docks stay open.”\n\nOmar Beck, harbour master\n\nMore later."
+    assert speakers(text) != ["Omar Beck"]
+
+
+def test_colon_label_with_from_keeps_its_name():
+    text = "The poll closed.\n\nMore from Lena Voss: “The state is split.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+def test_second_roundup_label_on_a_line():
+    text = "The council met.\n\nAnna Pohl, Westby Courier: “The river is dying.” Omar Beck, Harbour Post: “The river is fine.”"
+    assert speakers(text) == ["Anna Pohl", "Omar Beck"]
+
+
+def test_name_lines_before_each_quotation_label_the_one_after_them():
+    text = ("Voters in Westby told us what they think.\n\n"
+            "Ana Ruiz, 54, teacher\n\n"
+            "“I have voted for the same party for thirty years. Not this time.”\n\n"
+            "Peter Lang, 61, retired fisherman\n\n"
+            "“The port is dying and nobody in the capital cares.”\n")
+    assert [q.speaker for q in analyse(text).quotes] == ["Ana Ruiz", "Peter Lang"]
