@@ -161,7 +161,7 @@ def test_only_check_inputs_start_a_check(window, library, qtbot):
     assert not window.checker.is_idle()
 
 
-def test_a_save_brings_a_new_quotation_into_the_review_queue(window, library):
+def test_a_save_brings_a_new_quotation_into_the_review_queue(window, library, qtbot):
     review = window.panels["review"]
     # the open article's stored quotation is synced on open, before any edit
     assert queue_texts(review) == ["The hall stays open,"]
@@ -171,8 +171,9 @@ def test_a_save_brings_a_new_quotation_into_the_review_queue(window, library):
     body.setTextCursor(cursor)
     type_text(body, "\n\n“We will fight it,” said Tom Hardy.")
     assert window.autosaver.save()
-    texts = queue_texts(review)
-    assert len(texts) == 2 and texts[1].startswith("We will fight it")
+    # the rows follow the save in the quotation-sync worker: the queue shows them once it is done
+    qtbot.waitUntil(lambda: len(queue_texts(review)) == 2, timeout=WAIT_MS)
+    assert queue_texts(review)[1].startswith("We will fight it")
 
 
 def test_opening_an_unsynced_article_syncs_its_rows_once(window, library, qtbot):
