@@ -119,3 +119,45 @@ def test_the_password_never_reaches_a_message(pg_server, pg_url):
         with pytest.raises(DeskError) as err:
             lib.quotes.add(lib.articles.create(headline="x").id, "t", status="nonsense")
         assert "desk-test-secret" not in str(err.value)
+
+
+def test_upgrade_from_every_older_schema(pg_server, pg_admin, tmp_path, monkeypatch):
+    """A team library made at schema k (from the first PostgreSQL one) opens at the latest
+    schema with its rows kept and the columns added since filled with their defaults."""
+    sqlite_all = migrations.available()
+    pg_all = pg_migrations.available()
+    for k in range(pg_all[0][0], migrations.latest_version()):
+        old_dir = tmp_path / f"v{k}"
+        (old_dir / "postgresql").mkdir(parents=True)
+        for number, name, path in sqlite_all[:k]:
+            (old_dir / name).write_text(path.read_text())
+        for number, name, path in pg_all:
+            if number <= k:
+                (old_dir / "postgresql" / name).write_text(path.read_text())
+        name = f"desk_old_{k}_{tmp_path.name[-8:]}"
+        pg_admin.execute(f'CREATE DATABASE "{name}"')
+        url = pg_server.url(name)
+        try:
+            with monkeypatch.context() as m:
+                m.setattr(migrations, "migrations_dir", lambda d=old_dir: d)
+                m.setattr(pg_migrations, "migrations_dir", lambda d=old_dir: d)
+                with Library.open(url, seed=False) as lib:
+                    assert lib.schema_version == k
+            with psycopg.connect(url, autocommit=True) as conn:  # rows as a desk of schema k wrote them
+                aid = conn.execute(
+                    "INSERT INTO articles (headline, body, created_at, updated_at) VALUES "
+                    "('kept', 'old body', '2026-01-01', '2026-01-01') RETURNING id").fetchone()[0]
+                conn.execute("INSERT INTO revisions (article_id, created_at, body) "
+                             "VALUES (%s, '2026-01-01', 'old body')", (aid,))
+                conn.execute("INSERT INTO dictionary_words (word, created_at) "
+                             "VALUES ('Kadhimi', '2026-01-01')")
+            with Library.open(url, editor="Ana Ruiz") as lib:
+                assert lib.schema_version == migrations.latest_version()
+                assert lib.articles.get(aid).body == "old body"
+                (rev,) = lib.revisions.list(aid)
+                assert rev.body == "old body" and rev.editor == ""
+                assert "Kadhimi" in lib.dictionary.words()
+                lib.articles.update(aid, body="new body")  # today's code works on it
+                assert lib.articles.get(aid).updated_by == "Ana Ruiz"
+        finally:
+            pg_admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
