@@ -121,6 +121,9 @@ def run(db_path: Path, argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from desk.gui import check_process
+
+        check_process.shutdown()  # the check process and its thread, waited for a few seconds
         library.close()
 
 

@@ -30,6 +30,7 @@ def _no_check_outlives_its_test():
     yield
     from desk.gui.live_checks import LiveChecker
     from desk.gui.quote_sync import QuoteSyncer
+    from desk.gui.review_refresh import StaleRefresher
 
     app = QApplication.instance()
     for widget in app.topLevelWidgets() if app is not None else ():
@@ -38,6 +39,8 @@ def _no_check_outlives_its_test():
             checker._pool.waitForDone()
         for syncer in widget.findChildren(QuoteSyncer):
             syncer.shutdown()
+        for refresher in widget.findChildren(StaleRefresher):
+            refresher.stop()  # a pass's worker uses its own connection to the test's library
 
 
 @pytest.fixture(autouse=True)
