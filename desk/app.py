@@ -43,6 +43,9 @@ def _application(argv=None):
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("desk")
     _apply_style_sheet(app)
+    from desk.gui import gui_gc
+
+    gui_gc.install(app)  # cycles collected on the GUI thread only, never in a worker
     return app
 
 

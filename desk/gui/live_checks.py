@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import threading
 import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -117,6 +118,9 @@ class LiveChecker(QObject):
         self._busy = False
         self._pending = False
         self._closed = False
+        # held by the check service's thread while it hands a result over: once shutdown()
+        # has it, no result is emitted into the bridge (which goes with the window)
+        self._handover = threading.Lock()
         self._applied_key = None
         self._synced_key = None
         self._jobs: list = []
@@ -231,7 +235,8 @@ class LiveChecker(QObject):
         return not (self._busy or self._pending or self._timer.isActive())
 
     def shutdown(self) -> None:
-        self._closed = True
+        with self._handover:
+            self._closed = True
         self._timer.stop()
         self._preparing.stop()
         self._pool.waitForDone(5000)
@@ -315,14 +320,16 @@ class LiveChecker(QObject):
     def _submit(self, snap: Snapshot) -> None:
         """Hand the check to the check process; the answer comes back through the bridge,
         with the marks' index built off the GUI thread."""
-        bridge, closed = self._bridge, lambda: self._closed
+        bridge, handover, closed = self._bridge, self._handover, lambda: self._closed
 
         def done(result, error: str, seconds: float) -> None:
             if closed():
                 return
             if result:
                 result = (*result, MarkIndex(snap.text, result[0]))
-            bridge.done.emit(snap.revision, result, error, seconds)
+            with handover:  # never into a bridge whose checker has shut down
+                if not closed():
+                    bridge.done.emit(snap.revision, result, error, seconds)
 
         check_process.service().submit(snap.text, snap.inputs, snap.spelling, done,
                                        lambda: run_checks(snap))

@@ -22,6 +22,15 @@ def _spelling_index_built(tmp_path_factory):
             check_spelling("Teh mayor sayd so.", language=language)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As in the window's process (desk.gui.gui_gc): a collection in a worker thread freed
+    Qt objects off their thread and crashed the suite about one run in four."""
+    from desk.gui import gui_gc
+
+    gui_gc.install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _no_check_outlives_its_test():
     """Every live checker a test made is shut down when the test ends, with its check

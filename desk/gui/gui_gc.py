@@ -1,0 +1,65 @@
+"""The garbage collector runs on the GUI thread only.
+
+CPython collects reference cycles on whichever thread happens to allocate when a threshold
+is crossed: with the checks, the stale-results refresh, the library search and the quotation
+sync working in threads, a full collection ran in a worker thread about once per GUI test
+run. Collecting there frees the Python side of Qt objects off the thread they live on (a
+closed window's ExtraSelections and their QTextCursors, a panel without a parent), which
+corrupts Qt's state: the GUI test suite crashed with a segmentation fault about one run in
+four, in ~QTextCursor or in a later collection. So the window's process switches the
+automatic collector off and collects from a timer on the GUI thread, generation by
+generation with CPython's own thresholds (the pattern pyqtgraph uses for the same reason).
+Reference counting still frees everything outside cycles at once, on any thread.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+INTERVAL_MS = 200  # how often the thresholds are looked at (a look costs microseconds)
+
+
+class GuiThreadCollector(QObject):
+    """Collects like CPython's automatic collector would, from the GUI thread's timer."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
+        super().__init__(parent)
+        self.collections = 0  # collections this collector ran (tests)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def check(self) -> None:
+        """Collect the oldest generation whose threshold is crossed (and the younger ones)."""
+        threshold, count = gc.get_threshold(), gc.get_count()
+        for generation in (2, 1, 0):
+            if count[generation] > threshold[generation]:
+                gc.collect(generation)
+                self.collections += 1
+                return
+
+    def stop(self) -> None:
+        """Hand collecting back to CPython (as it was before)."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
+
+
+def install(app: QCoreApplication | None = None) -> GuiThreadCollector | None:
+    """The application's collector (made once, a child of the application); None without
+    an application."""
+    app = app or QCoreApplication.instance()
+    if app is None:
+        return None
+    found = app.findChild(GuiThreadCollector)
+    if isinstance(found, GuiThreadCollector):
+        return found
+    return GuiThreadCollector(app)
+
+
+__all__ = ["GuiThreadCollector", "install"]
