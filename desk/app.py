@@ -85,12 +85,16 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
         return app, None, None
     from PySide6.QtCore import QTimer
 
+    from desk.gui import first_paint
     from desk.gui.quit_signals import QuitOnSignal
     from desk.gui.window_parts import build_window
 
+    first_paint.hold()  # the checks, their process and the refresh start after the paint
     window = build_window(library, open_last=False)
     window.show()
     QTimer.singleShot(0, window.open_first_article)
+    first_paint.later(_warm_imports)
+    first_paint.release_after_paint(window)
 
     def on_signal(signum: int) -> None:
         # the window it belongs to: File > Open Library moves it to the new window
@@ -102,6 +106,16 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
     if recover:
         QTimer.singleShot(0, window.offer_recovery)
     return app, library, window
+
+
+def _warm_imports() -> None:
+    """Import in a thread what the first save needs and opening did not (sqlite-utils: about
+    50 ms), so the first autosave does not import it on the GUI thread."""
+    import threading
+
+    from desk.storage.engine import import_for_writes
+
+    threading.Thread(target=import_for_writes, name="desk-warm-imports", daemon=True).start()
 
 
 def run(db_path: Path, argv: list[str] | None = None) -> int:

@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
 from desk.checking import CheckInputs, check_inputs, check_with
-from desk.gui import check_process, spelling_prep
+from desk.gui import check_process, first_paint, spelling_prep
 from desk.gui.check_marks import MarkTooltips
 from desk.gui.mark_index import MarkIndex, OffsetMap
 from desk.gui.mark_painter import MarkPainter
@@ -121,6 +121,7 @@ class LiveChecker(QObject):
         # held by the check service's thread while it hands a result over: once shutdown()
         # has it, no result is emitted into the bridge (which goes with the window)
         self._handover = threading.Lock()
+        self._after_paint = False  # a check waits for the window's first paint
         self._applied_key = None
         self._synced_key = None
         self._jobs: list = []
@@ -300,6 +301,11 @@ class LiveChecker(QObject):
     def _dispatch(self, force: bool = False) -> None:
         if self._closed or self.article_id is None:
             return
+        if first_paint.holding():  # start-up: the check (and its process) after the paint
+            if not self._after_paint:
+                self._after_paint = True
+                first_paint.later(self._dispatch_after_paint)
+            return
         if self._busy:
             self._pending = True
             return
@@ -316,6 +322,10 @@ class LiveChecker(QObject):
         job = _CheckJob(snap, self._bridge)
         self._jobs.append(job)
         self._pool.start(job)
+
+    def _dispatch_after_paint(self) -> None:
+        self._after_paint = False
+        self._dispatch(force=True)
 
     def _submit(self, snap: Snapshot) -> None:
         """Hand the check to the check process; the answer comes back through the bridge,

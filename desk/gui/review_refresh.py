@@ -21,6 +21,8 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from desk.gui import first_paint
+
 log = logging.getLogger(__name__)
 
 
@@ -153,6 +155,7 @@ class StaleRefresher(QObject):
         self._bridge.done.connect(self._done)
         self._job: _RefreshJob | None = None
         self._again = False
+        self._after_paint = False  # a pass waits for the window's first paint
         self.destroyed.connect(self._stop.set)
         app = QCoreApplication.instance()
         if app is not None:  # quitting ends the pass after the article in hand
@@ -165,11 +168,21 @@ class StaleRefresher(QObject):
     def start(self) -> None:
         if getattr(self.library, "read_only", False):
             return  # nothing could be stored; the reports compute what they need
+        if first_paint.holding():  # start-up: the pass begins after the window's first paint
+            if not self._after_paint:
+                self._after_paint = True
+                first_paint.later(self._start_after_paint)
+            return
         if self._job is not None:
             self._again = True
             return
         self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process)
         self._pool.start(self._job)
+
+    def _start_after_paint(self) -> None:
+        self._after_paint = False
+        if not self._stop.is_set():
+            self.start()
 
     def stop(self, timeout_ms: int = 5000) -> bool:
         """End the pass (the window closing): after the article in hand, or at once when

@@ -23,9 +23,8 @@ import time
 import types
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from sqlite_utils import Database
 
 from desk.paths import is_database_url
 from desk.storage import files, migrations
@@ -49,6 +48,9 @@ from desk.storage.quotes import Quotes
 from desk.storage.revisions import Revisions
 from desk.storage.sources import Sources
 from desk.storage.status_log import StatusLog
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
