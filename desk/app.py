@@ -77,7 +77,15 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
     be opened. The caller runs app.exec() and closes the library.
 
     Nothing but the window and the first page of the library list comes before the first
-    paint: the last article opens (and is checked) from the event loop, just after."""
+    paint: the last article opens (and is checked) from the event loop, just after.
+
+    No cycle is collected before the first paint: start-up's 60-odd collections cost 30-50
+    ms, and what start-up made (modules, the window) is then frozen (``gc.freeze``), so a
+    full collection later never walks it on the GUI thread (desk.gui.gui_gc collects
+    there)."""
+    import gc
+
+    gc.disable()
     _core_first()
     app = _application(argv)
     library = _open_library(db_path)
@@ -93,6 +101,7 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
     window = build_window(library, open_last=False)
     window.show()
     QTimer.singleShot(0, window.open_first_article)
+    first_paint.later(gc.freeze)
     first_paint.later(_warm_imports)
     first_paint.release_after_paint(window)
 

@@ -18,6 +18,8 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from desk.gui import first_paint
+
 INTERVAL_MS = 200  # how often the thresholds are looked at (a look costs microseconds)
 
 
@@ -35,7 +37,11 @@ class GuiThreadCollector(QObject):
         self._timer.start()
 
     def check(self) -> None:
-        """Collect the oldest generation whose threshold is crossed (and the younger ones)."""
+        """Collect the oldest generation whose threshold is crossed (and the younger ones);
+        nothing while start-up holds its work for the first paint (desk.app freezes what
+        start-up made then, rather than walk it)."""
+        if first_paint.holding():
+            return
         threshold, count = gc.get_threshold(), gc.get_count()
         for generation in (2, 1, 0):
             if count[generation] > threshold[generation]:
