@@ -118,13 +118,19 @@ def start_window(db_path: Path, argv: list[str] | None = None, *, recover: bool 
 
 
 def _warm_imports() -> None:
-    """Import in a thread what the first save needs and opening did not (sqlite-utils: about
-    50 ms), so the first autosave does not import it on the GUI thread."""
+    """Import in a thread what start-up left out: what the first save needs (sqlite-utils:
+    about 50 ms), so the first autosave does not import it on the GUI thread, and the checks'
+    engine (for the first check's answer)."""
     import threading
 
+    from desk.checking import load_engine
     from desk.storage.engine import import_for_writes
 
-    threading.Thread(target=import_for_writes, name="desk-warm-imports", daemon=True).start()
+    def warm() -> None:
+        import_for_writes()
+        load_engine()
+
+    threading.Thread(target=warm, name="desk-warm-imports", daemon=True).start()
 
 
 def run(db_path: Path, argv: list[str] | None = None) -> int:
