@@ -53,6 +53,16 @@ def _no_check_outlives_its_test():
 
 
 @pytest.fixture(autouse=True)
+def _nothing_held_for_a_first_paint():
+    """A test that started the window as desk does (desk.app.start_window) and ended before
+    its first paint leaves nothing held for the next test's checks (desk.gui.first_paint)."""
+    yield
+    from desk.gui import first_paint
+
+    first_paint.release()
+
+
+@pytest.fixture(autouse=True)
 def _no_modal(monkeypatch):
     """No GUI test may hang on a modal dialog it did not expect."""
     return no_modal_dialogs(monkeypatch)
