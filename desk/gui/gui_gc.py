@@ -10,6 +10,12 @@ four, in ~QTextCursor or in a later collection. So the window's process switches
 automatic collector off and collects from a timer on the GUI thread, generation by
 generation with CPython's own thresholds (the pattern pyqtgraph uses for the same reason).
 Reference counting still frees everything outside cycles at once, on any thread.
+
+The timer runs every frame: a young generation left to grow for 200 ms (a check's answer
+unpickled in the service thread is tens of thousands of objects) took 20-200 ms to collect
+on the GUI thread. A full collection waits, as CPython's does, until the objects moved into
+the oldest generation since the last one are a quarter of those it kept then, so a big
+library or article does not make every tenth collection walk the whole heap.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from desk.gui import first_paint
 
-INTERVAL_MS = 200  # how often the thresholds are looked at (a look costs microseconds)
+INTERVAL_MS = 16  # how often the thresholds are looked at (a look costs microseconds)
 
 
 class GuiThreadCollector(QObject):
@@ -29,6 +35,8 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
         self.collections = 0  # collections this collector ran (tests)
+        self._long_lived = 0  # objects the last full collection kept
+        self._pending = 0  # objects moved to the oldest generation since (at most)
         self._was_enabled = gc.isenabled()
         gc.disable()
         self._timer = QTimer(self)
@@ -43,11 +51,17 @@ class GuiThreadCollector(QObject):
         if first_paint.holding():
             return
         threshold, count = gc.get_threshold(), gc.get_count()
-        for generation in (2, 1, 0):
-            if count[generation] > threshold[generation]:
-                gc.collect(generation)
-                self.collections += 1
-                return
+        if count[2] > threshold[2] and self._pending > self._long_lived // 4:
+            gc.collect(2)
+            self._long_lived, self._pending = len(gc.get_objects(2)), 0
+        elif count[1] > threshold[1]:
+            self._pending += len(gc.get_objects(0)) + len(gc.get_objects(1))  # survivors go up
+            gc.collect(1)
+        elif count[0] > threshold[0]:
+            gc.collect(0)
+        else:
+            return
+        self.collections += 1
 
     def stop(self) -> None:
         """Hand collecting back to CPython (as it was before)."""
