@@ -70,3 +70,28 @@ def test_the_window_application_collects_on_its_gui_thread(qapp):
     app = _application()
     assert app is qapp and app.findChild(GuiThreadCollector) is not None
     assert not gc.isenabled()
+
+
+def test_a_full_collection_waits_until_a_quarter_more_objects_are_old(qapp):
+    c = GuiThreadCollector()
+    c.stop()  # checked by hand here
+    for _ in range(gc.get_threshold()[2] + 1):
+        gc.collect(1)  # each counts towards the oldest generation's threshold
+    assert gc.get_count()[2] > gc.get_threshold()[2]
+    generations = []
+
+    def note(phase, info):
+        if phase == "start":
+            generations.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        c._long_lived, c._pending = 1_000_000, 1_000
+        c.check()
+        assert 2 not in generations  # few objects became old since the last full one
+        c._pending = 400_000
+        c.check()
+        assert generations[-1] == 2 and c._pending == 0
+        assert c._long_lived == len(gc.get_objects(2))
+    finally:
+        gc.callbacks.remove(note)
