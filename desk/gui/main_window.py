@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
         self.quote_syncer.wait()  # the rows follow the last save before the window goes
         self.quote_syncer.shutdown()
         self.checker.shutdown()
+        self.panels["review"].refresher.stop()  # a pass in hand ends (waited for, bounded)
         event.accept()
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)
