@@ -53,6 +53,19 @@ def _no_check_outlives_its_test():
 
 
 @pytest.fixture(autouse=True)
+def _start_up_freezes_only_where_asked(request, monkeypatch):
+    """desk's start-up freezes what it made, once per process (desk.app: never undone, so
+    none of it is collected). A test process starts many windows: frozen by one test and
+    unfrozen by another (the freeze test), a team-library window's leftovers were collected
+    in bulk long after their test and crashed the collection (seen with test_team_library
+    before test_app). So only a test marked ``freezes`` lets start-up freeze."""
+    if request.node.get_closest_marker("freezes") is None:
+        import gc
+
+        monkeypatch.setattr(gc, "freeze", lambda: None)
+
+
+@pytest.fixture(autouse=True)
 def _nothing_held_for_a_first_paint():
     """A test that started the window as desk does (desk.app.start_window) and ended before
     its first paint leaves nothing held for the next test's checks (desk.gui.first_paint)."""

@@ -51,6 +51,7 @@ def test_the_core_is_imported_before_qt_and_markdown_not_at_all():
     assert proc.stdout.split() == ["[]", "True"]
 
 
+@pytest.mark.freezes
 def test_start_up_collects_nothing_before_the_first_paint_then_freezes_what_it_made(
         db_path, qtbot):
     import gc
