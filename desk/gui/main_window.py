@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.edit_lock = EditLockKeeper(library, self.editor, self.autosaver, parent=self,
                                         editor_name=lambda: self.runner.editor_name or "")
         self.centralWidget().layout().insertWidget(0, self.edit_lock.banner)
+        self.runner.lock_session = self.edit_lock.session  # status, trash, restore: checked
         self.checker.report_ready.connect(self._report_ready)
         self.actions = build_menus(self)
         self._fill_docks_menu()
@@ -361,7 +362,8 @@ class MainWindow(QMainWindow):
         from desk.gui.history_dialog import HistoryDialog
 
         dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self,
-                            runner=self.runner)
+                            runner=self.runner,
+                            read_only=self.edit_lock.refusal("restoring a revision"))
         dlg.restored.connect(self._restored)
         dlg.failed.connect(self.show_error)
         dlg.exec()

@@ -8,7 +8,12 @@ refresh what the change concerns; they disconnect when they close.
 
 ``editor_name`` (the Preferences' name, set by the window) is passed as ``reviewer`` to every
 operation that stamps one, unless the caller names a reviewer itself; without it the
-operations stamp their own default (desk.editor_name.cli_name)."""
+operations stamp their own default (desk.editor_name.cli_name).
+
+``lock_session`` (the window's editing-lock session, desk.gui.edit_lock) is passed likewise as
+``session`` to every operation that takes one (a status change, the trash, a restored
+revision), which is then refused, naming the holder, while another window holds the
+article's editing lock (desk.operations.articles)."""
 
 from __future__ import annotations
 
@@ -32,12 +37,15 @@ class OperationRunner(QObject):
         super().__init__(parent)
         self.library = library
         self.editor_name = editor_name
+        self.lock_session: str | None = None
 
     def run(self, op, /, *, parent=None, quiet: bool = False, **kwargs):
         """``op(library, **kwargs)``; its result, or None after telling the editor why not
         (``quiet``: no dialog, the caller shows the error itself — the DeskError is raised)."""
-        if self.editor_name and "reviewer" not in kwargs and _stamps_reviewer(op):
+        if self.editor_name and "reviewer" not in kwargs and _takes(op, "reviewer"):
             kwargs["reviewer"] = self.editor_name
+        if self.lock_session and "session" not in kwargs and _takes(op, "session"):
+            kwargs["session"] = self.lock_session
         try:
             result = op(self.library, **kwargs)
         except DeskError as exc:
@@ -59,8 +67,8 @@ class OperationRunner(QObject):
 
 
 @lru_cache(maxsize=256)
-def _stamps_reviewer(op) -> bool:
+def _takes(op, name: str) -> bool:
     try:
-        return "reviewer" in inspect.signature(op).parameters
+        return name in inspect.signature(op).parameters
     except (TypeError, ValueError):
         return False
