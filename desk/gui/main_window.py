@@ -476,6 +476,7 @@ class MainWindow(QMainWindow):
                 return
         self.save_settings()
         self.edit_lock.stop()  # after the last save: every lock of this window let go
+        file_actions.wait_for_backup(self)
         self.external_changes.stop()
         self.quote_syncer.wait()  # the rows follow the last save before the window goes
         self.quote_syncer.shutdown()
