@@ -345,7 +345,11 @@ class LibraryPanel(QWidget):
         if refused:  # asked before the question; the trash checks again in its transaction
             self.error.emit(refused)
             return False
-        headline = self.library.articles.get(aid).headline or "(untitled)"
+        try:
+            headline = self.library.articles.get(aid).headline or "(untitled)"
+        except DeskError as exc:  # the team library went offline
+            self.error.emit(str(self.runner.explain(exc, "trash")))
+            return False
         answer = QMessageBox.question(
             self, "Move to trash",
             f"Move “{headline}” to the trash?\n\nYou can restore it from the trash later.",

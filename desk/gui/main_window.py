@@ -332,11 +332,14 @@ class MainWindow(QMainWindow):
         except SAVE_ERRORS as exc:
             self.show_error(str(exc))
             allowed = False
-        article = self.library.articles.get(aid)
-        self.editor.show_status(article.status)
-        self._sync_status_menu(article.status)
+        try:
+            status = self.library.articles.get(aid).status
+        except SAVE_ERRORS:  # offline: the dialog said so; the status shown is the last read
+            status = self.editor.current_fields()["status"]
+        self.editor.show_status(status)
+        self._sync_status_menu(status)
         if allowed:
-            self.statusBar().showMessage(f"Status: {article.status}", 4000)
+            self.statusBar().showMessage(f"Status: {status}", 4000)
         return allowed
 
     def _sync_status_menu(self, status: str) -> None:

@@ -13,7 +13,10 @@ operations stamp their own default (desk.editor_name.cli_name).
 ``lock_session`` (the window's editing-lock session, desk.gui.edit_lock) is passed likewise as
 ``session`` to every operation that takes one (a status change, the trash, a restored
 revision), which is then refused, naming the holder, while another window holds the
-article's editing lock (desk.operations.articles)."""
+article's editing lock (desk.operations.articles).
+
+A lost connection to the team library is raised (or shown) as desk.gui.offline.TeamOffline,
+in the offline banner's words, and announced with ``connection_lost``."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ log = logging.getLogger(__name__)
 class OperationRunner(QObject):
     # (Changes, the widget that asked, or None): a panel may skip refreshing what it did itself
     changed = Signal(object, object)
+    connection_lost = Signal()  # an operation failed on a lost team-library connection
 
     def __init__(self, library, parent=None, *, editor_name: str | None = None):
         super().__init__(parent)
@@ -50,14 +54,28 @@ class OperationRunner(QObject):
             result = op(self.library, **kwargs)
         except DeskError as exc:
             log.debug("%s refused in the window: %s", getattr(op, "__name__", op), exc)
+            failure = self.explain(exc, getattr(op, "__name__", str(op)))
             if quiet:
-                raise
+                if failure is exc:
+                    raise
+                raise failure from exc
             from desk.gui.dialogs import show_error
 
-            show_error(parent, str(exc))
+            show_error(parent, str(failure))
             return None
         self.announce(getattr(result, "changes", None), origin=parent)
         return result
+
+    def explain(self, exc: DeskError, doing: str = "an action") -> DeskError:
+        """The error to show for ``exc``: TeamOffline, in the offline banner's words, for a
+        lost team-library connection (``connection_lost`` is emitted), else ``exc``."""
+        from desk.gui.offline import TeamOffline, lost_connection
+
+        if isinstance(exc, TeamOffline) or not lost_connection(self.library, exc):
+            return exc
+        log.info("%s: the team library is offline (%s)", doing, exc)
+        self.connection_lost.emit()
+        return TeamOffline()
 
     def announce(self, changes: Changes | None, *, origin=None) -> None:
         """Tell every subscriber what changed (nothing when nothing did)."""
