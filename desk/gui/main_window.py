@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.edit_lock = EditLockKeeper(library, self.editor, self.autosaver, parent=self,
                                         editor_name=lambda: self.runner.editor_name or "")
         self.centralWidget().layout().insertWidget(0, self.edit_lock.banner)
+        self.runner.lock_session = self.edit_lock.session  # status, trash, restore: checked
         self.checker.report_ready.connect(self._report_ready)
         self.actions = build_menus(self)
         self._fill_docks_menu()
@@ -331,11 +332,14 @@ class MainWindow(QMainWindow):
         except SAVE_ERRORS as exc:
             self.show_error(str(exc))
             allowed = False
-        article = self.library.articles.get(aid)
-        self.editor.show_status(article.status)
-        self._sync_status_menu(article.status)
+        try:
+            status = self.library.articles.get(aid).status
+        except SAVE_ERRORS:  # offline: the dialog said so; the status shown is the last read
+            status = self.editor.current_fields()["status"]
+        self.editor.show_status(status)
+        self._sync_status_menu(status)
         if allowed:
-            self.statusBar().showMessage(f"Status: {article.status}", 4000)
+            self.statusBar().showMessage(f"Status: {status}", 4000)
         return allowed
 
     def _sync_status_menu(self, status: str) -> None:
@@ -361,7 +365,8 @@ class MainWindow(QMainWindow):
         from desk.gui.history_dialog import HistoryDialog
 
         dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self,
-                            runner=self.runner)
+                            runner=self.runner,
+                            read_only=self.edit_lock.refusal("restoring a revision"))
         dlg.restored.connect(self._restored)
         dlg.failed.connect(self.show_error)
         dlg.exec()
@@ -474,6 +479,7 @@ class MainWindow(QMainWindow):
                 return
         self.save_settings()
         self.edit_lock.stop()  # after the last save: every lock of this window let go
+        file_actions.wait_for_backup(self)
         self.external_changes.stop()
         self.quote_syncer.wait()  # the rows follow the last save before the window goes
         self.quote_syncer.shutdown()
