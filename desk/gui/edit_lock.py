@@ -352,3 +352,25 @@ class EditLockKeeper(QObject):
             editing.release(self.library, article_id=old, session=self.session)
         except SAVE_ERRORS as exc:  # it goes stale in STALE_AFTER_S instead
             log.info("could not let the editing lock of article %d go: %s", old, exc)
+
+
+def attach(win) -> EditLockKeeper:
+    """The window's keeper of its article's editing lock, its banner over the editor, and the
+    runner's lock session (status changes, the trash and restores are checked against it)."""
+    keeper = EditLockKeeper(win.library, win.editor, win.autosaver, parent=win,
+                            editor_name=lambda: win.library.editor)  # what its saves stamp
+    win.centralWidget().layout().insertWidget(0, keeper.banner)
+    win.runner.lock_session = keeper.session
+    return keeper
+
+
+def wire(win) -> None:
+    """What the keeper tells the window: notices, text kept in History, read-only, re-reads."""
+    keeper, saver = win.edit_lock, win.autosaver
+    keeper.notice.connect(lambda text: win.statusBar().showMessage(text, 30000))
+    keeper.text_kept.connect(win.journal_keeper.writer.remove)  # in History now
+    keeper.read_only_changed.connect(lambda on: win.status.show_save_state(
+        "Read-only" if on else saver.state, saver.last_error))
+    keeper.reloaded.connect(lambda article: (
+        win._sync_status_menu(article.status),
+        win.checker.set_article(article.id, article.language)))

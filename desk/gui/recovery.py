@@ -82,7 +82,7 @@ def _recover(window, article, fields: dict, *, first: bool) -> int | None:
         holder = _live_holder(window, article.id)
         if holder is not None:
             kept = keep_unsaved(lib, article.id, fields, holder=holder.editor or "another editor",
-                                editor=window.runner.editor_name or "")
+                                editor=lib.editor)
         else:
             lib.revisions.create(article.id, label=KEPT_LABEL, editor=article.updated_by)
             if article.deleted_at is not None:

@@ -25,7 +25,7 @@ from tests.gui.shell_helpers import close_window, make_window
 
 def named_window(qtbot, library, settings_path, name: str, **kw):
     w = make_window(qtbot, library, settings_path, open_last=False, **kw)
-    w.runner.editor_name = name
+    w.runner.editor_name = w.library.editor = name  # as Preferences sets them
     return w
 
 
