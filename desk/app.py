@@ -58,23 +58,12 @@ def _apply_style_sheet(app) -> None:
         app.setProperty("desk-styled", True)
 
 
-def _open_library(db_path: Path | str):
-    from PySide6.QtWidgets import QMessageBox
-
-    from desk.model import DeskError
-    from desk.storage import Library
-
-    try:
-        return Library.open(db_path)
-    except DeskError as exc:
-        QMessageBox.critical(None, "desk", f"desk cannot open its library.\n\n{exc}")
-        return None
-
-
 def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover: bool = True):
     """The application, the library and the window shown, with SIGTERM/SIGHUP saving and
     closing it and the crash journal offered back; (None, None, None) if the library cannot
-    be opened. The caller runs app.exec() and closes the library.
+    be opened. The caller runs app.exec() and closes the library. A team library whose server
+    wants a password is asked for it, or falls back to the local library
+    (desk.gui.start_library).
 
     Nothing but the window and the first page of the library list comes before the first
     paint: the last article opens (and is checked) from the event loop, just after.
@@ -88,7 +77,10 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     gc.disable()
     _core_first()
     app = _application(argv)
-    library = _open_library(db_path)
+    from desk.gui.start_library import open_start_library
+
+    started = open_start_library(db_path)  # a team library's password asked for here
+    library = started.library
     if library is None:
         return app, None, None
     from PySide6.QtCore import QTimer
@@ -100,6 +92,8 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     first_paint.hold()  # the checks, their process and the refresh start after the paint
     window = build_window(library, open_last=False)
     window.show()
+    if started.note:  # the team library was not opened: the local one was
+        window.statusBar().showMessage(started.note, 30000)
     QTimer.singleShot(0, window.open_first_article)
     first_paint.later(gc.freeze)
     first_paint.later(_warm_imports)

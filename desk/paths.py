@@ -8,6 +8,7 @@ to the user's folders, as from Python.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -62,7 +63,10 @@ def url_without_password(url: str) -> str:
     (libpq finds that in ~/.pgpass or $PGPASSWORD, or the window asks for it)."""
     from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # malformed (opening it says so): the user part's password cut anyway
+        return re.sub(r"^([a-z]+://[^:@/]*):[^@/]*@", r"\1@", url)
     netloc = parts.netloc
     if "@" in netloc:
         userinfo, host = netloc.rsplit("@", 1)
@@ -75,7 +79,11 @@ def team_label(url: str) -> str:
     """``team: dbname on host`` (the window's title and status bar)."""
     from urllib.parse import parse_qs, urlsplit
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is no number raises here)
+    except ValueError:
+        return "team: (a malformed postgresql:// URL)"
     query = parse_qs(parts.query)
     host = parts.hostname or (query.get("host") or ["localhost"])[0]
     dbname = parts.path.lstrip("/") or (query.get("dbname") or [parts.username or ""])[0]

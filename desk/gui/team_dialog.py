@@ -147,17 +147,43 @@ class TeamLibraryDialog(QDialog):
             return "Which database? Fill in Database (or a postgresql:// URL)."
         return ""
 
+    def say(self, why: str) -> None:
+        """Why the library could not be opened (or named), under the fields."""
+        self.problem.setText(why)
+        self.problem.show()
+
     def accept(self) -> None:
         why = self.refusal()
         if why:
-            self.problem.setText(why)
-            self.problem.show()
+            self.say(why)
             return
         password = self.password.text() or (urlsplit(self.url.text().strip()).password or "")
         if password:
             SESSION_PASSWORDS[self.kept_url()] = password
         LAST_ASKED[:] = [self.kept_url()]
         super().accept()
+
+
+def ask_password(parent, url: str, why: str) -> str | None:
+    """The same dialog on the library at ``url`` whose server wants a password (``why``: the
+    server's refusal, in its one line), the password field focused: the URL to connect with,
+    or None if cancelled. Fields left as they were keep ``url`` whole (its other parameters,
+    e.g. sslmode, which the fields do not show)."""
+    kept = url_without_password(url)
+    dlg = TeamLibraryDialog(parent, kept)
+    dlg.setWindowTitle("Password for the Team Library")
+    dlg.say(why)
+    dlg.password.setFocus()
+    as_given = dlg.kept_url()
+    if dlg.exec() != QDialog.Accepted:
+        return None
+    if dlg.url.text().strip() or dlg.kept_url() != as_given:  # another library named
+        return dlg.connect_url()
+    password = dlg.password.text()
+    if password:
+        SESSION_PASSWORDS[kept] = password
+    LAST_ASKED[:] = [kept]
+    return with_password(kept, password)
 
 
 def ask_team_library(parent, last_url: str = "") -> str | None:

@@ -41,6 +41,11 @@ class ConnectionLost(StorageError):
     network went): every later call fails the same way until the library is reopened."""
 
 
+class PasswordRefused(StorageError):
+    """The database server wants a password desk was not given, or refused the one given:
+    the window asks for it (desk.gui.team_open) rather than giving up."""
+
+
 class LibraryTooNew(StorageError):
     """The library was written by a newer desk (its schema is beyond the migrations known)."""
 

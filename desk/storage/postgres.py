@@ -33,6 +33,7 @@ from desk.storage.errors import (
     LibraryFull,
     LibraryLocked,
     LibraryReadOnly,
+    PasswordRefused,
     QueryInterrupted,
     StorageError,
     disk_full,
@@ -49,7 +50,11 @@ _WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][A
 
 def redacted(url: str) -> str:
     """The URL without its password, for messages and the log."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (a port that is no number raises here)
+    except ValueError:
+        return "(a malformed postgresql:// URL)"  # it may hold a password: not repeated
     if parts.password is None:
         return url
     netloc = parts.netloc.rsplit("@", 1)
@@ -158,6 +163,10 @@ def connect(url: str, *, busy_timeout_ms: int, read_only: bool = False) -> PgCon
     """A connection to the library at ``url``; a server down, a wrong password, a missing
     database or user leaves as one line (``connect_error``)."""
     try:
+        urlsplit(url).port  # noqa: B018 (a malformed URL raises here, not in a traceback)
+    except ValueError as exc:
+        raise StorageError(f"cannot open the library {redacted(url)}: {exc}") from None
+    try:
         raw = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor,
                               connect_timeout=_connect_timeout(url), application_name="desk")
     except psycopg.Error as exc:
@@ -188,9 +197,12 @@ def connect_error(exc: psycopg.Error, url: str) -> StorageError:
     parts = urlsplit(url)
     user = parts.username or os.environ.get("PGUSER") or "(your login name)"
     dbname = parts.path.lstrip("/") or user
-    if "password authentication failed" in low or "no password supplied" in low:
-        return StorageError(f"{head}: the server refused the password of the PostgreSQL user "
-                            f"{user}")
+    if "no password supplied" in low:
+        return PasswordRefused(f"{head}: the server asks for the password of the PostgreSQL "
+                               f"user {user}")
+    if "password authentication failed" in low:
+        return PasswordRefused(f"{head}: the server refused the password of the PostgreSQL "
+                               f"user {user}")
     if "database" in low and "does not exist" in low:
         return StorageError(f"{head}: the server has no database {dbname!r}; create it first "
                             f"(createdb {dbname})")

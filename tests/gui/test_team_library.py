@@ -176,17 +176,64 @@ def test_a_server_that_is_down_is_a_dialog_and_the_window_stays(qtbot, window, m
     assert "no PostgreSQL server answers there" in line
 
 
-def test_a_wrong_password_is_a_dialog(qtbot, window, pg_server, pg_url, monkeypatch, _no_modal):
+def answer_password(monkeypatch, first: dict | None, password: str | None):
+    """File > Open Team Library… filled in with ``first`` (None: not expected), then the
+    password dialog (asked again when the server refuses) answered with ``password`` (None:
+    Cancel); what the password dialog showed is returned, one tuple a time it was asked."""
+    asked: list[tuple] = []
+
+    def exec_(dlg):
+        if dlg.windowTitle() == "Open Team Library":
+            assert first is not None, "File > Open Team Library… was not expected"
+            for name, value in first.items():
+                widget = getattr(dlg, name)
+                widget.setValue(value) if name == "port" else widget.setText(value)
+        else:
+            asked.append((dlg.windowTitle(), dlg.problem.text(), dlg.host.text(),
+                          dlg.port.value(), dlg.database.text()))
+            if password is None:
+                return QDialog.Rejected
+            dlg.password.setText(password)
+        dlg.accept()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(TeamLibraryDialog, "exec", exec_)
+    return asked
+
+
+def test_a_wrong_password_asks_again_and_cancel_stays(qtbot, window, pg_server, pg_url,
+                                                      monkeypatch, _no_modal):
     dbname = urlsplit(pg_url).path.lstrip("/")
-    line = _refused(window, monkeypatch, _no_modal, host="127.0.0.1", port=pg_server.port,
-                    database=dbname, user="desk_admin", password="not-the-password")
-    assert "\n" not in line and "refused the password" in line
-    assert "not-the-password" not in line
-    seen = answer_dialog(monkeypatch, password=PASSWORD)  # the next try starts from this one
+    asked = answer_password(monkeypatch, {"host": "127.0.0.1", "port": pg_server.port,
+                                          "database": dbname, "user": "desk_admin",
+                                          "password": "not-the-password"}, None)
     window.open_team_library_dialog()
-    assert (seen[0].host.text(), seen[0].port.value(), seen[0].database.text()) == \
-        ("127.0.0.1", pg_server.port, dbname)
-    close_window(opened_window(top_windows, window))
+    (title, why, host, port, database), = asked
+    assert title == "Password for the Team Library"
+    assert "\n" not in why and "refused the password" in why and "not-the-password" not in why
+    assert (host, port, database) == ("127.0.0.1", pg_server.port, dbname)
+    assert top_windows() == [window] and not window.library.is_postgresql
+    assert _no_modal.shown == []  # cancelled: no error on top, the status bar says so
+    assert "was not opened (no password given)" in window.statusBar().currentMessage()
+    assert team_dialog.SESSION_PASSWORDS == {}  # the wrong one is not tried again unasked
+
+
+def test_a_recent_team_library_without_its_password_asks_for_it(qtbot, window, pg_server,
+                                                                 pg_url, monkeypatch):
+    dbname = urlsplit(pg_url).path.lstrip("/")
+    url = f"postgresql://desk_admin@127.0.0.1:{pg_server.port}/{dbname}"  # as Recent keeps it
+    window.settings.add_recent_library(url)
+    window.fill_recent_menu()
+    asked = answer_password(monkeypatch, None, PASSWORD)
+    next(a for a in window.actions.recent_menu.actions() if a.data() == url).trigger()
+    new = opened_window(top_windows, window)
+    try:
+        assert new.library.is_postgresql
+        (_title, why, *_fields), = asked
+        assert "asks for the password of the PostgreSQL user desk_admin" in why
+        assert new.settings.recent_libraries()[0] == url  # still without the password
+    finally:
+        close_window(new)
 
 
 def test_a_missing_database_is_a_dialog(qtbot, window, pg_url, monkeypatch, _no_modal):
