@@ -119,3 +119,9 @@ def test_copy_moves_a_library_file_onto_the_server(desk_run, pg_url, tmp_path):
     assert code == 0 and "Floodgates open" in out
     assert_one_line(desk_run("--db", db, "copy", pg_url), "is not empty")
     assert_one_line(desk_run("--db", db, "copy", db), "is the open library")
+
+
+def test_a_malformed_url_is_one_line_without_its_password(desk_run):
+    result = desk_run("--db", "postgresql://desk:secret@[::1/lib", "list")
+    assert_one_line(result, "malformed postgresql:// URL): Invalid IPv6 URL")
+    assert "secret" not in result[2]
