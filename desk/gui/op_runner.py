@@ -11,8 +11,8 @@ operation that stamps one, unless the caller names a reviewer itself; without it
 operations stamp their own default (desk.editor_name.cli_name).
 
 ``lock_session`` (the window's editing-lock session, desk.gui.edit_lock) is passed likewise as
-``session`` to every operation that takes one (a status change, the trash, a restored
-revision), which is then refused, naming the holder, while another window holds the
+``session`` to every operation that takes one (a status change, the trash and back, a
+restored revision, an article's material), which is then refused, naming the holder, while another window holds the
 article's editing lock (desk.operations.articles).
 
 A lost connection to the team library is raised (or shown) as desk.gui.offline.TeamOffline,

@@ -11,10 +11,11 @@ panel's buttons and ``desk new|duplicate|trash|restore``.
 ``restore_revision``: History's Restore and ``desk history ID --restore REV``; the current
 text is snapshotted first, so nothing is ever lost.
 
-Editing locks: the status, the trash and a restored revision are part of the article an editor
-edits. Given the window's editing-lock ``session`` (the window's OperationRunner passes it to
-every operation that takes one), ``change_status``, ``trash_article`` and ``restore_revision``
-are refused with desk.storage.locks.LockHeld, naming the holder, while another window holds
+Editing locks: the status, the trash (in and out) and a restored revision are part of the
+article an editor edits. Given the window's editing-lock ``session`` (the window's
+OperationRunner passes it to every operation that takes one), ``change_status``,
+``trash_article``, ``restore_article`` and ``restore_revision`` (and
+desk.operations.materials.attach_material for an article's material) are refused with desk.storage.locks.LockHeld, naming the holder, while another window holds
 the article's lock, checked in the write's own transaction. The CLI passes none.
 """
 
@@ -138,12 +139,16 @@ def trash_article(lib: Library, *, article_id: int, session: str | None = None) 
 
 
 @logged
-def restore_article(lib: Library, *, article_id: int) -> ArticleResult:
-    """Bring the article back from the trash."""
+def restore_article(lib: Library, *, article_id: int,
+                    session: str | None = None) -> ArticleResult:
+    """Bring the article back from the trash. ``session``: refused while another window holds
+    the article's editing lock (it was trashed under them, by `desk trash`)."""
     current = lib.articles.get(article_id, include_deleted=True)
     if current.deleted_at is None:
         raise DeskError(f"article {article_id} is not in the trash")
     with lib.transaction():
+        if session is not None:
+            lib.locks.refuse_if_held(article_id, session, "restoring it from the trash")
         lib.articles.restore(article_id)
         article = lib.articles.get(article_id)
     return ArticleResult(article, Changes.of(articles=[article_id]))

@@ -25,14 +25,18 @@ class MaterialResult:
 
 @logged
 def attach_material(lib: Library, *, text: str, title: str = "", source_id: int | None = None,
-                    article_id: int | None = None, filename: str = "") -> MaterialResult:
+                    article_id: int | None = None, filename: str = "",
+                    session: str | None = None) -> MaterialResult:
     """Store material for a source or an article (or both); refused when it is empty or
-    belongs to neither."""
+    belongs to neither. ``session`` (a window's): material for an article is refused while
+    another window holds the article's editing lock (a source's material is the desk's)."""
     if source_id is None and article_id is None:
         raise DeskError("attach material to a source or an article")
     if not text.strip():
         raise DeskError("the material is empty")
     with lib.transaction():
+        if session is not None and article_id is not None:
+            lib.locks.refuse_if_held(article_id, session, "attaching material to it")
         m = lib.materials.add(text, title=title, source_id=source_id, article_id=article_id,
                               filename=filename)
     return MaterialResult(m, Changes.of(materials=[m.id]))

@@ -1,7 +1,8 @@
 """What else a read-only window could change under the editor holding the lock (issue 14):
-History's Restore, the status and the trash are refused there, naming the holder, in the
-write's own transaction; recovered text goes to History; the fields look read-only. Two
-windows on one SQLite file, each with its own Library and editor name."""
+History's Restore, the status, the trash (in and out) and an article's material are refused
+there, naming the holder, in the write's own transaction; recovered text goes to History;
+the fields look read-only. Two windows on one SQLite file, each with its own Library and
+editor name."""
 
 from __future__ import annotations
 
@@ -169,6 +170,55 @@ def test_the_window_holding_the_lock_trashes_it(two_windows, library, _no_modal)
     ana.library_panel.select(aid, emit=False)
     assert ana.library_panel.trash_current() is True
     assert library.articles.get(aid, include_deleted=True).deleted_at is not None
+
+
+def _trashed_under_ana(library, aid) -> None:
+    """`desk trash` (no session: not refused) while Ana's window still holds the lock."""
+    trash_article(library, article_id=aid)
+    assert library.locks.get(aid).editor == "Ana Ruiz"
+
+
+def _restore_in(window, aid) -> bool:
+    panel = window.library_panel
+    panel.trash_toggle.setChecked(True)
+    panel.select(aid, emit=False)
+    return panel.restore_current()
+
+
+def test_restoring_from_the_trash_in_the_read_only_window_is_refused_naming_the_holder(
+        two_windows, library, _no_modal):
+    ana, ben, aid = two_windows
+    _trashed_under_ana(library, aid)
+    assert _restore_in(ben, aid) is False
+    (text,) = _no_modal.texts("warning")
+    assert text.startswith("Ana Ruiz is editing this article")
+    assert "restoring it from the trash is refused" in text
+    assert library.articles.get(aid, include_deleted=True).deleted_at is not None
+    assert _restore_in(ana, aid) is True  # the window holding the lock restores it
+    assert library.articles.get(aid).deleted_at is None
+
+
+def test_material_for_the_article_in_the_read_only_window_is_refused_naming_the_holder(
+        qtbot, two_windows, library, tmp_path, _no_modal):
+    from desk.gui.review_dialog import ReviewDialog
+    from desk.review.reattach import sync_quotes
+
+    ana, ben, aid = two_windows
+    library.articles.update(aid, body="“The weir holds,” said Ruth Dalton.\n")
+    (row,) = sync_quotes(library, aid)  # a quotation without a source: its article's material
+    notes = tmp_path / "notes.txt"
+    notes.write_text("DALTON: The weir holds.", encoding="utf-8")
+    dialog = ReviewDialog(ben.library, row.id, ben, runner=ben.runner)
+    qtbot.addWidget(dialog)
+    assert dialog.attach([notes]) == []
+    (text,) = _no_modal.texts("warning")
+    assert text.startswith("Ana Ruiz is editing this article")
+    assert "attaching material to it is refused" in text
+    assert library.materials.list(article_id=aid) == []
+    mine = ReviewDialog(ana.library, row.id, ana, runner=ana.runner)
+    qtbot.addWidget(mine)
+    assert len(mine.attach([notes])) == 1
+    assert len(library.materials.list(article_id=aid)) == 1
 
 
 # -- recovery -------------------------------------------------------------------------------

@@ -140,3 +140,61 @@ def test_trash_and_restore_with_another_session_are_refused(library, held_by_ana
     assert article.deleted_at is None and article.body == "Newer."
     assert [r.id for r in library.revisions.list(held_by_ana)] == [rev.id]
     assert restore_revision(library, revision_id=rev.id, session="s-ana").article.body == ""
+
+
+def _checked_in_transaction(library, monkeypatch) -> list[bool]:
+    """Whether each lock check ran inside the write's transaction (so no lock taken between
+    a check and the write goes unseen)."""
+    seen: list[bool] = []
+    check = library.locks.refuse_if_held
+
+    def recording(*args, **kwargs):
+        seen.append(bool(library.conn.in_transaction))
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(library.locks, "refuse_if_held", recording)
+    return seen
+
+
+def test_restoring_from_the_trash_with_another_session_is_refused(library, held_by_ana,
+                                                                  monkeypatch):
+    from desk.operations.articles import restore_article, trash_article
+
+    trash_article(library, article_id=held_by_ana)  # `desk trash`: no session, not refused
+    seen = _checked_in_transaction(library, monkeypatch)
+    with pytest.raises(LockHeld, match="Ana is editing .* restoring it from the trash is "
+                                       "refused"):
+        restore_article(library, article_id=held_by_ana, session="s-ben")
+    assert seen == [True]
+    assert library.articles.get(held_by_ana, include_deleted=True).deleted_at is not None
+    assert restore_article(library, article_id=held_by_ana, session="s-ana").article \
+        .deleted_at is None
+
+
+def test_the_cli_restores_from_the_trash_whoever_holds_the_lock(library, held_by_ana):
+    from desk.operations.articles import restore_article, trash_article
+
+    trash_article(library, article_id=held_by_ana)
+    assert restore_article(library, article_id=held_by_ana).article.deleted_at is None
+
+
+def test_material_for_an_article_another_session_holds_is_refused(library, held_by_ana,
+                                                                  monkeypatch):
+    from desk.operations.materials import attach_material
+
+    seen = _checked_in_transaction(library, monkeypatch)
+    with pytest.raises(LockHeld, match="Ana is editing .* attaching material to it is refused"):
+        attach_material(library, text="Notes.", article_id=held_by_ana, session="s-ben")
+    assert seen == [True]
+    assert library.materials.list(article_id=held_by_ana) == []
+    mine = attach_material(library, text="Notes.", article_id=held_by_ana, session="s-ana")
+    assert [m.id for m in library.materials.list(article_id=held_by_ana)] == [mine.material.id]
+    assert attach_material(library, text="More.", article_id=held_by_ana).material.id  # the CLI
+
+
+def test_material_for_a_source_is_not_held_by_an_articles_lock(library, held_by_ana):
+    from desk.operations.materials import attach_material
+
+    source = library.sources.add("Ruth Dalton")
+    result = attach_material(library, text="Transcript.", source_id=source.id, session="s-ben")
+    assert result.material.source_id == source.id
