@@ -269,12 +269,12 @@ def test_dropping_files_on_the_window_imports_them(window, tmp_path):
 
 
 def test_unreadable_library_at_start_is_a_dialog(tmp_path, monkeypatch):
-    from desk.app import _open_library
+    from desk.gui.start_library import open_start_library
 
     dialogs = Dialogs(monkeypatch)
     bad = tmp_path / "not-a-library.db"
     bad.write_text("hello", encoding="utf-8")
-    assert _open_library(bad) is None
+    assert open_start_library(bad).library is None  # a file named: no fall-back, no window
     assert "not a desk library" in dialogs.texts("critical")[0]
 
 
