@@ -241,6 +241,16 @@ class ArticleEditor(QWidget):
             self.dek.setPlainText(" ".join(dek.split()))
         return True, dek_taken
 
+    def follow_palette(self) -> None:
+        """The body's markup colours from its palette again (the theme changed). Re-colouring
+        changes no text, but the body says "text changed" for it: not an edit, or a window
+        would save — and a read-only one keep a "not saved" revision — at every theme switch."""
+        loading, self._loading = self._loading, True
+        try:
+            self.highlighter.set_palette(self.body.palette())
+        finally:
+            self._loading = loading
+
     def _changed(self, *_):
         if not self._loading and self.article_id is not None:
             self.text_changed.emit()

@@ -21,10 +21,10 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QPalette
 
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.lock_banner import LockBanner, holder_name
+from desk.gui.read_only_look import ReadOnlyLook
 from desk.model import DeskError
 from desk.operations import editing
 from desk.storage.edits import keep_unsaved
@@ -40,15 +40,12 @@ STOP_WAIT_MS = 3000  # closing waits at most this long for a heartbeat under way
 def set_read_only(editor, on: bool) -> None:
     """The editor's fields and body take no typing (they still show the article). The
     fields above the body look it too: their white (Base) turns the window's grey, as a
-    disabled box's does; the body stays white, the page being read."""
+    disabled box's does, in the theme of the moment (desk.gui.read_only_look); the body
+    stays white, the page being read."""
+    look = editor.findChild(ReadOnlyLook) or ReadOnlyLook(editor)
     for field in (editor.headline, editor.dek, editor.byline, editor.tags):
         field.setReadOnly(on)
-        if on:
-            palette = field.palette()
-            palette.setColor(QPalette.Base, palette.color(QPalette.Window))
-            field.setPalette(palette)
-        else:
-            field.setPalette(QPalette())  # the window's own again (its theme included)
+        look.set(field, on)
     editor.body.setReadOnly(on)
     for box in (editor.section, editor.status, editor.language_box):
         box.setEnabled(not on)

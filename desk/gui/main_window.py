@@ -479,7 +479,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)
         if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
-            self.editor.highlighter.set_palette(self.editor.body.palette())
+            self.editor.follow_palette()
         super().changeEvent(event)
 
     def dragEnterEvent(self, event):  # noqa: N802 (Qt override)
