@@ -5,7 +5,12 @@ moment.
 Only the Base role is set on the field; every other role follows the application's palette.
 The grey is taken from the field's own Window colour, and taken again whenever the palette
 changes (Edit > Preferences > Theme, or the desktop's own switch): a grey copied once from
-the light theme stayed light under the dark one, behind light text — unreadable."""
+the light theme stayed light under the dark one, behind light text — unreadable.
+
+A field stays looked after once it has been read-only: when the theme changes, desk's style
+sheet is set again (desk.gui.theme) and Qt's style-sheet style puts back the palette it saw
+when it last polished the field — the grey of a read-only time long gone. An editable field
+whose Base comes back so is given the application's palette again."""
 
 from __future__ import annotations
 
@@ -17,28 +22,32 @@ _PALETTE_EVENTS = (QEvent.ApplicationPaletteChange, QEvent.PaletteChange)
 
 
 class ReadOnlyLook(QObject):
-    """Keeps the grey of the fields it looks after (``on``) in step with the palette."""
+    """Keeps the Base of the fields it looks after in step with the palette: the window's
+    grey while read-only (``set(field, True)``), the theme's own once editable again."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._fields: list[QWidget] = []
+        self._read_only: dict[QWidget, bool] = {}
 
     def set(self, field: QWidget, on: bool) -> None:
-        if on:
-            if field not in self._fields:
-                self._fields.append(field)
-                field.installEventFilter(self)
-            _grey(field)
-        else:
-            if field in self._fields:
-                self._fields.remove(field)
-                field.removeEventFilter(self)
-            field.setPalette(QPalette())  # the window's own again (its theme included)
+        if field not in self._read_only:
+            if not on:
+                return  # never greyed: nothing of ours to undo
+            field.installEventFilter(self)
+        self._read_only[field] = on
+        _follow(field, on)
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt override)
-        if event.type() in _PALETTE_EVENTS and watched in self._fields:
-            _grey(watched)
+        if event.type() in _PALETTE_EVENTS and watched in self._read_only:
+            _follow(watched, self._read_only[watched])
         return False
+
+
+def _follow(field: QWidget, read_only: bool) -> None:
+    if read_only:
+        _grey(field)
+    elif field.palette().isBrushSet(QPalette.Active, QPalette.Base):
+        field.setPalette(QPalette())  # the window's own again (its theme included)
 
 
 def _grey(field: QWidget) -> None:

@@ -18,9 +18,18 @@ FIELDS = ("headline", "dek", "byline", "tags")
 
 
 @pytest.fixture(autouse=True)
-def _system_theme_after():
+def _styled_as_desk_is(qapp):
+    """desk's style sheet on, as the window has it (desk.app): a theme switch sets it again,
+    and Qt's style-sheet style then puts back palettes it kept (the editable-again case
+    passed without it and failed with it). Put back as found, the theme too."""
+    from desk.app import _apply_style_sheet
+
+    sheet, styled = qapp.styleSheet(), qapp.property("desk-styled")
+    _apply_style_sheet(qapp)
     yield
     theme.apply("system")
+    qapp.setStyleSheet(sheet)
+    qapp.setProperty("desk-styled", styled)
 
 
 @pytest.fixture
