@@ -37,6 +37,7 @@ _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
+OVERRULE = 3
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
 
@@ -48,8 +49,12 @@ class People:
                  r"(?:-[A-Z][\w\u2019'.-]*|(?=[ \t]+[A-Z])))")
     _RUN_RE = re.compile(r"(?<![\w\u2019'-])" + _NAME_TOK + r"(?:[ \t]+" + _NAME_TOK + r")*")
 
-    def __init__(self, text: str, skip_ranges: list[tuple[int, int]]):
+    def __init__(self, text: str, skip_ranges: list[tuple[int, int]],
+                 quoted: list[tuple[int, int]] | None = None):
+        """quoted: the quotation regions (start, end) in text order; a pronoun inside one is
+        the speaker's, not the narrator's, and gives no one a gender."""
         self.text = text
+        self._quoted = quoted or []
         self.full: dict[str, list[tuple[int, str]]] = {}  # surname(lower) -> [(pos, full name)]
         self.mentions: list[tuple[int, str]] = []  # (pos, full-or-surname) in text order
         self._fulls_cache: dict[str, tuple[list, int, dict[str, list[int]]]] = {}
@@ -66,6 +71,7 @@ class People:
             runs.append(m)
         lower_words = self._lower = LowerWords(text)
         shapes: dict[tuple[str, ...], Shape | None] = {}  # names and function words repeat
+        given_hint: dict[str, str] = {}  # full name -> the sex its first name is mostly given to
         for m in runs:
             base = m.start()
             for rel in run_pieces(m.group()):
@@ -101,9 +107,11 @@ class People:
                     given = given_names().get(words[0], "")
                     if title or given or kin:
                         self.persons.add(full)
-                    g = gender_word(hon) or gender_word(title.split()[-1] if title else "") or kin or given
+                    g = gender_word(hon) or gender_word(title.split()[-1] if title else "") or kin
                     if g:
                         self.gender.setdefault(full, g)
+                    elif given:
+                        given_hint.setdefault(full, given)
                     if not title:
                         # "Ana Ruiz, the mayor, said": a role set off after the name
                         end = base + rel[-1][2]
@@ -132,11 +140,13 @@ class People:
         self._places: set[str] | None = None
         self._entity_pos: dict[str, list[int]] | None = None
         self._antecedents: Antecedents | None = None
-        self._gender_from_pronouns()
+        self._gender_from_pronouns(given_hint)
 
-    def _gender_from_pronouns(self) -> None:
+    def _gender_from_pronouns(self, given_hint: dict[str, str]) -> None:
         """A person whose name is followed, before anyone else is named, by "he"/"his" or
-        "she"/"her" is given that gender (most votes win); names already known keep theirs."""
+        "she"/"her" (outside quotations) is given that gender (most votes win); names already
+        known by an honorific or a role keep theirs. The first name's usual sex (given_hint)
+        decides unless every pronoun says otherwise ("Sen. Lindsay Marsh … his rival")."""
         votes: dict[str, list[int]] = {}
         pos = self._mention_pos
         seen: dict[str, int] = {}
@@ -151,12 +161,23 @@ class People:
                 continue  # (a single name's gender is kept under its folded form: "his daughter, Ana")
             stop = pos[m + 1] if m + 1 < len(pos) else len(self.text)
             pm = _GENDERED.search(self.text, p + len(name), min(stop, p + len(name) + 200))
+            while pm and self._in_quotation(pm.start()):
+                pm = _GENDERED.search(self.text, pm.end(), min(stop, p + len(name) + 200))
             if pm:
                 v = votes.setdefault(full, [0, 0])
                 v[0 if pm.group()[0] in "Hh" and pm.group().lower() in ("he", "his", "him", "himself") else 1] += 1
         for full, (m_votes, f_votes) in votes.items():
+            if full in given_hint and m_votes and f_votes:
+                continue  # split votes: the first name decides
             if m_votes != f_votes:
                 self.gender[full] = "m" if m_votes > f_votes else "f"
+        for full, g in given_hint.items():
+            self.gender.setdefault(full, g)
+
+    def _in_quotation(self, pos: int) -> bool:
+        quoted = self._quoted
+        k = bisect.bisect_right(quoted, (pos, float("inf"))) - 1
+        return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
 
     def seed(self, sources) -> None:
         """The library's people are known before the article names them: "Kadhimi" in an
