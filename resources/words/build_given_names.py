@@ -38,14 +38,14 @@ def main(argv: list[str]) -> int:
     for name, (f, m) in counts.items():
         total = f + m
         if total >= MIN_TOTAL and max(f, m) / total >= MIN_SHARE and name.isalpha():
-            out.append((name, "f" if f > m else "m"))
+            out.append((name, "f" if f > m else "m", int(100 * max(f, m) / total)))
     out.sort()
     target = Path(__file__).with_name("given-names.tsv")
     with target.open("w", encoding="utf-8") as fh:
-        fh.write("# given name<TAB>f|m; built by build_given_names.py from US SSA baby-name counts "
-                 "(public domain); see PROVENANCE.md\n")
-        for name, sex in out:
-            fh.write(f"{name}\t{sex}\n")
+        fh.write("# given name<TAB>f|m<TAB>% of its babies of that sex (rounded down); built by "
+                 "build_given_names.py from US SSA baby-name counts (public domain); see PROVENANCE.md\n")
+        for name, sex, share in out:
+            fh.write(f"{name}\t{sex}\t{share}\n")
     print(f"{len(out)} names written to {target}")
     return 0
 

@@ -15,7 +15,15 @@ from desk.checks.attribution.lexicon import (
     PLACEISH,
     SPEECH_FORMS,
 )
-from desk.checks.attribution.names import LowerWords, Shape, gender_word, given_names, read_shape, run_pieces
+from desk.checks.attribution.names import (
+    LowerWords,
+    Shape,
+    firm_given_name,
+    gender_word,
+    given_names,
+    read_shape,
+    run_pieces,
+)
 from desk.checks.attribution.phrase import _norm
 from desk.checks.attribution.pronouns import Antecedents
 
@@ -71,7 +79,8 @@ class People:
             runs.append(m)
         lower_words = self._lower = LowerWords(text)
         shapes: dict[tuple[str, ...], Shape | None] = {}  # names and function words repeat
-        given_hint: dict[str, str] = {}  # full name -> the sex its first name is mostly given to
+        # full name -> the sex its first name is mostly (not almost only) given to
+        given_hint: dict[str, str] = {}
         for m in runs:
             base = m.start()
             for rel in run_pieces(m.group()):
@@ -108,8 +117,8 @@ class People:
                     if title or given or kin:
                         self.persons.add(full)
                     g = gender_word(hon) or gender_word(title.split()[-1] if title else "") or kin
-                    if g:
-                        self.gender.setdefault(full, g)
+                    if g or firm_given_name(words[0]):
+                        self.gender.setdefault(full, g or given)
                     elif given:
                         given_hint.setdefault(full, given)
                     if not title:
@@ -145,8 +154,9 @@ class People:
     def _gender_from_pronouns(self, given_hint: dict[str, str]) -> None:
         """A person whose name is followed, before anyone else is named, by "he"/"his" or
         "she"/"her" (outside quotations) is given that gender (most votes win); names already
-        known by an honorific or a role keep theirs. The first name's usual sex (given_hint)
-        decides unless every pronoun says otherwise ("Sen. Lindsay Marsh … his rival")."""
+        known by an honorific, a role or a first name given almost only to one sex keep theirs.
+        A first name given mostly to one sex (given_hint) decides unless every pronoun says
+        otherwise ("Sen. Lindsay Marsh … his rival")."""
         votes: dict[str, list[int]] = {}
         pos = self._mention_pos
         seen: dict[str, int] = {}
