@@ -37,10 +37,13 @@ _ROLE_AFTER = re.compile(r",[ \t]+(?:the|a|an|(?:[A-Z][\w.-]*[ \t]+){0,2}[A-Z][\
 _WHO_AFTER = re.compile(r",[ \t\u00a0]+who[ \t\u00a0]")
 _KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
-                             r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
+                             r"between|among|toward|towards|via|through|behind|after|before|around|near|across|inside|outside|"
+                             r"beyond|beside|alongside|along|past|despite|within|without|upon|onto|amid)\s+"
+                             r"(?:the\s+|a\s+|an\s+)?$",
                              re.I)
 # "Okafor press officer Lena Voss": a name modifying a role before another name
-_MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
+# ("Ruiz and husband Piet": a coordination, not a modifier)
+_MODIFIER_AFTER = re.compile(r"[ \t]+(?!(?:and|or|nor|but)\b)(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
