@@ -25,3 +25,16 @@ def test_a_name_after_around_is_no_subject_and_a_coordinated_name_is_no_modifier
     text = ("Making her way around Vellin Marrow, Ana Ruiz and husband Piet thanked a diner for coming.\n\n"
             "She says, “With your help we can do it.”")
     assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_description_opening_a_sentence_refers_back_to_the_person_just_named():
+    text = ("Tomas Berg campaigned in Tarn for Piet Maas on Monday.\n\n"
+            "The radio talker has filled his rally speeches for Maas with hymns. "
+            "He has called Maas “a man raised for these times.”")
+    assert speakers(text) == ["Tomas Berg"]
+
+
+def test_a_description_with_nobody_named_before_stays_a_description():
+    text = ("The radio talker has filled his rally speeches with hymns. "
+            "He has called the town “a place raised for these times.”")
+    assert speakers(text) == ["The radio talker"]
