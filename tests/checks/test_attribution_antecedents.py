@@ -38,3 +38,11 @@ def test_a_description_with_nobody_named_before_stays_a_description():
     text = ("The radio talker has filled his rally speeches with hymns. "
             "He has called the town “a place raised for these times.”")
     assert speakers(text) == ["The radio talker"]
+
+
+def test_a_misspelt_surname_that_speaks_outranks_the_name_it_reports_on():
+    text = ("Tyra Quennell and Ana Ruiz spoke at the hall.\n\n"
+            "Quenell said Ruiz never listens to the crews.\n\n"
+            "“It is always the same,” she said.")
+    assert speakers(text)[-1] == "Quenell"
+

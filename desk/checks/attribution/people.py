@@ -144,6 +144,7 @@ class People:
                         self.titles.setdefault(shape.single, shape.title)
         self._mention_pos = [p for p, _ in self.mentions]
         self._oblique: dict[int, bool] = {}
+        self._near: dict[str, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
         for p, name in self.mentions:
             if " " not in name and (SPEECH_AFTER.match(text, p + len(name)) or _WHO_AFTER.match(text, p + len(name))) \
@@ -252,6 +253,16 @@ class People:
             self._entity_pos = found
         return self._entity_pos
 
+    def near_surname(self, word: str) -> bool:
+        """Is a lone name one letter off the surname of someone introduced in full ("Marow"
+        after "Lena Marrow")? A misspelt surname: a person, though never given a first name."""
+        found = self._near.get(word)
+        if found is None:
+            w = _norm(word)
+            found = self._near[word] = len(w) >= 5 and w not in self.full and any(
+                k[:1] == w[:1] and _one_edit(w, k) for k in self.full if len(k) >= 5)
+        return found
+
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""
         toks = name.split()
@@ -318,3 +329,15 @@ class People:
     @property
     def rival(self) -> str | None:
         return self._antecedents.rival if self._antecedents is not None else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are a and b one letter apart (one replaced, added or dropped)?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]

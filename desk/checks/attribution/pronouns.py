@@ -72,8 +72,9 @@ class Antecedents:
                 # clause; one credited with words before one
                 # the words are about ("Ruiz won, Voss said. “…,” he said": Voss); a person
                 # known to fit the pronoun before one of unknown gender; a lone word never given
-                # a first name ("Reuters said") last
-                lone = " " not in full and _norm(full) not in self.people.full and not self.people.gender_of(full)
+                # a first name ("Reuters said", unless a misspelt surname of someone who was) last
+                lone = " " not in full and _norm(full) not in self.people.full and not self.people.gender_of(full) \
+                    and not self.people.near_surname(full)
                 speaks = not lone and self._speaks(p, name)
                 key = (not self.people.oblique(m), not self._subordinate(lo, p), speaks, not lone)
                 if best_key is None or key > best_key:
