@@ -30,3 +30,8 @@ def test_the_first_names_usual_sex_decides_when_the_pronouns_disagree():
 def test_the_first_names_usual_sex_decides_without_pronouns():
     text = "Lindsay Marsh opened the campaign in Tarn on Monday."
     assert People(text, []).gender_of("Lindsay Marsh") == "f"
+
+
+def test_an_acronym_after_the_name_does_not_stop_the_pronouns_from_voting():
+    text = "Sen. Lindsay Marsh (R-TN) praised his staff on Monday."
+    assert People(text, []).gender_of("Lindsay Marsh") == "m"

@@ -173,7 +173,10 @@ class People:
             full, _ = self.full_name(name, p + 1)
             if full in self.gender or " " not in full and _norm(full) in self.gender:
                 continue  # (a single name's gender is kept under its folded form: "his daughter, Ana")
-            stop = pos[m + 1] if m + 1 < len(pos) else len(self.text)
+            nxt = m + 1  # the next one named (an acronym, "(R-Wy.)", names no one)
+            while nxt < len(pos) and self.mentions[nxt][1].isupper():
+                nxt += 1
+            stop = pos[nxt] if nxt < len(pos) else len(self.text)
             pm = _GENDERED.search(self.text, p + len(name), min(stop, p + len(name) + 200))
             while pm and self._in_quotation(pm.start()):
                 pm = _GENDERED.search(self.text, pm.end(), min(stop, p + len(name) + 200))
