@@ -46,3 +46,10 @@ def test_a_misspelt_surname_that_speaks_outranks_the_name_it_reports_on():
             "“It is always the same,” she said.")
     assert speakers(text)[-1] == "Quenell"
 
+
+
+def test_a_name_credited_after_the_sentences_own_pronoun_is_a_candidate():
+    text = ("Mayor Tomas Berg opened the fair.\n\n"
+            "The fair could carry Tarn for him, which he expects, Piet Maas said.\n\n"
+            "“He has a plan,” he said.")
+    assert speakers(text)[-1] == "Piet Maas"

@@ -41,7 +41,8 @@ class Antecedents:
         sentence before it, else in each earlier sentence. In a sentence, a subject comes
         before a name after a preposition or in the possessive; an earlier sentence with a
         pronoun of the same gender ("he said") refers to the same person, so only names before
-        that pronoun count there. A person is a known one (first name, title, speaker) or a
+        that pronoun count there, and one credited with words after it ("The fair could
+        carry Tarn, which he expects to win, Voss said."). A person is a known one (first name, title, speaker) or a
         plausible full name."""
         self.rival = None
         if self._excluded is not excluded:
@@ -59,12 +60,14 @@ class Antecedents:
                 if pp is not None:
                     top = pp
             i = bisect.bisect_left(self.people._mention_pos, lo)
-            j = bisect.bisect_left(self.people._mention_pos, top)
+            j = bisect.bisect_left(self.people._mention_pos, hi)
             best, best_key, rival = None, None, None
             for m in range(i, j):
                 p, name = self.people.mentions[m]
                 if self._in_excluded(p):
                     continue
+                if p >= top and not self._speaks(p, name):
+                    continue  # after the sentence's own "he": only one credited there ("…, Voss said")
                 full = self._compatible(name, p, gender)
                 if full is None:
                     continue
