@@ -53,3 +53,15 @@ def test_a_name_credited_after_the_sentences_own_pronoun_is_a_candidate():
             "The fair could carry Tarn for him, which he expects, Piet Maas said.\n\n"
             "“He has a plan,” he said.")
     assert speakers(text)[-1] == "Piet Maas"
+
+
+def test_a_name_after_the_same_pronoun_in_an_oblique_place_is_not_its_person():
+    text = ("Across town is Tomas Berg, a canvasser who left his job in May.\n\n"
+            "Moved by his memory of Piet Maas’s years in office, he backs the senator.\n\n"
+            "“I knock on doors all day,” he said.")
+    assert speakers(text) == ["Tomas Berg"]
+    # a subject after a possessive that looks ahead to it is still its person
+    text = ("Tomas Berg spoke first.\n\n"
+            "In his statement, Piet Maas went further.\n\n"
+            "“There are no excuses,” he said.")
+    assert speakers(text) == ["Piet Maas"]
