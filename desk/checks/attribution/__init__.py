@@ -71,7 +71,7 @@ def analyse(text: str, sources: Sequence[SourceRef] = (), tagged: Sequence[Tagge
         return AttributionResult()
     doc = segment(text, single_quotes)  # stages 1-2
     overflow = cap_regions(doc, MAX_QUOTATIONS)
-    people = People(doc.text, doc.skip)  # stages 3-4: who the article names
+    people = People(doc.text, doc.skip, [(r.open_pos, r.end) for r in doc.regions])  # stages 3-4: who the article names
     people.seed(sources)  # and who the library knows
     index = SourceIndex(sources)
     chosen = choose_speakers(doc, people)  # stages 5-6

@@ -62,6 +62,7 @@ ABBREVIATIONS = {
     "nov", "dec", "mt", "prof", "rev", "ft", "adm", "cmdr", "maj", "pres", "supt", "det", "insp",
     "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ", "hon",
     "del", "atty", "amb", "msgr", "fr", "cpl", "pvt", "ald", "assn", "bros", "dist", "gens", "sens", "reps",
+    "govs", "drs", "profs", "messrs",
 }
 _BOUNDARY_RE = re.compile(r"([.!?\u2026])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")

@@ -27,6 +27,8 @@ _LOWER_BEFORE = re.compile(r"[\w'\u2019-]")
 
 
 _GIVEN: dict[str, str] | None = None
+_LOOSE: set[str] = set()  # given names that under 99 % of their babies are of that sex
+FIRM_SHARE = 99
 
 
 def given_names() -> dict[str, str]:
@@ -40,12 +42,19 @@ def given_names() -> dict[str, str]:
         try:
             for line in resource_path("words/given-names.tsv").read_text(encoding="utf-8").splitlines():
                 if line and not line.startswith("#"):
-                    name, _, sex = line.partition("\t")
+                    name, sex, share = (line.split("\t") + ["100"])[:3]
                     found[name] = sex
+                    if share.isdigit() and int(share) < FIRM_SHARE:
+                        _LOOSE.add(name)
         except OSError:
             pass
         _GIVEN = found
     return _GIVEN
+
+
+def firm_given_name(name: str) -> bool:
+    """Is the name given almost only to one sex (Greta), not also to the other (Lindsay)?"""
+    return name in given_names() and name not in _LOOSE
 
 
 def gender_word(word: str) -> str:

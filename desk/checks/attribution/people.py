@@ -15,7 +15,15 @@ from desk.checks.attribution.lexicon import (
     PLACEISH,
     SPEECH_FORMS,
 )
-from desk.checks.attribution.names import LowerWords, Shape, gender_word, given_names, read_shape, run_pieces
+from desk.checks.attribution.names import (
+    LowerWords,
+    Shape,
+    firm_given_name,
+    gender_word,
+    given_names,
+    read_shape,
+    run_pieces,
+)
 from desk.checks.attribution.phrase import _norm
 from desk.checks.attribution.pronouns import Antecedents
 
@@ -29,14 +37,18 @@ _ROLE_AFTER = re.compile(r",[ \t]+(?:the|a|an|(?:[A-Z][\w.-]*[ \t]+){0,2}[A-Z][\
 _WHO_AFTER = re.compile(r",[ \t\u00a0]+who[ \t\u00a0]")
 _KIN_BEFORE = re.compile(r"([a-z]+),[ \t]+$")
 _OBLIQUE_BEFORE = re.compile(r"\b(?:in|with|of|to|for|by|from|at|on|about|against|into|than|like|over|under|"
-                             r"between|among|toward|towards|via|through|behind|after|before)\s+(?:the\s+|a\s+|an\s+)?$",
+                             r"between|among|toward|towards|via|through|behind|after|before|around|near|across|inside|outside|"
+                             r"beyond|beside|alongside|along|past|despite|within|without|upon|onto|amid)\s+"
+                             r"(?:the\s+|a\s+|an\s+)?$",
                              re.I)
 # "Okafor press officer Lena Voss": a name modifying a role before another name
-_MODIFIER_AFTER = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
+# ("Ruiz and husband Piet": a coordination, not a modifier)
+_MODIFIER_AFTER = re.compile(r"[ \t]+(?!(?:and|or|nor|but)\b)(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+[A-Z]")
 _WORK_BEFORE = re.compile(r"\b(?:book|memoir|novel|film|movie|documentary|album|song)[ \t]*,[ \t]+$")
 _VERB_BEFORE = re.compile(r"\b([a-z]{3,}(?:ed|es))[ \t]+$")
 _LOCATIVE = re.compile(r"(?:\b(?:in|from|across|throughout|near|outside|inside|to|of)[ \t]+|"
                        r"[A-Z][a-z]+,[ \t]+)([A-Z][a-z]{2,})\b(?![ \t]+[A-Z])")
+OVERRULE = 3
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]erself)\b")
 
 
@@ -48,8 +60,12 @@ class People:
                  r"(?:-[A-Z][\w\u2019'.-]*|(?=[ \t]+[A-Z])))")
     _RUN_RE = re.compile(r"(?<![\w\u2019'-])" + _NAME_TOK + r"(?:[ \t]+" + _NAME_TOK + r")*")
 
-    def __init__(self, text: str, skip_ranges: list[tuple[int, int]]):
+    def __init__(self, text: str, skip_ranges: list[tuple[int, int]],
+                 quoted: list[tuple[int, int]] | None = None):
+        """quoted: the quotation regions (start, end) in text order; a pronoun inside one is
+        the speaker's, not the narrator's, and gives no one a gender."""
         self.text = text
+        self._quoted = quoted or []
         self.full: dict[str, list[tuple[int, str]]] = {}  # surname(lower) -> [(pos, full name)]
         self.mentions: list[tuple[int, str]] = []  # (pos, full-or-surname) in text order
         self._fulls_cache: dict[str, tuple[list, int, dict[str, list[int]]]] = {}
@@ -66,6 +82,8 @@ class People:
             runs.append(m)
         lower_words = self._lower = LowerWords(text)
         shapes: dict[tuple[str, ...], Shape | None] = {}  # names and function words repeat
+        # full name -> the sex its first name is mostly (not almost only) given to
+        given_hint: dict[str, str] = {}
         for m in runs:
             base = m.start()
             for rel in run_pieces(m.group()):
@@ -101,9 +119,11 @@ class People:
                     given = given_names().get(words[0], "")
                     if title or given or kin:
                         self.persons.add(full)
-                    g = gender_word(hon) or gender_word(title.split()[-1] if title else "") or kin or given
-                    if g:
-                        self.gender.setdefault(full, g)
+                    g = gender_word(hon) or gender_word(title.split()[-1] if title else "") or kin
+                    if g or firm_given_name(words[0]):
+                        self.gender.setdefault(full, g or given)
+                    elif given:
+                        given_hint.setdefault(full, given)
                     if not title:
                         # "Ana Ruiz, the mayor, said": a role set off after the name
                         end = base + rel[-1][2]
@@ -124,6 +144,7 @@ class People:
                         self.titles.setdefault(shape.single, shape.title)
         self._mention_pos = [p for p, _ in self.mentions]
         self._oblique: dict[int, bool] = {}
+        self._near: dict[str, bool] = {}
         # "McLenney said": whoever speaks is a person (not "CNN said", "Reuters said")
         for p, name in self.mentions:
             if " " not in name and (SPEECH_AFTER.match(text, p + len(name)) or _WHO_AFTER.match(text, p + len(name))) \
@@ -132,11 +153,14 @@ class People:
         self._places: set[str] | None = None
         self._entity_pos: dict[str, list[int]] | None = None
         self._antecedents: Antecedents | None = None
-        self._gender_from_pronouns()
+        self._gender_from_pronouns(given_hint)
 
-    def _gender_from_pronouns(self) -> None:
+    def _gender_from_pronouns(self, given_hint: dict[str, str]) -> None:
         """A person whose name is followed, before anyone else is named, by "he"/"his" or
-        "she"/"her" is given that gender (most votes win); names already known keep theirs."""
+        "she"/"her" (outside quotations) is given that gender (most votes win); names already
+        known by an honorific, a role or a first name given almost only to one sex keep theirs.
+        A first name given mostly to one sex (given_hint) decides unless every pronoun says
+        otherwise ("Sen. Lindsay Marsh … his rival")."""
         votes: dict[str, list[int]] = {}
         pos = self._mention_pos
         seen: dict[str, int] = {}
@@ -149,14 +173,28 @@ class People:
             full, _ = self.full_name(name, p + 1)
             if full in self.gender or " " not in full and _norm(full) in self.gender:
                 continue  # (a single name's gender is kept under its folded form: "his daughter, Ana")
-            stop = pos[m + 1] if m + 1 < len(pos) else len(self.text)
+            nxt = m + 1  # the next one named (an acronym, "(R-Wy.)", names no one)
+            while nxt < len(pos) and self.mentions[nxt][1].isupper():
+                nxt += 1
+            stop = pos[nxt] if nxt < len(pos) else len(self.text)
             pm = _GENDERED.search(self.text, p + len(name), min(stop, p + len(name) + 200))
+            while pm and self._in_quotation(pm.start()):
+                pm = _GENDERED.search(self.text, pm.end(), min(stop, p + len(name) + 200))
             if pm:
                 v = votes.setdefault(full, [0, 0])
                 v[0 if pm.group()[0] in "Hh" and pm.group().lower() in ("he", "his", "him", "himself") else 1] += 1
         for full, (m_votes, f_votes) in votes.items():
+            if full in given_hint and m_votes and f_votes:
+                continue  # split votes: the first name decides
             if m_votes != f_votes:
                 self.gender[full] = "m" if m_votes > f_votes else "f"
+        for full, g in given_hint.items():
+            self.gender.setdefault(full, g)
+
+    def _in_quotation(self, pos: int) -> bool:
+        quoted = self._quoted
+        k = bisect.bisect_right(quoted, (pos, float("inf"))) - 1
+        return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
 
     def seed(self, sources) -> None:
         """The library's people are known before the article names them: "Kadhimi" in an
@@ -217,6 +255,16 @@ class People:
                 found.setdefault(full, []).append(p)
             self._entity_pos = found
         return self._entity_pos
+
+    def near_surname(self, word: str) -> bool:
+        """Is a lone name one letter off the surname of someone introduced in full ("Marow"
+        after "Lena Marrow")? A misspelt surname: a person, though never given a first name."""
+        found = self._near.get(word)
+        if found is None:
+            w = _norm(word)
+            found = self._near[word] = len(w) >= 5 and w not in self.full and any(
+                k[:1] == w[:1] and _one_edit(w, k) for k in self.full if len(k) >= 5)
+        return found
 
     def full_name(self, name: str, pos: int) -> tuple[str, bool]:
         """Full form of a name as introduced; second value: True when only introduced later."""
@@ -284,3 +332,15 @@ class People:
     @property
     def rival(self) -> str | None:
         return self._antecedents.rival if self._antecedents is not None else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are a and b one letter apart (one replaced, added or dropped)?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]

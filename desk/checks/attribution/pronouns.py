@@ -18,7 +18,7 @@ _ROLE_NOT_SURNAME = {"republican", "republicans", "democrat", "democrats", "sena
                      "candidate", "president", "lawmaker", "congressman", "congresswoman", "spokesman",
                      "spokeswoman", "frontrunner", "front-runner", "official", "officials", "leader"}
 _SUBJECT_PRONOUN = ("m", "f")
-_HE_SHE = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
+_GENDERED_ANY = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
 _SUBORDINATE_OPEN = re.compile(r"[\s\"\u201c]*(?:When|While|As|After|Before|Because|Since|Although|Though|If|"
                                r"Until|Once|Unless|Whereas)\b")
 
@@ -41,7 +41,8 @@ class Antecedents:
         sentence before it, else in each earlier sentence. In a sentence, a subject comes
         before a name after a preposition or in the possessive; an earlier sentence with a
         pronoun of the same gender ("he said") refers to the same person, so only names before
-        that pronoun count there. A person is a known one (first name, title, speaker) or a
+        that pronoun count there, and one credited with words after it ("The fair could
+        carry Tarn, which he expects to win, Voss said."). A person is a known one (first name, title, speaker) or a
         plausible full name."""
         self.rival = None
         if self._excluded is not excluded:
@@ -59,12 +60,17 @@ class Antecedents:
                 if pp is not None:
                     top = pp
             i = bisect.bisect_left(self.people._mention_pos, lo)
-            j = bisect.bisect_left(self.people._mention_pos, top)
+            j = bisect.bisect_left(self.people._mention_pos, hi)
             best, best_key, rival = None, None, None
             for m in range(i, j):
                 p, name = self.people.mentions[m]
                 if self._in_excluded(p):
                     continue
+                if p >= top and not self._speaks(p, name):
+                    continue  # after the sentence's own "he": only one credited there ("…, Voss said")
+                if n and gender in _SUBJECT_PRONOUN and self.people.oblique(m) \
+                        and self._pronoun_in(gender, lo, p, any_form=True) is not None:
+                    continue  # "Moved by his memory of Voss's years, …": not the one "his" names
                 full = self._compatible(name, p, gender)
                 if full is None:
                     continue
@@ -72,8 +78,9 @@ class Antecedents:
                 # clause; one credited with words before one
                 # the words are about ("Ruiz won, Voss said. “…,” he said": Voss); a person
                 # known to fit the pronoun before one of unknown gender; a lone word never given
-                # a first name ("Reuters said") last
-                lone = " " not in full and _norm(full) not in self.people.full and not self.people.gender_of(full)
+                # a first name ("Reuters said", unless a misspelt surname of someone who was) last
+                lone = " " not in full and _norm(full) not in self.people.full and not self.people.gender_of(full) \
+                    and not self.people.near_surname(full)
                 speaks = not lone and self._speaks(p, name)
                 key = (not self.people.oblique(m), not self._subordinate(lo, p), speaks, not lone)
                 if best_key is None or key > best_key:
@@ -105,13 +112,18 @@ class Antecedents:
         k = bisect.bisect_right(self._ex_starts, p) - 1
         return k >= 0 and self._excluded[k][0] <= p < self._excluded[k][1]
 
-    def _pronoun_in(self, gender: str, a: int, b: int) -> int | None:
-        """Position of the first subject pronoun of that gender in text[a:b], outside quotations."""
+    def _pronoun_in(self, gender: str, a: int, b: int, any_form: bool = False) -> int | None:
+        """Position of the first subject pronoun of that gender in text[a:b], outside quotations
+        (any_form: or object or possessive, "him", "his", "her")."""
         if self._pronouns is None:
-            self._pronouns = {"m": [], "f": []}
-            for m in _HE_SHE.finditer(self.text):
-                self._pronouns["f" if m.group()[0] in "Ss" else "m"].append(m.start())
-        found = self._pronouns[gender]
+            self._pronouns = {"m": [], "f": [], "m*": [], "f*": []}
+            for m in _GENDERED_ANY.finditer(self.text):
+                w = m.group().lower()
+                g = "f" if w in ("she", "her") else "m"
+                if w in ("he", "she"):
+                    self._pronouns[g].append(m.start())
+                self._pronouns[g + "*"].append(m.start())
+        found = self._pronouns[gender + "*" if any_form else gender]
         k = bisect.bisect_left(found, a)
         while k < len(found) and found[k] < b:
             if not self._in_excluded(found[k]):

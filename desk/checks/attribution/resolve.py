@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.lexicon import PERSON_ROLES, PRONOUNS
+from desk.checks.attribution.names import gender_word
 from desk.checks.attribution.people import People
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.segment import Document
@@ -24,6 +25,7 @@ _SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "i
 _ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
          "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
+DESCRIBED_REACH = 2  # sentences back a description's person may have last been named
 _DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
 
 
@@ -91,9 +93,10 @@ class Resolver:
             if self._quote_ranges is None:
                 self._quote_ranges = [(r.open_pos, r.end) for r in self.doc.regions]
             cand = people.resolve_pronoun(sp.start, g, self.doc.all_starts(), self._quote_ranges)
+            rival = people.rival
             desc = self._descriptor_subject(sp.start)
             if desc is not None:
-                named = nominal(people, desc)
+                named = nominal(people, desc) or self._described(desc, g)
                 starts = self.doc.all_starts()
                 own = starts[bisect.bisect_right(starts, sp.start) - 1]
                 seen = people.last_seen(cand, sp.start) if cand else -1
@@ -103,7 +106,7 @@ class Resolver:
                     # "The senator gave Voss some credit. “…,” he said": the role is the subject
                     # of the sentence before, Voss only its object
                     return named or desc.name, "person"
-            self._rival = people.rival if cand else None
+            self._rival = rival if cand else None
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
             resolved, later = people.full_name(sp.name, sp.start)
@@ -120,6 +123,20 @@ class Resolver:
                 return found, "person"
         return sp.name, sp.kind
 
+
+    def _described(self, desc: Speaker, gender: str) -> str | None:
+        """The person a definite description no one has as a title refers back to: news
+        names someone, then calls them by a role ("Lena Voss … The former mayor"), so the
+        person a pronoun in the description's place would name, if named shortly before."""
+        starts = self.doc.all_starts()
+        k = bisect.bisect_right(starts, desc.start) - 1
+        if k < 1:
+            return None
+        g = gender_word(desc.name.split()[-1]) or gender
+        found = self.people.resolve_pronoun(desc.start, g, starts, self._quote_ranges or [])
+        if found is None or self.people.last_seen(found, desc.start) < starts[max(0, k - DESCRIBED_REACH)]:
+            return None
+        return found
 
     def _body_subject(self, pos: int) -> str | None:
         """"The Harbour Council on Friday condemned the plan as what it called “…”": "it" is
