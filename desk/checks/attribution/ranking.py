@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS, verbs_pattern
 
@@ -113,6 +114,10 @@ WEIGHTS: dict[str, float] = {
     "relative_cue": -2.5,
     # the candidate is the inner speaker of a nested attribution
     "nested": -0.5,
+    # the last cue comes from an earlier sentence, but the quotation sits inside a sentence of
+    # its own ("Lang joked. Reading from notes, Ruiz pronounced it “…”"): that sentence's
+    # subject is likelier than the earlier speaker
+    "nearby_other_sentence": -1.0,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
     # the same entity spoke the previous quotation in this paragraph
@@ -206,11 +211,29 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         words = tail.group().split() if tail else []
         if len(words) >= 5 and words[0].lower() not in _ADVERBIAL:
             f["post_long_tail"] = 1.0
+    if cand.how == "nearby" and sp.end <= open_pos and _inside_later_sentence(text, sp.end, open_pos):
+        f["nearby_other_sentence"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
         f["agrees_previous"] = 1.0
     return f
+
+
+# a sentence ends and the next begins
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019')]*[ \t\n]+(?=[\"\u201c\u2018(]?[A-Z])")
+
+
+def _inside_later_sentence(text: str, p: int, open_pos: int) -> bool:
+    """Between p and the quotation a sentence ends, and the quotation's own sentence has
+    words before it, opening with a named subject of its own."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, p, open_pos):
+        pass
+    if last is None or len(text[last.end():open_pos].split()) < 2:
+        return False
+    sp = subject_at_start(text, last.end(), open_pos)
+    return sp is not None and sp.kind in ("person", "organisation") and sp.name[:1].isupper()
 
 
 def ceiling(hows, weights: dict[str, float] | None = None) -> float:
