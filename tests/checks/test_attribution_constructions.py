@@ -38,6 +38,11 @@ def test_agent_of_a_passive_cue_speaks():
     assert speakers("The council was slammed by Omar Beck as “a bunch of cowards.”") == ["Omar Beck"]
 
 
+def test_agent_after_the_quotation_of_a_passive_cue_speaks():
+    assert speakers("The pier was called “a hazard” by Dana Holt.") == ["Dana Holt"]
+    assert speakers("The levee was described as “a death trap” by Omar Beck, a farmer.") == ["Omar Beck"]
+
+
 def test_passive_cue_without_agent_names_nobody_nearby():
     # "was praised" has no agent: the council did not say it
     text = "The council was praised. “It is over.”"

@@ -70,6 +70,9 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
             continue  # "calls a screaming Ruiz a “fraud”": an adjective, not a cue
         if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
             agent = passive_agent(text, cm.end(), r.open_pos)
+            if agent is None and not text[cm.end():r.open_pos].strip(" \t,").removeprefix("as").strip():
+                # "was called “a disgrace” by Ruiz": the agent after the quotation
+                agent = passive_agent(text, r.end, sentence_bounds(st, len(text), r.end)[1])
             if agent is not None:  # "was slammed by Ruiz as “…”"
                 return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
