@@ -43,6 +43,16 @@ def test_agent_after_the_quotation_of_a_passive_cue_speaks():
     assert speakers("The levee was described as “a death trap” by Omar Beck, a farmer.") == ["Omar Beck"]
 
 
+def test_a_work_cited_with_according_to_is_credited_to_its_author():
+    text = "According to a study by economists Dana Holt and Omar Beck, the pier was “badly built.”"
+    assert speakers(text) == ["Dana Holt"]
+    assert speakers("The dam is “at risk,” according to a report by the river authority.") == ["the river authority"]
+
+
+def test_a_work_without_an_author_stays_the_source():
+    assert speakers("The dam is “at risk,” according to a report released on Monday.") == ["a report released on Monday"]
+
+
 def test_passive_cue_without_agent_names_nobody_nearby():
     # "was praised" has no agent: the council did not say it
     text = "The council was praised. “It is over.”"

@@ -35,6 +35,25 @@ def passive_agent(text: str, cue_end: int, limit: int) -> Speaker | None:
     return sp
 
 
+# works that have an author: "according to a study by Dana Holt" credits Holt
+_AUTHORED = {"study", "report", "paper", "survey", "analysis", "poll", "review", "book", "audit", "memo",
+             "investigation", "assessment", "estimate", "article", "column", "editorial", "essay", "letter"}
+
+
+def author_of(text: str, sp: Speaker | None, limit: int) -> Speaker | None:
+    """The author a work names after "by" ("a 2013 study by economists Dana Holt and Omar
+    Beck"): who wrote the work is its source; else the phrase itself."""
+    if sp is None or sp.kind == "person" or not sp.name.split() \
+            or _norm(sp.name.split()[-1]) not in _AUTHORED:
+        return sp
+    m = _BY_AGENT.match(text, sp.end, limit)
+    agent = speaker_after(text, m.end(), limit) if m is not None else None
+    if agent is None or agent.kind not in ("person", "organisation") \
+            or not re.fullmatch(r"(?:[a-z-]+[ \t]+){0,2}", text[m.end():agent.start]):
+        return sp  # (a title may stand before the name: "by economists Dana Holt")
+    return agent
+
+
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
 _SPEAK = {"spoke", "speaks", "speaking"}
@@ -77,7 +96,7 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
                 return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
         if word.lower().startswith(SPEAKER_FOLLOWS):
-            sp = speaker_after(text, cm.end(), r.open_pos)
+            sp = author_of(text, speaker_after(text, cm.end(), r.open_pos), r.open_pos)
             if sp:
                 return Credit(sp, word, how="pre")
             continue

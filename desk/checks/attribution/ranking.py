@@ -85,7 +85,8 @@ WEIGHTS: dict[str, float] = {
     "post_after_stop": -0.3,
     "cue:none": 0.0,
     "cue:ing": -0.2,
-    "cue:according": 0.3,
+    # (the -ing test used to catch "according" first: the weights were tuned with -0.2 here)
+    "cue:according": -0.2,
     "kind:person": 0.3,
     "kind:organisation": 1.0,
     "kind:pronoun": 0.1,
@@ -171,10 +172,10 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
     cue = (cand.cue or "").lower()
     if not cue:
         f["cue:none"] = 1.0
-    elif cue.split()[0].endswith("ing"):
-        f["cue:ing"] = 1.0
     elif cue.startswith(("according", "in the words")):
         f["cue:according"] = 1.0
+    elif cue.split()[0].endswith("ing"):
+        f["cue:ing"] = 1.0
     if sp is None:
         return f
     f["kind:" + sp.kind] = 1.0
