@@ -109,3 +109,8 @@ def test_a_cue_in_the_sentence_before_still_credits_a_quotation_opening_its_sent
     text = "Peter Lang joked about the weather. “It always rains in Dover.”"
     (q,) = check_text(text, spelling=False).quotes
     assert q.speaker == "Peter Lang"
+
+
+def test_a_contrasting_while_clause_after_a_quotation_does_not_credit_it():
+    text = "Peter Lang said he would “back the plan” but was “not ready to sign,” while Ana Ruiz suggested she would wait."
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Peter Lang", "Peter Lang"]

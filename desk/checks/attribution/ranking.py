@@ -119,6 +119,9 @@ WEIGHTS: dict[str, float] = {
     # its own ("Lang joked. Reading from notes, Ruiz pronounced it “…”"): that sentence's
     # subject is likelier than the earlier speaker
     "nearby_other_sentence": -1.0,
+    # “…,” while Ruiz suggested she would wait: the clause contrasts another speaker with
+    # the quotation's, it does not credit the quotation
+    "post_contrast": -5.0,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
     # the same entity spoke the previous quotation in this paragraph
@@ -214,6 +217,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
             f["post_long_tail"] = 1.0
     if cand.how == "nearby" and sp.end <= open_pos and _inside_later_sentence(text, sp.end, open_pos):
         f["nearby_other_sentence"] = 1.0
+    if cand.how == "post-sub" and sp.start >= end and _CONTRAST.match(text, end, sp.start):
+        f["post_contrast"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
@@ -221,6 +226,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
     return f
 
 
+# “…,” while Ruiz suggested …: a contrasting clause of someone else's
+_CONTRAST = re.compile(r"[^\w]*(?:while|whereas)\b", re.I)
 # a sentence ends and the next begins
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019')]*[ \t\n]+(?=[\"\u201c\u2018(]?[A-Z])")
 
