@@ -213,7 +213,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         k = text.find(cand.cue, end, end + 300)
         tail = _TAIL.match(text, max(sp.end, k + len(cand.cue) if k >= 0 else sp.end))
         words = tail.group().split() if tail else []
-        if len(words) >= 5 and words[0].lower() not in _ADVERBIAL:
+        # (not an appositive after an inverted credit: “…,” said Dana Holt, a member of …)
+        if len(words) >= 5 and words[0].lower() not in _ADVERBIAL and not tail.group().lstrip().startswith(","):
             f["post_long_tail"] = 1.0
     if cand.how == "nearby" and sp.end <= open_pos and _inside_later_sentence(text, sp.end, open_pos):
         f["nearby_other_sentence"] = 1.0
