@@ -184,3 +184,16 @@ def test_at_last_between_subject_and_cue(text):
 
 def test_a_count_opening_a_subject_is_not_an_introductory_phrase():
     assert speakers("Around 200 protesters, many of them students, chanted “No more.”") == ["Around 200 protesters"]
+
+
+def test_a_long_title_before_the_subject_is_part_of_it():
+    text = ("Lang spoke. Former Republican presidential candidate Omar Beck broke down what was wrong "
+            "with the photo to the Courier: “What Lang did was careless.”")
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_a_closing_mark_run_into_the_next_sentence_ends_the_sentence():
+    from desk.checks.attribution.cues import sentence_starts
+
+    text = "“The pies are made in Dover!”Former mayor Omar Beck was not amused."
+    assert sentence_starts(text, 0, len(text)) == [0, text.index("Former")]

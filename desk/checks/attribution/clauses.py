@@ -115,7 +115,11 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
             # appositive was left open; the name before it is the subject
             fronted.title = fronted.title or None
             return fronted
-        if sp and sp.start - p < 40 and (VERBISH_AFTER.match(text, sp.end, limit) or sp.title and sp.start > p
+        # (a long title before the name counts as the name's: "Former Republican presidential
+        # candidate Omar Beck broke down …")
+        near = sp is not None and (sp.start - p < 40 or sp.title is not None and sp.start - p < 80
+                                   and text[p:sp.start].strip() == sp.title)
+        if sp and near and (VERBISH_AFTER.match(text, sp.end, limit) or sp.title and sp.start > p
                                          and text.startswith(",", sp.end)
                                          and VERBISH_AFTER.match(text, sp.end + 1, limit)):
             # (the second: "Her chief policy aide, Lena Voss, calls …")

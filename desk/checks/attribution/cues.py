@@ -63,7 +63,9 @@ ABBREVIATIONS = {
     "u.s", "u.n", "u.k", "d.c", "a.m", "p.m", "e.g", "i.e", "etc", "approx", "dept", "univ", "hon",
     "del", "atty", "amb", "msgr", "fr", "cpl", "pvt", "ald", "assn", "bros", "dist", "gens", "sens", "reps",
 }
-_BOUNDARY_RE = re.compile(r"([.!?\u2026])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
+# (or a closing quotation mark run into the next sentence, a space lost: "…Dover!”Former …")
+_BOUNDARY_RE = re.compile(r"([.!?\u2026])(?:[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])"
+                          r"|\u201d(?=[A-Z][a-z]))")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
