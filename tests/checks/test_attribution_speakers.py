@@ -428,3 +428,12 @@ def test_two_people_each_with_an_appositive_speak_together():
     # one appositive only, then the verb: the first person alone is the subject
     text = "Lena Voss, a Democrat, said the levee was “a disgrace.”"
     assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss"]
+
+
+def test_an_adjective_before_the_body_keeps_the_descriptor_as_the_head():
+    from desk.checks.attribution import analyse
+
+    text = "A spokesman for the embattled Dover Mutual said the deal was “fair.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["A spokesman for the embattled Dover Mutual"]
+    text = "“It is fair,” said a spokeswoman for the struggling Dover Mutual."
+    assert [q.speaker for q in analyse(text).quotes] == ["a spokeswoman for the struggling Dover Mutual"]

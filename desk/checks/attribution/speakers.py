@@ -48,6 +48,18 @@ _LY_NOUNS = {"family", "families", "ally", "assembly", "rally", "supply", "reply
              "daily", "weekly", "monthly", "quarterly", "biweekly", "fortnightly"}
 
 
+def _past_adjectives(toks: list, pi: int) -> int:
+    """Before a name, one or two lower-case adjectives after "the" and a preposition ("a
+    spokesman for the embattled Dover Mutual"): the index of "the", else pi."""
+    k = pi
+    while k >= 0 and pi - k < 2 and toks[k][0].islower() and toks[k][0].replace("-", "").isalpha() \
+            and _norm(toks[k][0]) not in STOP_BACK and _norm(toks[k][0]) not in DETERMINERS:
+        k -= 1
+    if k < pi and k >= 1 and _norm(toks[k][0]) == "the" and _norm(toks[k - 1][0]) in PREPS:
+        return k
+    return pi
+
+
 def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: int = 0) -> Speaker | None:
     anon = False
     # trailing adverbs, auxiliaries, parentheticals, appositives
@@ -105,7 +117,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                     k -= 1
                 sp = Speaker(text[toks[k][1]:sp.end], "organisation", toks[k][1], sp.end)
                 i = k
-            pi = i - 1
+            pi = _past_adjectives(toks, i - 1)
             if pi >= 1 and _norm(toks[pi][0]) == "the":
                 pi -= 1
             to_phrase = pi >= 2 and _norm(toks[pi][0]) == "to" and _norm(toks[pi - 1][0]) in TO_HEADS
