@@ -202,3 +202,15 @@ def test_said_yes_after_a_quotation_does_not_credit_it():
     text = ("Kevin was drifting off again, and as Lang went on about “how the port is rigged,” and "
             "“wounded fishing families,” Mara said yes, over and over again.")
     assert speakers(text) == ["Lang", "Lang"]
+
+
+@pytest.mark.parametrize("label, speaker", [
+    ("Lena Voss:", "Lena Voss"),
+    ("Lena Voss, in an interview:", "Lena Voss"),
+    ("Read Lena Voss’s full statement below:", "Lena Voss"),
+])
+def test_a_label_paragraph_before_a_quotation_paragraph_names_its_speaker(label, speaker):
+    from desk.checks.attribution import analyse
+
+    text = f"{label}\n\n“The ferry will keep running. We built it to last.”"
+    assert [q.speaker for q in analyse(text).quotes] == [speaker]
