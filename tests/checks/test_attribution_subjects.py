@@ -197,3 +197,9 @@ def test_a_closing_mark_run_into_the_next_sentence_ends_the_sentence():
 
     text = "“The pies are made in Dover!”Former mayor Omar Beck was not amused."
     assert sentence_starts(text, 0, len(text)) == [0, text.index("Former")]
+
+
+def test_an_appositive_ending_inside_a_title_keeps_the_name_as_subject():
+    text = ("Peter Lang, the front-runner and former host of the show “The Pier,” listed a Dover "
+            "programme as his guilty pleasure: “Night Court.”")
+    assert speakers(text)[-1] == "Peter Lang"

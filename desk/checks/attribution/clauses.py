@@ -82,7 +82,8 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
                        r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing|"
                        r"(?:Early|Late)(?=\s+(?:in|on|last|this|next)\b))"
                        r"\b[^:;.!?]{0,160}?,[\u201d\"]?\s*)?")
-VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},\s*)?[a-z]")
+# (an appositive may end inside a title's closing mark: "Voss, host of “The Pier,” listed …")
+VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},[\u201d\"\u2019']?\s*)?[a-z]")
 
 
 _SUBORDINATE_OPEN = re.compile(r"(?:while|when|after|before|since|although|though|because|if|unless|until|"
