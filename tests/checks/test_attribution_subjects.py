@@ -203,3 +203,8 @@ def test_an_appositive_ending_inside_a_title_keeps_the_name_as_subject():
     text = ("Peter Lang, the front-runner and former host of the show “The Pier,” listed a Dover "
             "programme as his guilty pleasure: “Night Court.”")
     assert speakers(text)[-1] == "Peter Lang"
+
+
+def test_the_object_of_a_relative_clause_is_not_the_subject():
+    assert speakers("The veteran organiser, who backs Ruiz, warned of a “bitter” fight ahead.") \
+        == ["The veteran organiser"]

@@ -305,7 +305,9 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             # (not "a woman in Westby, Westshire,": the region of a place)
             nxt = chunks[idx + 1]
             alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
-            if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:
+            # (not a relative clause's object: "The delegate, who backs Ruiz, warned")
+            if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1] \
+                    and _norm(nxt[0][0]) not in ("who", "whom", "whose", "which", "that"):
                 alt.title = alt.title or sp.name
                 return alt
         if region and sp.kind != "person":  # the descriptor keeps its place's region
