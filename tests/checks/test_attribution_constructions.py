@@ -188,3 +188,8 @@ def test_a_second_participle_shares_the_absolute_phrases_subject():
     text = ("Republicans were quick to chime in, with Lena Voss tweeting that it was a “disaster” "
             "for the mayor and asking, “How can someone with such bad judgement run the port?”")
     assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss", "Lena Voss"]
+
+
+def test_a_finding_owned_by_a_name_is_a_noun_cue():
+    text = "The council met. Inspector Dana Holt’s conclusion that the pier was “badly neglected” stung."
+    assert speakers(text) == ["Dana Holt"]

@@ -298,7 +298,11 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              # a verdict given as a quotation: "Voss’s take: “…”"
              "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation",
              # words someone keeps saying: "Voss’s campaign slogan is “…”"
-             "slogan", "motto", "mantra", "catchphrase", "refrain", "pitch"}
+             "slogan", "motto", "mantra", "catchphrase", "refrain", "pitch",
+             # a finding or a view given in words: "the director's conclusion that it was “careless”"
+             "conclusion", "finding", "findings", "view", "belief", "observation", "opinion",
+             "recollection", "testimony", "criticism", "denial", "apology", "plea", "demand",
+             "threat", "insult", "joke", "question", "ruling", "diagnosis", "forecast", "boasts"}
 
 
 def _forms(base: str) -> set[str]:
