@@ -121,3 +121,8 @@ def test_an_appositive_after_an_inverted_credit_is_no_clause_of_its_own():
             "people in Dover,” said Dana Holt, a member of the council.")
     (q,) = check_text(text, spelling=False).quotes
     assert q.speaker == "Dana Holt"
+
+
+def test_a_cue_that_introduces_the_next_quotation_does_not_credit_the_one_before():
+    text = "While Lang called the plan “sound,” Ruiz called it “a gamble.”"
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Lang", "Ruiz"]

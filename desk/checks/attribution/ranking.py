@@ -119,6 +119,8 @@ WEIGHTS: dict[str, float] = {
     # its own ("Lang joked. Reading from notes, Ruiz pronounced it “…”"): that sentence's
     # subject is likelier than the earlier speaker
     "nearby_other_sentence": -1.0,
+    # “…,” Ruiz called it “…”: the cue introduces the next quotation, not this one
+    "post_before_quote": -1.5,
     # “…,” while Ruiz suggested she would wait: the clause contrasts another speaker with
     # the quotation's, it does not credit the quotation
     "post_contrast": -5.0,
@@ -220,6 +222,10 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
             and _inside_later_sentence(text, sp.end, open_pos):
         # (not after "…, he said.": a pronoun's cue carries on a passage of the same speaker)
         f["nearby_other_sentence"] = 1.0
+    if cand.how in ("post", "post-sub", "post-verb") and sp.start >= end and cand.cue:
+        k = text.find(cand.cue, end, end + 300)
+        if k >= 0 and _NEXT_QUOTE.match(text, max(sp.end, k + len(cand.cue))):
+            f["post_before_quote"] = 1.0
     if cand.how == "post-sub" and sp.start >= end and _CONTRAST.match(text, end, sp.start):
         f["post_contrast"] = 1.0
     if salience > 1:
@@ -229,6 +235,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
     return f
 
 
+# a cue followed by a few words and another quotation: “…,” Ruiz called it “…”
+_NEXT_QUOTE = re.compile(r"[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}[\u201c\"]")
 # “…,” while Ruiz suggested …: a contrasting clause of someone else's
 _CONTRAST = re.compile(r"[^\w]*(?:while|whereas)\b", re.I)
 # a sentence ends and the next begins
