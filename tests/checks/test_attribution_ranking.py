@@ -126,3 +126,8 @@ def test_an_appositive_after_an_inverted_credit_is_no_clause_of_its_own():
 def test_a_cue_that_introduces_the_next_quotation_does_not_credit_the_one_before():
     text = "While Lang called the plan “sound,” Ruiz called it “a gamble.”"
     assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Lang", "Ruiz"]
+
+
+def test_a_quotation_in_an_opening_subordinate_clause_keeps_that_clause_s_speaker():
+    text = "Days after Lang called her “a liar,” Ruiz hit back."
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Lang"]

@@ -208,3 +208,7 @@ def test_an_appositive_ending_inside_a_title_keeps_the_name_as_subject():
 def test_the_object_of_a_relative_clause_is_not_the_subject():
     assert speakers("The veteran organiser, who backs Ruiz, warned of a “bitter” fight ahead.") \
         == ["The veteran organiser"]
+
+
+def test_a_time_noun_opening_the_sentence_is_no_subject_before_a_phrase():
+    assert before("Weeks after Lang spoke, Ruiz", "spoke").name == "Lang"

@@ -119,6 +119,9 @@ WEIGHTS: dict[str, float] = {
     # its own ("Lang joked. Reading from notes, Ruiz pronounced it “…”"): that sentence's
     # subject is likelier than the earlier speaker
     "nearby_other_sentence": -1.0,
+    # "Days after Lang called her “a liar,” Ruiz hit back": the quotation is the opening
+    # clause's, the cue after it the main clause's
+    "post_after_opening_clause": -1.5,
     # “…,” Ruiz called it “…”: the cue introduces the next quotation, not this one
     "post_before_quote": -1.5,
     # “…,” while Ruiz suggested she would wait: the clause contrasts another speaker with
@@ -222,6 +225,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
             and _inside_later_sentence(text, sp.end, open_pos):
         # (not after "…, he said.": a pronoun's cue carries on a passage of the same speaker)
         f["nearby_other_sentence"] = 1.0
+    if cand.how in ("post", "post-verb") and sp.start >= end and _in_opening_clause(text, open_pos):
+        f["post_after_opening_clause"] = 1.0
     if cand.how in ("post", "post-sub", "post-verb") and sp.start >= end and cand.cue:
         k = text.find(cand.cue, end, end + 300)
         if k >= 0 and _NEXT_QUOTE.match(text, max(sp.end, k + len(cand.cue))):
@@ -253,6 +258,21 @@ def _inside_later_sentence(text: str, p: int, open_pos: int) -> bool:
         return False
     sp = subject_at_start(text, last.end(), open_pos)
     return sp is not None and sp.kind in ("person", "organisation") and sp.name[:1].isupper()
+
+
+# a sentence opening with a subordinate clause: "Days after Lang called her …", "While Lang …"
+_OPENING_CLAUSE = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?(?:[Aa]fter|[Ww]hen|[Ww]hile|[Bb]efore|[Ss]ince|[Aa]lthough|"
+                             r"[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]hereas)[ \t]+[^,;:\u201c\u201d\"\n]+$")
+
+
+def _in_opening_clause(text: str, open_pos: int) -> bool:
+    """The quotation sits inside a subordinate clause opening its sentence ("Days after Lang
+    called her “a liar,” Ruiz hit back"): the main clause's cue after it is not its credit."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, max(0, open_pos - 300), open_pos):
+        pass
+    s = last.end() if last is not None else max(0, text.rfind("\n", 0, open_pos) + 1)
+    return open_pos - s < 200 and _OPENING_CLAUSE.match(text, s, open_pos) is not None
 
 
 def ceiling(hows, weights: dict[str, float] | None = None) -> float:

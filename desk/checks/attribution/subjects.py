@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from desk.checks.attribution.following import PARTICIPLES
-from desk.checks.attribution.lexicon import DETERMINERS
+from desk.checks.attribution.lexicon import DETERMINERS, TIME_NOUNS
 from desk.checks.attribution.phrase import Speaker, tokens
 from desk.checks.attribution.speakers import _np_from_end
 
@@ -51,8 +51,8 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         # a prepositional phrase between a name and its verb; the name is the subject
         head = speaker_before(text, a, pp.start(), allow_descriptor=allow_descriptor)
         if head is not None and head.kind in ("person", "organisation") and not text[head.end:pp.start()].strip() \
-                and _clause_start(text, a, head.start):
-            return head
+                and _clause_start(text, a, head.start) and head.name.lower() not in TIME_NOUNS:
+            return head  # (not "Days after Lang called …": a time phrase, no name)
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
     if rel is not None:
         # "Voss, who has long described the plan as …": the relative pronoun's antecedent
