@@ -29,7 +29,7 @@ from desk.checks.attribution.constructions import (
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, INVERSION, SPEAKER_FOLLOWS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
-from desk.checks.attribution.labels import _headline_label, _roundup_label, _signature
+from desk.checks.attribution.labels import _afterword, _headline_label, _roundup_label, _signature
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.post import post_cue
@@ -95,6 +95,7 @@ FINDERS = (
     (("nearby",), lambda c: last_cue(c.text, max(c.a, c.prev_end), c.r.open_pos)),
     (("previous",), lambda c: _previous(c.text, c.r, c.a, c.st, c.prev_end)),
     (("signature",), lambda c: _signature(c.text, c.r, c.b, c.paras)),
+    (("afterword",), lambda c: _afterword(c.text, c.r, c.b, c.paras)),
 )
 
 

@@ -55,6 +55,43 @@ def _name_line(text: str, a: int, b: int) -> Credit | None:
     return Credit(sp, None, how="signature")
 
 
+# “…” was Ana Ruiz’s reply; “…” That is how Ruiz put it. / That's what Ruiz told them.
+_OWNED_REPLY = re.compile(r"[ \t]+(?:was|is|came)[ \t]+")
+_AFTERWORD = re.compile(r"[ \t]*(?:That|This|Those|These|Such)(?:['\u2019]s|[ \t]+(?:is|was|were|are))[ \t]+"
+                        r"(?:what|how|the[ \t]+(?:words|verdict|view|message|assessment|reaction)[ \t]+of)[ \t]+"
+                        r"|[ \t]*So[ \t]+(?:said|says)[ \t]+")
+
+
+def _afterword(text: str, r: Region, b: int, paras) -> Credit | None:
+    """A credit after a finished quotation that points back at it: “…” was Ruiz’s reply;
+    “…” That is how Ruiz put it; a quotation paragraph, then "That's what Ruiz told them." """
+    m = _OWNED_REPLY.match(text, r.end, b)
+    if m is not None:
+        own = _OWNED_NOUN.match(text, m.end(), b)
+        if own is not None:
+            sp = speaker_after(text, m.end(), own.end(1))
+            if sp is not None and sp.kind in ("person", "organisation"):
+                return Credit(sp, own.group(2), how="afterword")
+        return None
+    p = r.end
+    if not text[p:b].strip():  # a quotation ending its paragraph: the next paragraph's opening
+        if r.para + 1 >= len(paras) or text[paras[r.para][0]:r.open_pos].strip(" \t>*-#"):
+            return None
+        p, b = paras[r.para + 1]
+    m = _AFTERWORD.match(text, p, b)
+    if m is None:
+        return None
+    sp = speaker_after(text, m.end(), b)
+    if sp is None or sp.kind not in ("person", "organisation") or sp.start != m.end():
+        return None
+    return Credit(sp, m.group().strip(), how="afterword")
+
+
+_OWNED_NOUN = re.compile(r"(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}([A-Z][\w.-]*)(?:'s|\u2019s)[ \t]+"
+                         r"(?:[a-z-]+[ \t]+)?(reply|response|answer|verdict|retort|message|reaction|assessment|"
+                         r"explanation|comment|words|advice|warning|promise)\b")
+
+
 def signature_line(text: str, a: int, b: int) -> bool:
     """The paragraph a..b is a signature: "— Lena Voss, Ardena"."""
     return _SIGNATURE.match(text, a, b) is not None

@@ -35,6 +35,8 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS,
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
 #   roundup     a roundup line's label: "Polls tighten - Lena Voss: “…”"
 #   signature   a quotation alone in its paragraph, signed on the next line (— Lena Voss)
+#   afterword   a credit pointing back at a finished quotation (“…” was Voss’s reply;
+#               “…” / That's what Voss told them.)
 #   headline    an upper-case headline line right before the quotation (roundups)
 #   title-line  a Title-Case summary line: the name before its capitalised cue (Voss Calls It “A Farce”)
 #   colon-clause the clause right before a colon (…, with Voss warning them: “…”)
@@ -66,6 +68,7 @@ WEIGHTS: dict[str, float] = {
     "how:title-line": 6.0,
     "how:roundup": 7.8,
     "how:signature": 6.5,
+    "how:afterword": 6.0,
     "how:colon-clause": 7.3,
     "how:colon-para": 5.0,
     "how:colon": 4.5,
