@@ -193,3 +193,7 @@ def test_a_second_participle_shares_the_absolute_phrases_subject():
 def test_a_finding_owned_by_a_name_is_a_noun_cue():
     text = "The council met. Inspector Dana Holt’s conclusion that the pier was “badly neglected” stung."
     assert speakers(text) == ["Dana Holt"]
+
+
+def test_to_quote_names_the_source_that_follows():
+    assert speakers("To quote Dana Holt, “A pier is only as strong as its piles.”") == ["Dana Holt"]

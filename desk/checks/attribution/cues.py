@@ -19,7 +19,7 @@ INVERSION = INVERSION_FORMS
 POST_ONLY = AMBIGUOUS_FORMS
 # cues whose speaker follows them, before or after the quotation: "according to Voss",
 # "in the words of Voss", "came the reply from Voss"
-SPEAKER_FOLLOWS = ("according", "in the words", "came the")
+SPEAKER_FOLLOWS = ("according", "in the words", "came the", "to quote")
 # a reporting verb after a name ("Voss said", "Voss also says") and an inverted credit before
 # one, after a comma ("…, said Voss"): the name is credited with words
 SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?" + verbs_pattern(REPORTING_VERBS) + r"\b")

@@ -251,6 +251,8 @@ SPEECH_PHRASES = {
     # an inverted reply: "“No,” came the reply from Voss"
     "came the reply from", "came the response from", "came the answer from", "came the reply",
     "came the response", "came the answer",
+    # a sentence opening on its source: "To quote Voss, “…”"
+    "To quote",
 }
 # Forms that are more often nouns ("the claims", "her notes"): cues only right after a
 # quotation (“…,” the letter reads).
