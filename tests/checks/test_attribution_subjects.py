@@ -221,3 +221,8 @@ def test_a_time_noun_opening_the_sentence_is_no_subject_before_a_phrase():
 ])
 def test_a_relative_clause_s_cue_is_its_antecedent_s(text, speaker):
     assert speakers(text) == [speaker]
+
+
+def test_a_name_coordinated_with_a_described_partner_leads_the_subject():
+    assert speakers("Ana Ruiz and her husband, Omar Beck, said the pier was “rotten.”") == ["Ana Ruiz"]
+    assert speakers("Ana Ruiz’s husband, Omar Beck, said the pier was “rotten.”") == ["Omar Beck"]

@@ -308,6 +308,11 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             # (not a relative clause's object: "The delegate, who backs Ruiz, warned")
             if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1] \
                     and _norm(nxt[0][0]) not in ("who", "whom", "whose", "which", "that"):
+                if len(lead) >= 2 and _norm(lead[-1][0]) == "and":
+                    # "Ana Ruiz and her husband, Omar Beck, said": two speak; the first named leads
+                    first = _np_from_end(text, lead[:-1], False, depth + 1)
+                    if first is not None and first.kind == "person":
+                        return first
                 alt.title = alt.title or sp.name
                 return alt
         if region and sp.kind != "person":  # the descriptor keeps its place's region
