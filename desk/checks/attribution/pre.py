@@ -56,8 +56,6 @@ def author_of(text: str, sp: Speaker | None, limit: int) -> Speaker | None:
 
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
-_AMBIGUOUS_AFTER_REL = re.compile(r"(?<=,[ \t]who[ \t]|which[ \t])(?:calls|claims|labels|brands|terms|states|notes|"
-                                  r"charges|blasts|quips|tweets|posts)(?![\w'\u2019-])")
 _SPEAK = {"spoke", "speaks", "speaking"}
 _BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
@@ -74,8 +72,6 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
     if seg >= r.open_pos:
         return None
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
-    for am in _AMBIGUOUS_AFTER_REL.finditer(text, seg, r.open_pos):
-        cues.append(am)  # "Voss, who calls the plan “…”": after a relative pronoun, a verb
     if "that" in text[seg:r.open_pos]:
         # "Pew notes that …", "the ministry states that …": a form that is often a noun is a
         # verb right after its subject's name and before "that"

@@ -53,13 +53,6 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         if head is not None and head.kind in ("person", "organisation") and not text[head.end:pp.start()].strip() \
                 and _clause_start(text, a, head.start) and head.name.lower() not in TIME_NOUNS:
             return head  # (not "Days after Lang called …": a time phrase, no name)
-    rel = _REL_RIGHT_BEFORE.search(text, max(a, v - 30), v)
-    if rel is not None and rel.start() > a:
-        # "Voss, who calls the plan …", "The ad, which called Ruiz …": the relative pronoun's
-        # antecedent, right before it, is the cue's subject
-        ante = speaker_before(text, a, rel.start(), allow_descriptor=allow_descriptor)
-        if ante is not None and ante.kind != "pronoun" and not text[ante.end:rel.start()].strip():
-            return ante
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
     if rel is not None:
         # "Voss, who has long described the plan as …": the relative pronoun's antecedent
@@ -135,9 +128,6 @@ _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent
                             r"launched|began|started|ran|unveiled|wrote|penned|signed|filed)"
                             r"(?:[ \t]+(?:him|her|them|us|me|[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}))?"
                             r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[\w$.,-]+[ \t]+){0,3}?$")
-# ", who " or ", which also " right before the cue
-_REL_RIGHT_BEFORE = re.compile(r",[ \t]+(?:who|which)[ \t]+(?:(?:also|once|has|had|have|long|repeatedly|often|"
-                               r"recently|previously|later|then)[ \t]+)*$")
 # ", who is chairman of the Harbour League said": a relative clause, closed or not
 _WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$|,[ \t]+who[ \t]+[a-z][^,;:.!?\u201c\u201d\"()\n]{0,80}$")
 POSTMOD_ADJECTIVES = ("familiar", "close", "briefed", "knowledgeable", "privy", "involved")
