@@ -224,9 +224,7 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         # (not an appositive after an inverted credit: “…,” said Dana Holt, a member of …)
         if len(words) >= 5 and words[0].lower() not in _ADVERBIAL and not tail.group().lstrip().startswith(","):
             f["post_long_tail"] = 1.0
-    if cand.how == "nearby" and sp.kind != "pronoun" and sp.end <= open_pos \
-            and _inside_later_sentence(text, sp.end, open_pos):
-        # (not after "…, he said.": a pronoun's cue carries on a passage of the same speaker)
+    if cand.how == "nearby" and sp.end <= open_pos and _inside_later_sentence(text, sp.end, open_pos):
         f["nearby_other_sentence"] = 1.0
     if cand.how in ("post", "post-verb") and sp.start >= end and _in_opening_clause(text, open_pos):
         f["post_after_opening_clause"] = 1.0
