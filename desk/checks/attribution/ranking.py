@@ -15,7 +15,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import Credit
 from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS, verbs_pattern
 
@@ -118,10 +117,6 @@ WEIGHTS: dict[str, float] = {
     "relative_cue": -2.5,
     # the candidate is the inner speaker of a nested attribution
     "nested": -0.5,
-    # the last cue comes from an earlier sentence, but the quotation sits inside a sentence of
-    # its own ("Lang joked. Reading from notes, Ruiz pronounced it “…”"): that sentence's
-    # subject is likelier than the earlier speaker
-    "nearby_other_sentence": -1.0,
     # "Days after Lang called her “a liar,” Ruiz hit back": the quotation is the opening
     # clause's, the cue after it the main clause's
     "post_after_opening_clause": -1.5,
@@ -224,8 +219,6 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         # (not an appositive after an inverted credit: “…,” said Dana Holt, a member of …)
         if len(words) >= 5 and words[0].lower() not in _ADVERBIAL and not tail.group().lstrip().startswith(","):
             f["post_long_tail"] = 1.0
-    if cand.how == "nearby" and sp.end <= open_pos and _inside_later_sentence(text, sp.end, open_pos):
-        f["nearby_other_sentence"] = 1.0
     if cand.how in ("post", "post-verb") and sp.start >= end and _in_opening_clause(text, open_pos):
         f["post_after_opening_clause"] = 1.0
     if cand.how in ("post", "post-sub", "post-verb") and sp.start >= end and cand.cue:
@@ -247,18 +240,6 @@ _NEXT_QUOTE = re.compile(r"[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}[\u201c\"]")
 _CONTRAST = re.compile(r"[^\w]*(?:while|whereas)\b", re.I)
 # a sentence ends and the next begins
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019')]*[ \t\n]+(?=[\"\u201c\u2018(]?[A-Z])")
-
-
-def _inside_later_sentence(text: str, p: int, open_pos: int) -> bool:
-    """Between p and the quotation a sentence ends, and the quotation's own sentence has
-    words before it, opening with a named subject of its own."""
-    last = None
-    for last in _SENTENCE_END.finditer(text, p, open_pos):
-        pass
-    if last is None or len(text[last.end():open_pos].split()) < 2:
-        return False
-    sp = subject_at_start(text, last.end(), open_pos)
-    return sp is not None and sp.kind in ("person", "organisation") and sp.name[:1].isupper()
 
 
 # a sentence opening with a subordinate clause: "Days after Lang called her …", "While Lang …"
