@@ -210,6 +210,11 @@ def test_the_object_of_a_relative_clause_is_not_the_subject():
         == ["The veteran organiser"]
 
 
+def test_a_member_named_after_including_is_not_the_group_s_name():
+    assert speakers("Peter Lang’s critics, including Ana Ruiz, have called the pier “a hazard.”") \
+        == ["Peter Lang’s critics"]
+
+
 def test_a_time_noun_opening_the_sentence_is_no_subject_before_a_phrase():
     assert before("Weeks after Lang spoke, Ruiz", "spoke").name == "Lang"
 

@@ -48,6 +48,11 @@ _LY_NOUNS = {"family", "families", "ally", "assembly", "rally", "supply", "reply
              "daily", "weekly", "monthly", "quarterly", "biweekly", "fortnightly"}
 
 
+# words opening a chunk after a descriptor that do not name the descriptor
+_NOT_APPOSITIVE = {"who", "whom", "whose", "which", "that", "including", "such", "like", "among", "especially",
+                   "notably", "even", "except", "unlike", "besides"}
+
+
 def _past_adjectives(toks: list, pi: int) -> int:
     """Before a name, one or two lower-case adjectives after "the" and a preposition ("a
     spokesman for the embattled Dover Mutual"): the index of "the", else pi."""
@@ -305,9 +310,10 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             # (not "a woman in Westby, Westshire,": the region of a place)
             nxt = chunks[idx + 1]
             alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
-            # (not a relative clause's object: "The delegate, who backs Ruiz, warned")
+            # (not a relative clause's object, "The delegate, who backs Ruiz, warned", nor one
+            # of a group, "Lang's critics, including Ruiz, say")
             if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1] \
-                    and _norm(nxt[0][0]) not in ("who", "whom", "whose", "which", "that"):
+                    and _norm(nxt[0][0]) not in _NOT_APPOSITIVE:
                 if len(lead) >= 2 and _norm(lead[-1][0]) == "and":
                     # "Ana Ruiz and her husband, Omar Beck, said": two speak; the first named leads
                     first = _np_from_end(text, lead[:-1], False, depth + 1)
