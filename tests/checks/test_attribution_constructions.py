@@ -197,3 +197,7 @@ def test_a_finding_owned_by_a_name_is_a_noun_cue():
 
 def test_to_quote_names_the_source_that_follows():
     assert speakers("To quote Dana Holt, “A pier is only as strong as its piles.”") == ["Dana Holt"]
+
+
+def test_what_a_name_calls_something_is_that_name_s_words():
+    assert speakers("Ana Ruiz mocked what Peter Lang calls his “state of the art” pumps.") == ["Peter Lang"]

@@ -56,6 +56,25 @@ def author_of(text: str, sp: Speaker | None, limit: int) -> Speaker | None:
 
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
+_WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
+                         r"(calls|terms|labels|brands|claims)(?=[ \t])")
+
+
+class _Verb:
+    """The verb group of a longer match, read like a cue match (group, start, end)."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def group(self) -> str:
+        return self._m.group(1)
+
+    def start(self) -> int:
+        return self._m.start(1)
+
+    def end(self) -> int:
+        return self._m.end(1)
+
 _SPEAK = {"spoke", "speaks", "speaking"}
 _BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
@@ -72,6 +91,10 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
     if seg >= r.open_pos:
         return None
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
+    if "what " in text[seg:r.open_pos]:
+        # "what Lang calls “a plan”": after "what" and a name, a form often a noun is a verb
+        cues.extend(_Verb(m) for m in _WHAT_CALLS.finditer(text, seg, r.open_pos))
+        cues.sort(key=lambda m: m.start())
     if "that" in text[seg:r.open_pos]:
         # "Pew notes that …", "the ministry states that …": a form that is often a noun is a
         # verb right after its subject's name and before "that"
