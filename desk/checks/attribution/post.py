@@ -81,8 +81,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             return None
         # a word that is more often a noun or a title ("state Sen. Ruiz said"): read on
     for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 320)):
-        if cm.group() in ING_CUES:
-            break
+        if cm.group() in ING_CUES and not cm.group().lower().startswith("according"):
+            break  # (“…,” at least according to Voss: "according" is no participle)
         if cm.group().lower().startswith("according"):
             sp = author_of(text, speaker_after(text, cm.end(), limit), limit)
             if sp and len(text[w0:cm.start()].split()) <= 6 and not (final and text[w0:cm.start()].strip()):
