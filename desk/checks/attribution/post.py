@@ -49,6 +49,12 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     w0 = m.end() if m else r.end
     if w0 >= limit:
         return None
+    ow = _IN_OWNER_WORDS.match(text, r.end, limit)
+    if ow is not None:  # “…,” in Voss’s words / in the view of Voss
+        g = 1 if ow.group(1) else 2
+        sp = speaker_after(text, ow.start(g), ow.end(g))
+        if sp is not None and sp.kind in ("person", "organisation") and sp.start == ow.start(g):
+            return Credit(sp, ow.group(3) or "in the view of", how="post")
     pm = _PASSIVE_BY.match(text, w0, limit)
     if pm:  # “…” was written by Ana Ruiz
         sp = speaker_after(text, pm.end(), limit)
@@ -126,6 +132,11 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     return _tail_credit(text, w0, limit)
 
 
+# “…,” in Voss’s words; “…,” in the view of Lena Voss
+_IN_OWNER_WORDS = re.compile(r"[ \t]*,?[ \t]+(?:at[ \t]+least[ \t]+)?in[ \t]+(?:the[ \t]+(?:view|words|opinion)[ \t]+of[ \t]+"
+                             r"([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
+                             r"|([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})(?:'s|\u2019s)[ \t]+"
+                             r"(words|view|opinion|estimation|telling|account))")
 # "quoted Ana Ruiz as saying", "cited the ministry as saying"
 _QUOTED_AS = re.compile(r"(?<![\w'\u2019-])(quoted|cited)[ \t]+")
 _AS_SAYING = re.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:,[^,]{0,80},[ \t]*)?as[ \t]+(?:saying|telling|writing)\b")
