@@ -201,3 +201,8 @@ def test_to_quote_names_the_source_that_follows():
 
 def test_what_a_name_calls_something_is_that_name_s_words():
     assert speakers("Ana Ruiz mocked what Peter Lang calls his “state of the art” pumps.") == ["Peter Lang"]
+
+
+def test_the_subject_of_a_passive_reporting_verb_heard_the_words():
+    assert speakers("Holt was told by Ruiz that the pier was “rotten.”") == ["Ruiz"]
+    assert speakers("Holt was asked by Ruiz, “Is the pier safe?”") == ["Ruiz"]
