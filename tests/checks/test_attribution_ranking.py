@@ -116,3 +116,9 @@ def test_a_cue_that_introduces_the_next_quotation_does_not_credit_the_one_before
 def test_a_quotation_in_an_opening_subordinate_clause_keeps_that_clause_s_speaker():
     text = "Days after Lang called her “a liar,” Ruiz hit back."
     assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Lang"]
+
+
+def test_a_credit_closing_the_sentence_reports_a_quoted_fragment_inside_it():
+    # nested attribution: the outer speaker vouches for the fragment (as “…,” Holt said does)
+    text = "Peter Lang promised “a full account” of the costs, Dana Holt said."
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Dana Holt"]

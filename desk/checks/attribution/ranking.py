@@ -117,6 +117,8 @@ WEIGHTS: dict[str, float] = {
     "relative_cue": -2.5,
     # the candidate is the inner speaker of a nested attribution
     "nested": -0.5,
+    # "Lang promised “a full account” of the costs, Holt said.": the closing credit reports it
+    "post_closes_sentence": 1.5,
     # "Days after Lang called her “a liar,” Ruiz hit back": the quotation is the opening
     # clause's, the cue after it the main clause's
     "post_after_opening_clause": -1.5,
@@ -219,6 +221,12 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         # (not an appositive after an inverted credit: “…,” said Dana Holt, a member of …)
         if len(words) >= 5 and words[0].lower() not in _ADVERBIAL and not tail.group().lstrip().startswith(","):
             f["post_long_tail"] = 1.0
+    if cand.how == "post" and sp.start >= end and cue in _PLAIN_REPORTING \
+            and _CREDIT_ENDS.match(text, max(sp.end, text.find(cand.cue, end, end + 300) + len(cand.cue))) \
+            and text[end:sp.start].strip(" \t,") and not f.get("post_after_comma"):
+        # "Lang promised “a full account” of the costs, Holt said.": the credit closing the
+        # sentence reports all of it (the outer speaker, as for “…,” Holt said)
+        f["post_closes_sentence"] = 1.0
     if cand.how in ("post", "post-verb") and sp.start >= end and _in_opening_clause(text, open_pos):
         f["post_after_opening_clause"] = 1.0
     if cand.how in ("post", "post-sub", "post-verb") and sp.start >= end and cand.cue:
@@ -234,6 +242,9 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
     return f
 
 
+_PLAIN_REPORTING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "reports", "told", "tells"}
+# the credit ends the sentence: "…, Holt said." / "…, said Holt."
+_CREDIT_ENDS = re.compile(r"[ \t]*(?:[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})?[ \t]*[.!?]")
 # a cue followed by a few words and another quotation: “…,” Ruiz called it “…”
 _NEXT_QUOTE = re.compile(r"[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}[\u201c\"]")
 # “…,” while Ruiz suggested …: a contrasting clause of someone else's
