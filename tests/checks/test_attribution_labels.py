@@ -55,3 +55,8 @@ def test_name_lines_before_each_quotation_label_the_one_after_them():
 ])
 def test_a_credit_pointing_back_at_a_finished_quotation(text):
     assert speakers(text) == ["Lena Voss"]
+
+
+@pytest.mark.parametrize("verb", ["Says", "Writes", "Notes", "Adds"])
+def test_an_inverted_credit_before_a_colon_is_no_part_of_the_name(verb):
+    assert speakers(f"{verb} Lena Voss: “The ferry stays.”") == ["Lena Voss"]

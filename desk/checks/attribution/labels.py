@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import POST_CUE_RE
+from desk.checks.attribution.cues import CUE_FORMS, POST_CUE_RE
 from desk.checks.attribution.following import speaker_after
+from desk.checks.attribution.lexicon import AMBIGUOUS_FORMS
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.subjects import speaker_before
@@ -165,6 +166,13 @@ def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None
                                            or w.endswith(",") and w[:1].isupper() for w in words):
         return None
     name = label.split(",")[0].strip()
+    lead = name.split()[0]
+    if len(name.split()) > 1 and (lead.lower() in CUE_FORMS or lead.lower() in AMBIGUOUS_FORMS) \
+            and lead.lower().endswith("s"):
+        # "Says Dana Holt: “…”", "Writes Lena Voss:": an inverted credit, the name after the verb
+        name = name[len(lead):].lstrip()
+        return Credit(Speaker(name, "person", m.start(1) + m.group(1).index(name), m.start(1)
+                              + m.group(1).index(name) + len(name)), lead.lower(), how="roundup")
     sp = Speaker(name, "person", m.start(1), m.start(1) + len(name))
     return Credit(sp, ":", how="roundup")
 
