@@ -44,7 +44,7 @@ def test_agent_after_the_quotation_of_a_passive_cue_speaks():
 
 
 def test_a_work_cited_with_according_to_is_credited_to_its_author():
-    text = "According to a study by economists Dana Holt and Omar Beck, the pier was “badly built.”"
+    text = "According to a report by engineers Dana Holt and Omar Beck, the pier was “badly built.”"
     assert speakers(text) == ["Dana Holt"]
     assert speakers("The dam is “at risk,” according to a report by the river authority.") == ["the river authority"]
 

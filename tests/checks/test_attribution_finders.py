@@ -45,7 +45,7 @@ def speakers(text):
     ("The Harbour Guild issued a statement calling the closure “a disgrace.”", "Harbour Guild"),
     # who put out a letter or an ad campaign speaks, with the addressee or a date between
     ("Ana Ruiz sent Peter Lang a letter demanding “a full account” of the costs.", "Ana Ruiz"),
-    ("The Dover Fund began a new ad campaign this week praising Ruiz for her “steady hand.”", "Dover Fund"),
+    ("The Dover Fund launched a radio campaign on Tuesday praising Ruiz for her “steady hand.”", "Dover Fund"),
     # a Title-Case summary line
     ("Ana Ruiz Says The Dam Will Hold: “We tested it twice.”", "Ana Ruiz"),
     # an upper-case headline line of a roundup

@@ -442,5 +442,5 @@ def test_an_adjective_before_the_body_keeps_the_descriptor_as_the_head():
 def test_a_page_or_summary_that_carries_words_is_the_head_of_its_phrase():
     from desk.checks.attribution import analyse
 
-    text = "The book, according to its Amazon summary, “paints a grim picture of Dover.”"
-    assert [q.speaker for q in analyse(text).quotes] == ["its Amazon summary"]
+    text = "The book, according to its publisher’s summary, “paints a grim picture of Dover.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["its publisher’s summary"]

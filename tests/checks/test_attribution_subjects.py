@@ -187,8 +187,8 @@ def test_a_count_opening_a_subject_is_not_an_introductory_phrase():
 
 
 def test_a_long_title_before_the_subject_is_part_of_it():
-    text = ("Lang spoke. Former Republican presidential candidate Omar Beck broke down what was wrong "
-            "with the photo to the Courier: “What Lang did was careless.”")
+    text = ("Lang spoke. Former Democratic county commissioner candidate Omar Beck laid out his objection "
+            "to the Courier: “The pier is unsafe.”")
     assert speakers(text) == ["Omar Beck"]
 
 
@@ -200,13 +200,12 @@ def test_a_closing_mark_run_into_the_next_sentence_ends_the_sentence():
 
 
 def test_an_appositive_ending_inside_a_title_keeps_the_name_as_subject():
-    text = ("Peter Lang, the front-runner and former host of the show “The Pier,” listed a Dover "
-            "programme as his guilty pleasure: “Night Court.”")
+    text = "Peter Lang, the harbour master and former host of the radio show “The Pier,” named his favourite song: “Low Tide.”"
     assert speakers(text)[-1] == "Peter Lang"
 
 
 def test_the_object_of_a_relative_clause_is_not_the_subject():
-    assert speakers("The veteran organiser, who backs Ruiz, warned of a “bitter” fight ahead.") \
+    assert speakers("The veteran organiser, who backs Ruiz, predicted a “bitter” winter for the docks.") \
         == ["The veteran organiser"]
 
 
