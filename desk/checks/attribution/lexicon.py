@@ -117,7 +117,7 @@ HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
                  "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour",
                  # what carries words for someone: "a Voss campaign ad attacks …"
                  "ad", "advert", "advertisement", "commercial", "mailer", "flyer", "video", "tweet",
-                 # where a person's or a body's words are posted: "Beck's LinkedIn page lists him as …"
+                 # where a person's or a body's words are posted: "the guild's Facebook page calls it …"
                  "page", "account", "profile", "summary", "site", "feed", "biography", "bio", "caption",
                  "transcript", "sign", "banner", "placard", "petition"})
 # Roles that name one person ("the senator", "the Republican nominee"): a pronoun may refer
