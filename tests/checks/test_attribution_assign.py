@@ -42,3 +42,10 @@ def test_a_quote_paragraph_after_a_sentence_opening_with_a_role_and_a_name_takes
             "The mayor, Omar Beck, was blunt.\n\n"
             "“We have no pumps.”")
     assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck"]
+
+
+def test_a_headline_labelled_with_a_name_credits_the_quotation_paragraph_after_it():
+    from desk.checks.attribution import analyse
+
+    text = "Lena Voss: ‘We Will Not Sell The Ferry’\n\n“The ferry is ours. It has been ours for a century.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss"]

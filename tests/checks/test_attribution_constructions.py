@@ -38,6 +38,21 @@ def test_agent_of_a_passive_cue_speaks():
     assert speakers("The council was slammed by Omar Beck as “a bunch of cowards.”") == ["Omar Beck"]
 
 
+def test_agent_after_the_quotation_of_a_passive_cue_speaks():
+    assert speakers("The pier was called “a hazard” by Dana Holt.") == ["Dana Holt"]
+    assert speakers("The levee was described as “a death trap” by Omar Beck, a farmer.") == ["Omar Beck"]
+
+
+def test_a_work_cited_with_according_to_is_credited_to_its_author():
+    text = "According to a report by engineers Dana Holt and Omar Beck, the pier was “badly built.”"
+    assert speakers(text) == ["Dana Holt"]
+    assert speakers("The dam is “at risk,” according to a report by the river authority.") == ["the river authority"]
+
+
+def test_a_work_without_an_author_stays_the_source():
+    assert speakers("The dam is “at risk,” according to a report released on Monday.") == ["a report released on Monday"]
+
+
 def test_passive_cue_without_agent_names_nobody_nearby():
     # "was praised" has no agent: the council did not say it
     text = "The council was praised. “It is over.”"
@@ -173,3 +188,21 @@ def test_a_second_participle_shares_the_absolute_phrases_subject():
     text = ("Republicans were quick to chime in, with Lena Voss tweeting that it was a “disaster” "
             "for the mayor and asking, “How can someone with such bad judgement run the port?”")
     assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss", "Lena Voss"]
+
+
+def test_a_finding_owned_by_a_name_is_a_noun_cue():
+    text = "The council met. Inspector Dana Holt’s conclusion that the pier was “badly neglected” stung."
+    assert speakers(text) == ["Dana Holt"]
+
+
+def test_to_quote_names_the_source_that_follows():
+    assert speakers("To quote Dana Holt, “A pier is only as strong as its piles.”") == ["Dana Holt"]
+
+
+def test_what_a_name_calls_something_is_that_name_s_words():
+    assert speakers("Ana Ruiz mocked what Peter Lang calls his “state of the art” pumps.") == ["Peter Lang"]
+
+
+def test_the_subject_of_a_passive_reporting_verb_heard_the_words():
+    assert speakers("Holt was told by Ruiz that the pier was “rotten.”") == ["Ruiz"]
+    assert speakers("Holt was asked by Ruiz, “Is the pier safe?”") == ["Ruiz"]

@@ -43,6 +43,9 @@ def speakers(text):
     ("Voss supporters are crying “fraud” over the count.", "Voss supporters"),
     # "issued a statement" is a cue
     ("The Harbour Guild issued a statement calling the closure “a disgrace.”", "Harbour Guild"),
+    # who put out a letter or an ad campaign speaks, with the addressee or a date between
+    ("Ana Ruiz sent Peter Lang a letter demanding “a full account” of the costs.", "Ana Ruiz"),
+    ("The Dover Fund launched a radio campaign on Tuesday praising Ruiz for her “steady hand.”", "Dover Fund"),
     # a Title-Case summary line
     ("Ana Ruiz Says The Dam Will Hold: “We tested it twice.”", "Ana Ruiz"),
     # an upper-case headline line of a roundup
@@ -199,3 +202,15 @@ def test_said_yes_after_a_quotation_does_not_credit_it():
     text = ("Kevin was drifting off again, and as Lang went on about “how the port is rigged,” and "
             "“wounded fishing families,” Mara said yes, over and over again.")
     assert speakers(text) == ["Lang", "Lang"]
+
+
+@pytest.mark.parametrize("label, speaker", [
+    ("Lena Voss:", "Lena Voss"),
+    ("Lena Voss, in an interview:", "Lena Voss"),
+    ("Read Lena Voss’s full statement below:", "Lena Voss"),
+])
+def test_a_label_paragraph_before_a_quotation_paragraph_names_its_speaker(label, speaker):
+    from desk.checks.attribution import analyse
+
+    text = f"{label}\n\n“The ferry will keep running. We built it to last.”"
+    assert [q.speaker for q in analyse(text).quotes] == [speaker]

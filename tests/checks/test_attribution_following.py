@@ -65,3 +65,10 @@ def test_the_apposed_name_speaks_the_next_sentence():
             "“She showed again and again an ability to close.”")
     (q,) = analyse(text).quotes
     assert q.speaker == "Peter B. Sand"
+
+
+def test_a_verb_ending_the_sentence_after_a_name_is_not_part_of_the_phrase():
+    from desk.checks.attribution import analyse
+
+    assert [q.speaker for q in analyse("The pier is “a hazard,” Holt believes.").quotes] == ["Holt"]
+    assert [q.speaker for q in analyse("“We will rebuild,” said Dover officials.").quotes] == ["Dover officials"]

@@ -1,6 +1,8 @@
 """Credits on lines of their own (labels.py): signed and credit lines after a quotation,
 name lines, roundup labels. Every sentence is our own."""
 
+import pytest
+
 from desk.checks.attribution import analyse
 
 
@@ -43,3 +45,18 @@ def test_name_lines_before_each_quotation_label_the_one_after_them():
             "Peter Lang, 61, retired fisherman\n\n"
             "“The port is dying and nobody in the capital cares.”\n")
     assert [q.speaker for q in analyse(text).quotes] == ["Ana Ruiz", "Peter Lang"]
+
+
+@pytest.mark.parametrize("text", [
+    "“The ferry stays.”\n\nThat's what Lena Voss told the harbour board on Monday.",
+    "“The ferry stays” was Lena Voss’s reply.",
+    "“The ferry stays.” Those were the words of Lena Voss on Monday.",
+    "“The ferry stays.” That is how Lena Voss put it.",
+])
+def test_a_credit_pointing_back_at_a_finished_quotation(text):
+    assert speakers(text) == ["Lena Voss"]
+
+
+@pytest.mark.parametrize("verb", ["Says", "Writes", "Notes", "Adds"])
+def test_an_inverted_credit_before_a_colon_is_no_part_of_the_name(verb):
+    assert speakers(f"{verb} Lena Voss: “The ferry stays.”") == ["Lena Voss"]

@@ -29,3 +29,17 @@ def test_who_is_asked_after_a_quotation_did_not_say_it():
     assert [q.speaker for q in analyse(text).quotes] == ["Omar Beck"]
     text = "The hearing opened on Friday. “Do you regret it?” Lena Voss was asked."
     assert [q.speaker for q in analyse(text).quotes] == [None]
+
+
+def test_according_to_after_a_few_words_credits_the_quotation():
+    from desk.checks.attribution import analyse
+
+    text = "The pier is “a hazard,” at least according to Dana Holt."
+    assert [q.speaker for q in analyse(text).quotes] == ["Dana Holt"]
+
+
+def test_in_a_name_s_words_or_view_after_the_quotation_credits_it():
+    from desk.checks.attribution import analyse
+
+    for text in ("The pier is “a hazard,” in Dana Holt’s view.", "The pier is “a hazard,” in the words of Dana Holt."):
+        assert [q.speaker for q in analyse(text).quotes] == ["Dana Holt"]

@@ -94,3 +94,31 @@ def test_uncertain_speaker_is_info_and_names_the_guess():
     for p in probs:
         assert p.severity == "info"
         assert "sure" in p.message
+
+
+def test_a_contrasting_while_clause_after_a_quotation_does_not_credit_it():
+    text = "Peter Lang promised to “look at the numbers” and “decide by spring,” while Ana Ruiz hinted that she would vote no."
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Peter Lang", "Peter Lang"]
+
+
+def test_an_appositive_after_an_inverted_credit_is_no_clause_of_its_own():
+    text = ("After Lang said the pier would close, the town “lost its patience with the harbour board,” "
+            "said Dana Holt, a member of the harbour council.")
+    (q,) = check_text(text, spelling=False).quotes
+    assert q.speaker == "Dana Holt"
+
+
+def test_a_cue_that_introduces_the_next_quotation_does_not_credit_the_one_before():
+    text = "While Lang called the plan “sound,” Ruiz called it “a gamble.”"
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Lang", "Ruiz"]
+
+
+def test_a_quotation_in_an_opening_subordinate_clause_keeps_that_clause_s_speaker():
+    text = "Days after Lang called her “a liar,” Ruiz hit back."
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Lang"]
+
+
+def test_a_credit_closing_the_sentence_reports_a_quoted_fragment_inside_it():
+    # nested attribution: the outer speaker vouches for the fragment (as “…,” Holt said does)
+    text = "Peter Lang promised “a full account” of the costs, Dana Holt said."
+    assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Dana Holt"]

@@ -428,3 +428,19 @@ def test_two_people_each_with_an_appositive_speak_together():
     # one appositive only, then the verb: the first person alone is the subject
     text = "Lena Voss, a Democrat, said the levee was “a disgrace.”"
     assert [q.speaker for q in analyse(text).quotes] == ["Lena Voss"]
+
+
+def test_an_adjective_before_the_body_keeps_the_descriptor_as_the_head():
+    from desk.checks.attribution import analyse
+
+    text = "A spokesman for the embattled Dover Mutual said the deal was “fair.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["A spokesman for the embattled Dover Mutual"]
+    text = "“It is fair,” said a spokeswoman for the struggling Dover Mutual."
+    assert [q.speaker for q in analyse(text).quotes] == ["a spokeswoman for the struggling Dover Mutual"]
+
+
+def test_a_page_or_summary_that_carries_words_is_the_head_of_its_phrase():
+    from desk.checks.attribution import analyse
+
+    text = "The book, according to its publisher’s summary, “paints a grim picture of Dover.”"
+    assert [q.speaker for q in analyse(text).quotes] == ["its publisher’s summary"]

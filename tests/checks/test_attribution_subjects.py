@@ -184,3 +184,40 @@ def test_at_last_between_subject_and_cue(text):
 
 def test_a_count_opening_a_subject_is_not_an_introductory_phrase():
     assert speakers("Around 200 protesters, many of them students, chanted “No more.”") == ["Around 200 protesters"]
+
+
+def test_a_long_title_before_the_subject_is_part_of_it():
+    text = ("Lang spoke. Former Democratic county commissioner candidate Omar Beck laid out his objection "
+            "to the Courier: “The pier is unsafe.”")
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_a_closing_mark_run_into_the_next_sentence_ends_the_sentence():
+    from desk.checks.attribution.cues import sentence_starts
+
+    text = "“The pies are made in Dover!”Former mayor Omar Beck was not amused."
+    assert sentence_starts(text, 0, len(text)) == [0, text.index("Former")]
+
+
+def test_an_appositive_ending_inside_a_title_keeps_the_name_as_subject():
+    text = "Peter Lang, the harbour master and former host of the radio show “The Pier,” named his favourite song: “Low Tide.”"
+    assert speakers(text)[-1] == "Peter Lang"
+
+
+def test_the_object_of_a_relative_clause_is_not_the_subject():
+    assert speakers("The veteran organiser, who backs Ruiz, predicted a “bitter” winter for the docks.") \
+        == ["The veteran organiser"]
+
+
+def test_a_member_named_after_including_is_not_the_group_s_name():
+    assert speakers("Peter Lang’s critics, including Ana Ruiz, have called the pier “a hazard.”") \
+        == ["Peter Lang’s critics"]
+
+
+def test_a_time_noun_opening_the_sentence_is_no_subject_before_a_phrase():
+    assert before("Weeks after Lang spoke, Ruiz", "spoke").name == "Lang"
+
+
+def test_a_name_coordinated_with_a_described_partner_leads_the_subject():
+    assert speakers("Ana Ruiz and her husband, Omar Beck, said the pier was “rotten.”") == ["Ana Ruiz"]
+    assert speakers("Ana Ruiz’s husband, Omar Beck, said the pier was “rotten.”") == ["Omar Beck"]

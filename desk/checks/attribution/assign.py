@@ -10,6 +10,7 @@ from collections import Counter
 from desk.checks.attribution.clauses import _INTRO_RE as INTRO_RE
 from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
+from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
 from desk.checks.attribution.problems import is_statement
@@ -190,7 +191,19 @@ def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
         return c.credit if c else None
     # "Lena Voss, the guild chair, was blunt." then a quotation paragraph: the person the
     # last sentence is about ("She pauses.": he or she, too)
-    return _last_subject(doc, s, pb)
+    return _last_subject(doc, s, pb) or _headline_label(doc.text, pa, pb)
+
+
+def _headline_label(text: str, pa: int, pb: int) -> Credit | None:
+    """A headline labelled with a name ("Lena Voss: ‘We Will Not Sell’") before a quotation
+    paragraph with no cue: the labelled person is speaking."""
+    colon = text.find(":", pa, min(pb, pa + 60))
+    if colon < 0 or not text[colon + 1:pb].strip():
+        return None
+    sp = speaker_after(text, pa, colon)
+    if sp is None or sp.kind != "person" or sp.start != pa or sp.end != colon:
+        return None
+    return Credit(sp, None, how="prev-para")
 
 
 def _last_subject(doc: Document, s: int, pb: int) -> Credit | None:

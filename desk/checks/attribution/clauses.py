@@ -82,7 +82,8 @@ _INTRO_RE = re.compile(r"(?:[A-Z][A-Z .'\u2019-]{2,}(?:,[^\u2014\u2013\n]{0,40})
                        r"Yesterday|Tonight|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|[A-Z][a-z]+ing|"
                        r"(?:Early|Late)(?=\s+(?:in|on|last|this|next)\b))"
                        r"\b[^:;.!?]{0,160}?,[\u201d\"]?\s*)?")
-VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},\s*)?[a-z]")
+# (an appositive may end inside a title's closing mark: "Voss, host of “The Pier,” listed …")
+VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},[\u201d\"\u2019']?\s*)?[a-z]")
 
 
 _SUBORDINATE_OPEN = re.compile(r"(?:while|when|after|before|since|although|though|because|if|unless|until|"
@@ -115,7 +116,11 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
             # appositive was left open; the name before it is the subject
             fronted.title = fronted.title or None
             return fronted
-        if sp and sp.start - p < 40 and (VERBISH_AFTER.match(text, sp.end, limit) or sp.title and sp.start > p
+        # (a long title before the name counts as the name's: "Former Republican presidential
+        # candidate Omar Beck broke down …")
+        near = sp is not None and (sp.start - p < 40 or sp.title is not None and sp.start - p < 80
+                                   and text[p:sp.start].strip() == sp.title)
+        if sp and near and (VERBISH_AFTER.match(text, sp.end, limit) or sp.title and sp.start > p
                                          and text.startswith(",", sp.end)
                                          and VERBISH_AFTER.match(text, sp.end + 1, limit)):
             # (the second: "Her chief policy aide, Lena Voss, calls …")

@@ -69,6 +69,8 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     between = text[m.end():inner.speaker.start]
     if "," in between or ";" in between or len(between.split()) > 12:
         return None  # "While not all Voss says is true, Ruiz said …": not a report of Voss's
+    if _PASSIVE_BEFORE.search(text, max(seg, m.start() - 12), m.start()) and _BY_START.match(between):
+        return None  # "Holt was told by Ruiz that …": the subject heard it; the agent speaks
     sp = speaker_before(text, seg, m.start())
     if sp is None or sp.kind not in ("person", "pronoun", "organisation") or sp.name == inner.speaker.name:
         return None
@@ -76,6 +78,8 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     return Credit(sp, "statement " + cue if cue.endswith("ing") else cue, how="outer")
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+$")
+_BY_START = re.compile(r"[ \t]*by[ \t]")
 _WITH_ING = re.compile(r"(?<![\w'\u2019-])(?:with|as)[ \t]+")
 
 

@@ -15,6 +15,7 @@ from desk.checks.attribution.clauses import (
 )
 from desk.checks.attribution.constructions import (
     _ASIDE_HINT,
+    _NOUN_CUE_RE,
     _TRAIL_RE,
     _colon_clause,
     _noun_cue,
@@ -28,7 +29,7 @@ from desk.checks.attribution.constructions import (
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, INVERSION, SPEAKER_FOLLOWS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
-from desk.checks.attribution.labels import _headline_label, _roundup_label, _signature
+from desk.checks.attribution.labels import _afterword, _headline_label, _roundup_label, _signature
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.post import post_cue
@@ -94,6 +95,7 @@ FINDERS = (
     (("nearby",), lambda c: last_cue(c.text, max(c.a, c.prev_end), c.r.open_pos)),
     (("previous",), lambda c: _previous(c.text, c.r, c.a, c.st, c.prev_end)),
     (("signature",), lambda c: _signature(c.text, c.r, c.b, c.paras)),
+    (("afterword",), lambda c: _afterword(c.text, c.r, c.b, c.paras)),
 )
 
 
@@ -255,4 +257,37 @@ def _colon_cue(text: str, r: Region, a: int, paras, starts_of) -> Credit | None:
     sp = subject_at_start(text, s, pb)
     if sp:
         return Credit(sp, None, how="colon-para")
+    return _colon_label(text, s, pb - 1)
+
+
+def _colon_label(text: str, s: int, colon: int) -> Credit | None:
+    """A paragraph that is only a label before the quotation paragraph: a name ("Lena Voss:"),
+    a name and its occasion ("Voss, in an interview:", "Voss on the plan:"), or the words a
+    name owns ("Voss’s full statement:", "Read Voss’s statement below:")."""
+    lead = s
+    while lead < colon and text[lead] in " \t\n":
+        lead += 1
+    m = _LABEL_LEAD.match(text, lead, colon)
+    lead = m.end() if m else lead
+    own = None
+    for own in _NOUN_CUE_RE.finditer(text, lead, colon):
+        pass
+    if own is not None and _LABEL_TAIL.fullmatch(text, own.end(), colon):
+        owner = text[own.start():own.start(1)].split()[0]
+        if owner[:1].isupper() and owner.lower() not in ("his", "her", "their"):
+            sp = speaker_before(text, lead, own.start() + len(owner))
+            if sp is not None and sp.kind in ("person", "organisation"):
+                return Credit(sp, own.group(1), how="colon-para")
+    name = speaker_after(text, lead, colon)
+    if name is not None and name.kind in ("person", "organisation") and name.start == lead \
+            and (name.end == colon or _ON_OCCASION.fullmatch(text, name.end, colon)):
+        return Credit(name, None, how="colon-para")
     return None
+
+
+# "Read Voss’s statement below:", "Here is Voss’s reply:"
+_LABEL_LEAD = re.compile(r"(?:Read|See|Watch|Here[ \t]+is|Here['\u2019]s|Below[ \t]+is)[ \t]+")
+# after the owned words, before the colon: "below", "in full", "on Monday"
+_LABEL_TAIL = re.compile(r"(?:[ \t]+(?:below|here|in[ \t]+full|follows|reads))?[ \t]*")
+# a name's occasion before a colon: ", in an interview", " on the plan"
+_ON_OCCASION = re.compile(r",?[ \t]+(?:on|about|in|during|at)[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,60}")

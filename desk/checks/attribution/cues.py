@@ -19,7 +19,7 @@ INVERSION = INVERSION_FORMS
 POST_ONLY = AMBIGUOUS_FORMS
 # cues whose speaker follows them, before or after the quotation: "according to Voss",
 # "in the words of Voss", "came the reply from Voss"
-SPEAKER_FOLLOWS = ("according", "in the words", "came the")
+SPEAKER_FOLLOWS = ("according", "in the words", "came the", "to quote")
 # a reporting verb after a name ("Voss said", "Voss also says") and an inverted credit before
 # one, after a comma ("…, said Voss"): the name is credited with words
 SPEECH_AFTER = re.compile(r"[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?" + verbs_pattern(REPORTING_VERBS) + r"\b")
@@ -64,7 +64,9 @@ ABBREVIATIONS = {
     "del", "atty", "amb", "msgr", "fr", "cpl", "pvt", "ald", "assn", "bros", "dist", "gens", "sens", "reps",
     "govs", "drs", "profs", "messrs",
 }
-_BOUNDARY_RE = re.compile(r"([.!?\u2026])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])")
+# (or a closing quotation mark run into the next sentence, a space lost: "…Dover!”Former …")
+_BOUNDARY_RE = re.compile(r"([.!?\u2026])(?:[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018'(\[]?[A-Z0-9])"
+                          r"|\u201d(?=[A-Z][a-z]))")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 

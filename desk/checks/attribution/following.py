@@ -204,6 +204,10 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                        and toks[n + 1][0][:1].isupper())
         if w.endswith((".", "!", "?")) and lw not in TITLE_WORDS and len(lw) > 1 and not short_title \
                 and not _is_initials(w):
+            bare = _norm(w.rstrip(".!?"))
+            if seen_name and w[:1].islower() and bare not in HEAD_NOUNS and bare not in GROUP_HEADS \
+                    and bare not in ANON_HEADS and not (bare.endswith("s") and bare[:-1] in HEAD_NOUNS):
+                break  # “…,” Lang believes.: a verb ends the sentence after the name
             out.append((w.rstrip(".!?"), t[1], t[2] - (len(w) - len(w.rstrip(".!?")))))
             break
         if out and lw in FWD_STOP and not (lw in ("of", "for", "from", "at") and not seen_name) \

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import POST_CUE_RE
+from desk.checks.attribution.cues import CUE_FORMS, POST_CUE_RE
 from desk.checks.attribution.following import speaker_after
+from desk.checks.attribution.lexicon import AMBIGUOUS_FORMS
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.subjects import speaker_before
@@ -53,6 +54,43 @@ def _name_line(text: str, a: int, b: int) -> Credit | None:
         return None
     sp.title = sp.title or m.group(2).strip()
     return Credit(sp, None, how="signature")
+
+
+# “…” was Ana Ruiz’s reply; “…” That is how Ruiz put it. / That's what Ruiz told them.
+_OWNED_REPLY = re.compile(r"[ \t]+(?:was|is|came)[ \t]+")
+_AFTERWORD = re.compile(r"[ \t]*(?:That|This|Those|These|Such)(?:['\u2019]s|[ \t]+(?:is|was|were|are))[ \t]+"
+                        r"(?:what|how|the[ \t]+(?:words|verdict|view|message|assessment|reaction)[ \t]+of)[ \t]+"
+                        r"|[ \t]*So[ \t]+(?:said|says)[ \t]+")
+
+
+def _afterword(text: str, r: Region, b: int, paras) -> Credit | None:
+    """A credit after a finished quotation that points back at it: “…” was Ruiz’s reply;
+    “…” That is how Ruiz put it; a quotation paragraph, then "That's what Ruiz told them." """
+    m = _OWNED_REPLY.match(text, r.end, b)
+    if m is not None:
+        own = _OWNED_NOUN.match(text, m.end(), b)
+        if own is not None:
+            sp = speaker_after(text, m.end(), own.end(1))
+            if sp is not None and sp.kind in ("person", "organisation"):
+                return Credit(sp, own.group(2), how="afterword")
+        return None
+    p = r.end
+    if not text[p:b].strip():  # a quotation ending its paragraph: the next paragraph's opening
+        if r.para + 1 >= len(paras) or text[paras[r.para][0]:r.open_pos].strip(" \t>*-#"):
+            return None
+        p, b = paras[r.para + 1]
+    m = _AFTERWORD.match(text, p, b)
+    if m is None:
+        return None
+    sp = speaker_after(text, m.end(), b)
+    if sp is None or sp.kind not in ("person", "organisation") or sp.start != m.end():
+        return None
+    return Credit(sp, m.group().strip(), how="afterword")
+
+
+_OWNED_NOUN = re.compile(r"(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}([A-Z][\w.-]*)(?:'s|\u2019s)[ \t]+"
+                         r"(?:[a-z-]+[ \t]+)?(reply|response|answer|verdict|retort|message|reaction|assessment|"
+                         r"explanation|comment|words|advice|warning|promise)\b")
 
 
 def signature_line(text: str, a: int, b: int) -> bool:
@@ -128,6 +166,13 @@ def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None
                                            or w.endswith(",") and w[:1].isupper() for w in words):
         return None
     name = label.split(",")[0].strip()
+    lead = name.split()[0]
+    if len(name.split()) > 1 and (lead.lower() in CUE_FORMS or lead.lower() in AMBIGUOUS_FORMS) \
+            and lead.lower().endswith("s"):
+        # "Says Dana Holt: “…”", "Writes Lena Voss:": an inverted credit, the name after the verb
+        name = name[len(lead):].lstrip()
+        return Credit(Speaker(name, "person", m.start(1) + m.group(1).index(name), m.start(1)
+                              + m.group(1).index(name) + len(name)), lead.lower(), how="roundup")
     sp = Speaker(name, "person", m.start(1), m.start(1) + len(name))
     return Credit(sp, ":", how="roundup")
 

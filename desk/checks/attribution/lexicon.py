@@ -116,7 +116,10 @@ HEAD_NOUNS = (ANON_HEADS | {w for w in ORG_WORDS if w.isalpha()}
                  "consultant", "coordinator", "veteran", "mayor", "judge", "prosecutor", "physician",
                  "nurse", "teacher", "farmer", "pastor", "priest", "neighbor", "neighbour",
                  # what carries words for someone: "a Voss campaign ad attacks …"
-                 "ad", "advert", "advertisement", "commercial", "mailer", "flyer", "video", "tweet"})
+                 "ad", "advert", "advertisement", "commercial", "mailer", "flyer", "video", "tweet",
+                 # where a person's or a body's words are posted: "the guild's Facebook page calls it …"
+                 "page", "account", "profile", "summary", "site", "feed", "biography", "bio", "caption",
+                 "transcript", "sign", "banner", "placard", "petition"})
 # Roles that name one person ("the senator", "the Republican nominee"): a pronoun may refer
 # back to them.
 PERSON_ROLES = {"president", "senator", "governor", "mayor", "nominee", "candidate", "minister",
@@ -248,6 +251,8 @@ SPEECH_PHRASES = {
     # an inverted reply: "“No,” came the reply from Voss"
     "came the reply from", "came the response from", "came the answer from", "came the reply",
     "came the response", "came the answer",
+    # a sentence opening on its source: "To quote Voss, “…”"
+    "To quote",
 }
 # Forms that are more often nouns ("the claims", "her notes"): cues only right after a
 # quotation (“…,” the letter reads).
@@ -295,7 +300,11 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              # a verdict given as a quotation: "Voss’s take: “…”"
              "take", "verdict", "reaction", "retort", "rejoinder", "assessment", "explanation",
              # words someone keeps saying: "Voss’s campaign slogan is “…”"
-             "slogan", "motto", "mantra", "catchphrase", "refrain", "pitch"}
+             "slogan", "motto", "mantra", "catchphrase", "refrain", "pitch",
+             # a finding or a view given in words: "the director's conclusion that it was “careless”"
+             "conclusion", "finding", "findings", "view", "belief", "observation", "opinion",
+             "recollection", "testimony", "criticism", "denial", "apology", "plea", "demand",
+             "threat", "insult", "joke", "question", "ruling", "diagnosis", "forecast", "boasts"}
 
 
 def _forms(base: str) -> set[str]:

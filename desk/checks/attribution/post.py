@@ -11,7 +11,7 @@ from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_R
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.pre import passive_agent
+from desk.checks.attribution.pre import author_of, passive_agent
 from desk.checks.attribution.subjects import speaker_before
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
@@ -49,6 +49,12 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     w0 = m.end() if m else r.end
     if w0 >= limit:
         return None
+    ow = _IN_OWNER_WORDS.match(text, r.end, limit)
+    if ow is not None:  # “…,” in Voss’s words / in the view of Voss
+        g = 1 if ow.group(1) else 2
+        sp = speaker_after(text, ow.start(g), ow.end(g))
+        if sp is not None and sp.kind in ("person", "organisation") and sp.start == ow.start(g):
+            return Credit(sp, ow.group(3) or "in the view of", how="post")
     pm = _PASSIVE_BY.match(text, w0, limit)
     if pm:  # “…” was written by Ana Ruiz
         sp = speaker_after(text, pm.end(), limit)
@@ -69,6 +75,8 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         word = cm.group()
         if (word in INVERSION and word not in _HEARER_VERBS) or word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), limit)
+            if word.lower().startswith("according"):
+                sp = author_of(text, sp, limit)  # “…,” according to a report by the authority
             if sp is None:  # “…,” said master of ceremonies Lena Voss
                 t = _TITLE_NAME.match(text, cm.end() + 1, limit)
                 if t is not None:
@@ -79,10 +87,10 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
             return None
         # a word that is more often a noun or a title ("state Sen. Ruiz said"): read on
     for cm in POST_CUE_RE.finditer(text, w0, min(limit, w0 + 320)):
-        if cm.group() in ING_CUES:
-            break
+        if cm.group() in ING_CUES and not cm.group().lower().startswith("according"):
+            break  # (“…,” at least according to Voss: "according" is no participle)
         if cm.group().lower().startswith("according"):
-            sp = speaker_after(text, cm.end(), limit)
+            sp = author_of(text, speaker_after(text, cm.end(), limit), limit)
             if sp and len(text[w0:cm.start()].split()) <= 6 and not (final and text[w0:cm.start()].strip()):
                 return Credit(sp, cm.group(), how="post")
             break  # (“…comment.” The shop sells gifts, according to its website: a new sentence)
@@ -124,6 +132,11 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     return _tail_credit(text, w0, limit)
 
 
+# “…,” in Voss’s words; “…,” in the view of Lena Voss
+_IN_OWNER_WORDS = re.compile(r"[ \t]*,?[ \t]+(?:at[ \t]+least[ \t]+)?in[ \t]+(?:the[ \t]+(?:view|words|opinion)[ \t]+of[ \t]+"
+                             r"([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
+                             r"|([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})(?:'s|\u2019s)[ \t]+"
+                             r"(words|view|opinion|estimation|telling|account))")
 # "quoted Ana Ruiz as saying", "cited the ministry as saying"
 _QUOTED_AS = re.compile(r"(?<![\w'\u2019-])(quoted|cited)[ \t]+")
 _AS_SAYING = re.compile(r"[ \t]*(?:\([^)]{0,40}\)[ \t]*)?(?:,[^,]{0,80},[ \t]*)?as[ \t]+(?:saying|telling|writing)\b")

@@ -35,8 +35,46 @@ def passive_agent(text: str, cue_end: int, limit: int) -> Speaker | None:
     return sp
 
 
+# works that have an author: "according to a study by Dana Holt" credits Holt
+_AUTHORED = {"study", "report", "paper", "survey", "analysis", "poll", "review", "book", "audit", "memo",
+             "investigation", "assessment", "estimate", "article", "column", "editorial", "essay", "letter"}
+
+
+def author_of(text: str, sp: Speaker | None, limit: int) -> Speaker | None:
+    """The author a work names after "by" ("a 2013 study by economists Dana Holt and Omar
+    Beck"): who wrote the work is its source; else the phrase itself."""
+    if sp is None or sp.kind == "person" or not sp.name.split() \
+            or _norm(sp.name.split()[-1]) not in _AUTHORED:
+        return sp
+    m = _BY_AGENT.match(text, sp.end, limit)
+    agent = speaker_after(text, m.end(), limit) if m is not None else None
+    if agent is None or agent.kind not in ("person", "organisation") \
+            or not re.fullmatch(r"(?:[a-z-]+[ \t]+){0,2}", text[m.end():agent.start]):
+        return sp  # (a title may stand before the name: "by economists Dana Holt")
+    return agent
+
+
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
+_WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
+                         r"(calls|terms|labels|brands|claims)(?=[ \t])")
+
+
+class _Verb:
+    """The verb group of a longer match, read like a cue match (group, start, end)."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def group(self) -> str:
+        return self._m.group(1)
+
+    def start(self) -> int:
+        return self._m.start(1)
+
+    def end(self) -> int:
+        return self._m.end(1)
+
 _SPEAK = {"spoke", "speaks", "speaking"}
 _BARE_END = re.compile(r"(?:[ \t]+(?:also|again|first|last|later|briefly|too))?[ \t]*[.,;:!?)\u2014]")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$")
@@ -53,6 +91,10 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
     if seg >= r.open_pos:
         return None
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
+    if "what " in text[seg:r.open_pos]:
+        # "what Lang calls “a plan”": after "what" and a name, a form often a noun is a verb
+        cues.extend(_Verb(m) for m in _WHAT_CALLS.finditer(text, seg, r.open_pos))
+        cues.sort(key=lambda m: m.start())
     if "that" in text[seg:r.open_pos]:
         # "Pew notes that …", "the ministry states that …": a form that is often a noun is a
         # verb right after its subject's name and before "that"
@@ -70,11 +112,14 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
             continue  # "calls a screaming Ruiz a “fraud”": an adjective, not a cue
         if word not in ING_CUES and _PASSIVE.search(text, max(0, cm.start() - 12), cm.start()):
             agent = passive_agent(text, cm.end(), r.open_pos)
+            if agent is None and not text[cm.end():r.open_pos].strip(" \t,").removeprefix("as").strip():
+                # "was called “a disgrace” by Ruiz": the agent after the quotation
+                agent = passive_agent(text, r.end, sentence_bounds(st, len(text), r.end)[1])
             if agent is not None:  # "was slammed by Ruiz as “…”"
                 return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
         if word.lower().startswith(SPEAKER_FOLLOWS):
-            sp = speaker_after(text, cm.end(), r.open_pos)
+            sp = author_of(text, speaker_after(text, cm.end(), r.open_pos), r.open_pos)
             if sp:
                 return Credit(sp, word, how="pre")
             continue

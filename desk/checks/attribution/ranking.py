@@ -34,6 +34,8 @@ from desk.checks.attribution.lexicon import PLACEISH, PRONOUNS, REPORTING_VERBS,
 #   noun        a noun cue with its owner (her allegation of a “rigged” vote)
 #   roundup     a roundup line's label: "Polls tighten - Lena Voss: “…”"
 #   signature   a quotation alone in its paragraph, signed on the next line (— Lena Voss)
+#   afterword   a credit pointing back at a finished quotation (“…” was Voss’s reply;
+#               “…” / That's what Voss told them.)
 #   headline    an upper-case headline line right before the quotation (roundups)
 #   title-line  a Title-Case summary line: the name before its capitalised cue (Voss Calls It “A Farce”)
 #   colon-clause the clause right before a colon (…, with Voss warning them: “…”)
@@ -65,6 +67,7 @@ WEIGHTS: dict[str, float] = {
     "how:title-line": 6.0,
     "how:roundup": 7.8,
     "how:signature": 6.5,
+    "how:afterword": 6.0,
     "how:colon-clause": 7.3,
     "how:colon-para": 5.0,
     "how:colon": 4.5,
@@ -84,7 +87,8 @@ WEIGHTS: dict[str, float] = {
     "post_after_stop": -0.3,
     "cue:none": 0.0,
     "cue:ing": -0.2,
-    "cue:according": 0.3,
+    # (the -ing test used to catch "according" first: the weights were tuned with -0.2 here)
+    "cue:according": -0.2,
     "kind:person": 0.3,
     "kind:organisation": 1.0,
     "kind:pronoun": 0.1,
@@ -113,6 +117,16 @@ WEIGHTS: dict[str, float] = {
     "relative_cue": -2.5,
     # the candidate is the inner speaker of a nested attribution
     "nested": -0.5,
+    # "Lang promised “a full account” of the costs, Holt said.": the closing credit reports it
+    "post_closes_sentence": 1.5,
+    # "Days after Lang called her “a liar,” Ruiz hit back": the quotation is the opening
+    # clause's, the cue after it the main clause's
+    "post_after_opening_clause": -1.5,
+    # “…,” Ruiz called it “…”: the cue introduces the next quotation, not this one
+    "post_before_quote": -1.5,
+    # “…,” while Ruiz suggested she would wait: the clause contrasts another speaker with
+    # the quotation's, it does not credit the quotation
+    "post_contrast": -5.0,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
     # the same entity spoke the previous quotation in this paragraph
@@ -166,10 +180,10 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
     cue = (cand.cue or "").lower()
     if not cue:
         f["cue:none"] = 1.0
-    elif cue.split()[0].endswith("ing"):
-        f["cue:ing"] = 1.0
     elif cue.startswith(("according", "in the words")):
         f["cue:according"] = 1.0
+    elif cue.split()[0].endswith("ing"):
+        f["cue:ing"] = 1.0
     if sp is None:
         return f
     f["kind:" + sp.kind] = 1.0
@@ -204,13 +218,54 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         k = text.find(cand.cue, end, end + 300)
         tail = _TAIL.match(text, max(sp.end, k + len(cand.cue) if k >= 0 else sp.end))
         words = tail.group().split() if tail else []
-        if len(words) >= 5 and words[0].lower() not in _ADVERBIAL:
+        # (not an appositive after an inverted credit: “…,” said Dana Holt, a member of …)
+        if len(words) >= 5 and words[0].lower() not in _ADVERBIAL and not tail.group().lstrip().startswith(","):
             f["post_long_tail"] = 1.0
+    if cand.how == "post" and sp.start >= end and cue in _PLAIN_REPORTING \
+            and _CREDIT_ENDS.match(text, max(sp.end, text.find(cand.cue, end, end + 300) + len(cand.cue))) \
+            and text[end:sp.start].strip(" \t,") and not f.get("post_after_comma"):
+        # "Lang promised “a full account” of the costs, Holt said.": the credit closing the
+        # sentence reports all of it (the outer speaker, as for “…,” Holt said)
+        f["post_closes_sentence"] = 1.0
+    if cand.how in ("post", "post-verb") and sp.start >= end and _in_opening_clause(text, open_pos):
+        f["post_after_opening_clause"] = 1.0
+    if cand.how in ("post", "post-sub", "post-verb") and sp.start >= end and cand.cue:
+        k = text.find(cand.cue, end, end + 300)
+        if k >= 0 and _NEXT_QUOTE.match(text, max(sp.end, k + len(cand.cue))):
+            f["post_before_quote"] = 1.0
+    if cand.how == "post-sub" and sp.start >= end and _CONTRAST.match(text, end, sp.start):
+        f["post_contrast"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
         f["agrees_previous"] = 1.0
     return f
+
+
+_PLAIN_REPORTING = {"said", "says", "wrote", "writes", "added", "adds", "reported", "reports", "told", "tells"}
+# the credit ends the sentence: "…, Holt said." / "…, said Holt."
+_CREDIT_ENDS = re.compile(r"[ \t]*(?:[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})?[ \t]*[.!?]")
+# a cue followed by a few words and another quotation: “…,” Ruiz called it “…”
+_NEXT_QUOTE = re.compile(r"[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}[\u201c\"]")
+# “…,” while Ruiz suggested …: a contrasting clause of someone else's
+_CONTRAST = re.compile(r"[^\w]*(?:while|whereas)\b", re.I)
+# a sentence ends and the next begins
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019')]*[ \t\n]+(?=[\"\u201c\u2018(]?[A-Z])")
+
+
+# a sentence opening with a subordinate clause: "Days after Lang called her …", "While Lang …"
+_OPENING_CLAUSE = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?(?:[Aa]fter|[Ww]hen|[Ww]hile|[Bb]efore|[Ss]ince|[Aa]lthough|"
+                             r"[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]hereas)[ \t]+[^,;:\u201c\u201d\"\n]+$")
+
+
+def _in_opening_clause(text: str, open_pos: int) -> bool:
+    """The quotation sits inside a subordinate clause opening its sentence ("Days after Lang
+    called her “a liar,” Ruiz hit back"): the main clause's cue after it is not its credit."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, max(0, open_pos - 300), open_pos):
+        pass
+    s = last.end() if last is not None else max(0, text.rfind("\n", 0, open_pos) + 1)
+    return open_pos - s < 200 and _OPENING_CLAUSE.match(text, s, open_pos) is not None
 
 
 def ceiling(hows, weights: dict[str, float] | None = None) -> float:

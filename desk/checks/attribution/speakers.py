@@ -48,6 +48,23 @@ _LY_NOUNS = {"family", "families", "ally", "assembly", "rally", "supply", "reply
              "daily", "weekly", "monthly", "quarterly", "biweekly", "fortnightly"}
 
 
+# words opening a chunk after a descriptor that do not name the descriptor
+_NOT_APPOSITIVE = {"who", "whom", "whose", "which", "that", "including", "such", "like", "among", "especially",
+                   "notably", "even", "except", "unlike", "besides"}
+
+
+def _past_adjectives(toks: list, pi: int) -> int:
+    """Before a name, one or two lower-case adjectives after "the" and a preposition ("a
+    spokesman for the embattled Dover Mutual"): the index of "the", else pi."""
+    k = pi
+    while k >= 0 and pi - k < 2 and toks[k][0].islower() and toks[k][0].replace("-", "").isalpha() \
+            and _norm(toks[k][0]) not in STOP_BACK and _norm(toks[k][0]) not in DETERMINERS:
+        k -= 1
+    if k < pi and k >= 1 and _norm(toks[k][0]) == "the" and _norm(toks[k - 1][0]) in PREPS:
+        return k
+    return pi
+
+
 def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: int = 0) -> Speaker | None:
     anon = False
     # trailing adverbs, auxiliaries, parentheticals, appositives
@@ -105,7 +122,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
                     k -= 1
                 sp = Speaker(text[toks[k][1]:sp.end], "organisation", toks[k][1], sp.end)
                 i = k
-            pi = i - 1
+            pi = _past_adjectives(toks, i - 1)
             if pi >= 1 and _norm(toks[pi][0]) == "the":
                 pi -= 1
             to_phrase = pi >= 2 and _norm(toks[pi][0]) == "to" and _norm(toks[pi - 1][0]) in TO_HEADS
@@ -293,7 +310,15 @@ def _np_before_comma(text: str, toks: list, allow_descriptor: bool, depth: int) 
             # (not "a woman in Westby, Westshire,": the region of a place)
             nxt = chunks[idx + 1]
             alt = _np_from_end(text, nxt, allow_descriptor, depth + 1)
-            if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1]:
+            # (not a relative clause's object, "The delegate, who backs Ruiz, warned", nor one
+            # of a group, "Lang's critics, including Ruiz, say")
+            if alt is not None and alt.kind == "person" and alt.start <= nxt[min(2, len(nxt) - 1)][1] \
+                    and _norm(nxt[0][0]) not in _NOT_APPOSITIVE:
+                if len(lead) >= 2 and _norm(lead[-1][0]) == "and":
+                    # "Ana Ruiz and her husband, Omar Beck, said": two speak; the first named leads
+                    first = _np_from_end(text, lead[:-1], False, depth + 1)
+                    if first is not None and first.kind == "person":
+                        return first
                 alt.title = alt.title or sp.name
                 return alt
         if region and sp.kind != "person":  # the descriptor keeps its place's region

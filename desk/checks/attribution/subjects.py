@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from desk.checks.attribution.following import PARTICIPLES
-from desk.checks.attribution.lexicon import DETERMINERS
+from desk.checks.attribution.lexicon import DETERMINERS, TIME_NOUNS
 from desk.checks.attribution.phrase import Speaker, tokens
 from desk.checks.attribution.speakers import _np_from_end
 
@@ -51,8 +51,8 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         # a prepositional phrase between a name and its verb; the name is the subject
         head = speaker_before(text, a, pp.start(), allow_descriptor=allow_descriptor)
         if head is not None and head.kind in ("person", "organisation") and not text[head.end:pp.start()].strip() \
-                and _clause_start(text, a, head.start):
-            return head
+                and _clause_start(text, a, head.start) and head.name.lower() not in TIME_NOUNS:
+            return head  # (not "Days after Lang called …": a time phrase, no name)
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
     if rel is not None:
         # "Voss, who has long described the plan as …": the relative pronoun's antecedent
@@ -120,10 +120,14 @@ def _clause_start(text: str, a: int, p: int) -> bool:
 
 _PLACE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:of|in|from)[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*)?,[ \t]*$")
 _ISSUED_THINGS = {"statement", "letter", "memo", "release", "report", "tweet", "post", "video", "ad", "email",
-                  "article", "story", "clip", "mailer", "flyer", "notice", "message"}
+                  "article", "story", "clip", "mailer", "flyer", "notice", "message", "campaign", "commercial",
+                  "spot", "petition", "op-ed", "editorial", "column", "note", "appeal"}
+# "issued a statement", "sent Lang a letter", "began a $1 million ad campaign": who put it out
 _ISSUED_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:issued|released|published|sent|posted|put[ \t]+out|"
-                            r"circulated|shared|aired|retweeted|tweeted|forwarded|emailed|sent[ \t]+out)"
-                            r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[a-z-]+[ \t]+)?$")
+                            r"circulated|shared|aired|retweeted|tweeted|forwarded|emailed|sent[ \t]+out|"
+                            r"launched|began|started|ran|unveiled|wrote|penned|signed|filed)"
+                            r"(?:[ \t]+(?:him|her|them|us|me|[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}))?"
+                            r"(?:[ \t]+(?:a|an|the|his|her|their|its))?[ \t]+(?:[\w$.,-]+[ \t]+){0,3}?$")
 # ", who is chairman of the Harbour League said": a relative clause, closed or not
 _WHO_CLAUSE = re.compile(r",[ \t]+who[ \t]+(?:[a-z]+[ \t]+){0,6}$|,[ \t]+who[ \t]+[a-z][^,;:.!?\u201c\u201d\"()\n]{0,80}$")
 POSTMOD_ADJECTIVES = ("familiar", "close", "briefed", "knowledgeable", "privy", "involved")
