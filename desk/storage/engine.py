@@ -61,8 +61,16 @@ class Engine:
     conn: Connection
     # SQLite: CROSS JOIN fixes the loop order (desk.storage.queue); elsewhere a plain join.
     ordered_join = "JOIN"
+    # After a SELECT of the row a transaction goes on to write: lock it until the end (on
+    # SQLite the write transaction already excludes every other writer).
+    for_update = " FOR UPDATE"
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
+        raise NotImplementedError
+
+    def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
+        """The rows an INSERT, UPDATE or DELETE ... RETURNING gives back, as dicts; it writes
+        ``table`` (row ``row_id``, None: some rows), which a change notification names."""
         raise NotImplementedError
 
     def insert(self, table: str, row: Row) -> int:
@@ -89,8 +97,11 @@ class Engine:
         times that several desks compare (editing locks' heartbeats) never meet a skew."""
         return datetime.now(timezone.utc)
 
-    def begin(self) -> None:
-        """Start a write transaction that waits for (never interleaves with) another writer."""
+    def begin(self, *, per_article: bool = False) -> None:
+        """Start a write transaction that waits for (never interleaves with) another writer.
+        ``per_article``: one that writes only one article's own rows (its row, its
+        revisions, tags, editing lock), read first with ``for_update``; an engine may let
+        such transactions on different articles run at once (PostgreSQL does)."""
         raise NotImplementedError
 
     def commit(self) -> None:
@@ -145,6 +156,7 @@ class Engine:
 class SqliteEngine(Engine):
     name = "sqlite"
     ordered_join = "CROSS JOIN"
+    for_update = ""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = self.sqlite = conn
@@ -153,6 +165,11 @@ class SqliteEngine(Engine):
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
         return list(self.db.query(sql, params))
+
+    def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
+        cur = self.sqlite.execute(sql, params)
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
     def insert(self, table: str, row: Row) -> int:
         new_id = self.db.table(table).insert(row).last_rowid
@@ -169,7 +186,7 @@ class SqliteEngine(Engine):
     def in_list(self, column: str) -> str:
         return f"{column} IN (SELECT value FROM json_each(?))"
 
-    def begin(self) -> None:
+    def begin(self, *, per_article: bool = False) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
 
     def savepoint(self) -> contextlib.AbstractContextManager[object]:

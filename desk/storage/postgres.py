@@ -94,22 +94,61 @@ class PgConnection:
     row): ``PgEngine.commit`` just before COMMIT, so other desks hear of a change exactly
     when it is committed, and a write outside a transaction right after it."""
 
-    def __init__(self, raw: psycopg.Connection[Any]):
+    def __init__(self, raw: psycopg.Connection[Any], *, lock_timeout_ms: int = 0):
         self.raw = raw
         self.changed: dict[str, set[int] | None] = {}
+        # Statements sent in the same message as the next one, ahead of it (``begin``: BEGIN
+        # and the writer lock travel with the transaction's first statement, one round trip).
+        self.prefix: list[str] = []
+        self.lock_timeout_ms = lock_timeout_ms  # the session's setting (``connect``)
+        self.local_timeout_ms: int | None = None  # PgEngine.lock_timeout outside a transaction
+
+    def begin(self, *, shared: bool = False) -> None:
+        """Open a write transaction with the writer lock (``shared``: PgEngine.begin) in one
+        round trip; a shared one is sent with its first statement (one more saved)."""
+        self.forget()
+        self.prefix = ["BEGIN"]
+        if self.local_timeout_ms is not None and self.local_timeout_ms != self.lock_timeout_ms:
+            self.prefix.append(f"SET LOCAL lock_timeout = {int(self.local_timeout_ms)}")
+        self.prefix.append(f"SELECT pg_advisory_xact_lock{'_shared' if shared else ''}"
+                           f"({WRITER_LOCK})")
+        if not shared:  # the transaction holds the lock from the start, statement or none
+            ahead, self.prefix = self.prefix, []
+            self.raw.execute("; ".join(ahead))
+
+    def run(self, cur: Any, sql: str, parameters: Any = ()) -> Any:
+        """Execute on ``cur`` (``?`` placeholders) after what ``prefix`` holds, in one
+        message; the cursor is left on this statement's result."""
+        ahead, self.prefix = self.prefix, []
+        if (not ahead and self.local_timeout_ms is not None
+                and self.local_timeout_ms != self.lock_timeout_ms
+                and self.raw.info.transaction_status == TransactionStatus.IDLE):
+            # a statement of its own under PgEngine.lock_timeout: the setting for it alone
+            ahead = [f"SET LOCAL lock_timeout = {int(self.local_timeout_ms)}"]
+        if not ahead:
+            if not parameters:
+                return cur.execute(sql)
+            return cur.execute(placeholders(sql), parameters)
+        head = "; ".join(ahead) + "; "
+        if not parameters:
+            cur.execute(head + sql)
+        else:
+            cur.execute(head + placeholders(sql), parameters)
+        for _ in ahead:
+            cur.nextset()
+        return cur
 
     def execute(self, sql: str, parameters: Any = (), /, *, row_id: int | None = None) -> Any:
         """``row_id``: the row the statement writes, when the caller knows it."""
-        if not parameters:
-            cur = self.raw.execute(sql)
-        else:
-            cur = self.raw.execute(placeholders(sql), parameters)
+        cur = self.run(self.raw.cursor(), sql, parameters)
         table = written_table(sql)
         if table is not None:
             self.note(table, row_id)
         return cur  # psycopg.Cursor, as sqlite3's
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any:
+        if self.prefix:  # executemany sends many messages: what waits goes first, alone
+            self.run(self.raw.cursor(), "SELECT 1")
         cur = self.raw.cursor()
         cur.executemany(placeholders(sql), list(parameters))
         table = written_table(sql)
@@ -134,6 +173,10 @@ class PgConnection:
     def announce(self, *, then: str = "") -> None:
         """Send the noted changes (inside the open transaction, if any) and forget them;
         ``then``: a statement to send in the same round trip (COMMIT)."""
+        if self.prefix:  # a transaction that ran no statement: nothing was sent, nothing to end
+            self.prefix = []
+            self.changed = {}
+            return
         if not self.changed:
             if then:
                 self.raw.execute(then)
@@ -150,8 +193,13 @@ class PgConnection:
         self.changed = {}
 
     @property
+    def began(self) -> bool:
+        """A transaction was opened that no statement has been sent for yet."""
+        return bool(self.prefix) and self.prefix[0] == "BEGIN"
+
+    @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
+        return self.began or self.raw.info.transaction_status != TransactionStatus.IDLE
 
 
 def connect(url: str, *, busy_timeout_ms: int, read_only: bool = False) -> PgConnection:
@@ -169,7 +217,7 @@ def connect(url: str, *, busy_timeout_ms: int, read_only: bool = False) -> PgCon
     except psycopg.Error as exc:
         raw.close()
         raise connect_error(exc, url) from exc
-    return PgConnection(raw)
+    return PgConnection(raw, lock_timeout_ms=int(busy_timeout_ms))
 
 
 def _connect_timeout(url: str) -> int:
@@ -243,11 +291,12 @@ class PgEngine(Engine):
         self._savepoints = itertools.count(1)
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
-        cur = self.pg.raw.cursor(row_factory=dict_row)
-        if params:
-            cur.execute(placeholders(sql), params)
-        else:
-            cur.execute(sql)
+        cur = self.pg.run(self.pg.raw.cursor(row_factory=dict_row), sql, params)
+        return cur.fetchall()
+
+    def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
+        cur = self.pg.run(self.pg.raw.cursor(row_factory=dict_row), sql, params)
+        self.pg.note(table, row_id)
         return cur.fetchall()
 
     def insert(self, table: str, row: Row) -> int:
@@ -257,7 +306,7 @@ class PgEngine(Engine):
             names = ", ".join(f'"{k}"' for k in row)
             sql = (f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))}) '
                    "RETURNING id")
-        cur = self.pg.raw.execute(placeholders(sql), list(row.values()))
+        cur = self.pg.run(self.pg.raw.cursor(), sql, list(row.values()))
         found = cur.fetchone()
         if found is None:
             raise StorageError(f"the {table} row was not stored")
@@ -289,16 +338,24 @@ class PgEngine(Engine):
         found: datetime = self.conn.execute("SELECT clock_timestamp()").fetchone()[0]
         return found.astimezone(timezone.utc)
 
-    def begin(self) -> None:
-        self.pg.forget()
-        self.conn.execute("BEGIN")
-        self.conn.execute(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+    def begin(self, *, per_article: bool = False) -> None:
+        """BEGIN and the writer lock in one round trip (``per_article``: sent with the
+        transaction's first statement, so it holds the lock from that statement on). Every
+        write transaction holds the lock exclusively, except ``per_article`` ones (an
+        editor's save, desk.storage.edits.save_edit), which hold it shared: they queue
+        behind (and hold up) every other writer as before, but not each other, and each
+        takes its article's row lock first (``for_update``), so saves of one article still
+        queue while saves of different articles run side by side."""
+        self.pg.begin(shared=per_article)
 
     def commit(self) -> None:
         self.pg.announce(then="COMMIT")  # delivered to the listeners only if COMMIT succeeds
 
     def rollback(self) -> None:
         self.pg.forget()
+        if self.pg.began:  # nothing was sent
+            self.pg.prefix = []
+            return
         self.conn.execute("ROLLBACK")
 
     @contextlib.contextmanager
@@ -317,6 +374,16 @@ class PgEngine(Engine):
 
     @contextlib.contextmanager
     def lock_timeout(self, ms: int) -> Iterator[None]:
+        if not self.conn.in_transaction:
+            # no round trip: the next transaction sets it for itself (SET LOCAL with its
+            # BEGIN), a statement outside one for itself alone (PgConnection.run)
+            old_local = self.pg.local_timeout_ms
+            self.pg.local_timeout_ms = int(ms)
+            try:
+                yield
+            finally:
+                self.pg.local_timeout_ms = old_local
+            return
         old = self.conn.execute("SHOW lock_timeout").fetchone()[0]
         self.conn.execute(f"SET lock_timeout = {int(ms)}")
         try:
