@@ -120,13 +120,17 @@ class Quotes(Manager):
             _check(values)
         for values in diff.added:
             _check({k: v for k, v in values.items() if k != "text"})
-        with self.lib.transaction():
+        # Only this article's quotation rows are written, its row read and locked first (so
+        # no save changes the text meanwhile): on PostgreSQL, syncs and saves of other
+        # articles go on meanwhile (Library.transaction's per_article).
+        with self.lib.transaction(per_article=True):
+            stored = self._scalar(f"SELECT {'body' if body is not None else 'id'} FROM articles "
+                                  f"WHERE id = ?{self.lib.engine.for_update}", (aid,))
+            if body is not None and stored != body:
+                return None
             if rows is not None and list(rows) != self.list(article_id=aid):
                 return None
             if fingerprint is not None and fingerprint != self.fingerprint(aid):
-                return None
-            if body is not None and self._scalar(
-                    "SELECT body FROM articles WHERE id = ?", (aid,)) != body:
                 return None
             if not diff:
                 return set()
