@@ -106,11 +106,14 @@ class Articles(Manager):
         names = ", ".join(f'"{k}" = ?' for k in changes)
         sql = f"UPDATE articles SET {names} WHERE id = ? RETURNING *"
         params = [*changes.values(), article_id]
-        if new_tags is None:  # one statement: atomic as it is
+        if new_tags is None and self.conn.in_transaction:
+            # one statement in the caller's transaction: atomic as it is, no savepoint
             rows = self.lib.engine.write_rows(sql, params, table="articles", row_id=article_id)
             return _article(rows[0], current.tags)
         with self.lib.transaction():
             rows = self.lib.engine.write_rows(sql, params, table="articles", row_id=article_id)
+            if new_tags is None:
+                return _article(rows[0], current.tags)
             self._set_tags(article_id, new_tags)
             return _article(rows[0], self.tags_of(article_id))
 

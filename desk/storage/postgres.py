@@ -291,11 +291,13 @@ class PgEngine(Engine):
         self._savepoints = itertools.count(1)
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
-        cur = self.pg.run(self.pg.raw.cursor(row_factory=dict_row), sql, params)
+        cur: psycopg.Cursor[Row] = self.pg.raw.cursor(row_factory=dict_row)
+        self.pg.run(cur, sql, params)
         return cur.fetchall()
 
     def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
-        cur = self.pg.run(self.pg.raw.cursor(row_factory=dict_row), sql, params)
+        cur: psycopg.Cursor[Row] = self.pg.raw.cursor(row_factory=dict_row)
+        self.pg.run(cur, sql, params)
         self.pg.note(table, row_id)
         return cur.fetchall()
 
