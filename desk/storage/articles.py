@@ -163,17 +163,19 @@ class Articles(Manager):
         """``for_update`` (inside a write transaction): the row stays locked until it ends,
         so no other transaction writes it in between (PostgreSQL's row lock)."""
         lock = self.lib.engine.for_update if for_update else ""
-        row = self._one(f"SELECT * FROM articles WHERE id = ?{lock}", (article_id,))
-        if row is None:
+        found, tags = self.lib.engine.rows_each(
+            [(f"SELECT * FROM articles WHERE id = ?{lock}", (article_id,)),
+             (_TAGS_OF, (article_id,))])  # one round trip on PostgreSQL
+        if not found:
             raise DeskError(f"no article with id {article_id}")
+        row = found[0]
         if row["deleted_at"] and not include_deleted:
             raise DeskError(f"article {article_id} is in the trash (restore it first)")
-        return _article(row, self.tags_of(article_id))
+        return _article(row, [r["name"] for r in tags])
 
     def tags_of(self, article_id: int) -> list[str]:
-        return [r["name"] for r in self._rows(
-            "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-            "WHERE at.article_id = ? ORDER BY at.position, t.name COLLATE NOCASE", (article_id,))]
+        return [r["name"] for r in self._rows(_TAGS_OF, (article_id,))]
+
 
     def all_tags(self) -> list[str]:
         return [r["name"] for r in self._rows(
@@ -254,6 +256,8 @@ class Articles(Manager):
         return {"articles": int(row["n"]), "words": int(row["words"])}
 
 
+_TAGS_OF = ("SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+            "WHERE at.article_id = ? ORDER BY at.position, t.name COLLATE NOCASE")
 _ARTICLE_FIELDS = frozenset(f.name for f in fields(Article))
 
 

@@ -68,6 +68,11 @@ class Engine:
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
         raise NotImplementedError
 
+    def rows_each(self, queries: Sequence[tuple[str, Params]]) -> list[list[Row]]:
+        """``rows`` of each of several reads (no writes), in one round trip where the engine
+        can (PostgreSQL: one message)."""
+        return [self.rows(sql, params) for sql, params in queries]
+
     def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
         """The rows an INSERT, UPDATE or DELETE ... RETURNING gives back, as dicts; it writes
         ``table`` (row ``row_id``, None: some rows), which a change notification names."""

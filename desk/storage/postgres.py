@@ -17,7 +17,7 @@ import functools
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -294,6 +294,15 @@ class PgEngine(Engine):
         cur: psycopg.Cursor[Row] = self.pg.raw.cursor(row_factory=dict_row)
         self.pg.run(cur, sql, params)
         return cur.fetchall()
+
+    def rows_each(self, queries: Sequence[tuple[str, Params]]) -> list[list[Row]]:
+        cur: psycopg.ClientCursor[Row] = psycopg.ClientCursor(self.pg.raw, row_factory=dict_row)
+        bound = [cur.mogrify(placeholders(sql), params) if params else sql for sql, params in queries]
+        self.pg.run(cur, "; ".join(bound))
+        found = [cur.fetchall()]
+        while len(found) < len(queries) and cur.nextset():
+            found.append(cur.fetchall())
+        return found
 
     def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
         cur: psycopg.Cursor[Row] = self.pg.raw.cursor(row_factory=dict_row)
