@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError, TaggedQuote
-from desk.storage.base import Manager, now
+from desk.storage.base import Manager, Params, now
 
 EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", "origin_ref",
             "original", "note", "reviewed_by", "reviewed_at", "assigned", "verified_material_id",
@@ -124,13 +124,19 @@ class Quotes(Manager):
         # no save changes the text meanwhile): on PostgreSQL, syncs and saves of other
         # articles go on meanwhile (Library.transaction's per_article).
         with self.lib.transaction(per_article=True):
-            stored = self._scalar(f"SELECT {'body' if body is not None else 'id'} FROM articles "
-                                  f"WHERE id = ?{self.lib.engine.for_update}", (aid,))
-            if body is not None and stored != body:
+            what = "body" if body is not None else "id"
+            reads: builtins.list[tuple[str, Params]] = [(
+                f"SELECT {what} AS v FROM articles WHERE id = ?{self.lib.engine.for_update}",
+                (aid,))]
+            if rows is not None or fingerprint is not None:
+                reads.append(_list_query(article_id=aid))
+            found = self.lib.engine.rows_each(reads)  # one round trip on PostgreSQL
+            if body is not None and (found[0][0]["v"] if found[0] else None) != body:
                 return None
-            if rows is not None and list(rows) != self.list(article_id=aid):
+            now_rows = [QuoteTag(**r) for r in found[1]] if len(found) > 1 else []
+            if rows is not None and list(rows) != now_rows:
                 return None
-            if fingerprint is not None and fingerprint != self.fingerprint(aid):
+            if fingerprint is not None and fingerprint != _digest(now_rows):
                 return None
             if not diff:
                 return set()
@@ -175,23 +181,8 @@ class Quotes(Manager):
 
     def list(self, *, article_id: int | None = None, status: str | None = None,
              source_id: int | None = None) -> list[QuoteTag]:
-        where = ["a.deleted_at IS NULL"]
-        params: builtins.list[object] = []
-        if article_id is not None:
-            where.append("q.article_id = ?")
-            params.append(article_id)
-        if status:
-            if status not in QUOTE_STATUSES:
-                raise DeskError(f"unknown quotation status {status!r}; choose one of "
-                                f"{', '.join(QUOTE_STATUSES)}")
-            where.append("q.status = ?")
-            params.append(status)
-        if source_id is not None:
-            where.append("q.source_id = ?")
-            params.append(source_id)
-        return [QuoteTag(**r) for r in self._rows(
-            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start NULLS FIRST, q.id", params)]
+        return [QuoteTag(**r) for r in self._rows(*_list_query(
+            article_id=article_id, status=status, source_id=source_id))]
 
     def tagged(self, article_id: int) -> builtins.list[TaggedQuote]:
         """Tags attached to a quotation in the current text (orphaned rows, kept for their
@@ -223,3 +214,25 @@ def _check(values: dict[str, Any]) -> None:
 def _digest(rows: Iterable[QuoteTag]) -> str:
     values = sorted((tuple(getattr(r, c) for c in _COLUMNS) for r in rows), key=lambda t: t[0])
     return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).hexdigest()
+
+
+
+def _list_query(*, article_id: int | None = None, status: str | None = None,
+                source_id: int | None = None) -> tuple[str, list[object]]:
+    """``Quotes.list``'s SQL and its parameters."""
+    where = ["a.deleted_at IS NULL"]
+    params: list[object] = []
+    if article_id is not None:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    if status:
+        if status not in QUOTE_STATUSES:
+            raise DeskError(f"unknown quotation status {status!r}; choose one of "
+                            f"{', '.join(QUOTE_STATUSES)}")
+        where.append("q.status = ?")
+        params.append(status)
+    if source_id is not None:
+        where.append("q.source_id = ?")
+        params.append(source_id)
+    return ("SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start NULLS FIRST, q.id", params)
