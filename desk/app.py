@@ -43,6 +43,9 @@ def _application(argv=None):
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("desk")
     _apply_style_sheet(app)
+    from desk.gui import gui_gc
+
+    gui_gc.install(app)  # cycles collected on the GUI thread only, never in a worker
     return app
 
 
@@ -74,7 +77,15 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     be opened. The caller runs app.exec() and closes the library.
 
     Nothing but the window and the first page of the library list comes before the first
-    paint: the last article opens (and is checked) from the event loop, just after."""
+    paint: the last article opens (and is checked) from the event loop, just after.
+
+    No cycle is collected before the first paint: start-up's 60-odd collections cost 30-50
+    ms, and what start-up made (modules, the window) is then frozen (``gc.freeze``), so a
+    full collection later never walks it on the GUI thread (desk.gui.gui_gc collects
+    there)."""
+    import gc
+
+    gc.disable()
     _core_first()
     app = _application(argv)
     library = _open_library(db_path)
@@ -82,12 +93,17 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
         return app, None, None
     from PySide6.QtCore import QTimer
 
+    from desk.gui import first_paint
     from desk.gui.quit_signals import QuitOnSignal
     from desk.gui.window_parts import build_window
 
+    first_paint.hold()  # the checks, their process and the refresh start after the paint
     window = build_window(library, open_last=False)
     window.show()
     QTimer.singleShot(0, window.open_first_article)
+    first_paint.later(gc.freeze)
+    first_paint.later(_warm_imports)
+    first_paint.release_after_paint(window)
 
     def on_signal(signum: int) -> None:
         # the window it belongs to: File > Open Library moves it to the new window
@@ -99,6 +115,22 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     if recover:
         QTimer.singleShot(0, window.offer_recovery)
     return app, library, window
+
+
+def _warm_imports() -> None:
+    """Import in a thread what start-up left out: what the first save needs (sqlite-utils:
+    about 50 ms), so the first autosave does not import it on the GUI thread, and the checks'
+    engine (for the first check's answer)."""
+    import threading
+
+    from desk.checking import load_engine
+    from desk.storage.engine import import_for_writes
+
+    def warm() -> None:
+        import_for_writes()
+        load_engine()
+
+    threading.Thread(target=warm, name="desk-warm-imports", daemon=True).start()
 
 
 def run(db_path: Path | str, argv: list[str] | None = None) -> int:
@@ -121,6 +153,9 @@ def run(db_path: Path | str, argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from desk.gui import check_process
+
+        check_process.shutdown()  # the check process and its thread, waited for a few seconds
         library.close()
 
 

@@ -17,26 +17,51 @@ What an article is checked with (one behaviour for every caller):
 
 A text that is no article (`desk check FILE`) gets the sources and the global words,
 and no tags; with no library at all it is checked against nothing but the word lists.
+
+The engine (desk.checks.engine, with attribution: 30-60 ms to import) is imported by the
+first check, not with this module: the window imports this module before its first paint
+and checks only after it, in its check process (desk.app warms the import in a thread).
+``check_text`` and ``CheckReport`` are still this module's names.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from desk.checks import regex_cache
 from desk.languages import DEFAULT_LANGUAGE
 from desk.model import Article, SourceRef, TaggedQuote
 
-with regex_cache.serving():  # the checks' ~160 patterns, compiled in an earlier run
-    from desk.checks.engine import CheckReport, check_text
-
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from desk.checks.engine import CheckReport, check_text
     from desk.storage import Library
+
+_ENGINE_NAMES = ("CheckReport", "check_text")
+_engine_lock = threading.Lock()  # one import at a time: serving() patches re.compile
+
+
+def load_engine() -> None:
+    """Import the engine (once; from any thread) and give this module its names."""
+    with _engine_lock:
+        if "check_text" in globals():
+            return
+        with regex_cache.serving():  # the checks' ~160 patterns, compiled in an earlier run
+            from desk.checks import engine
+        for name in _ENGINE_NAMES:
+            globals().setdefault(name, getattr(engine, name))
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ENGINE_NAMES:
+        load_engine()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -81,6 +106,8 @@ def check_with(text: str, inputs: CheckInputs, *, spelling: bool = True, suggest
                explain: bool = False) -> CheckReport:
     """Check ``text`` with inputs already read (the live checker's worker calls this)."""
     started = time.perf_counter()
+    if "check_text" not in globals():
+        load_engine()
     report = check_text(text, sources=inputs.sources, tagged=inputs.tagged,
                         dictionary=inputs.dictionary, language=inputs.language,
                         spelling=spelling, suggestions=suggestions, explain=explain)
@@ -102,4 +129,4 @@ def check_article(lib: "Library | None", article: Article, *, text: str | None =
                       suggestions=suggestions, explain=explain)
 
 
-__all__ = ["CheckInputs", "check_article", "check_inputs", "check_with"]
+__all__ = ["CheckInputs", "check_article", "check_inputs", "check_with", "load_engine"]

@@ -27,6 +27,20 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("DESK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread_once_qt_runs():
+    """Once a test has made the QApplication, cycles are collected on the GUI thread only
+    (desk.gui.gui_gc), as in the window; core tests never import Qt for it."""
+    import sys
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        from desk.gui import gui_gc
+
+        gui_gc.install()
+    yield
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "library.db"

@@ -151,3 +151,21 @@ def test_live_checker_adds_the_words_ignored_for_now(checked):
     lib, article, _source = checked
     inputs = check_inputs(lib, article).with_words({"Blorp"})
     assert inputs.dictionary == frozenset({"Zorblat", "Quibbix", "Blorp"})
+
+
+def test_the_engine_is_imported_by_the_first_check_not_with_the_module():
+    """The window imports desk.checking before its first paint; the engine (attribution
+    and all) only comes with the first check, and is then desk.checking's check_text."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = ("import sys, desk.checking as c\n"
+             "print('desk.checks.engine' in sys.modules)\n"
+             "r = c.check_with('He said: \"Yes.\"', c.CheckInputs(), spelling=False)\n"
+             "import desk.checks.engine as e\n"
+             "print('desk.checks.engine' in sys.modules, c.check_text is e.check_text,"
+             " isinstance(r, c.CheckReport))\n")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[1],
+                         text=True, capture_output=True, check=True).stdout.split()
+    assert out == ["False", "True", "True", "True"]

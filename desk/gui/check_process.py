@@ -25,6 +25,8 @@ from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 SLICE = 200  # records per pickled slice of an answer (about 2 ms to unpickle)
+PARTS = ("quotes", "problems", "not_quotes", "explain")
+QUOTES = ("quotes", "not_quotes")  # what a job wanting only the quotations gets back
 
 
 def _slices(items: list) -> list[bytes]:
@@ -33,8 +35,9 @@ def _slices(items: list) -> list[bytes]:
 
 
 def _serve(conn) -> None:  # pragma: no cover - runs in the check process
-    """The check process: (text, inputs, spelling) in, the report in slices out. It runs
-    at a lower priority: on a busy machine the window gets the processor first."""
+    """The check process: (text, inputs, spelling, suggestions, parts) in, the report's
+    ``parts`` in slices out (the others empty). It runs at a lower priority: on a busy
+    machine the window gets the processor first."""
     import os
 
     from desk.checking import check_with
@@ -52,20 +55,20 @@ def _serve(conn) -> None:  # pragma: no cover - runs in the check process
             return
         if job is None:
             return
-        text, new_inputs, spelling = job
+        text, new_inputs, spelling, suggestions, wanted = job
         if new_inputs is not None:  # None: the same inputs as the last job
             inputs = new_inputs
         t0 = time.perf_counter()
         try:
-            report = check_with(text, inputs, spelling=spelling, suggestions=True)
+            report = check_with(text, inputs, spelling=spelling, suggestions=suggestions)
         except Exception as exc:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
             continue
-        parts = {"quotes": _slices(report.quotes), "problems": _slices(report.problems),
-                 "not_quotes": _slices(report.not_quotes), "explain": _slices(report.explain)}
+        parts = {name: _slices(getattr(report, name) if name in wanted else [])
+                 for name in PARTS}
         conn.send(("ok", report.words, {k: len(v) for k, v in parts.items()},
                    time.perf_counter() - t0))
-        for name in ("quotes", "problems", "not_quotes", "explain"):
+        for name in PARTS:
             for blob in parts[name]:
                 conn.send_bytes(blob)
 
@@ -81,24 +84,80 @@ class CheckService:
         self._broken = False
         self._sent_inputs = None  # what the process has as its inputs
         self._lock = threading.Lock()
+        self._closed = False
 
     def submit(self, text: str, inputs, spelling: bool,
-               done: Callable[[object, str, float], None], local: Callable[[], object]) -> None:
+               done: Callable[[object, str, float], None], local: Callable[[], object], *,
+               suggestions: bool = True, parts: tuple[str, ...] = PARTS) -> None:
         """Check in the process; ``done(result, error, seconds)`` from the service thread,
-        ``result`` = (report, every quotation). ``local()`` checks here if it must."""
+        ``result`` = (report, every quotation). ``local()`` checks here if it must.
+        ``parts``: the parts of the report wanted back (the others come back empty)."""
         with self._lock:
+            if self._closed:
+                done((), "desk is closing", 0.0)
+                return
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="desk-checks", daemon=True)
                 self._thread.start()
-        self._jobs.put((text, inputs, spelling, done, local))
+        self._jobs.put((text, inputs, (spelling, suggestions, parts), done, local))
+
+    def check(self, text: str, inputs, *, spelling: bool, suggestions: bool,
+              parts: tuple[str, ...], local: Callable[[], object],
+              stop: Callable[[], bool], poll: float = 0.05):
+        """The same check from a worker thread, waiting for it (the wait holds no GIL):
+        (report, every quotation), or None when ``stop()`` became true meanwhile (checked
+        every ``poll`` seconds) or the service closed. A failed check raises CheckFailed."""
+        got: list = []
+        finished = threading.Event()
+
+        def done(result, error: str, _seconds: float) -> None:
+            got.append((result, error))
+            finished.set()
+
+        self.submit(text, inputs, spelling, done, local, suggestions=suggestions, parts=parts)
+        while not finished.wait(poll):
+            if stop():
+                return None
+        result, error = got[0]
+        if error:
+            if self._closed:
+                return None
+            raise CheckFailed(error)
+        return result
+
+    def shutdown(self, timeout: float = 2.0) -> None:
+        """Stop the process and the service thread, waiting at most about ``timeout``
+        seconds for each (quitting never hangs on a check); a job in hand is answered
+        "desk is closing", none is checked here any more."""
+        with self._lock:
+            self._closed = True
+            thread, proc = self._thread, self._proc
+        self._jobs.put(None)
+        if proc is not None:
+            proc.terminate()  # the service thread's read ends at once (EOF)
+            proc.join(timeout)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout)
+        if thread is not None:
+            thread.join(timeout)
+        if self._conn is not None:
+            self._conn.close()
 
     def _run(self) -> None:
         while True:
-            text, inputs, spelling, done, local = self._jobs.get()
+            job = self._jobs.get()
+            if job is None:
+                return
+            text, inputs, options, done, local = job
             t0 = time.perf_counter()
             try:
-                result, error = self._remote(text, inputs, spelling), ""
+                if self._closed:
+                    raise _CheckError("desk is closing")
+                result, error = self._remote(text, inputs, options), ""
                 if result is None:
+                    if self._closed:
+                        raise _CheckError("desk is closing")
                     result, error = local(), ""
             except _CheckError as exc:
                 result, error = (), str(exc)
@@ -109,7 +168,7 @@ class CheckService:
             except Exception:  # the checker went away meanwhile
                 log.debug("a check result had nobody to go to", exc_info=True)
 
-    def _remote(self, text: str, inputs, spelling: bool):
+    def _remote(self, text: str, inputs, options: tuple):
         """The result from the process, or None when there is no process to ask."""
         from desk.checks.engine import CheckReport
 
@@ -119,20 +178,22 @@ class CheckService:
         try:
             # the inputs (every source, every quotation tag) only when they changed: pickling
             # them holds the GIL, 5-10 ms at 100,000 words
-            conn.send((text, None if inputs is self._sent_inputs else inputs, spelling))
+            spelling, suggestions, wanted = options
+            conn.send((text, None if inputs is self._sent_inputs else inputs, spelling,
+                       suggestions, wanted))
             self._sent_inputs = inputs
             head = conn.recv()
             if head[0] == "error":
                 raise _CheckError(head[1])
             _, words, counts, _seconds = head
             parts: dict[str, list] = {}
-            for name in ("quotes", "problems", "not_quotes", "explain"):
+            for name in PARTS:
                 items: list = []
                 for _ in range(counts[name]):
                     items.extend(pickle.loads(conn.recv_bytes()))
                 parts[name] = items
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
-            if sys.is_finalizing():
+            if sys.is_finalizing() or self._closed:
                 raise _CheckError("desk is closing") from exc
             log.warning("the check process stopped (%s); checking in the window's process", exc)
             self._broken = True
@@ -166,6 +227,10 @@ class _CheckError(Exception):
     """The check itself failed in the process (its message is shown as a warning)."""
 
 
+class CheckFailed(Exception):
+    """A check handed to the service failed (CheckService.check)."""
+
+
 _service: CheckService | None = None
 
 
@@ -177,4 +242,12 @@ def service() -> CheckService:
     return _service
 
 
-__all__ = ["CheckService", "service"]
+def shutdown(timeout: float = 2.0) -> None:
+    """Quitting: the check process and its thread stopped (a later check starts anew)."""
+    global _service
+    current, _service = _service, None
+    if current is not None:
+        current.shutdown(timeout)
+
+
+__all__ = ["PARTS", "QUOTES", "CheckFailed", "CheckService", "service", "shutdown"]

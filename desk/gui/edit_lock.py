@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QPalette
 
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.lock_banner import LockBanner, holder_name
@@ -37,9 +38,18 @@ STOP_WAIT_MS = 3000  # closing waits at most this long for a heartbeat under way
 
 
 def set_read_only(editor, on: bool) -> None:
-    """The editor's fields and body take no typing (they still show the article)."""
-    for field in (editor.headline, editor.dek, editor.byline, editor.tags, editor.body):
+    """The editor's fields and body take no typing (they still show the article). The
+    fields above the body look it too: their white (Base) turns the window's grey, as a
+    disabled box's does; the body stays white, the page being read."""
+    for field in (editor.headline, editor.dek, editor.byline, editor.tags):
         field.setReadOnly(on)
+        if on:
+            palette = field.palette()
+            palette.setColor(QPalette.Base, palette.color(QPalette.Window))
+            field.setPalette(palette)
+        else:
+            field.setPalette(QPalette())  # the window's own again (its theme included)
+    editor.body.setReadOnly(on)
     for box in (editor.section, editor.status, editor.language_box):
         box.setEnabled(not on)
 
@@ -168,6 +178,15 @@ class EditLockKeeper(QObject):
             self._start_editing(aid)
         else:
             self._read_only(result.lock)
+
+    def refusal(self, doing: str) -> str:
+        """Why ``doing`` (restoring a revision, ...) is not possible here: another editor
+        holds the lock of the article shown read-only; '' when this window may."""
+        if not self.read_only:
+            return ""
+        who = holder_name(self.holder, self.editor_name()) if self.holder else "Another editor"
+        return (f"{who} is editing this article: {doing} is not possible while it is "
+                "read-only here.")
 
     # -- what the autosaver asks ---------------------------------------------------------
     def may_write(self, article_id: int) -> bool:
@@ -333,3 +352,25 @@ class EditLockKeeper(QObject):
             editing.release(self.library, article_id=old, session=self.session)
         except SAVE_ERRORS as exc:  # it goes stale in STALE_AFTER_S instead
             log.info("could not let the editing lock of article %d go: %s", old, exc)
+
+
+def attach(win) -> EditLockKeeper:
+    """The window's keeper of its article's editing lock, its banner over the editor, and the
+    runner's lock session (status changes, the trash and restores are checked against it)."""
+    keeper = EditLockKeeper(win.library, win.editor, win.autosaver, parent=win,
+                            editor_name=lambda: win.library.editor)  # what its saves stamp
+    win.centralWidget().layout().insertWidget(0, keeper.banner)
+    win.runner.lock_session = keeper.session
+    return keeper
+
+
+def wire(win) -> None:
+    """What the keeper tells the window: notices, text kept in History, read-only, re-reads."""
+    keeper, saver = win.edit_lock, win.autosaver
+    keeper.notice.connect(lambda text: win.statusBar().showMessage(text, 30000))
+    keeper.text_kept.connect(win.journal_keeper.writer.remove)  # in History now
+    keeper.read_only_changed.connect(lambda on: win.status.show_save_state(
+        "Read-only" if on else saver.state, saver.last_error))
+    keeper.reloaded.connect(lambda article: (
+        win._sync_status_menu(article.status),
+        win.checker.set_article(article.id, article.language)))

@@ -1,7 +1,8 @@
 """The File menu's actions on the window: import, export and backup. Each takes the
 MainWindow as ``win`` (MainWindow binds them as methods). Import runs
 desk.operations.imports.import_files through the window's runner, as ``desk import`` does;
-a file imported before (the same bytes) is asked about first: Import again, Skip or Cancel."""
+a file imported before (the same bytes) is asked about first: Import again, Skip or Cancel.
+Backup runs in a worker (desk.gui.backup_job)."""
 
 from __future__ import annotations
 
@@ -123,12 +124,38 @@ def backup_dialog(win) -> None:
         win.backup_to(path)
 
 
-def backup_to(win, path) -> bool:
+def backup_to(win, path):
+    """Start the backup in a worker (desk.gui.backup_job): the job, whose ``finished`` says
+    how it went (the window keeps working meanwhile); None when one is already under way."""
+    from desk.gui.backup_job import BackupIndicator, BackupJob
+
+    running = getattr(win, "backup_job", None)
+    if running is not None and running.running:
+        win.statusBar().showMessage("A backup is under way; wait for it to finish.", 6000)
+        return None
     win.autosaver.save()
-    try:
-        target = win.library.backup(path, overwrite=True)
-    except SAVE_ERRORS as exc:
-        win.show_error(f"The backup was not made.\n\n{exc}", "Backup failed")
-        return False
-    win.statusBar().showMessage(f"Library backed up to {target}", 6000)
-    return True
+    job = BackupJob(win.library, path, win)
+    indicator = BackupIndicator(job.path)
+    win.statusBar().addPermanentWidget(indicator)
+    win.actions.backup.setEnabled(False)
+
+    def done(target, error: str) -> None:
+        win.statusBar().removeWidget(indicator)
+        indicator.deleteLater()
+        win.actions.backup.setEnabled(True)
+        if error:
+            win.show_error(f"The backup was not made.\n\n{error}", "Backup failed")
+        else:
+            win.statusBar().showMessage(f"Library backed up to {target}", 6000)
+
+    job.finished.connect(done)
+    win.backup_job = job
+    job.start()
+    return job
+
+
+def wait_for_backup(win) -> None:
+    """The window closes: a backup under way finishes first (its connection is its own)."""
+    job = getattr(win, "backup_job", None)
+    if job is not None and job.running:
+        job.wait()

@@ -112,9 +112,14 @@ class HistoryDialog(QDialog):
     restored = Signal(object)  # the Article after restoring
     failed = Signal(str)
 
-    def __init__(self, library, article_id: int, current_fields: dict, parent=None, *, runner):
+    def __init__(self, library, article_id: int, current_fields: dict, parent=None, *, runner,
+                 read_only: str = ""):
+        """``read_only``: why this window may not restore (another editor holds the article's
+        editing lock): Restore is disabled with it as the tooltip. The restore itself is
+        refused in its transaction too (the runner passes the window's lock session)."""
         super().__init__(parent)
         self.library = library
+        self.read_only = read_only
         self.runner = runner
         self.article_id = article_id
         self.current = snapshot_text(current_fields)
@@ -181,7 +186,9 @@ class HistoryDialog(QDialog):
             item.setData(Qt.UserRole, rev.id)
             item.setToolTip(f"{rev.created_at}\nSaved by {shown(rev.editor)}\n{rev.headline}")
             self.revisions.addItem(item)
-        self.restore_button.setEnabled(bool(revs))
+        self.restore_button.setEnabled(bool(revs) and not self.read_only)
+        self.restore_button.setToolTip(self.read_only)
+        self.restore_button.setAccessibleDescription(self.read_only)
         if revs:
             self.revisions.setCurrentRow(0)
         else:

@@ -38,6 +38,7 @@ from desk.gui.shortcuts import local_shortcut
 from desk.gui.status_bar import counted
 from desk.model import ARTICLE_STATUSES, DeskError
 from desk.operations import articles as ops
+from desk.storage.locks import LockHeld
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -340,7 +341,15 @@ class LibraryPanel(QWidget):
         aid = self.current_id()
         if aid is None or self.model.filter.trashed:
             return False
-        headline = self.library.articles.get(aid).headline or "(untitled)"
+        refused = self._held_elsewhere(aid, "moving it to the trash")
+        if refused:  # asked before the question; the trash checks again in its transaction
+            self.error.emit(refused)
+            return False
+        try:
+            headline = self.library.articles.get(aid).headline or "(untitled)"
+        except DeskError as exc:  # the team library went offline
+            self.error.emit(str(self.runner.explain(exc, "trash")))
+            return False
         answer = QMessageBox.question(
             self, "Move to trash",
             f"Move “{headline}” to the trash?\n\nYou can restore it from the trash later.",
@@ -373,6 +382,19 @@ class LibraryPanel(QWidget):
         self.article_restored.emit(aid)
         self.article_selected.emit(aid)
         return True
+
+    def _held_elsewhere(self, aid: int, doing: str) -> str:
+        """Another window holds the article's editing lock: why ``doing`` is refused."""
+        session = getattr(self.runner, "lock_session", None)
+        if not session:
+            return ""
+        try:
+            self.library.locks.refuse_if_held(aid, session, doing)
+        except LockHeld as exc:
+            return str(exc)
+        except DeskError:  # offline, busy: the operation itself says so
+            return ""
+        return ""
 
     def _run(self, op, **kwargs):
         """The operation's article, or None after emitting ``error`` (the window shows it)."""

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import threading
 import time
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
 from desk.checking import CheckInputs, check_inputs, check_with
-from desk.gui import check_process, spelling_prep
+from desk.gui import check_process, first_paint, spelling_prep
 from desk.gui.check_marks import MarkTooltips
 from desk.gui.mark_index import MarkIndex, OffsetMap
 from desk.gui.mark_painter import MarkPainter
@@ -118,6 +119,10 @@ class LiveChecker(QObject):
         self._busy = False
         self._pending = False
         self._closed = False
+        # held by the check service's thread while it hands a result over: once shutdown()
+        # has it, no result is emitted into the bridge (which goes with the window)
+        self._handover = threading.Lock()
+        self._after_paint = False  # a check waits for the window's first paint
         self._applied_key = None
         self._synced_key = None
         self._jobs: list = []
@@ -232,7 +237,8 @@ class LiveChecker(QObject):
         return not (self._busy or self._pending or self._timer.isActive())
 
     def shutdown(self) -> None:
-        self._closed = True
+        with self._handover:
+            self._closed = True
         self._timer.stop()
         self._preparing.stop()
         self._pool.waitForDone(5000)
@@ -301,6 +307,11 @@ class LiveChecker(QObject):
     def _dispatch(self, force: bool = False) -> None:
         if self._closed or self.article_id is None:
             return
+        if first_paint.holding():  # start-up: the check (and its process) after the paint
+            if not self._after_paint:
+                self._after_paint = True
+                first_paint.later(self._dispatch_after_paint)
+            return
         if self._busy:
             self._pending = True
             return
@@ -321,17 +332,23 @@ class LiveChecker(QObject):
         self._jobs.append(job)
         self._pool.start(job)
 
+    def _dispatch_after_paint(self) -> None:
+        self._after_paint = False
+        self._dispatch(force=True)
+
     def _submit(self, snap: Snapshot) -> None:
         """Hand the check to the check process; the answer comes back through the bridge,
         with the marks' index built off the GUI thread."""
-        bridge, closed = self._bridge, lambda: self._closed
+        bridge, handover, closed = self._bridge, self._handover, lambda: self._closed
 
         def done(result, error: str, seconds: float) -> None:
             if closed():
                 return
             if result:
                 result = (*result, MarkIndex(snap.text, result[0]))
-            bridge.done.emit(snap.revision, result, error, seconds)
+            with handover:  # never into a bridge whose checker has shut down
+                if not closed():
+                    bridge.done.emit(snap.revision, result, error, seconds)
 
         check_process.service().submit(snap.text, snap.inputs, snap.spelling, done,
                                        lambda: run_checks(snap))

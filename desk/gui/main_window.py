@@ -9,12 +9,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, file_actions, library_switch, recovery, team_changes, view_actions
+from desk.gui import dialogs, edit_lock, file_actions, library_switch, recovery, team_changes, view_actions
 from desk.gui.actions import build_menus
 from desk.gui.autosave import Autosaver
 from desk.gui.change_wiring import connect_changes
 from desk.gui.dock_layout import DockFitter
-from desk.gui.edit_lock import EditLockKeeper
 from desk.gui.external_changes import ExternalChanges
 from desk.gui.file_actions import SAVE_ERRORS
 from desk.gui.find_replace import FindReplaceBar
@@ -39,7 +38,8 @@ class MainWindow(QMainWindow):
         self.runner = parts.runner
         self.runner.setParent(self)
         self.checker, self.editor_menu = parts.checker, parts.editor_menu
-        self.journal = journal or Journal(library_switch.library_target(library))
+        self.target = library_switch.library_target(library)  # its file, or its URL
+        self.journal = journal or Journal(self.target)
         self.closing_on_signal = False
         self.settings = settings or WindowSettings.default()
         self.report = None
@@ -67,16 +67,13 @@ class MainWindow(QMainWindow):
         self.status.watch(self.editor.body)
         self.autosaver = Autosaver(library, self.editor, self)
         self.journal_keeper = JournalKeeper(self.journal, self.editor, self.autosaver, self)
-        self.edit_lock = EditLockKeeper(library, self.editor, self.autosaver, parent=self,
-                                        editor_name=lambda: self.runner.editor_name or "")
-        self.centralWidget().layout().insertWidget(0, self.edit_lock.banner)
+        self.edit_lock = edit_lock.attach(self)  # the banner; status, trash, restore checked
         self.checker.report_ready.connect(self._report_ready)
         self.actions = build_menus(self)
         self._fill_docks_menu()
         self._wire()
         self._restore_settings()
         apply_preferences(self, self.settings.preferences())
-        self.target = library_switch.library_target(library)  # its file, or its URL
         self.settings.add_recent_library(self.target)
         self.status.show_library(self.target)
         self.library_panel.reload()
@@ -165,13 +162,7 @@ class MainWindow(QMainWindow):
             f"History (revision {rev.id}) and yours was saved.", 30000))
         saver.revision_failed.connect(self.show_error)
         self.journal_keeper.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.edit_lock.notice.connect(lambda text: self.statusBar().showMessage(text, 30000))
-        self.edit_lock.text_kept.connect(self.journal_keeper.writer.remove)  # in History now
-        self.edit_lock.read_only_changed.connect(lambda on: self.status.show_save_state(
-            "Read-only" if on else saver.state, saver.last_error))
-        self.edit_lock.reloaded.connect(lambda article: (
-            self._sync_status_menu(article.status),
-            self.checker.set_article(article.id, article.language)))
+        edit_lock.wire(self)
         # Panels ask the window to show something; what changed reaches them via the runner.
         panels = self.panels
         for name in ("problems", "quotes"):
@@ -331,11 +322,14 @@ class MainWindow(QMainWindow):
         except SAVE_ERRORS as exc:
             self.show_error(str(exc))
             allowed = False
-        article = self.library.articles.get(aid)
-        self.editor.show_status(article.status)
-        self._sync_status_menu(article.status)
+        try:
+            status = self.library.articles.get(aid).status
+        except SAVE_ERRORS:  # offline: the dialog said so; the status shown is the last read
+            status = self.editor.current_fields()["status"]
+        self.editor.show_status(status)
+        self._sync_status_menu(status)
         if allowed:
-            self.statusBar().showMessage(f"Status: {article.status}", 4000)
+            self.statusBar().showMessage(f"Status: {status}", 4000)
         return allowed
 
     def _sync_status_menu(self, status: str) -> None:
@@ -361,7 +355,8 @@ class MainWindow(QMainWindow):
         from desk.gui.history_dialog import HistoryDialog
 
         dlg = HistoryDialog(self.library, aid, self.editor.current_fields(), self,
-                            runner=self.runner)
+                            runner=self.runner,
+                            read_only=self.edit_lock.refusal("restoring a revision"))
         dlg.restored.connect(self._restored)
         dlg.failed.connect(self.show_error)
         dlg.exec()
@@ -474,10 +469,12 @@ class MainWindow(QMainWindow):
                 return
         self.save_settings()
         self.edit_lock.stop()  # after the last save: every lock of this window let go
+        file_actions.wait_for_backup(self)
         self.external_changes.stop()
         self.quote_syncer.wait()  # the rows follow the last save before the window goes
         self.quote_syncer.shutdown()
         self.checker.shutdown()
+        self.panels["review"].refresher.stop()  # a pass in hand ends (waited for, bounded)
         event.accept()
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)

@@ -8,6 +8,12 @@ thread of its own tries to connect again with back-off (RETRY_S), never the GUI 
 a connection attempt to a server that does not answer may take the connect timeout. Once
 one succeeds, the GUI thread puts it in place of the lost connection, saves what waits,
 reads every view again (notifications sent meanwhile are gone) and hides the banner.
+
+What the editor starts meanwhile (New, a status change, the trash, ...) fails with one
+dialog in the banner's words, OFFLINE_ACTION_TEXT, not the storage error (which says to
+reopen the library, as the CLI must; the window reconnects by itself): the window's
+runner turns a lost connection into TeamOffline and tells the keeper, which goes offline
+if the listener had not noticed yet. Nothing was changed; the editor's text stays there.
 """
 
 from __future__ import annotations
@@ -20,13 +26,38 @@ from PySide6.QtWidgets import QLabel
 
 from desk.gui.autosave import FAILED
 from desk.model import DeskError
+from desk.storage.errors import ConnectionLost
 
 log = logging.getLogger(__name__)
 
 OFFLINE_TEXT = ("Offline: the team library is unreachable; your changes are kept and will be "
                 "saved when it is back")
+OFFLINE_ACTION_TEXT = ("The team library is offline; try again when it is back. Nothing was "
+                       "changed, and the text in the editor is kept.")
 BACK_TEXT = "Back online: the team library is reachable again"
 RETRY_S = (0.5, 1.0, 2.0, 4.0, 8.0)  # between connection attempts, then every 8 s
+
+
+class TeamOffline(ConnectionLost):
+    """What the window says when an action fails on a lost connection to the team library."""
+
+    def __init__(self) -> None:
+        super().__init__(OFFLINE_ACTION_TEXT)
+
+
+def lost_connection(library, exc: BaseException) -> bool:
+    """The error is the team library's connection going (a server restarted, the network)."""
+    if isinstance(exc, ConnectionLost):
+        return True
+    try:
+        return bool(library.connection_lost)
+    except Exception:  # a library already closed, or a stand-in without the attribute
+        return False
+
+
+def offline_text(library, exc: BaseException) -> str:
+    """The message for a failed action: the banner's words when the connection went."""
+    return OFFLINE_ACTION_TEXT if lost_connection(library, exc) else str(exc)
 
 
 class OfflineKeeper(QObject):
@@ -57,6 +88,7 @@ class OfflineKeeper(QObject):
         if team is not None:
             team.reachable.connect(self._reachable)
         win.external_changes.stopping.connect(self.stop)
+        win.runner.connection_lost.connect(self.go_offline)  # an action found it gone
 
     # -- going offline -------------------------------------------------------------------
     def _save_state(self, state: str) -> None:

@@ -2,7 +2,9 @@
 
 Recovering puts the text into its article as unsaved text (autosave then stores it) and
 keeps the library's version as a revision first; discarding removes the entry. An entry
-that says what the library already holds is removed without asking."""
+that says what the library already holds is removed without asking. An article another
+live window is editing (it holds the editing lock, desk.storage.locks) is not written
+over: the text is kept as a revision of it (History), checked in the write's transaction."""
 
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desk.journal import Entry, discard
 from desk.model import DeskError
-from desk.storage.edits import TEXT_FIELDS, text_of
+from desk.operations.editing import session_gone
+from desk.storage.edits import TEXT_FIELDS, keep_unsaved, text_of
+from desk.storage.locks import EditLock
 from desk.text import word_count
 
 KEPT_LABEL = "library version before recovering unsaved text"
@@ -67,16 +71,44 @@ def _recover(window, article, fields: dict, *, first: bool) -> int | None:
         values = {k: v for k, v in fields.items() if k != "tags"}
         values["headline"] = f"{values.get('headline') or '(untitled)'} (recovered)"
         return lib.articles.create(tags=fields.get("tags", []), **values).id
-    if not first:  # the window shows one article: the others are saved straight away,
-        # in one transaction with the revision keeping what was stored, so a save by
-        # another desk in between is never overwritten unkept
-        values = {k: v for k, v in fields.items() if k != "tags"}
-        with lib.transaction():
+    if first and _live_holder(window, article.id) is None:
+        return _into_editor(window, article, fields)
+    # The window shows one article: the others are saved straight away, in one transaction
+    # with the revision keeping what was stored (a save by another desk in between is never
+    # overwritten unkept) and the lock check (another editor's article is never written
+    # over: the text becomes a revision of it).
+    values = {k: v for k, v in fields.items() if k != "tags"}
+    with lib.transaction():
+        holder = _live_holder(window, article.id)
+        if holder is not None:
+            kept = keep_unsaved(lib, article.id, fields, holder=holder.editor or "another editor",
+                                editor=lib.editor)
+        else:
             lib.revisions.create(article.id, label=KEPT_LABEL, editor=article.updated_by)
             if article.deleted_at is not None:
                 lib.articles.restore(article.id)
             lib.articles.update(article.id, tags=fields.get("tags"), **values)
-        return article.id
+    if holder is not None:
+        window.statusBar().showMessage(
+            f"{holder.editor or 'Another editor'} is editing “{article.headline or '(untitled)'}"
+            f"”: the recovered text was not written over theirs; it is kept in History "
+            f"(revision {kept.id}).", 30000)
+        if first:
+            window.open_article(article.id)  # read-only under the banner
+    return article.id
+
+
+def _live_holder(window, article_id: int) -> EditLock | None:
+    """The lock of another window that is still editing the article (not stale, not a
+    desk on this machine that has ended, such as the one whose text is recovered)."""
+    lock = window.library.locks.other_holder(article_id, window.edit_lock.session)
+    if lock is None or lock.stale or session_gone(lock.session):
+        return None
+    return lock
+
+
+def _into_editor(window, article, fields: dict) -> int | None:
+    lib = window.library
     lib.revisions.create(article.id, label=KEPT_LABEL, editor=article.updated_by)
     if article.deleted_at is not None:
         lib.articles.restore(article.id)

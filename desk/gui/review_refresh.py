@@ -6,6 +6,12 @@ checks the library.
 (``Library.another_connection``); ``progress(done, total)`` follows it and ``finished(quotations, unverified, articles)``
 gives the library's totals from the stored results. A start while a pass runs asks for
 another pass after it (what changed meanwhile is stale again), never two at once.
+
+With ``separate_process`` (the window) each article's check runs in the check process
+(desk.gui.check_process), not in the worker: a check in a thread of the window's process
+holds the GIL the GUI thread needs. The worker keeps the reads and writes on its own
+connection and waits for the answer; when the process cannot start the service thread
+checks instead (the old way). Quitting stops the pass within a poll of the wait.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import logging
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from desk.gui import first_paint
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +35,12 @@ class _RefreshJob(QRunnable):
     """Not auto-deleted: the refresher keeps it referenced while the pool runs it (as
     desk.gui.live_checks does)."""
 
-    def __init__(self, library, bridge: _Bridge, stop: threading.Event):
+    def __init__(self, library, bridge: _Bridge, stop: threading.Event,
+                 separate_process: bool = False):
         super().__init__()
         self.setAutoDelete(False)
         self.library, self.bridge, self.stop = library, bridge, stop
+        self.separate_process = separate_process
 
     def run(self) -> None:
         from desk.review.results import refresh
@@ -39,12 +49,38 @@ class _RefreshJob(QRunnable):
         try:
             # Its own connection (never Library.open in a process that has the file open).
             with self.library.another_connection() as lib:
-                refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set)
+                refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set,
+                        quotes_of=self._quotes_in_process if self.separate_process else None)
                 totals = lib.check_results.totals()
+        except _Stopped:
+            error = "stopped"
         except Exception as exc:  # a failed refresh leaves results stale, never the window broken
             error = f"{type(exc).__name__}: {exc}"
             log.warning("refreshing stored check results failed: %s", error)
         self.bridge.done.emit(*totals, error)
+
+    def _quotes_in_process(self, lib, article):
+        """find_quotes's answer (check_article without spelling or suggestions), from the
+        check process: the inputs read here, on the worker's connection."""
+        from desk.checking import check_inputs, check_with
+        from desk.gui import check_process
+
+        inputs = check_inputs(lib, article)
+        result = check_process.service().check(
+            article.body, inputs, spelling=False, suggestions=False, parts=check_process.QUOTES,
+            stop=self.stop.is_set,
+            local=lambda: _with_quotes(check_with(article.body, inputs, spelling=False)))
+        if result is None:
+            raise _Stopped
+        return result[1]
+
+
+def _with_quotes(report):
+    return report, report.all_quotes
+
+
+class _Stopped(Exception):
+    """The pass was stopped while an article was being checked."""
 
 
 class _CountBridge(QObject):
@@ -105,9 +141,11 @@ class StaleRefresher(QObject):
     progress = Signal(int, int)  # done, total (articles being checked again)
     finished = Signal(int, int, int)  # quotations, unverified, articles (stored totals)
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, parent=None, *, separate_process: bool = False):
+        """``separate_process``: each article checked in the check process (the window)."""
         super().__init__(parent)
         self.library = library
+        self.separate_process = separate_process
         self.passes = 0  # passes finished (tests wait on it)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -117,6 +155,7 @@ class StaleRefresher(QObject):
         self._bridge.done.connect(self._done)
         self._job: _RefreshJob | None = None
         self._again = False
+        self._after_paint = False  # a pass waits for the window's first paint
         self.destroyed.connect(self._stop.set)
         app = QCoreApplication.instance()
         if app is not None:  # quitting ends the pass after the article in hand
@@ -129,16 +168,28 @@ class StaleRefresher(QObject):
     def start(self) -> None:
         if getattr(self.library, "read_only", False):
             return  # nothing could be stored; the reports compute what they need
+        if first_paint.holding():  # start-up: the pass begins after the window's first paint
+            if not self._after_paint:
+                self._after_paint = True
+                first_paint.later(self._start_after_paint)
+            return
         if self._job is not None:
             self._again = True
             return
-        self._job = _RefreshJob(self.library, self._bridge, self._stop)
+        self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process)
         self._pool.start(self._job)
 
-    def stop(self) -> None:
-        """End the pass after the article in hand (the window closing)."""
+    def _start_after_paint(self) -> None:
+        self._after_paint = False
+        if not self._stop.is_set():
+            self.start()
+
+    def stop(self, timeout_ms: int = 5000) -> bool:
+        """End the pass (the window closing): after the article in hand, or at once when
+        it is being checked in the check process. False if the worker had not ended
+        within ``timeout_ms`` (it ends on its own; nothing waits for it)."""
         self._stop.set()
-        self._pool.waitForDone()
+        return self._pool.waitForDone(timeout_ms)
 
     def _done(self, quotations: int, unverified: int, articles: int, error: str) -> None:
         self._job = None

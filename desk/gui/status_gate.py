@@ -78,6 +78,6 @@ def request_status_change(parent, runner, article_id: int, new_status: str) -> b
         runner.run(change_status, parent=parent, quiet=True, article_id=article_id,
                    status=new_status, override=dialog.reason.text().strip())
         return True
-    except DeskError as exc:
-        QMessageBox.warning(parent, "Status not changed", str(exc))
+    except DeskError as exc:  # refused, or the team library is offline (in the banner's words)
+        QMessageBox.warning(parent, "Status not changed", str(runner.explain(exc, "status")))
         return False

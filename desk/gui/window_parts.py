@@ -73,7 +73,7 @@ def build_parts(library: Library) -> WindowParts:
         library_panel=LibraryPanel(library, runner=runner),
         panels={"problems": ProblemsPanel(), "quotes": QuotesPanel(library),
                 "sources": SourcesPanel(library, runner=runner), "preview": PreviewPanel(),
-                "review": ReviewQueuePanel(library, runner=runner)},
+                "review": ReviewQueuePanel(library, runner=runner, separate_process=True)},
     )
 
 

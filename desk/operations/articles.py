@@ -10,6 +10,12 @@ panel's buttons and ``desk new|duplicate|trash|restore``.
 
 ``restore_revision``: History's Restore and ``desk history ID --restore REV``; the current
 text is snapshotted first, so nothing is ever lost.
+
+Editing locks: the status, the trash and a restored revision are part of the article an editor
+edits. Given the window's editing-lock ``session`` (the window's OperationRunner passes it to
+every operation that takes one), ``change_status``, ``trash_article`` and ``restore_revision``
+are refused with desk.storage.locks.LockHeld, naming the holder, while another window holds
+the article's lock, checked in the write's own transaction. The CLI passes none.
 """
 
 from __future__ import annotations
@@ -67,11 +73,14 @@ class RevisionRestored:
 
 @logged
 def change_status(lib: Library, *, article_id: int, status: str,
-                  override: str | None = None) -> StatusChanged:
+                  override: str | None = None, session: str | None = None) -> StatusChanged:
     """Move the article to ``status`` through the gate. ``override``: why a blocked move may go
-    ahead anyway (kept in the status log and as a revision); blank is refused."""
+    ahead anyway (kept in the status log and as a revision); blank is refused. ``session``
+    (a window's, see "Editing locks" above): refused while another window holds the editing lock."""
     if override is not None and not override.strip():
         raise DeskError("an override needs a reason")
+    if session is not None:  # before the gate: no override asked for a move that is refused
+        lib.locks.refuse_if_held(article_id, session, "a status change")
     # The check runs the engine: outside the write transaction, so other desks never wait on it.
     gate = check_transition(lib, article_id, status, override)
     if not gate.allowed:
@@ -80,6 +89,8 @@ def change_status(lib: Library, *, article_id: int, status: str,
         return StatusChanged(gate, lib.articles.get(article_id), NOTHING)
     reason = override.strip() if gate.overridden and override else None
     with lib.transaction():
+        if session is not None:
+            lib.locks.refuse_if_held(article_id, session, "a status change")
         article = lib.articles.update(article_id, status=status)
         lib.status_log.record(article_id, gate.from_status, status, override_reason=reason,
                               blocked_by="; ".join(gate.reasons) if reason else "")
@@ -112,12 +123,15 @@ def duplicate_article(lib: Library, *, article_id: int) -> ArticleResult:
 
 
 @logged
-def trash_article(lib: Library, *, article_id: int) -> ArticleResult:
-    """Move the article to the trash (its text, tags, history and quotations are kept)."""
+def trash_article(lib: Library, *, article_id: int, session: str | None = None) -> ArticleResult:
+    """Move the article to the trash (its text, tags, history and quotations are kept).
+    ``session``: refused while another window holds the article's editing lock."""
     current = lib.articles.get(article_id, include_deleted=True)
     if current.deleted_at is not None:
         raise DeskError(f"article {article_id} is already in the trash")
     with lib.transaction():
+        if session is not None:
+            lib.locks.refuse_if_held(article_id, session, "moving it to the trash")
         lib.articles.trash(article_id)
         article = lib.articles.get(article_id, include_deleted=True)
     return ArticleResult(article, Changes.of(articles=[article_id]))
@@ -136,15 +150,18 @@ def restore_article(lib: Library, *, article_id: int) -> ArticleResult:
 
 
 @logged
-def restore_revision(lib: Library, *, revision_id: int,
-                     article_id: int | None = None) -> RevisionRestored:
+def restore_revision(lib: Library, *, revision_id: int, article_id: int | None = None,
+                     session: str | None = None) -> RevisionRestored:
     """Bring back revision ``revision_id``, first saving the current text as a revision.
-    ``article_id``: the article the caller means; a revision of another one is refused."""
+    ``article_id``: the article the caller means; a revision of another one is refused.
+    ``session``: refused while another window holds the article's editing lock."""
     revision = lib.revisions.get(revision_id)
     if article_id is not None and revision.article_id != article_id:
         raise DeskError(f"revision {revision_id} belongs to article {revision.article_id}, "
                         f"not article {article_id}")
     with lib.transaction():
+        if session is not None:
+            lib.locks.refuse_if_held(revision.article_id, session, "restoring a revision")
         article = lib.revisions.restore(revision_id)
         saved_as = lib.revisions.latest(revision.article_id)  # "before restoring revision N"
     assert saved_as is not None  # restore always snapshots first

@@ -16,19 +16,25 @@ from typing import TYPE_CHECKING
 from desk.storage.check_results import Freshness, StoredResult
 
 if TYPE_CHECKING:
+    from desk.model import Article, QuoteSpan
     from desk.storage import Library
 
 Progress = Callable[[int, int], None]  # (done, total)
+# (lib, article) -> the engine's quotations of its body, as desk.review.reattach.find_quotes
+# gives them (the window's refresh has them found in its check process)
+QuotesOf = Callable[["Library", "Article"], Sequence["QuoteSpan"]]
 BATCH = 50  # results stored per transaction: short write locks, little lost when stopped
 
 
-def compute(lib: Library, article_id: int, version: str) -> StoredResult:
+def compute(lib: Library, article_id: int, version: str, *,
+            quotes_of: QuotesOf | None = None) -> StoredResult:
     """The article's result as of now, stored under ``version`` (read before computing, so
-    a change made meanwhile leaves the result stale, never wrongly fresh)."""
+    a change made meanwhile leaves the result stale, never wrongly fresh). ``quotes_of``:
+    who finds the quotations (default desk.review.reattach.find_quotes, here)."""
     from desk.review.reattach import find_quotes, orphaned, planned_rows
 
     article = lib.articles.get(article_id, include_deleted=True)
-    spans = find_quotes(lib, article)
+    spans = (quotes_of or find_quotes)(lib, article)
     kinds = {s.start: s.speaker_kind for s in spans}
     rows = planned_rows(lib, article_id, spans)  # a report is a read: no row is written
     items = tuple((q.source_id, q.speaker, q.status, kinds.get(q.start))
@@ -38,10 +44,11 @@ def compute(lib: Library, article_id: int, version: str) -> StoredResult:
 
 def refresh(lib: Library, article_ids: Iterable[int] | None = None, *,
             progress: Progress | None = None, stop: Callable[[], bool] | None = None,
-            store: bool = True) -> dict[int, StoredResult]:
+            store: bool = True, quotes_of: QuotesOf | None = None) -> dict[int, StoredResult]:
     """Compute the results of these articles (default: every stale one) and store them,
     BATCH to a transaction. ``progress(done, total)`` after each article; ``stop()`` true
-    ends early (what is computed so far is kept). Returns the results by article."""
+    ends early (what is computed so far is kept). ``quotes_of``: as for ``compute``.
+    Returns the results by article."""
     ids = lib.check_results.read(with_items=False).stale if article_ids is None \
         else list(article_ids)
     versions = lib.check_results.versions(ids)
@@ -52,7 +59,7 @@ def refresh(lib: Library, article_ids: Iterable[int] | None = None, *,
     for done, aid in enumerate(versions, 1):
         if stop is not None and stop():
             break
-        out[aid] = result = compute(lib, aid, versions[aid])
+        out[aid] = result = compute(lib, aid, versions[aid], quotes_of=quotes_of)
         pending.append(result)
         if store and len(pending) >= BATCH:
             lib.check_results.store(pending)
@@ -82,4 +89,4 @@ def store_for(lib: Library, article_ids: Sequence[int]) -> None:
     refresh(lib, article_ids)
 
 
-__all__ = ["BATCH", "Progress", "compute", "library_results", "refresh", "store_for"]
+__all__ = ["BATCH", "Progress", "QuotesOf", "compute", "library_results", "refresh", "store_for"]

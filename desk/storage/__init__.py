@@ -32,8 +32,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from desk.paths import is_database_url
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
@@ -59,6 +57,8 @@ from desk.storage.sources import Sources
 from desk.storage.status_log import StatusLog
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from desk.storage.pg_listen import Change, ChangeListener
 
 log = logging.getLogger(__name__)

@@ -115,7 +115,8 @@ def keep_unsaved(library: Library, article_id: int, values: Fields, *, holder: s
         row = {f: values.get(f, getattr(current, f)) for f in
                ("headline", "dek", "byline", "section", "body")}
         row.update(article_id=article_id, status=current.status, created_at=now(),
-                   label=UNSAVED_LABEL.format(editor=holder or "another editor"), editor=editor)
+                   label=UNSAVED_LABEL.format(editor=holder or "another editor"),
+                   editor=editor or library.editor)
         rev_id = library.engine.insert("revisions", row)
     log.info("article %d: this window's unsaved text is kept as revision %d (%s holds the "
              "editing lock)", article_id, rev_id, holder)

@@ -6,8 +6,13 @@ connection runs that SQL (``conn``: sqlite3's own connection, or desk.storage.po
 wrapper with the same calls), rows as dicts, inserts that return the new id, write
 transactions and savepoints, cancelling a read, the error mapping, and the few SQL fragments
 that have no common spelling (full-text search in desk.storage.search, a join order hint,
-a list parameter). ``SqliteEngine`` is desk's SQLite as it was (sqlite-utils for rows and
-inserts, BEGIN IMMEDIATE, WAL); desk.storage.postgres has the PostgreSQL one.
+a list parameter). ``SqliteEngine`` is desk's SQLite as it was (sqlite-utils for inserts,
+updates and savepoints, BEGIN IMMEDIATE, WAL); desk.storage.postgres has the PostgreSQL one.
+
+sqlite-utils is imported on the first write, not on opening: its import was about a tenth of
+the window's start-up, and the first page of the library list only reads. A SELECT's rows
+are read here with sqlite3 as sqlite-utils' ``query`` gives them (a dict per row, keyed by
+the column names); anything else (a PRAGMA, duplicate column names) still goes through it.
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
-from typing import Any, Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desk.storage.errors import StorageError, desk_error
 from desk.storage.search import FtsSearch, Search
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Row = dict[str, Any]
 Params = Sequence[object] | dict[str, object]
@@ -165,10 +171,27 @@ class SqliteEngine(Engine):
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = self.sqlite = conn
-        self.db = Database(conn)
+        conn.execute("PRAGMA recursive_triggers = on")  # as sqlite-utils' Database sets it
+        self._db: Database | None = None
         self.search = FtsSearch()
 
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' view of the connection, made (and sqlite-utils imported) when first
+        needed."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.sqlite)
+        return self._db
+
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
+        if _is_select(sql):
+            cursor = self.conn.execute(sql, params)
+            keys = [d[0] for d in cursor.description]
+            if len(set(keys)) == len(keys):
+                return [dict(zip(keys, row)) for row in cursor]
+            cursor.close()  # sqlite-utils renames duplicate columns: its way, run again
         return list(self.db.query(sql, params))
 
     def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
@@ -242,3 +265,13 @@ class SqliteEngine(Engine):
     def desk_error(self, exc: BaseException, where: str | os.PathLike[str], *,
                    opening: bool = False) -> StorageError | None:
         return desk_error(exc, where, opening=opening)
+
+
+def import_for_writes() -> None:
+    """Import what an SQLite library's first write needs (sqlite-utils), ahead of it."""
+    import sqlite_utils  # noqa: F401
+
+
+def _is_select(sql: str) -> bool:
+    """A statement that only reads rows (its first word SELECT, nothing before it)."""
+    return sql.lstrip()[:6].upper() == "SELECT" and not sql.lstrip()[6:7].isalnum()

@@ -156,6 +156,27 @@ class EditLocks(Manager):
             raise LockHeld(f"article {article_id} is being edited by {holder or 'another window'}"
                            "; this window no longer holds its editing lock", state.lock)
 
+    def other_holder(self, article_id: int, session: str | None) -> EditLock | None:
+        """The article's lock when a session other than ``session`` holds it (stale or not);
+        None when nobody does or ``session`` itself does."""
+        lock = self._lock(article_id, self._now())
+        return None if lock is None or lock.session == session else lock
+
+    def refuse_if_held(self, article_id: int, session: str | None, doing: str) -> None:
+        """Inside the transaction of a change that is part of the article being edited (its
+        status, the trash, a restored revision): raise LockHeld naming the holder when
+        another session holds the article's lock, before anything is written. Unlike
+        ``hold_for_write`` nobody's lock is taken: the window that asked stays read-only."""
+        lock = self.other_holder(article_id, session)
+        if lock is None:
+            return
+        who = lock.editor or "another editor"
+        hint = ("their desk has been silent: take the article over first" if lock.stale
+                else "ask them, or try again once they have closed it")
+        raise LockHeld(f"{who} is editing this article (article {article_id}) in another "
+                       f"window: {doing} is refused so it does not change under them ({hint})",
+                       lock)
+
     # -- letting go --------------------------------------------------------------------
     def release(self, article_id: int, session: str) -> bool:
         """Give up the session's lock of the article; False when it held none."""

@@ -94,10 +94,20 @@ def open_window(lib, tmp: Path):
     from desk.gui.window_parts import build_window
 
     app = QApplication.instance() or QApplication([])
+    try:  # as the window's process: cycles collected on the GUI thread only
+        from desk.gui import gui_gc
+    except ImportError:  # an older desk (--old runs of this file's copy there)
+        gui_gc = None
+    if gui_gc is not None:
+        gui_gc.install(app)
     window = build_window(lib, WindowSettings.at(tmp / "stalls.ini"), open_last=False)
     window.resize(1440, 900)
     window.show()
     app.processEvents()
+    if gui_gc is not None:
+        import gc
+
+        gc.freeze()  # what start-up made, as desk.app.start_window does after the first paint
     # Autosave only where a scenario asks for it (the pause timer stays 1 s: typing never
     # leaves that long a gap).
     window.autosaver.set_interval(3600)

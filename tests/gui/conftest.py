@@ -22,6 +22,15 @@ def _spelling_index_built(tmp_path_factory):
             check_spelling("Teh mayor sayd so.", language=language)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As in the window's process (desk.gui.gui_gc): a collection in a worker thread freed
+    Qt objects off their thread and crashed the suite about one run in four."""
+    from desk.gui import gui_gc
+
+    gui_gc.install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _no_check_outlives_its_test():
     """Every live checker a test made is shut down when the test ends, with its check
@@ -30,6 +39,7 @@ def _no_check_outlives_its_test():
     yield
     from desk.gui.live_checks import LiveChecker
     from desk.gui.quote_sync import QuoteSyncer
+    from desk.gui.review_refresh import StaleRefresher
 
     app = QApplication.instance()
     for widget in app.topLevelWidgets() if app is not None else ():
@@ -38,6 +48,31 @@ def _no_check_outlives_its_test():
             checker._pool.waitForDone()
         for syncer in widget.findChildren(QuoteSyncer):
             syncer.shutdown()
+        for refresher in widget.findChildren(StaleRefresher):
+            refresher.stop()  # a pass's worker uses its own connection to the test's library
+
+
+@pytest.fixture(autouse=True)
+def _start_up_freezes_only_where_asked(request, monkeypatch):
+    """desk's start-up freezes what it made, once per process (desk.app: never undone, so
+    none of it is collected). A test process starts many windows: frozen by one test and
+    unfrozen by another (the freeze test), a team-library window's leftovers were collected
+    in bulk long after their test and crashed the collection (seen with test_team_library
+    before test_app). So only a test marked ``freezes`` lets start-up freeze."""
+    if request.node.get_closest_marker("freezes") is None:
+        import gc
+
+        monkeypatch.setattr(gc, "freeze", lambda: None)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_held_for_a_first_paint():
+    """A test that started the window as desk does (desk.app.start_window) and ended before
+    its first paint leaves nothing held for the next test's checks (desk.gui.first_paint)."""
+    yield
+    from desk.gui import first_paint
+
+    first_paint.release()
 
 
 @pytest.fixture(autouse=True)

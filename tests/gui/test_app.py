@@ -49,3 +49,28 @@ def test_the_core_is_imported_before_qt_and_markdown_not_at_all():
                           cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["[]", "True"]
+
+
+@pytest.mark.freezes
+def test_start_up_collects_nothing_before_the_first_paint_then_freezes_what_it_made(
+        db_path, qtbot):
+    import gc
+
+    from desk.app import start_window
+    from desk.gui import first_paint
+
+    gc.unfreeze()
+    app, library, window = start_window(db_path, recover=False)
+    try:
+        assert not gc.isenabled() and first_paint.holding() and gc.get_freeze_count() == 0
+        assert window.checker.checks_run == 0
+        qtbot.waitUntil(lambda: not first_paint.holding(), timeout=10000)  # painted
+        assert gc.get_freeze_count() > 0 and not gc.isenabled()  # the collector collects
+        qtbot.waitUntil(lambda: window.checker.checks_run > 0, timeout=30000)
+    finally:
+        window.autosaver.dirty = False
+        window.close()
+        window.checker.shutdown()
+        window.quit_on_signal.uninstall()
+        library.close()
+        gc.unfreeze()

@@ -3,6 +3,8 @@ gives, and the window keeps checking when that process is gone."""
 
 import threading
 
+import pytest
+
 from desk.checking import CheckInputs
 from desk.checks.engine import check_text
 from desk.gui.check_process import CheckService
@@ -23,8 +25,16 @@ def ask(service, text, inputs, spelling=True, local=lambda: ()):
     return got[0]
 
 
-def test_the_process_report_equals_a_check_here():
-    service = CheckService()
+@pytest.fixture
+def service():
+    """A check service of the test's own, its process and thread stopped when it ends (left
+    running, each one's thread and process outlived the test)."""
+    s = CheckService()
+    yield s
+    s.shutdown()
+
+
+def test_the_process_report_equals_a_check_here(service):
     (report, quotes), error = ask(service, TEXT, INPUTS)
     here = check_text(TEXT, sources=INPUTS.sources, tagged=INPUTS.tagged,
                       dictionary=INPUTS.dictionary, language=INPUTS.language, suggestions=True)
@@ -35,8 +45,7 @@ def test_the_process_report_equals_a_check_here():
     assert not any(p.kind == "misspelling" for p in plain.problems)
 
 
-def test_when_the_process_is_gone_the_check_runs_here():
-    service = CheckService()
+def test_when_the_process_is_gone_the_check_runs_here(service):
     ask(service, "A first text.", CheckInputs())
     service._proc.kill()
     service._proc.join(10)
@@ -45,8 +54,7 @@ def test_when_the_process_is_gone_the_check_runs_here():
     assert ask(service, TEXT, INPUTS, local=lambda: ("again", []))[0] == ("again", [])
 
 
-def test_inputs_sent_once_are_used_until_new_ones_come():
-    service = CheckService()
+def test_inputs_sent_once_are_used_until_new_ones_come(service):
     text = "The council met after the electon. Okafor spoke."
     accepting = CheckInputs(dictionary=frozenset({"electon", "Okafor"}))
     (first, _), _ = ask(service, text, accepting)

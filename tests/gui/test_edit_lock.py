@@ -25,7 +25,7 @@ def make_stale(library, article_id: int) -> None:
 
 def named_window(qtbot, library, settings_path, name: str):
     w = make_window(qtbot, library, settings_path, open_last=False)
-    w.runner.editor_name = name
+    w.runner.editor_name = w.library.editor = name  # as Preferences sets them
     return w
 
 

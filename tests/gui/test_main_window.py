@@ -188,15 +188,19 @@ def test_import_of_a_broken_docx_is_a_dialog_not_a_traceback(window, monkeypatch
     assert "not a valid .docx: bad XML in [Content_Types].xml" in dialogs.texts("warning")[0]
 
 
-def test_backup_writes_a_copy(window, tmp_path):
+def test_backup_writes_a_copy(qtbot, window, tmp_path):
     target = tmp_path / "backup.db"
-    assert window.backup_to(target)
-    assert target.exists() and target.stat().st_size > 0
+    job = window.backup_to(target)
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    assert job.error == "" and target.exists() and target.stat().st_size > 0
 
 
-def test_backup_failure_is_a_dialog(window, monkeypatch, tmp_path):
+def test_backup_failure_is_a_dialog(qtbot, window, monkeypatch, tmp_path):
     dialogs = Dialogs(monkeypatch)
-    assert not window.backup_to(tmp_path / "no-such-folder" / "b.db")
+    job = window.backup_to(tmp_path / "no-such-folder" / "b.db")
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
     assert "not a folder" in dialogs.texts("warning")[0]
 
 

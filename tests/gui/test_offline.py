@@ -86,3 +86,52 @@ def test_after_the_outage_the_window_hears_other_editors_again(qtbot, offline_wi
                     timeout=WAIT_MS)
     assert window.library.articles.count() >= 1  # its own connection works again
     assert _no_modal.shown == []
+
+
+def test_actions_started_offline_say_so_in_the_banners_words_and_change_nothing(
+        qtbot, offline_window, _no_modal):
+    """New, a status change and the trash while the server is away: one dialog each, the
+    offline banner's words (not the storage line telling to reopen the library), no
+    traceback; once back, nothing was created or changed and the text typed is saved."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.gui.offline import OFFLINE_ACTION_TEXT
+
+    window, server, url = offline_window
+    keeper = window.team.offline
+    aid = window.editor.article_id
+    with Library.open(url) as before:
+        count, status = before.articles.count(), before.articles.get(aid).status
+    server.pause()
+    qtbot.waitUntil(lambda: keeper.offline, timeout=WAIT_MS)
+    window.new_article()
+    assert window.request_status("editing") is False
+    _no_modal.answer = QMessageBox.Yes
+    window.library_panel.select(aid, emit=False)
+    assert window.library_panel.trash_current() is False
+    assert [(k, t) for k, _, t in _no_modal.shown] == [("warning", OFFLINE_ACTION_TEXT)] * 3
+    assert window.editor.status.currentData() == status
+    assert window.actions.status_actions[status].isChecked()
+    move_to_end(window.editor.body)
+    type_text(window.editor.body, " Typed offline.")
+    typed = window.editor.body.toPlainText()
+    server.start_again()
+    qtbot.waitUntil(lambda: not keeper.offline, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.autosaver.state == SAVED, timeout=WAIT_MS)
+    with Library.open(url) as after:
+        assert after.articles.count() == count
+        article = after.articles.get(aid)
+        assert (article.status, article.deleted_at, article.body) == (status, None, typed)
+
+
+def test_an_action_that_finds_the_connection_gone_takes_the_window_offline(
+        qtbot, offline_window, _no_modal):
+    """Before the listener notices: the runner's failure tells the offline keeper."""
+    window, server, _ = offline_window
+    keeper = window.team.offline
+    window.team.stop()  # its listener deaf: only the action can tell
+    server.pause()
+    window.library_panel.new_article()
+    assert keeper.offline and keeper.banner.isVisible()
+    server.start_again()
+    qtbot.waitUntil(lambda: not keeper.offline, timeout=WAIT_MS)

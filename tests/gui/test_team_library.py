@@ -225,6 +225,7 @@ def test_desk_window_opens_on_the_server_named_in_desk_db(qtbot, pg_url, monkeyp
         assert window.team is not None
     finally:
         window.quit_on_signal.uninstall()  # SIGTERM's handler back as it was
+        window.checker.shutdown()  # its check process and service thread too (as desk's quit)
         close_window(window)
         library.close()
 

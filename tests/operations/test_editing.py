@@ -105,3 +105,38 @@ def test_clock_time_shows_the_local_time_and_the_day_when_not_today():
     shown = editing.clock_time(stamp, today=later)
     assert shown.endswith(local.strftime("%H:%M")) and shown.startswith(f"{local.day} ")
     assert editing.clock_time(datetime.now(timezone.utc).isoformat()).count(":") == 1
+
+
+@pytest.fixture
+def held_by_ana(library, aid):
+    assert editing.open_for_editing(library, article_id=aid, editor="Ana", session="s-ana").held
+    return aid
+
+
+def test_a_status_change_with_another_session_is_refused_and_logs_nothing(library, held_by_ana):
+    from desk.operations.articles import change_status
+
+    with pytest.raises(LockHeld, match="Ana is editing"):
+        change_status(library, article_id=held_by_ana, status="editing", session="s-ben")
+    assert library.articles.get(held_by_ana).status == "draft"
+    assert library.status_log.list(held_by_ana) == []
+    changed = change_status(library, article_id=held_by_ana, status="editing", session="s-ana")
+    assert changed.article.status == "editing"
+    # The CLI takes no lock and passes no session: it is not refused.
+    assert change_status(library, article_id=held_by_ana, status="copy-edit").article.status \
+        == "copy-edit"
+
+
+def test_trash_and_restore_with_another_session_are_refused(library, held_by_ana):
+    from desk.operations.articles import restore_revision, trash_article
+
+    rev = library.revisions.create(held_by_ana, label="first")
+    library.articles.update(held_by_ana, body="Newer.")
+    with pytest.raises(LockHeld, match="moving it to the trash"):
+        trash_article(library, article_id=held_by_ana, session="s-ben")
+    with pytest.raises(LockHeld, match="restoring a revision"):
+        restore_revision(library, revision_id=rev.id, session="s-ben")
+    article = library.articles.get(held_by_ana)
+    assert article.deleted_at is None and article.body == "Newer."
+    assert [r.id for r in library.revisions.list(held_by_ana)] == [rev.id]
+    assert restore_revision(library, revision_id=rev.id, session="s-ana").article.body == ""

@@ -205,3 +205,28 @@ def test_a_lock_of_an_ended_session_is_taken_over_however_fresh(library, aid):
     assert not library.locks.takeover(aid, "Ben", "s-ben", gone="s-other").held  # not Ana's
     assert library.locks.takeover(aid, "Ben", "s-ben", gone="s-ana").held
     assert library.locks.get(aid).session == "s-ben"
+
+
+def test_refuse_if_held_names_the_holder_and_takes_no_lock(library, aid):
+    library.locks.acquire(aid, "Ana", "s-ana")
+    with pytest.raises(LockHeld, match="Ana is editing this article") as refused:
+        with library.transaction():
+            library.locks.refuse_if_held(aid, "s-ben", "a status change")
+    assert "a status change is refused" in str(refused.value)
+    assert refused.value.lock.session == "s-ana"
+    library.locks.refuse_if_held(aid, "s-ana", "a status change")  # the holder may
+    assert library.locks.get(aid).session == "s-ana"
+
+
+def test_refuse_if_held_lets_anyone_write_a_free_article_without_locking_it(library, aid):
+    library.locks.refuse_if_held(aid, "s-ben", "a status change")
+    assert library.locks.get(aid) is None
+    assert library.locks.other_holder(aid, "s-ben") is None
+
+
+def test_a_stale_lock_still_refuses_and_says_to_take_it_over(library, aid):
+    library.locks.acquire(aid, "Ana", "s-ana")
+    backdate(library, aid, STALE_AFTER_S + 30)
+    assert library.locks.other_holder(aid, "s-ben").stale
+    with pytest.raises(LockHeld, match="take the article over first"):
+        library.locks.refuse_if_held(aid, "s-ben", "moving it to the trash")

@@ -93,7 +93,8 @@ class _LazyCombo(QComboBox):
 class ReviewQueuePanel(QWidget):
     open_quote = Signal(int, int, int)  # article id, start, end (str offsets)
 
-    def __init__(self, library, parent=None, *, runner):
+    def __init__(self, library, parent=None, *, runner, separate_process: bool = False):
+        """``separate_process``: stale results are checked in the check process (the window)."""
         super().__init__(parent)
         self.library, self.runner = library, runner
         self.setAccessibleName("Review queue")
@@ -164,7 +165,7 @@ class ReviewQueuePanel(QWidget):
         self.progress.setFormat("Checking changed articles: %v of %m")
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.refresher = StaleRefresher(library, self)
+        self.refresher = StaleRefresher(library, self, separate_process=separate_process)
         self.refresher.progress.connect(self._refresh_progress)
         self.refresher.finished.connect(self._refresh_finished)
         self.counter = QueueCounter(library, self)
