@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 import traceback
 
 import pytest
@@ -116,6 +117,46 @@ def test_a_save_of_the_same_article_waits_then_keeps_both_texts(two):
     again = save_edit(second, a.id, base, {"body": "Ana's other window."}, session="ana",
                       editor="Ana")
     assert again.kept_revision is not None and again.kept_revision.body == "Ana's weir."
+    assert [(r.body, r.label) for r in first.revisions.list(a.id)] == [("Ana's weir.",
+                                                                        KEPT_LABEL)]
+
+
+def _waiting_for_a_lock(lib: Library, pid: int) -> bool:
+    """The server says backend ``pid`` waits for a (row or advisory) lock."""
+    rows = lib.engine.rows("SELECT wait_event_type FROM pg_stat_activity WHERE pid = ?", (pid,))
+    return bool(rows) and rows[0]["wait_event_type"] == "Lock"
+
+
+def test_a_save_that_waited_for_the_row_keeps_the_text_saved_meanwhile(two):
+    first, second, a, _b = two
+    base = text_of(a)
+    held = HeldSave(first, a.id, base, "Ana's weir.", session="ana")
+    waiting: dict[str, object] = {}
+    pid = second.engine.backend_pid()
+    assert pid is not None
+
+    def save_after_it() -> None:  # the default lock wait: it waits for the row, not busy
+        try:
+            waiting["result"] = save_edit(second, a.id, base, {"body": "Ana's other window."},
+                                          session="ana", editor="Ana")
+        except BaseException as exc:
+            waiting["error"] = exc
+
+    thread = threading.Thread(target=save_after_it)
+    thread.start()
+    try:
+        # until the second save is queued on the server behind the open one
+        while not _waiting_for_a_lock(first, pid):
+            assert thread.is_alive(), waiting
+            time.sleep(0.02)
+    finally:
+        held.finish()
+        thread.join(timeout=JOIN_TIMEOUT_S)
+    assert "error" not in waiting, waiting
+    result = waiting["result"]
+    # It read the row once the first save committed: that text was kept, not written over.
+    assert result.kept_revision is not None and result.kept_revision.body == "Ana's weir."
+    assert first.articles.get(a.id).body == "Ana's other window."
     assert [(r.body, r.label) for r in first.revisions.list(a.id)] == [("Ana's weir.",
                                                                         KEPT_LABEL)]
 
