@@ -18,6 +18,7 @@ the column names); anything else (a PRAGMA, duplicate column names) still goes t
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -83,6 +84,17 @@ class Engine:
         """The rows an INSERT, UPDATE or DELETE ... RETURNING gives back, as dicts; it writes
         ``table`` (row ``row_id``, None: some rows), which a change notification names."""
         raise NotImplementedError
+
+    def write_batch(self, statements: Sequence[tuple[str, Params]], *, table: str) -> None:
+        """Run writes of ``table`` whose results nobody reads, in order, inside the open
+        transaction: in one round trip where the engine can (PostgreSQL: one message), else
+        each run of the same statement as one ``executemany`` (as desk always ran them)."""
+        for sql, group in itertools.groupby(statements, key=lambda s: s[0]):
+            params = [p for _sql, p in group]
+            if len(params) == 1:
+                self.conn.execute(sql, params[0])
+            else:
+                self.conn.executemany(sql, params)
 
     def insert(self, table: str, row: Row) -> int:
         """Insert one row into a table keyed by ``id``; the new id."""

@@ -176,6 +176,15 @@ class PgEngine(Engine):
         self.pg.note(table, row_id)
         return cur.fetchall()
 
+    def write_batch(self, statements: Sequence[tuple[str, Params]], *, table: str) -> None:
+        if not statements:
+            return
+        cur: psycopg.ClientCursor[Any] = psycopg.ClientCursor(self.pg.raw)
+        bound = [cur.mogrify(placeholders(sql), params) if params else sql
+                 for sql, params in statements]
+        self.pg.run(cur, "; ".join(bound))  # bound here: no placeholder is read again
+        self.pg.note(table, None)
+
     def insert(self, table: str, row: Row) -> int:
         if not row:
             sql = f'INSERT INTO "{table}" DEFAULT VALUES RETURNING id'
