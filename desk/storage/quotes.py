@@ -143,9 +143,10 @@ class Quotes(Manager):
                 for qid in diff.deleted]
             for qid, values in diff.updated:
                 names = ", ".join(f'"{k}" = ?' for k in values)
-                writes.append((f"UPDATE quotes SET {names}, updated_at = ? WHERE id = ?",
-                               [*values.values(), stamp, qid]))
-            writes += _moves(diff.moved, stamp)
+                writes.append((f"UPDATE quotes SET {names}, updated_at = ? "
+                               "WHERE id = ? AND article_id = ?",
+                               [*values.values(), stamp, qid, aid]))
+            writes += _moves(diff.moved, stamp, article_id=aid)
             self.lib.engine.write_batch(writes, table="quotes")
             touched = {*diff.deleted, *(q for q, _v in diff.updated), *(q for q, _s, _e in diff.moved)}
             for values in diff.added:
@@ -216,14 +217,17 @@ def _digest(rows: Iterable[QuoteTag]) -> str:
 
 
 
-def _moves(positions: Iterable[tuple[int, int | None, int | None]],
-           stamp: str) -> builtins.list[tuple[str, Params]]:
-    """``Quotes.move``'s statements: every row lifted out, then each set in its place."""
+def _moves(positions: Iterable[tuple[int, int | None, int | None]], stamp: str, *,
+           article_id: int | None = None) -> builtins.list[tuple[str, Params]]:
+    """``Quotes.move``'s statements: every row lifted out, then each set in its place;
+    ``article_id``: only that article's rows (a sync holds that article's row lock, and no
+    other's, beside other articles' syncs on PostgreSQL)."""
     moves = builtins.list(positions)
-    lift = [('UPDATE quotes SET start = NULL, "end" = NULL WHERE id = ?', (qid,))
+    only, extra = ("", ()) if article_id is None else (" AND article_id = ?", (article_id,))
+    lift = [(f'UPDATE quotes SET start = NULL, "end" = NULL WHERE id = ?{only}', (qid, *extra))
             for qid, _s, _e in moves]
-    place = [('UPDATE quotes SET start = ?, "end" = ?, updated_at = ? WHERE id = ?',
-              (start, end, stamp, qid)) for qid, start, end in moves]
+    place = [(f'UPDATE quotes SET start = ?, "end" = ?, updated_at = ? WHERE id = ?{only}',
+              (start, end, stamp, qid, *extra)) for qid, start, end in moves]
     return [*lift, *place]
 
 

@@ -118,6 +118,19 @@ def test_a_sync_swapping_places_changing_and_removing_rows_writes_them_all(libra
         (q2.id, "Two", 0), (q1.id, "50% 'off'?", 10)]
 
 
+def test_a_sync_of_one_article_leaves_another_articles_rows_alone(library):
+    from desk.storage.quotes import QuoteDiff
+
+    a = library.articles.create(headline="a", body="x" * 40)
+    b = library.articles.create(headline="b", body="y" * 40)
+    theirs = library.quotes.add(b.id, "Theirs", start=0, end=5)
+    # a diff of article a naming b's row (never computed so; the sync holds a's row only)
+    diff = QuoteDiff(a.id, updated=((theirs.id, {"text": "changed"}),),
+                     moved=((theirs.id, 10, 15),), deleted=(theirs.id,))
+    library.quotes.apply(diff)
+    assert library.quotes.get(theirs.id) == theirs
+
+
 def test_quotations_swapping_places_do_not_collide(library):
     a = library.articles.create(headline="x")
     q1 = library.quotes.add(a.id, "One", start=0, end=5)
