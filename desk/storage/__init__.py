@@ -300,10 +300,12 @@ class Library:
 
     # -- transactions ----------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Library]:
+    def transaction(self, *, per_article: bool = False) -> Iterator[Library]:
         """A write transaction (BEGIN IMMEDIATE, so two processes queue instead of failing);
         nested calls become savepoints. SQLite's errors leave it as desk's own
-        (desk.storage.errors): locked, read-only, disk full, damaged."""
+        (desk.storage.errors): locked, read-only, disk full, damaged. ``per_article``: it
+        writes one article's own rows only, that article's row read first ``FOR UPDATE``
+        (Engine.begin: on PostgreSQL such saves of different articles do not queue)."""
         if self.conn.in_transaction:
             with self.errors(), self.engine.savepoint():
                 yield self
@@ -313,7 +315,7 @@ class Library:
                                   "cannot be written); nothing was changed")
         try:
             with self.errors():
-                self.engine.begin()
+                self.engine.begin(per_article=per_article)
                 try:
                     yield self
                 except BaseException:

@@ -78,21 +78,24 @@ class Articles(Manager):
             return self.count() - before
 
     def update(self, article_id: int, *, tags: Iterable[str] | None = None,
-               **values: Any) -> Article:
+               current: Article | None = None, **values: Any) -> Article:
+        """``current``: the article as this transaction read it (``get(for_update=True)``),
+        not read again."""
         unknown = set(values) - set(EDITABLE) - {"published_at"}
         if unknown:
             raise TypeError(f"unknown article fields: {sorted(unknown)}")
-        current = self.get(article_id, include_deleted=True)
+        if current is None:
+            current = self.get(article_id, include_deleted=True)
         if "status" in values:
             _check_status(values["status"])
         if values.get("language") is not None and values["language"] != current.language:
             _check_language(values)  # a code stored before desk.languages is kept as it was
         changes: dict[str, Any] = {k: v for k, v in values.items() if getattr(current, k) != v}
-        if tags is not None and _clean_tags(tags) != current.tags:
-            changes["_tags"] = True
-        if not changes:
+        new_tags = None if tags is None else _clean_tags(tags)
+        if new_tags == current.tags:
+            new_tags = None  # as stored: not written again
+        if not changes and new_tags is None:
             return current
-        changes.pop("_tags", None)
         stamp = now()
         changes["updated_at"] = stamp
         changes["updated_by"] = self.lib.editor
@@ -100,11 +103,19 @@ class Articles(Manager):
             changes["words"] = word_count(changes["body"])
         if changes.get("status") == "published" and not current.published_at:
             changes["published_at"] = stamp
+        names = ", ".join(f'"{k}" = ?' for k in changes)
+        sql = f"UPDATE articles SET {names} WHERE id = ? RETURNING *"
+        params = [*changes.values(), article_id]
+        if new_tags is None and self.conn.in_transaction:
+            # one statement in the caller's transaction: atomic as it is, no savepoint
+            rows = self.lib.engine.write_rows(sql, params, table="articles", row_id=article_id)
+            return _article(rows[0], current.tags)
         with self.lib.transaction():
-            self._update("articles", article_id, changes)
-            if tags is not None:
-                self._set_tags(article_id, tags)
-        return self.get(article_id, include_deleted=True)
+            rows = self.lib.engine.write_rows(sql, params, table="articles", row_id=article_id)
+            if new_tags is None:
+                return _article(rows[0], current.tags)
+            self._set_tags(article_id, new_tags)
+            return _article(rows[0], self.tags_of(article_id))
 
     def duplicate(self, article_id: int) -> Article:
         a = self.get(article_id)
@@ -134,29 +145,37 @@ class Articles(Manager):
 
     def _set_tags(self, article_id: int, tags: Iterable[str]) -> None:
         self.conn.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
-        for position, name in enumerate(_clean_tags(tags)):
+        clean = _clean_tags(tags)
+        # new tag names in one order, whoever adds them: two saves (of different articles,
+        # at once on PostgreSQL) adding the same two new tags wait for each other, never
+        # deadlock
+        for name in sorted(clean, key=str.lower):
             self.conn.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
+        for position, name in enumerate(clean):
             self.conn.execute(
                 "INSERT INTO article_tags (article_id, tag_id, position) "
                 "SELECT ?, id, ? FROM tags WHERE name = ?", (article_id, position, name),
             )
 
     # -- reading ---------------------------------------------------------------
-    def get(self, article_id: int, *, include_deleted: bool = False) -> Article:
-        row = self._one("SELECT * FROM articles WHERE id = ?", (article_id,))
-        if row is None:
+    def get(self, article_id: int, *, include_deleted: bool = False,
+            for_update: bool = False) -> Article:
+        """``for_update`` (inside a write transaction): the row stays locked until it ends,
+        so no other transaction writes it in between (PostgreSQL's row lock)."""
+        lock = self.lib.engine.for_update if for_update else ""
+        found, tags = self.lib.engine.rows_each(
+            [(f"SELECT * FROM articles WHERE id = ?{lock}", (article_id,)),
+             (_TAGS_OF, (article_id,))])  # one round trip on PostgreSQL
+        if not found:
             raise DeskError(f"no article with id {article_id}")
+        row = found[0]
         if row["deleted_at"] and not include_deleted:
             raise DeskError(f"article {article_id} is in the trash (restore it first)")
-        names = {f.name for f in fields(Article)}
-        article = Article(**{k: v for k, v in row.items() if k in names})
-        article.tags = self.tags_of(article_id)
-        return article
+        return _article(row, [r["name"] for r in tags])
 
     def tags_of(self, article_id: int) -> list[str]:
-        return [r["name"] for r in self._rows(
-            "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-            "WHERE at.article_id = ? ORDER BY at.position, t.name COLLATE NOCASE", (article_id,))]
+        return [r["name"] for r in self._rows(_TAGS_OF, (article_id,))]
+
 
     def all_tags(self) -> list[str]:
         return [r["name"] for r in self._rows(
@@ -235,6 +254,17 @@ class Articles(Manager):
         row = self._one("SELECT count(*) AS n, coalesce(sum(words), 0) AS words FROM articles "
                         "WHERE deleted_at IS NULL") or {"n": 0, "words": 0}
         return {"articles": int(row["n"]), "words": int(row["words"])}
+
+
+_TAGS_OF = ("SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+            "WHERE at.article_id = ? ORDER BY at.position, t.name COLLATE NOCASE")
+_ARTICLE_FIELDS = frozenset(f.name for f in fields(Article))
+
+
+def _article(row: Row, tags: list[str]) -> Article:
+    article = Article(**{k: v for k, v in row.items() if k in _ARTICLE_FIELDS})
+    article.tags = list(tags)
+    return article
 
 
 def _clean_tags(tags: Iterable[str]) -> list[str]:

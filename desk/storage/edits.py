@@ -75,10 +75,13 @@ def save_edit(library: Library, article_id: int, base: Fields | None,
     nobody holds it) — checked in the same transaction as the write."""
     values = dict(values)
     tags = values.pop("tags", None)
-    with library.transaction():
+    # Only this article's rows are written (its row, revision, tags, editing lock), its row
+    # read and locked first: on PostgreSQL saves of other articles go on meanwhile, a save
+    # of this one waits for the row (Library.transaction's per_article).
+    with library.transaction(per_article=True):
+        current = library.articles.get(article_id, include_deleted=True, for_update=True)
         if session is not None:
             library.locks.hold_for_write(article_id, editor, session)
-        current = library.articles.get(article_id, include_deleted=True)
         stored = text_of(current)
         ours = {**{k: v for k, v in stored.items() if k != "tags"}, **values,
                 "tags": list(tags) if tags is not None else stored["tags"]}
@@ -86,7 +89,7 @@ def save_edit(library: Library, article_id: int, base: Fields | None,
         if base is not None and stored != base and not _same_text(stored, ours):
             kept = library.revisions.create(article_id, label=KEPT_LABEL,
                                             editor=current.updated_by)
-        article = library.articles.update(article_id, tags=tags, **values)
+        article = library.articles.update(article_id, tags=tags, current=current, **values)
     if kept is not None:
         log.info("article %d was changed elsewhere since this editor loaded it; that version "
                  "is kept as revision %d", article_id, kept.id)

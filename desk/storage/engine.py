@@ -18,6 +18,7 @@ the column names); anything else (a PRAGMA, duplicate column names) still goes t
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -67,9 +68,33 @@ class Engine:
     conn: Connection
     # SQLite: CROSS JOIN fixes the loop order (desk.storage.queue); elsewhere a plain join.
     ordered_join = "JOIN"
+    # After a SELECT of the row a transaction goes on to write: lock it until the end (on
+    # SQLite the write transaction already excludes every other writer).
+    for_update = " FOR UPDATE"
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
         raise NotImplementedError
+
+    def rows_each(self, queries: Sequence[tuple[str, Params]]) -> list[list[Row]]:
+        """``rows`` of each of several reads (no writes), in one round trip where the engine
+        can (PostgreSQL: one message)."""
+        return [self.rows(sql, params) for sql, params in queries]
+
+    def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
+        """The rows an INSERT, UPDATE or DELETE ... RETURNING gives back, as dicts; it writes
+        ``table`` (row ``row_id``, None: some rows), which a change notification names."""
+        raise NotImplementedError
+
+    def write_batch(self, statements: Sequence[tuple[str, Params]], *, table: str) -> None:
+        """Run writes of ``table`` whose results nobody reads, in order, inside the open
+        transaction: in one round trip where the engine can (PostgreSQL: one message), else
+        each run of the same statement as one ``executemany`` (as desk always ran them)."""
+        for sql, group in itertools.groupby(statements, key=lambda s: s[0]):
+            params = [p for _sql, p in group]
+            if len(params) == 1:
+                self.conn.execute(sql, params[0])
+            else:
+                self.conn.executemany(sql, params)
 
     def insert(self, table: str, row: Row) -> int:
         """Insert one row into a table keyed by ``id``; the new id."""
@@ -95,8 +120,11 @@ class Engine:
         times that several desks compare (editing locks' heartbeats) never meet a skew."""
         return datetime.now(timezone.utc)
 
-    def begin(self) -> None:
-        """Start a write transaction that waits for (never interleaves with) another writer."""
+    def begin(self, *, per_article: bool = False) -> None:
+        """Start a write transaction that waits for (never interleaves with) another writer.
+        ``per_article``: one that writes only one article's own rows (its row, its
+        revisions, tags, editing lock), read first with ``for_update``; an engine may let
+        such transactions on different articles run at once (PostgreSQL does)."""
         raise NotImplementedError
 
     def commit(self) -> None:
@@ -151,6 +179,7 @@ class Engine:
 class SqliteEngine(Engine):
     name = "sqlite"
     ordered_join = "CROSS JOIN"
+    for_update = ""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = self.sqlite = conn
@@ -177,6 +206,11 @@ class SqliteEngine(Engine):
             cursor.close()  # sqlite-utils renames duplicate columns: its way, run again
         return list(self.db.query(sql, params))
 
+    def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
+        cur = self.sqlite.execute(sql, params)
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
     def insert(self, table: str, row: Row) -> int:
         new_id = self.db.table(table).insert(row).last_rowid
         if new_id is None:  # sqlite_utils leaves it unset only when nothing was inserted
@@ -192,7 +226,7 @@ class SqliteEngine(Engine):
     def in_list(self, column: str) -> str:
         return f"{column} IN (SELECT value FROM json_each(?))"
 
-    def begin(self) -> None:
+    def begin(self, *, per_article: bool = False) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
 
     def savepoint(self) -> contextlib.AbstractContextManager[object]:

@@ -1,30 +1,28 @@
 """A library on PostgreSQL through psycopg 3: the engine behind ``postgresql://`` URLs.
 
 This module is imported only when such a URL is opened, so desk on SQLite (and
-``desk check``) never loads psycopg. ``PgConnection`` gives psycopg the calls the managers
-make on sqlite3 (``execute`` with ``?`` placeholders, ``executemany``, ``in_transaction``);
-statements are bound on the client (psycopg's ClientCursor), so a parameter needs no type
-(``? IS NULL``, ``'a' || ?``) as in SQLite. The connection runs in autocommit and
-``PgEngine.begin`` opens a transaction that first takes the library's advisory writer lock,
-so two desks' writes queue as SQLite's BEGIN IMMEDIATE makes them queue, and wait at most
-the busy timeout (``lock_timeout``) before saying the library is busy.
+``desk check``) never loads psycopg. ``PgConnection`` (desk.storage.pg_connection) gives
+psycopg the calls the managers make on sqlite3 (``execute`` with ``?`` placeholders,
+``executemany``, ``in_transaction``); statements are bound on the client (psycopg's
+ClientCursor), so a parameter needs no type (``? IS NULL``, ``'a' || ?``) as in SQLite. The
+connection runs in autocommit and ``PgEngine.begin`` opens a transaction that first takes
+the library's advisory writer lock, so two desks' writes queue as SQLite's BEGIN IMMEDIATE
+makes them queue (an editor's save holds it shared, beside other articles' saves), and wait
+at most the busy timeout (``lock_timeout``) before saying the library is busy.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import itertools
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import errors as pg_errors
-from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row
 
 from desk.storage.engine import Engine, Params, Row
@@ -38,14 +36,27 @@ from desk.storage.errors import (
     StorageError,
     disk_full,
 )
+from desk.storage.pg_connection import (  # re-exported: desk.storage.postgres.X as before
+    CHANGES_CHANNEL as CHANGES_CHANNEL,
+)
+from desk.storage.pg_connection import (
+    MAX_IDS_NOTIFIED as MAX_IDS_NOTIFIED,
+)
+from desk.storage.pg_connection import (
+    WRITER_LOCK as WRITER_LOCK,
+)
+from desk.storage.pg_connection import (
+    PgConnection as PgConnection,
+)
+from desk.storage.pg_connection import (
+    placeholders as placeholders,
+)
+from desk.storage.pg_connection import (
+    written_table as written_table,
+)
 from desk.storage.search import TsSearch
 
-WRITER_LOCK = 0x6465736B  # "desk": the advisory lock every write transaction takes
 CONNECT_TIMEOUT_S = 10
-CHANGES_CHANNEL = "desk_changes"  # what a commit announces (desk.storage.pg_listen hears it)
-MAX_IDS_NOTIFIED = 50  # more rows of one table in one transaction: "<table>:" (any row)
-_WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][A-Za-z0-9_]*)',
-                    re.IGNORECASE)
 
 
 def redacted(url: str) -> str:
@@ -60,103 +71,6 @@ def redacted(url: str) -> str:
     netloc = parts.netloc.rsplit("@", 1)
     user = netloc[0].split(":", 1)[0]
     return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
-
-
-@functools.lru_cache(maxsize=1024)
-def placeholders(sql: str) -> str:
-    """sqlite3's ``?`` as psycopg's ``%s`` (and a literal ``%`` as ``%%``), outside quotes."""
-    out: list[str] = []
-    quote = ""
-    for ch in sql:
-        if quote:
-            if ch == quote:
-                quote = ""
-            out.append("%%" if ch == "%" else ch)
-        elif ch in "'\"":
-            quote = ch
-            out.append(ch)
-        elif ch == "?":
-            out.append("%s")
-        elif ch == "%":
-            out.append("%%")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=1024)
-def written_table(sql: str) -> str | None:
-    """The table an INSERT, UPDATE or DELETE writes to; None for any other statement."""
-    found = _WRITE.match(sql)
-    return found.group(1).lower() if found else None
-
-
-class PgConnection:
-    """psycopg's connection with sqlite3's calls (see the module docstring).
-
-    It also notes which rows its statements write (``table -> ids``, None for rows it cannot
-    name) and announces them on CHANGES_CHANNEL as ``<table>:<id>`` (``<table>:`` for any
-    row): ``PgEngine.commit`` just before COMMIT, so other desks hear of a change exactly
-    when it is committed, and a write outside a transaction right after it."""
-
-    def __init__(self, raw: psycopg.Connection[Any]):
-        self.raw = raw
-        self.changed: dict[str, set[int] | None] = {}
-
-    def execute(self, sql: str, parameters: Any = (), /, *, row_id: int | None = None) -> Any:
-        """``row_id``: the row the statement writes, when the caller knows it."""
-        if not parameters:
-            cur = self.raw.execute(sql)
-        else:
-            cur = self.raw.execute(placeholders(sql), parameters)
-        table = written_table(sql)
-        if table is not None:
-            self.note(table, row_id)
-        return cur  # psycopg.Cursor, as sqlite3's
-
-    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any:
-        cur = self.raw.cursor()
-        cur.executemany(placeholders(sql), list(parameters))
-        table = written_table(sql)
-        if table is not None:
-            self.note(table, None)
-        return cur
-
-    def note(self, table: str, row_id: int | None) -> None:
-        """Row ``row_id`` of ``table`` was written (None: some rows of it)."""
-        if table in self.changed:
-            ids = self.changed[table]
-            if ids is not None:
-                if row_id is None or len(ids) >= MAX_IDS_NOTIFIED:
-                    self.changed[table] = None
-                else:
-                    ids.add(row_id)
-        else:
-            self.changed[table] = None if row_id is None else {row_id}
-        if not self.in_transaction:
-            self.announce()
-
-    def announce(self, *, then: str = "") -> None:
-        """Send the noted changes (inside the open transaction, if any) and forget them;
-        ``then``: a statement to send in the same round trip (COMMIT)."""
-        if not self.changed:
-            if then:
-                self.raw.execute(then)
-            return
-        payloads = [f"{table}:{row}" for table, ids in self.changed.items()
-                    for row in (sorted(ids) if ids is not None else [""])]
-        self.changed = {}
-        # bound on the client (ClientCursor): one message, both statements, one round trip
-        self.raw.execute("SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p" +
-                         (f"; {then}" if then else ""), (CHANGES_CHANNEL, payloads))
-
-    def forget(self) -> None:
-        """A rollback: nothing noted was written."""
-        self.changed = {}
-
-    @property
-    def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
 
 
 def connect(url: str, *, busy_timeout_ms: int, read_only: bool = False) -> PgConnection:
@@ -178,7 +92,7 @@ def connect(url: str, *, busy_timeout_ms: int, read_only: bool = False) -> PgCon
     except psycopg.Error as exc:
         raw.close()
         raise connect_error(exc, url) from exc
-    return PgConnection(raw)
+    return PgConnection(raw, lock_timeout_ms=int(busy_timeout_ms))
 
 
 def _connect_timeout(url: str) -> int:
@@ -255,12 +169,33 @@ class PgEngine(Engine):
         self._savepoints = itertools.count(1)
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
-        cur = self.pg.raw.cursor(row_factory=dict_row)
-        if params:
-            cur.execute(placeholders(sql), params)
-        else:
-            cur.execute(sql)
+        cur: psycopg.Cursor[Row] = self.pg.raw.cursor(row_factory=dict_row)
+        self.pg.run(cur, sql, params)
         return cur.fetchall()
+
+    def rows_each(self, queries: Sequence[tuple[str, Params]]) -> list[list[Row]]:
+        cur: psycopg.ClientCursor[Row] = psycopg.ClientCursor(self.pg.raw, row_factory=dict_row)
+        bound = [cur.mogrify(placeholders(sql), params) if params else sql for sql, params in queries]
+        self.pg.run(cur, "; ".join(bound))
+        found = [cur.fetchall()]
+        while len(found) < len(queries) and cur.nextset():
+            found.append(cur.fetchall())
+        return found
+
+    def write_rows(self, sql: str, params: Params, *, table: str, row_id: int | None) -> list[Row]:
+        cur: psycopg.Cursor[Row] = self.pg.raw.cursor(row_factory=dict_row)
+        self.pg.run(cur, sql, params)
+        self.pg.note(table, row_id)
+        return cur.fetchall()
+
+    def write_batch(self, statements: Sequence[tuple[str, Params]], *, table: str) -> None:
+        if not statements:
+            return
+        cur: psycopg.ClientCursor[Any] = psycopg.ClientCursor(self.pg.raw)
+        bound = [cur.mogrify(placeholders(sql), params) if params else sql
+                 for sql, params in statements]
+        self.pg.run(cur, "; ".join(bound))  # bound here: no placeholder is read again
+        self.pg.note(table, None)
 
     def insert(self, table: str, row: Row) -> int:
         if not row:
@@ -269,7 +204,7 @@ class PgEngine(Engine):
             names = ", ".join(f'"{k}"' for k in row)
             sql = (f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(row))}) '
                    "RETURNING id")
-        cur = self.pg.raw.execute(placeholders(sql), list(row.values()))
+        cur = self.pg.run(self.pg.raw.cursor(), sql, list(row.values()))
         found = cur.fetchone()
         if found is None:
             raise StorageError(f"the {table} row was not stored")
@@ -301,16 +236,24 @@ class PgEngine(Engine):
         found: datetime = self.conn.execute("SELECT clock_timestamp()").fetchone()[0]
         return found.astimezone(timezone.utc)
 
-    def begin(self) -> None:
-        self.pg.forget()
-        self.conn.execute("BEGIN")
-        self.conn.execute(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+    def begin(self, *, per_article: bool = False) -> None:
+        """BEGIN and the writer lock in one round trip (``per_article``: sent with the
+        transaction's first statement, so it holds the lock from that statement on). Every
+        write transaction holds the lock exclusively, except ``per_article`` ones (an
+        editor's save, desk.storage.edits.save_edit), which hold it shared: they queue
+        behind (and hold up) every other writer as before, but not each other, and each
+        takes its article's row lock first (``for_update``), so saves of one article still
+        queue while saves of different articles run side by side."""
+        self.pg.begin(shared=per_article)
 
     def commit(self) -> None:
         self.pg.announce(then="COMMIT")  # delivered to the listeners only if COMMIT succeeds
 
     def rollback(self) -> None:
         self.pg.forget()
+        if self.pg.began:  # nothing was sent
+            self.pg.prefix = []
+            return
         self.conn.execute("ROLLBACK")
 
     @contextlib.contextmanager
@@ -329,6 +272,16 @@ class PgEngine(Engine):
 
     @contextlib.contextmanager
     def lock_timeout(self, ms: int) -> Iterator[None]:
+        if not self.conn.in_transaction:
+            # no round trip: the next transaction sets it for itself (SET LOCAL with its
+            # BEGIN), a statement outside one for itself alone (PgConnection.run)
+            old_local = self.pg.local_timeout_ms
+            self.pg.local_timeout_ms = int(ms)
+            try:
+                yield
+            finally:
+                self.pg.local_timeout_ms = old_local
+            return
         old = self.conn.execute("SHOW lock_timeout").fetchone()[0]
         self.conn.execute(f"SET lock_timeout = {int(ms)}")
         try:

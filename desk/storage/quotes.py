@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.model import QUOTE_ORIGINS, QUOTE_STATUSES, DeskError, TaggedQuote
-from desk.storage.base import Manager, now
+from desk.storage.base import Manager, Params, now
 
 EDITABLE = ("source_id", "text", "speaker", "start", "end", "status", "origin", "origin_ref",
             "original", "note", "reviewed_by", "reviewed_at", "assigned", "verified_material_id",
@@ -89,13 +89,8 @@ class Quotes(Manager):
         one-row-per-place index."""
         moves = list(positions)
         if moves:
-            stamp = now()
             with self.lib.transaction():
-                self.conn.executemany('UPDATE quotes SET start = NULL, "end" = NULL WHERE id = ?',
-                                      [(qid,) for qid, _s, _e in moves])
-                self.conn.executemany('UPDATE quotes SET start = ?, "end" = ?, updated_at = ? '
-                                      'WHERE id = ?',
-                                      [(start, end, stamp, qid) for qid, start, end in moves])
+                self.lib.engine.write_batch(_moves(moves, now()), table="quotes")
 
     def fingerprint(self, article_id: int) -> str:
         """Every stored value of the article's rows, digested: equal fingerprints, equal
@@ -120,24 +115,39 @@ class Quotes(Manager):
             _check(values)
         for values in diff.added:
             _check({k: v for k, v in values.items() if k != "text"})
-        with self.lib.transaction():
-            if rows is not None and list(rows) != self.list(article_id=aid):
+        # Only this article's quotation rows are written, its row read and locked first (so
+        # no save changes the text meanwhile): on PostgreSQL, syncs and saves of other
+        # articles go on meanwhile (Library.transaction's per_article).
+        with self.lib.transaction(per_article=True):
+            what = "body" if body is not None else "id"
+            reads: builtins.list[tuple[str, Params]] = [(
+                f"SELECT {what} AS v FROM articles WHERE id = ?{self.lib.engine.for_update}",
+                (aid,))]
+            if rows is not None or fingerprint is not None:
+                reads.append(_list_query(article_id=aid))
+            found = self.lib.engine.rows_each(reads)  # one round trip on PostgreSQL
+            if body is not None and (found[0][0]["v"] if found[0] else None) != body:
                 return None
-            if fingerprint is not None and fingerprint != self.fingerprint(aid):
+            now_rows = [QuoteTag(**r) for r in found[1]] if len(found) > 1 else []
+            if rows is not None and list(rows) != now_rows:
                 return None
-            if body is not None and self._scalar(
-                    "SELECT body FROM articles WHERE id = ?", (aid,)) != body:
+            if fingerprint is not None and fingerprint != _digest(now_rows):
                 return None
             if not diff:
                 return set()
             stamp = now()
-            self.conn.executemany("DELETE FROM quotes WHERE id = ? AND article_id = ?",
-                                  [(qid, aid) for qid in diff.deleted])
+            # the removals, changes and moves in one round trip on PostgreSQL (they were up
+            # to seven: each one a wait for a busy CPU while other saves run beside it)
+            writes: builtins.list[tuple[str, Params]] = [
+                ("DELETE FROM quotes WHERE id = ? AND article_id = ?", (qid, aid))
+                for qid in diff.deleted]
             for qid, values in diff.updated:
                 names = ", ".join(f'"{k}" = ?' for k in values)
-                self.conn.execute(f"UPDATE quotes SET {names}, updated_at = ? WHERE id = ?",
-                                  [*values.values(), stamp, qid])
-            self.move(diff.moved)
+                writes.append((f"UPDATE quotes SET {names}, updated_at = ? "
+                               "WHERE id = ? AND article_id = ?",
+                               [*values.values(), stamp, qid, aid]))
+            writes += _moves(diff.moved, stamp, article_id=aid)
+            self.lib.engine.write_batch(writes, table="quotes")
             touched = {*diff.deleted, *(q for q, _v in diff.updated), *(q for q, _s, _e in diff.moved)}
             for values in diff.added:
                 touched.add(self._add_row(aid, values, stamp))
@@ -171,23 +181,8 @@ class Quotes(Manager):
 
     def list(self, *, article_id: int | None = None, status: str | None = None,
              source_id: int | None = None) -> list[QuoteTag]:
-        where = ["a.deleted_at IS NULL"]
-        params: builtins.list[object] = []
-        if article_id is not None:
-            where.append("q.article_id = ?")
-            params.append(article_id)
-        if status:
-            if status not in QUOTE_STATUSES:
-                raise DeskError(f"unknown quotation status {status!r}; choose one of "
-                                f"{', '.join(QUOTE_STATUSES)}")
-            where.append("q.status = ?")
-            params.append(status)
-        if source_id is not None:
-            where.append("q.source_id = ?")
-            params.append(source_id)
-        return [QuoteTag(**r) for r in self._rows(
-            "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start NULLS FIRST, q.id", params)]
+        return [QuoteTag(**r) for r in self._rows(*_list_query(
+            article_id=article_id, status=status, source_id=source_id))]
 
     def tagged(self, article_id: int) -> builtins.list[TaggedQuote]:
         """Tags attached to a quotation in the current text (orphaned rows, kept for their
@@ -219,3 +214,39 @@ def _check(values: dict[str, Any]) -> None:
 def _digest(rows: Iterable[QuoteTag]) -> str:
     values = sorted((tuple(getattr(r, c) for c in _COLUMNS) for r in rows), key=lambda t: t[0])
     return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).hexdigest()
+
+
+
+def _moves(positions: Iterable[tuple[int, int | None, int | None]], stamp: str, *,
+           article_id: int | None = None) -> builtins.list[tuple[str, Params]]:
+    """``Quotes.move``'s statements: every row lifted out, then each set in its place;
+    ``article_id``: only that article's rows (a sync holds that article's row lock, and no
+    other's, beside other articles' syncs on PostgreSQL)."""
+    moves = builtins.list(positions)
+    only, extra = ("", ()) if article_id is None else (" AND article_id = ?", (article_id,))
+    lift = [(f'UPDATE quotes SET start = NULL, "end" = NULL WHERE id = ?{only}', (qid, *extra))
+            for qid, _s, _e in moves]
+    place = [(f'UPDATE quotes SET start = ?, "end" = ?, updated_at = ? WHERE id = ?{only}',
+              (start, end, stamp, qid, *extra)) for qid, start, end in moves]
+    return [*lift, *place]
+
+
+def _list_query(*, article_id: int | None = None, status: str | None = None,
+                source_id: int | None = None) -> tuple[str, list[object]]:
+    """``Quotes.list``'s SQL and its parameters."""
+    where = ["a.deleted_at IS NULL"]
+    params: list[object] = []
+    if article_id is not None:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    if status:
+        if status not in QUOTE_STATUSES:
+            raise DeskError(f"unknown quotation status {status!r}; choose one of "
+                            f"{', '.join(QUOTE_STATUSES)}")
+        where.append("q.status = ?")
+        params.append(status)
+    if source_id is not None:
+        where.append("q.source_id = ?")
+        params.append(source_id)
+    return ("SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY q.article_id, q.start NULLS FIRST, q.id", params)

@@ -53,6 +53,23 @@ def test_a_failed_transaction_leaves_nothing_behind_and_the_connection_usable(li
     assert not lib.conn.in_transaction and lib.articles.count() == 0
 
 
+def test_a_batch_of_writes_fails_whole_and_leaves_the_connection_usable(lib):
+    a = lib.articles.create(headline="Weir", body="x" * 40)
+    q = lib.quotes.add(a.id, "One", start=0, end=5)
+    with pytest.raises(StorageError, match="refused the change"):
+        with lib.transaction():
+            lib.engine.write_batch([
+                ("UPDATE quotes SET text = ? WHERE id = ?", ("changed 100%?", q.id)),
+                ("UPDATE quotes SET status = ? WHERE id = ?", ("nonsense", q.id)),
+            ], table="quotes")
+    assert not lib.conn.in_transaction
+    assert lib.quotes.get(q.id).text == "One"
+    with lib.transaction():
+        lib.engine.write_batch([("UPDATE quotes SET text = ? WHERE id = ?",
+                                 ("changed 100%?", q.id))], table="quotes")
+    assert lib.quotes.get(q.id).text == "changed 100%?"
+
+
 def test_a_nested_transaction_rolls_back_alone(lib):
     with lib.transaction():
         lib.articles.create(headline="outer")

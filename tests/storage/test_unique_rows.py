@@ -101,6 +101,36 @@ def test_orphans_are_not_constrained(library):
     assert len(library.quotes.list(article_id=a.id)) == 2
 
 
+def test_a_sync_swapping_places_changing_and_removing_rows_writes_them_all(library):
+    from desk.storage.quotes import QuoteDiff
+
+    a = library.articles.create(headline="x", body="x" * 40)
+    q1 = library.quotes.add(a.id, "One", start=0, end=5)
+    q2 = library.quotes.add(a.id, "Two", start=10, end=15)
+    q3 = library.quotes.add(a.id, "Three", start=20, end=25)
+    # written in one batch on PostgreSQL: the text's % and ? are values, not placeholders
+    diff = QuoteDiff(a.id, deleted=(q3.id,), updated=((q1.id, {"text": "50% 'off'?"}),),
+                     moved=((q1.id, 10, 15), (q2.id, 0, 5)))
+    rows, fingerprint = library.quotes.snapshot(a.id)
+    assert library.quotes.apply(diff, fingerprint=fingerprint, body=a.body) == {
+        q1.id, q2.id, q3.id}
+    assert [(q.id, q.text, q.start) for q in library.quotes.list(article_id=a.id)] == [
+        (q2.id, "Two", 0), (q1.id, "50% 'off'?", 10)]
+
+
+def test_a_sync_of_one_article_leaves_another_articles_rows_alone(library):
+    from desk.storage.quotes import QuoteDiff
+
+    a = library.articles.create(headline="a", body="x" * 40)
+    b = library.articles.create(headline="b", body="y" * 40)
+    theirs = library.quotes.add(b.id, "Theirs", start=0, end=5)
+    # a diff of article a naming b's row (never computed so; the sync holds a's row only)
+    diff = QuoteDiff(a.id, updated=((theirs.id, {"text": "changed"}),),
+                     moved=((theirs.id, 10, 15),), deleted=(theirs.id,))
+    library.quotes.apply(diff)
+    assert library.quotes.get(theirs.id) == theirs
+
+
 def test_quotations_swapping_places_do_not_collide(library):
     a = library.articles.create(headline="x")
     q1 = library.quotes.add(a.id, "One", start=0, end=5)
