@@ -176,11 +176,14 @@ class LibraryPanel(LibraryActions, QWidget):
     def reload(self, select: int | None = None) -> None:
         """Re-read filters' choices and the list; keep (or move) the selection."""
         keep = select if select is not None else self.current_id()
-        self._fill_combo(self.section_filter, "Any section", self.library.articles.sections())
-        self._fill_combo(self.tag_filter, "Any tag", self.library.articles.all_tags())
+        self._fill_filters()
         self.model.refresh()
         if keep is not None:
             self.model.when_shown(lambda: self.select(keep, emit=False))
+
+    def _fill_filters(self) -> None:
+        self._fill_combo(self.section_filter, "Any section", self.library.articles.sections())
+        self._fill_combo(self.tag_filter, "Any tag", self.library.articles.all_tags())
 
     def _fill_combo(self, combo: QComboBox, any_label: str, values: list[str]) -> None:
         current = combo.currentData()
@@ -278,7 +281,13 @@ class LibraryPanel(LibraryActions, QWidget):
     def library_changed(self, changes, origin=None) -> None:
         """The runner's "library changed": a listed article's row is re-read in place; an
         article that now belongs in this view and is not listed (new, imported, restored), or
-        is listed and no longer belongs (trashed, purged), re-reads the list."""
+        is listed and no longer belongs (trashed, purged), re-reads the list, as do articles
+        another editor wrote without naming them; their tags refill the filters."""
+        if "articles" in changes.unnamed:
+            self.reload()
+            return
+        if "tags" in changes.unnamed:
+            self._fill_filters()
         rows = []
         for aid in sorted(changes.articles):
             try:

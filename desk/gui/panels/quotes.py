@@ -147,7 +147,8 @@ class QuotesPanel(QWidget):
         save synced them, a quotation was tagged): redraw the last report with them."""
         if self._article_id is None or self._report is None:
             return
-        if changes.quotes or changes.sources or self._article_id in changes.articles:
+        if changes.touches("quotes") or changes.touches("sources") \
+                or self._article_id in changes.articles or "articles" in changes.unnamed:
             self.show_report(self._report, self._article_id)
 
     def _current_changed(self, item, _previous) -> None:
