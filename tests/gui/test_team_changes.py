@@ -3,7 +3,8 @@ window) first, then a window on the test cluster and another editor's connection
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import pytest
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desk.gui.team_changes import TeamChanges, heard_changes
 from desk.model import DeskError
@@ -141,3 +142,157 @@ def test_rows_without_ids_are_kinds_changed_unnamed():
 def test_the_dictionary_and_materials():
     changes = _said(("dictionary_words", None), ("materials", 3))
     assert changes.dictionary and changes.materials == {3} and not changes.unnamed
+
+
+# -- a window on the test cluster, another editor on a connection of its own ------------------
+
+WAIT_MS = 10000
+COUNTED = {  # what a refresh may re-read, by the method that re-reads it
+    "list": ("desk.gui.article_model", "ArticleListModel", "refresh"),
+    "list row": ("desk.gui.article_model", "ArticleListModel", "update_row"),
+    "list filters": ("desk.gui.library_panel", "LibraryPanel", "_fill_filters"),
+    "sources": ("desk.gui.panels.sources", "SourcesPanel", "refresh"),
+    "quoted in": ("desk.gui.panels.sources", "SourcesPanel", "refresh_quoted_in"),
+    "review": ("desk.gui.panels.review_queue", "ReviewQueuePanel", "refresh"),
+    "review sources": ("desk.gui.panels.review_queue", "ReviewQueuePanel", "_fill_source_filter"),
+    "check": ("desk.gui.live_checks", "LiveChecker", "inputs_changed"),
+    "open article": ("desk.gui.external_changes", "ExternalChanges", "_check_open_article"),
+}
+
+
+@pytest.fixture
+def counted(qtbot, pg_url, tmp_path, monkeypatch):
+    """A window on a team library whose panels count their refreshes (patched before the
+    window wires them), another editor's library, and the counts."""
+    import importlib
+
+    from desk.storage import Library
+    from tests.gui.shell_helpers import close_window
+    from tests.gui.team_helpers import team_window
+
+    counts: dict[str, int] = dict.fromkeys(COUNTED, 0)
+
+    def counting(name, method):
+        def wrapper(self, *args, **kwargs):
+            counts[name] += 1
+            return method(self, *args, **kwargs)
+        return wrapper
+
+    for name, (module, cls, attr) in COUNTED.items():
+        klass = getattr(importlib.import_module(module), cls)
+        monkeypatch.setattr(klass, attr, counting(name, getattr(klass, attr)))
+    window, library = team_window(qtbot, pg_url, tmp_path / "settings.ini")
+    # the open article's first check and the quotation rows it syncs: this window's own
+    # refreshes, done before a test counts another editor's
+    qtbot.waitUntil(lambda: window.checker.report is not None and window.quote_syncer.is_idle(),
+                    timeout=WAIT_MS * 3)
+    other = Library.open(pg_url)
+    yield window, other, counts
+    close_window(window)
+    other.close()
+    library.close()
+
+
+def _after_the_next_refresh(qtbot, window, counts, write) -> dict[str, int]:
+    """What re-read itself for another editor's ``write`` (counted from zero)."""
+    team = window.team
+    qtbot.wait(150)  # what earlier writes announced has arrived ...
+    qtbot.waitUntil(lambda: not team._pending and not team._debounce.isActive(),
+                    timeout=WAIT_MS)  # ... and been refreshed
+    for name in counts:
+        counts[name] = 0
+    with qtbot.waitSignal(window.team.refreshed, timeout=WAIT_MS):
+        write()
+    qtbot.wait(20)
+    return {name: n for name, n in counts.items() if n}
+
+
+def test_a_source_another_editor_adds_refreshes_the_sources_panel_only(qtbot, counted):
+    from tests.gui.team_helpers import source_names
+
+    window, other, counts = counted
+    done = _after_the_next_refresh(qtbot, window, counts, lambda: other.sources.add("Ines Halloran"))
+    # the Review panel's filter offers it; the open article is checked again (a source
+    # is an input of attribution)
+    assert done == {"sources": 1, "review sources": 1, "check": 1}
+    assert "Ines Halloran" in source_names(window)
+    review = window.panels["review"]
+    assert review.source_filter.findText("Ines Halloran") >= 0
+
+
+def test_an_articles_status_refreshes_its_row_of_the_list_only(qtbot, counted):
+    from desk.operations import articles as article_ops
+    from tests.gui.team_helpers import listed_status
+
+    window, other, counts = counted
+    aid = other.articles.create(headline="Council budget", body="The council met.").id
+    qtbot.waitUntil(lambda: listed_status(window, "Council budget") == "Draft", timeout=WAIT_MS)
+    done = _after_the_next_refresh(qtbot, window, counts, lambda: article_ops.change_status(
+        other, article_id=aid, status="editing"))
+    assert done == {"list row": 1}
+    assert listed_status(window, "Council budget") == "Editing"
+
+
+def test_an_article_the_review_queue_shows_reads_the_queue_again(qtbot, counted):
+    from desk.review.reattach import sync_quotes
+    from tests.gui.team_helpers import queued_quotes
+
+    window, other, counts = counted
+    aid = other.articles.create(headline="Harbour", body="“We will rebuild,” said Ines Halloran.").id
+    sync_quotes(other, aid)
+    row = other.quotes.list(article_id=aid)[0].id
+    qtbot.waitUntil(lambda: row in queued_quotes(window), timeout=WAIT_MS)
+    done = _after_the_next_refresh(qtbot, window, counts,
+                                   lambda: other.articles.update(aid, headline="Harbour rebuilt"))
+    assert done == {"list row": 1, "review": 1, "review sources": 1}  # the queue, its filter
+    tree = window.panels["review"].tree
+    assert [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())
+            if tree.topLevelItem(i).data(0, Qt.UserRole) == row] == ["Harbour rebuilt"]
+
+
+def test_an_article_trashed_elsewhere_leaves_the_list_and_the_queue(qtbot, counted):
+    from desk.review.reattach import sync_quotes
+    from tests.gui.team_helpers import listed_headlines, queued_quotes
+
+    window, other, counts = counted
+    aid = other.articles.create(headline="Harbour", body="“We will rebuild,” said Ines Halloran.").id
+    sync_quotes(other, aid)
+    row = other.quotes.list(article_id=aid)[0].id
+    qtbot.waitUntil(lambda: row in queued_quotes(window), timeout=WAIT_MS)
+    done = _after_the_next_refresh(qtbot, window, counts, lambda: other.articles.trash(aid))
+    assert done == {"list": 1, "list filters": 1, "review": 1, "review sources": 1}
+    qtbot.waitUntil(lambda: "Harbour" not in listed_headlines(window), timeout=WAIT_MS)
+    assert row not in queued_quotes(window)
+
+
+def test_the_dictionary_changed_elsewhere_checks_the_open_article_again_only(qtbot, counted):
+    from desk.operations import dictionary as dictionary_ops
+
+    window, other, counts = counted
+    assert window.editor.article_id is not None
+    done = _after_the_next_refresh(qtbot, window, counts,
+                                   lambda: dictionary_ops.add_words(other, words=["zorp"]))
+    assert done == {"check": 1}
+
+
+def test_the_open_article_changed_elsewhere_is_shown_as_stored(qtbot, counted):
+    window, other, counts = counted
+    aid = window.editor.article_id
+    assert aid is not None and not window.autosaver.dirty
+    done = _after_the_next_refresh(qtbot, window, counts, lambda: other.articles.update(
+        aid, body="Rewritten by the night editor."))
+    assert done.get("open article") == 1 and "sources" not in done and "list" not in done
+    assert window.editor.body.toPlainText() == "Rewritten by the night editor."
+
+
+def test_a_notification_it_cannot_read_refreshes_everything(qtbot, counted, pg_url):
+    import psycopg
+
+    window, _other, counts = counted
+
+    def mystery() -> None:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("SELECT pg_notify('desk_changes', 'a_table_of_a_newer_desk:1')")
+
+    done = _after_the_next_refresh(qtbot, window, counts, mystery)
+    assert {"list", "sources", "review", "check"} <= set(done)

@@ -199,7 +199,8 @@ class SourcesPanel(QWidget):
             self.refresh()
         elif changes.touches("quotes") or changes.touches("articles") \
                 or changes.touches("materials"):
-            self.refresh_quoted_in()
+            if not changes.elsewhere or len(self.selected_ids()) == 1:  # else nothing shown
+                self.refresh_quoted_in()
 
     def refresh_quoted_in(self) -> None:
         """Re-read where the selected source is quoted (after quotation rows changed)."""
