@@ -1,7 +1,7 @@
 """What live updates on a team library cost, and how soon another editor's change shows.
 
     .venv/bin/python tests/bench/bench_team_changes.py [--rounds 7] [--writes 20] [--window]
-        [--articles 3000]
+        [--articles 3000] [--sources 200]
 
 Starts a throwaway PostgreSQL cluster (tests/pg_cluster.py) and times, rounds interleaved:
 
@@ -11,19 +11,22 @@ Starts a throwaway PostgreSQL cluster (tests/pg_cluster.py) and times, rounds in
 * ``heard``: from another connection's commit returning to the listener's callback
   (desk.storage.pg_listen, its own thread and connection), the median of WRITES.
 * ``--window``, on a library of ARTICLES articles (one in five with a quotation to review)
-  and 200 sources, offscreen:
+  and SOURCES sources, offscreen:
   - ``refresh``: what one notification costs the window's GUI thread, by kind (another
-    editor's new source; an article's status), the targeted refresh (desk.gui.team_changes
-    ``heard_changes``, then ExternalChanges ``heard``) against the full one every notification
-    took before (``changed_elsewhere``), alternated, the listener stopped so only these run;
-    median and ratio.
+    editor's new source; an article's status): the targeted refresh (desk.gui.team_changes
+    ``heard_changes``, then ExternalChanges ``heard``), the full one (``changed_elsewhere``),
+    and the full one as before this work (``Sources.list`` reading each source with two
+    queries, as it did: ``_old_sources_list``), alternated, the listener stopped so only
+    these run; medians and ratios to "before".
   - ``shown``: from another editor's ``sources.add`` returning to the window's Sources panel
-    listing the name, as it is now and as it was (300 ms debounce, full refresh), alternated.
+    listing the name, now and as before (300 ms debounce, a full refresh, the old
+    ``Sources.list``), alternated.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import threading
@@ -62,15 +65,15 @@ def _heard(lib, other, n: int) -> list[float]:
     return delays
 
 
-def _fill(lib, n: int) -> None:
-    """N articles (every fifth with a quotation to review) and 200 sources."""
+def _fill(lib, n: int, sources: int) -> None:
+    """N articles (every fifth with a quotation to review) and SOURCES sources."""
     quote = "\u201cWe will rebuild the harbour,\u201d said Ines Halloran."
     lib.articles.create_many(
         {"headline": f"Story {i}", "section": ("News", "Sport", "City")[i % 3],
          "body": (quote + "\n\n" if i % 5 == 0 else "") + f"The council met for the {i}th time."}
         for i in range(n))
     with lib.transaction():
-        for i in range(200):
+        for i in range(sources):
             lib.sources.add(f"Source Number{i}")
         for a in lib.articles.list():
             if a.headline.startswith("Story") and int(a.headline.split()[1]) % 5 == 0:
@@ -115,8 +118,36 @@ def _settle(app, win, s: float = 0.3) -> None:
     _spin_until(app, lambda: win.quote_syncer.is_idle(), 15)
 
 
-def _refresh_costs(url: str, other, rounds: int, writes: int) -> dict[str, tuple[list, list]]:
-    """GUI-thread ms of one notification's refresh, by kind: (targeted, full)."""
+def _old_sources_list(self, *, search=None):
+    """Sources.list before this work: the ids, then two queries per source."""
+    if search:
+        query = self.lib.engine.search.sources(search)
+        if query is None:
+            return []
+        ids = [r["id"] for r in self._rows(*query)]
+    else:
+        ids = [r["id"] for r in self._rows("SELECT id FROM sources ORDER BY name COLLATE NOCASE")]
+    return [self.get(i) for i in ids]
+
+
+@contextlib.contextmanager
+def _as_before(on: bool):
+    from desk.storage.sources import Sources
+
+    new = Sources.list
+    if on:
+        Sources.list = _old_sources_list  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Sources.list = new  # type: ignore[method-assign]
+
+
+ARMS = ("targeted", "full", "before")
+
+
+def _refresh_costs(url: str, other, rounds: int, writes: int) -> dict[str, dict[str, list]]:
+    """GUI-thread ms of one notification's refresh, by kind and arm (ARMS)."""
     from desk.gui.team_changes import heard_changes
     from desk.operations import articles as article_ops
     from desk.storage.pg_listen import Change
@@ -129,8 +160,8 @@ def _refresh_costs(url: str, other, rounds: int, writes: int) -> dict[str, tuple
         pid = other.backend_pid
         aids = [a.id for a in other.articles.list(limit=writes)]
         statuses = ("editing", "draft")
-        costs: dict[str, tuple[list, list]] = {"source added": ([], []),
-                                               "article status": ([], [])}
+        costs: dict[str, dict[str, list]] = {kind: {arm: [] for arm in ARMS}
+                                             for kind in ("source added", "article status")}
         counter = iter(range(10**6))
 
         def source():
@@ -145,18 +176,19 @@ def _refresh_costs(url: str, other, rounds: int, writes: int) -> dict[str, tuple
 
         for _ in range(rounds):
             for kind, write in (("source added", source), ("article status", status)):
-                for full in (False, True):
+                for arm in ARMS:
                     spent = []
-                    for _ in range(writes):
-                        batch = write()
-                        started = time.perf_counter()
-                        if full:
-                            external.changed_elsewhere()
-                        else:
-                            external.heard(heard_changes(batch))
-                        app.processEvents()
-                        spent.append((time.perf_counter() - started) * 1000)
-                    costs[kind][1 if full else 0].append(statistics.median(spent))
+                    with _as_before(arm == "before"):
+                        for _ in range(writes):
+                            batch = write()
+                            started = time.perf_counter()
+                            if arm == "targeted":
+                                external.heard(heard_changes(batch))
+                            else:
+                                external.changed_elsewhere()
+                            app.processEvents()
+                            spent.append((time.perf_counter() - started) * 1000)
+                    costs[kind][arm].append(statistics.median(spent))
                     _settle(app, win, 0.1)
         return costs
     finally:
@@ -186,11 +218,12 @@ def _window(url: str, other, n: int) -> tuple[list[float], list[float]]:
                 external.heard = (lambda _c: external.changed_elsewhere()) if before else targeted
                 win.team._debounce.setInterval(300 if before else team_changes.DEBOUNCE_MS)
                 name = f"Editor Number{i}{'b' if before else 'a'}"
-                other.sources.add(name)
-                done = time.perf_counter()
-                _spin_until(app, lambda name=name: name in names())
-                (before_ms if before else now_ms).append((time.perf_counter() - done) * 1000)
-                _spin_until(app, lambda: not win.team._debounce.isActive(), 5)
+                with _as_before(before):
+                    other.sources.add(name)
+                    done = time.perf_counter()
+                    _spin_until(app, lambda name=name: name in names())
+                    (before_ms if before else now_ms).append((time.perf_counter() - done) * 1000)
+                    _spin_until(app, lambda: not win.team._debounce.isActive(), 5)
                 _settle(app, win, 0.1)
     finally:
         win.close()
@@ -204,6 +237,7 @@ def main() -> int:
     parser.add_argument("--writes", type=int, default=20)
     parser.add_argument("--window", action="store_true")
     parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--sources", type=int, default=200)
     args = parser.parse_args()
 
     import psycopg
@@ -240,12 +274,13 @@ def main() -> int:
         print(f"heard by listener   median {statistics.median(heard):.2f} ms   "
               f"max {max(heard):.2f} ms   (n={len(heard)})")
         if args.window:
-            _fill(other, args.articles)
+            _fill(other, args.articles, args.sources)
             costs = _refresh_costs(url, other, args.rounds, args.writes)
-            for kind, (targeted, full) in costs.items():
-                t, f = statistics.median(targeted), statistics.median(full)
-                print(f"refresh: {kind:15s} targeted {t:.2f} ms   full {f:.2f} ms   "
-                      f"ratio {t / f:.3f}   ({args.rounds} rounds x {args.writes})")
+            for kind, arms in costs.items():
+                t, f, b = (statistics.median(arms[arm]) for arm in ARMS)
+                print(f"refresh: {kind:15s} targeted {t:.1f} ms   full {f:.1f} ms   "
+                      f"full as before {b:.1f} ms   targeted/before {t / b:.3f}   "
+                      f"full/before {f / b:.3f}   ({args.rounds} rounds x {args.writes})")
             now_ms, before_ms = _window(url, other, args.writes)
             a, b = statistics.median(now_ms), statistics.median(before_ms)
             print(f"source shown in the window: now median {a:.0f} ms (max {max(now_ms):.0f}), "

@@ -296,3 +296,31 @@ def test_a_notification_it_cannot_read_refreshes_everything(qtbot, counted, pg_u
 
     done = _after_the_next_refresh(qtbot, window, counts, mystery)
     assert {"list", "sources", "review", "check"} <= set(done)
+
+
+def test_an_article_restored_elsewhere_brings_its_quotations_back_to_the_queue(qtbot, counted):
+    from desk.review.reattach import sync_quotes
+    from tests.gui.team_helpers import listed_headlines, queued_quotes
+
+    window, other, counts = counted
+    aid = other.articles.create(headline="Harbour", body="“We will rebuild,” said Ines Halloran.").id
+    sync_quotes(other, aid)
+    row = other.quotes.list(article_id=aid)[0].id
+    other.articles.trash(aid)
+    qtbot.waitUntil(lambda: row not in queued_quotes(window) and
+                    "Harbour" not in listed_headlines(window), timeout=WAIT_MS)
+    done = _after_the_next_refresh(qtbot, window, counts, lambda: other.articles.restore(aid))
+    assert "review" in done and "sources" not in done  # it was not shown: counted, then read
+    assert row in queued_quotes(window)
+
+
+def test_a_tag_another_editor_gives_is_offered_by_the_tag_filter(qtbot, counted):
+    from tests.gui.team_helpers import listed_headlines
+
+    window, other, counts = counted
+    aid = other.articles.create(headline="Harbour", body="The harbour.").id
+    qtbot.waitUntil(lambda: "Harbour" in listed_headlines(window), timeout=WAIT_MS)
+    done = _after_the_next_refresh(qtbot, window, counts,
+                                   lambda: other.articles.update(aid, tags=["waterfront"]))
+    assert done == {"list row": 1, "list filters": 1}
+    assert window.library_panel.tag_filter.findData("waterfront") >= 0
