@@ -155,6 +155,7 @@ COUNTED = {  # what a refresh may re-read, by the method that re-reads it
     "quoted in": ("desk.gui.panels.sources", "SourcesPanel", "refresh_quoted_in"),
     "review": ("desk.gui.panels.review_queue", "ReviewQueuePanel", "refresh"),
     "review sources": ("desk.gui.panels.review_queue", "ReviewQueuePanel", "_fill_source_filter"),
+    "quotes panel": ("desk.gui.panels.quotes", "QuotesPanel", "show_report"),
     "check": ("desk.gui.live_checks", "LiveChecker", "inputs_changed"),
     "open article": ("desk.gui.external_changes", "ExternalChanges", "_check_open_article"),
 }
@@ -324,3 +325,20 @@ def test_a_tag_another_editor_gives_is_offered_by_the_tag_filter(qtbot, counted)
                                    lambda: other.articles.update(aid, tags=["waterfront"]))
     assert done == {"list row": 1, "list filters": 1}
     assert window.library_panel.tag_filter.findData("waterfront") >= 0
+
+
+def test_a_quotation_verified_elsewhere_reads_the_queue_not_the_open_articles_panels(
+        qtbot, counted):
+    from desk.operations import quotes as quote_ops
+    from desk.review.reattach import sync_quotes
+    from tests.gui.team_helpers import queued_quotes
+
+    window, other, counts = counted
+    aid = other.articles.create(headline="Harbour", body="“We will rebuild,” said Ines Halloran.").id
+    sync_quotes(other, aid)
+    row = other.quotes.list(article_id=aid)[0].id
+    qtbot.waitUntil(lambda: row in queued_quotes(window), timeout=WAIT_MS)
+    done = _after_the_next_refresh(qtbot, window, counts,
+                                   lambda: quote_ops.verify(other, quote_id=row, force=True))
+    assert done == {"review": 1, "review sources": 1}  # not the Quotes panel, not the check
+    assert row not in queued_quotes(window)
