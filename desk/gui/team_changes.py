@@ -3,7 +3,7 @@
 desk.storage.pg_listen's listener (its own connection, its own thread) hands over each
 batch of notifications (``<table>:<id>``); ``TeamChanges`` moves them to the GUI thread (a
 queued signal), drops what this window's own connection wrote and what no view shows (check
-results, editing-lock heartbeats), and after DEBOUNCE_MS of quiet (MAX_DELAY_MS at most)
+results, editing-lock heartbeats, revisions, the status log), and after DEBOUNCE_MS of quiet (MAX_DELAY_MS at most)
 turns the burst into one Changes (``heard_changes``: which articles, sources, quotations,
 materials, the dictionary, the tags; ``elsewhere`` set) and hands it to
 desk.gui.external_changes ``heard``: the runner announces it, so each panel refreshes only
