@@ -10,7 +10,10 @@ subscribed here, that looks at what changed and refreshes only what it shows; th
 checker re-checks when sources, quotation rows or the dictionary changed. A change made
 outside this window (``changes.external``, desk.gui.external_changes) names no rows: the
 library list with its filters, the Sources and Review panels re-read everything and the
-checker checks again. A subscription ends when its widget is destroyed."""
+checker checks again. Another editor's commit on a team library (``changes.elsewhere``,
+desk.gui.team_changes) names its rows: the panels take it as any change, the checker checks
+again only when an input of the open article's check is among them. A subscription ends
+when its widget is destroyed."""
 
 from __future__ import annotations
 
@@ -138,7 +141,7 @@ def _or_outside(slot: Slot, reread: Callable[[], None]) -> Slot:
         if changes.external:
             reread()
         if changes.articles or changes.sources or changes.quotes or changes.dictionary \
-                or changes.materials:
+                or changes.materials or changes.unnamed:
             slot(changes, origin)
     return heard
 
@@ -149,12 +152,30 @@ def _recheck(checker: LiveChecker, autosaver: Autosaver, syncer: QuoteSyncer,
     save and its quotation sync come from the very text being checked: nothing to redo."""
     if origin is checker or origin is autosaver or checker.article_id is None:
         return
+    if changes.elsewhere and not changes.external:
+        if _concerns_the_check(checker, changes):
+            checker.inputs_changed()  # the writer's desk syncs its own rows: nothing to sync
+        return
     if changes.sources:
         # A source added or renamed names speakers already in the text: store that on the
         # quotation rows once the re-check has run, not at the next edit.
         _sync_after_next_check(checker, autosaver, syncer)
     if changes.sources or changes.quotes or changes.dictionary or changes.external:
         checker.inputs_changed()
+
+
+def _concerns_the_check(checker: LiveChecker, changes: Changes) -> bool:
+    """Another editor's commit changed an input of the open article's check: the sources,
+    the dictionary, or this article's quotation rows (tags, verification)."""
+    if changes.touches("sources") or changes.dictionary or "quotes" in changes.unnamed:
+        return True
+    if not changes.quotes:
+        return False
+    try:
+        rows = checker.library.quotes.list(article_id=checker.article_id)
+    except SAVE_ERRORS:
+        return True
+    return any(q.id in changes.quotes for q in rows)
 
 
 def _sync_after_next_check(checker: LiveChecker, autosaver: Autosaver,

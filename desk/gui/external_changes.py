@@ -12,7 +12,9 @@ the next save keeps the other version in History (desk.storage.edits.save_edit).
 nothing unsaved it is shown as stored now, the cursor and the scroll position kept.
 
 A team library on PostgreSQL has no data version: its changes arrive as notifications
-(desk.gui.team_changes), which call ``changed_elsewhere`` as the poll does."""
+(desk.gui.team_changes) that name the rows, handed to ``heard``: the runner announces them
+(each panel re-reads what they concern) and the open article is looked at only when it is
+among them; what they cannot name calls ``changed_elsewhere`` as the poll does."""
 
 from __future__ import annotations
 
@@ -66,6 +68,14 @@ class ExternalChanges(QObject):
         notifications, desk.gui.team_changes): the views read again."""
         self.runner.announce(Changes.outside(), origin=self)
         self._check_open_article()
+
+    def heard(self, changes: Changes) -> None:
+        """Another editor committed ``changes`` (named rows, desk.gui.team_changes): the
+        views re-read what it concerns, the open article when it is among them."""
+        self.runner.announce(changes, origin=self)
+        aid = self.editor.article_id
+        if aid is not None and (aid in changes.articles or "articles" in changes.unnamed):
+            self._check_open_article()
 
     def stop(self) -> None:
         self.timer.stop()

@@ -1,5 +1,5 @@
 """The article library: search as you type, filters, and new / duplicate / trash / restore
-(desk.operations.articles, run through the window's OperationRunner).
+(desk.gui.library_actions; each row drawn by desk.gui.article_delegate).
 
 The search runs in a worker (desk.gui.library_search) after a short pause in typing; the
 list keeps showing what it showed until the new rows are answered, then selects, counts and
@@ -7,8 +7,8 @@ moves the focus as asked. The GUI thread never waits for a search."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,84 +16,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desk.gui.article_model import (
-    SUMMARY_ROLE,
-    ArticleListModel,
-    friendly_time,
-    status_label,
-)
-from desk.gui.highlighter import blend
+from desk.gui.article_delegate import ArticleDelegate
+from desk.gui.article_model import ArticleListModel, status_label
+from desk.gui.library_actions import LibraryActions
 from desk.gui.library_search import LibrarySearch
 from desk.gui.shortcuts import local_shortcut
-from desk.gui.status_bar import counted
 from desk.model import ARTICLE_STATUSES, DeskError
-from desk.operations import articles as ops
-from desk.storage.locks import LockHeld
 
 SEARCH_DEBOUNCE_MS = 150
 
 
-class ArticleDelegate(QStyledItemDelegate):
-    """Two lines per article: the headline, then status · section · words · last change."""
-
-    def sizeHint(self, option, index):  # noqa: N802 (Qt override)
-        fm = option.fontMetrics
-        return QSize(200, fm.lineSpacing() * 2 + 14)
-
-    def paint(self, painter, option, index):
-        a = index.data(SUMMARY_ROLE)
-        if a is None:
-            return super().paint(painter, option, index)
-        painter.save()
-        style = option.widget.style() if option.widget else None
-        opt = option
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        if style:
-            style.drawControl(QStyle.CE_ItemViewItem, opt, painter, option.widget)
-        selected = bool(option.state & QStyle.State_Selected)
-        pal = option.palette
-        fg = pal.color(QPalette.HighlightedText if selected else QPalette.Text)
-        muted = blend(fg, pal.color(QPalette.Highlight if selected else QPalette.Base), 0.4)
-        r = option.rect.adjusted(10, 6, -10, -6)
-        fm = option.fontMetrics
-        bold = QFont(option.font)
-        bold.setWeight(QFont.DemiBold)
-        painter.setFont(bold)
-        painter.setPen(fg)
-        headline = a.headline or "(untitled)"
-        from PySide6.QtGui import QFontMetrics
-
-        painter.drawText(QRect(r.left(), r.top(), r.width(), fm.lineSpacing()),
-                         Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetrics(bold).elidedText(headline, Qt.ElideRight, r.width()))
-        painter.setFont(option.font)
-        painter.setPen(muted)
-        bits = [status_label(a.status)]
-        if a.section:
-            bits.append(a.section)
-        bits.append(counted(a.words, "word"))
-        meta = " · ".join(bits)
-        when = friendly_time(a.updated_at)
-        line2 = QRect(r.left(), r.top() + fm.lineSpacing() + 2, r.width(), fm.lineSpacing())
-        painter.drawText(line2, Qt.AlignRight | Qt.AlignVCenter, when)
-        room = r.width() - fm.horizontalAdvance(when) - 12
-        painter.drawText(QRect(line2.left(), line2.top(), room, line2.height()),
-                         Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(meta, Qt.ElideRight, room))
-        painter.restore()
-
-
-class LibraryPanel(QWidget):
+class LibraryPanel(LibraryActions, QWidget):
     article_selected = Signal(int)  # the editor should show this article
     article_created = Signal(int)
     article_trashed = Signal(int)
@@ -236,11 +176,14 @@ class LibraryPanel(QWidget):
     def reload(self, select: int | None = None) -> None:
         """Re-read filters' choices and the list; keep (or move) the selection."""
         keep = select if select is not None else self.current_id()
-        self._fill_combo(self.section_filter, "Any section", self.library.articles.sections())
-        self._fill_combo(self.tag_filter, "Any tag", self.library.articles.all_tags())
+        self._fill_filters()
         self.model.refresh()
         if keep is not None:
             self.model.when_shown(lambda: self.select(keep, emit=False))
+
+    def _fill_filters(self) -> None:
+        self._fill_combo(self.section_filter, "Any section", self.library.articles.sections())
+        self._fill_combo(self.tag_filter, "Any tag", self.library.articles.all_tags())
 
     def _fill_combo(self, combo: QComboBox, any_label: str, values: list[str]) -> None:
         current = combo.currentData()
@@ -312,105 +255,6 @@ class LibraryPanel(QWidget):
         if current.isValid() and not self.model.filter.trashed:
             self.article_selected.emit(self.model.article_id(current.row()))
 
-    # -- actions -----------------------------------------------------------------------
-    def new_article(self) -> int | None:
-        language = {"language": self.new_language} if self.new_language else {}
-        article = self._run(ops.new_article, **language)
-        if article is None:
-            return None
-        self._leave_trash()
-        self.clear_filters()
-        self.reload(select=article.id)
-        self.article_created.emit(article.id)
-        self.article_selected.emit(article.id)
-        return article.id
-
-    def duplicate_current(self) -> int | None:
-        aid = self.current_id()
-        if aid is None:
-            return None
-        copy = self._run(ops.duplicate_article, article_id=aid)
-        if copy is None:
-            return None
-        self.reload(select=copy.id)
-        self.article_created.emit(copy.id)
-        self.article_selected.emit(copy.id)
-        return copy.id
-
-    def trash_current(self) -> bool:
-        aid = self.current_id()
-        if aid is None or self.model.filter.trashed:
-            return False
-        refused = self._held_elsewhere(aid, "moving it to the trash")
-        if refused:  # asked before the question; the trash checks again in its transaction
-            self.error.emit(refused)
-            return False
-        try:
-            headline = self.library.articles.get(aid).headline or "(untitled)"
-        except DeskError as exc:  # the team library went offline
-            self.error.emit(str(self.runner.explain(exc, "trash")))
-            return False
-        answer = QMessageBox.question(
-            self, "Move to trash",
-            f"Move “{headline}” to the trash?\n\nYou can restore it from the trash later.",
-            QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
-        if answer != QMessageBox.Yes:
-            return False
-        row = self.view.currentIndex().row()
-        if self._run(ops.trash_article, article_id=aid) is None:
-            return False
-        self.model.refresh()
-        self.article_trashed.emit(aid)
-        self.model.when_shown(lambda: self._select_row(row))
-        return True
-
-    def _select_row(self, row: int) -> None:
-        if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
-
-    def restore_current(self) -> bool:
-        aid = self.current_id()
-        if not self.model.filter.trashed:
-            return False
-        if aid is None:
-            self._tell("Select an article in the trash to restore it.")
-            return False
-        if self._run(ops.restore_article, article_id=aid) is None:
-            return False
-        self._leave_trash()
-        self.reload(select=aid)
-        self.article_restored.emit(aid)
-        self.article_selected.emit(aid)
-        return True
-
-    def _held_elsewhere(self, aid: int, doing: str) -> str:
-        """Another window holds the article's editing lock: why ``doing`` is refused."""
-        session = getattr(self.runner, "lock_session", None)
-        if not session:
-            return ""
-        try:
-            self.library.locks.refuse_if_held(aid, session, doing)
-        except LockHeld as exc:
-            return str(exc)
-        except DeskError:  # offline, busy: the operation itself says so
-            return ""
-        return ""
-
-    def _run(self, op, **kwargs):
-        """The operation's article, or None after emitting ``error`` (the window shows it)."""
-        try:
-            result = self.runner.run(op, parent=self, quiet=True, **kwargs)
-        except DeskError as exc:
-            self.error.emit(str(exc))
-            return None
-        return result.article
-
-    def _tell(self, message: str) -> None:
-        """A short note in the window's status bar (when the panel is in a window that has one)."""
-        window = self.window()
-        if window is not self and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(message, 5000)
-
     def clear_filters(self) -> None:
         """Show everything (so a new article is in the list, not hidden by a filter)."""
         from desk.gui.article_model import ArticleFilter
@@ -437,7 +281,13 @@ class LibraryPanel(QWidget):
     def library_changed(self, changes, origin=None) -> None:
         """The runner's "library changed": a listed article's row is re-read in place; an
         article that now belongs in this view and is not listed (new, imported, restored), or
-        is listed and no longer belongs (trashed, purged), re-reads the list."""
+        is listed and no longer belongs (trashed, purged), re-reads the list, as do articles
+        another editor wrote without naming them; their tags refill the filters."""
+        if "articles" in changes.unnamed:
+            self.reload()
+            return
+        if "tags" in changes.unnamed:
+            self._fill_filters()
         rows = []
         for aid in sorted(changes.articles):
             try:

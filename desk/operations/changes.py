@@ -24,6 +24,11 @@ class Changes:
     # Another process (a second window, the CLI) committed something: which rows is not
     # known, so whoever hears it re-reads what it shows (desk.gui.external_changes).
     external: bool = False
+    # Another editor committed it, heard on a team library (desk.gui.team_changes): the rows
+    # named are those written; ``unnamed`` holds the kinds ("articles", "sources", "quotes",
+    # "materials", "tags") some rows of which were written without being named (a bulk write).
+    elsewhere: bool = False
+    unnamed: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def of(cls, *, articles: Iterable[int | None] = (), sources: Iterable[int | None] = (),
@@ -36,14 +41,19 @@ class Changes:
         """Something changed outside this process; anything may have."""
         return cls(external=True)
 
+    def touches(self, kind: str) -> bool:
+        """Rows of ``kind`` ("articles", "sources", "quotes", "materials") changed, named or not."""
+        return bool(getattr(self, kind, None)) or kind in self.unnamed
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.articles | other.articles, self.sources | other.sources,
                        self.quotes | other.quotes, self.dictionary or other.dictionary,
-                       self.materials | other.materials, self.external or other.external)
+                       self.materials | other.materials, self.external or other.external,
+                       self.elsewhere or other.elsewhere, self.unnamed | other.unnamed)
 
     def __bool__(self) -> bool:
         return bool(self.articles or self.sources or self.quotes or self.dictionary
-                    or self.materials or self.external)
+                    or self.materials or self.external or self.unnamed)
 
     def describe(self) -> str:
         """"2 articles, 1 source" — for logs and tests."""
@@ -51,10 +61,13 @@ class Changes:
                  for name, ids in (("article", self.articles), ("source", self.sources),
                                    ("quotation", self.quotes), ("material", self.materials))
                  if ids]
+        parts += [f"some {kind}" for kind in sorted(self.unnamed)]
         if self.dictionary:
             parts.append("the dictionary")
         if self.external:
             parts.append("changes made outside this window")
+        elif self.elsewhere:
+            parts.append("by another editor")
         return ", ".join(parts) or "nothing"
 
 

@@ -17,6 +17,8 @@ CHANGES_CHANNEL = "desk_changes"  # what a commit announces (desk.storage.pg_lis
 MAX_IDS_NOTIFIED = 50  # more rows of one table in one transaction: "<table>:" (any row)
 _WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][A-Za-z0-9_]*)',
                     re.IGNORECASE)
+# an UPDATE or DELETE ending "WHERE id = ?" writes (at most) the row its last parameter names
+_ONE_ROW = re.compile(r'\bWHERE\s+"?id"?\s*=\s*\?\s*$', re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -48,11 +50,26 @@ def written_table(sql: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
+@functools.lru_cache(maxsize=1024)
+def writes_one_row(sql: str) -> bool:
+    """An UPDATE or DELETE of the one row ``WHERE id = ?`` (its last parameter) names."""
+    return _ONE_ROW.search(sql) is not None
+
+
+def named_row(sql: str, parameters: Any) -> int | None:
+    """The id of the one row the statement writes, when its last parameter names it."""
+    if not writes_one_row(sql) or not isinstance(parameters, (list, tuple)) or not parameters:
+        return None
+    last = parameters[-1]
+    return last if isinstance(last, int) and not isinstance(last, bool) else None
+
+
 class PgConnection:
     """psycopg's connection with sqlite3's calls (see the module docstring).
 
     It also notes which rows its statements write (``table -> ids``, None for rows it cannot
-    name) and announces them on CHANGES_CHANNEL as ``<table>:<id>`` (``<table>:`` for any
+    name: the caller's ``row_id``, else the last parameter of a statement ending
+    ``WHERE id = ?``) and announces them on CHANGES_CHANNEL as ``<table>:<id>`` (``<table>:`` for any
     row): ``PgEngine.commit`` just before COMMIT, so other desks hear of a change exactly
     when it is committed, and a write outside a transaction right after it."""
 
@@ -105,30 +122,38 @@ class PgConnection:
         cur = self.run(self.raw.cursor(), sql, parameters)
         table = written_table(sql)
         if table is not None:
-            self.note(table, row_id)
+            self.note(table, row_id if row_id is not None else named_row(sql, parameters))
         return cur  # psycopg.Cursor, as sqlite3's
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> Any:
         if self.prefix:  # executemany sends many messages: what waits goes first, alone
             self.run(self.raw.cursor(), "SELECT 1")
+        rows = list(parameters)
         cur = self.raw.cursor()
-        cur.executemany(placeholders(sql), list(parameters))
+        cur.executemany(placeholders(sql), rows)
         table = written_table(sql)
         if table is not None:
-            self.note(table, None)
+            named = [named_row(sql, r) for r in rows]
+            self.note_rows(table, named if named and None not in named else [None])
         return cur
 
     def note(self, table: str, row_id: int | None) -> None:
         """Row ``row_id`` of ``table`` was written (None: some rows of it)."""
-        if table in self.changed:
-            ids = self.changed[table]
-            if ids is not None:
-                if row_id is None or len(ids) >= MAX_IDS_NOTIFIED:
-                    self.changed[table] = None
-                else:
-                    ids.add(row_id)
-        else:
-            self.changed[table] = None if row_id is None else {row_id}
+        self.note_rows(table, [row_id])
+
+    def note_rows(self, table: str, row_ids: Iterable[int | None]) -> None:
+        """These rows of ``table`` were written (None: some rows of it); announced at once
+        outside a transaction."""
+        for row_id in row_ids:
+            if table in self.changed:
+                ids = self.changed[table]
+                if ids is not None:
+                    if row_id is None or len(ids) >= MAX_IDS_NOTIFIED:
+                        self.changed[table] = None
+                    else:
+                        ids.add(row_id)
+            else:
+                self.changed[table] = None if row_id is None else {row_id}
         if not self.in_transaction:
             self.announce()
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from desk.storage import pg_migrations
 from desk.storage.errors import LibraryReadOnly, StorageError
-from desk.storage.postgres import PgConnection, PgEngine, connect, redacted
+from desk.storage.pg_errors import redacted
+from desk.storage.postgres import PgConnection, PgEngine, connect
 
 if TYPE_CHECKING:
     from desk.storage import Library

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import psycopg
 
-from desk.storage.postgres import CHANGES_CHANNEL, redacted
+from desk.storage.pg_errors import redacted
+from desk.storage.postgres import CHANGES_CHANNEL
 
 log = logging.getLogger(__name__)
 

@@ -77,3 +77,15 @@ def no_modal_dialogs(monkeypatch) -> Dialogs:
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(refuse))
     monkeypatch.setattr(QMessageBox, "exec", refuse)  # e.g. the recovery question
     return Dialogs(monkeypatch, answer=QMessageBox.Cancel)
+
+
+def library_panel(qtbot, library):
+    """A library panel on ``library``, shown on its own, with a runner of its own."""
+    from desk.gui.library_panel import LibraryPanel
+    from desk.gui.op_runner import OperationRunner
+
+    panel = LibraryPanel(library, runner=OperationRunner(library))
+    qtbot.addWidget(panel)
+    panel.resize(320, 600)
+    panel.show()
+    return panel

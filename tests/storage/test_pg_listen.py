@@ -11,7 +11,7 @@ import pytest
 from desk.storage import Library
 from desk.storage.errors import ConnectionLost, StorageError
 from desk.storage.pg_listen import Change, ChangeListener
-from desk.storage.postgres import CHANGES_CHANNEL, MAX_IDS_NOTIFIED, written_table
+from desk.storage.postgres import CHANGES_CHANNEL, MAX_IDS_NOTIFIED, named_row, written_table
 
 WAIT_S = 10
 
@@ -69,10 +69,31 @@ def test_a_rolled_back_transaction_announces_nothing(team):
 
 def test_a_statement_naming_no_row_announces_its_table(team):
     lib, ear = team
-    aid = lib.articles.create(headline="Trashed").id
-    lib.articles.trash(aid)  # UPDATE articles ... WHERE id = ?: no id the engine can name
+    sid = lib.sources.add("Ines Halloran").id
+    lib.sources.add_alias(sid, "Halloran")  # INSERT INTO source_aliases: no id to name
     end = mark(lib)
-    assert "articles:" in heard(ear, end)
+    assert "source_aliases:" in heard(ear, end)
+
+
+def test_a_statement_ending_where_id_names_the_row(team):
+    lib, ear = team
+    aid = lib.articles.create(headline="Trashed").id
+    lib.articles.trash(aid)  # UPDATE articles SET deleted_at = ? WHERE id = ?
+    end = mark(lib)
+    got = heard(ear, end)
+    assert f"articles:{aid}" in got and "articles:" not in got
+
+
+def test_executemany_names_the_rows_of_where_id(team):
+    lib, ear = team
+    ids = [lib.engine.insert("tags", {"name": f"tag {n}"}) for n in range(3)]
+    heard(ear, f"tags:{ids[-1]}")
+    with lib.transaction():
+        lib.conn.executemany("UPDATE tags SET name = ? WHERE id = ?",
+                             [(f"renamed {i}", i) for i in ids])
+    end = mark(lib)
+    got = heard(ear, end)
+    assert sorted(got[:-1]) == sorted(f"tags:{i}" for i in ids)
 
 
 def test_many_rows_of_a_table_are_one_notification(team):
@@ -90,6 +111,15 @@ def test_written_table_reads_the_statements_desk_writes_with():
     assert written_table("DELETE FROM source_aliases WHERE source_id = ?") == "source_aliases"
     assert written_table("SELECT * FROM articles") is None
     assert written_table("WITH v AS (SELECT 1) SELECT * FROM v") is None
+
+
+def test_named_row_is_the_last_parameter_of_where_id_only():
+    assert named_row("UPDATE articles SET deleted_at = ? WHERE id = ?", ("now", 12)) == 12
+    assert named_row('DELETE FROM quotes WHERE "id" = ?', [7]) == 7
+    assert named_row("DELETE FROM quotes WHERE id = ? AND article_id = ?", (7, 3)) is None
+    assert named_row("DELETE FROM article_tags WHERE article_id = ?", (3,)) is None
+    assert named_row("UPDATE articles SET deleted_at = NULL WHERE id = ?", ()) is None
+    assert named_row("UPDATE quotes SET status = ? WHERE id = ?", ("x", True)) is None
 
 
 def test_change_parse():

@@ -13,6 +13,24 @@ def test_source_with_aliases_round_trip(library):
     assert library.sources.find("kadhimi").id == s.id
 
 
+def test_the_list_is_by_name_each_source_with_its_own_aliases_as_get_reads_them(library):
+    b = library.sources.add("bruno Marchetti", aliases=["Marchetti"])
+    a = library.sources.add("Ada Okafor", aliases=["Okafor", "Dr Okafor"], role="mayor")
+    c = library.sources.add("Carla Ruiz")
+    listed = library.sources.list()
+    assert [s.id for s in listed] == [a.id, b.id, c.id]  # by name, case aside
+    assert listed == [library.sources.get(i) for i in (a.id, b.id, c.id)]
+    assert listed[0].aliases == ["Okafor", "Dr Okafor"] and listed[2].aliases == []
+
+
+def test_a_searched_list_keeps_the_searchs_order_and_only_what_it_found(library):
+    library.sources.add("Ada Okafor", aliases=["Okafor"])
+    library.sources.add("Carla Ruiz")
+    found = library.sources.list(search="Okafor")
+    assert [s.name for s in found] == ["Ada Okafor"] and found[0].aliases == ["Okafor"]
+    assert library.sources.list(search="Nobody Atall") == []
+
+
 def test_source_kind_is_checked(library):
     with pytest.raises(DeskError, match="unknown source kind"):
         library.sources.add("X", kind="robot")

@@ -85,12 +85,14 @@ class QuotesPanel(QWidget):
         self.quotes: list = []
         self._report = None
         self._article_id: int | None = None
+        self._row_ids: set[int] = set()  # the stored rows the last report was drawn with
 
     def show_report(self, report, article_id: int | None) -> None:
         self._report, self._article_id = report, article_id
         self.quotes = list(report.quotes) if report else []
         names = {s.id: s.name for s in self.library.sources.refs()}
         rows, body = self._stored(article_id)
+        self._row_ids = {r.id for r in rows}
         at = {(r.start, r.end): r.status for r in rows if r.start is not None}
         by_text = {comparable(r.text): r.status for r in rows if r.text and r.start is not None}
         current = self.tree.currentItem()
@@ -147,7 +149,12 @@ class QuotesPanel(QWidget):
         save synced them, a quotation was tagged): redraw the last report with them."""
         if self._article_id is None or self._report is None:
             return
-        if changes.quotes or changes.sources or self._article_id in changes.articles:
+        if changes.elsewhere and not (changes.unnamed or changes.sources) \
+                and self._article_id not in changes.articles \
+                and not self._row_ids & changes.quotes:
+            return  # another editor's articles and rows, none of them this one's
+        if changes.touches("quotes") or changes.touches("sources") \
+                or self._article_id in changes.articles or "articles" in changes.unnamed:
             self.show_report(self._report, self._article_id)
 
     def _current_changed(self, item, _previous) -> None:

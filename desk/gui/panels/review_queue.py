@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desk.gui.panels.review_widgets import LazyCombo, QueueTree, excerpt, refill
 from desk.gui.review_refresh import QueueCounter, StaleRefresher
 from desk.model import DeskError
 from desk.operations import quotes as ops
@@ -42,52 +42,7 @@ SPEAKER_MAX, ARTICLE_MAX = 160, 200  # px: beyond this, names and headlines are 
 SIDE_SHARE = 0.22  # neither Speaker nor Article takes more than this share of a narrow list
 KEYS_HELP = "J / ↓ next · K / ↑ previous · V verify · D dispute · Enter open · R review…"
 PAGE = 200  # rows read at a time; the next page when the list is scrolled near its end
-
-
-def _excerpt(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class _QueueTree(QTreeWidget):
-    """Single-letter keys act on the queue instead of the list's type-ahead search."""
-
-    keys: dict = {}
-    resized = Signal()
-
-    def resizeEvent(self, event):  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.resized.emit()
-
-    def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        fn = self.keys.get(event.key()) if not event.modifiers() & ~Qt.KeypadModifier else None
-        if fn is not None:
-            fn()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-def _refill(combo: QComboBox, everything: str, pairs) -> None:
-    """Refill a filter, keeping its choice when it is still there, without signals."""
-    keep = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(everything, None)
-    for label, value in pairs:
-        combo.addItem(label, value)
-    combo.setCurrentIndex(max(0, combo.findData(keep)))
-    combo.blockSignals(False)
-
-
-class _LazyCombo(QComboBox):
-    """Filled when its list is opened (``before_popup``), not when the panel is built."""
-
-    before_popup = Signal()
-
-    def showPopup(self):  # noqa: N802 - Qt override
-        self.before_popup.emit()
-        super().showPopup()
+COUNTED_AT_MOST = 10  # articles another editor changed that are looked up one by one
 
 
 class ReviewQueuePanel(QWidget):
@@ -101,7 +56,7 @@ class ReviewQueuePanel(QWidget):
         self.cursor = QueueCursor(library, page_size=PAGE)
         self._articles_filled = False
 
-        self.article_filter = _LazyCombo()
+        self.article_filter = LazyCombo()
         self.article_filter.before_popup.connect(self.fill_article_filter)
         self.article_filter.setAccessibleName("Filter by article")
         self.source_filter = QComboBox()
@@ -122,7 +77,7 @@ class ReviewQueuePanel(QWidget):
         filters.addWidget(self.article_filter, 1, 0)
         filters.addWidget(self.source_filter, 1, 1)
 
-        self.tree = _QueueTree()
+        self.tree = QueueTree()
         self.tree.setAccessibleName("Quotations to review")
         self.tree.setHeaderLabels(["Status", "Quotation", "Speaker", "Article"])
         self.tree.setRootIsDecorated(False)
@@ -196,11 +151,47 @@ class ReviewQueuePanel(QWidget):
 
     def library_changed(self, changes, origin=None) -> None:
         """The runner's "library changed": re-read the queue when quotation rows, sources or
-        articles (headlines, trash) changed elsewhere; its own actions re-read it already."""
+        articles (headlines, trash) changed elsewhere; its own actions re-read it already.
+        Another editor's commit (a team library) re-reads it only when it changes what the
+        queue shows (``_shows_any``); the stale results it made are that editor's desk's to
+        refresh."""
+        if changes.elsewhere:
+            if self._shows_any(changes):
+                self.refresh()
+            elif changes.sources:  # a new source: the filter offers it
+                self._fill_source_filter()
+            return
         if origin is not self and (changes.quotes or changes.sources or changes.articles):
             self.refresh()
         if changes.quotes or changes.sources or changes.articles or changes.dictionary:
             self.refresher.start()  # what changed is stale now: check it again, off this thread
+
+    def _shows_any(self, changes) -> bool:
+        """Another editor's quotation rows, the sources of rows shown, an article shown (its
+        headline, the trash) or one with rows to review that is not shown (restored, or it
+        moved to the top): the queue is read again; anything else leaves it."""
+        if changes.touches("quotes") or "sources" in changes.unnamed \
+                or "articles" in changes.unnamed:
+            return True
+        shown = self.cursor.items
+        if changes.sources and any(i.source_id in changes.sources for i in shown):
+            return True
+        if not changes.articles:
+            return False
+        listed = {i.article_id for i in shown}
+        if listed & changes.articles:
+            return True
+        filters = self.cursor.filters
+        others = changes.articles if filters["article_id"] is None \
+            else changes.articles & {filters["article_id"]}
+        if len(others) > COUNTED_AT_MOST:
+            return True  # one read of the queue costs less than this many counts
+        try:
+            return any(self.library.queue.count(
+                wanted_statuses(filters["status"]), article_id=aid,
+                source_id=filters["source_id"]) for aid in sorted(others))
+        except DeskError:
+            return True
 
     def _refresh_progress(self, done: int, total: int) -> None:
         if total:
@@ -219,14 +210,17 @@ class ReviewQueuePanel(QWidget):
         until then it holds "All articles" and the article chosen."""
         keep = self.article_filter.currentData()
         self._articles_filled = False
-        _refill(self.article_filter, "All articles",
+        refill(self.article_filter, "All articles",
                 [] if keep is None else [(self._article_label(keep), keep)])
-        _refill(self.source_filter, "All sources",
+        self._fill_source_filter()
+
+    def _fill_source_filter(self) -> None:
+        refill(self.source_filter, "All sources",
                [(s.name, s.id) for s in sorted(self.library.sources.refs(), key=lambda r: r.name.lower())])
 
     def _article_label(self, article_id: int) -> str:
         try:
-            return _excerpt(self.library.articles.get(article_id).headline or "(untitled)", 40)
+            return excerpt(self.library.articles.get(article_id).headline or "(untitled)", 40)
         except DeskError:
             return f"#{article_id}"
 
@@ -235,8 +229,8 @@ class ReviewQueuePanel(QWidget):
         if self._articles_filled:
             return
         self._articles_filled = True
-        _refill(self.article_filter, "All articles",
-                     [(_excerpt(headline or "(untitled)", 40), aid)
+        refill(self.article_filter, "All articles",
+                     [(excerpt(headline or "(untitled)", 40), aid)
                       for aid, headline in self.library.queue.articles()])
 
     def _filters_changed(self) -> None:
@@ -250,7 +244,7 @@ class ReviewQueuePanel(QWidget):
         for item in items:
             speaker = item.source_name or item.speaker or "—"
             headline = " ".join((item.headline or "(untitled)").split())
-            row = QTreeWidgetItem([item.status, _excerpt(item.text), speaker, headline])
+            row = QTreeWidgetItem([item.status, excerpt(item.text), speaker, headline])
             row.setToolTip(1, item.text + (f"\n\nNote: {item.note}" if item.note else ""))
             row.setToolTip(2, speaker)
             row.setToolTip(3, headline)

@@ -195,10 +195,12 @@ class SourcesPanel(QWidget):
         """The runner's "library changed": re-read the list when sources changed elsewhere
         (its own edits re-read it already); where the selected source is quoted, when
         quotation rows or articles changed."""
-        if changes.sources and origin is not self:
+        if changes.touches("sources") and origin is not self:
             self.refresh()
-        elif changes.quotes or changes.articles or changes.materials:
-            self.refresh_quoted_in()
+        elif changes.touches("quotes") or changes.touches("articles") \
+                or changes.touches("materials"):
+            if not changes.elsewhere or len(self.selected_ids()) == 1:  # else nothing shown
+                self.refresh_quoted_in()
 
     def refresh_quoted_in(self) -> None:
         """Re-read where the selected source is quoted (after quotation rows changed)."""
