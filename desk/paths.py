@@ -58,6 +58,26 @@ def is_database_url(target: object) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
+_USER_PASSWORD = re.compile(r"([A-Za-z]:/{0,2}[^:/@\s]*):[^@/\s]*@")  # scheme:[//]user:pw@
+_QUERY_PASSWORD = re.compile(r"([?&]password=)[^&\s]*", re.IGNORECASE)
+# "word:" or "word:/" at the start: a URL's scheme (two letters at least: C:/ is a drive)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:(?:/|(?=[^\\]*@))")
+
+
+def masked(text: str) -> str:
+    """``text`` with the password of any URL in it as ``***`` (``user:pw@`` and
+    ``?password=``): what a message or the log may show of a command line or a URL."""
+    return _QUERY_PASSWORD.sub(r"\1***", _USER_PASSWORD.sub(r"\1:***@", text))
+
+
+def lookalike_url(target: object) -> bool:
+    """A URL that is not a team library's (``postgresql://``): a mistyped scheme
+    (``postgresql:/``, ``Postgresql://``, ``pg://``, ``postgresql:user@host``), which must
+    be refused, not taken for a file name (a local library would be made in its place)."""
+    text = str(target)
+    return not is_database_url(text) and _SCHEME.match(text) is not None
+
+
 def url_without_password(url: str) -> str:
     """A team library's URL as settings and the window keep it: never with its password
     (libpq finds that in ~/.pgpass or $PGPASSWORD, or the window asks for it)."""
@@ -95,7 +115,9 @@ def library_path(explicit: str | os.PathLike | None = None) -> Path | str:
     returned as it is (a str: Path would fold its "//")."""
     for given in (explicit, os.environ.get("DESK_DB")):
         if given:
-            return given if is_database_url(given) else Path(given).expanduser()
+            if is_database_url(given) or lookalike_url(given):  # the latter refused on open
+                return given
+            return Path(given).expanduser()
     return default_library_path()
 
 

@@ -128,3 +128,15 @@ def test_verbose_in_a_separate_process(tmp_path, article):
     assert proc.returncode == 0, proc.stderr
     assert log_lines(proc.stderr) and "Traceback" not in proc.stderr
     assert "opened the library" in (tmp_path / "state" / "desk" / "desk.log").read_text()
+
+
+def test_a_urls_password_never_reaches_the_log_or_stderr(tmp_path, capsys):
+    # a mistyped team URL carrying a password: refused, and neither the command line in the
+    # log nor the one-line error repeats the password
+    code = main(["-v", "--db", "postgresql:/ana:s3cret@127.0.0.1/newsroom?password=s3cret",
+                 "list"])
+    err = capsys.readouterr().err
+    assert code == 2 and "is not a library" in err
+    assert "s3cret" not in err
+    text = log_path().read_text(encoding="utf-8")
+    assert "postgresql:/ana:***@127.0.0.1" in text and "s3cret" not in text

@@ -131,8 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         raise
     setup_logging(args.verbose)
     started = time.perf_counter()
-    log.info("desk %s: %s", __version__,
-             " ".join(sys.argv[1:] if argv is None else argv) or "(the window)")
+    from desk.paths import masked
+
+    log.info("desk %s: %s", __version__,  # a URL's password never reaches the log
+             masked(" ".join(sys.argv[1:] if argv is None else argv)) or "(the window)")
     ctx = Context(args.db)
     previous = _interrupt_on_sigterm(args.command)
     try:

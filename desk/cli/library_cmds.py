@@ -60,8 +60,11 @@ def register(sub) -> None:
                                    "dictionary word and log of the library (--db) into TARGET, "
                                    "ids and all, in one transaction: a new library file, or an "
                                    "empty PostgreSQL database as postgresql://user@host/dbname. "
-                                   "TARGET must hold nothing yet; the library is only read.")
+                                   "TARGET must hold nothing yet unless --replace; the "
+                                   "library is only read.")
     p.add_argument("target", metavar="TARGET")
+    p.add_argument("--replace", action="store_true",
+                   help="empty TARGET first, in the same transaction (a file TARGET is replaced)")
     p.set_defaults(func=run_copy)
 
     p = sub.add_parser("migrate", help="copy a whole library from SRC to DST: a file onto a "
@@ -160,7 +163,7 @@ def run_copy(args, ctx) -> int:
     target = args.target if is_database_url(args.target) else str(Path(args.target).expanduser())
     if not is_database_url(target):
         source.refuse_target(target, "the copy")
-    moved = copy_into(source, target, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
+    moved = copy_into(source, target, replace=args.replace, busy_timeout_ms=CLI_BUSY_TIMEOUT_MS)
     print(f"copied {moved.copied.summary()} into {moved.where}")
     return 0
 

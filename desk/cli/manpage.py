@@ -37,8 +37,11 @@ EXIT_STATUS = (
 
 ENVIRONMENT = (
     ("DESK_DB", "the library to use when --db is not given"),
-    ("DESK_REVIEWER", "the reviewer name stamped on quotation reviews when --by is not given "
-                      "(default: the login name)"),
+    ("DESK_EDITOR", "the editor's name stamped on saves, status changes, exports and "
+                    "quotation reviews (default: the window's Preferences, else the login name)"),
+    ("DESK_REVIEWER", "the older name of DESK_EDITOR, read when DESK_EDITOR is not set"),
+    ("PGPASSWORD, ~/.pgpass", "where a team library's password is found when its "
+                              "postgresql:// URL has none (libpq's own; desk never stores it)"),
     ("XDG_DATA_HOME, XDG_STATE_HOME, XDG_CACHE_HOME",
      "where the default library, the log and the spelling index live (see FILES)"),
     ("QT_QPA_PLATFORM", "offscreen renders the window without a display (desk screenshot sets it)"),

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from desk.paths import is_database_url
+from desk.paths import is_database_url, lookalike_url, masked
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
 from desk.storage.check_results import CheckResults
@@ -133,6 +133,7 @@ class Library:
                                                             busy_timeout_ms=busy_timeout_ms)
             opened.editor = editor
             return opened
+        refuse_lookalike(path)
         path = Path(path)
         started = time.perf_counter()
         files.sweep_pending_backups()  # temporaries of backups killed mid-copy
@@ -198,6 +199,7 @@ class Library:
                 cls, str(path), seed=False, busy_timeout_ms=busy_timeout_ms, read_only=True)
             opened.editor = editor  # whose personal words a check accepts
             return opened
+        refuse_lookalike(path)
         path = Path(path)
         if not path.exists():
             raise StorageError(f"no library at {path}")
@@ -423,6 +425,15 @@ def _connect(path: Path, read_only: bool, busy_timeout_ms: int, *,
     except sqlite3.OperationalError:
         conn.close()
     return connect(base + "?mode=ro&immutable=1", uri=True)
+
+
+def refuse_lookalike(target: str | os.PathLike[str]) -> None:
+    """A mistyped team library URL is refused: taken for a file name, it would make a new
+    local library (in a folder named after the server, password and all)."""
+    if lookalike_url(target):
+        raise StorageError(f"{masked(str(target))} is not a library: a team library's URL "
+                           "starts with postgresql:// (e.g. postgresql://user@host/dbname); "
+                           "a library file is a path")
 
 
 def _check_is_sqlite(path: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desk.model import DeskError
 from desk.paths import is_database_url
-from desk.storage import BUSY_TIMEOUT_MS, SQLITE_MAGIC, Library, files
+from desk.storage import BUSY_TIMEOUT_MS, SQLITE_MAGIC, Library, files, refuse_lookalike
 from desk.storage.errors import StorageError
 from desk.storage.transfer import TABLES, Copied, Progress, copy_library
 
@@ -35,6 +35,7 @@ def open_source(spec: str | os.PathLike[str], *,
     opened as desk opens it (upgraded if older); a server's only to read."""
     if is_database_url(spec):
         return Library.open_read_only(spec, busy_timeout_ms=busy_timeout_ms)
+    refuse_lookalike(spec)
     path = Path(spec).expanduser()
     if not path.exists():
         raise StorageError(f"no library at {path}")
@@ -63,6 +64,7 @@ def copy_into(source: Library, target_spec: str | os.PathLike[str], *, replace: 
         with Library.open(target_spec, seed=False, busy_timeout_ms=busy_timeout_ms) as target:
             return Moved(copy_library(source, target, replace=replace, progress=progress),
                          target.where)
+    refuse_lookalike(target_spec)
     path = Path(target_spec).expanduser()
     if not source.is_postgresql and files.is_library_file(source.path, path):
         raise DeskError(f"{path} is the library being copied; choose another file")
@@ -75,6 +77,7 @@ def backup_to_file(source: Library, target: str | os.PathLike[str], *,
                    overwrite: bool = False) -> Path:
     """A team library as an SQLite library file: one snapshot of the server (REPEATABLE
     READ, read only), written beside ``target`` and renamed into place."""
+    refuse_lookalike(target)
     path = Path(target).expanduser()
     if path.is_dir():
         raise DeskError(f"{path} is a folder; give a file name for the backup")

@@ -5,11 +5,12 @@ desk.storage.postgres; the URL in every message has no password (``redacted``)."
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import errors as pg_errors
 
+from desk.paths import masked
 from desk.storage.errors import (
     ConnectionLost,
     LibraryFull,
@@ -28,11 +29,7 @@ def redacted(url: str) -> str:
         parts.port  # noqa: B018 (a port that is no number raises here)
     except ValueError:
         return "(a malformed postgresql:// URL)"  # it may hold a password: not repeated
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    return masked(url)  # user:pw@ and ?password= (desk.paths)
 
 
 def connect_error(exc: psycopg.Error, url: str) -> StorageError:

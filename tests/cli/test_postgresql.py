@@ -119,6 +119,11 @@ def test_copy_moves_a_library_file_onto_the_server(desk_run, pg_url, tmp_path):
     assert code == 0 and "Floodgates open" in out
     assert_one_line(desk_run("--db", db, "copy", pg_url), "is not empty")
     assert_one_line(desk_run("--db", db, "copy", db), "is the open library")
+    assert desk_run("--db", db, "new", "--headline", "Sluice repaired")[0] == 0
+    code, out, err = desk_run("--db", db, "copy", "--replace", pg_url)  # what the refusal offers
+    assert code == 0 and out.startswith("copied 3 article(s)"), err
+    code, out, _ = desk_run("--db", pg_url, "list", "--search", "sluice")
+    assert code == 0 and "Sluice repaired" in out
 
 
 def test_a_malformed_url_is_one_line_without_its_password(desk_run):

@@ -356,3 +356,17 @@ def test_a_migrate_killed_mid_copy_is_swept_when_a_library_next_opens(db_path, t
     assert any(n.endswith(".db-wal") for n in left)  # the temporary library's own litter
     Library.open(db_path).close()  # the next desk to start, whatever it does
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("target", ["postgresql:/ana:pw@db/news", "Postgresql://db/news",
+                                    "pg:ana@db"])
+def test_a_mistyped_team_url_is_refused_and_no_file_is_made(tmp_path, monkeypatch, target):
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "lib.db"
+    Library.open(source).close()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(DeskError, match="is not a library"):
+        migrate(source, target)
+    with pytest.raises(DeskError, match="is not a library"):
+        Library.open(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

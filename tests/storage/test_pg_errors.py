@@ -40,3 +40,8 @@ def test_a_closed_connection_says_to_reopen_once_the_server_is_back():
     error = lost(psycopg.OperationalError("server closed the connection\nunexpectedly"), "team")
     assert isinstance(error, ConnectionLost) and "\n" not in str(error)
     assert "reopen the library once the server is back" in str(error)
+
+
+def test_redacted_hides_a_password_given_as_an_option():
+    assert redacted("postgresql://ana@db.example.org/newsroom?password=s3cret&sslmode=require") \
+        == "postgresql://ana@db.example.org/newsroom?password=***&sslmode=require"
