@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 PG_SOURCE_VECTOR = (
-    "to_tsvector('desk_simple', s.name || ' ' || coalesce((SELECT string_agg(x.alias, ' ') "
-    "FROM source_aliases x WHERE x.source_id = s.id), '') || ' ' || s.title || ' ' || "
-    "s.organisation || ' ' || s.notes)")
+    "to_tsvector('desk_simple', desk_search_text(s.name || ' ' || coalesce((SELECT "
+    "string_agg(x.alias, ' ') FROM source_aliases x WHERE x.source_id = s.id), '') || ' ' || "
+    "s.title || ' ' || s.organisation || ' ' || s.notes))")  # desk_search_text: schema 11
 
 
 def words_of(text: str) -> list[str]:

@@ -46,3 +46,22 @@ def test_source_search_includes_aliases(library):
     library.sources.remove_alias(s.id, "Kadhimi")
     library.sources.update(s.id, name="M. K.")
     assert library.sources.list(search="Kadhimi") == []
+
+
+def test_search_splits_joined_words_as_it_reads_the_query(library):
+    # what PostgreSQL's parser keeps whole (signed numbers, decimals, addresses, paths) is
+    # found as on SQLite: by its runs of letters and digits
+    a = library.articles.create(headline="Vote", body="The bill passed 7-2 on Route A-1.")
+    b = library.articles.create(headline="Clinic", body="COVID-19 cases rose 3.5 percent; "
+                                "write to desk@example.org or see www.example.org/cases")
+    library.articles.create(headline="Other", body="nothing of the kind")
+    for query, found in [("7-2", a), ("A-1", a), ("COVID-19", b), ("19", b), ("3.5", b),
+                         ("desk@example.org", b), ("example.org/cases", b), ("covid", b)]:
+        assert [x.id for x in library.articles.list(search=query)] == [found.id], query
+
+
+def test_source_search_splits_hyphenated_names(library):
+    s = library.sources.add("Mustafa al-Kadhimi", organisation="Ministry of Health-Care")
+    library.sources.add("Ruth Dalton")
+    assert [x.id for x in library.sources.list(search="Kadhimi")] == [s.id]
+    assert [x.id for x in library.sources.list(search="care")] == [s.id]
