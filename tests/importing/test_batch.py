@@ -47,6 +47,13 @@ def test_each_article_commits_on_its_own(library, files, monkeypatch):
     library.conn = library.engine.conn = _Counting(library.conn, begins)
     if not library.is_postgresql:
         library.db.conn = library.conn  # sqlite-utils' inserts run on it too
+    else:  # BEGIN travels with the writer lock, sent by the engine's PgConnection.begin
+        real_begin = library.engine.pg.begin
+
+        def begin(**kwargs):
+            begins.append("BEGIN")
+            return real_begin(**kwargs)
+        monkeypatch.setattr(library.engine.pg, "begin", begin)
     result = batch.import_files(library, files)
     assert len(result.ids) == 4
     begin = "BEGIN" if library.is_postgresql else "BEGIN IMMEDIATE"
