@@ -77,7 +77,9 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     be opened. The caller runs app.exec() and closes the library.
 
     Nothing but the window and the first page of the library list comes before the first
-    paint: the last article opens (and is checked) from the event loop, just after.
+    paint: just after it, the last article opens (and is checked), the panels not in front
+    are made (desk.gui.panel_set), one per turn of the event loop, and the crash journal is
+    offered back.
 
     No cycle is collected before the first paint: start-up's 60-odd collections cost 30-50
     ms, and what start-up made (modules, the window) is then frozen (``gc.freeze``), so a
@@ -94,13 +96,16 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     from PySide6.QtCore import QTimer
 
     from desk.gui import first_paint
+    from desk.gui.panel_set import make_in_turns
     from desk.gui.quit_signals import QuitOnSignal
     from desk.gui.window_parts import build_window
 
     first_paint.hold()  # the checks, their process and the refresh start after the paint
-    window = build_window(library, open_last=False)
+    window = build_window(library, open_last=False, defer_panels=True)
     window.show()
-    QTimer.singleShot(0, window.open_first_article)
+    # just after the paint: the article, then the other panels, one per turn of the loop
+    first_paint.later(lambda: make_in_turns(window.panels, window), first=True)
+    first_paint.later(lambda: window.closed or window.open_first_article(), first=True)
     first_paint.later(gc.freeze)
     first_paint.later(_warm_imports)
     first_paint.release_after_paint(window)
@@ -112,8 +117,9 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
 
     quit_on_signal = QuitOnSignal(on_signal, window)
     window.quit_on_signal = quit_on_signal
-    if recover:
-        QTimer.singleShot(0, window.offer_recovery)
+    if recover:  # once the article opened, as before (its dialog outside the held work)
+        first_paint.later(lambda: QTimer.singleShot(
+            0, window, lambda: window.closed or window.offer_recovery()))
     return app, library, window
 
 
