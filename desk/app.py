@@ -14,14 +14,19 @@ from pathlib import Path
 
 _T0 = time.perf_counter()
 
-# The Qt-free core the window uses, imported before PySide6 is: once PySide6 is loaded, its
-# "feature" import hook reads the source of every module imported after it (to see whether
-# it uses PySide6), which made the core's imports (sqlite_utils, rapidfuzz, the checks)
-# cost half as much again at start-up.
-CORE_FIRST = ("desk.storage", "desk.checking", "desk.review", "desk.operations",
-              "desk.operations.articles", "desk.operations.dictionary",
+# The Qt-free core the window needs before its first paint, imported before PySide6 is:
+# once PySide6 is loaded, its "feature" import hook reads the source of every module
+# imported after it (to see whether it uses PySide6), which made the core's imports
+# (sqlite_utils, rapidfuzz, the checks) cost half as much again at start-up. The rest of
+# the core (the review queue and reports, the other operations, import and export) is
+# imported after the paint (WARM_LATER, in a thread) or when first used.
+CORE_FIRST = ("desk.storage", "desk.storage.edits", "desk.checking", "desk.review.gate",
+              "desk.review.reattach", "desk.operations.articles", "desk.operations.editing",
+              "desk.journal", "desk.journal_writer", "desk.languages", "desk.editor_name")
+WARM_LATER = ("desk.review", "desk.review.queue", "desk.review.reports", "desk.review.verify",
+              "desk.review.tags", "desk.review.material_files", "desk.operations.dictionary",
               "desk.operations.materials", "desk.operations.quotes", "desk.operations.sources",
-              "desk.export.gate", "desk.importing", "desk.journal")
+              "desk.export.gate", "desk.importing")
 
 
 def _core_first() -> None:
@@ -125,16 +130,20 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
 
 def _warm_imports() -> None:
     """Import in a thread what start-up left out: what the first save needs (sqlite-utils:
-    about 50 ms), so the first autosave does not import it on the GUI thread, and the checks'
-    engine (for the first check's answer)."""
+    about 50 ms), so the first autosave does not import it on the GUI thread, the checks'
+    engine (for the first check's answer) and the rest of the core (WARM_LATER)."""
     import threading
 
     from desk.checking import load_engine
     from desk.storage.engine import import_for_writes
 
     def warm() -> None:
+        import importlib
+
         import_for_writes()
         load_engine()
+        for name in WARM_LATER:
+            importlib.import_module(name)
 
     threading.Thread(target=warm, name="desk-warm-imports", daemon=True).start()
 
