@@ -40,6 +40,9 @@ def _application(argv=None):
     from PySide6.QtWidgets import QApplication
 
     from desk import __version__
+    from desk.gui import import_hook
+
+    import_hook.install()  # PySide6's per-import source read, made cheap (~45 ms at start)
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("desk")
@@ -189,7 +192,8 @@ def _quit_when_painted(app, window) -> None:
             return False
 
     def done() -> None:
-        print(f"painted {time.perf_counter() - _T0:.3f} s", flush=True)
+        print(f"painted {time.perf_counter() - _T0:.3f} s cpu={time.process_time():.4f}",
+              flush=True)
         window.close()
         app.quit()
 
