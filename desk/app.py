@@ -14,14 +14,19 @@ from pathlib import Path
 
 _T0 = time.perf_counter()
 
-# The Qt-free core the window uses, imported before PySide6 is: once PySide6 is loaded, its
-# "feature" import hook reads the source of every module imported after it (to see whether
-# it uses PySide6), which made the core's imports (sqlite_utils, rapidfuzz, the checks)
-# cost half as much again at start-up.
-CORE_FIRST = ("desk.storage", "desk.checking", "desk.review", "desk.operations",
-              "desk.operations.articles", "desk.operations.dictionary",
+# The Qt-free core the window needs before its first paint, imported before PySide6 is:
+# once PySide6 is loaded, its "feature" import hook reads the source of every module
+# imported after it (to see whether it uses PySide6), which made the core's imports
+# (sqlite_utils, rapidfuzz, the checks) cost half as much again at start-up. The rest of
+# the core (the review queue and reports, the other operations, import and export) is
+# imported after the paint (WARM_LATER, in a thread) or when first used.
+CORE_FIRST = ("desk.storage", "desk.storage.edits", "desk.checking", "desk.review.gate",
+              "desk.review.reattach", "desk.operations.articles", "desk.operations.editing",
+              "desk.journal", "desk.journal_writer", "desk.languages", "desk.editor_name")
+WARM_LATER = ("desk.review", "desk.review.queue", "desk.review.reports", "desk.review.verify",
+              "desk.review.tags", "desk.review.material_files", "desk.operations.dictionary",
               "desk.operations.materials", "desk.operations.quotes", "desk.operations.sources",
-              "desk.export.gate", "desk.importing", "desk.journal")
+              "desk.export.gate", "desk.importing")
 
 
 def _core_first() -> None:
@@ -31,10 +36,16 @@ def _core_first() -> None:
         importlib.import_module(name)
 
 
-def _application(argv=None):
+def _application(argv=None, *, styled: bool = True):
+    """The QApplication; ``styled=False`` leaves desk's style sheet for the caller to apply
+    (start_window: after building the window, one styling pass instead of one per widget
+    added to its parent, ~40 million instructions at start-up; the same pixels)."""
     from PySide6.QtWidgets import QApplication
 
     from desk import __version__
+    from desk.gui import import_hook
+
+    import_hook.install()  # PySide6's per-import source read, made cheap (~45 ms at start)
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("desk")
@@ -42,7 +53,8 @@ def _application(argv=None):
     app.setApplicationDisplayName("desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("desk")
-    _apply_style_sheet(app)
+    if styled:
+        _apply_style_sheet(app)
     from desk.gui import gui_gc
 
     gui_gc.install(app)  # cycles collected on the GUI thread only, never in a worker
@@ -66,7 +78,9 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     (desk.gui.start_library).
 
     Nothing but the window and the first page of the library list comes before the first
-    paint: the last article opens (and is checked) from the event loop, just after.
+    paint: just after it, the last article opens (and is checked), the panels not in front
+    are made (desk.gui.panel_set), one per turn of the event loop, and the crash journal is
+    offered back.
 
     No cycle is collected before the first paint: start-up's 60-odd collections cost 30-50
     ms, and what start-up made (modules, the window) is then frozen (``gc.freeze``), so a
@@ -76,9 +90,12 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
 
     gc.disable()
     _core_first()
-    app = _application(argv)
+    app = _application(argv, styled=False)
     from desk.gui.start_library import open_start_library
+    from desk.paths import is_database_url
 
+    if is_database_url(db_path):
+        _apply_style_sheet(app)  # a password dialog may come before the window
     started = open_start_library(db_path)  # a team library's password asked for here
     library = started.library
     if library is None:
@@ -86,15 +103,19 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
     from PySide6.QtCore import QTimer
 
     from desk.gui import first_paint
+    from desk.gui.panel_set import make_in_turns
     from desk.gui.quit_signals import QuitOnSignal
     from desk.gui.window_parts import build_window
 
     first_paint.hold()  # the checks, their process and the refresh start after the paint
-    window = build_window(library, open_last=False)
+    window = build_window(library, open_last=False, defer_panels=True)
+    _apply_style_sheet(app)
     window.show()
     if started.note:  # the team library was not opened: the local one was
         window.statusBar().showMessage(started.note, 30000)
-    QTimer.singleShot(0, window.open_first_article)
+    # just after the paint: the article, then the other panels, one per turn of the loop
+    first_paint.later(lambda: make_in_turns(window.panels, window), first=True)
+    first_paint.later(lambda: window.closed or window.open_first_article(), first=True)
     first_paint.later(gc.freeze)
     first_paint.later(_warm_imports)
     first_paint.release_after_paint(window)
@@ -106,23 +127,28 @@ def start_window(db_path: Path | str, argv: list[str] | None = None, *, recover:
 
     quit_on_signal = QuitOnSignal(on_signal, window)
     window.quit_on_signal = quit_on_signal
-    if recover:
-        QTimer.singleShot(0, window.offer_recovery)
+    if recover:  # once the article opened, as before (its dialog outside the held work)
+        first_paint.later(lambda: QTimer.singleShot(
+            0, window, lambda: window.closed or window.offer_recovery()))
     return app, library, window
 
 
 def _warm_imports() -> None:
     """Import in a thread what start-up left out: what the first save needs (sqlite-utils:
-    about 50 ms), so the first autosave does not import it on the GUI thread, and the checks'
-    engine (for the first check's answer)."""
+    about 50 ms), so the first autosave does not import it on the GUI thread, the checks'
+    engine (for the first check's answer) and the rest of the core (WARM_LATER)."""
     import threading
 
     from desk.checking import load_engine
     from desk.storage.engine import import_for_writes
 
     def warm() -> None:
+        import importlib
+
         import_for_writes()
         load_engine()
+        for name in WARM_LATER:
+            importlib.import_module(name)
 
     threading.Thread(target=warm, name="desk-warm-imports", daemon=True).start()
 
@@ -168,7 +194,8 @@ def _quit_when_painted(app, window) -> None:
             return False
 
     def done() -> None:
-        print(f"painted {time.perf_counter() - _T0:.3f} s", flush=True)
+        print(f"painted {time.perf_counter() - _T0:.3f} s cpu={time.process_time():.4f}",
+              flush=True)
         window.close()
         app.quit()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'.-]*[^\W_])?")
@@ -41,7 +42,13 @@ def reading_minutes(words: int, per_minute: int = 230) -> int:
 # names) and the two non-characters XML refuses: none is text an editor meant to write,
 # and each one makes the .docx export (XML) fail.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    """Compiled when the .docx writer first asks (its ranges up to U+10FFFF take ~15 ms to
+    compile, paid by every start of the window when done at import)."""
+    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def strip_controls(text: str) -> str:
@@ -51,4 +58,5 @@ def strip_controls(text: str) -> str:
 
 def xml_safe(text: str) -> str:
     """The text without the characters XML 1.0 cannot hold (for the .docx writer)."""
-    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+    not_xml = _not_xml()
+    return not_xml.sub("", text) if not_xml.search(text) else text

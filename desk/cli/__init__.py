@@ -10,6 +10,7 @@ desk.storage.errors) and ``main`` prints one line. ``main`` also sets up the log
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -130,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         _flush_stdout()
         raise
     setup_logging(args.verbose)
+    if args.command not in (None, "window"):
+        gc.enable()  # desk/__main__.py left it off for the window's start-up
     started = time.perf_counter()
     from desk.paths import masked
 

@@ -5,8 +5,6 @@ through ctypes."""
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -38,6 +36,9 @@ def x_server_answers(display: str) -> bool | None:
     """Whether an X server accepts a connection to ``display`` as Qt's would be made
     (libxcb: the same socket, the same Xauthority); None when libxcb cannot be loaded, and
     Qt's plugin could not load it either, so Qt is left to say what is missing."""
+    import ctypes  # only when asking an X server: not with QT_QPA_PLATFORM or Wayland
+    import ctypes.util
+
     try:  # the usual name first: find_library runs ldconfig, tens of ms at every start
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:

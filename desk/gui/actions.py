@@ -8,9 +8,18 @@ from types import SimpleNamespace
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from desk.gui import help_dialogs
 from desk.gui.article_model import status_label
 from desk.model import ARTICLE_STATUSES
+
+
+def _help(win, name: str):
+    """A Help entry's slot: desk.gui.help_dialogs is imported when one is first asked for,
+    not with the window."""
+    def show():
+        from desk.gui import help_dialogs
+
+        return getattr(help_dialogs, name)(win)
+    return show
 
 
 def _action(parent, text, slot=None, shortcut=None, tip=None, checkable=False):
@@ -118,12 +127,12 @@ def build_menus(win) -> SimpleNamespace:
         article.addSeparator() if act is None else article.addAction(act)
 
     help_ = mb.addMenu("&Help")
-    a.user_guide = _action(win, "&User Guide", lambda: help_dialogs.show_user_guide(win),
+    a.user_guide = _action(win, "&User Guide", _help(win, "show_user_guide"),
                            QKeySequence.HelpContents, "The window, drafting, review, export")
-    a.shortcuts = _action(win, "&Keyboard Shortcuts", lambda: help_dialogs.show_shortcuts(win),
+    a.shortcuts = _action(win, "&Keyboard Shortcuts", _help(win, "show_shortcuts"),
                           "Ctrl+/", "Every key the window answers to")
     a.report_problem = _action(win, "&Report a Problem…",
-                               lambda: help_dialogs.show_report_problem(win),
+                               _help(win, "show_report_problem"),
                                tip="Where desk's log file is, to attach to a bug report")
     a.about = _action(win, "&About desk", win.show_about)
     for act in (a.user_guide, a.shortcuts, None, a.report_problem, None, a.about):

@@ -51,12 +51,18 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> QuoteSyncer:
     lp = parts.library_panel
     renamed = {"last": True}  # the last save changed its article's headline
     subscribe(runner, lp, _or_outside(lp.library_changed, lambda: lp.reload()))
-    sources, review = parts.panels["sources"], parts.panels["review"]
-    subscribe(runner, sources, _or_outside(sources.library_changed, sources.refresh))
-    subscribe(runner, review, _unless_only_saved(
-        _or_outside(review.library_changed, review.refresh), autosaver, renamed))
-    quotes = parts.panels["quotes"]  # redrawn from the next report after a change made elsewhere
-    subscribe(runner, quotes, _unless_only_saved(quotes.library_changed, autosaver, renamed))
+
+    def panel_made(name: str, panel) -> None:  # now, or when made after the first paint
+        if name == "sources":
+            subscribe(runner, panel, _or_outside(panel.library_changed, panel.refresh))
+        elif name == "review":
+            subscribe(runner, panel, _unless_only_saved(
+                _or_outside(panel.library_changed, panel.refresh), autosaver, renamed))
+        elif name == "quotes":  # redrawn from the next report after a change made elsewhere
+            subscribe(runner, panel, _unless_only_saved(panel.library_changed, autosaver,
+                                                        renamed))
+
+    parts.panels.when_made(panel_made)
     subscribe(runner, checker,
               lambda changes, origin: _recheck(checker, autosaver, syncer, changes, origin))
     syncer.synced.connect(lambda changes: runner.announce(changes, origin=autosaver))

@@ -8,8 +8,6 @@ the user types and the next check is pending.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
@@ -109,6 +107,8 @@ def describe_at(report, pos: int) -> str:
     """Rich-text tooltip for whatever the checks found at str offset ``pos`` ("" if nothing)."""
     if report is None:
         return ""
+    import html  # with the first tooltip, not at start-up
+
     lines = []
     for q in report.quotes:
         on_speaker = q.speaker_start is not None and q.speaker_start <= pos < (q.speaker_end or 0)

@@ -15,8 +15,6 @@ old way); `desk check` and the tests that patch the check functions use that too
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import pickle
 import queue
 import sys
 import threading
@@ -30,6 +28,8 @@ QUOTES = ("quotes", "not_quotes")  # what a job wanting only the quotations gets
 
 
 def _slices(items: list) -> list[bytes]:
+    import pickle  # here and in the service thread: not on the window's start-up path
+
     return [pickle.dumps(items[i:i + SLICE], pickle.HIGHEST_PROTOCOL)
             for i in range(0, len(items), SLICE)] or [pickle.dumps([])]
 
@@ -175,6 +175,8 @@ class CheckService:
         conn = self._connection()
         if conn is None:
             return None
+        import pickle
+
         try:
             # the inputs (every source, every quotation tag) only when they changed: pickling
             # them holds the GIL, 5-10 ms at 100,000 words
@@ -210,6 +212,8 @@ class CheckService:
                 self._broken = True
                 return None
             try:
+                import multiprocessing  # with the process, not at start-up (~10 ms)
+
                 ctx = multiprocessing.get_context("spawn")
                 mine, theirs = ctx.Pipe()
                 proc = ctx.Process(target=_serve, args=(theirs,), name="desk-checks", daemon=True)

@@ -13,12 +13,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QFont, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
-from desk.checks.boilerplate import boilerplate_problems
 from desk.gui.body_edit import py_to_qt, qt_to_py
 from desk.model import DeskError, QuoteSpan
-from desk.operations import dictionary as dict_ops
-from desk.operations import quotes as ops
-from desk.review.reattach import comparable
 
 SPELLING_KINDS = ("misspelling", "unknown-name")
 REMOVE_BOILERPLATE = "Remove boilerplate"
@@ -51,6 +47,8 @@ def boilerplate_block(text: str, start: int, end: int) -> tuple[int, int]:
     def blank(i: int) -> bool:
         return not text[lines[i][0]:lines[i][1]].strip()
 
+    from desk.checks.boilerplate import boilerplate_problems  # its pattern: ~10 ms to compile
+
     def boilerplate(i: int) -> bool:
         return bool(boilerplate_problems(text[lines[i][0]:lines[i][1]]))
 
@@ -74,6 +72,14 @@ def boilerplate_block(text: str, start: int, end: int) -> tuple[int, int]:
             a = 0
     return a, b
 
+
+
+def _quote_ops():
+    """desk.operations.quotes, imported when a quotation is first acted on rather than at
+    start-up (it brings desk.review and rapidfuzz with it)."""
+    from desk.operations import quotes
+
+    return quotes
 
 class EditorMenu(QObject):
     """Adds check actions to BodyEdit's context menu; each action is also a plain method."""
@@ -223,11 +229,15 @@ class EditorMenu(QObject):
     def add_to_dictionary(self, word: str, *, article_only: bool, personal: bool = False) -> None:
         """Accept ``word``: in this article, or every article; for every editor (shared),
         or ``personal``: in this editor's checks only."""
+        from desk.operations import dictionary as dict_ops  # imported when first used
+
         self._dictionary(dict_ops.add_words, word,
                          self.checker.article_id if article_only else None, personal)
 
     def remove_from_dictionary(self, word: str, article_id: int | None, *,
                                personal: bool = False) -> None:
+        from desk.operations import dictionary as dict_ops
+
         self._dictionary(dict_ops.remove_words, word, article_id, personal)
 
     def _dictionary(self, op, word: str, article_id: int | None, personal: bool) -> None:
@@ -254,6 +264,8 @@ class EditorMenu(QObject):
                                          and o.start == start and o.end == end)
         if cursor is not None:
             return self.remove_marked(cursor)
+        from desk.checks.boilerplate import boilerplate_problems
+
         text = self.body.toPlainText()
         if any(p.start == start and p.end == end for p in boilerplate_problems(text)):
             return self._remove(text, start, end)
@@ -275,7 +287,7 @@ class EditorMenu(QObject):
     # -- quotations ----------------------------------------------------------------------
     def row_for(self, quote: QuoteSpan):
         """The stored row for a quotation on screen (created if the text is new)."""
-        from desk.review.reattach import sync_quotes
+        from desk.review.reattach import comparable, sync_quotes
 
         if self.checker.article_id is None:
             raise DeskError("no article is open")
@@ -295,10 +307,10 @@ class EditorMenu(QObject):
         detected name becomes an alias only if the editor says so when asked, and is never
         offered when it is a pronoun, a country or an organisation."""
         row = self.row_for(quote)
-        offer = ops.alias_offer(self.library, source_id, quote.speaker, quote.speaker_kind,
-                               quote.mention)
+        offer = _quote_ops().alias_offer(self.library, source_id, quote.speaker,
+                                         quote.speaker_kind, quote.mention)
         learn = bool(offer) and self.confirm_alias(offer, self.library.sources.get(source_id).name)
-        return self._run(ops.assign_source, quote_id=row.id, source_id=source_id,
+        return self._run(_quote_ops().assign_source, quote_id=row.id, source_id=source_id,
                          speaker=quote.speaker or "", speaker_kind=quote.speaker_kind,
                          mention=quote.mention, learn_alias=learn)
 
@@ -306,17 +318,17 @@ class EditorMenu(QObject):
         """The editor's speaker; a registered name (or alias) assigns that source."""
         if not " ".join(name.split()):
             raise DeskError("a speaker needs a name")
-        return self._run(ops.set_speaker, quote_id=self.row_for(quote).id, name=name)
+        return self._run(_quote_ops().set_speaker, quote_id=self.row_for(quote).id, name=name)
 
     def create_source_from_speaker(self, quote: QuoteSpan):
         if not quote.speaker:
             raise DeskError("no speaker was found for this quotation")
-        return self._run(ops.assign_new_source, quote_id=self.row_for(quote).id,
+        return self._run(_quote_ops().assign_new_source, quote_id=self.row_for(quote).id,
                          name=quote.speaker, kind=quote.speaker_kind or "person",
                          title=quote.title or "")
 
     def mark_not_a_quote(self, quote: QuoteSpan):
-        return self._run(ops.mark_not_a_quote, quote_id=self.row_for(quote).id)
+        return self._run(_quote_ops().mark_not_a_quote, quote_id=self.row_for(quote).id)
 
     def _run(self, op, **kwargs):
         """Run a quotation operation; the stored row after it, or None when it was refused."""

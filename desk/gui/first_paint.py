@@ -35,11 +35,15 @@ def holding() -> bool:
     return _held is not None
 
 
-def later(fn: Callable[[], None]) -> bool:
-    """True when ``fn`` was kept for after the first paint; False: the caller goes on now."""
+def later(fn: Callable[[], None], *, first: bool = False) -> bool:
+    """True when ``fn`` was kept for after the first paint (``first``: before what was
+    held already); False: the caller goes on now."""
     if _held is None:
         return False
-    _held.append(fn)
+    if first:
+        _held.insert(0, fn)
+    else:
+        _held.append(fn)
     return True
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, edit_lock, file_actions, library_switch, recovery, team_changes, view_actions
+from desk.gui import dialogs, edit_lock, file_actions, library_switch, panel_docks, recovery, team_changes, view_actions
 from desk.gui.actions import build_menus
 from desk.gui.autosave import Autosaver
 from desk.gui.change_wiring import connect_changes
@@ -21,7 +21,7 @@ from desk.gui.journal_keeper import JournalKeeper
 from desk.gui.preferences_dialog import apply_preferences, show_preferences
 from desk.gui.settings import WindowSettings
 from desk.gui.status_bar import DeskStatusBar
-from desk.gui.window_parts import PANEL_TITLES, WindowParts
+from desk.gui.window_parts import WindowParts
 from desk.journal import Journal
 from desk.model import DeskError
 
@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.target = library_switch.library_target(library)  # its file, or its URL
         self.journal = journal or Journal(self.target)
         self.closing_on_signal = False
+        self.closed = False  # closed for good: what start-up left for later is not done
         self.settings = settings or WindowSettings.default()
         self.report = None
         self._focus_hidden: list = []
@@ -59,8 +60,7 @@ class MainWindow(QMainWindow):
 
         self._build_centre()
         self._build_library_dock()
-        self.panels: dict[str, QWidget] = parts.panels
-        self.panel_docks: dict[str, QDockWidget] = {}
+        self.panels = parts.panels
         self._build_panel_docks()
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
@@ -104,23 +104,7 @@ class MainWindow(QMainWindow):
         self.library_dock = dock
 
     def _build_panel_docks(self) -> None:
-        first = None
-        for name, title in PANEL_TITLES.items():
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"{name}-dock")
-            dock.setWidget(self.panels[name])
-            dock.setAccessibleName(title)
-            dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable
-                             | QDockWidget.DockWidgetFloatable)
-            self.addDockWidget(Qt.RightDockWidgetArea, dock)
-            if first is None:
-                first = dock
-            else:
-                self.tabifyDockWidget(first, dock)
-            self.panel_docks[name] = dock
-        first.raise_()
-        self.resizeDocks([self.library_dock], [300], Qt.Horizontal)
-        self.resizeDocks([first], [380], Qt.Horizontal)
+        self.panel_docks = panel_docks.build(self)
         # whole tab titles; in a narrow window the library joins the panels' tabs
         self.dock_fitter = DockFitter(self, self.library_dock, list(self.panel_docks.values()),
                                       self.editor.body)
@@ -163,14 +147,7 @@ class MainWindow(QMainWindow):
         saver.revision_failed.connect(self.show_error)
         self.journal_keeper.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         edit_lock.wire(self)
-        # Panels ask the window to show something; what changed reaches them via the runner.
-        panels = self.panels
-        for name in ("problems", "quotes"):
-            panels[name].jump_requested.connect(self.editor.body.select_range)
-        panels["problems"].title_changed.connect(self._problems_title)
-        panels["problems"].remove_boilerplate_requested.connect(self.editor_menu.remove_boilerplate)
-        panels["sources"].open_article.connect(self.open_article)
-        panels["review"].open_quote.connect(self.open_quote)
+        self.panels.when_made(lambda name, panel: panel_docks.panel_made(self, name, panel))
         self.panel_docks["preview"].visibilityChanged.connect(
             lambda shown: shown and self._update_preview())
         self.panel_docks["quotes"].visibilityChanged.connect(
@@ -184,8 +161,7 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, 30000))
         self.external_changes.article_reloaded.connect(self._reloaded_from_outside)
         self.team = team_changes.attach(self)  # a team library: live updates, offline banner
-        for shows_notice in (self.status.show_notice, panels["problems"].show_notice):
-            self.checker.notice_changed.connect(shows_notice)  # "Preparing spelling — …"
+        self.checker.notice_changed.connect(self.status.show_notice)  # "Preparing spelling — …"
         self._title_timer = QTimer(self, singleShot=True, interval=400)
         self._title_timer.timeout.connect(self._update_title)
 
@@ -275,7 +251,9 @@ class MainWindow(QMainWindow):
     def _clear_panels(self) -> None:
         """Until the new article's check arrives, show nothing rather than the old marks."""
         self.panels["problems"].show_report(None)
-        self.panels["quotes"].show_report(None, self.editor.article_id)
+        quotes = self.panels.made("quotes")  # one made later starts empty
+        if quotes is not None:
+            quotes.show_report(None, self.editor.article_id)
 
     def _report_ready(self, report) -> None:
         self.report = report
@@ -474,7 +452,10 @@ class MainWindow(QMainWindow):
         self.quote_syncer.wait()  # the rows follow the last save before the window goes
         self.quote_syncer.shutdown()
         self.checker.shutdown()
-        self.panels["review"].refresher.stop()  # a pass in hand ends (waited for, bounded)
+        review = self.panels.made("review")
+        if review is not None:
+            review.refresher.stop()  # a pass in hand ends (waited for, bounded)
+        self.closed = True
         event.accept()
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)

@@ -3,7 +3,9 @@ MainWindow, so a part that is missing or cannot be built stops desk at start ins
 leaving a dock out or letting a status change skip the gate.
 
 ``build_window(library, settings)`` is what desk.app and the tests call; ``build_parts``
-makes the parts alone (a test may swap one with ``dataclasses.replace`` before building)."""
+makes the parts alone (a test may swap one with ``dataclasses.replace`` before building).
+At start-up (``defer_panels``) the panels but Problems are made just after the first paint
+(desk.gui.panel_set); their modules are imported then, the same normal imports."""
 
 from __future__ import annotations
 
@@ -18,11 +20,8 @@ from desk.gui.editor_menu import EditorMenu
 from desk.gui.library_panel import LibraryPanel
 from desk.gui.live_checks import LiveChecker
 from desk.gui.op_runner import OperationRunner
-from desk.gui.panels.preview import PreviewPanel
+from desk.gui.panel_set import PanelSet
 from desk.gui.panels.problems import ProblemsPanel
-from desk.gui.panels.quotes import QuotesPanel
-from desk.gui.panels.review_queue import ReviewQueuePanel
-from desk.gui.panels.sources import SourcesPanel
 from desk.gui.status_gate import request_status_change
 
 if TYPE_CHECKING:
@@ -49,9 +48,11 @@ class WindowParts:
     editor_menu: EditorMenu
     status_gate: StatusGate
     library_panel: LibraryPanel
-    panels: dict[str, QWidget]  # PANEL_TITLES' names -> panel
+    panels: PanelSet  # PANEL_TITLES' names -> panel (a plain dict is taken as made)
 
     def __post_init__(self) -> None:
+        if isinstance(self.panels, dict):
+            self.panels = PanelSet(self.panels)
         missing = [f.name for f in fields(self) if getattr(self, f.name) is None]
         if missing:
             raise TypeError(f"the window cannot start without: {', '.join(missing)}")
@@ -60,10 +61,43 @@ class WindowParts:
             raise TypeError(f"the window cannot start without the panels: {', '.join(absent)}")
 
 
-def build_parts(library: Library) -> WindowParts:
+def panel_makers(library: Library, runner: OperationRunner) -> dict[str, Callable[[], QWidget]]:
+    """PANEL_TITLES' names -> what makes the panel (each panel's module imported then)."""
+
+    def quotes() -> QWidget:
+        from desk.gui.panels.quotes import QuotesPanel
+
+        return QuotesPanel(library)
+
+    def sources() -> QWidget:
+        from desk.gui.panels.sources import SourcesPanel
+
+        return SourcesPanel(library, runner=runner)
+
+    def preview() -> QWidget:
+        from desk.gui.panels.preview import PreviewPanel
+
+        return PreviewPanel()
+
+    def review() -> QWidget:
+        from desk.gui.panels.review_queue import ReviewQueuePanel
+
+        return ReviewQueuePanel(library, runner=runner, separate_process=True)
+
+    return {"problems": ProblemsPanel, "quotes": quotes, "sources": sources,
+            "preview": preview, "review": review}
+
+
+def build_parts(library: Library, *, defer_panels: bool = False) -> WindowParts:
+    """Every part made now; with ``defer_panels`` the panels but Problems are made when
+    first needed (start-up: just after the first paint)."""
     runner = OperationRunner(library)
     editor = ArticleEditor(library)
     checker = LiveChecker(library, editor.body, separate_process=True)  # checks never hold the GIL
+    panels = PanelSet(makers=panel_makers(library, runner))
+    panels["problems"]
+    if not defer_panels:
+        panels.make_rest()
     return WindowParts(
         runner=runner,
         editor=editor,
@@ -71,17 +105,16 @@ def build_parts(library: Library) -> WindowParts:
         editor_menu=EditorMenu(library, editor, checker, editor, runner=runner),
         status_gate=request_status_change,
         library_panel=LibraryPanel(library, runner=runner),
-        panels={"problems": ProblemsPanel(), "quotes": QuotesPanel(library),
-                "sources": SourcesPanel(library, runner=runner), "preview": PreviewPanel(),
-                "review": ReviewQueuePanel(library, runner=runner, separate_process=True)},
+        panels=panels,
     )
 
 
 def build_window(library: Library, settings: WindowSettings | None = None, *,
                  open_last: bool = True, journal: Journal | None = None,
-                 parts: WindowParts | None = None) -> MainWindow:
+                 parts: WindowParts | None = None, defer_panels: bool = False) -> MainWindow:
     """The main window on ``library`` with all its parts (built here unless given)."""
     from desk.gui.main_window import MainWindow
 
-    return MainWindow(library, parts if parts is not None else build_parts(library), settings,
-                      open_last=open_last, journal=journal)
+    if parts is None:
+        parts = build_parts(library, defer_panels=defer_panels)
+    return MainWindow(library, parts, settings, open_last=open_last, journal=journal)

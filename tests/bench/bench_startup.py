@@ -47,7 +47,8 @@ class FirstPaint(QObject):
         if not self.seen and event.type() == QEvent.Paint and hasattr(obj, "window") \\
                 and obj.window() is window:
             self.seen = True
-            QTimer.singleShot(0, lambda: (print("painted", flush=True), app.quit()))
+            QTimer.singleShot(0, lambda: (print(f"painted cpu={{time.process_time():.4f}}",
+                                                flush=True), app.quit()))
         return False
 
 watcher = FirstPaint(app)
@@ -57,7 +58,9 @@ app.exec()
 """
 
 
-def timed(cmd: list[str], env: dict, cwd: Path) -> float:
+def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float | None]:
+    """Seconds from the launch to the first paint reported, and the processor time the
+    process had used by then (None if it does not say: an older desk)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
@@ -67,7 +70,8 @@ def timed(cmd: list[str], env: dict, cwd: Path) -> float:
     proc.wait(timeout=60)
     if not line.startswith("painted"):
         raise SystemExit(f"{' '.join(cmd[:4])}: no first paint reported ({line!r})")
-    return elapsed
+    cpu = next((float(w[4:]) for w in line.split() if w.startswith("cpu=")), None)
+    return elapsed, cpu
 
 
 def library_with(path: Path, text: str) -> None:
@@ -108,16 +112,25 @@ def main(argv=None) -> int:
         for label, run in runs.items():  # warm-up: bytecode, the OS's file cache, settings
             timed(*run)
         times: dict[str, list[float]] = {label: [] for label in runs}
+        cpus: dict[str, list[float]] = {label: [] for label in runs}
         for _ in range(a.runs):
             for label, run in runs.items():
-                times[label].append(timed(*run))
+                wall, cpu = timed(*run)
+                times[label].append(wall)
+                if cpu is not None:
+                    cpus[label].append(cpu)
         floor = statistics.median(times["bare QPlainTextEdit"])
+        cpu_floor = statistics.median(cpus["bare QPlainTextEdit"])
         print(f"start-up to the first paint, a {a.words:,}-word article, median of {a.runs} "
-              "(interleaved):")
+              "(interleaved); processor time used by then (less swayed by a busy machine):")
         for label, got in times.items():
             med = statistics.median(got)
+            cpu_text = ""
+            if cpus[label]:
+                cpu_med = statistics.median(cpus[label])
+                cpu_text = f"; cpu {cpu_med * 1000:4.0f} ms, {cpu_med / cpu_floor:.2f}x"
             print(f"  {label:20} {med * 1000:7.0f} ms (min {min(got) * 1000:.0f})  "
-                  f"{med / floor:.2f}x the bare window")
+                  f"{med / floor:.2f}x the bare window{cpu_text}")
         ratio = statistics.median(times["desk"]) / floor
         print(f"target: within 1.5x of the bare window: {'OK' if ratio <= 1.5 else 'SLOW'} "
               f"({ratio:.2f}x)")
