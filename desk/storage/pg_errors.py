@@ -70,7 +70,11 @@ def translate(exc: psycopg.Error, where: str, *, opening: bool = False) -> Stora
     if state in ("55P03", "40001", "40P01"):
         return LibraryLocked(f"{head} is busy: another desk or program is writing to it; "
                              "try again in a moment")
-    if state in ("25006", "42501"):
+    if state == "42501":
+        return LibraryReadOnly(f"{head}: this PostgreSQL user may not write there ({text}); "
+                               "nothing was changed. The database's owner grants it (GRANT "
+                               "... ON ALL TABLES IN SCHEMA public; see the README)")
+    if state == "25006":
         return LibraryReadOnly(f"{head} is read-only here ({text}); nothing was changed")
     if state == "53100":
         return LibraryFull(f"{head} is on a full disk on the server; nothing was changed")

@@ -45,3 +45,12 @@ def test_a_closed_connection_says_to_reopen_once_the_server_is_back():
 def test_redacted_hides_a_password_given_as_an_option():
     assert redacted("postgresql://ana@db.example.org/newsroom?password=s3cret&sslmode=require") \
         == "postgresql://ana@db.example.org/newsroom?password=***&sslmode=require"
+
+
+def test_a_login_without_grants_is_told_who_can_grant_them():
+    error = translate(pg_errors.InsufficientPrivilege("permission denied for table articles"),
+                      "team")
+    assert isinstance(error, LibraryReadOnly)
+    assert "may not write there" in str(error) and "owner grants it" in str(error)
+    assert "read-only here" in str(translate(pg_errors.ReadOnlySqlTransaction("read-only"),
+                                             "team"))
