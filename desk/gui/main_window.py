@@ -231,6 +231,10 @@ class MainWindow(QMainWindow):
         if self.autosaver.save():
             self.library_panel.new_article()
             self.editor.headline.setFocus(Qt.OtherFocusReason)
+        elif self.team is not None and self.team.offline.offline:  # the text stays, unsaved
+            from desk.gui.offline import OFFLINE_ACTION_TEXT
+
+            self.show_error(OFFLINE_ACTION_TEXT, "New Article")
 
     def _focus_headline(self, article_id: int) -> None:
         """Focus the headline of a just-created article, now or once it has opened."""

@@ -124,6 +124,27 @@ def test_actions_started_offline_say_so_in_the_banners_words_and_change_nothing(
         assert (article.status, article.deleted_at, article.body) == (status, None, typed)
 
 
+def test_new_with_unsaved_text_offline_says_so_and_keeps_the_text(qtbot, offline_window,
+                                                                   _no_modal):
+    """The save before New cannot run offline: one dialog in the banner's words, the
+    article stays open with what was typed."""
+    from desk.gui.offline import OFFLINE_ACTION_TEXT
+
+    window, server, _ = offline_window
+    keeper = window.team.offline
+    aid = window.editor.article_id
+    server.pause()
+    qtbot.waitUntil(lambda: keeper.offline, timeout=WAIT_MS)
+    move_to_end(window.editor.body)
+    type_text(window.editor.body, " Typed before New.")
+    typed = window.editor.body.toPlainText()
+    window.new_article()
+    assert [(k, t) for k, _, t in _no_modal.shown] == [("warning", OFFLINE_ACTION_TEXT)]
+    assert window.editor.article_id == aid and window.editor.body.toPlainText() == typed
+    server.start_again()
+    qtbot.waitUntil(lambda: not keeper.offline, timeout=WAIT_MS)
+
+
 def test_an_action_that_finds_the_connection_gone_takes_the_window_offline(
         qtbot, offline_window, _no_modal):
     """Before the listener notices: the runner's failure tells the offline keeper."""
