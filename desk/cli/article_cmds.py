@@ -94,6 +94,9 @@ def run_history(args, ctx) -> int:
         print_json([{"id": r.id, "created_at": r.created_at, "label": r.label,
                      "headline": r.headline, "status": r.status, "editor": r.editor}
                     for r in revisions])
+    elif not revisions:  # as `desk locks` says there is none
+        print(f"article {args.id} has no revisions yet (one is kept at each save that changes "
+              "its text)")
     else:
         print_table([[r.id, _when(r.created_at), shown(r.editor), r.label or "revision",
                       r.headline] for r in revisions],
@@ -105,6 +108,9 @@ def _print_status_log(lib, args) -> int:
     changes = lib.status_log.list(args.id)
     if args.format == "json":
         print_json([c.to_dict() for c in changes])
+        return 0
+    if not changes:
+        print(f"article {args.id} has had no status changes")
         return 0
     print_table([[_when(c.created_at), shown(c.editor), f"{c.from_status} → {c.to_status}",
                   f"override: {c.override_reason}" if c.override_reason else ""]

@@ -135,3 +135,15 @@ def test_check_accepts_my_personal_words_only(as_editor, db_path):
         return [p for p in json.loads(out)["problems"] if "Kadhimi" in p["message"]]
     assert misspelt("Ann Lee") == []
     assert misspelt("Ben Ode") != []
+
+
+def test_an_article_without_revisions_or_status_changes_says_so(as_editor, db_path):
+    with Library.open(db_path, seed=False) as lib:
+        aid = lib.articles.create(headline="Fresh", body="Nothing saved yet.").id
+    code, out, _ = as_editor("Ann Lee", "history", str(aid))
+    assert code == 0 and out.strip() == f"article {aid} has no revisions yet (one is kept at " \
+        "each save that changes its text)"
+    code, out, _ = as_editor("Ann Lee", "history", str(aid), "--status")
+    assert code == 0 and out.strip() == f"article {aid} has had no status changes"
+    code, out, _ = as_editor("Ann Lee", "history", str(aid), "--format", "json")
+    assert json.loads(out) == []
