@@ -96,7 +96,7 @@ class QuietTimer(QTimer):
 
     def _fired(self) -> None:
         since = max(self._dispatcher.last_edit, self._armed_at)
-        left = self._delay - int((time.perf_counter() - since) * 1000)
+        left = self._delay - round((time.perf_counter() - since) * 1000)
         if left > 0:
             super().start(left)  # typing went on: wait out the rest of the pause
             return
