@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.body_edit import BodyEdit
-from desk.gui.edit_dispatch import for_body
+from desk.gui.edit_dispatch import Listeners, for_body
 from desk.gui.field_edit import FieldEdit
 from desk.gui.highlighter import MarkdownHighlighter
 from desk.languages import DEFAULT_LANGUAGE, LANGUAGES, lookup, unknown_message
@@ -52,7 +52,7 @@ class ArticleEditor(QWidget):
         self.language = "en-US"
         self._status = "draft"
         self._loading = False
-        self._body_listeners: list = []
+        self._body_listeners = Listeners()
         self._build()
 
     # -- layout ------------------------------------------------------------------
@@ -249,7 +249,7 @@ class ArticleEditor(QWidget):
     def on_body_edit(self, listener) -> None:
         """Call ``listener()`` on every user edit of the body (not a load), inside the key
         press: it sets flags and arms timers only."""
-        self._body_listeners.append(listener)
+        self._body_listeners.add(listener)
 
     def on_user_edit(self, listener) -> None:
         """``listener()`` on every user edit of any field or the body."""
@@ -258,8 +258,7 @@ class ArticleEditor(QWidget):
 
     def _body_changed(self) -> None:
         if not self._loading and self.article_id is not None:
-            for listener in self._body_listeners:
-                listener()
+            self._body_listeners()
 
     def _changed(self, *_):
         if not self._loading and self.article_id is not None:

@@ -24,6 +24,30 @@ from PySide6.QtCore import QObject, QTimer, Signal
 _ATTR = "_desk_edit_dispatcher"
 
 
+class Listeners:
+    """Callables run in turn, as a signal's slots are, without Qt between them; a bound
+    method of a QObject leaves with its object, as a slot's connection does."""
+
+    def __init__(self) -> None:
+        self._items: tuple[Callable[[], None], ...] = ()
+
+    def add(self, listener: Callable[[], None]) -> None:
+        self._items += (listener,)
+        owner = getattr(listener, "__self__", None)
+        if isinstance(owner, QObject):
+            owner.destroyed.connect(lambda *_: self.discard(listener))
+
+    def discard(self, listener: Callable[[], None]) -> None:
+        self._items = tuple(item for item in self._items if item != listener)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __call__(self) -> None:
+        for listener in self._items:
+            listener()
+
+
 class EditDispatcher(QObject):
     """The body's one ``textChanged`` slot; ``last_edit``: perf_counter of the last change."""
 
@@ -31,19 +55,18 @@ class EditDispatcher(QObject):
         super().__init__(body)
         self.last_edit = 0.0
         self.edits = 0  # changes seen (tests and benchmarks count the dispatch)
-        self._listeners: list[Callable[[], None]] = []
+        self.listeners = Listeners()
         body.textChanged.connect(self._changed)
 
     def on_edit(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` on every change of the text, in the order registered. It runs
         inside the key press: set flags, arm timers, nothing that reads the text."""
-        self._listeners.append(listener)
+        self.listeners.add(listener)
 
     def _changed(self) -> None:
         self.last_edit = time.perf_counter()
         self.edits += 1
-        for listener in self._listeners:
-            listener()
+        self.listeners()
 
 
 def for_body(body) -> EditDispatcher:

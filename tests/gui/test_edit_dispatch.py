@@ -170,3 +170,23 @@ def test_every_part_shares_the_body_dispatcher(qtbot):
     qtbot.addWidget(edit)
     assert for_body(edit) is for_body(edit)
     assert edit.receivers(SIGNAL("textChanged()")) == 1
+
+
+def test_a_part_that_is_gone_no_longer_hears_the_keys(qtbot):
+    from PySide6.QtCore import QObject
+
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    heard = []
+
+    class Part(QObject):
+        def edited(self):
+            heard.append(1)
+
+    part = Part()
+    for_body(edit).on_edit(part.edited)
+    edit.insertPlainText("a")
+    part.deleteLater()
+    qtbot.waitUntil(lambda: len(for_body(edit).listeners) == 0)
+    edit.insertPlainText("b")  # no call into the deleted part
+    assert heard == [1]
