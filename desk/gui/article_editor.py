@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.body_edit import BodyEdit
+from desk.gui.edit_dispatch import Listeners, for_body
 from desk.gui.field_edit import FieldEdit
 from desk.gui.highlighter import MarkdownHighlighter
 from desk.languages import DEFAULT_LANGUAGE, LANGUAGES, lookup, unknown_message
@@ -36,7 +37,10 @@ class TagCompleter(QCompleter):
 
 class ArticleEditor(QWidget):
     article_loaded = Signal(int)
-    text_changed = Signal()  # any field or the body changed by the user
+    # A field above the body changed by the user. The body's edits (one per key press) do
+    # not go through a Qt signal: on_body_edit listeners are called directly
+    # (desk.gui.edit_dispatch); ``on_user_edit`` registers for both.
+    text_changed = Signal()
     status_requested = Signal(str)  # the editor picked another status; the window decides
     language_changed = Signal(str)  # a code from desk.languages: the checks follow it
 
@@ -48,6 +52,7 @@ class ArticleEditor(QWidget):
         self.language = "en-US"
         self._status = "draft"
         self._loading = False
+        self._body_listeners = Listeners()
         self._build()
 
     # -- layout ------------------------------------------------------------------
@@ -155,7 +160,7 @@ class ArticleEditor(QWidget):
         self.headline.edited.connect(self._changed)
         self.dek.edited.connect(self._changed)
         self.section.editTextChanged.connect(self._changed)
-        self.body.textChanged.connect(self._changed)
+        for_body(self.body).on_edit(self._body_changed)
         self.status.activated.connect(self._status_picked)
         self.language_box.activated.connect(self._language_picked)
         self.setEnabled(False)
@@ -250,6 +255,20 @@ class ArticleEditor(QWidget):
             self.highlighter.set_palette(self.body.palette())
         finally:
             self._loading = loading
+
+    def on_body_edit(self, listener) -> None:
+        """Call ``listener()`` on every user edit of the body (not a load), inside the key
+        press: it sets flags and arms timers only."""
+        self._body_listeners.add(listener)
+
+    def on_user_edit(self, listener) -> None:
+        """``listener()`` on every user edit of any field or the body."""
+        self.text_changed.connect(listener)
+        self.on_body_edit(listener)
+
+    def _body_changed(self) -> None:
+        if not self._loading and self.article_id is not None:
+            self._body_listeners()
 
     def _changed(self, *_):
         if not self._loading and self.article_id is not None:

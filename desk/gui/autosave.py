@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desk.gui.edit_dispatch import QuietTimer, for_body
 from desk.model import DeskError
 from desk.storage.edits import TEXT_FIELDS, busy_timeout, is_busy, save_edit, text_of
 from desk.storage.locks import LockHeld
@@ -48,13 +49,14 @@ class Autosaver(QObject):
         # goes to a revision (lock_guard.keep_unsaved), never over the other editor's article.
         self.lock_guard = None
         self._failures = 0
-        self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
-        self._pause.timeout.connect(self.autosave)
+        # PAUSE_MS after the last key, armed by the first (desk.gui.edit_dispatch)
+        self._pause = QuietTimer(self, PAUSE_MS, for_body(editor.body), self.autosave)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self._deadline.timeout.connect(self.autosave)
         self._retry = QTimer(self, singleShot=True)
         self._retry.timeout.connect(self.autosave)
-        editor.text_changed.connect(self.note_change)
+        editor.text_changed.connect(self.note_change)  # a field: the pause starts over
+        editor.on_body_edit(self._body_edited)  # a key in the body: the pause is armed
         editor.article_loaded.connect(self._loaded)
 
     def set_interval(self, seconds: int) -> None:
@@ -65,8 +67,17 @@ class Autosaver(QObject):
         self._pause.setInterval(min(PAUSE_MS, ms))
 
     def note_change(self) -> None:
+        self._note(restart=True)
+
+    def _body_edited(self) -> None:
+        self._note(restart=False)
+
+    def _note(self, *, restart: bool) -> None:
         self.dirty = True
-        self._pause.start()
+        if restart:
+            self._pause.start()
+        else:
+            self._pause.arm()  # fires PAUSE_MS after the last key all the same
         if not self._deadline.isActive():
             self._deadline.start()
         if self.state not in (EDITED, FAILED):

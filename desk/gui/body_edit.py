@@ -46,6 +46,7 @@ class BodyEdit(QPlainTextEdit):
     context_menu_about_to_show = Signal(QMenu, int)  # menu, str offset under the mouse
     files_dropped = Signal(list)  # local paths dropped onto the text
     zoom_changed = Signal(int)
+    viewport_resized = Signal()  # after a resize: more or less text may be on screen
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -153,6 +154,7 @@ class BodyEdit(QPlainTextEdit):
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         self._fit_column(relayout=False)  # margins first, so the layout below uses them
         super().resizeEvent(event)
+        self.viewport_resized.emit()
 
     def _fit_column(self, relayout: bool = True) -> None:
         """Keep lines at a readable length: wide windows get margins, not 200-char lines."""

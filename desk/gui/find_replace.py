@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.body_edit import py_to_qt, qt_to_py
+from desk.gui.edit_dispatch import QuietTimer, for_body
 from desk.gui.highlighter import blend
 from desk.gui.shortcuts import local_shortcut
 
@@ -97,11 +98,15 @@ class FindReplaceBar(QWidget):
         for key, slot in ((Qt.Key_Escape, self.close_bar),
                           (QKeySequence.FindPrevious, self.find_previous)):
             local_shortcut(key, self, slot, Qt.WidgetWithChildrenShortcut)
-        self._recount = QTimer(self, singleShot=True, interval=300)
-        self._recount.timeout.connect(self.refresh)
-        body.textChanged.connect(lambda: self._recount.start() if self.isVisible() else None)
+        edits = for_body(body)  # desk.gui.edit_dispatch: no slot of its own per key
+        self._recount = QuietTimer(self, 300, edits, self.refresh)
+        edits.on_edit(self._edited)
         self._replace_widgets = (self.replace_field, self.replace_b, self.replace_all_b)
         self.hide()
+
+    def _edited(self) -> None:
+        if self.isVisible():  # the matches are counted again once typing pauses
+            self._recount.arm()
 
     # -- opening and closing ---------------------------------------------------------
     def open_find(self) -> None:

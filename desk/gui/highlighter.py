@@ -7,6 +7,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat
 
+from desk.gui.body_edit import py_to_qt
+
 HEADING = re.compile(r"^(#{1,6})[ \t]+\S.*$")
 QUOTE = re.compile(r"^[ \t]{0,3}>.*$")
 STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -60,9 +62,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         if not text:
             return
-        # QSyntaxHighlighter positions are UTF-16 units; only astral chars differ.
-        from desk.gui.body_edit import py_to_qt
-
+        # QSyntaxHighlighter positions are UTF-16 units; only astral chars differ. (It runs
+        # on every key press: the import is the module's, not the call's.)
         def fmt(start: int, end: int, f: QTextCharFormat) -> None:
             a, b = py_to_qt(text, start), py_to_qt(text, end)
             self.setFormat(a, b - a, f)

@@ -37,7 +37,7 @@ class JournalKeeper(QObject):
         self._timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._timer.setTimerType(Qt.PreciseTimer)  # a coarse timer may fire 5 % late
         self._timer.timeout.connect(self.write_soon)
-        editor.text_changed.connect(self._changed)
+        editor.on_user_edit(self._changed)
         autosaver.saved.connect(self._saved)
 
     def _changed(self) -> None:

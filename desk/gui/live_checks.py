@@ -28,6 +28,7 @@ from PySide6.QtGui import QTextCursor
 from desk.checking import CheckInputs, check_inputs, check_with
 from desk.gui import check_process, first_paint, spelling_prep
 from desk.gui.check_marks import MarkTooltips
+from desk.gui.edit_dispatch import QuietTimer, for_body
 from desk.gui.mark_index import MarkIndex, OffsetMap
 from desk.gui.mark_painter import MarkPainter
 from desk.model import DeskError
@@ -130,14 +131,12 @@ class LiveChecker(QObject):
         self._pool.setMaxThreadCount(1)
         self._bridge = _Bridge(self)
         self._bridge.done.connect(self._finished)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._dispatch)
+        edits = for_body(body_edit)  # the body's one textChanged slot (desk.gui.edit_dispatch)
+        self._timer = QuietTimer(self, DEBOUNCE_MS, edits, self._dispatch)
         self._preparing = QTimer(self)
         self._preparing.setInterval(PREPARING_POLL_MS)
         self._preparing.timeout.connect(self._spelling_progress)
-        body_edit.textChanged.connect(self._text_changed)
+        edits.on_edit(self._text_changed)
         self._tooltips = MarkTooltips(body_edit, lambda: (self.report, self.report_text), self)
 
     # -- public ------------------------------------------------------------------------
@@ -248,7 +247,7 @@ class LiveChecker(QObject):
     def _text_changed(self) -> None:
         self._revision += 1
         if self.article_id is not None and not self._closed:
-            self._timer.start()
+            self._timer.arm()  # fires DEBOUNCE_MS after the last key, armed by the first
 
     def inputs(self) -> CheckInputs:
         """The article's check inputs in the language on screen, with the words ignored

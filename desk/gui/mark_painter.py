@@ -13,6 +13,11 @@ Until the next check, drawn marks follow the edits (their cursors move with the 
 Marks drawn later, after a scroll, are placed through the unchanged ends of the text (the
 common prefix and suffix of the checked and the current text); a mark inside the edited
 stretch waits for the check that follows the edit (300 ms later).
+
+What comes into view is looked at on a scroll (the scroll bar's value), a resize or zoom,
+and after edits once they have moved DRIFT_CHARS characters in all: the drawn window reaches
+at least 2,000 characters past the screen, so a key press costs no call of its own here
+(Qt's ``updateRequest``, emitted twice per key, did).
 """
 
 from __future__ import annotations
@@ -22,9 +27,12 @@ from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from desk.gui.check_marks import style_format
+from desk.gui.edit_dispatch import for_body
 from desk.gui.mark_index import MarkIndex, MarkSpec, OffsetMap, common_ends
 
 LAYER = "checks"
+MARGIN_CHARS = 2000  # drawn past the screen on each side, at least
+DRIFT_CHARS = 500  # edits this long in all: look whether the screen left the drawn window
 
 
 class MarkPainter(QObject):
@@ -43,7 +51,15 @@ class MarkPainter(QObject):
         self._widen.setSingleShot(True)
         self._widen.setInterval(0)
         self._widen.timeout.connect(self._draw_margin)
-        body_edit.updateRequest.connect(self._viewport_moved)
+        self._doc = body_edit.document()
+        self._count = 0  # the document's length when the edits were last looked at
+        self._drift = 0  # characters added or removed since
+        body_edit.verticalScrollBar().valueChanged.connect(self._scrolled)
+        for name in ("viewport_resized", "zoom_changed"):  # BodyEdit's; a plain edit has none
+            signal = getattr(body_edit, name, None)
+            if signal is not None:
+                signal.connect(self._scrolled)
+        for_body(body_edit).on_edit(self._edited)
 
     # -- public ----------------------------------------------------------------------
     def show(self, index: MarkIndex | None, text: str) -> None:
@@ -86,14 +102,28 @@ class MarkPainter(QObject):
         return a, max(a, b)
 
     # -- drawing -----------------------------------------------------------------------
-    def _viewport_moved(self, rect=None, dy: int = 0) -> None:
+    def _edited(self) -> None:
+        if self._window is None:
+            return
+        count = self._doc.characterCount()
+        self._drift += abs(count - self._count)
+        self._count = count
+        if self._drift > DRIFT_CHARS:  # a long paste, cut or undo: text may have come into view
+            self._viewport_moved(slack=DRIFT_CHARS)
+
+    def _scrolled(self, *_) -> None:
+        self._viewport_moved()
+
+    def _viewport_moved(self, slack: int = 0) -> None:
+        """Draw what is on screen when it is not drawn (or, with ``slack``, nearly not)."""
+        self._drift, self._count = 0, self._doc.characterCount()
         if self.index is None or self._window is None:
             return
-        if not dy and rect is not None and rect.height() < self.body.viewport().height():
-            return  # a line repainted as one types, not a scroll: the screen shows what it did
         a, b = self.visible_range()
         wa, wb = (c.position() for c in self._window)
-        if a < wa or b > wb:  # scrolled past what is drawn: the screen first, the rest later
+        end = self._doc.characterCount() - 1
+        if max(0, a - slack) < wa or min(end, b + slack) > wb:
+            # scrolled past what is drawn: the screen first, the rest later
             self._draw((a, b), reuse=False)
             self._widen.start()
 
@@ -101,7 +131,7 @@ class MarkPainter(QObject):
         if self.index is None:
             return
         a, b = self.visible_range()
-        span = max(b - a, 2000)
+        span = max(b - a, MARGIN_CHARS)
         end = self.body.document().characterCount() - 1
         self._draw((max(0, a - span), min(end, b + span)), reuse=False)
 
@@ -139,6 +169,7 @@ class MarkPainter(QObject):
             out.sort(key=lambda pair: pair[0].paint_key)
         self.drawn = out
         self._window = (self._cursor(a, a), self._cursor(b, b))
+        self._drift, self._count = 0, self._doc.characterCount()
         self.body.set_marks(LAYER, [sel for _, sel in out])
 
     def _selection(self, a: int, b: int, spec: MarkSpec) -> QTextEdit.ExtraSelection:

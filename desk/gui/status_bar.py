@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from desk.gui.edit_dispatch import QuietTimer, for_body
 from desk.text import LineWordCounter, reading_minutes
 
 COUNT_DELAY_MS = 250  # counting 10,000 words on every key press would slow typing
@@ -39,18 +40,20 @@ class DeskStatusBar(QStatusBar):
             self.addPermanentWidget(w)
         self._body = None
         self._counter = LineWordCounter()  # counts only the lines that changed
-        self._timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
-        self._timer.timeout.connect(self.recount)
+        self._timer: QTimer | None = None  # a QuietTimer on the watched body's edits
         self.show_problems(None)
         self.show_save_state("saved")
 
     def watch(self, body) -> None:
         self._body = body
-        body.textChanged.connect(self._timer.start)
+        edits = for_body(body)
+        self._timer = QuietTimer(self, COUNT_DELAY_MS, edits, self.recount)
+        edits.on_edit(self._timer.arm)
         self.recount()
 
     def recount(self) -> None:
-        self._timer.stop()
+        if self._timer is not None:
+            self._timer.stop()
         text = self._body.toPlainText() if self._body is not None else ""
         self.show_counts(text)
 

@@ -138,3 +138,39 @@ def test_remove_boilerplate_finds_a_mark_that_is_not_drawn(qtbot, library):
     assert all(o is not junk for _s, o in checker.marks)
     cursor = checker.cursor_for(lambda o: o is junk)
     assert cursor is not None and cursor.selectedText() == body[junk.start:junk.end]
+
+
+def _spelled_on_screen(edit, checker) -> list[str]:
+    a, b = checker.painter.visible_range()
+    return [s.cursor.selectedText() for s in edit.marks("checks")
+            if s.format.underlineStyle() == QTextCharFormat.SpellCheckUnderline
+            and s.cursor.hasSelection()  # a mark in the cut text is empty: it draws nothing
+            and s.cursor.selectionEnd() > a and s.cursor.selectionStart() < b]
+
+
+def test_a_long_cut_draws_the_marks_it_brings_into_view_before_the_next_check(qtbot, library):
+    """No slot runs per key for the painter: a long edit is what makes it look again."""
+    edit, checker = shown_editor(qtbot, library, long_text())
+    checker._timer.setInterval(600_000)  # no re-check: the marks come from the old report
+    _wa, wb = drawn_window(checker)
+    cursor = edit.textCursor()
+    cursor.setPosition(len(PARA) + len(" Item 0.") + 2)  # the second paragraph, on screen
+    cursor.setPosition(wb + 3000, QTextCursor.KeepAnchor)  # to well past the drawn marks
+    cursor.removeSelectedText()
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    a, b = checker.painter.visible_range()
+    wa, wb = drawn_window(checker)
+    assert wa <= a and b <= wb
+    words = _spelled_on_screen(edit, checker)
+    assert len(words) > 4 and set(words) == {"electon", "budgett"}
+
+
+def test_a_taller_editor_draws_the_marks_of_the_lines_it_shows(qtbot, library):
+    edit, checker = shown_editor(qtbot, library, long_text())
+    edit.resize(700, 2400)
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    a, b = checker.painter.visible_range()
+    wa, wb = drawn_window(checker)
+    assert wa <= a and b <= wb
+    drawn = looks(edit.marks("checks"))
+    assert drawn == fresh(edit, checker, drawn_window(checker))
