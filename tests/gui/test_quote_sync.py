@@ -45,6 +45,7 @@ def test_an_autosave_returns_before_its_rows_are_written_and_they_follow(window,
     type_more(window)
     with qtbot.waitSignal(window.quote_syncer.synced, timeout=WAIT_MS) as seen:
         assert window.autosaver.autosave()
+        window.autosaver.finish_pending()  # its write (in the worker) is in
         assert library.articles.get(aid).body.endswith("Tom Hardy.")  # the text is saved
         assert texts(library, aid) == ["The hall stays open,"]  # its rows not yet
     assert texts(library, aid) == ["The hall stays open,", "We will fight it,"]
@@ -81,11 +82,13 @@ def test_a_result_for_an_older_save_is_dropped_for_the_newer_one(window, library
 
     monkeypatch.setattr(quote_sync, "plan", held)
     type_more(window)
-    window.autosaver.autosave()  # its sync waits in the worker
+    window.autosaver.autosave()
+    window.autosaver.finish_pending()  # written; its sync waits in the worker
     body = window.editor.body
     body.selectAll()
     type_text(body, "“Nothing is decided,” said Ana Ruiz.")
     window.autosaver.autosave()  # a newer text before the first result arrived
+    window.autosaver.finish_pending()
     gate.set()
     qtbot.waitUntil(window.quote_syncer.is_idle, timeout=WAIT_MS)
     assert len(planned) == 2 and planned[1].startswith("“Nothing")
