@@ -22,6 +22,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desk.gui import gui_gc
 from desk.gui.save_worker import SaveJob, SaveWorker
 from desk.model import DeskError
 from desk.storage.edits import TEXT_FIELDS, busy_timeout, is_busy, save_edit, text_of
@@ -88,6 +89,7 @@ class Autosaver(QObject):
     def note_change(self) -> None:
         self.dirty = True
         self._edits += 1
+        gui_gc.typing()  # the collector puts its long walks off meanwhile
         self._pause.start()
         if not self._deadline.isActive():
             self._deadline.start()
