@@ -58,6 +58,7 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> QuoteSyncer:
               lambda changes, origin: _recheck(checker, autosaver, syncer, changes, origin))
     syncer.synced.connect(lambda changes: runner.announce(changes, origin=autosaver))
     syncer.failed.connect(checker.check_failed)
+    syncer.written.connect(autosaver.written)  # its worker's commits, like the autosave's
 
     headlines: dict[int, str] = {}
 

@@ -66,6 +66,7 @@ def test_the_quotations_of_an_autosaved_text_are_found_off_the_gui_thread(window
     type_more(window)  # no check of this text has run yet: the worker finds its quotations
     with qtbot.waitSignal(window.quote_syncer.synced, timeout=WAIT_MS):
         window.autosaver.autosave()
+        window.autosaver.finish_pending()  # written before the live check could run
     assert threads and threading.main_thread() not in threads
 
 
@@ -166,3 +167,19 @@ def test_the_same_text_and_quotations_are_synced_once(window, library, qtbot, mo
     window.quote_syncer.request(aid, newer, None)  # another text: synced again
     qtbot.waitUntil(window.quote_syncer.is_idle, timeout=WAIT_MS)
     assert len(runs) == 1
+
+
+def test_the_rows_are_written_off_the_gui_thread_and_not_announced_as_another_program_s(
+        window, library, qtbot, monkeypatch):
+    aid = window.editor.article_id
+    threads = []
+    real = quote_sync.write
+    monkeypatch.setattr(quote_sync, "write",
+                        lambda *a: threads.append(threading.current_thread()) or real(*a))
+    window.external_changes.poll()  # what opening the article wrote on other connections
+    type_more(window)
+    with qtbot.waitSignal(window.quote_syncer.synced, timeout=WAIT_MS):
+        window.autosaver.autosave()
+    assert threads and threading.main_thread() not in threads
+    assert texts(library, aid) == ["The hall stays open,", "We will fight it,"]
+    assert not window.external_changes.poll()  # the worker's commits are this window's
