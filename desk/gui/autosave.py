@@ -48,7 +48,9 @@ class Autosaver(QObject):
     revision_created = Signal(object)
     revision_failed = Signal(str)
     writing = Signal()  # a save in the worker starts (desk.gui.external_changes polls first)
-    written = Signal(bool)  # ... its write is in: True when another connection wrote meanwhile
+    # ... its write is in (also the quotation sync's and the stale-results refresh's, wired in
+    # desk.gui.change_wiring): True when another connection committed meanwhile
+    written = Signal(bool)
 
     def __init__(self, library, editor, parent=None):
         super().__init__(parent)

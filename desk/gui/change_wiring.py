@@ -58,7 +58,10 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> QuoteSyncer:
               lambda changes, origin: _recheck(checker, autosaver, syncer, changes, origin))
     syncer.synced.connect(lambda changes: runner.announce(changes, origin=autosaver))
     syncer.failed.connect(checker.check_failed)
-    syncer.written.connect(autosaver.written)  # its worker's commits, like the autosave's
+    # The commits of this window's workers (on connections of their own) are not another
+    # program's: desk.gui.external_changes hears of them through the autosaver's signal.
+    syncer.written.connect(autosaver.written)
+    review.refresher.written.connect(autosaver.written)
 
     headlines: dict[int, str] = {}
 

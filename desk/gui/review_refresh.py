@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 class _Bridge(QObject):
     progress = Signal(int, int)
     done = Signal(int, int, int, str)  # quotations, unverified, articles, error ("" when fine)
+    written = Signal(bool)  # the pass is over: True when another connection wrote meanwhile
 
 
 class _RefreshJob(QRunnable):
@@ -45,18 +46,21 @@ class _RefreshJob(QRunnable):
     def run(self) -> None:
         from desk.review.results import refresh
 
-        totals, error = (0, 0, 0), ""
+        totals, error, others = (0, 0, 0), "", True
         try:
             # Its own connection (never Library.open in a process that has the file open).
             with self.library.another_connection() as lib:
+                before = lib.data_version()
                 refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set,
                         quotes_of=self._quotes_in_process if self.separate_process else None)
                 totals = lib.check_results.totals()
+                others = lib.data_version() != before
         except _Stopped:
             error = "stopped"
         except Exception as exc:  # a failed refresh leaves results stale, never the window broken
             error = f"{type(exc).__name__}: {exc}"
             log.warning("refreshing stored check results failed: %s", error)
+        self.bridge.written.emit(others)
         self.bridge.done.emit(*totals, error)
 
     def _quotes_in_process(self, lib, article):
@@ -140,6 +144,9 @@ class QueueCounter(QObject):
 class StaleRefresher(QObject):
     progress = Signal(int, int)  # done, total (articles being checked again)
     finished = Signal(int, int, int)  # quotations, unverified, articles (stored totals)
+    # A pass's writes (stored results, on the worker's connection) are in: True when another
+    # connection committed meanwhile (desk.gui.external_changes announces only then)
+    written = Signal(bool)
 
     def __init__(self, library, parent=None, *, separate_process: bool = False):
         """``separate_process``: each article checked in the check process (the window)."""
@@ -153,6 +160,7 @@ class StaleRefresher(QObject):
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self.progress)
         self._bridge.done.connect(self._done)
+        self._bridge.written.connect(self.written)
         self._job: _RefreshJob | None = None
         self._again = False
         self._after_paint = False  # a pass waits for the window's first paint
