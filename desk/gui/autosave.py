@@ -118,7 +118,7 @@ class Autosaver(QObject):
     def autosave(self) -> bool:
         """The timers' save: a short wait for the lock, a quiet retry if it is held; the
         quotation rows follow in a worker (desk.gui.quote_sync)."""
-        if self.worker is not None:
+        if self.worker is not None and not self.worker.closed:
             return self._save_in_worker()
         self.background = True
         try:
@@ -207,7 +207,8 @@ class Autosaver(QObject):
             fields = self.editor.current_fields()  # what is on screen now, newer keys too
             self._not_ours(job.article_id, {k: fields[k] for k in TEXT_FIELDS}, job.error)
         elif job.error is not None:
-            self._failed(job.error if isinstance(job.error, SAVE_ERRORS)
+            known = isinstance(job.error, SAVE_ERRORS) or is_busy(job.error)
+            self._failed(job.error if known
                          else DeskError(f"{type(job.error).__name__}: {job.error}"))
         else:
             assert job.result is not None
@@ -220,8 +221,8 @@ class Autosaver(QObject):
             else:  # typed meanwhile: the timers run again (note_change)
                 self._set_state(EDITED)
             self._announce(job)
-        if self._again and self.dirty:
-            self._again = False
+        again, self._again = self._again, False
+        if again and self.dirty and self.state != FAILED:  # a failure retries with back-off
             self._save_in_worker()
 
     def _elsewhere(self, job: SaveJob) -> None:

@@ -77,9 +77,13 @@ class SaveWorker(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def submit(self, job: SaveJob) -> None:
-        if self._job is not None or self._closed:
-            raise RuntimeError("a save is already running")  # the autosaver never does this
+        if self._job is not None or self._closed:  # the autosaver never does this
+            raise RuntimeError("the save worker is busy or shut down")
         self._number += 1
         number, self._job = self._number, job
         self._pool.start(_Run(lambda: self._run(number, job)))
