@@ -60,8 +60,9 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> QuoteSyncer:
     syncer.failed.connect(checker.check_failed)
     # The commits of this window's workers (on connections of their own) are not another
     # program's: desk.gui.external_changes hears of them through the autosaver's signal.
-    syncer.written.connect(autosaver.written)
-    review.refresher.written.connect(autosaver.written)
+    for worker in (syncer, review.refresher):
+        worker.writing.connect(autosaver.writing)  # what others wrote before is announced first
+        worker.written.connect(autosaver.written)
 
     headlines: dict[int, str] = {}
 

@@ -69,7 +69,10 @@ class ExternalChanges(QObject):
     def _own_write(self, others_wrote: bool) -> None:
         """The autosave's worker committed on a connection of its own: that move of the
         data version is this window's. When another connection committed while it wrote,
-        the next poll announces the move (the views read again, needlessly for ours)."""
+        the next poll announces the move (the views read again, needlessly for ours). The
+        window polls as each such job starts (``writing``), so only a commit made elsewhere
+        in the milliseconds between that poll and the job's first read would pass for ours
+        (and be announced with the next change)."""
         if not others_wrote:
             self._version = self._read()
 

@@ -121,6 +121,7 @@ class _SyncJob(QRunnable):
 class QuoteSyncer(QObject):
     synced = Signal(object)  # Changes: the quotation rows written (only when some were)
     failed = Signal(str)  # why a sync could not be done (a status-bar notice)
+    writing = Signal()  # a job that writes starts (desk.gui.external_changes polls first)
     written = Signal(bool)  # a job's write is in: True when another connection wrote meanwhile
 
     def __init__(self, library, parent=None):
@@ -207,6 +208,8 @@ class QuoteSyncer(QObject):
         self._job = _SyncJob(self._jobs, request, self._reader, self._bridge,
                              writes=not getattr(self.library, "is_postgresql", False))
         self._job_retries = retries
+        if self._job.writes:
+            self.writing.emit()
         self._pool.start(self._job)
 
     def _done(self, number: int) -> None:

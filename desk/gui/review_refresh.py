@@ -147,6 +147,7 @@ class StaleRefresher(QObject):
     # A pass's writes (stored results, on the worker's connection) are in: True when another
     # connection committed meanwhile (desk.gui.external_changes announces only then)
     written = Signal(bool)
+    writing = Signal()  # a pass starts (desk.gui.external_changes polls first)
 
     def __init__(self, library, parent=None, *, separate_process: bool = False):
         """``separate_process``: each article checked in the check process (the window)."""
@@ -185,6 +186,7 @@ class StaleRefresher(QObject):
             self._again = True
             return
         self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process)
+        self.writing.emit()
         self._pool.start(self._job)
 
     def _start_after_paint(self) -> None:
