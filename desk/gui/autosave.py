@@ -191,11 +191,10 @@ class Autosaver(QObject):
         if guard is not None and not guard.may_write(aid):
             return self._not_ours(aid, values, guard.not_held(aid))
         self._set_state(SAVING)
-        self.writing.emit()
         self.worker.submit(SaveJob(aid, self.base, values, self._edits, self._loads,
                                    guard.save_args() if guard is not None else {},
                                    editor=getattr(self.library, "editor", ""),
-                                   wait_ms=TYPING_WAIT_MS))
+                                   wait_ms=TYPING_WAIT_MS), polled=self.writing.emit)
         return True
 
     def _written(self, job: SaveJob) -> None:

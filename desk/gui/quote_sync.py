@@ -86,6 +86,7 @@ class _SyncJob(QRunnable):
                  writes: bool = True):
         super().__init__()
         self.writes = writes  # a file library: the worker writes the diff too
+        self.before = 0  # the reader's data version as the job started (read on the GUI thread)
         self.setAutoDelete(False)  # kept referenced until its result is handled
         self.number, self.request, self.reader, self.bridge = number, request, reader, bridge
         self.diff: QuoteDiff | None = None
@@ -95,13 +96,12 @@ class _SyncJob(QRunnable):
 
     def run(self):
         try:
-            before = self.reader.data_version()
             self.diff, self.fingerprint = work(self.request, self.reader)
         except Exception as exc:  # a sync bug must not break saving; said in the status bar
             self.error = f"{type(exc).__name__}: {exc}"
         else:
             if self.writes:
-                self.outcome = self._write(self.diff, self.fingerprint, before)
+                self.outcome = self._write(self.diff, self.fingerprint, self.before)
         self.bridge.done.emit(self.number)
 
     def _write(self, diff: QuoteDiff, fingerprint: str, before: int) -> _Outcome:
@@ -209,6 +209,10 @@ class QuoteSyncer(QObject):
                              writes=not getattr(self.library, "is_postgresql", False))
         self._job_retries = retries
         if self._job.writes:
+            try:  # on this thread, the reader idle: then the window polls (desk.gui.save_worker)
+                self._job.before = self._reader.data_version()
+            except (DeskError, OSError):
+                pass  # its write will say others wrote: announced, never swallowed
             self.writing.emit()
         self._pool.start(self._job)
 

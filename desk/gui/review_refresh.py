@@ -37,11 +37,13 @@ class _RefreshJob(QRunnable):
     desk.gui.live_checks does)."""
 
     def __init__(self, library, bridge: _Bridge, stop: threading.Event,
-                 separate_process: bool = False):
+                 separate_process: bool = False, connection=None, before: int | None = None):
         super().__init__()
         self.setAutoDelete(False)
         self.library, self.bridge, self.stop = library, bridge, stop
         self.separate_process = separate_process
+        # its own connection, opened on the GUI thread with its data version read there
+        self.connection, self.before = connection, before
 
     def run(self) -> None:
         from desk.review.results import refresh
@@ -49,8 +51,8 @@ class _RefreshJob(QRunnable):
         totals, error, others = (0, 0, 0), "", True
         try:
             # Its own connection (never Library.open in a process that has the file open).
-            with self.library.another_connection() as lib:
-                before = lib.data_version()
+            with self.connection or self.library.another_connection() as lib:
+                before = self.before if self.before is not None else lib.data_version()
                 refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set,
                         quotes_of=self._quotes_in_process if self.separate_process else None)
                 totals = lib.check_results.totals()
@@ -185,7 +187,17 @@ class StaleRefresher(QObject):
         if self._job is not None:
             self._again = True
             return
-        self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process)
+        connection = before = None
+        try:  # the data version read before the window polls (desk.gui.save_worker)
+            connection = self.library.another_connection()
+            before = connection.data_version()
+        except Exception as exc:  # noqa: BLE001 (the worker tries again and says why)
+            log.info("the stale-results refresh opens its connection in the worker: %s", exc)
+            if connection is not None:
+                connection.close()
+            connection = None
+        self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process,
+                                connection, before)
         self.writing.emit()
         self._pool.start(self._job)
 

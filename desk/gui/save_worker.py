@@ -41,6 +41,7 @@ class SaveJob:
     wait_ms: int = 150
     result: SaveResult | None = None
     error: BaseException | None = None
+    before: int = 0  # the worker connection's data version as the job started
     others_wrote: bool = True  # another connection committed while this job ran
 
 
@@ -81,11 +82,23 @@ class SaveWorker(QObject):
     def closed(self) -> bool:
         return self._closed
 
-    def submit(self, job: SaveJob) -> None:
+    def submit(self, job: SaveJob, polled: Callable[[], None] = lambda: None) -> None:
+        """Start ``job``. ``polled`` runs just after the worker's connection read its data
+        version and before the job starts (the window polls for others' commits there: one
+        made before is announced, one made after moves that version, nothing in between)."""
         if self._job is not None or self._closed:  # the autosaver never does this
             raise RuntimeError("the save worker is busy or shut down")
         self._number += 1
         number, self._job = self._number, job
+        try:
+            if self._writer is None:  # made here: the worker is idle, nothing else uses it
+                self._writer = self.library.another_connection()
+            job.before = self._writer.data_version()
+        except Exception as exc:  # noqa: BLE001 (an outcome like any other failed save)
+            job.error = exc.with_traceback(None)
+            self._done(number)
+            return
+        polled()
         self._pool.start(_Run(lambda: self._run(number, job)))
 
     def wait(self, timeout_ms: int = 30000) -> None:
@@ -108,15 +121,12 @@ class SaveWorker(QObject):
     # -- the worker thread -------------------------------------------------------------
     def _run(self, number: int, job: SaveJob) -> None:
         try:
-            if self._writer is None:
-                self._writer = self.library.another_connection()
             writer = self._writer
             writer.editor = job.editor
-            before = writer.data_version()
             with busy_timeout(writer, job.wait_ms):
                 job.result = save_edit(writer, job.article_id, job.base, job.values,
                                        **job.save_args)
-            job.others_wrote = writer.data_version() != before
+            job.others_wrote = writer.data_version() != job.before
         except Exception as exc:  # noqa: BLE001 (handed to the GUI thread, never raised here)
             job.error = exc.with_traceback(None)  # no frames kept alive (no cycle)
         self._bridge.done.emit(number)

@@ -33,7 +33,7 @@ def test_typing_is_saved_after_a_pause(window, library, qtbot, two):
     assert window.autosaver.state == "edited"
     qtbot.waitUntil(lambda: library.articles.get(two[0]).body == "One. Ça déborde — “vite”.",
                     timeout=4000)
-    assert window.autosaver.state == "saved"
+    qtbot.waitUntil(lambda: window.autosaver.state == "saved", timeout=4000)  # heard back
     assert window.status.save_state.text() == "Saved"
 
 
