@@ -65,9 +65,7 @@ def main() -> int:
         print(f"journalled {len(keeper.last_written['body']) - start}", flush=True)
 
     keeper.written.connect(journalled)
-    # what the save stored (an autosave's write runs in a worker: keys typed meanwhile are not)
-    window.autosaver.saved.connect(
-        lambda article: print(f"saved {len(article.body) - start}", flush=True))
+    window.autosaver.saved.connect(lambda _a: print(f"saved {typed}", flush=True))
     timer = QTimer(interval=args.interval_ms)
     timer.timeout.connect(key)
     timer.start()
