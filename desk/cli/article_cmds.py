@@ -5,7 +5,7 @@ Restore, on the command line. Each runs the same operation as the window
 from __future__ import annotations
 
 from desk.cli.args import ident
-from desk.cli.output import add_format, print_json, print_table
+from desk.cli.output import add_format, local_stamp, print_json, print_table
 from desk.editor_name import shown
 
 
@@ -119,4 +119,4 @@ def _print_status_log(lib, args) -> int:
 
 
 def _when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ")
+    return local_stamp(stamp)

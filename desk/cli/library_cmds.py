@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from desk.cli.args import count, ident
-from desk.cli.output import add_format, print_json, print_table
+from desk.cli.output import add_format, local_stamp, print_json, print_table
 from desk.model import ARTICLE_STATUSES
 
 
@@ -126,7 +126,7 @@ def run_list(args, ctx) -> int:
     if args.format == "json":
         print_json([dataclasses.asdict(a) for a in items])
     else:
-        print_table([[a.id, a.status, a.words, a.updated_at[:16].replace("T", " "), a.headline]
+        print_table([[a.id, a.status, a.words, local_stamp(a.updated_at), a.headline]
                      for a in items], ["ID", "STATUS", "WORDS", "UPDATED", "HEADLINE"])
     return 0
 

@@ -26,6 +26,20 @@ def print_table(rows: list[list[str]], headers: list[str]) -> None:
         print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
 
 
+def local_stamp(stamp: str) -> str:
+    """A stored UTC time stamp as the reader's local clock shows it ("2026-12-08 14:02"):
+    the tables show local time, as `desk locks` does; JSON keeps the stored UTC stamp."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)[:16].replace("T", " ")
+    if when.tzinfo is None:  # stored without a zone: desk stores UTC
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def add_format(parser, default: str = "text") -> None:
     parser.add_argument("--format", choices=("text", "json"), default=default,
                         help=f"output format (default: {default})")
