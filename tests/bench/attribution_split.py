@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the attribution engine on the PolNeAR files with a fixed held-out part.
 
-    python tests/bench/attribution_split.py [--errors N] [--part tune|heldout|all]
+    python tests/bench/attribution_split.py [--errors N] [--part tune|heldout|all] [--half A|B]
 
 The 570 articles of ../shared/corpora/polnear-quotes/ are split by a hash of their id:
 one article in three of quotes-train-extra.jsonl is *held out* (never looked at while the
@@ -32,6 +32,12 @@ from desk.checks.engine import check_text  # noqa: E402
 
 def held_out(doc_id: str) -> bool:
     return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 3 == 0
+
+
+def half(doc_id: str) -> str:
+    """The tune part's two halves, by the low bit of the same hash: rules are written looking
+    at the errors of half A; a change is kept only if half B (totals only) does not get worse."""
+    return "AB"[int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) & 1]
 
 
 def load_parts() -> dict[str, list[dict]]:
@@ -65,8 +71,14 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--part", default="all", choices=["tune", "heldout", "all"])
+    ap.add_argument("--half", choices=["A", "B"],
+                    help="only this half of the tune part (errors are printed for half A only)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
+    if a.half and a.part != "tune":
+        ap.error("--half needs --part tune")
+    if a.half == "B" and a.errors:
+        ap.error("half B is for totals only: its errors are not printed")
     if not CORPUS.exists():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 2
@@ -75,7 +87,7 @@ def main(argv: list[str]) -> int:
     names = ["tune", "heldout"] if a.part == "all" else [a.part]
     out = {}
     for part in names:
-        docs = parts[part]
+        docs = [d for d in parts[part] if not a.half or half(d["id"]) == a.half]
         gold = {d["id"]: d for d in docs}
         pred = {d["id"]: predict(d) for d in docs}
         res, errors = score.score(gold, pred, n_errors=a.errors)
@@ -83,7 +95,7 @@ def main(argv: list[str]) -> int:
         as_written, _ = score.score(gold, {d["id"]: predict(d, mention=True) for d in docs})
         out[part + "-mention"] = as_written
         if not a.json:
-            print(f"== {part}: {len(docs)} articles")
+            print(f"== {part}{' half ' + a.half if a.half else ''}: {len(docs)} articles")
             print(score.fmt(res))
             s = as_written["speaker"]
             print(f"  speaker as written (the mention, not the resolved entity): named {100 * s['acc_named']:.1f}, "

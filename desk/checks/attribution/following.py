@@ -33,6 +33,10 @@ _OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", 
 # what follows a phrasal verb ("sounded off", "lashed out"), never the next word of a noun phrase
 _PARTICLE_AFTER_VERB = {"off", "out", "up", "down", "back", "away", "on", "at", "against", "to", "that", "the", "a",
                         "an", "his", "her", "their", "its", "him", "them"}
+# auxiliaries and modals: a verb phrase starts, the noun phrase before them has ended
+# ("The Ohio Democrat did give Voss some credit": not a title "Ohio Democrat did give")
+_AUXILIARIES = {"did", "does", "do", "has", "had", "have", "will", "would", "can", "could", "may", "might", "must",
+                "should", "shall"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -184,7 +188,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 ahead = toks[n:n + 4]
                 m = 0
                 while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in STOP_BACK \
-                        and _norm(ahead[m][0]) not in HEAD_NOUNS:
+                        and _norm(ahead[m][0]) not in HEAD_NOUNS and _norm(ahead[m][0]) not in _AUXILIARIES:
                     m += 1
                 if not (m < len(ahead) and (_is_name_tok(ahead[m][0]) or _norm(ahead[m][0]) in HEAD_NOUNS)):
                     break
