@@ -17,3 +17,23 @@ def test_he_after_a_party_descriptor_is_the_person_it_describes_not_the_object()
             "but he suggested the harbour chief was no saint.\n\n"
             "“We do not always pick a giant,” he said.")
     assert analyse(text).quotes[-1].speaker == "Paul Dorn"
+
+
+def test_a_descriptor_set_off_after_a_name_is_that_person():
+    text = ("“We are ready,” said Lena Marsh, the guild's chief strategist, who added that her "
+            "group would focus on issues “like the price of bread.”")
+    q = analyse(text).quotes[-1]
+    assert q.speaker == "Lena Marsh"
+    assert q.mention == "the guild's chief strategist"  # the speaker as written stays
+
+
+def test_a_descriptor_after_now_set_off_after_a_name_is_that_person():
+    text = ("Voss has clashed with Karl Brand, now the council leader, who in 2010 said the "
+            "town's goal was to stay “small and proud.”")
+    assert analyse(text).quotes[0].speaker == "Karl Brand"
+
+
+def test_a_subject_after_an_opening_clause_is_no_apposition():
+    text = "As Voss attacked Karl Brand, the crowd chanted “Out!” and waved flags."
+    q = analyse(text).quotes[0]
+    assert q.speaker != "Karl Brand"

@@ -117,6 +117,10 @@ class Resolver:
                     "surname-before-full-name", "warning", sp.start, sp.end,
                     f"“{sp.name}” is used before the full name “{resolved}” is given", (resolved,)))
             return resolved, "person"
+        if sp.kind == "anonymous":
+            named = apposed_name(people, sp)
+            if named is not None:
+                return named, "person"
         if sp.kind == "anonymous" and sp.definite:
             found = nominal(people, sp)
             if found:
@@ -181,6 +185,35 @@ class Resolver:
                 head = words[:k]  # "His candidacy for president": the head is "candidacy"
                 break
         return sp if head[-1].lower() in PERSON_ROLES else None
+
+
+# "Lena Marsh, the guild's strategist, who added …", "Karl Brand, now the council leader, who":
+# the comma (and a "now") between a name and the descriptor set off after it
+_APPOSED_BEFORE = re.compile(r",[ \t]+(?:(?:now|then|also|himself|herself)[ \t]+)?$")
+_CLOSING_COMMA = re.compile(r"[ \t]*,")
+_NAME_GAP = re.compile(r"[^,;:.!?\n\u201c\u201d\"()]{1,60}")
+
+
+def apposed_name(people: People, sp: Speaker) -> str | None:
+    """The person a descriptor is set off after: "…,” said Lena Marsh, the guild's chief
+    strategist, who added that …": the descriptor is an apposition naming Lena Marsh."""
+    text = people.text
+    m = _APPOSED_BEFORE.search(text, max(0, sp.start - 16), sp.start)
+    if m is None or not _CLOSING_COMMA.match(text, sp.end):
+        # (the apposition is closed by a comma: not "As Voss attacked Lang, the crowd chanted")
+        return None
+    comma = m.start()
+    k = bisect.bisect_left(people._mention_pos, comma) - 1
+    if k < 0:
+        return None
+    p, name = people.mentions[k]
+    if comma - p > 60 or not text.startswith(name.split()[-1], comma - len(name.split()[-1])) \
+            or not _NAME_GAP.fullmatch(text, p, comma):
+        return None  # the name must end right at the comma: "Marsh, the …"
+    full = people.full_name(name, p + 1)[0] if " " not in name else name
+    if not (people.is_person(full) or people.gender_of(full) or len(full.split()) >= 2):
+        return None
+    return full
 
 
 def nominal(people: People, sp: Speaker) -> str | None:
