@@ -37,3 +37,14 @@ def test_a_subject_after_an_opening_clause_is_no_apposition():
     text = "As Voss attacked Karl Brand, the crowd chanted “Out!” and waved flags."
     q = analyse(text).quotes[0]
     assert q.speaker != "Karl Brand"
+
+
+def test_an_as_aside_credits_the_clause_before_it_not_the_quotation_after_it():
+    text = ("At the forum, Mark Voss was on the defensive. He mocked his rivals and assured the "
+            "crowd that he is not tired - as Lang has said - and he can “guarantee” a win.")
+    assert analyse(text).quotes[0].speaker == "Mark Voss"
+
+
+def test_an_as_clause_opening_the_sentence_still_credits_its_speaker():
+    text = "Mark Voss spoke first. As Lang said, “We will win this one.”"
+    assert analyse(text).quotes[0].speaker == "Lang"
