@@ -48,3 +48,17 @@ def test_an_as_aside_credits_the_clause_before_it_not_the_quotation_after_it():
 def test_an_as_clause_opening_the_sentence_still_credits_its_speaker():
     text = "Mark Voss spoke first. As Lang said, “We will win this one.”"
     assert analyse(text).quotes[0].speaker == "Lang"
+
+
+def test_a_subject_first_credit_closing_the_sentence_credits_a_fragment_before_it():
+    text = ("Lena Marsh on Tuesday became the first woman to lead the guild.\n\n"
+            "Members had “put the biggest dent” yet in the old rules for women, she said in a "
+            "video message to the meeting.")
+    q = analyse(text).quotes[0]
+    assert q.mention == "she" and q.speaker == "Lena Marsh"
+
+
+def test_a_closing_credit_with_a_reported_clause_after_it_is_no_credit():
+    text = ("Lena Marsh on Tuesday became the first woman to lead the guild.\n\n"
+            "Members had “put the biggest dent” yet in the old rules, she said Karl Brand would go.")
+    assert analyse(text).quotes[0].mention != "she"
