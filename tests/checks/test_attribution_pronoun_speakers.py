@@ -62,3 +62,26 @@ def test_a_closing_credit_with_a_reported_clause_after_it_is_no_credit():
     text = ("Lena Marsh on Tuesday became the first woman to lead the guild.\n\n"
             "Members had “put the biggest dent” yet in the old rules, she said Karl Brand would go.")
     assert analyse(text).quotes[0].mention != "she"
+
+
+def _candidates(text, n=0):
+    return [(c["speaker"], c["how"]) for c in analyse(text, explain=True).explain[n]["candidates"]]
+
+
+def test_a_bare_verb_after_an_auxiliary_reports_a_nested_quotation():
+    text = ("The harbour charter makes no mention of tolls, although it does say that the "
+            "port agrees to “keep the river open.”")
+    assert ("it", "outer") in _candidates(text)
+
+
+def test_it_speaking_after_a_document_opening_its_sentence_is_that_document():
+    text = ("The mayor read the letter twice. The harbour charter makes no mention of tolls, "
+            "although it says the port must “keep the river open.”")
+    q = analyse(text).quotes[0]
+    assert q.mention == "it" and q.speaker == "The harbour charter"
+
+
+def test_a_verb_before_no_ends_a_descriptor_subject():
+    text = "The Westby harbour charter makes no mention of tolls."
+    sp = subject_at_start(text, 0, len(text))
+    assert sp is not None and sp.name == "The Westby harbour charter"

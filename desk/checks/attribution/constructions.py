@@ -51,7 +51,10 @@ _REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + 
                         r"|(?<![\w'\u2019-])(?:" + _trie(INVERSION_FORMS - set(REPORTING_VERBS))
                         + r")(?=[ \t]+that[ \t])"
                         # "Voss issued a statement saying Beck had …"
-                        r"|(?<=statement[ ])(?:saying|stating)(?![\w'\u2019-])")
+                        r"|(?<=statement[ ])(?:saying|stating)(?![\w'\u2019-])"
+                        # after an auxiliary, the bare form: "it does say that Voss agreed to …"
+                        r"|(?:(?<=does )|(?<=did )|(?<=would )|(?<=will )|(?<=could )|(?<=can ))(?:say|tell|write|note|argue|claim|insist|warn|"
+                        r"suggest|acknowledge|concede|predict)(?![\w'\u2019-])")
 
 
 def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, inner: Credit) -> Credit | None:

@@ -155,6 +155,9 @@ class Resolver:
             if sp is not None and sp.kind == "organisation" and sp.end <= pos and sp.start - a <= 3 \
                     and sp.name[:1].isupper() and not sp.name.lower().startswith("it"):
                 return sp.name
+            if sp is not None and _thing(sp) and sp.end <= pos and sp.start - a <= 3:
+                # "The charter makes no mention of arms, although it does say …": a document
+                return sp.name
             if sp is not None and sp.start - a <= 3:
                 return None  # the sentence is about someone or something else
         return None
@@ -214,6 +217,16 @@ def apposed_name(people: People, sp: Speaker) -> str | None:
     if not (people.is_person(full) or people.gender_of(full) or len(full.split()) >= 2):
         return None
     return full
+
+
+def _thing(sp: Speaker) -> bool:
+    """A definite singular description of a thing opening a sentence ("The Japanese charter",
+    "The lawsuit"): what "it" can name; not a person's role, not a plural."""
+    words = sp.name.split()
+    if sp.kind != "anonymous" or not sp.definite or not words or not words[0][:1].isupper() or len(words) > 4:
+        return False
+    head = words[-1].lower().strip(".,")
+    return head not in PERSON_ROLES and (not head.endswith("s") or head in _SINGULAR_S) and head.isalpha()
 
 
 def nominal(people: People, sp: Speaker) -> str | None:
