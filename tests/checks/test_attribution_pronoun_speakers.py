@@ -85,3 +85,14 @@ def test_a_verb_before_no_ends_a_descriptor_subject():
     text = "The Westby harbour charter makes no mention of tolls."
     sp = subject_at_start(text, 0, len(text))
     assert sp is not None and sp.name == "The Westby harbour charter"
+
+
+def test_a_thing_named_by_a_participle_is_not_the_speaker():
+    text = ("Lawmakers from both parties attacked the merger on Monday. They slammed the tax "
+            "loophole called an “inversion,” in which a firm moves abroad.")
+    assert analyse(text).quotes[0].mention == "They"
+
+
+def test_a_person_who_called_something_a_name_still_speaks():
+    text = "The harbour master called “a disgrace” the state of the east quay."
+    assert analyse(text).quotes[0].mention == "The harbour master"

@@ -82,6 +82,10 @@ _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
 _APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
 _DET_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he|his|her|their|its)[ \t]+$")
+# a participle naming the noun before it, then only an article before the name: "the
+# loophole called an “inversion”", "a group dubbed “the Dockers”"
+_NAMING_PARTICIPLES = {"called", "dubbed", "labeled", "labelled", "termed", "branded", "nicknamed"}
+_ARTICLE_ONLY = re.compile(r"[ \t]*(?:(?:an?|the)[ \t]+)?")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
@@ -155,6 +159,10 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
                 return Credit(sp, word, how="pre")
             continue
         sp = speaker_before(text, max(s, a), cm.start())
+        if sp and word in _NAMING_PARTICIPLES and sp.kind == "anonymous" \
+                and _norm(sp.name.split()[-1]) not in PERSON_ROLES and not sp.anonymous_flag \
+                and _ARTICLE_ONLY.fullmatch(text, cm.end(), r.open_pos):
+            continue  # "They slammed the loophole called an “inversion”": a thing named, not a speaker
         if sp:
             return Credit(sp, word, how="pre")
         if seg > max(s, a) and _COMMA_ONLY.fullmatch(text, seg, cm.start()):
