@@ -96,3 +96,14 @@ def test_a_thing_named_by_a_participle_is_not_the_speaker():
 def test_a_person_who_called_something_a_name_still_speaks():
     text = "The harbour master called “a disgrace” the state of the east quay."
     assert analyse(text).quotes[0].mention == "The harbour master"
+
+
+def test_a_quotation_after_a_sentence_about_a_person_by_role_is_theirs():
+    text = "Judge Ada Brill read the file on Monday.\n\nThe judge then turned to me. “Mr. Lang?”"
+    q = analyse(text).quotes[0]
+    assert q.mention == "The judge" and q.speaker == "Ada Brill"
+
+
+def test_a_quotation_after_a_sentence_about_a_thing_is_nobodys_by_that_rule():
+    text = "The judge read the file. The file then fell to the floor. “Mr. Lang?”"
+    assert analyse(text).quotes[0].mention != "The file"
