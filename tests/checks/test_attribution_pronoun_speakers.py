@@ -107,3 +107,11 @@ def test_a_quotation_after_a_sentence_about_a_person_by_role_is_theirs():
 def test_a_quotation_after_a_sentence_about_a_thing_is_nobodys_by_that_rule():
     text = "The judge read the file. The file then fell to the floor. “Mr. Lang?”"
     assert analyse(text).quotes[0].mention != "The file"
+
+
+def test_a_noun_cue_with_a_capitalised_modifier_keeps_its_owner():
+    text = ("Lena Marsh wants the votes of dock workers.\n\n"
+            "The guild is unlikely to back Marsh after her March comment that, "
+            "“We are going to close a lot of docks.”")
+    q = analyse(text).quotes[0]
+    assert q.mention == "her" and q.speaker == "Lena Marsh"

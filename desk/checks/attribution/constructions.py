@@ -302,7 +302,8 @@ _NOT_VERBS = {"is", "was", "has", "as", "us", "this", "its", "his", "hers", "yes
 
 # "her allegation of a “rigged” vote", "Ruiz’s claim that …": a noun cue owned by a speaker
 _NOUN_CUE_RE = re.compile(r"(?<![\w'\u2019-])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.'\u2019-]*(?:'s|\u2019s|s'|s\u2019))"
-                          r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(" + "|".join(sorted(NOUN_CUES, key=len, reverse=True))
+                          # (modifiers between: "her repeated claim", "his March comment")
+                          r"[ \t]+(?:(?:[a-z-]+|[A-Z][a-z]+)[ \t]+){0,2}?(" + "|".join(sorted(NOUN_CUES, key=len, reverse=True))
                           + r")\b")
 
 
