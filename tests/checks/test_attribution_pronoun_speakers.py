@@ -115,3 +115,11 @@ def test_a_noun_cue_with_a_capitalised_modifier_keeps_its_owner():
             "“We are going to close a lot of docks.”")
     q = analyse(text).quotes[0]
     assert q.mention == "her" and q.speaker == "Lena Marsh"
+
+
+def test_he_after_a_kin_description_opening_the_sentence_before_is_that_person():
+    text = ("Omar Beck, the union's president, said his members were “furious.”\n\n"
+            "“Nobody asked us,” said Lena Marsh, a teacher.\n\n"
+            "Her husband, a retired pilot, agreed. “It is a disgrace,” he said.")
+    q = analyse(text).quotes[-1]
+    assert q.mention == "he" and q.speaker == "Her husband"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import Credit
-from desk.checks.attribution.lexicon import PERSON_ROLES, PRONOUNS
+from desk.checks.attribution.lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_ROLES, PRONOUNS
 from desk.checks.attribution.names import gender_word
 from desk.checks.attribution.people import People
 from desk.checks.attribution.phrase import Speaker
@@ -25,6 +25,12 @@ _SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "i
 _ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
          "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
+# what a described person can be called, beside a role: "Her husband, a retired pilot,
+# agreed. “…,” he said"; "The teacher was blunt. “…,” she said"
+_PERSON_HEADS = PERSON_ROLES | FEMALE_WORDS | MALE_WORDS | {
+    "teacher", "farmer", "nurse", "pastor", "priest", "neighbor", "neighbour", "resident", "voter", "worker",
+    "student", "witness", "volunteer", "reporter", "editor", "historian", "researcher", "consultant", "pilot",
+    "driver", "fisherman", "engineer", "parent", "friend", "partner", "colleague", "mother", "father"}
 DESCRIBED_REACH = 2  # sentences back a description's person may have last been named
 _DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
 
@@ -187,7 +193,7 @@ class Resolver:
             if k and w.lower() in ("of", "for", "at", "in", "from", "with", "on"):
                 head = words[:k]  # "His candidacy for president": the head is "candidacy"
                 break
-        return sp if head[-1].lower() in PERSON_ROLES else None
+        return sp if head[-1].lower() in _PERSON_HEADS else None
 
 
 # "Lena Marsh, the guild's strategist, who added …", "Karl Brand, now the council leader, who":
