@@ -138,6 +138,8 @@ class Resolver:
         """The person a definite description no one has as a title refers back to: news
         names someone, then calls them by a role ("Lena Voss … The former mayor"), so the
         person a pronoun in the description's place would name, if named shortly before."""
+        if desc.name.split()[0].lower() in ("his", "her", "their"):
+            return None  # "Her husband": someone else than the person "her" names
         starts = self.doc.all_starts()
         k = bisect.bisect_right(starts, desc.start) - 1
         if k < 1:
