@@ -123,3 +123,27 @@ def test_he_after_a_kin_description_opening_the_sentence_before_is_that_person()
             "Her husband, a retired pilot, agreed. “It is a disgrace,” he said.")
     q = analyse(text).quotes[-1]
     assert q.mention == "he" and q.speaker == "Her husband"
+
+
+def test_a_title_with_of_is_read_whole_for_the_descriptor():
+    text = ("Former Secretary of State Ruth Amadi spoke in Westby on Monday.\n\n"
+            "“We need a plan,” the former secretary of state said.")
+    assert analyse(text).quotes[0].speaker == "Ruth Amadi"
+
+
+def test_the_state_after_a_name_describes_the_person():
+    text = ("Sen. Omar Beck of Ohio and Sen. Piet Maas of Utah spoke on Monday.\n\n"
+            "“We have one,” the Ohio senator replied.")
+    assert analyse(text).quotes[0].speaker == "Omar Beck"
+
+
+def test_a_party_and_state_in_brackets_describe_the_person():
+    text = ("Sen. Omar Beck (D-Ohio) spoke after Sen. Piet Maas (R-Utah).\n\n"
+            "“She is hiding,” the Utah Republican said.")
+    assert analyse(text).quotes[0].speaker == "Piet Maas"
+
+
+def test_a_role_set_off_after_a_name_describes_the_person():
+    text = ("Karl Brand, a real estate developer, was in the crowd with Lena Marsh.\n\n"
+            "“Not impressed,” the developer said.")
+    assert analyse(text).quotes[0].speaker == "Karl Brand"

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import Credit
-from desk.checks.attribution.lexicon import FEMALE_WORDS, MALE_WORDS, PERSON_ROLES, PRONOUNS
+from desk.checks.attribution.lexicon import PERSON_ROLES, PRONOUNS
 from desk.checks.attribution.names import gender_word
 from desk.checks.attribution.people import People
 from desk.checks.attribution.phrase import Speaker
+from desk.checks.attribution.roles import PERSON_HEADS, apposed_name, nominal
 from desk.checks.attribution.segment import Document
 from desk.model import Problem
 
@@ -22,17 +23,8 @@ _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "
 # names of one body that end in -s ("the Times", "Reuters"): "it" can refer to them
 _SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "industries", "airlines",
                "systems", "partners", "holdings", "communications", "relations", "studies", "press"}
-_ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
-         "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
-# what a described person can be called, beside a role: "Her husband, a retired pilot,
-# agreed. “…,” he said"; "The teacher was blunt. “…,” she said"
-_PERSON_HEADS = PERSON_ROLES | FEMALE_WORDS | MALE_WORDS | {
-    "teacher", "farmer", "nurse", "pastor", "priest", "neighbor", "neighbour", "resident", "voter", "worker",
-    "student", "witness", "volunteer", "reporter", "editor", "historian", "researcher", "consultant", "pilot",
-    "driver", "fisherman", "engineer", "parent", "friend", "partner", "colleague", "mother", "father"}
 DESCRIBED_REACH = 2  # sentences back a description's person may have last been named
-_DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
 
 
 @dataclass
@@ -195,36 +187,7 @@ class Resolver:
             if k and w.lower() in ("of", "for", "at", "in", "from", "with", "on"):
                 head = words[:k]  # "His candidacy for president": the head is "candidacy"
                 break
-        return sp if head[-1].lower() in _PERSON_HEADS else None
-
-
-# "Lena Marsh, the guild's strategist, who added …", "Karl Brand, now the council leader, who":
-# the comma (and a "now") between a name and the descriptor set off after it
-_APPOSED_BEFORE = re.compile(r",[ \t]+(?:(?:now|then|also|himself|herself)[ \t]+)?$")
-_CLOSING_COMMA = re.compile(r"[ \t]*,")
-_NAME_GAP = re.compile(r"[^,;:.!?\n\u201c\u201d\"()]{1,60}")
-
-
-def apposed_name(people: People, sp: Speaker) -> str | None:
-    """The person a descriptor is set off after: "…,” said Lena Marsh, the guild's chief
-    strategist, who added that …": the descriptor is an apposition naming Lena Marsh."""
-    text = people.text
-    m = _APPOSED_BEFORE.search(text, max(0, sp.start - 16), sp.start)
-    if m is None or not _CLOSING_COMMA.match(text, sp.end):
-        # (the apposition is closed by a comma: not "As Voss attacked Lang, the crowd chanted")
-        return None
-    comma = m.start()
-    k = bisect.bisect_left(people._mention_pos, comma) - 1
-    if k < 0:
-        return None
-    p, name = people.mentions[k]
-    if comma - p > 60 or not text.startswith(name.split()[-1], comma - len(name.split()[-1])) \
-            or not _NAME_GAP.fullmatch(text, p, comma):
-        return None  # the name must end right at the comma: "Marsh, the …"
-    full = people.full_name(name, p + 1)[0] if " " not in name else name
-    if not (people.is_person(full) or people.gender_of(full) or len(full.split()) >= 2):
-        return None
-    return full
+        return sp if head[-1].lower() in PERSON_HEADS else None
 
 
 def _thing(sp: Speaker) -> bool:
@@ -235,19 +198,3 @@ def _thing(sp: Speaker) -> bool:
         return False
     head = words[-1].lower().strip(".,")
     return head not in PERSON_ROLES and (not head.endswith("s") or head in _SINGULAR_S) and head.isalpha()
-
-
-def nominal(people: People, sp: Speaker) -> str | None:
-    """“the president” → the person introduced with that title, when every word fits the title."""
-    words = [w.lower().strip(".,") for w in sp.name.split()]
-    words = [w for w in words if w and w not in _DESC_SKIP]
-    if not words or len(words) > 4:
-        return None
-    best, best_pos = None, -2
-    for full, title in people.titles.items():
-        tw = {_ABBR.get(w.lower().strip("."), w.lower().strip(".")) for w in title.split()}
-        if all(w in tw for w in words):
-            seen = people.last_seen(full, sp.start)  # the most recent person with that title
-            if seen > best_pos and seen >= 0:  # (not one the article introduces only later)
-                best, best_pos = full, seen
-    return best
