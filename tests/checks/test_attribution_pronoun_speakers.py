@@ -147,3 +147,15 @@ def test_a_role_set_off_after_a_name_describes_the_person():
     text = ("Karl Brand, a real estate developer, was in the crowd with Lena Marsh.\n\n"
             "“Not impressed,” the developer said.")
     assert analyse(text).quotes[0].speaker == "Karl Brand"
+
+
+def test_a_second_fragment_of_one_report_keeps_the_reporter():
+    text = ("The idea began with Karl Brand, who claimed in July that fishermen from Westby "
+            "“cannot work here” but Ardenian crews “can come in so easily.”")
+    assert [q.speaker for q in analyse(text).quotes] == ["Karl Brand", "Karl Brand"]
+
+
+def test_a_fragment_after_a_new_cue_in_the_sentence_is_not_the_same_report():
+    text = ("Karl Brand claimed that fishermen “cannot work here,” but Lena Marsh replied that "
+            "crews “can come in so easily.”")
+    assert [q.speaker for q in analyse(text).quotes] == ["Karl Brand", "Lena Marsh"]

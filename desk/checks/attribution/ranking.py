@@ -130,6 +130,9 @@ WEIGHTS: dict[str, float] = {
     # "… he is not tired - as Lang has said - and he can “guarantee” a win": the aside credits
     # the clause before it; the quotation is in the clause after it
     "as_aside": -4.0,
+    # the previous quotation's speaker, in the same sentence with no cue between: one report
+    # of two fragments ("Brand claimed that locals “cannot work” but crews “can come in”")
+    "same_sentence": 2.5,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
     # the same entity spoke the previous quotation in this paragraph
