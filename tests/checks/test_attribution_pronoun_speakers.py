@@ -159,3 +159,19 @@ def test_a_fragment_after_a_new_cue_in_the_sentence_is_not_the_same_report():
     text = ("Karl Brand claimed that fishermen “cannot work here,” but Lena Marsh replied that "
             "crews “can come in so easily.”")
     assert [q.speaker for q in analyse(text).quotes] == ["Karl Brand", "Lena Marsh"]
+
+
+def test_he_added_carries_on_the_last_speaker_past_a_person_who_said_nothing():
+    text = ("Karl Brand is selling the boat he used in the 2012 race.\n\n"
+            "Brand said he had received offers for it, but “the offers were too low.”\n\n"
+            "Harbour officer Tim Holt holds up the trophy won by Karl Brand in the 2013 race.\n\n"
+            "“The boat is fully working despite the attempts to scrap it,” he added.")
+    assert analyse(text).quotes[-1].speaker == "Karl Brand"
+
+
+def test_he_said_after_a_newly_named_person_is_still_that_person():
+    text = ("Karl Brand is selling the boat he used in the 2012 race.\n\n"
+            "Brand said he had received offers for it, but “the offers were too low.”\n\n"
+            "Harbour officer Tim Holt saw the boat on Monday.\n\n"
+            "“It is in good shape,” he said.")
+    assert analyse(text).quotes[-1].speaker == "Tim Holt"

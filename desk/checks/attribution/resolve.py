@@ -24,6 +24,8 @@ _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "
 _SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "industries", "airlines",
                "systems", "partners", "holdings", "communications", "relations", "studies", "press"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
+_GOING_ON = {"added", "adds", "continued", "continues", "went on"}
+_GOING_ON_REACH = 1200  # characters from the last speaker's quotation
 DESCRIBED_REACH = 2  # sentences back a description's person may have last been named
 
 
@@ -51,6 +53,8 @@ class Resolver:
     flagged: set[str] = field(default_factory=set)
     _quote_ranges: list[tuple[int, int]] | None = None
     _rival: str | None = None
+    _cue: str | None = None
+    spoken: set[str] = field(default_factory=set)  # the people credited with words so far
 
     def resolve(self, ri: int, at: Credit, end: int) -> Resolved:
         sp = at.speaker
@@ -61,11 +65,12 @@ class Resolver:
             kind = "person" if sp.kind == "pronoun" else sp.kind
             out = Resolved(at, resolved, kind, sp.title)
         else:
-            self._rival = None
+            self._rival, self._cue = None, at.cue
             resolved, kind = self._resolve(ri, sp)
             out = Resolved(Credit(sp, at.cue, resolved, at.how), resolved, kind, sp.title, self._rival)
         if kind == "person" and resolved:
             self.last_person = (resolved, end)
+            self.spoken.add(resolved)
         elif kind in ("organisation", "anonymous") and resolved:
             if resolved.split()[-1].lower() not in _DOCUMENTS:
                 self.last_group = resolved  # "they" are people or bodies, never "a statement"
@@ -104,6 +109,9 @@ class Resolver:
                     # "The senator gave Voss some credit. “…,” he said": the role is the subject
                     # of the sentence before, Voss only its object
                     return named or desc.name, "person"
+            going_on = self._going_on(sp.start, cand, g)
+            if going_on is not None:
+                return going_on, "person"
             self._rival = rival if cand else None
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
@@ -125,6 +133,17 @@ class Resolver:
                 return found, "person"
         return sp.name, sp.kind
 
+
+    def _going_on(self, pos: int, cand: str | None, gender: str) -> str | None:
+        """"…,” he added": "added" carries on the last speaker's words; a person named since
+        who has said nothing (a photo caption's "officer Tim Holt holds up the gun") is not
+        who adds them."""
+        last = self.last_person
+        if self._cue not in _GOING_ON or last is None or cand is None or cand == last[0] \
+                or cand in self.spoken or pos - last[1] > _GOING_ON_REACH:
+            return None
+        g = self.people.gender_of(last[0])
+        return last[0] if not (gender and g and g != gender) else None
 
     def _described(self, desc: Speaker, gender: str) -> str | None:
         """The person a definite description no one has as a title refers back to: news
