@@ -175,3 +175,17 @@ def test_he_said_after_a_newly_named_person_is_still_that_person():
             "Harbour officer Tim Holt saw the boat on Monday.\n\n"
             "“It is in good shape,” he said.")
     assert analyse(text).quotes[-1].speaker == "Tim Holt"
+
+
+def test_according_to_her_names_the_person_she_is():
+    text = ("Lena Marsh and Karl Brand spoke in Westby on Friday.\n\n"
+            "According to her, the town needs “new blood.”")
+    q = analyse(text).quotes[0]
+    assert q.mention == "her" and q.speaker == "Lena Marsh"
+
+
+def test_a_quotation_followed_by_according_to_him_is_his():
+    text = ("Lena Marsh and Karl Brand spoke in Westby on Friday.\n\n"
+            "The town needs “new blood,” according to him.")
+    q = analyse(text).quotes[0]
+    assert q.mention == "him" and q.speaker == "Karl Brand"

@@ -10,8 +10,8 @@ from collections import Counter
 
 from desk.checks.attribution.clauses import _INTRO_RE as INTRO_RE
 from desk.checks.attribution.clauses import subject_at_start
-from desk.checks.attribution.cues import CUE_RE
 from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
+from desk.checks.attribution.cues import CUE_RE
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People

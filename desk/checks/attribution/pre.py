@@ -54,6 +54,17 @@ def author_of(text: str, sp: Speaker | None, limit: int) -> Speaker | None:
     return agent
 
 
+def source_after(text: str, p: int, limit: int) -> Speaker | None:
+    """Who "according to" (or "in the words of") names at p: a name, a descriptor, a work's
+    author, or an object pronoun ("According to her, the town needs “new blood.”")."""
+    sp = author_of(text, speaker_after(text, p, limit), limit)
+    if sp is None:
+        om = _OBJECT_PRONOUN.match(text, p, limit + 1)
+        if om is not None:
+            sp = Speaker(om.group(1), "pronoun", om.start(1), om.end(1))
+    return sp
+
+
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
 _WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
@@ -86,6 +97,8 @@ _DET_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he|his|her|their|its)[
 # loophole called an “inversion”", "a group dubbed “the Dockers”"
 _NAMING_PARTICIPLES = {"called", "dubbed", "labeled", "labelled", "termed", "branded", "nicknamed"}
 _ARTICLE_ONLY = re.compile(r"[ \t]*(?:(?:an?|the)[ \t]+)?")
+# "according to her," / "in the words of him": an object pronoun names the source
+_OBJECT_PRONOUN = re.compile(r"[ \t]+(?:to[ \t]+|of[ \t]+)?(him|her)(?=[ \t]*[,.;:\u2014\u2013)])")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
@@ -123,7 +136,7 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
                 return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
         if word.lower().startswith(SPEAKER_FOLLOWS):
-            sp = author_of(text, speaker_after(text, cm.end(), r.open_pos), r.open_pos)
+            sp = source_after(text, cm.end(), r.open_pos)
             if sp:
                 return Credit(sp, word, how="pre")
             continue

@@ -24,6 +24,8 @@ _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "
 _SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "industries", "airlines",
                "systems", "partners", "holdings", "communications", "relations", "studies", "press"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
+# "according to her": an object pronoun as a source
+_OBJECT_FORMS = {"him": "m", "her": "f", "them": "p"}
 _GOING_ON = {"added", "adds", "continued", "continues", "went on"}
 _GOING_ON_REACH = 1200  # characters from the last speaker's quotation
 DESCRIBED_REACH = 2  # sentences back a description's person may have last been named
@@ -84,6 +86,8 @@ class Resolver:
         if sp.kind == "pronoun":
             low = sp.name.lower()
             g = PRONOUNS.get(low, "")
+            if low in _OBJECT_FORMS and (self._cue or "").lower().startswith(("according", "in the words")):
+                g = _OBJECT_FORMS[low]  # "according to her"
             if low == "i":
                 return sp.name, "pronoun"  # the writer: an op-ed or a letter
             if g == "p":
