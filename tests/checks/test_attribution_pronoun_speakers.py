@@ -189,3 +189,10 @@ def test_a_quotation_followed_by_according_to_him_is_his():
             "The town needs “new blood,” according to him.")
     q = analyse(text).quotes[0]
     assert q.mention == "him" and q.speaker == "Karl Brand"
+
+
+def test_a_quotation_resumed_after_a_dashed_interruption_is_the_first_speakers():
+    text = ("Sheriff Dan Holt spoke next.\n\n"
+            "He said, “Karl Brand will fix the harbour” - at which point the crowd chanted "
+            "“Fix the harbour!” - “and bring the jobs back.”")
+    assert [q.mention for q in analyse(text).quotes] == ["He", "the crowd", "He"]

@@ -191,13 +191,37 @@ def _context(doc: Document, r: Region, k: int, previous: Credit | None, chosen, 
     if r.continues is not None and id(r.continues) in chosen:
         src, how = chosen[id(r.continues)].credit, "continued"
     elif k > 0:
-        if previous is not None:
+        resumed = _resumed(doc, regs, k, chosen)
+        if resumed is not None:
+            src, how = resumed, "same-para"
+        elif previous is not None:
             src, how = previous, "same-para"
     elif r.para > 0 and not text[doc.paras[r.para][0]:r.open_pos].strip(" \t>*-#"):
         src, how = _previous_paragraph(doc, r.para - 1, chosen), "prev-para"
     if src is not None and src.speaker is not None:
         out.append(Credit(src.speaker, src.cue, src.resolved, how=how))
     return out
+
+
+_DASH = re.compile(r"[ \t]*[-\u2013\u2014]{1,2}[ \t]*")
+
+
+def _resumed(doc: Document, regs, k: int, chosen) -> Credit | None:
+    """“We will build it” - at which point the crowd chanted “Build it!” - “and we will pay”:
+    a quotation going on in lower case after a dash resumes the one before the interruption."""
+    text = doc.text
+    r, before = regs[k], regs[k - 1]
+    if k < 2 or not _DASH.fullmatch(text, before.end, r.open_pos):
+        return None
+    first = text[r.text_start:r.text_end].lstrip()[:1]
+    if not first.islower():
+        return None
+    earlier = regs[k - 2]
+    gap = text[earlier.end:before.open_pos]
+    if not _DASH.match(gap) or len(gap.split()) > 12:
+        return None
+    c = chosen.get(id(earlier))
+    return c.credit if c is not None and c.credit.speaker is not None else None
 
 
 def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:
