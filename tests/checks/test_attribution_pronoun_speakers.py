@@ -196,3 +196,9 @@ def test_a_quotation_resumed_after_a_dashed_interruption_is_the_first_speakers()
             "He said, “Karl Brand will fix the harbour” - at which point the crowd chanted "
             "“Fix the harbour!” - “and bring the jobs back.”")
     assert [q.mention for q in analyse(text).quotes] == ["He", "the crowd", "He"]
+
+
+def test_the_agent_of_a_naming_participle_after_the_quotation_speaks():
+    text = ("Westby has 9,000 residents, with its capital in Tarn, called the “Crossroads of "
+            "the West” by the locals, and a busy port.")
+    assert analyse(text).quotes[0].mention == "the locals"

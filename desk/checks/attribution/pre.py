@@ -171,6 +171,12 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
             if sp is not None and sp.kind == "person":
                 return Credit(sp, word, how="pre")
             continue
+        if word in _NAMING_PARTICIPLES and _ARTICLE_ONLY.fullmatch(text, cm.end(), r.open_pos):
+            m = _BY_AGENT.match(text, r.end, sentence_bounds(st, len(text), r.end)[1])
+            agent = speaker_after(text, m.end(), m.end() + 80) if m is not None else None
+            if agent is not None and agent.start == m.end() and agent.kind != "pronoun":
+                # "its capital, called the “Crossroads of the West” by the locals": the agent names it
+                return Credit(agent, word, how="pre")
         sp = speaker_before(text, max(s, a), cm.start())
         if sp and word in _NAMING_PARTICIPLES and sp.kind == "anonymous" \
                 and _norm(sp.name.split()[-1]) not in PERSON_ROLES and not sp.anonymous_flag \
