@@ -202,3 +202,10 @@ def test_the_agent_of_a_naming_participle_after_the_quotation_speaks():
     text = ("Westby has 9,000 residents, with its capital in Tarn, called the “Crossroads of "
             "the West” by the locals, and a busy port.")
     assert analyse(text).quotes[0].mention == "the locals"
+
+
+def test_a_form_often_a_noun_is_a_verb_after_a_subject_pronoun():
+    text = ("The email includes a photo of Lang.\n\n"
+            "At the bottom it reads, “P.S. You can give more.”")
+    q = analyse(text).quotes[0]
+    assert q.mention == "it" and q.speaker == "The email"

@@ -65,6 +65,10 @@ def source_after(text: str, p: int, limit: int) -> Speaker | None:
     return sp
 
 
+_PRONOUN_VERB_HINT = re.compile(r"(?<![\w'\u2019-])(?:[Hh]e|[Ss]he|[Ii]t) [a-z]+s\b")
+_PRONOUN_VERB = re.compile(r"(?:(?<=[Hh]e )|(?<=[Ss]he )|(?<=[Ii]t ))(?:reads|notes|claims|states|posts|tweets|quips|"
+                           r"reports|counters|answers|remarks|promises|quotes|hints|demands|texts|messages)"
+                           r"(?=[ \t]*[,:][ \t]*[\u201c\"])")
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
 _WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
@@ -120,6 +124,11 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
             if sp is not None and sp.kind in ("person", "organisation") and sp.name[:1].isupper() \
                     and not text[sp.end:am.start()].strip():
                 cues.append(am)
+        cues.sort(key=lambda m: m.start())
+    if _PRONOUN_VERB_HINT.search(text, seg, r.open_pos):
+        # "At the bottom it reads, “…”", "she notes: “…”": after a subject pronoun a form that
+        # is often a noun is a verb
+        cues.extend(_PRONOUN_VERB.finditer(text, seg, r.open_pos + 1))
         cues.sort(key=lambda m: m.start())
     for cm in reversed(cues):
         word = cm.group()
