@@ -4,12 +4,14 @@ paragraph or the previous paragraph — are scored (ranking.py) and the best one
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from desk.checks.attribution.clauses import _INTRO_RE as INTRO_RE
 from desk.checks.attribution.clauses import subject_at_start
 from desk.checks.attribution.credits import FINDERS, Around, Credit, last_cue, local_candidates, paragraph_hints
+from desk.checks.attribution.cues import CUE_RE
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.people import People
@@ -72,8 +74,11 @@ def choose_speakers(doc: Document, people: People, weights: dict[str, float] | N
         prev_name = previous.speaker.name if previous is not None else None
         scored = [_agreeing(s, prev_name, w) for s in local[id(r)]]
         if not scored or max(x.score for x in scored) <= context_top:
-            scored += [_scored(doc, people, r, c, salience, prev_name, weights)
-                       for c in _context(doc, r, place[id(r)], previous, chosen, best_local, terms)]
+            ctx = [_scored(doc, people, r, c, salience, prev_name, weights)
+                   for c in _context(doc, r, place[id(r)], previous, chosen, best_local, terms)]
+            if ctx and previous is not None and _one_report(doc, r, place[id(r)], previous, chosen):
+                ctx = [_same_sentence(s, w) if s.credit.how == "same-para" else s for s in ctx]
+            scored += ctx
         scored.append(nobody)
         choice = chosen[id(r)] = choose(scored)
         if choice.credit.speaker is None and r.closed and _unclaimed_title(doc.text, r):
@@ -116,6 +121,28 @@ def _unclaimed_title(text: str, r: Region) -> bool:
     # (a full stop or comma inside the marks often ends a spoken fragment: not taken)
     return 0 < len(inner.split()) <= 5 and inner[-1:] not in ".!?,\u2026" and title_case(inner) \
         and not is_statement(inner)
+
+
+def _one_report(doc: Document, r: Region, k: int, previous: Credit, chosen) -> bool:
+    """The quotation just before this one, in the same sentence, was credited by a cue before
+    it, and no cue stands between them: "Brand claimed that locals “cannot work” but Ardenian
+    crews “can come in”" — the second fragment is in the same report."""
+    if k == 0:
+        return False
+    before = doc.by_para[r.para][k - 1]
+    c = chosen.get(id(before))
+    if c is None or c.credit is not previous or previous.how not in ("pre", "outer") or before.end > r.open_pos:
+        return False
+    starts = doc.all_starts()
+    i = bisect.bisect_right(starts, before.open_pos)
+    if i < len(starts) and starts[i] < r.open_pos:
+        return False  # a sentence ends between them
+    return CUE_RE.search(doc.text, before.end, r.open_pos) is None
+
+
+def _same_sentence(s: Scored, w: dict[str, float]) -> Scored:
+    f = dict(s.features, same_sentence=1.0)
+    return Scored(s.credit, f, s.score + w.get("same_sentence", 0.0))
 
 
 def _agreeing(s: Scored, previous: str | None, w: dict[str, float]) -> Scored:
@@ -164,13 +191,37 @@ def _context(doc: Document, r: Region, k: int, previous: Credit | None, chosen, 
     if r.continues is not None and id(r.continues) in chosen:
         src, how = chosen[id(r.continues)].credit, "continued"
     elif k > 0:
-        if previous is not None:
+        resumed = _resumed(doc, regs, k, chosen)
+        if resumed is not None:
+            src, how = resumed, "same-para"
+        elif previous is not None:
             src, how = previous, "same-para"
     elif r.para > 0 and not text[doc.paras[r.para][0]:r.open_pos].strip(" \t>*-#"):
         src, how = _previous_paragraph(doc, r.para - 1, chosen), "prev-para"
     if src is not None and src.speaker is not None:
         out.append(Credit(src.speaker, src.cue, src.resolved, how=how))
     return out
+
+
+_DASH = re.compile(r"[ \t]*[-\u2013\u2014]{1,2}[ \t]*")
+
+
+def _resumed(doc: Document, regs, k: int, chosen) -> Credit | None:
+    """“We will build it” - at which point the crowd chanted “Build it!” - “and we will pay”:
+    a quotation going on in lower case after a dash resumes the one before the interruption."""
+    text = doc.text
+    r, before = regs[k], regs[k - 1]
+    if k < 2 or not _DASH.fullmatch(text, before.end, r.open_pos):
+        return None
+    first = text[r.text_start:r.text_end].lstrip()[:1]
+    if not first.islower():
+        return None
+    earlier = regs[k - 2]
+    gap = text[earlier.end:before.open_pos]
+    if not _DASH.match(gap) or len(gap.split()) > 12:
+        return None
+    c = chosen.get(id(earlier))
+    return c.credit if c is not None and c.credit.speaker is not None else None
 
 
 def _previous_paragraph(doc: Document, pi: int, chosen) -> Credit | None:

@@ -6,7 +6,7 @@ import re
 
 from desk.checks.attribution.cues import sentence_bounds
 from desk.checks.attribution.following import speaker_after
-from desk.checks.attribution.lexicon import TIME_NOUNS
+from desk.checks.attribution.lexicon import PERSON_ROLES, TIME_NOUNS
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 
@@ -164,4 +164,7 @@ def previous_subject(text: str, r: Region, a: int, st: list[int], prev_end: int)
     sp = subject_at_start(text, ps, s0)
     if sp is not None and sp.kind in ("person", "pronoun"):
         return sp
+    if sp is not None and sp.kind == "anonymous" and sp.definite and sp.name.split() \
+            and sp.name.split()[-1].lower() in PERSON_ROLES:
+        return sp  # "The judge then turned to me. “Mr. Lang?”": a person by role
     return None

@@ -51,7 +51,10 @@ _REPORTING = re.compile(r"(?<![\w'\u2019-])" + verbs_pattern(REPORTING_VERBS) + 
                         r"|(?<![\w'\u2019-])(?:" + _trie(INVERSION_FORMS - set(REPORTING_VERBS))
                         + r")(?=[ \t]+that[ \t])"
                         # "Voss issued a statement saying Beck had …"
-                        r"|(?<=statement[ ])(?:saying|stating)(?![\w'\u2019-])")
+                        r"|(?<=statement[ ])(?:saying|stating)(?![\w'\u2019-])"
+                        # after an auxiliary, the bare form: "it does say that Voss agreed to …"
+                        r"|(?:(?<=does )|(?<=did )|(?<=would )|(?<=will )|(?<=could )|(?<=can ))(?:say|tell|write|note|argue|claim|insist|warn|"
+                        r"suggest|acknowledge|concede|predict)(?![\w'\u2019-])")
 
 
 def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, inner: Credit) -> Credit | None:
@@ -169,7 +172,9 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         return None
     else:
         limit = min(limit, nxt_open)
-    if m is None or m.start() == r.end or m.group(1) in HEARER_VERBS:
+    if m is None:
+        return _closing_subject_credit(text, r.end, limit)
+    if m.start() == r.end or m.group(1) in HEARER_VERBS:
         return None  # ", told the Courier": the hearer follows, not the speaker
     p = m.end()
     sp = speaker_after(text, p, limit)
@@ -180,6 +185,44 @@ def _trailing(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
     if sp is None or sp.kind == "pronoun":
         return None
     return Credit(sp, m.group(1), how="trailing")
+
+
+# the subject-first form closing a sentence: ", she said in a video message."
+_CLOSING_CUE = re.compile(r"[ \t]+(said|says|added|adds|wrote|writes|told|tells)(?![\w'\u2019-])")
+_CLOSING_TAIL = re.compile(r"(?:[ \t]+(?:in|on|at|during|after|before|to|from|last|this|earlier|later|yesterday|"
+                           r"today|tonight|recently|again|also|then|via|through|while|when|Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w'\u2019-])[^.;!?\u201c\u201d\"]{0,80})?"
+                           r"[ \t]*[.!?]")
+_HEARER_TAIL = re.compile(r"[ \t]+(?:the[ \t]+)?(?:reporters|journalists|[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}|"
+                          r"him|her|them|us|me|supporters|the[ \t]+crowd|an?[ \t]+\w+[ \t]+\w+)")
+
+
+def _closing_subject_credit(text: str, end: int, limit: int) -> Credit | None:
+    """"Members had “put the biggest dent” yet in the rules for women, she said in a video
+    message.": the credit after the sentence's last comma, subject first, reports the whole
+    sentence; only an adverbial (or the hearer of "told") may follow the cue."""
+    k = text.rfind(",", end, limit)
+    if k < 0 or any(ch in text[k:limit] for ch in "\u201c\u201d\""):
+        return None
+    p = k + 1
+    while p < limit and text[p] in " \t":
+        p += 1
+    sp = speaker_after(text, p, limit)
+    if sp is None or sp.start != p or sp.kind not in ("pronoun", "person", "organisation") \
+            or (sp.kind == "pronoun" and sp.name.lower() not in ("he", "she", "they", "it")):
+        return None
+    cm = _CLOSING_CUE.match(text, sp.end, limit)
+    if cm is None:
+        return None
+    q = cm.end()
+    if cm.group(1) in HEARER_VERBS:
+        hm = _HEARER_TAIL.match(text, q, limit + 1)
+        if hm is None:
+            return None
+        q = hm.end()
+    if _CLOSING_TAIL.match(text, q, limit + 1) is None:
+        return None
+    return Credit(sp, cm.group(1), how="trailing")
 
 
 def _after_last_mark(text: str, p: int, limit: int) -> bool:
@@ -259,7 +302,8 @@ _NOT_VERBS = {"is", "was", "has", "as", "us", "this", "its", "his", "hers", "yes
 
 # "her allegation of a “rigged” vote", "Ruiz’s claim that …": a noun cue owned by a speaker
 _NOUN_CUE_RE = re.compile(r"(?<![\w'\u2019-])(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.'\u2019-]*(?:'s|\u2019s|s'|s\u2019))"
-                          r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(" + "|".join(sorted(NOUN_CUES, key=len, reverse=True))
+                          # (modifiers between: "her repeated claim", "his March comment")
+                          r"[ \t]+(?:(?:[a-z-]+|[A-Z][a-z]+)[ \t]+){0,2}?(" + "|".join(sorted(NOUN_CUES, key=len, reverse=True))
                           + r")\b")
 
 

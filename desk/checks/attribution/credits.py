@@ -40,6 +40,11 @@ from desk.checks.attribution.titlelines import title_line
 _LABEL_RE = re.compile(r"\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 
 
+# ", she said in …." closing a sentence (constructions._closing_subject_credit)
+_CLOSING_HINT = re.compile(r",[ \t]+[\w.'\u2019-]+(?:[ \t]+[\w.'\u2019-]+){0,3}[ \t]+(?:said|says|added|adds|wrote|writes|told|tells)"
+                           r"(?![\w'\u2019-])")
+
+
 class Around:
     """What every finder needs to know about one quotation and its paragraph; hints says
     which rare constructions the paragraph could hold at all (looked for once per paragraph)."""
@@ -64,7 +69,7 @@ def paragraph_hints(text: str, a: int, b: int) -> frozenset[str]:
         found.add("said-first")
     if "with " in para or "as " in para:
         found.add("absolute")
-    if _TRAIL_RE.search(para):
+    if _TRAIL_RE.search(para) or _CLOSING_HINT.search(para):
         found.add("trailing")
     return frozenset(found)
 

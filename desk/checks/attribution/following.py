@@ -29,10 +29,14 @@ from desk.checks.attribution.phrase import Speaker, _is_initials, _is_name_tok, 
 from desk.checks.attribution.speakers import _np_from_end
 
 # what follows a verb, never a noun of the phrase: "attacks the", "urges them"
-_OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my"}
+_OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my", "no"}
 # what follows a phrasal verb ("sounded off", "lashed out"), never the next word of a noun phrase
 _PARTICLE_AFTER_VERB = {"off", "out", "up", "down", "back", "away", "on", "at", "against", "to", "that", "the", "a",
                         "an", "his", "her", "their", "its", "him", "them"}
+# auxiliaries and modals: a verb phrase starts, the noun phrase before them has ended
+# ("The Ohio Democrat did give Voss some credit": not a title "Ohio Democrat did give")
+_AUXILIARIES = {"did", "does", "do", "has", "had", "have", "will", "would", "can", "could", "may", "might", "must",
+                "should", "shall"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -169,12 +173,15 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 # "the Westby medieval-history graduate ended": a name used as a modifier,
                 # the lower-case noun after it heads the phrase
                 run = []
-                for t2 in toks[n:n + 3]:
+                for n2, t2 in enumerate(toks[n:n + 3], n):
                     l2 = _norm(t2[0])
                     if not t2[0].islower() or l2 in STOP_BACK or l2 in FWD_STOP or l2 in CUE_FORMS \
                             or l2 in AMBIGUOUS_FORMS or l2 in TRAILING_SKIP or l2 in DETERMINERS \
                             or l2.endswith("ed") or l2.endswith("ly"):
                         break
+                    if run and l2.endswith("s") and not l2.endswith("ss") and n2 + 1 < len(toks) \
+                            and _norm(toks[n2 + 1][0]) in _OBJECT_WORDS:
+                        break  # "The Japanese charter makes no mention": the verb ends the subject
                     run.append(t2)
                 nxt2 = toks[n + len(run)][0] if n + len(run) < len(toks) else ""
                 if run and (nxt2[:1].islower() or nxt2 in (",", ":", ";")):
@@ -184,7 +191,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 ahead = toks[n:n + 4]
                 m = 0
                 while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in STOP_BACK \
-                        and _norm(ahead[m][0]) not in HEAD_NOUNS:
+                        and _norm(ahead[m][0]) not in HEAD_NOUNS and _norm(ahead[m][0]) not in _AUXILIARIES:
                     m += 1
                 if not (m < len(ahead) and (_is_name_tok(ahead[m][0]) or _norm(ahead[m][0]) in HEAD_NOUNS)):
                     break

@@ -70,6 +70,10 @@ def _coordinated(text: str, toks: list, i: int, sp: Speaker) -> Speaker | None:
     return Speaker(text[first.start:sp.end], "person", first.start, sp.end, title=first.title)
 
 
+# a member of a party, capitalised: the head of "the Ohio Democrat"
+PARTY_MEMBERS = {"democrat", "republican"}
+
+
 def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
     # strip leading determiners and titles; the title keeps them (with lowercase role words before)
     k = 0
@@ -116,6 +120,13 @@ def _name_from_run(text: str, toks: list, i: int, run: list) -> Speaker | None:
                 and (i == 0 or _norm(toks[i - 1][0]) not in DETERMINERS and not _possessive(toks[i - 1][0]))):
             return None
     kind = "person"
+    the_before = i > 0 and toks[i - 1][0] == "the"
+    if (title_toks and _norm(title_toks[0][0]) == "the" or the_before) and words[-1] in PARTY_MEMBERS \
+            and len(run) <= 4:
+        # "the Ohio Democrat", "The Texas Republican": a politician by party and state, a
+        # description of a person (not a body's name like "the Evening Courier")
+        start = toks[i - 1][1] if the_before else run[0][1]
+        return Speaker(text[start:name_toks[-1][2]], "anonymous", start, name_toks[-1][2], definite=True)
     if any(w in ORG_WORDS for w in words) or (title_toks and _norm(title_toks[0][0]) == "the"):
         kind = "organisation"
     if kind == "organisation":

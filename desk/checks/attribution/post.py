@@ -11,7 +11,7 @@ from desk.checks.attribution.cues import CUE_RE, ING_CUES, INVERSION, POST_CUE_R
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import HEARER_VERBS, PASSIVE_CREDITS
 from desk.checks.attribution.marks import Region
-from desk.checks.attribution.pre import author_of, passive_agent
+from desk.checks.attribution.pre import passive_agent, source_after
 from desk.checks.attribution.subjects import speaker_before
 
 _LEAD_RE = re.compile(r"[\s,\u2014\u2013-]*(?:as\s+)?")
@@ -76,7 +76,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         if (word in INVERSION and word not in _HEARER_VERBS) or word.lower().startswith(("according", "in the words")):
             sp = speaker_after(text, cm.end(), limit)
             if word.lower().startswith("according"):
-                sp = author_of(text, sp, limit)  # “…,” according to a report by the authority
+                sp = source_after(text, cm.end(), limit)  # “…,” according to a report by the authority
             if sp is None:  # “…,” said master of ceremonies Lena Voss
                 t = _TITLE_NAME.match(text, cm.end() + 1, limit)
                 if t is not None:
@@ -90,7 +90,7 @@ def _post_cue(text: str, r: Region, b: int, st: list[int], nxt_open: int) -> Cre
         if cm.group() in ING_CUES and not cm.group().lower().startswith("according"):
             break  # (“…,” at least according to Voss: "according" is no participle)
         if cm.group().lower().startswith("according"):
-            sp = author_of(text, speaker_after(text, cm.end(), limit), limit)
+            sp = source_after(text, cm.end(), limit)
             if sp and len(text[w0:cm.start()].split()) <= 6 and not (final and text[w0:cm.start()].strip()):
                 return Credit(sp, cm.group(), how="post")
             break  # (“…comment.” The shop sells gifts, according to its website: a new sentence)

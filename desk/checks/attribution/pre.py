@@ -54,6 +54,21 @@ def author_of(text: str, sp: Speaker | None, limit: int) -> Speaker | None:
     return agent
 
 
+def source_after(text: str, p: int, limit: int) -> Speaker | None:
+    """Who "according to" (or "in the words of") names at p: a name, a descriptor, a work's
+    author, or an object pronoun ("According to her, the town needs “new blood.”")."""
+    sp = author_of(text, speaker_after(text, p, limit), limit)
+    if sp is None:
+        om = _OBJECT_PRONOUN.match(text, p, limit + 1)
+        if om is not None:
+            sp = Speaker(om.group(1), "pronoun", om.start(1), om.end(1))
+    return sp
+
+
+_PRONOUN_VERB_HINT = re.compile(r"(?<![\w'\u2019-])(?:[Hh]e|[Ss]he|[Ii]t) [a-z]+s\b")
+_PRONOUN_VERB = re.compile(r"(?:(?<=[Hh]e )|(?<=[Ss]he )|(?<=[Ii]t ))(?:reads|notes|claims|states|posts|tweets|quips|"
+                           r"reports|counters|answers|remarks|promises|quotes|hints|demands|texts|messages)"
+                           r"(?=[ \t]*[,:][ \t]*[\u201c\"])")
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
 _WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
@@ -82,6 +97,12 @@ _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 _COMMA_ONLY = re.compile(r"[\u201d\"\u2019']?[ \t]*,[ \t]*(?:[a-z]+ly[ \t]+)?")
 _APPOSITIVE_TAIL = re.compile(r"[\u201d\"\u2019']?[^.!?;:\u201c\u201d\"]{0,80},[ \t]*(?:[a-z]+ly[ \t]+)?")
 _DET_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[Aa]n?|[Tt]he|his|her|their|its)[ \t]+$")
+# a participle naming the noun before it, then only an article before the name: "the
+# loophole called an “inversion”", "a group dubbed “the Dockers”"
+_NAMING_PARTICIPLES = {"called", "dubbed", "labeled", "labelled", "termed", "branded", "nicknamed"}
+_ARTICLE_ONLY = re.compile(r"[ \t]*(?:(?:an?|the)[ \t]+)?")
+# "according to her," / "in the words of him": an object pronoun names the source
+_OBJECT_PRONOUN = re.compile(r"[ \t]+(?:to[ \t]+|of[ \t]+)?(him|her)(?=[ \t]*[,.;:\u2014\u2013)])")
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
@@ -104,6 +125,11 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
                     and not text[sp.end:am.start()].strip():
                 cues.append(am)
         cues.sort(key=lambda m: m.start())
+    if _PRONOUN_VERB_HINT.search(text, seg, r.open_pos):
+        # "At the bottom it reads, “…”", "she notes: “…”": after a subject pronoun a form that
+        # is often a noun is a verb
+        cues.extend(_PRONOUN_VERB.finditer(text, seg, r.open_pos + 1))
+        cues.sort(key=lambda m: m.start())
     for cm in reversed(cues):
         word = cm.group()
         if word in _SPEAK and _BARE_END.match(text, cm.end(), r.open_pos):
@@ -119,7 +145,7 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
                 return Credit(agent, word, how="pre")
             continue  # "was called": a passive; "is calling" is not
         if word.lower().startswith(SPEAKER_FOLLOWS):
-            sp = author_of(text, speaker_after(text, cm.end(), r.open_pos), r.open_pos)
+            sp = source_after(text, cm.end(), r.open_pos)
             if sp:
                 return Credit(sp, word, how="pre")
             continue
@@ -154,7 +180,17 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
             if sp is not None and sp.kind == "person":
                 return Credit(sp, word, how="pre")
             continue
+        if word in _NAMING_PARTICIPLES and _ARTICLE_ONLY.fullmatch(text, cm.end(), r.open_pos):
+            m = _BY_AGENT.match(text, r.end, sentence_bounds(st, len(text), r.end)[1])
+            agent = speaker_after(text, m.end(), m.end() + 80) if m is not None else None
+            if agent is not None and agent.start == m.end() and agent.kind != "pronoun":
+                # "its capital, called the “Crossroads of the West” by the locals": the agent names it
+                return Credit(agent, word, how="pre")
         sp = speaker_before(text, max(s, a), cm.start())
+        if sp and word in _NAMING_PARTICIPLES and sp.kind == "anonymous" \
+                and _norm(sp.name.split()[-1]) not in PERSON_ROLES and not sp.anonymous_flag \
+                and _ARTICLE_ONLY.fullmatch(text, cm.end(), r.open_pos):
+            continue  # "They slammed the loophole called an “inversion”": a thing named, not a speaker
         if sp:
             return Credit(sp, word, how="pre")
         if seg > max(s, a) and _COMMA_ONLY.fullmatch(text, seg, cm.start()):

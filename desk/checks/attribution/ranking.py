@@ -127,6 +127,12 @@ WEIGHTS: dict[str, float] = {
     # “…,” while Ruiz suggested she would wait: the clause contrasts another speaker with
     # the quotation's, it does not credit the quotation
     "post_contrast": -5.0,
+    # "… he is not tired - as Lang has said - and he can “guarantee” a win": the aside credits
+    # the clause before it; the quotation is in the clause after it
+    "as_aside": -4.0,
+    # the previous quotation's speaker, in the same sentence with no cue between: one report
+    # of two fragments ("Brand claimed that locals “cannot work” but crews “can come in”")
+    "same_sentence": 2.5,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
     # the same entity spoke the previous quotation in this paragraph
@@ -235,6 +241,10 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
             f["post_before_quote"] = 1.0
     if cand.how == "post-sub" and sp.start >= end and _CONTRAST.match(text, end, sp.start):
         f["post_contrast"] = 1.0
+    if sp.end <= open_pos and cand.cue and _AS_BEFORE.search(text, max(0, sp.start - 6), sp.start):
+        k = text.find(cand.cue, sp.end, open_pos)
+        if k >= 0 and _ASIDE_THEN_CLAUSE.match(text, k + len(cand.cue), open_pos):
+            f["as_aside"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
@@ -249,6 +259,10 @@ _CREDIT_ENDS = re.compile(r"[ \t]*(?:[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u201
 _NEXT_QUOTE = re.compile(r"[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}[\u201c\"]")
 # “…,” while Ruiz suggested …: a contrasting clause of someone else's
 _CONTRAST = re.compile(r"[^\w]*(?:while|whereas)\b", re.I)
+# a comparative aside after a clause (", as Lang has said," / " - as Lang claimed - ") …
+_AS_BEFORE = re.compile(r"[,\u2013\u2014-][ \t]*as[ \t]+$")
+# … closed before a new clause that holds the quotation: " - and he can “…”"
+_ASIDE_THEN_CLAUSE = re.compile(r"[ \t]*[,)\u2013\u2014-][ \t]*(?:and|but|yet|while)[ \t]+\w")
 # a sentence ends and the next begins
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019')]*[ \t\n]+(?=[\"\u201c\u2018(]?[A-Z])")
 

@@ -14,6 +14,7 @@ from desk.checks.attribution.lexicon import PERSON_ROLES, PRONOUNS
 from desk.checks.attribution.names import gender_word
 from desk.checks.attribution.people import People
 from desk.checks.attribution.phrase import Speaker
+from desk.checks.attribution.roles import PERSON_HEADS, apposed_name, nominal
 from desk.checks.attribution.segment import Document
 from desk.model import Problem
 
@@ -22,11 +23,12 @@ _DOCUMENTS = {"statement", "memo", "report", "column", "article", "editorial", "
 # names of one body that end in -s ("the Times", "Reuters"): "it" can refer to them
 _SINGULAR_S = {"times", "news", "reuters", "politics", "affairs", "services", "industries", "airlines",
                "systems", "partners", "holdings", "communications", "relations", "studies", "press"}
-_ABBR = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
-         "sec": "secretary", "dr": "doctor", "prof": "professor", "lt": "lieutenant", "col": "colonel"}
 _DEFINITE_START = re.compile(r"[\s\"\u201c]*(?:The|the|His|Her|Their)[ \t]+\w")
+# "according to her": an object pronoun as a source
+_OBJECT_FORMS = {"him": "m", "her": "f", "them": "p"}
+_GOING_ON = {"added", "adds", "continued", "continues", "went on"}
+_GOING_ON_REACH = 1200  # characters from the last speaker's quotation
 DESCRIBED_REACH = 2  # sentences back a description's person may have last been named
-_DESC_SKIP = {"the", "his", "her", "their", "its", "a", "an", "former", "then", "current"}
 
 
 @dataclass
@@ -53,6 +55,8 @@ class Resolver:
     flagged: set[str] = field(default_factory=set)
     _quote_ranges: list[tuple[int, int]] | None = None
     _rival: str | None = None
+    _cue: str | None = None
+    spoken: set[str] = field(default_factory=set)  # the people credited with words so far
 
     def resolve(self, ri: int, at: Credit, end: int) -> Resolved:
         sp = at.speaker
@@ -63,11 +67,12 @@ class Resolver:
             kind = "person" if sp.kind == "pronoun" else sp.kind
             out = Resolved(at, resolved, kind, sp.title)
         else:
-            self._rival = None
+            self._rival, self._cue = None, at.cue
             resolved, kind = self._resolve(ri, sp)
             out = Resolved(Credit(sp, at.cue, resolved, at.how), resolved, kind, sp.title, self._rival)
         if kind == "person" and resolved:
             self.last_person = (resolved, end)
+            self.spoken.add(resolved)
         elif kind in ("organisation", "anonymous") and resolved:
             if resolved.split()[-1].lower() not in _DOCUMENTS:
                 self.last_group = resolved  # "they" are people or bodies, never "a statement"
@@ -81,6 +86,8 @@ class Resolver:
         if sp.kind == "pronoun":
             low = sp.name.lower()
             g = PRONOUNS.get(low, "")
+            if low in _OBJECT_FORMS and (self._cue or "").lower().startswith(("according", "in the words")):
+                g = _OBJECT_FORMS[low]  # "according to her"
             if low == "i":
                 return sp.name, "pronoun"  # the writer: an op-ed or a letter
             if g == "p":
@@ -106,6 +113,9 @@ class Resolver:
                     # "The senator gave Voss some credit. “…,” he said": the role is the subject
                     # of the sentence before, Voss only its object
                     return named or desc.name, "person"
+            going_on = self._going_on(sp.start, cand, g)
+            if going_on is not None:
+                return going_on, "person"
             self._rival = rival if cand else None
             return (cand, "person") if cand else (sp.name, "pronoun")
         if sp.kind == "person":
@@ -117,6 +127,10 @@ class Resolver:
                     "surname-before-full-name", "warning", sp.start, sp.end,
                     f"“{sp.name}” is used before the full name “{resolved}” is given", (resolved,)))
             return resolved, "person"
+        if sp.kind == "anonymous":
+            named = apposed_name(people, sp)
+            if named is not None:
+                return named, "person"
         if sp.kind == "anonymous" and sp.definite:
             found = nominal(people, sp)
             if found:
@@ -124,10 +138,23 @@ class Resolver:
         return sp.name, sp.kind
 
 
+    def _going_on(self, pos: int, cand: str | None, gender: str) -> str | None:
+        """"…,” he added": "added" carries on the last speaker's words; a person named since
+        who has said nothing (a photo caption's "officer Tim Holt holds up the gun") is not
+        who adds them."""
+        last = self.last_person
+        if self._cue not in _GOING_ON or last is None or cand is None or cand == last[0] \
+                or cand in self.spoken or pos - last[1] > _GOING_ON_REACH:
+            return None
+        g = self.people.gender_of(last[0])
+        return last[0] if not (gender and g and g != gender) else None
+
     def _described(self, desc: Speaker, gender: str) -> str | None:
         """The person a definite description no one has as a title refers back to: news
         names someone, then calls them by a role ("Lena Voss … The former mayor"), so the
         person a pronoun in the description's place would name, if named shortly before."""
+        if desc.name.split()[0].lower() in ("his", "her", "their"):
+            return None  # "Her husband": someone else than the person "her" names
         starts = self.doc.all_starts()
         k = bisect.bisect_right(starts, desc.start) - 1
         if k < 1:
@@ -150,6 +177,9 @@ class Resolver:
             sp = subject_at_start(self.doc.text, a, pos)
             if sp is not None and sp.kind == "organisation" and sp.end <= pos and sp.start - a <= 3 \
                     and sp.name[:1].isupper() and not sp.name.lower().startswith("it"):
+                return sp.name
+            if sp is not None and _thing(sp) and sp.end <= pos and sp.start - a <= 3:
+                # "The charter makes no mention of arms, although it does say …": a document
                 return sp.name
             if sp is not None and sp.start - a <= 3:
                 return None  # the sentence is about someone or something else
@@ -180,20 +210,14 @@ class Resolver:
             if k and w.lower() in ("of", "for", "at", "in", "from", "with", "on"):
                 head = words[:k]  # "His candidacy for president": the head is "candidacy"
                 break
-        return sp if head[-1].lower() in PERSON_ROLES else None
+        return sp if head[-1].lower() in PERSON_HEADS else None
 
 
-def nominal(people: People, sp: Speaker) -> str | None:
-    """“the president” → the person introduced with that title, when every word fits the title."""
-    words = [w.lower().strip(".,") for w in sp.name.split()]
-    words = [w for w in words if w and w not in _DESC_SKIP]
-    if not words or len(words) > 4:
-        return None
-    best, best_pos = None, -2
-    for full, title in people.titles.items():
-        tw = {_ABBR.get(w.lower().strip("."), w.lower().strip(".")) for w in title.split()}
-        if all(w in tw for w in words):
-            seen = people.last_seen(full, sp.start)  # the most recent person with that title
-            if seen > best_pos and seen >= 0:  # (not one the article introduces only later)
-                best, best_pos = full, seen
-    return best
+def _thing(sp: Speaker) -> bool:
+    """A definite singular description of a thing opening a sentence ("The Japanese charter",
+    "The lawsuit"): what "it" can name; not a person's role, not a plural."""
+    words = sp.name.split()
+    if sp.kind != "anonymous" or not sp.definite or not words or not words[0][:1].isupper() or len(words) > 4:
+        return False
+    head = words[-1].lower().strip(".,")
+    return head not in PERSON_ROLES and (not head.endswith("s") or head in _SINGULAR_S) and head.isalpha()
