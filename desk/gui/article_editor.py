@@ -173,6 +173,8 @@ class ArticleEditor(QWidget):
     # -- loading -----------------------------------------------------------------
     def load(self, article) -> None:
         """Show an article (a desk.model.Article), or nothing for None."""
+        edits = for_body(self.body)
+        edits.flush()  # keys held back by the dispatcher are the article on screen's edits
         self._loading = True
         self.loaded_article = article
         try:
@@ -203,6 +205,7 @@ class ArticleEditor(QWidget):
                 self.setEnabled(True)
             del blockers
         finally:
+            edits.settle()  # the load's own changes, heard as such; the next key at once
             self._loading = False
         if article is not None:
             self.article_loaded.emit(article.id)
@@ -250,10 +253,13 @@ class ArticleEditor(QWidget):
         """The body's markup colours from its palette again (the theme changed). Re-colouring
         changes no text, but the body says "text changed" for it: not an edit, or a window
         would save — and a read-only one keep a "not saved" revision — at every theme switch."""
+        edits = for_body(self.body)
+        edits.flush()
         loading, self._loading = self._loading, True
         try:
             self.highlighter.set_palette(self.body.palette())
         finally:
+            edits.flush()
             self._loading = loading
 
     def on_body_edit(self, listener) -> None:

@@ -39,8 +39,8 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.library = library
         self.editor = editor
-        self.state = SAVED
-        self.dirty = False
+        self._state = SAVED
+        self._dirty = False
         self.base: dict | None = None  # the stored text this window last loaded or saved
         self.last_error = ""
         self.background = False  # saving from the timers: nobody waits for what follows it
@@ -50,7 +50,8 @@ class Autosaver(QObject):
         self.lock_guard = None
         self._failures = 0
         # PAUSE_MS after the last key, armed by the first (desk.gui.edit_dispatch)
-        self._pause = QuietTimer(self, PAUSE_MS, for_body(editor.body), self.autosave)
+        self._edits = for_body(editor.body)
+        self._pause = QuietTimer(self, PAUSE_MS, self._edits, self.autosave)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self._deadline.timeout.connect(self.autosave)
         self._retry = QTimer(self, singleShot=True)
@@ -58,6 +59,26 @@ class Autosaver(QObject):
         editor.text_changed.connect(self.note_change)  # a field: the pause starts over
         editor.on_body_edit(self._body_edited)  # a key in the body: the pause is armed
         editor.article_loaded.connect(self._loaded)
+
+    # What the edits made: keys the dispatcher holds back (desk.gui.edit_dispatch) are
+    # heard first, so a save, a close or a test right after a key sees it.
+    @property
+    def dirty(self) -> bool:
+        self._edits.flush()
+        return self._dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self._dirty = value
+
+    @property
+    def state(self) -> str:
+        self._edits.flush()
+        return self._state
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self._state = value
 
     def set_interval(self, seconds: int) -> None:
         """The Preferences' autosave interval: the longest an unsaved change waits (the
@@ -73,14 +94,14 @@ class Autosaver(QObject):
         self._note(restart=False)
 
     def _note(self, *, restart: bool) -> None:
-        self.dirty = True
+        self._dirty = True
         if restart:
             self._pause.start()
         else:
             self._pause.arm()  # fires PAUSE_MS after the last key all the same
         if not self._deadline.isActive():
             self._deadline.start()
-        if self.state not in (EDITED, FAILED):
+        if self._state not in (EDITED, FAILED):
             self._set_state(EDITED)
 
     def set_base(self, article) -> None:
@@ -110,6 +131,7 @@ class Autosaver(QObject):
 
     def save(self, wait_ms: int = EXPLICIT_WAIT_MS) -> bool:
         """Write the editor's fields if anything changed. True when nothing is left unsaved."""
+        self._edits.flush()  # held keys first: they would arm the timers again
         self._stop_timers()
         aid = self.editor.article_id
         if not self.dirty or aid is None:

@@ -132,6 +132,7 @@ class LiveChecker(QObject):
         self._bridge = _Bridge(self)
         self._bridge.done.connect(self._finished)
         edits = for_body(body_edit)  # the body's one textChanged slot (desk.gui.edit_dispatch)
+        self._edits = edits  # flushed before the revision is read: held keys count
         self._timer = QuietTimer(self, DEBOUNCE_MS, edits, self._dispatch)
         self._preparing = QTimer(self)
         self._preparing.setInterval(PREPARING_POLL_MS)
@@ -233,6 +234,7 @@ class LiveChecker(QObject):
                 and sel.cursor.hasSelection()]
 
     def is_idle(self) -> bool:
+        self._edits.flush()
         return not (self._busy or self._pending or self._timer.isActive())
 
     def shutdown(self) -> None:
@@ -271,6 +273,7 @@ class LiveChecker(QObject):
         return self._inputs[1]
 
     def snapshot(self) -> Snapshot:
+        self._edits.flush()
         return Snapshot(self._revision, self.body.toPlainText(), self.inputs(),
                         self._spell_now())
 
@@ -356,6 +359,7 @@ class LiveChecker(QObject):
         self._busy = False
         if self._closed:
             return
+        self._edits.flush()  # keys held back by the dispatcher make the report stale
         if error:
             self.check_failed.emit(f"checks failed: {error}")
         elif revision == self._revision:

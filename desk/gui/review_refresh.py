@@ -6,6 +6,10 @@ checks the library.
 (``Library.another_connection``); ``progress(done, total)`` follows it and ``finished(quotations, unverified, articles)``
 gives the library's totals from the stored results. A start while a pass runs asks for
 another pass after it (what changed meanwhile is stale again), never two at once.
+``start(articles=..., quotes=...)`` (a save and its sync: the articles and rows the change
+names) looks at those articles only: finding the stale ones among the whole library read
+every quotation row of it, 230 ms at 10,000 articles after every save. A row no longer
+there (whose article is unknown) makes it a whole pass, as a plain ``start()`` is.
 
 With ``separate_process`` (the window) each article's check runs in the check process
 (desk.gui.check_process), not in the worker: a check in a thread of the window's process
@@ -36,11 +40,12 @@ class _RefreshJob(QRunnable):
     desk.gui.live_checks does)."""
 
     def __init__(self, library, bridge: _Bridge, stop: threading.Event,
-                 separate_process: bool = False):
+                 separate_process: bool = False, scope: Scope | None = None):
         super().__init__()
         self.setAutoDelete(False)
         self.library, self.bridge, self.stop = library, bridge, stop
         self.separate_process = separate_process
+        self.scope = scope  # None: every stale article
 
     def run(self) -> None:
         from desk.review.results import refresh
@@ -49,7 +54,8 @@ class _RefreshJob(QRunnable):
         try:
             # Its own connection (never Library.open in a process that has the file open).
             with self.library.another_connection() as lib:
-                refresh(lib, progress=self.bridge.progress.emit, stop=self.stop.is_set,
+                ids = self.scope.stale(lib) if self.scope is not None else None
+                refresh(lib, ids, progress=self.bridge.progress.emit, stop=self.stop.is_set,
                         quotes_of=self._quotes_in_process if self.separate_process else None)
                 totals = lib.check_results.totals()
         except _Stopped:
@@ -77,6 +83,26 @@ class _RefreshJob(QRunnable):
 
 def _with_quotes(report):
     return report, report.all_quotes
+
+
+class Scope:
+    """What a pass looks at: these articles, and those of these quotation rows."""
+
+    def __init__(self, articles=(), quotes=()):
+        self.articles, self.quotes = frozenset(articles), frozenset(quotes)
+
+    def __or__(self, other: Scope) -> Scope:
+        return Scope(self.articles | other.articles, self.quotes | other.quotes)
+
+    def stale(self, lib) -> list[int] | None:
+        """The stale ones among them (None: a row is gone, so every stale article)."""
+        ids = set(self.articles)
+        if self.quotes:
+            owners = lib.quotes.articles_of(self.quotes)
+            if len(owners) < len(self.quotes):
+                return None
+            ids.update(owners.values())
+        return lib.check_results.stale_among(sorted(ids))
 
 
 class _Stopped(Exception):
@@ -155,6 +181,7 @@ class StaleRefresher(QObject):
         self._bridge.done.connect(self._done)
         self._job: _RefreshJob | None = None
         self._again = False
+        self._again_scope: Scope | None = None  # the pass asked for meanwhile (None: whole)
         self._after_paint = False  # a pass waits for the window's first paint
         self.destroyed.connect(self._stop.set)
         app = QCoreApplication.instance()
@@ -165,18 +192,25 @@ class StaleRefresher(QObject):
     def running(self) -> bool:
         return self._job is not None
 
-    def start(self) -> None:
+    def start(self, *, articles=None, quotes=()) -> None:
+        """A pass over every stale article; with ``articles`` (ids, maybe none) and
+        ``quotes`` (row ids), over the stale ones among those and the rows' articles."""
         if getattr(self.library, "read_only", False):
             return  # nothing could be stored; the reports compute what they need
+        scope = None if articles is None else Scope(articles, quotes)
         if first_paint.holding():  # start-up: the pass begins after the window's first paint
             if not self._after_paint:
                 self._after_paint = True
                 first_paint.later(self._start_after_paint)
             return
         if self._job is not None:
-            self._again = True
+            if not self._again:
+                self._again, self._again_scope = True, scope
+            elif self._again_scope is not None:
+                self._again_scope = None if scope is None else self._again_scope | scope
             return
-        self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process)
+        self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process,
+                                scope)
         self._pool.start(self._job)
 
     def _start_after_paint(self) -> None:
@@ -197,8 +231,11 @@ class StaleRefresher(QObject):
         if not error:
             self.finished.emit(quotations, unverified, articles)
         if self._again and not self._stop.is_set():
-            self._again = False
-            self.start()
+            scope, self._again, self._again_scope = self._again_scope, False, None
+            if scope is None:
+                self.start()
+            else:
+                self.start(articles=scope.articles, quotes=scope.quotes)
 
 
-__all__ = ["QueueCounter", "StaleRefresher"]
+__all__ = ["QueueCounter", "Scope", "StaleRefresher"]

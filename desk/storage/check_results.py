@@ -31,9 +31,10 @@ RESULT_FORMAT = 1
 _CHUNK = 500
 
 _ARTICLE_VERSION = """
-WITH q AS (SELECT article_id, count(*) AS n, max(updated_at) AS m FROM quotes GROUP BY article_id),
+WITH q AS (SELECT article_id, count(*) AS n, max(updated_at) AS m FROM quotes {qwhere}
+           GROUP BY article_id),
      d AS (SELECT article_id, count(*) AS n, max(created_at) AS m FROM dictionary_words
-           WHERE article_id IS NOT NULL GROUP BY article_id)
+           WHERE article_id IS NOT NULL {dwhere} GROUP BY article_id)
 SELECT a.id AS article_id,
        a.updated_at || '|' || a.language || '|' || coalesce(q.n, 0) || '|' || coalesce(q.m, '')
        || '|' || coalesce(d.n, 0) || '|' || coalesce(d.m, '') || '|' || ? AS version
@@ -93,20 +94,44 @@ class CheckResults(Manager):
         inputs = self.inputs_version() if inputs is None else inputs
         order = " ORDER BY a.updated_at DESC, a.id DESC"
         if article_ids is None:
-            sql = _ARTICLE_VERSION.format(where="") + order
+            sql = _ARTICLE_VERSION.format(where="", qwhere="", dwhere="") + order
             return {r[0]: r[1] for r in self.conn.execute(sql, (inputs,))}
         ids = builtins.list(article_ids)
         if len(ids) > _CHUNK:  # many: one pass over the library beats a query per chunk
             found = self.versions(None, inputs)
+        elif ids:
+            # the quotation rows and words of these articles only, not the library's: one
+            # saved article's version read 39 ms at 43,000 rows, all of them grouped
+            marks = ", ".join("?" * len(ids))
+            sql = _ARTICLE_VERSION.format(where=f"AND a.id IN ({marks})",
+                                          qwhere=f"WHERE article_id IN ({marks})",
+                                          dwhere=f"AND article_id IN ({marks})")
+            found = {r[0]: r[1] for r in self.conn.execute(sql, [*ids, *ids, inputs, *ids])}
         else:
-            sql = _ARTICLE_VERSION.format(where=f"AND a.id IN ({', '.join('?' * len(ids))})")
-            found = {r[0]: r[1] for r in self.conn.execute(sql, [inputs, *ids])} if ids else {}
+            found = {}
         return {aid: found[aid] for aid in ids if aid in found}
+
+    def stale_among(self, article_ids: Iterable[int]) -> builtins.list[int]:
+        """Those of these live articles whose stored result is missing or not fresh, in
+        the order given: what a change of a few articles made stale, read without going
+        over the library (``read`` does)."""
+        ids = builtins.list(dict.fromkeys(article_ids))
+        if len(ids) > _CHUNK:
+            wanted = set(ids)
+            return [aid for aid in self.read(with_items=False).stale if aid in wanted]
+        current = self.versions(ids)
+        if not current:
+            return []
+        marks = ", ".join("?" * len(current))
+        stored = {r[0]: r[1] for r in self.conn.execute(
+            f"SELECT article_id, version FROM check_results WHERE article_id IN ({marks})",
+            builtins.list(current))}
+        return [aid for aid in ids if aid in current and stored.get(aid) != current[aid]]
 
     def read(self, *, with_items: bool = True) -> Freshness:
         """Every live article's stored result if fresh, and the ids of the stale ones."""
         inputs = self.inputs_version()
-        sql = (f"WITH v AS ({_ARTICLE_VERSION.format(where='')}) "
+        sql = (f"WITH v AS ({_ARTICLE_VERSION.format(where='', qwhere='', dwhere='')}) "
                "SELECT v.article_id, v.version, r.version = v.version AS fresh, "
                f"{'r.items, r.orphaned' if with_items else 'NULL, 0'} "
                "FROM v JOIN articles a ON a.id = v.article_id "

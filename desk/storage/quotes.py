@@ -184,6 +184,17 @@ class Quotes(Manager):
         return [QuoteTag(**r) for r in self._rows(*_list_query(
             article_id=article_id, status=status, source_id=source_id))]
 
+    def articles_of(self, quote_ids: Iterable[int]) -> dict[int, int]:
+        """quote id -> its article's id, for the rows that exist (a deleted one is left out)."""
+        ids = builtins.list(dict.fromkeys(quote_ids))
+        out: dict[int, int] = {}
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            out.update((r["id"], r["article_id"]) for r in self._rows(
+                f"SELECT id, article_id FROM quotes WHERE id IN ({', '.join('?' * len(chunk))})",
+                tuple(chunk)))
+        return out
+
     def tagged(self, article_id: int) -> builtins.list[TaggedQuote]:
         """Tags attached to a quotation in the current text (orphaned rows, kept for their
         review work after their quotation was deleted, have no position and are left out).

@@ -125,3 +125,72 @@ def test_the_article_filter_is_read_when_opened(qtbot, lib):
     p.article_filter.showPopup()
     assert p.article_filter.count() == 5
     p.article_filter.hidePopup()
+
+
+@pytest.fixture
+def library_reads(monkeypatch):
+    """Every read of the whole library's freshness (``CheckResults.read``), any thread."""
+    from desk.storage.check_results import CheckResults
+
+    reads = []
+    real = CheckResults.read
+
+    def read(self, **k):
+        reads.append(k)
+        return real(self, **k)
+
+    monkeypatch.setattr(CheckResults, "read", read)
+    return reads
+
+
+def test_a_saved_article_is_checked_again_without_reading_the_whole_library(
+        qtbot, lib, checks, library_reads):
+    p = make_panel(qtbot, lib)
+    wait_pass(qtbot, p)
+    library_reads.clear()
+    lib.articles.update(lib.ids[1], body=BODY + "\n\u201cOne more,\u201d said Ana Ruiz.\n")
+    p.library_changed(Changes.of(articles=[lib.ids[1]]), origin=None)
+    wait_pass(qtbot, p, 2)
+    assert checks == [lib.ids[1]] and library_reads == []
+    assert p.summary.text() == "Library: 13 quotations in 4 articles, 13 unverified"
+    assert lib.check_results.read(with_items=False).stale == []
+
+
+def test_a_row_change_checks_its_article_again_only(qtbot, lib, checks, library_reads):
+    p = make_panel(qtbot, lib)
+    wait_pass(qtbot, p)
+    library_reads.clear()
+    row = lib.quotes.list(article_id=lib.ids[2])[0]
+    lib.quotes.update(row.id, status="verified")
+    p.library_changed(Changes.of(quotes=[row.id]), origin=None)
+    wait_pass(qtbot, p, 2)
+    assert checks == [lib.ids[2]] and library_reads == []
+    assert p.summary.text() == "Library: 12 quotations in 4 articles, 11 unverified"
+
+
+def test_a_row_that_is_gone_makes_it_a_whole_pass(qtbot, lib, checks):
+    p = make_panel(qtbot, lib)
+    wait_pass(qtbot, p)
+    lib.articles.update(lib.ids[0], body=BODY + "More.")  # stale, not named below
+    gone = lib.quotes.list(article_id=lib.ids[3])[0].id
+    lib.quotes.delete(gone)
+    p.library_changed(Changes.of(quotes=[gone]), origin=None)
+    wait_pass(qtbot, p, 2)
+    assert sorted(checks) == sorted([lib.ids[0], lib.ids[3]])
+    assert lib.check_results.read(with_items=False).stale == []
+
+
+def test_passes_asked_for_while_one_runs_are_merged(qtbot, lib):
+    p = make_panel(qtbot, lib)
+    wait_pass(qtbot, p)
+    refresher = p.refresher
+    refresher._job = object()  # as if a pass were running
+    try:
+        refresher.start(articles=[1])
+        refresher.start(articles=[2], quotes=[5])
+        assert (refresher._again_scope.articles, refresher._again_scope.quotes) == ({1, 2}, {5})
+        refresher.start()  # a whole pass covers them
+        refresher.start(articles=[3])
+        assert refresher._again and refresher._again_scope is None
+    finally:
+        refresher._job, refresher._again = None, False

@@ -109,3 +109,29 @@ def test_results_of_another_process_are_seen(lib, library_target):
     with Library.open(library_target, seed=False) as other:
         other.sources.add("Someone Else")
     assert stale(lib) == sorted(lib.ids)
+
+
+def test_an_article_version_read_alone_is_the_one_read_with_the_library(lib):
+    rows = sync_quotes(lib, lib.ids[1])
+    lib.quotes.update(rows[0].id, status="verified")
+    lib.dictionary.add("Springfieldish", article_id=lib.ids[1])
+    lib.dictionary.add("Weirish", article_id=lib.ids[2])
+    everything = lib.check_results.versions()
+    for aid in lib.ids:
+        assert lib.check_results.versions([aid]) == {aid: everything[aid]}
+    assert lib.check_results.versions(lib.ids[::-1]) == {a: everything[a] for a in lib.ids[::-1]}
+
+
+def test_stale_among_names_the_stale_ones_of_the_articles_given(lib):
+    new = lib.articles.create(headline="New", body=BODY).id  # no result yet
+    lib.articles.update(lib.ids[1], body=BODY + "More.")
+    assert lib.check_results.stale_among([lib.ids[0], lib.ids[1], new, 999_999]) == [lib.ids[1], new]
+    assert lib.check_results.stale_among([lib.ids[2]]) == [] == lib.check_results.stale_among([])
+    assert sorted(lib.check_results.stale_among(lib.ids + [new])) == stale(lib)
+
+
+def test_stale_among_sees_a_row_change_of_the_article(lib):
+    rows = sync_quotes(lib, lib.ids[2])
+    refresh(lib)
+    lib.quotes.update(rows[0].id, status="verified")
+    assert lib.check_results.stale_among([lib.ids[0], lib.ids[2]]) == [lib.ids[2]]

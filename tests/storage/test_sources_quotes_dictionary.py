@@ -115,3 +115,14 @@ def test_orphaned_tags_are_not_offered_to_the_checks(library):
     library.quotes.add(a.id, "still here", start=0, end=12)
     library.quotes.add(a.id, "deleted from the text", status="verified")
     assert [t.text for t in library.quotes.tagged(a.id)] == ["still here"]
+
+
+def test_articles_of_names_each_existing_rows_article(library):
+    a = library.articles.create(headline="A", body="x").id
+    b = library.articles.create(headline="B", body="y").id
+    qa = library.quotes.add(a, "one").id
+    qb = library.quotes.add(b, "two").id
+    qb2 = library.quotes.add(b, "three").id
+    library.quotes.delete(qb2)
+    assert library.quotes.articles_of([qa, qb, qb2, qa]) == {qa: a, qb: b}
+    assert library.quotes.articles_of([]) == {}

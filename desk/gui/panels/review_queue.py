@@ -163,8 +163,10 @@ class ReviewQueuePanel(QWidget):
             return
         if origin is not self and (changes.quotes or changes.sources or changes.articles):
             self.refresh()
-        if changes.quotes or changes.sources or changes.articles or changes.dictionary:
-            self.refresher.start()  # what changed is stale now: check it again, off this thread
+        if changes.sources or changes.dictionary or changes.external or changes.unnamed:
+            self.refresher.start()  # every result may be stale: check them again, off this thread
+        elif changes.quotes or changes.articles:  # a save, its sync, a tag: those articles'
+            self.refresher.start(articles=changes.articles, quotes=changes.quotes)
 
     def _shows_any(self, changes) -> bool:
         """Another editor's quotation rows, the sources of rows shown, an article shown (its
