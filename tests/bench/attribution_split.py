@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the attribution engine on the PolNeAR files with a fixed held-out part.
 
-    python tests/bench/attribution_split.py [--errors N] [--part tune|heldout|all]
+    python tests/bench/attribution_split.py [--errors N] [--part tune|heldout|all] [--half A|B]
 
 The 570 articles of ../shared/corpora/polnear-quotes/ are split by a hash of their id:
 one article in three of quotes-train-extra.jsonl is *held out* (never looked at while the
@@ -32,6 +32,12 @@ from desk.checks.engine import check_text  # noqa: E402
 
 def held_out(doc_id: str) -> bool:
     return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 3 == 0
+
+
+def tune_half(doc_id: str) -> str:
+    """Half A or B of the tune part, by a second hash: rules are written looking at A's errors
+    and kept only if B (whose errors are never printed) does not get worse."""
+    return "A" if int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def load_parts() -> dict[str, list[dict]]:
@@ -65,8 +71,14 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--part", default="all", choices=["tune", "heldout", "all"])
+    ap.add_argument("--half", choices=["A", "B"], help="score one half of the tune part only "
+                    "(errors are printed for half A only)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
+    if a.half:
+        a.part = "tune"
+        if a.half == "B":
+            a.errors = 0
     if not CORPUS.exists():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 2
@@ -76,6 +88,9 @@ def main(argv: list[str]) -> int:
     out = {}
     for part in names:
         docs = parts[part]
+        if a.half:
+            docs = [d for d in docs if tune_half(d["id"]) == a.half]
+            part = f"{part}-{a.half}"
         gold = {d["id"]: d for d in docs}
         pred = {d["id"]: predict(d) for d in docs}
         res, errors = score.score(gold, pred, n_errors=a.errors)
