@@ -60,3 +60,19 @@ def test_a_credit_pointing_back_at_a_finished_quotation(text):
 @pytest.mark.parametrize("verb", ["Says", "Writes", "Notes", "Adds"])
 def test_an_inverted_credit_before_a_colon_is_no_part_of_the_name(verb):
     assert speakers(f"{verb} Lena Voss: “The ferry stays.”") == ["Lena Voss"]
+
+
+def test_paragraph_signed_at_its_end_credits_the_quotation_before_the_signature():
+    text = ("“The ferry is late again.” ― Lena Voss\n"
+            "“Nobody listens to us. We pay and we wait.” And that is all we get. ― Omar Beck.")
+    assert speakers(text) == ["Lena Voss", "Omar Beck"]
+
+
+def test_signature_at_paragraph_end_does_not_override_a_verb_of_saying_between():
+    text = "“The ferry is late,” Anna Pohl said, and the crowd agreed. ― Omar Beck"
+    assert speakers(text) == ["Anna Pohl"]
+
+
+def test_label_paragraph_with_a_role_before_the_quotation_paragraph():
+    text = "The strike went on.\n\nMara Quell, union president:\n\n“We expect a long fight. We will not give in.”"
+    assert speakers(text) == ["Mara Quell"]

@@ -280,7 +280,8 @@ def _colon_label(text: str, s: int, colon: int) -> Credit | None:
                 return Credit(sp, own.group(1), how="colon-para")
     name = speaker_after(text, lead, colon)
     if name is not None and name.kind in ("person", "organisation") and name.start == lead \
-            and (name.end == colon or _ON_OCCASION.fullmatch(text, name.end, colon)):
+            and (name.end == colon or _ON_OCCASION.fullmatch(text, name.end, colon)
+                 or _APPOSED_ROLE.fullmatch(text, name.end, colon)):
         return Credit(name, None, how="colon-para")
     return None
 
@@ -291,3 +292,6 @@ _LABEL_LEAD = re.compile(r"(?:Read|See|Watch|Here[ \t]+is|Here['\u2019]s|Below[ 
 _LABEL_TAIL = re.compile(r"(?:[ \t]+(?:below|here|in[ \t]+full|follows|reads))?[ \t]*")
 # a name's occasion before a colon: ", in an interview", " on the plan"
 _ON_OCCASION = re.compile(r",?[ \t]+(?:on|about|in|during|at)[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,60}")
+# a name's role set off by a comma before the colon: "Lena Voss, union president:"
+_APPOSED_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|[A-Z][\w.'\u2019-]*(?:'s|\u2019s))[ \t]+)?[a-z][\w-]*"
+                           r"(?:[ \t]+(?:[a-z][\w-]*|[A-Z][\w.'\u2019-]*)){0,6}")

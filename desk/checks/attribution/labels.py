@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from desk.checks.attribution.credit import Credit
-from desk.checks.attribution.cues import CUE_FORMS, POST_CUE_RE
+from desk.checks.attribution.cues import CUE_FORMS, CUE_RE, POST_CUE_RE
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import AMBIGUOUS_FORMS
 from desk.checks.attribution.marks import Region
@@ -20,8 +20,11 @@ _SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t
 
 def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
     """A quotation alone in its paragraph, signed on the next line: “…” / — Lena Voss, Ardena;
-    or credited by a line of its own: "Lena Voss, harbour master" / "said Lena Voss." """
-    if text[r.end:b].strip() or r.para + 1 >= len(paras):
+    or credited by a line of its own: "Lena Voss, harbour master" / "said Lena Voss."; or a
+    paragraph of words signed at its end: “…” More words. ― Lena Voss."""
+    if text[r.end:b].strip():
+        return _signed_paragraph(text, r, b)
+    if r.para + 1 >= len(paras):
         return None
     na, nb = paras[r.para + 1]
     m = _SIGNATURE.match(text, na, nb)
@@ -38,6 +41,28 @@ def _signature(text: str, r: Region, b: int, paras) -> Credit | None:
             found = _name_line(text, na, nb)
         return found
     return Credit(Speaker(m.group(1), "person", m.start(1), m.end(1)), None, how="signature")
+
+
+# a paragraph signed at its end with a long dash: "… ― Lena Voss." (reader comments, letters)
+_END_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014]{1,2}[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
+                            r"(?:,[^\n\u201c\u201d\"]{0,60}?)?[ \t]*\.?[ \t]*$")
+
+
+def _signed_paragraph(text: str, r: Region, b: int) -> Credit | None:
+    """“…” And that is all. ― Lena Voss: the signature at the paragraph's end is the credit of
+    a quotation before it when no verb of saying comes between."""
+    k = max(text.rfind("\u2015", r.end, b), text.rfind("\u2014", r.end, b))
+    if k < 0:
+        return None
+    while k > r.end and text[k - 1] in "\u2015\u2014":
+        k -= 1
+    m = _END_SIGNATURE.match(text, k, b)
+    if m is None or CUE_RE.search(text, r.end, k):
+        return None
+    sp = speaker_after(text, m.start(1), m.end(1))
+    if sp is None or sp.kind != "person" or sp.start != m.start(1):
+        return None
+    return Credit(sp, None, how="signature")
 
 
 # a line holding only a name and a title: "Lena Voss, harbour master of Ardena"
