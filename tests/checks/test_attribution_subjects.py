@@ -221,3 +221,12 @@ def test_a_time_noun_opening_the_sentence_is_no_subject_before_a_phrase():
 def test_a_name_coordinated_with_a_described_partner_leads_the_subject():
     assert speakers("Ana Ruiz and her husband, Omar Beck, said the pier was “rotten.”") == ["Ana Ruiz"]
     assert speakers("Ana Ruiz’s husband, Omar Beck, said the pier was “rotten.”") == ["Omar Beck"]
+
+
+@pytest.mark.parametrize("text", [
+    "Beck, a Westby native who writes plays on the side (one is about a contest “where the loser sings”), ran the port.",
+    "Beck, an Ardena lawyer, urged the council to “think again.”",
+])
+def test_appositive_with_a_capitalised_modifier_leaves_the_name_the_subject(text):
+    # the place in "a Westby native" is no speaker
+    assert speakers(text) == ["Beck"]
