@@ -214,3 +214,21 @@ def test_a_label_paragraph_before_a_quotation_paragraph_names_its_speaker(label,
 
     text = f"{label}\n\n“The ferry will keep running. We built it to last.”"
     assert [q.speaker for q in analyse(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("All this has led Mara Quell to fear a “lost decade” for the port.", "Mara Quell"),
+    ("The vote prompted Omar Beck to call the deal “a betrayal.”", "Omar Beck"),
+    ("Lena Voss led the dockers' union to denounce the board as “cowards.”", "the dockers' union"),
+    ("The ruling has led the Westby harbour master Omar Beck to warn of “empty quays.”", "Omar Beck"),
+])
+def test_who_is_made_to_speak_is_the_speaker(text, who):
+    # "led X to call …": X says the words, not the subject of "led"
+    (q,) = analyse(text).quotes
+    assert q.speaker == who
+
+
+def test_made_to_speak_gives_way_to_a_later_cue():
+    text = "The vote prompted Omar Beck to call Lena Voss, who said the deal was “a betrayal.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Lena Voss"

@@ -320,6 +320,10 @@ def _forms(base: str) -> set[str]:
     return {base, third, base + "ed", base + "ing"}
 
 
+# Base forms of every speech verb ("prompted Ruiz to call …"), and of verbs of fearing or
+# believing that take someone's words as their object ("led Ruiz to fear a “lost decade”").
+SPEECH_BASES = frozenset(_SPEECH_VERBS.split()) | frozenset(_IRREGULAR) | {"fear", "worry", "believe", "doubt",
+                                                                          "declare", "predict", "question"}
 SPEECH_VERB_FORMS: set[str] = set()
 for _b in _SPEECH_VERBS.split():
     SPEECH_VERB_FORMS |= _forms(_b)
