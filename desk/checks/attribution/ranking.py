@@ -129,6 +129,9 @@ WEIGHTS: dict[str, float] = {
     "post_contrast": -5.0,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
+    # the last cue before the quotation is in an earlier sentence, and the quotation's own
+    # sentence names someone before it (its subject is a candidate too)
+    "nearby_other_sentence": -1.0,
     # the same entity spoke the previous quotation in this paragraph
     "agrees_previous": 0.4,
 }
@@ -235,6 +238,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
             f["post_before_quote"] = 1.0
     if cand.how == "post-sub" and sp.start >= end and _CONTRAST.match(text, end, sp.start):
         f["post_contrast"] = 1.0
+    if cand.how == "nearby" and sp.end <= open_pos and _mid_sentence_after(text, sp.end, open_pos):
+        f["nearby_other_sentence"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
@@ -256,6 +261,16 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019')]*[ \t\n]+(?=[\"\u201c\
 # a sentence opening with a subordinate clause: "Days after Lang called her …", "While Lang …"
 _OPENING_CLAUSE = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?(?:[Aa]fter|[Ww]hen|[Ww]hile|[Bb]efore|[Ss]ince|[Aa]lthough|"
                              r"[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]hereas)[ \t]+[^,;:\u201c\u201d\"\n]+$")
+
+
+def _mid_sentence_after(text: str, p: int, open_pos: int) -> bool:
+    """A sentence ends between p and the quotation, and the quotation's own sentence names
+    someone before it ("Lang joked. Reading from a text, Ruiz pronounced “…”")."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, p, open_pos):
+        pass
+    words = text[last.end():open_pos].split() if last is not None else []
+    return len(words) >= 3 and any(w[:1].isupper() for w in words[1:])
 
 
 def _in_opening_clause(text: str, open_pos: int) -> bool:
