@@ -72,3 +72,13 @@ def test_a_verb_ending_the_sentence_after_a_name_is_not_part_of_the_phrase():
 
     assert [q.speaker for q in analyse("The pier is “a hazard,” Holt believes.").quotes] == ["Holt"]
     assert [q.speaker for q in analyse("“We will rebuild,” said Dover officials.").quotes] == ["Dover officials"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("“We will lose the county,” said one Democrat familiar with the campaign's plans.",
+     "one Democrat familiar with the campaign's plans"),
+    ("“We will lose the county,” said a Republican close to the governor.", "a Republican close to the governor"),
+])
+def test_a_party_member_with_an_adjective_phrase_is_one_descriptor(text, want):
+    (q,) = analyse(text).quotes
+    assert q.speaker == want

@@ -43,6 +43,9 @@ _TIME_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
 _TIME_UNITS = {"week", "month", "year", "weekend", "night", "morning", "spring", "summer", "fall", "autumn", "winter"}
 
 
+# a party's members, capitalised but no names: "a Republican close to the governor"
+_PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "tory", "tories", "libertarian",
+                  "libertarians", "conservative", "conservatives", "socialist", "socialists"}
 _POSTMOD = {"familiar", "close", "briefed", "knowledgeable", "privy", "involved"}
 
 
@@ -146,6 +149,12 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if _is_name_tok(w):
                 out.append(t)
                 prev_cap = True
+                k = _postmodifier(toks, n + 1) if lw in _PARTY_MEMBERS else 0
+                if k:  # "one Democrat familiar with the plans", "a Republican close to the governor":
+                    # a descriptor, with its adjective phrase
+                    last = toks[n + k]
+                    end = last[2] - (len(last[0]) - len(last[0].rstrip(".!?"))) if not _is_initials(last[0]) else last[2]
+                    return Speaker(text[out[0][1]:end], "anonymous", out[0][1], end)
                 continue
             if lw in HEAD_NOUNS or lw.endswith("s") and lw[:-1] in HEAD_NOUNS and lw not in AMBIGUOUS_FORMS:
                 # (and plurals: "the two Westby mayors"; not "reports", more often a verb)
