@@ -232,3 +232,12 @@ def test_made_to_speak_gives_way_to_a_later_cue():
     text = "The vote prompted Omar Beck to call Lena Voss, who said the deal was “a betrayal.”"
     (q,) = analyse(text).quotes
     assert q.speaker == "Lena Voss"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Article 12 reads: “No levy shall be raised without a vote of the towns.”", "Article 12"),
+    ("The harbour charter states: “The quays belong to the towns.”", "The harbour charter"),
+])
+def test_a_form_often_a_noun_before_a_colon_and_the_quotation_is_a_verb(text, who):
+    (q,) = analyse(text).quotes
+    assert q.speaker == who

@@ -56,6 +56,8 @@ def author_of(text: str, sp: Speaker | None, limit: int) -> Speaker | None:
 
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
+_AMBIGUOUS_COLON = re.compile(r"(?<![\w'\u2019-])(reads|notes|states|claims|reports|tweets|posts|quips|answers|"
+                              r"remarks|promises|warns|declares)[ \t]*:[ \t]*$")
 _WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
                          r"(calls|terms|labels|brands|claims)(?=[ \t])")
 
@@ -135,6 +137,13 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
                     and not text[sp.end:am.start()].strip():
                 cues.append(am)
         cues.sort(key=lambda m: m.start())
+    if ":" in text[seg:r.open_pos]:
+        # "Article 33 reads: “…”", "The sign states:": a form that is often a noun, then a
+        # colon right before the quotation, is a verb after its subject's name
+        am = _AMBIGUOUS_COLON.search(text, seg, r.open_pos)
+        if am is not None:
+            cues.append(_Verb(am))
+            cues.sort(key=lambda m: m.start())
     for cm in reversed(cues):
         word = cm.group()
         if word in _SPEAK and _BARE_END.match(text, cm.end(), r.open_pos):
