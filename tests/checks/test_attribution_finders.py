@@ -241,3 +241,15 @@ def test_made_to_speak_gives_way_to_a_later_cue():
 def test_a_form_often_a_noun_before_a_colon_and_the_quotation_is_a_verb(text, who):
     (q,) = analyse(text).quotes
     assert q.speaker == who
+
+
+def test_related_that_is_a_verb_of_saying():
+    text = "The ferryman related that the idea had come to him in a dream. “I saw the gates open.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "The ferryman"
+
+
+def test_related_to_is_no_verb_of_saying():
+    text = "The delays are related to the storm. Omar Beck called the port “a shambles.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"

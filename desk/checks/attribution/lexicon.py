@@ -248,6 +248,8 @@ SPEECH_PHRASES = {
     "talked up", "talks up", "talked about", "hit back", "hits back", "hit out",
     # a verdict: "the court ruled that …", "the study found that …"
     "ruled that", "rules that", "found that", "finds that",
+    # telling a story: "the pastor related that …" (not "related to", "a related case")
+    "related that", "relates that", "related how", "relates how",
     # an inverted reply: "“No,” came the reply from Voss"
     "came the reply from", "came the response from", "came the answer from", "came the reply",
     "came the response", "came the answer",
@@ -347,6 +349,6 @@ _NAMING = {"called", "calls", "dubbed", "dubs", "labeled", "labelled", "labels",
            "brands", "described", "describes", "characterized", "characterised", "likened", "cited", "quoted",
            "blamed", "accused", "praised", "hailed", "mocked", "criticized", "criticised", "condemned",
            "denounced", "welcomed", "thanked", "challenged", "questioned", "dismissed", "defended"}
-INVERSION_FORMS: set[str] = (set(_INVERTING) | {"went on"} | {p for p in SPEECH_PHRASES if p.startswith("came the")} | {
+INVERSION_FORMS: set[str] = (set(_INVERTING) | {"went on", "related that", "relates that"} | {p for p in SPEECH_PHRASES if p.startswith("came the")} | {
     f for f in SPEECH_VERB_FORMS if f.endswith(("ed", "s")) and " " not in f}) - HEARER_VERBS - _NAMING \
     | {"told", "tells"}
