@@ -76,3 +76,12 @@ def test_signature_at_paragraph_end_does_not_override_a_verb_of_saying_between()
 def test_label_paragraph_with_a_role_before_the_quotation_paragraph():
     text = "The strike went on.\n\nMara Quell, union president:\n\n“We expect a long fight. We will not give in.”"
     assert speakers(text) == ["Mara Quell"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Signs of a shift were there all along -More from Lena Voss and Omar Beck: “The data show a late swing.”",
+     "Lena Voss and Omar Beck"),
+    ("Signs of a shift were there all along - More from Lena Voss: “The data show a late swing.”", "Lena Voss"),
+])
+def test_roundup_label_after_a_dash_with_more_from(text, want):
+    assert speakers(text) == [want]

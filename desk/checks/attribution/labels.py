@@ -165,7 +165,9 @@ def _skip_space(text: str, p: int, b: int) -> int:
 
 # A roundup line: "Polls tighten - Lena Voss: “…”", "Ana Ruiz, Harbour Courier: “…”" (also the
 # next label on the line, right after a quotation)
-_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t]|(?<=[\u201d\"]))[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
+_ROUNDUP = re.compile(r"(?:(?<![^\n])|[ \t][-\u2013\u2014][ \t]?|(?<=[\u201d\"]))[ \t]*([A-Z][^-\u2013\u2014:\n.!?\u201c\u201d\"]{1,90}?):[ \t]*$")
+# "More from Lena Voss:", "From Lena Voss:": the label's name after its lead
+_FROM_LEAD = re.compile(r"(?:More[ \t]+)?[Ff]rom[ \t]+(?=[A-Z])")
 
 
 _TITLE_SAID = re.compile(r"[ \t](?:Said|Says|Tells|Told|Warns|Warned|Argues|Claims|Insists|Writes|Wrote)"
@@ -178,13 +180,16 @@ def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None
     if m is None:
         return None
     label = m.group(1).strip()
+    base = m.start(1)
+    lead_m = _FROM_LEAD.match(label)
+    if lead_m is not None:
+        label, base = label[lead_m.end():], base + lead_m.end()
     words = label.split()
     said = _TITLE_SAID.search(label)
     if said and said.start() > 0:
         # a Title-Case summary line: "Ana Ruiz Says The Dam Will Hold: “…”"
         sp = speaker_before(label, 0, said.start())
         if sp is not None and sp.kind == "person":
-            base = m.start(1)
             return Credit(Speaker(sp.name, "person", base + sp.start, base + sp.end), said.group().strip(),
                           how="roundup")
     if not 1 <= len(words) <= 7 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "at", "de", "al")
@@ -196,9 +201,9 @@ def _roundup_label(text: str, r: Region, a: int, prev_end: int) -> Credit | None
             and lead.lower().endswith("s"):
         # "Says Dana Holt: “…”", "Writes Lena Voss:": an inverted credit, the name after the verb
         name = name[len(lead):].lstrip()
-        return Credit(Speaker(name, "person", m.start(1) + m.group(1).index(name), m.start(1)
-                              + m.group(1).index(name) + len(name)), lead.lower(), how="roundup")
-    sp = Speaker(name, "person", m.start(1), m.start(1) + len(name))
+        return Credit(Speaker(name, "person", base + label.index(name), base
+                              + label.index(name) + len(name)), lead.lower(), how="roundup")
+    sp = Speaker(name, "person", base, base + len(name))
     return Credit(sp, ":", how="roundup")
 
 
