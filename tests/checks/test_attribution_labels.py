@@ -85,3 +85,23 @@ def test_label_paragraph_with_a_role_before_the_quotation_paragraph():
 ])
 def test_roundup_label_after_a_dash_with_more_from(text, want):
     assert speakers(text) == [want]
+
+
+@pytest.mark.parametrize("after, want", [
+    ("Omar Beck, the union leader, made the remarks at a rally on Tuesday.", "Omar Beck"),
+    ("The comments came from Omar Beck, the union leader.", "Omar Beck"),
+    ("Omar Beck's remarks drew loud applause.", "Omar Beck"),
+])
+def test_the_paragraph_after_a_quotation_paragraph_names_who_spoke_it(after, want):
+    text = f"The port vote is on Monday.\n\n“We will not give in. The port belongs to the towns.”\n\n{after}"
+    assert speakers(text) == [want]
+
+
+def test_a_paragraph_after_the_quotation_about_something_else_credits_nobody():
+    text = ("The port vote is on Monday.\n\n“We will not give in. The port belongs to the towns.”\n\n"
+            "Omar Beck made the decision to close the quays on Tuesday.")
+    assert speakers(text) == [None]
+
+
+def test_the_message_from_someone_after_the_quotation():
+    assert speakers("The port vote is on Monday. “We will not give in” was the message from Omar Beck.") == ["Omar Beck"]

@@ -85,7 +85,9 @@ def _name_line(text: str, a: int, b: int) -> Credit | None:
 _OWNED_REPLY = re.compile(r"[ \t]+(?:was|is|came)[ \t]+")
 _AFTERWORD = re.compile(r"[ \t]*(?:That|This|Those|These|Such)(?:['\u2019]s|[ \t]+(?:is|was|were|are))[ \t]+"
                         r"(?:what|how|the[ \t]+(?:words|verdict|view|message|assessment|reaction)[ \t]+of)[ \t]+"
-                        r"|[ \t]*So[ \t]+(?:said|says)[ \t]+")
+                        r"|[ \t]*So[ \t]+(?:said|says)[ \t]+"
+                        r"|[ \t]*(?:The|Those|These|Such)[ \t]+(?:remarks|comments|comment|words|statement|message|plea)"
+                        r"[ \t]+came[ \t]+from[ \t]+")
 
 
 def _afterword(text: str, r: Region, b: int, paras) -> Credit | None:
@@ -98,6 +100,11 @@ def _afterword(text: str, r: Region, b: int, paras) -> Credit | None:
             sp = speaker_after(text, m.end(), own.end(1))
             if sp is not None and sp.kind in ("person", "organisation"):
                 return Credit(sp, own.group(2), how="afterword")
+        of = _THE_WORD_OF.match(text, m.end(), b)
+        if of is not None:  # “…” was the message from Ruiz
+            sp = speaker_after(text, of.end(), b)
+            if sp is not None and sp.kind in ("person", "organisation") and sp.start == of.end():
+                return Credit(sp, of.group(1), how="afterword")
         return None
     p = r.end
     if not text[p:b].strip():  # a quotation ending its paragraph: the next paragraph's opening
@@ -106,11 +113,38 @@ def _afterword(text: str, r: Region, b: int, paras) -> Credit | None:
         p, b = paras[r.para + 1]
     m = _AFTERWORD.match(text, p, b)
     if m is None:
-        return None
+        return _next_paragraph_owner(text, p, b) if p != r.end else None
     sp = speaker_after(text, m.end(), b)
     if sp is None or sp.kind not in ("person", "organisation") or sp.start != m.end():
         return None
     return Credit(sp, m.group().strip(), how="afterword")
+
+
+# “…” was the message from Ruiz; “…” is the verdict of the guild
+_THE_WORD_OF = re.compile(r"the[ \t]+(message|reply|response|answer|verdict|view|word|reaction|assessment|warning)"
+                          r"[ \t]+(?:from|of)[ \t]+")
+# the paragraph after a quotation paragraph names who spoke it: "Ruiz, the union leader, made
+# the remarks at a rally"; "Ruiz's remarks drew applause"
+_MADE_THE = re.compile(r"(?:[ \t]*,[^,.;:!?\n\u201c\u201d\"]{1,80},)?[ \t]+(?:made|delivered|offered|gave)[ \t]+"
+                       r"(?:the|those|these|his|her|their)[ \t]+(?:remarks|comments|comment|statement|plea|appeal)\b")
+_OWNED_WORDS = re.compile(r"(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}([A-Z][\w.-]*)(?:'s|\u2019s)[ \t]+"
+                          r"(remarks|comments|words|statement)\b")
+
+
+def _next_paragraph_owner(text: str, p: int, b: int) -> Credit | None:
+    while p < b and text[p] in " \t":
+        p += 1
+    own = _OWNED_WORDS.match(text, p, b)
+    if own is not None:
+        sp = speaker_after(text, p, own.end(1))
+        if sp is not None and sp.kind in ("person", "organisation") and sp.start == p:
+            return Credit(sp, own.group(2), how="afterword")
+        return None
+    sp = speaker_after(text, p, b)
+    if sp is None or sp.kind not in ("person", "organisation") or sp.start != p:
+        return None
+    made = _MADE_THE.match(text, sp.end, b)
+    return Credit(sp, "made the remarks", how="afterword") if made is not None else None
 
 
 _OWNED_NOUN = re.compile(r"(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}([A-Z][\w.-]*)(?:'s|\u2019s)[ \t]+"
