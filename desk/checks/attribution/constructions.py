@@ -65,9 +65,10 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     for m in _REPORTING.finditer(text, seg, inner.speaker.start):
         pass
     finding = None
-    for fm in _FINDING.finditer(text, seg, inner.speaker.end):
-        if fm.start() < inner.speaker.start:
-            finding = fm
+    if text.find(" that", seg, inner.speaker.end) >= 0:
+        for fm in _FINDING.finditer(text, seg, inner.speaker.end):
+            if fm.start() < inner.speaker.start:
+                finding = fm
     # (the inner phrase may have been read with the "that" opening it: "shows that 60 percent")
     if finding is not None and (m is None or finding.start() > m.start()):
         source = _finding_source(text, seg, finding, inner)

@@ -52,8 +52,8 @@ def _signed_paragraph(text: str, r: Region, b: int) -> Credit | None:
     """“…” And that is all. ― Lena Voss: the signature at the paragraph's end is the credit of
     a quotation before it when no verb of saying comes between."""
     k = max(text.rfind("\u2015", r.end, b), text.rfind("\u2014", r.end, b))
-    if k < 0:
-        return None
+    if k < 0 or b - k > 160:
+        return None  # (a signature is short and ends the paragraph)
     while k > r.end and text[k - 1] in "\u2015\u2014":
         k -= 1
     m = _END_SIGNATURE.match(text, k, b)
@@ -127,6 +127,7 @@ _THE_WORD_OF = re.compile(r"the[ \t]+(message|reply|response|answer|verdict|view
 # the remarks at a rally"; "Ruiz's remarks drew applause"
 _MADE_THE = re.compile(r"(?:[ \t]*,[^,.;:!?\n\u201c\u201d\"]{1,80},)?[ \t]+(?:made|delivered|offered|gave)[ \t]+"
                        r"(?:the|those|these|his|her|their)[ \t]+(?:remarks|comments|comment|statement|plea|appeal)\b")
+_OWNER_HINT = re.compile(r"remarks|comments|comment|statement|words|plea|appeal")
 _OWNED_WORDS = re.compile(r"(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}([A-Z][\w.-]*)(?:'s|\u2019s)[ \t]+"
                           r"(remarks|comments|words|statement)\b")
 
@@ -134,6 +135,8 @@ _OWNED_WORDS = re.compile(r"(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}([A-Z][\w.-]*)(?:'
 def _next_paragraph_owner(text: str, p: int, b: int) -> Credit | None:
     while p < b and text[p] in " \t":
         p += 1
+    if _OWNER_HINT.search(text, p, min(b, p + 160)) is None:
+        return None
     own = _OWNED_WORDS.match(text, p, b)
     if own is not None:
         sp = speaker_after(text, p, own.end(1))

@@ -119,7 +119,7 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
     seg = max(s, prev_end, a)
     if seg >= r.open_pos:
         return None
-    if "to " in text[seg:r.open_pos]:
+    if text.find(" to ", seg, r.open_pos) >= 0:
         made = _made_to_speak(text, seg, r.open_pos)
         if made is not None:
             return made
@@ -137,7 +137,7 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
                     and not text[sp.end:am.start()].strip():
                 cues.append(am)
         cues.sort(key=lambda m: m.start())
-    if ":" in text[seg:r.open_pos]:
+    if text.find(":", seg, r.open_pos) >= 0:
         # "Article 33 reads: “…”", "The sign states:": a form that is often a noun, then a
         # colon right before the quotation, is a verb after its subject's name
         am = _AMBIGUOUS_COLON.search(text, seg, r.open_pos)

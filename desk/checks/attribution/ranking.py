@@ -267,7 +267,7 @@ def _mid_sentence_after(text: str, p: int, open_pos: int) -> bool:
     """A sentence ends between p and the quotation, and the quotation's own sentence names
     someone before it ("Lang joked. Reading from a text, Ruiz pronounced “…”")."""
     last = None
-    for last in _SENTENCE_END.finditer(text, p, open_pos):
+    for last in _SENTENCE_END.finditer(text, max(p, open_pos - 400), open_pos):
         pass
     words = text[last.end():open_pos].split() if last is not None else []
     return len(words) >= 3 and any(w[:1].isupper() for w in words[1:])
