@@ -82,3 +82,15 @@ def test_a_verb_ending_the_sentence_after_a_name_is_not_part_of_the_phrase():
 def test_a_party_member_with_an_adjective_phrase_is_one_descriptor(text, want):
     (q,) = analyse(text).quotes
     assert q.speaker == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("One operative inside the Beck campaign tried to play down the remarks, saying they were “not a big deal.”",
+     "One operative inside the Beck campaign"),
+    ("A source inside the harbour board said the remarks were “not a big deal.”", "A source inside the harbour board"),
+    ("“It is not a big deal,” said one aide inside the Beck campaign.", "one aide inside the Beck campaign"),
+])
+def test_a_descriptor_inside_a_body_keeps_its_head(text, want):
+    # "inside" is a preposition like "in": the body is where the source works, not the speaker
+    (q,) = analyse(text).quotes
+    assert q.speaker == want

@@ -132,7 +132,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 out.append(t)  # "the Bureau of Labor Statistics"
                 prev_cap = False
                 continue
-            if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
+            if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in", "inside", "within") \
                     and not (lw == "to" and _norm(out[-1][0]) in TO_HEADS) or lw in CUE_FORMS:
                 break
             if w.endswith((".", "!", "?")) and not _is_initials(w) and lw not in TITLE_WORDS:
@@ -168,7 +168,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                         out[-1] = (w_end[:-cut], out[-1][1], out[-1][2] - cut)
                     break
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
-                if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \
+                if nxt not in ("of", "for", "at", "from", "in", "with", "inside", "within") and nxt not in HEAD_NOUNS \
                         and not (nxt == "to" and lw in TO_HEADS) and not (
                         _is_name_tok(nxt_tok) and nxt not in TITLE_WORDS):
                     break  # not "campaign manager", "policy aide": a compound goes on
@@ -197,11 +197,11 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                     m += 1
                 if not (m < len(ahead) and (_is_name_tok(ahead[m][0]) or _norm(ahead[m][0]) in HEAD_NOUNS)):
                     break
-            if lw in ("of", "for", "at", "from", "in") and prev_cap:
+            if lw in ("of", "for", "at", "from", "in", "inside", "within") and prev_cap:
                 break
             out.append(t)
             prev_cap = False
-        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "to", "the", "a", "an"):
+        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "inside", "within", "to", "the", "a", "an"):
             out.pop()
         return _np_from_end(text, out) if out else None
     for n, t in enumerate(toks):

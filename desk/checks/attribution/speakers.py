@@ -190,7 +190,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     if k >= 1 and _norm(toks[k - 1][0]) in ("the", "a", "an") and _possessive(toks[k][0]):
         k -= 1
     # "Proponents of the new bill", "a spokesman for the ministry", "a narrator in the ad"
-    if k >= 2 and _norm(toks[k - 1][0]) in ("of", "for", "at", "from", "with", "in") \
+    if k >= 2 and _norm(toks[k - 1][0]) in ("of", "for", "at", "from", "with", "in", "inside", "within") \
             and toks[k - 2][0] not in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")") \
             and _norm(toks[k - 2][0]) not in STOP_BACK and _norm(toks[k - 2][0]) not in DETERMINERS \
             and _norm(toks[k - 2][0]) not in PRONOUNS:
