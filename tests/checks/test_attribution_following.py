@@ -94,3 +94,13 @@ def test_a_descriptor_inside_a_body_keeps_its_head(text, want):
     # "inside" is a preposition like "in": the body is where the source works, not the speaker
     (q,) = analyse(text).quotes
     assert q.speaker == want
+
+
+def test_a_name_modifying_the_head_after_a_possessive_keeps_the_head():
+    assert read("Beck's Facebook page").name == "Beck's Facebook page"
+
+
+def test_a_title_after_a_possessive_still_leads_to_the_name():
+    text = "“It is a mess,” said Beck's Westby director Mara Quell."
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Mara Quell"

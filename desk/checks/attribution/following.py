@@ -118,7 +118,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
     seen_name = False
     if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
                  or (_possessive(toks[0][0]) and toks[0][0][:1].isupper() and len(toks) > 1
-                     and not _is_name_tok(toks[1][0]))):
+                     and (not _is_name_tok(toks[1][0]) or _named_modifier(toks)))):
         # descriptor: "a retired harbour police officer who …", "The Evening Courier reports"
         out.append(toks[0])
         prev_cap = False
@@ -308,6 +308,13 @@ def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | 
     alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
     return alt
 
+
+
+def _named_modifier(toks: list) -> bool:
+    """"Ruiz's Facebook page", "the guild's Westby office": after the possessive, a name
+    used as a modifier of the lower-case noun that heads the phrase."""
+    return len(toks) > 2 and toks[2][0].islower() and _norm(toks[2][0]) in HEAD_NOUNS \
+        and not _is_name_tok(toks[2][0]) and _norm(toks[1][0]) not in TITLE_WORDS
 
 
 def _org_name_goes_on(toks: list, n: int) -> bool:
