@@ -224,3 +224,20 @@ def test_a_finding_of_someone_who_is_no_poll_leaves_the_inner_speaker():
     text = "The inquiry team found that Omar Beck said the quays were “falling apart.”"
     (q,) = analyse(text).quotes
     assert q.speaker != "The inquiry team"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("In a new Westby poll released Monday, 31 percent of voters said they were “extremely enthusiastic.”",
+     "a new Westby poll released Monday"),
+    ("In a harbour board survey, most dockers and some pilots said the quays were “falling apart.”",
+     "a harbour board survey"),
+])
+def test_a_poll_opening_the_sentence_reports_who_it_asked(text, who):
+    (q,) = analyse(text).quotes
+    assert q.speaker == who
+
+
+def test_an_opening_phrase_that_is_no_poll_leaves_the_speaker():
+    text = "In a speech on Monday, Omar Beck said the quays were “falling apart.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"

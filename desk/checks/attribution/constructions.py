@@ -61,6 +61,13 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     seg = max(s, a, prev_end)
     if inner.speaker is None:
         return None
+    poll = _IN_POLL.match(text, seg, inner.speaker.start) if text.startswith("In ", seg) else None
+    if poll is not None and "," not in text[poll.end():inner.speaker.start] \
+            and len(text[poll.end():inner.speaker.start].split()) <= 8:
+        # "In a Westby poll released Monday, 31 percent of voters said …": the poll reports them
+        sp = speaker_after(text, poll.start(1), poll.end(1))
+        if sp is not None and sp.kind != "pronoun" and any(w.lower() in _FINDING_HEADS for w in sp.name.split()):
+            return Credit(sp, "in", how="outer")
     m = None
     for m in _REPORTING.finditer(text, seg, inner.speaker.start):
         pass
@@ -93,6 +100,11 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
 _FINDING = re.compile(r"(?<![\w'\u2019-])(?:finds|found|shows|showed|shown)[ \t]+that(?=[ \t,])")
 _FINDING_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "audit",
                   "review", "census", "research", "data"}
+
+
+# "In a new Westby poll released Monday," opening the sentence
+_IN_POLL = re.compile(r"In[ \t]+((?:a|an|the|this|that|its|their)[ \t]+[^,;:.!?\u201c\u201d\"\n]{0,60}?"
+                      r"(?:poll|survey|study|report|census)(?:[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,40})?),[ \t]*")
 
 
 def _finding_source(text: str, seg: int, m: re.Match, inner: Credit) -> Credit | None:
