@@ -230,3 +230,11 @@ def test_a_name_coordinated_with_a_described_partner_leads_the_subject():
 def test_appositive_with_a_capitalised_modifier_leaves_the_name_the_subject(text):
     # the place in "a Westby native" is no speaker
     assert speakers(text) == ["Beck"]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Beck this week again called the plan “dead.”",
+    "Omar Beck last month in Westby called the plan “dead.”",
+])
+def test_time_adverbial_with_an_adverb_or_a_place_after_it(text):
+    assert speakers(text) == ["Omar Beck"]

@@ -50,7 +50,8 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         # "Voss at a rally in Dunmore on Tuesday accused", "Voss in remarks to reporters said":
         # a prepositional phrase between a name and its verb; the name is the subject
         head = speaker_before(text, a, pp.start(), allow_descriptor=allow_descriptor)
-        if head is not None and head.kind in ("person", "organisation") and not text[head.end:pp.start()].strip() \
+        if head is not None and head.kind in ("person", "organisation") \
+                and (not text[head.end:pp.start()].strip() or _TIME_BEFORE.fullmatch(text, head.end, pp.start())) \
                 and _clause_start(text, a, head.start) and head.name.lower() not in TIME_NOUNS:
             return head  # (not "Days after Lang called …": a time phrase, no name)
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
@@ -144,7 +145,8 @@ _PP_VERBISH = re.compile(r"(?<![\w'\u2019-])(?:[a-z]+ed|and|but|or|that|who|whic
 # between a subject and its verb: "on Tuesday", "late on Friday", "last week", "in a statement"
 _TIME_BEFORE = re.compile(
     r"[ \t]+(?:(?:late|early|earlier|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?[ \t]*$"
+    r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?"
+    r"(?:[ \t]+(?:again|also|too))?[ \t]*$"
     r"|[ \t]+(?:yesterday|today|tonight)[ \t]*$"
     r"|[ \t]+(?:(?:had|has|have)[ \t]+)?(?:at[ \t]+(?:last|first|once|times)|in[ \t]+(?:turn|fact)|of[ \t]+course)[ \t]*$"
     r"|[ \t]+in[ \t]+(?:a|an|his|her|their|its)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|interview|email|letter|speech|"
