@@ -104,3 +104,15 @@ def test_a_title_after_a_possessive_still_leads_to_the_name():
     text = "“It is a mess,” said Beck's Westby director Mara Quell."
     (q,) = analyse(text).quotes
     assert q.speaker == "Mara Quell"
+
+
+def test_a_past_tense_between_two_names_is_a_verb_not_a_role():
+    # "Lena Voss met Omar Beck": not "Omar Beck" with the title "Lena Voss met"
+    assert read("Lena Voss met Omar Beck").name == "Lena Voss"
+    text = "Lena Voss met Omar Beck on Tuesday and called the plan “unworkable.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Lena Voss"
+
+
+def test_a_role_between_a_name_and_a_name_still_reads_as_a_title():
+    assert read("Voss aide Omar Beck").name == "Omar Beck"

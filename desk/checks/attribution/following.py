@@ -43,6 +43,12 @@ _TIME_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
 _TIME_UNITS = {"week", "month", "year", "weekend", "night", "morning", "spring", "summer", "fall", "autumn", "winter"}
 
 
+# past tenses without -ed between two names are verbs, not a role ("Ruiz met Beck"; but
+# "Ruiz aide Beck", "Westby harbour master Beck")
+_IRREGULAR_PASTS = {"met", "saw", "took", "left", "won", "lost", "beat", "hit", "led", "ran", "sent", "brought",
+                    "gave", "made", "knew", "thought", "held", "kept", "paid", "put", "set", "fought",
+                    "caught", "taught", "bought", "sought", "became", "came", "got", "heard", "let", "meant",
+                    "built", "beats", "meets", "sees", "takes", "leads", "hits"}
 # a party's members, capitalised but no names: "a Republican close to the governor"
 _PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "tory", "tories", "libertarian",
                   "libertarians", "conservative", "conservatives", "socialist", "socialists"}
@@ -227,7 +233,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             m = 0
             while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in FWD_STOP \
                     and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
-                    and _norm(ahead[m][0]) not in CUE_FORMS \
+                    and _norm(ahead[m][0]) not in CUE_FORMS and _norm(ahead[m][0]) not in _IRREGULAR_PASTS \
                     and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
                 m += 1
             if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
