@@ -238,3 +238,11 @@ def test_appositive_with_a_capitalised_modifier_leaves_the_name_the_subject(text
 ])
 def test_time_adverbial_with_an_adverb_or_a_place_after_it(text):
     assert speakers(text) == ["Omar Beck"]
+
+
+def test_a_statement_released_by_someone_is_their_words():
+    assert speakers("A statement released by Lena Voss called the plan “unworkable.”") == ["Lena Voss"]
+
+
+def test_a_letter_obtained_by_a_paper_is_not_the_papers_words():
+    assert speakers("A letter obtained by the Westby Courier calls the plan “unworkable.”") != ["the Westby Courier"]

@@ -83,6 +83,9 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
             head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
             if modifier is _AGENT_BEFORE and _AUTHORED_BY.search(text, m.start(), m.end()):
                 break  # "a letter signed by Voss calls …": who signed it wrote the words
+            if modifier is _AGENT_BEFORE and _ISSUED_BY.search(text, m.start(), m.end()) and head is not None \
+                    and head.name.split() and head.name.split()[-1].lower() in _STATEMENTS:
+                break  # "a statement released by Voss calls …": whose statement it is speaks
             if head is not None and head.kind != "pronoun" and (modifier is _AGENT_BEFORE or head.kind == "person"):
                 # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
                 # "In a talk this week in Ardena, Voss said")
@@ -155,6 +158,8 @@ _TIME_BEFORE = re.compile(
 _OPEN_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[\w-]+){0,4}?[ \t]+"
                               r"(?:of|at|for|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*(?:'s|\u2019s)[ \t]+)?"
                               r"(?:[a-z][\w-]*[ \t]+){0,2}$")
+_ISSUED_BY = re.compile(r"(?:issued|released|sent|posted|shared)[ \t]+by")
+_STATEMENTS = {"statement", "letter", "memo", "release", "tweet", "post", "email", "message", "note"}
 _AUTHORED_BY = re.compile(r"(?:signed|written|penned|authored|co-signed)[ \t]+by")
 _AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:penned|authored|co-signed|obtained|seen|reviewed|released|published|filed|signed|sent|"
                            r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
