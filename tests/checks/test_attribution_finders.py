@@ -253,3 +253,15 @@ def test_related_to_is_no_verb_of_saying():
     text = "The delays are related to the storm. Omar Beck called the port “a shambles.”"
     (q,) = analyse(text).quotes
     assert q.speaker == "Omar Beck"
+
+
+@pytest.mark.parametrize("noun", ["rallying cry of", "phrase,", "term,", "swipe at the", "praise for the",
+                                  "case for", "vision of", "dismissal of the plan as"])
+def test_more_noun_cues_with_their_owner(noun):
+    text = f"Dockers cheered Lena Voss's {noun} “a new port.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+@pytest.mark.parametrize("verb", ["likes to call", "referred to as", "has called"])
+def test_what_someone_calls_with_an_auxiliary(verb):
+    assert speakers(f"Dockers cheered what Lena Voss {verb} “a new port.”") == ["Lena Voss"]

@@ -306,7 +306,13 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              # a finding or a view given in words: "the director's conclusion that it was “careless”"
              "conclusion", "finding", "findings", "view", "belief", "observation", "opinion",
              "recollection", "testimony", "criticism", "denial", "apology", "plea", "demand",
-             "threat", "insult", "joke", "question", "ruling", "diagnosis", "forecast", "boasts"}
+             "threat", "insult", "joke", "question", "ruling", "diagnosis", "forecast", "boasts",
+             # words someone used: "Voss's phrase, “…”", "her rallying cry of “…”", "his term for it"
+             "phrase", "term", "cry", "nickname", "reference", "dismissal",
+             # an attack or praise in words: "his swipe at Beck's “…”", "her praise for the “…”"
+             "attack", "jab", "swipe", "dig", "broadside", "praise", "defense", "defence",
+             # a case made or a view held in words: "her case for “…”", "his vision of “…”"
+             "case", "vision", "concern", "concerns", "fear", "fears", "hope", "hopes"}
 
 
 def _forms(base: str) -> set[str]:

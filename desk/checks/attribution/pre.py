@@ -59,7 +59,8 @@ _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|c
 _AMBIGUOUS_COLON = re.compile(r"(?<![\w'\u2019-])(reads|notes|states|claims|reports|tweets|posts|quips|answers|"
                               r"remarks|promises|warns|declares)[ \t]*:[ \t]*$")
 _WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
-                         r"(calls|terms|labels|brands|claims)(?=[ \t])")
+                         r"((?:(?:has|had|often|once|likes[ \t]+to|liked[ \t]+to|would)[ \t]+)?"
+                         r"(?:calls|terms|labels|brands|claims|call|referred[ \t]+to[ \t]+as|refers[ \t]+to[ \t]+as))(?=[ \t])")
 
 
 class _Verb:
