@@ -116,3 +116,21 @@ def test_a_past_tense_between_two_names_is_a_verb_not_a_role():
 
 def test_a_role_between_a_name_and_a_name_still_reads_as_a_title():
     assert read("Voss aide Omar Beck").name == "Omar Beck"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Lena Voss's campaign manager said", "Lena Voss's campaign manager"),
+    ("Lena Voss's Facebook page says", "Lena Voss's Facebook page"),
+    ("Sen. Lena Voss's aide said", "Lena Voss's aide"),
+])
+def test_a_full_names_possessive_opens_a_descriptor(text, want):
+    # not "Lena": the possessive ends a two-word name
+    assert read(text).name == want
+
+
+def test_a_verb_often_a_noun_between_two_names_is_no_title():
+    assert speakers_of("Lena Voss attacks Omar Beck as “a rubber stamp.”") == ["Lena Voss"]
+
+
+def speakers_of(text):
+    return [q.speaker for q in analyse(text).quotes]

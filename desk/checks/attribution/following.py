@@ -122,13 +122,15 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             return sp
     out = []
     seen_name = False
+    # "Ana Ruiz's campaign manager": a full name's possessive opens the descriptor like one word's
+    own = _name_possessive(toks) if toks and _norm(toks[0][0]) not in DETERMINERS else 0
     if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
-                 or (_possessive(toks[0][0]) and toks[0][0][:1].isupper() and len(toks) > 1
-                     and (not _is_name_tok(toks[1][0]) or _named_modifier(toks)))):
+                 or (_possessive(toks[own][0]) and toks[own][0][:1].isupper() and len(toks) > own + 1
+                     and (not _is_name_tok(toks[own + 1][0]) or _named_modifier(toks[own:])))):
         # descriptor: "a retired harbour police officer who …", "The Evening Courier reports"
-        out.append(toks[0])
+        out.extend(toks[:own + 1])
         prev_cap = False
-        for n, t in enumerate(toks[1:12], 1):
+        for n, t in enumerate(toks[own + 1:12], own + 1):
             w = t[0]
             lw = _norm(w)
             if n == 1 and lw in _WEEKDAYS:
@@ -234,6 +236,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in FWD_STOP \
                     and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
                     and _norm(ahead[m][0]) not in CUE_FORMS and _norm(ahead[m][0]) not in _IRREGULAR_PASTS \
+                    and _norm(ahead[m][0]) not in AMBIGUOUS_FORMS \
                     and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
                 m += 1
             if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
@@ -314,6 +317,17 @@ def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | 
     alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
     return alt
 
+
+
+def _name_possessive(toks: list) -> int:
+    """Index of a possessive ending a name of up to four words at the start ("Ana Ruiz's",
+    "Sen. Ana Ruiz's"), else 0."""
+    for k in range(1, min(4, len(toks) - 1)):
+        if _possessive(toks[k][0]) and toks[k][0][:1].isupper() and all(_is_name_tok(t[0]) for t in toks[:k]):
+            return k
+        if not _is_name_tok(toks[k][0]):
+            break
+    return 0
 
 
 def _named_modifier(toks: list) -> bool:
