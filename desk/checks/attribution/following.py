@@ -26,7 +26,7 @@ from desk.checks.attribution.lexicon import (
     TRAILING_SKIP,
 )
 from desk.checks.attribution.phrase import Speaker, _is_initials, _is_name_tok, _norm, _possessive, tokens
-from desk.checks.attribution.speakers import _np_from_end
+from desk.checks.attribution.speakers import RELATION_ING, _np_from_end
 
 # what follows a verb, never a noun of the phrase: "attacks the", "urges them"
 _OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my"}
@@ -167,7 +167,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if lw in HEAD_NOUNS or lw.endswith("s") and lw[:-1] in HEAD_NOUNS and lw not in AMBIGUOUS_FORMS:
                 # (and plurals: "the two Westby mayors"; not "reports", more often a verb)
                 out.append(t)
-                k = participle_time(toks, n + 1) or _postmodifier(toks, n + 1)
+                k = participle_time(toks, n + 1) or _postmodifier(toks, n + 1) or _relation_phrase(toks, n + 1)
                 if k:  # "a poll released Monday found": the phrase keeps its participle and date
                     out.extend(toks[n + 1:n + 1 + k])  # (or its adjective: "a person familiar with …")
                     w_end = out[-1][0]
@@ -317,6 +317,20 @@ def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | 
     alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
     return alt
 
+
+
+def _relation_phrase(toks: list, k: int) -> int:
+    """How many tokens from k make a participle and the name it serves ("representing Ana
+    Ruiz" after "a lawyer"), or 0."""
+    if k + 1 >= len(toks) or _norm(toks[k][0]) not in RELATION_ING:
+        return 0
+    n = k + 1
+    while n < len(toks) and n - k <= 4 and _is_name_tok(toks[n][0].rstrip(".!?") or toks[n][0]) \
+            and _norm(toks[n][0]) not in CUE_FORMS:
+        n += 1
+        if toks[n - 1][0].endswith((".", "!", "?")) and not _is_initials(toks[n - 1][0]):
+            break  # the name ends the sentence (the caller strips the stop)
+    return n - k if n > k + 1 else 0
 
 
 def _name_possessive(toks: list) -> int:
