@@ -105,3 +105,13 @@ def test_a_paragraph_after_the_quotation_about_something_else_credits_nobody():
 
 def test_the_message_from_someone_after_the_quotation():
     assert speakers("The port vote is on Monday. “We will not give in” was the message from Omar Beck.") == ["Omar Beck"]
+
+
+@pytest.mark.parametrize("credit", [
+    "Mara Quell\nUnion president",
+    "(Mara Quell, union president)",
+    "-- Mara Quell",
+])
+def test_name_lines_after_a_quotation_paragraph_in_other_layouts(credit):
+    text = f"The strike went on.\n\n“We expect a long fight. We will not give in.”\n\n{credit}"
+    assert speakers(text) == ["Mara Quell"]

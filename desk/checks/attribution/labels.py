@@ -14,7 +14,7 @@ from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.subjects import speaker_before
 
-_SIGNATURE = re.compile(r"[ \t]*[-\u2013\u2014][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
+_SIGNATURE = re.compile(r"[ \t]*(?:[-\u2013\u2014]|--)[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
                         r"(?:,[^\n]{0,60})?[ \t]*$")
 
 
@@ -66,8 +66,8 @@ def _signed_paragraph(text: str, r: Region, b: int) -> Credit | None:
 
 
 # a line holding only a name and a title: "Lena Voss, harbour master of Ardena"
-_NAME_LINE = re.compile(r"[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3}),[ \t]*"
-                        r"([^\n.!?:;\u201c\u201d\"]{2,80}?)[ \t]*\.?[ \t]*$")
+_NAME_LINE = re.compile(r"[ \t]*\(?([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3})(?:,|[ \t]*\n)[ \t]*"
+                        r"([^\n.!?:;()\u201c\u201d\"]{2,80}?)[ \t]*\.?\)?[ \t]*$")
 
 
 def _name_line(text: str, a: int, b: int) -> Credit | None:
