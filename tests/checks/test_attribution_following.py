@@ -134,3 +134,16 @@ def test_a_verb_often_a_noun_between_two_names_is_no_title():
 
 def speakers_of(text):
     return [q.speaker for q in analyse(text).quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Voss thinks Omar Beck is “unfit.”",
+    "Lena Voss wants Omar Beck to “get out of the race.”",
+    "Lena Voss expects Omar Beck to “do the right thing.”",
+])
+def test_a_present_tense_verb_between_two_names_is_no_title(text):
+    assert speakers_of(text) == ["Lena Voss"]
+
+
+def test_a_plural_role_after_a_name_still_heads_the_phrase():
+    assert read("Voss supporters Omar Beck and Ana Ruiz").name == "Voss supporters"

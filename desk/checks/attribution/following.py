@@ -236,7 +236,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in FWD_STOP \
                     and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
                     and _norm(ahead[m][0]) not in CUE_FORMS and _norm(ahead[m][0]) not in _IRREGULAR_PASTS \
-                    and _norm(ahead[m][0]) not in AMBIGUOUS_FORMS \
+                    and _norm(ahead[m][0]) not in AMBIGUOUS_FORMS and not _verb_s(_norm(ahead[m][0])) \
                     and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
                 m += 1
             if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
@@ -317,6 +317,13 @@ def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | 
     alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
     return alt
 
+
+
+def _verb_s(lw: str) -> bool:
+    """A present-tense verb between two names ("Ruiz thinks Lang is …", "Voss wants Beck to …"),
+    not a plural role ("Voss aides Ana Ruiz and …")."""
+    return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in GROUP_HEADS \
+        and lw not in ANON_HEADS and lw not in HEAD_NOUNS and lw[:-1] not in HEAD_NOUNS
 
 
 def _relation_phrase(toks: list, k: int) -> int:
