@@ -344,7 +344,8 @@ def _name_possessive(toks: list) -> int:
     """Index of a possessive ending a name of up to four words at the start ("Ana Ruiz's",
     "Sen. Ana Ruiz's"), else 0."""
     for k in range(1, min(4, len(toks) - 1)):
-        if _possessive(toks[k][0]) and toks[k][0][:1].isupper() and all(_is_name_tok(t[0]) for t in toks[:k]):
+        if _possessive(toks[k][0]) and toks[k][0][:1].isupper() \
+                and all(_is_name_tok(t[0]) and _norm(t[0]) not in CUE_FORMS for t in toks[:k]):
             return k
         if not _is_name_tok(toks[k][0]):
             break
