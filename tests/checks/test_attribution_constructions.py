@@ -2,6 +2,8 @@
 does not list, trailing credits that close a sentence with several quotations (credits on
 lines of their own: test_attribution_labels.py). Every sentence is our own."""
 
+import pytest
+
 from desk.checks.attribution import analyse
 
 
@@ -206,3 +208,36 @@ def test_what_a_name_calls_something_is_that_name_s_words():
 def test_the_subject_of_a_passive_reporting_verb_heard_the_words():
     assert speakers("Holt was told by Ruiz that the pier was “rotten.”") == ["Ruiz"]
     assert speakers("Holt was asked by Ruiz, “Is the pier safe?”") == ["Ruiz"]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("The Westby poll also finds that, while 37 percent of voters say the mayor is “very responsible” "
+     "for the delays, 39 percent blame the council.", "The Westby poll"),
+    ("A new harbour survey found that most dockers say the quays are “falling apart.”", "A new harbour survey"),
+])
+def test_a_poll_reports_what_the_people_it_asked_say(text, who):
+    (q,) = analyse(text).quotes
+    assert q.speaker == who
+
+
+def test_a_finding_of_someone_who_is_no_poll_leaves_the_inner_speaker():
+    text = "The inquiry team found that Omar Beck said the quays were “falling apart.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker != "The inquiry team"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("In a new Westby poll released Monday, 31 percent of voters said they were “extremely enthusiastic.”",
+     "a new Westby poll released Monday"),
+    ("In a harbour board survey, most dockers and some pilots said the quays were “falling apart.”",
+     "a harbour board survey"),
+])
+def test_a_poll_opening_the_sentence_reports_who_it_asked(text, who):
+    (q,) = analyse(text).quotes
+    assert q.speaker == who
+
+
+def test_an_opening_phrase_that_is_no_poll_leaves_the_speaker():
+    text = "In a speech on Monday, Omar Beck said the quays were “falling apart.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"

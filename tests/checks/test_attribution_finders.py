@@ -214,3 +214,54 @@ def test_a_label_paragraph_before_a_quotation_paragraph_names_its_speaker(label,
 
     text = f"{label}\n\n“The ferry will keep running. We built it to last.”"
     assert [q.speaker for q in analyse(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("All this has led Mara Quell to fear a “lost decade” for the port.", "Mara Quell"),
+    ("The vote prompted Omar Beck to call the deal “a betrayal.”", "Omar Beck"),
+    ("Lena Voss led the dockers' union to denounce the board as “cowards.”", "the dockers' union"),
+    ("The ruling has led the Westby harbour master Omar Beck to warn of “empty quays.”", "Omar Beck"),
+])
+def test_who_is_made_to_speak_is_the_speaker(text, who):
+    # "led X to call …": X says the words, not the subject of "led"
+    (q,) = analyse(text).quotes
+    assert q.speaker == who
+
+
+def test_made_to_speak_gives_way_to_a_later_cue():
+    text = "The vote prompted Omar Beck to call Lena Voss, who said the deal was “a betrayal.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Lena Voss"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Article 12 reads: “No levy shall be raised without a vote of the towns.”", "Article 12"),
+    ("The harbour charter states: “The quays belong to the towns.”", "The harbour charter"),
+])
+def test_a_form_often_a_noun_before_a_colon_and_the_quotation_is_a_verb(text, who):
+    (q,) = analyse(text).quotes
+    assert q.speaker == who
+
+
+def test_related_that_is_a_verb_of_saying():
+    text = "The ferryman related that the idea had come to him in a dream. “I saw the gates open.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "The ferryman"
+
+
+def test_related_to_is_no_verb_of_saying():
+    text = "The delays are related to the storm. Omar Beck called the port “a shambles.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"
+
+
+@pytest.mark.parametrize("noun", ["rallying cry of", "phrase,", "term,", "swipe at the", "praise for the",
+                                  "case for", "vision of", "dismissal of the plan as"])
+def test_more_noun_cues_with_their_owner(noun):
+    text = f"Dockers cheered Lena Voss's {noun} “a new port.”"
+    assert speakers(text) == ["Lena Voss"]
+
+
+@pytest.mark.parametrize("verb", ["likes to call", "referred to as", "has called"])
+def test_what_someone_calls_with_an_auxiliary(verb):
+    assert speakers(f"Dockers cheered what Lena Voss {verb} “a new port.”") == ["Lena Voss"]

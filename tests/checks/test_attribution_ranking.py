@@ -122,3 +122,16 @@ def test_a_credit_closing_the_sentence_reports_a_quoted_fragment_inside_it():
     # nested attribution: the outer speaker vouches for the fragment (as “…,” Holt said does)
     text = "Peter Lang promised “a full account” of the costs, Dana Holt said."
     assert [q.speaker for q in check_text(text, spelling=False).quotes] == ["Dana Holt"]
+
+
+def test_the_sentence_naming_someone_before_the_quotation_outranks_a_cue_in_the_sentence_before():
+    text = ("Omar Beck joked about the weather and told the crowd to go home. Reading from a card, "
+            "Lena Voss pronounced the name of the ferry “Westby Star” twice.")
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Lena Voss"
+
+
+def test_a_cue_in_the_sentence_before_still_credits_a_quotation_after_a_plain_opening():
+    text = "Omar Beck said the ferry was late again. But even then, it was “a fine boat.”"
+    (q,) = analyse(text).quotes
+    assert q.speaker == "Omar Beck"

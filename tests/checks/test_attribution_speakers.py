@@ -444,3 +444,14 @@ def test_a_page_or_summary_that_carries_words_is_the_head_of_its_phrase():
 
     text = "The book, according to its publisher’s summary, “paints a grim picture of Dover.”"
     assert [q.speaker for q in analyse(text).quotes] == ["its publisher’s summary"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Lawyers representing Lena Voss said the charges were “baseless.”", "Lawyers representing Lena Voss"),
+    ("A group supporting Lena Voss called the charges “baseless.”", "A group supporting Lena Voss"),
+    ("“The charges are baseless,” said a lawyer representing Lena Voss.", "a lawyer representing Lena Voss"),
+    ("A super PAC backing Lena Voss released an ad that calls Beck “a rubber stamp.”", "A super PAC backing Lena Voss"),
+])
+def test_a_descriptor_with_the_person_it_serves_speaks_not_the_person(text, want):
+    (q,) = analyse(text).quotes
+    assert q.speaker == want

@@ -221,3 +221,28 @@ def test_a_time_noun_opening_the_sentence_is_no_subject_before_a_phrase():
 def test_a_name_coordinated_with_a_described_partner_leads_the_subject():
     assert speakers("Ana Ruiz and her husband, Omar Beck, said the pier was “rotten.”") == ["Ana Ruiz"]
     assert speakers("Ana Ruiz’s husband, Omar Beck, said the pier was “rotten.”") == ["Omar Beck"]
+
+
+@pytest.mark.parametrize("text", [
+    "Beck, a Westby native who writes plays on the side (one is about a contest “where the loser sings”), ran the port.",
+    "Beck, an Ardena lawyer, urged the council to “think again.”",
+])
+def test_appositive_with_a_capitalised_modifier_leaves_the_name_the_subject(text):
+    # the place in "a Westby native" is no speaker
+    assert speakers(text) == ["Beck"]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Beck this week again called the plan “dead.”",
+    "Omar Beck last month in Westby called the plan “dead.”",
+])
+def test_time_adverbial_with_an_adverb_or_a_place_after_it(text):
+    assert speakers(text) == ["Omar Beck"]
+
+
+def test_a_statement_released_by_someone_is_their_words():
+    assert speakers("A statement released by Lena Voss called the plan “unworkable.”") == ["Lena Voss"]
+
+
+def test_a_letter_obtained_by_a_paper_is_not_the_papers_words():
+    assert speakers("A letter obtained by the Westby Courier calls the plan “unworkable.”") != ["the Westby Courier"]

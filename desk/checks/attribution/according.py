@@ -25,6 +25,10 @@ _REPORTED_TAIL = re.compile(r",[ \t]+([^,;:.!?\u201c\u201d\"\n]{2,60}?)[ \t]+(?:
 _PHRASE = re.compile(r"[a-z][\w'\u2019-]*(?:[ \t]+[\w'\u2019.-]+){0,11}?(?=[ \t]*(?:[,;.!?)\n]|$))")
 
 
+# a name's own reckoning, not a source that vouches for the words: "Voss's own count of …"
+_OWN_COUNT = re.compile(r"(?:[A-Z][\w.'\u2019-]*[ \t]+){0,3}[A-Z][\w.-]*(?:'s|\u2019s)[ \t]+own[ \t]")
+
+
 def _phrase(text: str, p: int, limit: int) -> Speaker | None:
     """What "according to" names when it is no name or descriptor the readers know: "court
     documents", "excerpts of his speech released by the White House"."""
@@ -82,6 +86,8 @@ def according_source(text: str, r: Region, a: int, b: int, st: list[int], prev_e
         if src is not None and src.end < comma - 1 and text[src.end:comma].split()[0:1] not in (["of"], ["by"]):
             # the phrase runs on past the name: "According to Voss's own count of the ballots"
             return None
+        if src is not None and src.kind == "anonymous" and _OWN_COUNT.match(src.name):
+            return None  # (read as one descriptor: "Lena Voss's own count of the ballots")
     else:
         return None
     if src is None or src.kind not in _KINDS or src.name == sp.name:

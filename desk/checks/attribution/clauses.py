@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desk.checks.attribution.cues import sentence_bounds
+from desk.checks.attribution.cues import CUE_FORMS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.lexicon import PERSON_ROLES, TIME_NOUNS
 from desk.checks.attribution.marks import Region
@@ -89,6 +89,20 @@ VERBISH_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,[^,]{0,220},[\u201d\"\
 _SUBORDINATE_OPEN = re.compile(r"(?:while|when|after|before|since|although|though|because|if|unless|until|"
                                r"during|despite|amid|without|upon)[ \t]+[a-z]")
 _APPOSITIVE_OPEN = re.compile(r"(?:a|an|the)[ \t]+[a-z]")
+# an appositive whose noun has a capitalised modifier: "a South Carolina native", "an Ohio lawyer"
+_NAMED_APPOSITIVE = re.compile(r"(?:a|an)[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}([a-z][\w-]*)(?=[ \t,])")
+_NOT_A_NOUN = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "who", "which",
+               "that", "and", "or", "but"}
+
+
+def _appositive_open(text: str, p: int, limit: int) -> bool:
+    if _APPOSITIVE_OPEN.match(text, p, limit):
+        return True
+    m = _NAMED_APPOSITIVE.match(text, p, limit)
+    if m is None:
+        return False
+    w = m.group(1)
+    return w not in _NOT_A_NOUN and w not in CUE_FORMS and not w.endswith("ed")
 
 
 def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
@@ -111,7 +125,7 @@ def subject_at_start(text: str, a: int, limit: int) -> Speaker | None:
             continue  # "A month later, he …": a time phrase, the subject comes after its comma
         if n == 0 and sp is not None and sp.kind == "person" and sp.start - p < 40 and text.startswith(",", sp.end):
             fronted = sp
-        elif fronted is not None and _APPOSITIVE_OPEN.match(text, p, limit):
+        elif fronted is not None and _appositive_open(text, p, limit):
             # "Lena Voss, a former harbour pilot for the Westby port has written …": the
             # appositive was left open; the name before it is the subject
             fronted.title = fronted.title or None

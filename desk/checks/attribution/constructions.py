@@ -64,9 +64,26 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
     seg = max(s, a, prev_end)
     if inner.speaker is None:
         return None
+    poll = _IN_POLL.match(text, seg, inner.speaker.start) if text.startswith("In ", seg) else None
+    if poll is not None and "," not in text[poll.end():inner.speaker.start] \
+            and len(text[poll.end():inner.speaker.start].split()) <= 8:
+        # "In a Westby poll released Monday, 31 percent of voters said …": the poll reports them
+        sp = speaker_after(text, poll.start(1), poll.end(1))
+        if sp is not None and sp.kind != "pronoun" and any(w.lower() in _FINDING_HEADS for w in sp.name.split()):
+            return Credit(sp, "in", how="outer")
     m = None
     for m in _REPORTING.finditer(text, seg, inner.speaker.start):
         pass
+    finding = None
+    if text.find(" that", seg, inner.speaker.end) >= 0:
+        for fm in _FINDING.finditer(text, seg, inner.speaker.end):
+            if fm.start() < inner.speaker.start:
+                finding = fm
+    # (the inner phrase may have been read with the "that" opening it: "shows that 60 percent")
+    if finding is not None and (m is None or finding.start() > m.start()):
+        source = _finding_source(text, seg, finding, inner)
+        if source is not None:
+            return source
     if m is None:
         return None
     between = text[m.end():inner.speaker.start]
@@ -79,6 +96,31 @@ def _outer_speaker(text: str, r: Region, a: int, st: list[int], prev_end: int, i
         return None
     cue = m.group()
     return Credit(sp, "statement " + cue if cue.endswith("ing") else cue, how="outer")
+
+
+# "the Westby poll finds that 37 percent of voters say …": a poll, survey or study reports
+# what the people it asked say
+_FINDING = re.compile(r"(?<![\w'\u2019-])(?:finds|found|shows|showed|shown)[ \t]+that(?=[ \t,])")
+_FINDING_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "audit",
+                  "review", "census", "research", "data"}
+
+
+# "In a new Westby poll released Monday," opening the sentence
+_IN_POLL = re.compile(r"In[ \t]+((?:a|an|the|this|that|its|their)[ \t]+[^,;:.!?\u201c\u201d\"\n]{0,60}?"
+                      r"(?:poll|survey|study|report|census)(?:[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,40})?),[ \t]*")
+
+
+def _finding_source(text: str, seg: int, m: re.Match, inner: Credit) -> Credit | None:
+    between = text[m.end():max(m.end(), inner.speaker.start)].lstrip(" \t")
+    if between.startswith(","):  # "finds that, while 37 percent say …": one clause set off
+        between = between[1:]
+    if ";" in between or len(between.split()) > 12:
+        return None
+    sp = speaker_before(text, seg, m.start())
+    if sp is None or sp.kind == "pronoun" or not sp.name.split() \
+            or sp.name.split()[-1].lower() not in _FINDING_HEADS or sp.name == inner.speaker.name:
+        return None
+    return Credit(sp, m.group(), how="outer")
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)[ \t]+$")

@@ -14,9 +14,7 @@ from desk.checks.attribution.clauses import (
     subject_at_start,
 )
 from desk.checks.attribution.constructions import (
-    _ASIDE_HINT,
     _NOUN_CUE_RE,
-    _TRAIL_RE,
     _colon_clause,
     _noun_cue,
     _outer_speaker,
@@ -30,6 +28,7 @@ from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, INVERSION, SPEAKER_FOLLOWS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
 from desk.checks.attribution.labels import _afterword, _headline_label, _roundup_label, _signature
+from desk.checks.attribution.lexicon import REPORTING_VERBS
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker
 from desk.checks.attribution.post import post_cue
@@ -63,15 +62,44 @@ def paragraph_hints(text: str, a: int, b: int) -> frozenset[str]:
     found = set()
     if ":" in para:
         found.update(("roundup", "colon-clause"))
-    if _ASIDE_HINT.search(para):
+    aside, trailing = _comma_verbs(para)
+    if aside:
         found.add("aside")
     if "Said " in para or "Says " in para or "Added " in para or "Wrote " in para:
         found.add("said-first")
     if "with " in para or "as " in para:
         found.add("absolute")
-    if _TRAIL_RE.search(para) or _CLOSING_HINT.search(para):
+    if trailing or _CLOSING_HINT.search(para):
         found.add("trailing")
     return frozenset(found)
+
+
+_REPORTING_WORDS = frozenset(REPORTING_VERBS)
+
+
+def _comma_verbs(para: str) -> tuple[bool, bool]:
+    """A reporting verb right before a comma ("…, Voss said, …": an aside) and right after one
+    and a space (", said Voss": a trailing credit): the _ASIDE_HINT and _TRAIL_RE tests, read
+    at the paragraph's commas only (faster than running both patterns over every character)."""
+    aside = trailing = False
+    k = para.find(",")
+    while k >= 0 and not (aside and trailing):
+        if not aside:
+            w = para[max(0, k - 16):k].rstrip(" \t")
+            j = len(w)
+            while j > 0 and (w[j - 1].isalnum() or w[j - 1] == "_"):
+                j -= 1
+            aside = w[j:] in _REPORTING_WORDS
+        if not trailing:
+            after = para[k + 1:k + 20]
+            m = after.lstrip(" \t")
+            if len(m) < len(after):
+                i = 0
+                while i < len(m) and (m[i].isalnum() or m[i] == "_"):
+                    i += 1
+                trailing = m[:i] in _REPORTING_WORDS and i < len(m) and m[i] in " \t"
+        k = para.find(",", k + 1)
+    return aside, trailing
 
 
 def _hinted(how: str, finder):
@@ -285,7 +313,8 @@ def _colon_label(text: str, s: int, colon: int) -> Credit | None:
                 return Credit(sp, own.group(1), how="colon-para")
     name = speaker_after(text, lead, colon)
     if name is not None and name.kind in ("person", "organisation") and name.start == lead \
-            and (name.end == colon or _ON_OCCASION.fullmatch(text, name.end, colon)):
+            and (name.end == colon or _ON_OCCASION.fullmatch(text, name.end, colon)
+                 or _APPOSED_ROLE.fullmatch(text, name.end, colon)):
         return Credit(name, None, how="colon-para")
     return None
 
@@ -296,3 +325,6 @@ _LABEL_LEAD = re.compile(r"(?:Read|See|Watch|Here[ \t]+is|Here['\u2019]s|Below[ 
 _LABEL_TAIL = re.compile(r"(?:[ \t]+(?:below|here|in[ \t]+full|follows|reads))?[ \t]*")
 # a name's occasion before a colon: ", in an interview", " on the plan"
 _ON_OCCASION = re.compile(r",?[ \t]+(?:on|about|in|during|at)[ \t]+[^,;:.!?\u201c\u201d\"\n]{1,60}")
+# a name's role set off by a comma before the colon: "Lena Voss, union president:"
+_APPOSED_ROLE = re.compile(r",[ \t]+(?:(?:the|a|an|[A-Z][\w.'\u2019-]*(?:'s|\u2019s))[ \t]+)?[a-z][\w-]*"
+                           r"(?:[ \t]+(?:[a-z][\w-]*|[A-Z][\w.'\u2019-]*)){0,6}")

@@ -26,7 +26,7 @@ from desk.checks.attribution.lexicon import (
     TRAILING_SKIP,
 )
 from desk.checks.attribution.phrase import Speaker, _is_initials, _is_name_tok, _norm, _possessive, tokens
-from desk.checks.attribution.speakers import _np_from_end
+from desk.checks.attribution.speakers import RELATION_ING, _np_from_end
 
 # what follows a verb, never a noun of the phrase: "attacks the", "urges them"
 _OBJECT_WORDS = {"the", "a", "an", "his", "her", "their", "its", "him", "them", "us", "me", "our", "my", "no"}
@@ -47,6 +47,15 @@ _TIME_WORDS = _WEEKDAYS | {"yesterday", "today", "tonight"}
 _TIME_UNITS = {"week", "month", "year", "weekend", "night", "morning", "spring", "summer", "fall", "autumn", "winter"}
 
 
+# past tenses without -ed between two names are verbs, not a role ("Ruiz met Beck"; but
+# "Ruiz aide Beck", "Westby harbour master Beck")
+_IRREGULAR_PASTS = {"met", "saw", "took", "left", "won", "lost", "beat", "hit", "led", "ran", "sent", "brought",
+                    "gave", "made", "knew", "thought", "held", "kept", "paid", "put", "set", "fought",
+                    "caught", "taught", "bought", "sought", "became", "came", "got", "heard", "let", "meant",
+                    "built", "beats", "meets", "sees", "takes", "leads", "hits"}
+# a party's members, capitalised but no names: "a Republican close to the governor"
+_PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "tory", "tories", "libertarian",
+                  "libertarians", "conservative", "conservatives", "socialist", "socialists"}
 _POSTMOD = {"familiar", "close", "briefed", "knowledgeable", "privy", "involved"}
 
 
@@ -117,13 +126,15 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             return sp
     out = []
     seen_name = False
+    # "Ana Ruiz's campaign manager": a full name's possessive opens the descriptor like one word's
+    own = _name_possessive(toks) if toks and _norm(toks[0][0]) not in DETERMINERS else 0
     if toks and ((_norm(toks[0][0]) in DETERMINERS and _norm(toks[0][0]) not in ("that", "this", "no", "all"))
-                 or (_possessive(toks[0][0]) and toks[0][0][:1].isupper() and len(toks) > 1
-                     and not _is_name_tok(toks[1][0]))):
+                 or (_possessive(toks[own][0]) and toks[own][0][:1].isupper() and len(toks) > own + 1
+                     and (not _is_name_tok(toks[own + 1][0]) or _named_modifier(toks[own:])))):
         # descriptor: "a retired harbour police officer who …", "The Evening Courier reports"
-        out.append(toks[0])
+        out.extend(toks[:own + 1])
         prev_cap = False
-        for n, t in enumerate(toks[1:12], 1):
+        for n, t in enumerate(toks[own + 1:12], own + 1):
             w = t[0]
             lw = _norm(w)
             if n == 1 and lw in _WEEKDAYS:
@@ -133,7 +144,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                 out.append(t)  # "the Bureau of Labor Statistics"
                 prev_cap = False
                 continue
-            if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in") \
+            if not w[:1].isalnum() or lw in FWD_STOP and lw not in ("of", "for", "at", "from", "in", "inside", "within") \
                     and not (lw == "to" and _norm(out[-1][0]) in TO_HEADS) or lw in CUE_FORMS:
                 break
             if w.endswith((".", "!", "?")) and not _is_initials(w) and lw not in TITLE_WORDS:
@@ -150,11 +161,17 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             if _is_name_tok(w):
                 out.append(t)
                 prev_cap = True
+                k = _postmodifier(toks, n + 1) if lw in _PARTY_MEMBERS else 0
+                if k:  # "one Democrat familiar with the plans", "a Republican close to the governor":
+                    # a descriptor, with its adjective phrase
+                    last = toks[n + k]
+                    end = last[2] - (len(last[0]) - len(last[0].rstrip(".!?"))) if not _is_initials(last[0]) else last[2]
+                    return Speaker(text[out[0][1]:end], "anonymous", out[0][1], end)
                 continue
             if lw in HEAD_NOUNS or lw.endswith("s") and lw[:-1] in HEAD_NOUNS and lw not in AMBIGUOUS_FORMS:
                 # (and plurals: "the two Westby mayors"; not "reports", more often a verb)
                 out.append(t)
-                k = participle_time(toks, n + 1) or _postmodifier(toks, n + 1)
+                k = participle_time(toks, n + 1) or _postmodifier(toks, n + 1) or _relation_phrase(toks, n + 1)
                 if k:  # "a poll released Monday found": the phrase keeps its participle and date
                     out.extend(toks[n + 1:n + 1 + k])  # (or its adjective: "a person familiar with …")
                     w_end = out[-1][0]
@@ -163,7 +180,7 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                         out[-1] = (w_end[:-cut], out[-1][1], out[-1][2] - cut)
                     break
                 nxt_tok = toks[n + 1][0] if n + 1 < len(toks) else ""
-                if nxt not in ("of", "for", "at", "from", "in", "with") and nxt not in HEAD_NOUNS \
+                if nxt not in ("of", "for", "at", "from", "in", "with", "inside", "within") and nxt not in HEAD_NOUNS \
                         and not (nxt == "to" and lw in TO_HEADS) and not (
                         _is_name_tok(nxt_tok) and nxt not in TITLE_WORDS):
                     break  # not "campaign manager", "policy aide": a compound goes on
@@ -195,11 +212,11 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
                     m += 1
                 if not (m < len(ahead) and (_is_name_tok(ahead[m][0]) or _norm(ahead[m][0]) in HEAD_NOUNS)):
                     break
-            if lw in ("of", "for", "at", "from", "in") and prev_cap:
+            if lw in ("of", "for", "at", "from", "in", "inside", "within") and prev_cap:
                 break
             out.append(t)
             prev_cap = False
-        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "to", "the", "a", "an"):
+        while out and _norm(out[-1][0]) in ("of", "for", "at", "from", "in", "inside", "within", "to", "the", "a", "an"):
             out.pop()
         return _np_from_end(text, out) if out else None
     for n, t in enumerate(toks):
@@ -225,7 +242,8 @@ def _speaker_after(text: str, p: int, limit: int) -> Speaker | None:
             m = 0
             while m < len(ahead) and ahead[m][0].islower() and _norm(ahead[m][0]) not in FWD_STOP \
                     and _norm(ahead[m][0]) not in STOP_BACK and _norm(ahead[m][0]) not in DETERMINERS \
-                    and _norm(ahead[m][0]) not in CUE_FORMS \
+                    and _norm(ahead[m][0]) not in CUE_FORMS and _norm(ahead[m][0]) not in _IRREGULAR_PASTS \
+                    and _norm(ahead[m][0]) not in AMBIGUOUS_FORMS and not _verb_s(_norm(ahead[m][0])) \
                     and not (ahead[m][0].endswith(("ed", "es")) and "-" not in ahead[m][0]):
                 m += 1
             if not (0 < m < len(ahead) and _is_name_tok(ahead[m][0])):
@@ -306,6 +324,46 @@ def _apposed_full_name(text: str, p: int, sp: Speaker, limit: int) -> Speaker | 
     alt.title = alt.title or text[p:m.end()].rstrip(" \t,")
     return alt
 
+
+
+def _verb_s(lw: str) -> bool:
+    """A present-tense verb between two names ("Ruiz thinks Lang is …", "Voss wants Beck to …"),
+    not a plural role ("Voss aides Ana Ruiz and …")."""
+    return lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in GROUP_HEADS \
+        and lw not in ANON_HEADS and lw not in HEAD_NOUNS and lw[:-1] not in HEAD_NOUNS
+
+
+def _relation_phrase(toks: list, k: int) -> int:
+    """How many tokens from k make a participle and the name it serves ("representing Ana
+    Ruiz" after "a lawyer"), or 0."""
+    if k + 1 >= len(toks) or _norm(toks[k][0]) not in RELATION_ING:
+        return 0
+    n = k + 1
+    while n < len(toks) and n - k <= 4 and _is_name_tok(toks[n][0].rstrip(".!?") or toks[n][0]) \
+            and _norm(toks[n][0]) not in CUE_FORMS:
+        n += 1
+        if toks[n - 1][0].endswith((".", "!", "?")) and not _is_initials(toks[n - 1][0]):
+            break  # the name ends the sentence (the caller strips the stop)
+    return n - k if n > k + 1 else 0
+
+
+def _name_possessive(toks: list) -> int:
+    """Index of a possessive ending a name of up to four words at the start ("Ana Ruiz's",
+    "Sen. Ana Ruiz's"), else 0."""
+    for k in range(1, min(4, len(toks) - 1)):
+        if _possessive(toks[k][0]) and toks[k][0][:1].isupper() \
+                and all(_is_name_tok(t[0]) and _norm(t[0]) not in CUE_FORMS for t in toks[:k]):
+            return k
+        if not _is_name_tok(toks[k][0]):
+            break
+    return 0
+
+
+def _named_modifier(toks: list) -> bool:
+    """"Ruiz's Facebook page", "the guild's Westby office": after the possessive, a name
+    used as a modifier of the lower-case noun that heads the phrase."""
+    return len(toks) > 2 and toks[2][0].islower() and _norm(toks[2][0]) in HEAD_NOUNS \
+        and not _is_name_tok(toks[2][0]) and _norm(toks[1][0]) not in TITLE_WORDS
 
 
 def _org_name_goes_on(toks: list, n: int) -> bool:

@@ -248,6 +248,8 @@ SPEECH_PHRASES = {
     "talked up", "talks up", "talked about", "hit back", "hits back", "hit out",
     # a verdict: "the court ruled that …", "the study found that …"
     "ruled that", "rules that", "found that", "finds that",
+    # telling a story: "the pastor related that …" (not "related to", "a related case")
+    "related that", "relates that", "related how", "relates how",
     # an inverted reply: "“No,” came the reply from Voss"
     "came the reply from", "came the response from", "came the answer from", "came the reply",
     "came the response", "came the answer",
@@ -304,7 +306,13 @@ NOUN_CUES = {"claim", "claims", "allegation", "allegations", "assertion", "insis
              # a finding or a view given in words: "the director's conclusion that it was “careless”"
              "conclusion", "finding", "findings", "view", "belief", "observation", "opinion",
              "recollection", "testimony", "criticism", "denial", "apology", "plea", "demand",
-             "threat", "insult", "joke", "question", "ruling", "diagnosis", "forecast", "boasts"}
+             "threat", "insult", "joke", "question", "ruling", "diagnosis", "forecast", "boasts",
+             # words someone used: "Voss's phrase, “…”", "her rallying cry of “…”", "his term for it"
+             "phrase", "term", "cry", "nickname", "reference", "dismissal",
+             # an attack or praise in words: "his swipe at Beck's “…”", "her praise for the “…”"
+             "attack", "jab", "swipe", "dig", "broadside", "praise", "defense", "defence",
+             # a case made or a view held in words: "her case for “…”", "his vision of “…”"
+             "case", "vision", "concern", "concerns", "fear", "fears", "hope", "hopes"}
 
 
 def _forms(base: str) -> set[str]:
@@ -320,6 +328,10 @@ def _forms(base: str) -> set[str]:
     return {base, third, base + "ed", base + "ing"}
 
 
+# Base forms of every speech verb ("prompted Ruiz to call …"), and of verbs of fearing or
+# believing that take someone's words as their object ("led Ruiz to fear a “lost decade”").
+SPEECH_BASES = frozenset(_SPEECH_VERBS.split()) | frozenset(_IRREGULAR) | {"fear", "worry", "believe", "doubt",
+                                                                          "declare", "predict", "question"}
 SPEECH_VERB_FORMS: set[str] = set()
 for _b in _SPEECH_VERBS.split():
     SPEECH_VERB_FORMS |= _forms(_b)
@@ -343,6 +355,6 @@ _NAMING = {"called", "calls", "dubbed", "dubs", "labeled", "labelled", "labels",
            "brands", "described", "describes", "characterized", "characterised", "likened", "cited", "quoted",
            "blamed", "accused", "praised", "hailed", "mocked", "criticized", "criticised", "condemned",
            "denounced", "welcomed", "thanked", "challenged", "questioned", "dismissed", "defended"}
-INVERSION_FORMS: set[str] = (set(_INVERTING) | {"went on"} | {p for p in SPEECH_PHRASES if p.startswith("came the")} | {
+INVERSION_FORMS: set[str] = (set(_INVERTING) | {"went on", "related that", "relates that"} | {p for p in SPEECH_PHRASES if p.startswith("came the")} | {
     f for f in SPEECH_VERB_FORMS if f.endswith(("ed", "s")) and " " not in f}) - HEARER_VERBS - _NAMING \
     | {"told", "tells"}

@@ -17,7 +17,7 @@ from desk.checks.attribution.clauses import (
 from desk.checks.attribution.credit import Credit
 from desk.checks.attribution.cues import CUE_RE, ING_CUES, SPEAKER_FOLLOWS, sentence_bounds
 from desk.checks.attribution.following import speaker_after
-from desk.checks.attribution.lexicon import HEAD_NOUNS, PERSON_ROLES
+from desk.checks.attribution.lexicon import HEAD_NOUNS, PERSON_ROLES, SPEECH_BASES
 from desk.checks.attribution.marks import Region
 from desk.checks.attribution.phrase import Speaker, _norm
 from desk.checks.attribution.subjects import speaker_before
@@ -71,8 +71,11 @@ _PRONOUN_VERB = re.compile(r"(?:(?<=[Hh]e )|(?<=[Ss]he )|(?<=[Ii]t ))(?:reads|no
                            r"(?=[ \t]*[,:][ \t]*[\u201c\"])")
 _AMBIGUOUS_THAT = re.compile(r"(?<![\w'\u2019-])(?:notes|claims|states|reports|charges|counters|argues|"
                             r"posts|tweets|quips|answers|remarks|promises|hints|demands|warns)(?=[ \t]+that\b)")
+_AMBIGUOUS_COLON = re.compile(r"(?<![\w'\u2019-])(reads|notes|states|claims|reports|tweets|posts|quips|answers|"
+                              r"remarks|promises|warns|declares)[ \t]*:[ \t]*$")
 _WHAT_CALLS = re.compile(r"(?<![\w'\u2019-])[Ww]hat[ \t]+(?:[A-Z][\w.'\u2019-]*[ \t]+){1,3}"
-                         r"(calls|terms|labels|brands|claims)(?=[ \t])")
+                         r"((?:(?:has|had|often|once|likes[ \t]+to|liked[ \t]+to|would)[ \t]+)?"
+                         r"(?:calls|terms|labels|brands|claims|call|referred[ \t]+to[ \t]+as|refers[ \t]+to[ \t]+as))(?=[ \t])")
 
 
 class _Verb:
@@ -106,11 +109,42 @@ _OBJECT_PRONOUN = re.compile(r"[ \t]+(?:to[ \t]+|of[ \t]+)?(him|her)(?=[ \t]*[,.
 _RELATIVE_OPEN = re.compile(r",[ \t]+(?:who|which)[ \t]+")
 
 
+# "The vote prompted Ruiz to call …", "All this led Ruiz to fear …": a verb that makes
+# someone speak; who it makes speak is the speaker, not the verb's subject
+_MAKES_SPEAK = re.compile(r"(?<![\w'\u2019-])(?:led|leads|leading|prompted|prompts|prompting|caused|causes|"
+                          r"forced|forces|drove|drives|driven|compelled|compels|spurred|spurs|inspired|"
+                          r"inspires|moved|moves|provoked|provokes|persuaded|convinced)[ \t]+")
+_TO_VERB = re.compile(r"[ \t]+to[ \t]+(?:(?:publicly|openly|also|again|loudly|quickly|repeatedly)[ \t]+)?"
+                      r"([a-z]+)(?![\w'\u2019-])")
+
+
+def _made_to_speak(text: str, seg: int, open_pos: int) -> Credit | None:
+    m = None
+    for m in _MAKES_SPEAK.finditer(text, seg, open_pos):
+        pass  # the last one
+    if m is None:
+        return None
+    sp = speaker_after(text, m.end(), open_pos)
+    if sp is None or sp.kind not in ("person", "organisation", "anonymous"):
+        return None
+    gap = text[m.end():sp.start].strip()
+    if gap and not (sp.title and gap.endswith(sp.title) and len(gap.split()) <= 5):
+        return None  # (only a title before the name: "led the Latvian journalist Mara Kell to …")
+    tv = _TO_VERB.match(text, sp.end, open_pos)
+    if tv is None or tv.group(1) not in SPEECH_BASES or CUE_RE.search(text, tv.end(), open_pos):
+        return None
+    return Credit(sp, tv.group(1), how="pre")
+
+
 def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credit | None:
     s, _ = sentence_bounds(st, len(text), r.open_pos)
     seg = max(s, prev_end, a)
     if seg >= r.open_pos:
         return None
+    if text.find(" to ", seg, r.open_pos) >= 0:
+        made = _made_to_speak(text, seg, r.open_pos)
+        if made is not None:
+            return made
     cues = list(CUE_RE.finditer(text, seg, r.open_pos))
     if "what " in text[seg:r.open_pos]:
         # "what Lang calls “a plan”": after "what" and a name, a form often a noun is a verb
@@ -130,6 +164,13 @@ def pre_cue(text: str, r: Region, a: int, st: list[int], prev_end: int) -> Credi
         # is often a noun is a verb
         cues.extend(_PRONOUN_VERB.finditer(text, seg, r.open_pos + 1))
         cues.sort(key=lambda m: m.start())
+    if text.find(":", seg, r.open_pos) >= 0:
+        # "Article 33 reads: “…”", "The sign states:": a form that is often a noun, then a
+        # colon right before the quotation, is a verb after its subject's name
+        am = _AMBIGUOUS_COLON.search(text, seg, r.open_pos)
+        if am is not None:
+            cues.append(_Verb(am))
+            cues.sort(key=lambda m: m.start())
     for cm in reversed(cues):
         word = cm.group()
         if word in _SPEAK and _BARE_END.match(text, cm.end(), r.open_pos):

@@ -135,6 +135,9 @@ WEIGHTS: dict[str, float] = {
     "same_sentence": 2.5,
     # how often the article names this entity again (log scale): salient people speak
     "salience": 0.2,
+    # the last cue before the quotation is in an earlier sentence, and the quotation's own
+    # sentence names someone before it (its subject is a candidate too)
+    "nearby_other_sentence": -1.0,
     # the same entity spoke the previous quotation in this paragraph
     "agrees_previous": 0.4,
 }
@@ -245,6 +248,8 @@ def features(text: str, inner: str, open_pos: int, end: int, cand: Credit, salie
         k = text.find(cand.cue, sp.end, open_pos)
         if k >= 0 and _ASIDE_THEN_CLAUSE.match(text, k + len(cand.cue), open_pos):
             f["as_aside"] = 1.0
+    if cand.how == "nearby" and sp.end <= open_pos and _mid_sentence_after(text, sp.end, open_pos):
+        f["nearby_other_sentence"] = 1.0
     if salience > 1:
         f["salience"] = min(math.log(salience), SALIENCE_CAP)
     if previous and same_entity(sp.name, previous):
@@ -270,6 +275,16 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"\u201d\u2019')]*[ \t\n]+(?=[\"\u201c\
 # a sentence opening with a subordinate clause: "Days after Lang called her …", "While Lang …"
 _OPENING_CLAUSE = re.compile(r"(?:[A-Z][a-z]+[ \t]+)?(?:[Aa]fter|[Ww]hen|[Ww]hile|[Bb]efore|[Ss]ince|[Aa]lthough|"
                              r"[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]hereas)[ \t]+[^,;:\u201c\u201d\"\n]+$")
+
+
+def _mid_sentence_after(text: str, p: int, open_pos: int) -> bool:
+    """A sentence ends between p and the quotation, and the quotation's own sentence names
+    someone before it ("Lang joked. Reading from a text, Ruiz pronounced “…”")."""
+    last = None
+    for last in _SENTENCE_END.finditer(text, max(p, open_pos - 400), open_pos):
+        pass
+    words = text[last.end():open_pos].split() if last is not None else []
+    return len(words) >= 3 and any(w[:1].isupper() for w in words[1:])
 
 
 def _in_opening_clause(text: str, open_pos: int) -> bool:

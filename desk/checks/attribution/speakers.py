@@ -113,6 +113,9 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
             rel = _reduced_relative(text, toks, i, allow_descriptor, depth)
             if rel is not None:
                 return rel
+            backer = _relation_descriptor(text, toks, i, sp, allow_descriptor, depth)
+            if backer is not None:
+                return backer
             # post-modifier: "Officials at Homeland Security", "Charles Rangel of New York"
             if i >= 2 and _norm(toks[i - 1][0]) in ORG_LINKS and toks[i - 2][0][:1].isupper() \
                     and _norm(toks[i - 2][0]) in ORG_HEADS:
@@ -190,7 +193,7 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
     if k >= 1 and _norm(toks[k - 1][0]) in ("the", "a", "an") and _possessive(toks[k][0]):
         k -= 1
     # "Proponents of the new bill", "a spokesman for the ministry", "a narrator in the ad"
-    if k >= 2 and _norm(toks[k - 1][0]) in ("of", "for", "at", "from", "with", "in") \
+    if k >= 2 and _norm(toks[k - 1][0]) in ("of", "for", "at", "from", "with", "in", "inside", "within") \
             and toks[k - 2][0] not in (",", ";", ":", "\u201c", "\u201d", '"', "(", ")") \
             and _norm(toks[k - 2][0]) not in STOP_BACK and _norm(toks[k - 2][0]) not in DETERMINERS \
             and _norm(toks[k - 2][0]) not in PRONOUNS:
@@ -233,6 +236,37 @@ def _np_from_end(text: str, toks: list, allow_descriptor: bool = True, depth: in
 
 _LOCATIVE = {"through", "near", "outside", "inside", "in", "at", "across", "along", "around", "on", "into",
              "from", "past", "toward", "towards", "down", "up"}
+
+
+# participles that tie a descriptor to the person it serves or fights: "lawyers representing Voss"
+RELATION_ING = {"representing", "backing", "supporting", "opposing", "advising", "defending", "endorsing",
+                "funding", "challenging"}
+
+
+def _relation_descriptor(text: str, toks: list, i: int, sp: Speaker, allow_descriptor: bool,
+                         depth: int) -> Speaker | None:
+    """"A group supporting Ana Ruiz called …", "lawyers representing Ruiz said": the name is the
+    participle's object; the descriptor before the participle speaks, the name in its phrase."""
+    if i < 2 or depth >= 3 or not allow_descriptor or _norm(toks[i - 1][0]) not in RELATION_ING:
+        return None
+    prev = _norm(toks[i - 2][0])
+    if prev.endswith("s") and (prev[:-1] in HEAD_NOUNS or prev[:-1] in ANON_HEADS) \
+            and (i == 2 or not toks[i - 3][0][:1].isalnum()):
+        # "Lawyers representing Ruiz said": a bare plural opening the clause
+        return Speaker(text[toks[i - 2][1]:sp.end], "anonymous", toks[i - 2][1], sp.end, anonymous_flag=True)
+    head = _np_from_end(text, toks[:i - 1], allow_descriptor, depth + 1)
+    if head is not None and head.kind == "person" and head.start == toks[i - 2][1]:
+        # "A super PAC backing Ruiz": a capitalised noun after "a" (and an adjective) is no name
+        j = i - 3
+        while j >= 0 and i - 3 - j < 2 and toks[j][0].isalpha() and toks[j][0].islower() \
+                and _norm(toks[j][0]) not in ("a", "an", "another", "one"):
+            j -= 1
+        if j >= 0 and _norm(toks[j][0]) in ("a", "an", "another", "one"):
+            head = Speaker(text[toks[j][1]:head.end], "organisation", toks[j][1], head.end)
+    if head is None or head.kind not in ("anonymous", "organisation") or head.end != toks[i - 2][2]:
+        return None
+    return Speaker(text[head.start:sp.end], head.kind, head.start, sp.end, anonymous_flag=head.anonymous_flag,
+                   definite=head.definite)
 
 
 def _reduced_relative(text: str, toks: list, start: int, allow_descriptor: bool, depth: int) -> Speaker | None:

@@ -50,7 +50,8 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
         # "Voss at a rally in Dunmore on Tuesday accused", "Voss in remarks to reporters said":
         # a prepositional phrase between a name and its verb; the name is the subject
         head = speaker_before(text, a, pp.start(), allow_descriptor=allow_descriptor)
-        if head is not None and head.kind in ("person", "organisation") and not text[head.end:pp.start()].strip() \
+        if head is not None and head.kind in ("person", "organisation") \
+                and (not text[head.end:pp.start()].strip() or _TIME_BEFORE.fullmatch(text, head.end, pp.start())) \
                 and _clause_start(text, a, head.start) and head.name.lower() not in TIME_NOUNS:
             return head  # (not "Days after Lang called …": a time phrase, no name)
     rel = _WHO_CLAUSE.search(text, max(a, v - 120), v)
@@ -82,6 +83,9 @@ def _speaker_before(text: str, a: int, v: int, allow_descriptor: bool) -> Speake
             head = _np_from_end(text, tokens(text, max(a, m.start() - 300), m.start()), allow_descriptor)
             if modifier is _AGENT_BEFORE and _AUTHORED_BY.search(text, m.start(), m.end()):
                 break  # "a letter signed by Voss calls …": who signed it wrote the words
+            if modifier is _AGENT_BEFORE and _ISSUED_BY.search(text, m.start(), m.end()) and head is not None \
+                    and head.name.split() and head.name.split()[-1].lower() in _STATEMENTS:
+                break  # "a statement released by Voss calls …": whose statement it is speaks
             if head is not None and head.kind != "pronoun" and (modifier is _AGENT_BEFORE or head.kind == "person"):
                 # (a place after a name: "Voss of Ardena, Westshire"; not an opening phrase,
                 # "In a talk this week in Ardena, Voss said")
@@ -144,7 +148,8 @@ _PP_VERBISH = re.compile(r"(?<![\w'\u2019-])(?:[a-z]+ed|and|but|or|that|who|whic
 # between a subject and its verb: "on Tuesday", "late on Friday", "last week", "in a statement"
 _TIME_BEFORE = re.compile(
     r"[ \t]+(?:(?:late|early|earlier|again)[ \t]+)?(?:(?:on|last|this|next)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?[ \t]*$"
+    r"Saturday|Sunday|night|week|weekend|month|year|morning)(?:[ \t]+(?:night|morning|afternoon|evening))?"
+    r"(?:[ \t]+(?:again|also|too))?[ \t]*$"
     r"|[ \t]+(?:yesterday|today|tonight)[ \t]*$"
     r"|[ \t]+(?:(?:had|has|have)[ \t]+)?(?:at[ \t]+(?:last|first|once|times)|in[ \t]+(?:turn|fact)|of[ \t]+course)[ \t]*$"
     r"|[ \t]+in[ \t]+(?:a|an|his|her|their|its)[ \t]+(?:[a-z]+[ \t]+)?(?:statement|interview|email|letter|speech|"
@@ -153,6 +158,8 @@ _TIME_BEFORE = re.compile(
 _OPEN_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?[a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[\w-]+){0,4}?[ \t]+"
                               r"(?:of|at|for|with)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*(?:'s|\u2019s)[ \t]+)?"
                               r"(?:[a-z][\w-]*[ \t]+){0,2}$")
+_ISSUED_BY = re.compile(r"(?:issued|released|sent|posted|shared)[ \t]+by")
+_STATEMENTS = {"statement", "letter", "memo", "release", "tweet", "post", "email", "message", "note"}
 _AUTHORED_BY = re.compile(r"(?:signed|written|penned|authored|co-signed)[ \t]+by")
 _AGENT_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:penned|authored|co-signed|obtained|seen|reviewed|released|published|filed|signed|sent|"
                            r"written|issued|commissioned|funded|paid|run|backed|led|cited|quoted|aired|"
