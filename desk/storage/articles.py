@@ -15,7 +15,7 @@ from desk.storage.search import ArticleMatch
 from desk.text import word_count
 
 EDITABLE = ("headline", "dek", "byline", "section", "status", "body", "language")
-SHORT_SEARCH = 2  # a one-word search this short lists newest change first (Articles.list)
+SHORT_SEARCH = 2  # a search whose last word is this short lists newest change first (Articles.list)
 
 ListKey = tuple[str, int]  # (updated_at, id): where a page of the list ends
 
@@ -37,10 +37,12 @@ class ArticleSummary:
 
 
 def ranks_search(search: str | None) -> bool:
-    """Whether ``Articles.list`` orders this search by bm25: not for one word of one or two
-    letters, which nearly every article matches (then newest change first)."""
+    """Whether ``Articles.list`` orders this search by bm25: not while its last word (the
+    prefix being typed, ``fts_query``) has one or two letters, which nearly every article
+    matches (then newest change first): ranking "the m" sorted 99,000 matches by bm25 (430
+    ms at 100,000 articles) for a first page of 200."""
     words = re.findall(r"\w+", search or "", flags=re.UNICODE)
-    return bool(words) and not (len(words) == 1 and len(words[0]) <= SHORT_SEARCH)
+    return bool(words) and len(words[-1]) > SHORT_SEARCH
 
 
 class Articles(Manager):
@@ -221,9 +223,9 @@ class Articles(Manager):
              limit: int | None = None, offset: int = 0,
              after: ListKey | None = None) -> list[ArticleSummary]:
         """Newest change first (``updated_at``, then ``id``, both descending); with a search,
-        best match first (bm25), except a search for one word of one or two letters
-        (``ranks_search``): every article has such a word, so it lists newest change first
-        rather than ranking nearly the whole library.
+        best match first (bm25), except a search whose last word (a prefix) has one or two
+        letters (``ranks_search``): nearly every article has such a word, so it lists newest
+        change first rather than ranking nearly the whole library.
 
         ``after`` is the ``list_key`` of the last row of the page before: the next page
         starts there (a keyset, served by the indexes of db/0008), so a page deep in the
