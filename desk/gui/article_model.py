@@ -83,18 +83,27 @@ class ArticleListModel(QAbstractTableModel):
                 return
             self._search.cancel_before(self._generation)
         self._pending = False
-        self.beginResetModel()
-        self._rows = self.library.articles.list(**q, limit=PAGE_SIZE)
-        if self._search is None or len(self._rows) < PAGE_SIZE:
-            total = len(self._rows) if len(self._rows) < PAGE_SIZE \
-                else self.library.articles.count(**q)
+        rows = self.library.articles.list(**q, limit=PAGE_SIZE)
+        if self._search is None or len(rows) < PAGE_SIZE:
+            total = len(rows) if len(rows) < PAGE_SIZE else self.library.articles.count(**q)
             self._total, self._counted, self._counted_query = total, True, q
         else:
             self._first_page_of(q)
             self._search.ask(SearchRequest(self._generation, q, PAGE_SIZE, count=True,
                                            page=False))
-        self._loaded(len(self._rows))
-        self.endResetModel()
+        self._show(rows)
+
+    def _show(self, rows: list) -> None:
+        """Show a new first page. The rows shown already (the list read again after a change
+        made elsewhere, nothing in it changed) are left as they are: no reset, no repaint,
+        the selection and the scroll position kept."""
+        if rows != self._rows:
+            self.beginResetModel()
+            self._rows = rows
+            self._loaded(len(rows))
+            self.endResetModel()
+        else:
+            self._loaded(len(rows))
         self._shown()
 
     def _first_page_of(self, q: dict) -> None:
@@ -172,12 +181,9 @@ class ArticleListModel(QAbstractTableModel):
             return
         self._fetching = False
         if answer.kind == "page" and self._pending:
-            self.beginResetModel()
-            self._rows, self._pending = answer.rows, False
+            self._pending = False
             self._first_page_of(request.query)
-            self._loaded(len(self._rows))
-            self.endResetModel()
-            self._shown()
+            self._show(answer.rows)
         elif answer.kind == "page":
             self._append(answer.rows)
         elif answer.kind == "failed":

@@ -170,3 +170,15 @@ def test_a_ranked_search_pages_deep_through_the_worker(qtbot, library, gates, mo
         qtbot.waitUntil(lambda: not model._fetching)
     ids = [model.article_id(r) for r in range(model.rowCount())]
     assert len(ids) == len(set(ids)) == PAGE_SIZE * 2 + 7
+
+
+def test_the_same_rows_read_again_are_not_reset(qtbot, library, gates, model):
+    _many(library, 5)
+    model.refresh()
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.refresh()  # as a change made elsewhere that touched nothing listed
+    assert resets == []
+    library.articles.create(headline="New one")
+    model.refresh()
+    assert resets == [1] and _headlines(model)[0] == "New one"
