@@ -9,7 +9,7 @@ Scenarios, each a dict from ``stall_probe.summary`` with ``scenario``, ``who`` a
 - ``autosave``: the same with the window's autosave path (``Autosaver.autosave``, what its
   timers call) taken every 50 keys;
 - ``search``: typing searches into the library panel's search box over a big library (its
-  floor: the same keys into a bare QLineEdit, desk's window open meanwhile);
+  floor: the same keys into a bare QLineEdit just before, no desk window open);
 - ``open``: ``open_article`` until the live check's report is drawn (``time_ms``), with the
   probe running meanwhile.
 """
@@ -227,8 +227,8 @@ def search_scenario(window, articles: int, queries=SEARCHES) -> dict:
 
 
 def floor_search(articles: int, queries=SEARCHES) -> dict:
-    """The same keys typed into a bare QLineEdit in a window of its own, with desk's window
-    (and its workers) open on the big library: the floor of the search row."""
+    """The same keys typed into a bare QLineEdit in a window of its own, no desk window
+    open (its timers and workers would stall the bare box too): the search row's floor."""
     from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -247,21 +247,22 @@ def floor_search(articles: int, queries=SEARCHES) -> dict:
 def search_rows(tmp: Path, articles: int, *, cache: Path | None = None,
                 rounds: int = 1) -> list[dict]:
     """The search scenario over a copy of the cached library of ``articles``, each round
-    the floor's keys just before desk's."""
+    the floor's keys just before desk's, in a window opened for the round."""
     from desk.storage import Library
 
     big = tmp / "search.db"
     shutil.copyfile(cached_library(articles, cache), big)
-    lib = Library.open(big, seed=False)
-    window = open_window(lib, tmp)
-    idle(500)
     rows = []
     for _ in range(rounds):
         rows.append(floor_search(articles))
+        lib = Library.open(big, seed=False)
+        window = open_window(lib, tmp)
+        idle(500)
         rows.append(search_scenario(window, articles))
-    window.close()
-    window.checker.shutdown()
-    lib.close()
+        window.close()
+        window.checker.shutdown()
+        lib.close()
+        idle(50)
     return rows
 
 
