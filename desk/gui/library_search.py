@@ -5,7 +5,9 @@ queries one after another. Each list asked for has a generation; asking for a ne
 cancels the stale query where it runs (SQLite's interrupt, ``Library.interrupt()``) and
 skips stale requests still queued, and every answer carries its generation, so the model
 drops whatever is not the list it shows now. The first page is answered as soon as it is
-known, the count after it. The GUI thread only posts requests and shows answers.
+known, the count after it (none when the page is the whole list); a list whose first page
+the GUI thread read itself (newest change first, by its index) asks only for the count. The
+GUI thread only posts requests and shows answers.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class SearchRequest:
     offset: int = 0
     after: tuple | None = None  # the list key of the last row shown (newest-change order)
     count: bool = False  # also count the whole list, once the page is answered
+    page: bool = True  # False: only the count (a list whose first page is shown already)
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,16 @@ class LibrarySearch:
                 with self._lock:
                     self._reader = reader
             articles = self._reader.articles
-            rows = articles.list(**request.query, limit=request.limit, offset=request.offset,
-                                 after=request.after)
-            emit(SearchAnswer(request, "page", rows=rows))
+            rows = None
+            if request.page:
+                rows = articles.list(**request.query, limit=request.limit,
+                                     offset=request.offset, after=request.after)
+                emit(SearchAnswer(request, "page", rows=rows))
             if request.count and request.generation >= self._newest:
-                emit(SearchAnswer(request, "count", total=articles.count(**request.query)))
+                whole = rows is not None and len(rows) < request.limit and not request.offset \
+                    and request.after is None  # the first page is the whole list
+                total = len(rows) if whole else articles.count(**request.query)
+                emit(SearchAnswer(request, "count", total=total))
         except QueryInterrupted:
             emit(SearchAnswer(request, "cancelled"))
         except DeskError as exc:

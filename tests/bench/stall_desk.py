@@ -8,7 +8,8 @@ Scenarios, each a dict from ``stall_probe.summary`` with ``scenario``, ``who`` a
   as a report lands, and every 10 keys);
 - ``autosave``: the same with the window's autosave path (``Autosaver.autosave``, what its
   timers call) taken every 50 keys;
-- ``search``: typing searches into the library panel's search box over a big library;
+- ``search``: typing searches into the library panel's search box over a big library (its
+  floor: the same keys into a bare QLineEdit just before, no desk window open);
 - ``open``: ``open_article`` until the live check's report is drawn (``time_ms``), with the
   probe running meanwhile.
 """
@@ -191,14 +192,13 @@ def open_until_checked(window, aid: int, other: int, words: int, runs: int = 3) 
     return row("open", "desk", words, summary(lateness, []), time_ms=statistics.median(times) * 1000)
 
 
-def search_scenario(window, articles: int, queries=SEARCHES) -> dict:
-    """Type searches into the library panel's box (a pause after the first two letters and
-    after the word, as someone watching the list does), clearing it between words."""
+def search_plan(queries=SEARCHES) -> list[tuple[object, int]]:
+    """Searches typed into a search box (a pause after the first two letters and after the
+    word, as someone watching the list does), the box cleared between words: every key
+    with the milliseconds to wait after it."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
 
-    box = window.library_panel.search
-    box.setFocus()
     plan: list[tuple[object, int]] = []
     rng = random.Random(5)
     for word in queries:
@@ -207,11 +207,63 @@ def search_scenario(window, articles: int, queries=SEARCHES) -> dict:
         plan[-1] = (plan[-1][0], 600)
         plan.append((QKeyEvent(QEvent.KeyPress, Qt.Key_A, Qt.ControlModifier, "\x01"), 40))
         plan.append((QKeyEvent(QEvent.KeyPress, Qt.Key_Backspace, Qt.NoModifier, ""), 600))
+    return plan
+
+
+def type_plan(widget, plan) -> dict:
+    """The plan typed into ``widget`` with the probe running: its summary, with how much
+    of the stalls was the GUI thread's own work (``LatencyProbe.stall_work``)."""
     probe = LatencyProbe()
     probe.start()
-    handler = Typist(box, len(plan), plan=plan).run()
-    figures = summary(probe.stop(), handler)
-    return row("search", "desk", articles, figures, unit="articles")
+    handler = Typist(widget, len(plan), plan=plan).run()
+    return summary(probe.stop(), handler, probe.stall_work())
+
+
+def search_scenario(window, articles: int, queries=SEARCHES) -> dict:
+    """Type searches into the library panel's box (``search_plan``)."""
+    box = window.library_panel.search
+    box.setFocus()
+    return row("search", "desk", articles, type_plan(box, search_plan(queries)), unit="articles")
+
+
+def floor_search(articles: int, queries=SEARCHES) -> dict:
+    """The same keys typed into a bare QLineEdit in a window of its own, no desk window
+    open (its timers and workers would stall the bare box too): the search row's floor."""
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+    app = QApplication.instance() or QApplication([])
+    bare = QMainWindow()
+    edit = QLineEdit()
+    bare.setCentralWidget(edit)
+    bare.resize(400, 60)
+    bare.show()
+    app.processEvents()
+    edit.setFocus()
+    figures = type_plan(edit, search_plan(queries))
+    _close(bare)
+    return row("search", "floor", articles, figures, unit="articles")
+
+
+def search_rows(tmp: Path, articles: int, *, cache: Path | None = None,
+                rounds: int = 1) -> list[dict]:
+    """The search scenario over a copy of the cached library of ``articles``, each round
+    the floor's keys just before desk's, in a window opened for the round."""
+    from desk.storage import Library
+
+    big = tmp / "search.db"
+    shutil.copyfile(cached_library(articles, cache), big)
+    rows = []
+    for _ in range(rounds):
+        rows.append(floor_search(articles))
+        lib = Library.open(big, seed=False)
+        window = open_window(lib, tmp)
+        idle(500)
+        rows.append(search_scenario(window, articles))
+        window.close()
+        window.checker.shutdown()
+        lib.close()
+        idle(50)
+    return rows
 
 
 def desk_rows(tmp: Path, sizes: list[int], keys: int, open_words: int, articles: int, *,
@@ -246,16 +298,7 @@ def desk_rows(tmp: Path, sizes: list[int], keys: int, open_words: int, articles:
     if between is not None:
         rows += between()
 
-    big = tmp / "search.db"
-    shutil.copyfile(cached_library(articles, cache), big)
-    lib = Library.open(big, seed=False)
-    window = open_window(lib, tmp)
-    idle(500)
-    rows.append(search_scenario(window, articles))
-    window.close()
-    window.checker.shutdown()
-    lib.close()
-    return rows
+    return rows + search_rows(tmp, articles, cache=cache)
 
 
 # -- the floor --------------------------------------------------------------------------

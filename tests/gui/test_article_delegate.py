@@ -79,3 +79,33 @@ def test_a_long_headline_is_elided_to_the_row(qtbot):
     long = "A headline " * 40
     headline, _when, _meta = _painted(qtbot, _summary(headline=long), width=200)
     assert headline.endswith("…") and len(headline) < len(long)
+
+
+def test_a_row_laid_out_before_is_drawn_anew_when_its_article_changes(qtbot):
+    model = QStandardItemModel()
+    item = QStandardItem()
+    model.appendRow(item)
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = ArticleDelegate(view)
+
+    def painted(summary, width=400):
+        item.setData(summary, SUMMARY_ROLE)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.widget = view
+        option.rect = QRect(0, 0, width, 60)
+        image = QImage(width, 60, QImage.Format_ARGB32)
+        painter = RecordingPainter(image)
+        try:
+            delegate.paint(painter, option, model.index(0, 0))
+        finally:
+            painter.end()
+        return painter.texts
+
+    first = painted(_summary())
+    assert painted(_summary()) == first  # laid out once, drawn the same
+    assert painted(_summary(headline="Bridge reopens"))[0] == "Bridge reopens"
+    assert painted(_summary(words=1))[2].endswith("1 word")
+    assert painted(_summary(), width=150)[0].endswith("…")

@@ -92,3 +92,32 @@ def test_a_paged_cursor_walks_the_same_queue(library, article):
     while (item := paged.next()).quote_id != walked[-1]:
         walked.append(item.quote_id)
     assert walked == [i.quote_id for i in QueueCursor(library).items]
+
+
+def test_the_walk_of_articles_and_the_quotations_first_give_the_same_pages(library, article,
+                                                                           monkeypatch):
+    """Few quotations are read by their status and sorted, many by walking the articles
+    newest first (desk.storage.queue.FEW_QUOTES): the same queue either way."""
+    from desk.storage import queue
+    from desk.storage.queue import key
+
+    sync_quotes(library, article.id)
+    for n in range(4):
+        other = library.articles.create(headline=f"Other {n}", body=article.body)
+        sync_quotes(library, other.id)
+        if n == 2:
+            library.articles.trash(other.id)
+    library.articles.create(headline="No quotations", body="Nothing said.")
+
+    def pages(few: int, statuses=("unverified", "disputed")) -> list[int]:
+        monkeypatch.setattr(queue, "FEW_QUOTES", few)
+        out, after = [], None
+        while rows := library.queue.page(statuses, after=after, limit=4):
+            out += [r["quote_id"] for r in rows]
+            after = key(rows[-1])
+        return out
+
+    walked = pages(0)
+    assert len(walked) == 12
+    assert pages(1000) == walked
+    assert pages(1000, ("verified",)) == pages(0, ("verified",)) == []

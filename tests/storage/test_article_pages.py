@@ -74,6 +74,16 @@ def test_a_one_or_two_letter_search_lists_newest_change_first(library):
     assert library.articles.list(search="c")[0].id == old.id
 
 
+def test_a_search_ending_in_a_short_prefix_lists_newest_change_first(library):
+    best = library.articles.create(headline="The mayor, the mayor", body="the mayor said")
+    library.articles.create(headline="The market", body="prices")
+    library.articles.create(headline="A river", body="the water")
+    weak = library.articles.create(headline="Notes", body="the maybe " + "other words " * 40)
+    assert [a.headline for a in library.articles.list(search="the m")] == [
+        "Notes", "The market", best.headline]
+    assert [a.id for a in library.articles.list(search="the may")] == [best.id, weak.id]
+
+
 def test_a_longer_search_is_ranked_by_match_as_before(library):
     best = library.articles.create(headline="Council council", body="council")
     library.articles.create(headline="Council", body="other words here")
@@ -88,7 +98,8 @@ def test_ranked_search_refuses_a_keyset(library):
 
 
 @pytest.mark.parametrize("text,ranked", [("c", False), ("co", False), (" Co ", False),
-                                         ("cou", True), ("co op", True), ("", False),
+                                         ("cou", True), ("co op", False), ("the m", False),
+                                         ("co ops", True), ("op co", False), ("", False),
                                          ("é", False), ("!!", False)])
 def test_which_searches_are_ranked(text, ranked):
     assert ranks_search(text) is ranked

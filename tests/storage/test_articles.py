@@ -136,3 +136,15 @@ def test_a_code_stored_before_the_table_is_kept_when_other_fields_change(library
     a = library.articles.create(headline="x")
     library.conn.execute("UPDATE articles SET language = 'xx' WHERE id = ?", (a.id,))
     assert library.articles.update(a.id, headline="y", language="xx").language == "xx"
+
+
+def test_sections_are_those_outside_the_trash_a_to_z_whatever_the_case(library):
+    for section in ("sport", "News", "", "Business", "News", "Weather"):
+        library.articles.create(headline=section or "none", section=section)
+    trashed = library.articles.create(headline="only in the trash", section="Obituaries")
+    library.articles.trash(trashed.id)
+    kept = library.articles.create(headline="one of two", section="Weather")
+    library.articles.trash(kept.id)  # its section keeps the other article
+    assert library.articles.sections() == ["Business", "News", "sport", "Weather"]
+    library.articles.restore(trashed.id)
+    assert "Obituaries" in library.articles.sections()
