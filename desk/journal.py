@@ -13,8 +13,7 @@ one, never half of one. No Qt here; desk/gui/journal_keeper.py wires it to the w
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
+import functools
 import os
 import tempfile
 import time
@@ -40,6 +39,8 @@ def library_key(library_path) -> str:
         resolved = url_without_password(str(library_path))
     else:
         resolved = str(Path(library_path).expanduser().resolve())
+    import hashlib  # hashlib and json: imported when first used, not before the first paint
+
     return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -76,8 +77,13 @@ class Journal:
     def __init__(self, library_path, folder: Path | None = None, pid: int | None = None):
         self.library_path = library_path if is_url(library_path) else Path(library_path)
         self.folder = Path(folder) if folder is not None else default_folder()
-        self.key = library_key(self.library_path)
         self.pid = os.getpid() if pid is None else pid
+
+    @functools.cached_property
+    def key(self) -> str:
+        """The library's part of the entries' names (library_key), worked out when first
+        needed: not while the window starts."""
+        return library_key(self.library_path)
 
     def _path(self, article_id: int) -> Path:
         return self.folder / f"{self.key}-{int(article_id)}-{self.pid}.json"
@@ -86,6 +92,8 @@ class Journal:
               in_steps: bool = False) -> Path:
         """Replace this process's entry for the article. Raises OSError (disk full, ...).
         in_steps: encode long text in short steps (a worker thread beside the GUI's)."""
+        import json
+
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self._path(article_id)
         data = {"format": FORMAT, "library": str(self.library_path), "article_id": article_id,
@@ -136,6 +144,8 @@ CHUNK = 16_384  # characters of a long string escaped per step
 
 
 def _json(value) -> str:
+    import json
+
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(str(k))}: {_json(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
@@ -157,6 +167,8 @@ def encode(data: dict) -> bytes:
 
 
 def read_entry(path: Path) -> Entry | None:
+    import json
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or not isinstance(data.get("fields"), dict):

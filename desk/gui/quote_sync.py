@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from desk.checking import CheckInputs, check_inputs, check_with
 from desk.model import DeskError, QuoteSpan
 from desk.operations.changes import Changes
-from desk.review.reattach import diff_sync
 from desk.storage.edits import busy_timeout, is_busy
 from desk.storage.quotes import QuoteDiff, QuoteTag, tagged_of
 
@@ -49,6 +48,8 @@ def plan(request: SyncRequest, rows: Sequence[QuoteTag], inputs: CheckInputs | N
     if spans is None:
         assert inputs is not None
         spans = tuple(check_with(request.text, inputs, spelling=False).all_quotes)
+    from desk.review.reattach import diff_sync  # rapidfuzz: imported after the paint
+
     return diff_sync(request.article_id, rows, spans)
 
 
