@@ -25,7 +25,8 @@ CORE_FIRST = ("desk.storage", "desk.storage.edits", "desk.checking", "desk.revie
               "desk.operations.articles", "desk.operations.editing",
               "desk.journal", "desk.journal_writer", "desk.languages", "desk.editor_name")
 WARM_LATER = ("desk.review.reattach", "desk.review", "desk.review.queue",
-              "desk.review.reports", "desk.review.verify", "desk.review.tags", "desk.review.material_files", "desk.operations.dictionary",
+              "desk.review.reports", "desk.review.verify", "desk.review.tags",
+              "desk.review.material_files", "desk.operations.dictionary",
               "desk.operations.materials", "desk.operations.quotes", "desk.operations.sources",
               "desk.export.gate", "desk.importing")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -23,7 +24,9 @@ from desk.checking import CheckInputs, check_inputs, check_with
 from desk.model import DeskError, QuoteSpan
 from desk.operations.changes import Changes
 from desk.storage.edits import busy_timeout, is_busy
-from desk.storage.quotes import QuoteDiff, QuoteTag, tagged_of
+
+if TYPE_CHECKING:
+    from desk.storage.quotes import QuoteDiff, QuoteTag
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +59,8 @@ def plan(request: SyncRequest, rows: Sequence[QuoteTag], inputs: CheckInputs | N
 def work(request: SyncRequest, reader) -> tuple[QuoteDiff, str]:
     """The worker's whole job on its own connection ``reader``: (diff, the fingerprint of
     the rows it was computed from)."""
+    from desk.storage.quotes import tagged_of
+
     rows, fingerprint = reader.quotes.snapshot(request.article_id)
     inputs = None if request.spans is not None else check_inputs(
         reader, request.article_id, tagged=tagged_of(rows))
