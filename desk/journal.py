@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import tempfile
 import time
@@ -39,7 +40,7 @@ def library_key(library_path) -> str:
         resolved = url_without_password(str(library_path))
     else:
         resolved = str(Path(library_path).expanduser().resolve())
-    import hashlib  # hashlib and json: imported when first used, not before the first paint
+    import hashlib  # imported when first used (OpenSSL's set-up), not before the first paint
 
     return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
@@ -92,8 +93,6 @@ class Journal:
               in_steps: bool = False) -> Path:
         """Replace this process's entry for the article. Raises OSError (disk full, ...).
         in_steps: encode long text in short steps (a worker thread beside the GUI's)."""
-        import json
-
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self._path(article_id)
         data = {"format": FORMAT, "library": str(self.library_path), "article_id": article_id,
@@ -144,8 +143,6 @@ CHUNK = 16_384  # characters of a long string escaped per step
 
 
 def _json(value) -> str:
-    import json
-
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(str(k))}: {_json(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
@@ -167,8 +164,6 @@ def encode(data: dict) -> bytes:
 
 
 def read_entry(path: Path) -> Entry | None:
-    import json
-
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or not isinstance(data.get("fields"), dict):

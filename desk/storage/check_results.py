@@ -18,6 +18,7 @@ Nothing has to remember to invalidate: a change anywhere is seen by the next rea
 from __future__ import annotations
 
 import builtins
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,7 +75,7 @@ class Freshness:
 class CheckResults(Manager):
     def inputs_version(self) -> str:
         """The library-wide part of every version (see the module docstring)."""
-        import hashlib  # hashlib and json: imported when first used, not at the window's start
+        import hashlib  # imported when first used (OpenSSL's set-up), not at the window's start
 
         from desk import __version__
 
@@ -105,8 +106,6 @@ class CheckResults(Manager):
 
     def read(self, *, with_items: bool = True) -> Freshness:
         """Every live article's stored result if fresh, and the ids of the stale ones."""
-        import json
-
         inputs = self.inputs_version()
         sql = (f"WITH v AS ({_ARTICLE_VERSION.format(where='')}) "
                "SELECT v.article_id, v.version, r.version = v.version AS fresh, "
@@ -130,8 +129,6 @@ class CheckResults(Manager):
 
     def get(self, article_id: int) -> StoredResult | None:
         """The stored result of one article, fresh or not (None when there is none)."""
-        import json
-
         row = self._one("SELECT * FROM check_results WHERE article_id = ?", (article_id,))
         if row is None:
             return None
@@ -141,8 +138,6 @@ class CheckResults(Manager):
     def store(self, results: Iterable[StoredResult]) -> int:
         """Keep these results (one transaction); an article gone meanwhile is skipped.
         Returns how many were stored."""
-        import json
-
         stamp = now()
         rows = [(r.article_id, r.version, r.quotations, r.unverified, r.orphaned,
                  json.dumps([list(i) for i in r.items], ensure_ascii=False), stamp)

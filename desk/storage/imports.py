@@ -6,6 +6,7 @@ batch row is the marker that lets a killed import be resumed or rolled back clea
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -112,8 +113,6 @@ class ImportBatches(Manager):
     def imported_from(self, hashes: Iterable[str]) -> dict[str, ImportedFile]:
         """For each content hash, the oldest article not in the trash that a finished import
         brought in from a file with those bytes (hashes never imported are left out)."""
-        import json  # not at import: the window's start does without it
-
         wanted = sorted({h for h in hashes if h})
         if not wanted:
             return {}
