@@ -62,9 +62,8 @@ class Unlocked:
 def _host() -> str:
     """This machine's name (socket.gethostname()'s answer: the kernel's node name, read
     without importing socket and uuid, some 8 ms at the window's start)."""
-    uname = getattr(os, "uname", None)
-    if uname is not None:
-        return uname().nodename
+    if hasattr(os, "uname"):
+        return os.uname().nodename
     import socket
 
     return socket.gethostname()
