@@ -1,6 +1,7 @@
 """Start-up to the first paint: desk against a bare PySide6 window with the same article.
 
     .venv/bin/python tests/bench/bench_startup.py [--words 10000] [--runs 7] [--old CHECKOUT]
+        [--instructions]
 
 Each run is a fresh process, timed from its launch to the line it prints once the first
 paint of its window is done: desk (`python -m desk --db LIB` with DESK_EXIT_WHEN_PAINTED=1,
