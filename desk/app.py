@@ -17,13 +17,14 @@ _T0 = time.perf_counter()
 # The Qt-free core the window needs before its first paint, imported before PySide6 is:
 # once PySide6 is loaded, its "feature" import hook reads the source of every module
 # imported after it (to see whether it uses PySide6), which made the core's imports
-# (sqlite_utils, rapidfuzz, the checks) cost half as much again at start-up. The rest of
-# the core (the review queue and reports, the other operations, import and export) is
+# (sqlite_utils, the checks) cost half as much again at start-up. The rest of the core
+# (the article operations and the status gate, the quotation sync's pairing with
+# rapidfuzz, the review queue and reports, the other operations, import and export) is
 # imported after the paint (WARM_LATER, in a thread) or when first used.
-CORE_FIRST = ("desk.storage", "desk.storage.edits", "desk.checking", "desk.review.gate",
-              "desk.review.reattach", "desk.operations.articles", "desk.operations.editing",
+CORE_FIRST = ("desk.storage", "desk.storage.edits", "desk.checking", "desk.operations.editing",
               "desk.journal", "desk.journal_writer", "desk.languages", "desk.editor_name")
-WARM_LATER = ("desk.review", "desk.review.queue", "desk.review.reports", "desk.review.verify",
+WARM_LATER = ("desk.operations.articles", "desk.review.reattach", "desk.review",
+              "desk.review.queue", "desk.review.reports", "desk.review.verify",
               "desk.review.tags", "desk.review.material_files", "desk.operations.dictionary",
               "desk.operations.materials", "desk.operations.quotes", "desk.operations.sources",
               "desk.export.gate", "desk.importing")

@@ -13,7 +13,7 @@ one, never half of one. No Qt here; desk/gui/journal_keeper.py wires it to the w
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import functools
 import json
 import os
 import tempfile
@@ -40,6 +40,8 @@ def library_key(library_path) -> str:
         resolved = url_without_password(str(library_path))
     else:
         resolved = str(Path(library_path).expanduser().resolve())
+    import hashlib  # imported when first used (OpenSSL's set-up), not before the first paint
+
     return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
@@ -76,8 +78,13 @@ class Journal:
     def __init__(self, library_path, folder: Path | None = None, pid: int | None = None):
         self.library_path = library_path if is_url(library_path) else Path(library_path)
         self.folder = Path(folder) if folder is not None else default_folder()
-        self.key = library_key(self.library_path)
         self.pid = os.getpid() if pid is None else pid
+
+    @functools.cached_property
+    def key(self) -> str:
+        """The library's part of the entries' names (library_key), worked out when first
+        needed: not while the window starts."""
+        return library_key(self.library_path)
 
     def _path(self, article_id: int) -> Path:
         return self.folder / f"{self.key}-{int(article_id)}-{self.pid}.json"

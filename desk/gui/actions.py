@@ -23,7 +23,11 @@ def _help(win, name: str):
 
 
 def _action(parent, text, slot=None, shortcut=None, tip=None, checkable=False):
-    act = QAction(text, parent)
+    # QAction(parent) and setText rather than QAction(text, parent): that overload's
+    # resolution sets up QIcon's Python type (its 151-name ThemeIcon enum, some 14 million
+    # instructions) before the window's first paint, and nothing else there needs it
+    act = QAction(parent)
+    act.setText(text)
     if shortcut is not None:
         if isinstance(shortcut, (list, tuple)):
             act.setShortcuts([QKeySequence(s) for s in shortcut])

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import platform
 from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-from desk.gui import file_dialog
 
 IMPORT_FILTER = "Articles (*.md *.markdown *.txt *.text *.html *.htm *.docx);;All files (*)"
 
@@ -23,6 +20,8 @@ def show_info(parent, message: str, title: str = "desk") -> None:
 
 
 def versions() -> dict[str, str]:
+    import platform  # not at import: some 8 million instructions before the first paint
+
     import PySide6
     from PySide6.QtCore import qVersion
 
@@ -52,11 +51,15 @@ def ask_revision_label(parent) -> str | None:
 
 def choose_import_files(parent, library_path=None) -> list[str]:
     """Files to import; never the library's own files (see file_dialog for why)."""
+    from desk.gui import file_dialog
+
     return file_dialog.open_file_names(parent, "Import articles", str(Path.home()),
                                        IMPORT_FILTER, library_path=library_path)
 
 
 def choose_backup_path(parent, suggestion: str, library_path=None) -> str | None:
+    from desk.gui import file_dialog
+
     return file_dialog.save_file_name(parent, "Back up the library", suggestion,
                                       "desk library (*.db);;All files (*)",
                                       library_path=library_path)

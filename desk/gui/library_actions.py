@@ -10,14 +10,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from desk.model import DeskError
-from desk.operations import articles as ops
 from desk.storage.locks import LockHeld
+
+
+def _ops():
+    """desk.operations.articles, imported at the first action (not before the first paint)."""
+    from desk.operations import articles
+
+    return articles
 
 
 class LibraryActions:
     def new_article(self) -> int | None:
         language = {"language": self.new_language} if self.new_language else {}
-        article = self._run(ops.new_article, **language)
+        article = self._run(_ops().new_article, **language)
         if article is None:
             return None
         self._leave_trash()
@@ -31,7 +37,7 @@ class LibraryActions:
         aid = self.current_id()
         if aid is None:
             return None
-        copy = self._run(ops.duplicate_article, article_id=aid)
+        copy = self._run(_ops().duplicate_article, article_id=aid)
         if copy is None:
             return None
         self.reload(select=copy.id)
@@ -59,7 +65,7 @@ class LibraryActions:
         if answer != QMessageBox.Yes:
             return False
         row = self.view.currentIndex().row()
-        if self._run(ops.trash_article, article_id=aid) is None:
+        if self._run(_ops().trash_article, article_id=aid) is None:
             return False
         self.model.refresh()
         self.article_trashed.emit(aid)
@@ -77,7 +83,7 @@ class LibraryActions:
         if aid is None:
             self._tell("Select an article in the trash to restore it.")
             return False
-        if self._run(ops.restore_article, article_id=aid) is None:
+        if self._run(_ops().restore_article, article_id=aid) is None:
             return False
         self._leave_trash()
         self.reload(select=aid)

@@ -32,7 +32,6 @@ from desk.gui.edit_dispatch import QuietTimer, for_body
 from desk.gui.mark_index import MarkIndex, OffsetMap
 from desk.gui.mark_painter import MarkPainter
 from desk.model import DeskError
-from desk.review.reattach import sync_quotes
 
 DEBOUNCE_MS = 300
 PREPARING_POLL_MS = 200  # how often the checker looks whether spelling is ready
@@ -184,6 +183,8 @@ class LiveChecker(QObject):
         spans = self.raw_quotes if self.report is not None and self.report_text == current else None
         if spans is None:
             spans = check_with(current, self.inputs(), spelling=False).all_quotes
+        from desk.review.reattach import sync_quotes  # rapidfuzz: imported after the paint
+
         rows = sync_quotes(self.library, self.article_id, spans=spans)
         self.quotes_synced.emit()
         return rows

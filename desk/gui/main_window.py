@@ -6,10 +6,19 @@ lives in those parts, and what changed in the library reaches them through the r
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from desk.gui import dialogs, edit_lock, file_actions, library_switch, panel_docks, recovery, team_changes, view_actions
+from desk.gui import (
+    dialogs,
+    edit_lock,
+    file_actions,
+    first_paint,
+    library_switch,
+    panel_docks,
+    recovery,
+    team_changes,
+    view_actions,
+)
 from desk.gui.actions import build_menus
 from desk.gui.autosave import Autosaver
 from desk.gui.change_wiring import connect_changes
@@ -52,12 +61,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks)
         self.setDocumentMode(True)
-        from desk.paths import resource_path
-
-        icon = resource_path("icons/desk.svg")
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
-
+        if not first_paint.later(self._set_icon):  # QIcon and the SVG engine: after the paint
+            self._set_icon()
         self._build_centre()
         self._build_library_dock()
         self.panels = parts.panels
@@ -80,6 +85,15 @@ class MainWindow(QMainWindow):
         if open_last:
             self.open_first_article()
         self._update_article_actions()
+
+    def _set_icon(self) -> None:
+        from PySide6.QtGui import QIcon
+
+        from desk.paths import resource_path
+
+        icon = resource_path("icons/desk.svg")
+        if icon.exists() and not self.closed:
+            self.setWindowIcon(QIcon(str(icon)))
 
     # -- layout ------------------------------------------------------------------------
     def _build_centre(self) -> None:

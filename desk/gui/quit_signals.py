@@ -1,13 +1,14 @@
 """SIGTERM and SIGHUP (logout, shutdown, a closed terminal) save and close the window.
 
 Qt's event loop runs in C++, where Python cannot run its signal handlers; a wake-up
-socket (signal.set_wakeup_fd) watched by a QSocketNotifier hands control back to Python
+pipe (signal.set_wakeup_fd; a pipe, not a socket pair: the socket module is not imported
+before the window's first paint) watched by a QSocketNotifier hands control back to Python
 as soon as a signal arrives, and the handler then closes the window on the Qt loop."""
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
@@ -20,17 +21,17 @@ class QuitOnSignal(QObject):
         super().__init__(parent)
         self.on_signal = on_signal
         self.received: list[int] = []
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
-        self._old_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._reader, self._writer = os.pipe()
+        os.set_blocking(self._reader, False)
+        os.set_blocking(self._writer, False)
+        self._old_fd = signal.set_wakeup_fd(self._writer)
         self._old = {s: signal.signal(s, self._handle) for s in SIGNALS}
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Read, self)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Read, self)
         self._notifier.activated.connect(self._drain)
 
     def _drain(self, *_):
         try:
-            while self._reader.recv(64):
+            while os.read(self._reader, 64):
                 pass
         except (BlockingIOError, InterruptedError):
             pass
@@ -45,5 +46,5 @@ class QuitOnSignal(QObject):
             signal.signal(s, old)
         signal.set_wakeup_fd(self._old_fd)
         self._notifier.setEnabled(False)
-        self._reader.close()
-        self._writer.close()
+        os.close(self._reader)
+        os.close(self._writer)

@@ -16,15 +16,17 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desk.checking import CheckInputs, check_inputs, check_with
 from desk.model import DeskError, QuoteSpan
 from desk.operations.changes import Changes
-from desk.review.reattach import diff_sync
 from desk.storage.edits import busy_timeout, is_busy
-from desk.storage.quotes import QuoteDiff, QuoteTag, tagged_of
+
+if TYPE_CHECKING:
+    from desk.storage.quotes import QuoteDiff, QuoteTag
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +51,16 @@ def plan(request: SyncRequest, rows: Sequence[QuoteTag], inputs: CheckInputs | N
     if spans is None:
         assert inputs is not None
         spans = tuple(check_with(request.text, inputs, spelling=False).all_quotes)
+    from desk.review.reattach import diff_sync  # rapidfuzz: imported after the paint
+
     return diff_sync(request.article_id, rows, spans)
 
 
 def work(request: SyncRequest, reader) -> tuple[QuoteDiff, str]:
     """The worker's whole job on its own connection ``reader``: (diff, the fingerprint of
     the rows it was computed from)."""
+    from desk.storage.quotes import tagged_of
+
     rows, fingerprint = reader.quotes.snapshot(request.article_id)
     inputs = None if request.spans is not None else check_inputs(
         reader, request.article_id, tagged=tagged_of(rows))

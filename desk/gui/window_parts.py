@@ -22,7 +22,6 @@ from desk.gui.live_checks import LiveChecker
 from desk.gui.op_runner import OperationRunner
 from desk.gui.panel_set import PanelSet
 from desk.gui.panels.problems import ProblemsPanel
-from desk.gui.status_gate import request_status_change
 
 if TYPE_CHECKING:
     from desk.gui.main_window import MainWindow
@@ -59,6 +58,15 @@ class WindowParts:
         absent = [name for name in PANEL_TITLES if name not in self.panels]
         if absent:
             raise TypeError(f"the window cannot start without the panels: {', '.join(absent)}")
+
+
+def request_status_change(parent: QWidget, runner: OperationRunner, article_id: int,
+                          new_status: str) -> bool:
+    """desk.gui.status_gate's request_status_change, imported when a status first changes
+    (its dialog and desk.operations.articles are not needed before the first paint)."""
+    from desk.gui.status_gate import request_status_change as request
+
+    return request(parent, runner, article_id, new_status)
 
 
 def panel_makers(library: Library, runner: OperationRunner) -> dict[str, Callable[[], QWidget]]:

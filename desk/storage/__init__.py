@@ -22,6 +22,7 @@ command line at open, the window from its Preferences); storage never guesses.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sqlite3
@@ -35,8 +36,6 @@ from urllib.parse import quote
 from desk.paths import is_database_url, lookalike_url, masked
 from desk.storage import files, migrations
 from desk.storage.articles import Articles
-from desk.storage.check_results import CheckResults
-from desk.storage.dictionary import Dictionary
 from desk.storage.engine import Engine, SqliteEngine
 from desk.storage.errors import (
     LibraryCorrupt,
@@ -46,20 +45,22 @@ from desk.storage.errors import (
     sqlite_version,
     storage_errors,
 )
-from desk.storage.exports import ExportLog
-from desk.storage.imports import ImportBatches
-from desk.storage.locks import EditLocks
-from desk.storage.materials import Materials
-from desk.storage.queue import QueueRows
-from desk.storage.quotes import Quotes
-from desk.storage.revisions import Revisions
-from desk.storage.sources import Sources
-from desk.storage.status_log import StatusLog
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from desk.storage.check_results import CheckResults
+    from desk.storage.dictionary import Dictionary
+    from desk.storage.exports import ExportLog
+    from desk.storage.imports import ImportBatches
+    from desk.storage.locks import EditLocks
+    from desk.storage.materials import Materials
     from desk.storage.pg_listen import Change, ChangeListener
+    from desk.storage.queue import QueueRows
+    from desk.storage.quotes import Quotes
+    from desk.storage.revisions import Revisions
+    from desk.storage.sources import Sources
+    from desk.storage.status_log import StatusLog
 
 log = logging.getLogger(__name__)
 
@@ -85,17 +86,75 @@ class Library:
         # Where the library is, for messages: its file, or its URL without the password.
         self.where = where if where is not None else str(path)
         self.articles = Articles(self)
-        self.revisions = Revisions(self)
-        self.sources = Sources(self)
-        self.quotes = Quotes(self)
-        self.dictionary = Dictionary(self)
-        self.exports = ExportLog(self)
-        self.materials = Materials(self)
-        self.status_log = StatusLog(self)
-        self.imports = ImportBatches(self)
-        self.check_results = CheckResults(self)
-        self.queue = QueueRows(self)
-        self.locks = EditLocks(self)  # editing locks (desk.storage.locks)
+        # the other managers are made (and their modules imported) when first used: the
+        # window's start lists articles and needs none of them before its first paint
+
+    @functools.cached_property
+    def revisions(self) -> Revisions:
+        from desk.storage.revisions import Revisions
+
+        return Revisions(self)
+
+    @functools.cached_property
+    def sources(self) -> Sources:
+        from desk.storage.sources import Sources
+
+        return Sources(self)
+
+    @functools.cached_property
+    def quotes(self) -> Quotes:
+        from desk.storage.quotes import Quotes
+
+        return Quotes(self)
+
+    @functools.cached_property
+    def dictionary(self) -> Dictionary:
+        from desk.storage.dictionary import Dictionary
+
+        return Dictionary(self)
+
+    @functools.cached_property
+    def exports(self) -> ExportLog:
+        from desk.storage.exports import ExportLog
+
+        return ExportLog(self)
+
+    @functools.cached_property
+    def materials(self) -> Materials:
+        from desk.storage.materials import Materials
+
+        return Materials(self)
+
+    @functools.cached_property
+    def status_log(self) -> StatusLog:
+        from desk.storage.status_log import StatusLog
+
+        return StatusLog(self)
+
+    @functools.cached_property
+    def imports(self) -> ImportBatches:
+        from desk.storage.imports import ImportBatches
+
+        return ImportBatches(self)
+
+    @functools.cached_property
+    def check_results(self) -> CheckResults:
+        from desk.storage.check_results import CheckResults
+
+        return CheckResults(self)
+
+    @functools.cached_property
+    def queue(self) -> QueueRows:
+        from desk.storage.queue import QueueRows
+
+        return QueueRows(self)
+
+    @functools.cached_property
+    def locks(self) -> EditLocks:
+        """Editing locks (desk.storage.locks)."""
+        from desk.storage.locks import EditLocks
+
+        return EditLocks(self)
 
     @property
     def db(self) -> Database:

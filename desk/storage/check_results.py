@@ -18,7 +18,6 @@ Nothing has to remember to invalidate: a change anywhere is seen by the next rea
 from __future__ import annotations
 
 import builtins
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -77,6 +76,8 @@ class Freshness:
 class CheckResults(Manager):
     def inputs_version(self) -> str:
         """The library-wide part of every version (see the module docstring)."""
+        import hashlib  # imported when first used (OpenSSL's set-up), not at the window's start
+
         from desk import __version__
 
         h = hashlib.sha256(f"{RESULT_FORMAT}|{__version__}".encode())

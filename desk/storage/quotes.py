@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -223,6 +222,8 @@ def _check(values: dict[str, Any]) -> None:
 
 
 def _digest(rows: Iterable[QuoteTag]) -> str:
+    import hashlib  # imported when first used, not at the window's start
+
     values = sorted((tuple(getattr(r, c) for c in _COLUMNS) for r in rows), key=lambda t: t[0])
     return hashlib.blake2b(repr(values).encode("utf-8"), digest_size=16).hexdigest()
 

@@ -1,6 +1,7 @@
 """Start-up to the first paint: desk against a bare PySide6 window with the same article.
 
     .venv/bin/python tests/bench/bench_startup.py [--words 10000] [--runs 7] [--old CHECKOUT]
+        [--instructions]
 
 Each run is a fresh process, timed from its launch to the line it prints once the first
 paint of its window is done: desk (`python -m desk --db LIB` with DESK_EXIT_WHEN_PAINTED=1,
@@ -10,6 +11,12 @@ desk, [old desk,] floor, ...) on a shared machine; medians of --runs after one w
 each, bytecode cached and the spelling index built, as an installed desk has them. Target (issue 12): desk within 1.5x of
 the floor. --old CHECKOUT: an older desk checkout run with this venv's Python (it must
 know DESK_EXIT_WHEN_PAINTED: desk/app.py's ``_quit_when_painted``).
+
+--instructions: each start run once under valgrind (callgrind), counting the instructions
+executed from the launch to the "painted" line (the process ends there: a sitecustomize on
+PYTHONPATH ends it as the line is written, so no exit work is counted). The count barely moves
+on a busy machine, unlike the wall time; ratios against the bare window as above. The held
+work's RELEASE_MS is lengthened there (DESK_RELEASE_MS), as valgrind is some 50 times slower.
 """
 
 from __future__ import annotations
@@ -74,6 +81,47 @@ def timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float | None]:
     return elapsed, cpu
 
 
+# Ends the process when it writes its "painted" line (instruction counts: nothing after it).
+EXIT_AT_PAINT = """
+import os, sys
+
+class _ExitAtPaint:
+    def __init__(self, out):
+        self._out = out
+
+    def write(self, text):
+        n = self._out.write(text)
+        if text.startswith("painted"):
+            self._out.write("\\n")
+            self._out.flush()
+            os._exit(0)
+        return n
+
+    def __getattr__(self, name):
+        return getattr(self._out, name)
+
+sys.stdout = _ExitAtPaint(sys.stdout)
+"""
+
+
+def instructions(cmd: list[str], env: dict, cwd: Path, tmp: Path) -> int:
+    """Instructions executed (callgrind's Ir) from the launch to the "painted" line."""
+    hook = tmp / "exit-at-paint"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(EXIT_AT_PAINT, encoding="utf-8")
+    out = tmp / "callgrind.out"
+    env = dict(env, PYTHONPATH=str(hook), DESK_RELEASE_MS="600000")
+    run = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd]
+    proc = subprocess.run(run, cwd=cwd, env=env, capture_output=True, text=True, timeout=1800)
+    if "painted" not in proc.stdout:
+        raise SystemExit(f"{' '.join(cmd[:4])}: no first paint reported under valgrind "
+                         f"({proc.stderr[-500:]!r})")
+    for line in out.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("summary:", "totals:")):
+            return int(line.split()[1])
+    raise SystemExit("no instruction count in callgrind's output")
+
+
 def library_with(path: Path, text: str) -> None:
     from desk.storage import Library
 
@@ -87,6 +135,8 @@ def main(argv=None) -> int:
     ap.add_argument("--words", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--old", type=Path, help="an older desk checkout to compare with")
+    ap.add_argument("--instructions", action="store_true",
+                    help="count instructions under valgrind (one run each) instead of timing")
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="desk-bench-startup-") as tmp_name:
         tmp = Path(tmp_name)
@@ -111,6 +161,16 @@ def main(argv=None) -> int:
             runs[name] = ([sys.executable, "-m", "desk", "--db", str(db)], env, checkout)
         for label, run in runs.items():  # warm-up: bytecode, the OS's file cache, settings
             timed(*run)
+        if a.instructions:
+            counts = {}
+            for label, run in runs.items():
+                counts[label] = instructions(*run, tmp)
+            floor_ir = counts["bare QPlainTextEdit"]
+            print(f"start-up to the first paint, a {a.words:,}-word article, instructions "
+                  "executed (valgrind --tool=callgrind):")
+            for label, got in counts.items():
+                print(f"  {label:20} {got / 1e6:7,.0f} M  {got / floor_ir:.2f}x the bare window")
+            return 0
         times: dict[str, list[float]] = {label: [] for label in runs}
         cpus: dict[str, list[float]] = {label: [] for label in runs}
         for _ in range(a.runs):

@@ -74,3 +74,40 @@ def test_start_up_collects_nothing_before_the_first_paint_then_freezes_what_it_m
         window.quit_on_signal.uninstall()
         library.close()
         gc.unfreeze()
+
+
+@pytest.mark.subprocess
+def test_what_the_first_paint_does_without_is_not_imported_before_it(db_path):
+    """rapidfuzz (the quotation sync), socket, uuid, platform, hashlib, the article
+    operations and the managers the window does not list with come after the first paint;
+    so does the window icon (QIcon's type set-up), and they are all there once it is done."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication, QElapsedTimer\n"
+        "from desk.app import WARM_LATER, start_window\n"
+        "from desk.gui import first_paint\n"
+        "LATER = ('rapidfuzz', 'socket', 'uuid', 'platform', 'hashlib',\n"
+        "         'desk.operations.articles', 'desk.review.reattach', 'desk.storage.quotes',\n"
+        "         'desk.storage.revisions', 'desk.gui.status_gate')\n"
+        "app, library, window = start_window(sys.argv[1], recover=False)\n"
+        "print(sorted(m for m in LATER if m in sys.modules), window.windowIcon().isNull())\n"
+        "clock = QElapsedTimer()\n"
+        "clock.start()\n"
+        "while first_paint.holding() and clock.elapsed() < 20000:\n"
+        "    QCoreApplication.processEvents()\n"
+        "print(first_paint.holding(), window.windowIcon().isNull(),\n"
+        "      window.library.quotes is window.library.quotes)\n"
+        "window.autosaver.dirty = False\n"
+        "window.close()\n"
+        "window.checker.shutdown()\n"
+        "window.quit_on_signal.uninstall()\n"
+        "library.close()\n")
+    from desk.storage import Library
+
+    Library.open(db_path).close()
+    proc = subprocess.run([sys.executable, "-c", script, str(db_path)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    before, after = proc.stdout.splitlines()[:2]
+    assert before == "[] True"
+    assert after == "False False True"
