@@ -249,3 +249,30 @@ def test_a_constraint_is_a_refused_change(library):
 
 def test_sqlite_version_is_offered_by_storage():
     assert sqlite_version() == sqlite3.sqlite_version
+
+
+def test_a_new_library_on_a_full_disk_leaves_no_file_behind(tmp_path, monkeypatch):
+    """'nothing was changed' holds for a new library too: no empty stub is left."""
+    from desk.storage import migrations
+
+    def full(conn, path):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(migrations, "migrate", full)
+    path = tmp_path / "new.db"
+    with pytest.raises(LibraryFull):
+        Library.open(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_keeps_an_existing_library_file(filled, monkeypatch):
+    from desk.storage import migrations
+
+    def full(conn, path):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    size = filled.stat().st_size
+    monkeypatch.setattr(migrations, "migrate", full)
+    with pytest.raises(LibraryFull):
+        Library.open(filled)
+    assert filled.stat().st_size == size
