@@ -149,8 +149,9 @@ class Library:
                 raise StorageError(
                     f"cannot create the library folder {path.parent}: {exc.strerror}") from exc
             if not os.access(path.parent, os.W_OK):
-                raise LibraryReadOnly(
-                    f"cannot create a library in {path.parent}: permission denied")
+                why = "the disk is read-only" if _on_read_only_disk(path.parent) \
+                    else "permission denied"
+                raise LibraryReadOnly(f"cannot create a library in {path.parent}: {why}")
         read_only = not is_new and not _writable(path)
         try:
             with storage_errors(path, opening=True):
@@ -405,6 +406,13 @@ def _pg_listen() -> types.ModuleType:
     import desk.storage.pg_listen as pg_listen
 
     return pg_listen
+
+
+def _on_read_only_disk(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # cannot tell, or no statvfs here
+        return False
 
 
 def _remove_new_library(path: Path) -> None:

@@ -276,3 +276,17 @@ def test_a_full_disk_keeps_an_existing_library_file(filled, monkeypatch):
     with pytest.raises(LibraryFull):
         Library.open(filled)
     assert filled.stat().st_size == size
+
+
+def test_a_new_library_on_a_read_only_disk_says_read_only(tmp_path, monkeypatch):
+    import types
+
+    import desk.storage as storage
+
+    real = os.statvfs
+    monkeypatch.setattr(storage.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(storage.os, "statvfs", lambda folder: types.SimpleNamespace(
+        f_flag=real(folder).f_flag | os.ST_RDONLY))
+    with pytest.raises(LibraryReadOnly) as info:
+        Library.open(tmp_path / "new.db")
+    assert one_line(info.value) == f"cannot create a library in {tmp_path}: the disk is read-only"
