@@ -290,3 +290,29 @@ def test_a_new_library_on_a_read_only_disk_says_read_only(tmp_path, monkeypatch)
     with pytest.raises(LibraryReadOnly) as info:
         Library.open(tmp_path / "new.db")
     assert one_line(info.value) == f"cannot create a library in {tmp_path}: the disk is read-only"
+
+
+def test_an_io_error_beside_a_full_disk_is_a_full_disk(monkeypatch):
+    """Opening a WAL library on a full disk fails creating its -shm: SQLite says only
+    "disk I/O error", which told the editor nothing."""
+    import types
+
+    from desk.storage import errors
+
+    monkeypatch.setattr(errors.shutil, "disk_usage",
+                        lambda folder: types.SimpleNamespace(total=10**6, used=10**6, free=0))
+    error = translate(sqlite3.OperationalError("disk I/O error"), "lib.db", opening=True)
+    assert type(error) is LibraryFull
+    assert "full disk" in one_line(error)
+
+
+def test_an_io_error_with_room_left_stays_an_io_error(monkeypatch):
+    import types
+
+    from desk.storage import errors
+
+    monkeypatch.setattr(errors.shutil, "disk_usage",
+                        lambda folder: types.SimpleNamespace(total=10**9, used=0, free=10**9))
+    error = translate(sqlite3.OperationalError("disk I/O error"), "lib.db", opening=True)
+    assert type(error) is StorageError
+    assert one_line(error) == "cannot open the library lib.db: disk I/O error"
