@@ -30,7 +30,9 @@ def describe(problem: Problem, text: str = "") -> str:
         if line_end != -1:
             end = min(end, line_end)
         excerpt = " ".join(text[problem.start:max(end, problem.end)].split())
-        if len(excerpt) > 40:
+        if excerpt in problem.message:  # the message quotes it already (before shortening)
+            excerpt = ""
+        elif len(excerpt) > 40:
             excerpt = excerpt[:39].rstrip() + "…"
     shown = f" ({excerpt})" if excerpt and excerpt not in problem.message else ""
     return f"{where}{problem.message}{shown}"

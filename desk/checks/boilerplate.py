@@ -41,6 +41,12 @@ _LINE_RE = re.compile(
     r"^[ \t>*#_-]*(?:" + "|".join(_PATTERNS) + r")[ \t.!:*_]*$", re.I | re.M)
 
 
+def is_boilerplate_line(line: str) -> bool:
+    """Whether one line is web-page furniture by this check's rules: what paste and import
+    drop, so a cleaned page leaves nothing for the check to flag."""
+    return len(line) < 120 and _LINE_RE.fullmatch(line.strip()) is not None
+
+
 def boilerplate_problems(text: str, skip: list[tuple[int, int]] | None = None) -> list[Problem]:
     """One error per line of pasted web-page furniture."""
     out = []

@@ -95,8 +95,15 @@ class DockFitter(QObject):
         return max((b.sizeHint().width() for b in bars), default=0) + 8
 
     def _floor(self, host: QDockWidget) -> int:
-        """The narrowest the panels' dock goes before the library is stacked with it."""
-        return max(host.minimumSizeHint().width(), self._tabs_width())
+        """The narrowest the panels' dock goes before the library is stacked with it.
+
+        Any panel of the host's tab group may be the one in front (the host is only the
+        first one shown), and the dock is as wide as the widest of them asks: measuring
+        the host alone let a wide Sources panel unstack the library as soon as it was
+        stacked, and stack it again, on every turn of the event loop."""
+        group = [host, *self.win.tabifiedDockWidgets(host)]
+        widest = max(d.minimumSizeHint().width() for d in group if d is not self.library)
+        return max(widest, self._tabs_width())
 
     def fit(self) -> None:
         """Stack or unstack the library for the width the window has now; then widen the

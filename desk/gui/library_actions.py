@@ -89,6 +89,7 @@ class LibraryActions:
         self.reload(select=aid)
         self.article_restored.emit(aid)
         self.article_selected.emit(aid)
+        self._tell("Restored from the trash.")  # not the trash's "Moved to the trash" still
         return True
 
     def _held_elsewhere(self, aid: int, doing: str) -> str:

@@ -198,13 +198,24 @@ class LibraryPanel(LibraryActions, QWidget):
     def _apply_search(self) -> None:
         self._search_timer.stop()
         if self.search.text() != self.model.filter.search:
+            keep = self.current_id()
             self.model.update_filter(search=self.search.text())
+            self._keep_selected(keep)
             self._update_count()
 
     def _apply_filters(self, *_):
+        keep = self.current_id()
         self.model.update_filter(status=self.status_filter.currentData(),
                                  section=self.section_filter.currentData(),
                                  tag=self.tag_filter.currentData())
+        self._keep_selected(keep)
+
+    def _keep_selected(self, article_id: int | None) -> None:
+        """A new list that still holds the selected article keeps it selected (Delete…,
+        Duplicate act on the selection), without opening it again."""
+        if article_id is not None:
+            self.model.when_shown(lambda: self.current_id() is None
+                                  and self.select(article_id, emit=False))
 
     def _list_shown(self) -> None:
         self._update_count()

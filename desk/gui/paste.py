@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desk.checks.boilerplate import is_boilerplate_line
+
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "button", "iframe", "svg", "template", "select", "input", "meta", "link")
 # Elements whose class or id marks them as page furniture.
@@ -196,7 +198,8 @@ def clean_markdown(text: str) -> str:
     lines = []
     for line in text.replace("\r\n", "\n").replace("\xa0", " ").split("\n"):
         line = line.rstrip()
-        if BOILERPLATE_LINES.match(line.strip(" #>-*")) and len(line) < 120:
+        if (BOILERPLATE_LINES.match(line.strip(" #>-*")) and len(line) < 120) \
+                or is_boilerplate_line(line):
             continue
         lines.append(line)
     out = "\n".join(lines)

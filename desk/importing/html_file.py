@@ -22,6 +22,7 @@ import codecs
 import re
 from pathlib import Path
 
+from desk.checks.boilerplate import is_boilerplate_line
 from desk.importing.decode import Decoded, decode_as, decode_text, file_title, read_bytes
 from desk.importing.markdown_file import ParsedArticle
 from desk.languages import lookup, unknown_message
@@ -283,7 +284,9 @@ def _to_markdown(container) -> str:
     for line in md.split("\n"):
         line = line.rstrip()
         plain = re.sub(r"[*_#>\[\]()\-]+", " ", line).strip()
-        if plain and BOILERPLATE_LINE.match(" ".join(plain.split())):
+        # markdownify escapes the "*" of "Required fields are marked *"
+        if plain and (BOILERPLATE_LINE.match(" ".join(plain.split()))
+                      or is_boilerplate_line(line.replace("\\", ""))):
             continue
         lines.append(line)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")

@@ -39,6 +39,7 @@ from desk.storage.articles import Articles
 from desk.storage.engine import Engine, SqliteEngine
 from desk.storage.errors import (
     LibraryCorrupt,
+    LibraryFull,
     LibraryReadOnly,
     QueryInterrupted,
     StorageError,
@@ -196,7 +197,8 @@ class Library:
         path = Path(path)
         started = time.perf_counter()
         files.sweep_pending_backups()  # temporaries of backups killed mid-copy
-        is_new = not path.exists() or path.stat().st_size == 0
+        created = not path.exists()
+        is_new = created or path.stat().st_size == 0
         if not is_new:
             _check_is_sqlite(path)
         else:
@@ -206,17 +208,23 @@ class Library:
                 raise StorageError(
                     f"cannot create the library folder {path.parent}: {exc.strerror}") from exc
             if not os.access(path.parent, os.W_OK):
-                raise LibraryReadOnly(
-                    f"cannot create a library in {path.parent}: permission denied")
+                why = "the disk is read-only" if _on_read_only_disk(path.parent) \
+                    else "permission denied"
+                raise LibraryReadOnly(f"cannot create a library in {path.parent}: {why}")
         read_only = not is_new and not _writable(path)
-        with storage_errors(path, opening=True):
-            conn = _connect(path, read_only, busy_timeout_ms)
         try:
             with storage_errors(path, opening=True):
-                library = cls._opened(conn, path, read_only=read_only, seed=seed)
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                conn.close()
+                conn = _connect(path, read_only, busy_timeout_ms)
+            try:
+                with storage_errors(path, opening=True):
+                    library = cls._opened(conn, path, read_only=read_only, seed=seed)
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+                raise
+        except LibraryFull:
+            if created:  # "nothing was changed": not even the stub of a new library
+                _remove_new_library(path)
             raise
         library.editor = editor
         log.info("opened the library %s (schema %d%s) in %.3f s", path, library.schema_version,
@@ -457,6 +465,20 @@ def _pg_listen() -> types.ModuleType:
     import desk.storage.pg_listen as pg_listen
 
     return pg_listen
+
+
+def _on_read_only_disk(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # cannot tell, or no statvfs here
+        return False
+
+
+def _remove_new_library(path: Path) -> None:
+    """Take away what a failed first open of a new library left: its file and SQLite's."""
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _writable(path: Path) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 
@@ -56,6 +57,8 @@ class QueryInterrupted(StorageError):
 
 # SQLite's primary result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _READONLY, _CORRUPT, _FULL, _CONSTRAINT, _NOTADB = 5, 6, 8, 11, 13, 19, 26
+_IOERR = 10
+_ROOM = 64 * 1024  # less free than this beside the library, and an I/O error is a full disk
 _INTERRUPT = 9
 
 
@@ -76,7 +79,7 @@ def _kind(exc: sqlite3.Error) -> str:
             return "refused"
         if primary == _INTERRUPT:
             return "interrupted"
-        return "other"
+        return "io" if primary == _IOERR else "other"
     low = str(exc).lower()
     if low == "interrupted":
         return "interrupted"
@@ -90,7 +93,16 @@ def _kind(exc: sqlite3.Error) -> str:
         return "refused"
     if "malformed" in low or "not a database" in low:
         return "corrupt"
-    return "other"
+    return "io" if "disk i/o error" in low else "other"
+
+
+def _no_room_beside(path: str | os.PathLike[str]) -> bool:
+    """Whether the library's folder has no room left: SQLite says only "disk I/O error"
+    when a full disk stops it creating its -shm file, as opening a WAL library does."""
+    try:
+        return shutil.disk_usage(os.path.dirname(os.path.abspath(path))).free < _ROOM
+    except OSError:
+        return False
 
 
 def translate(exc: sqlite3.Error, path: str | os.PathLike[str], *,
@@ -105,7 +117,7 @@ def translate(exc: sqlite3.Error, path: str | os.PathLike[str], *,
     if kind == "read-only":
         return LibraryReadOnly(f"{head} is read-only here (its file or folder cannot be "
                                "written); nothing was changed")
-    if kind == "full":
+    if kind == "full" or (kind == "io" and _no_room_beside(path)):
         return LibraryFull(f"{head} is on a full disk; nothing was changed — free some space "
                            "and try again")
     if kind == "corrupt":

@@ -148,6 +148,18 @@ def library_size(db_path: Path) -> int:
     return total
 
 
+def check_writable(folder: Path) -> None:
+    """Before the free space: a read-only disk reports no free space, which would blame it."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # cannot tell (or no statvfs): the copy will say
+        read_only = False
+    if read_only:
+        raise DeskError(f"cannot write in {folder}: the disk is read-only")
+    if not os.access(folder, os.W_OK):
+        raise DeskError(f"cannot write in {folder}: permission denied")
+
+
 def check_free_space(db_path: Path, folder: Path) -> None:
     need = int(library_size(db_path) * SPACE_MARGIN)
     try:
@@ -177,6 +189,7 @@ def backup(conn: sqlite3.Connection, db_path: Path, target: str | os.PathLike[st
     if not folder.is_dir():
         raise DeskError(f"{folder} is not a folder")
     sweep_stale_backups(folder)
+    check_writable(folder)
     check_free_space(db_path, folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=BACKUP_PREFIX, suffix=BACKUP_SUFFIX, dir=folder)

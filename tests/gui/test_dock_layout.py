@@ -55,3 +55,28 @@ def test_a_medium_window_narrows_the_panels_before_stacking(qtbot, window):
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: line_chars(window.editor.body) >= READABLE_CHARS)
     assert not window.dock_fitter.stacked and window.library_dock.isVisible()
+
+
+def test_a_wide_panel_in_front_keeps_the_library_stacked(qtbot, window):
+    """The floor is the widest panel of the tab group, not the first one: measured on
+    Problems while a wide Sources panel was in front, the library went back to the left as
+    soon as it was stacked, and was stacked again, on every turn of the event loop."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: line_chars(window.editor.body) >= READABLE_CHARS)
+    sources = window.panel_docks["sources"]
+    sources.raise_()
+    sources.widget().setMinimumWidth(470)  # as a Sources table with long names asks
+    fitter = window.dock_fitter
+    moves = []
+    for name in ("_stack", "_unstack"):
+        real = getattr(fitter, name)
+        setattr(fitter, name, lambda host, need, real=real, name=name: (moves.append(name),
+                                                                        real(host, need)))
+    fitter.fit()
+    for _ in range(10):
+        QApplication.processEvents()
+        fitter.fit()
+    assert moves == ["_stack"]
+    assert fitter.stacked

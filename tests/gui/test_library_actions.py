@@ -82,3 +82,21 @@ def test_restore_with_nothing_selected_says_so_in_the_status_bar(qtbot, library)
     assert not p.restore_current()
     assert "Select an article in the trash" in window.statusBar().currentMessage()
     assert library.articles.get(a.id, include_deleted=True).deleted_at is not None
+
+def test_a_restore_replaces_the_trash_note_in_the_status_bar(qtbot, library):
+    """Restored within seconds of trashing, the bar still said 'Moved to the trash'."""
+    from PySide6.QtWidgets import QMainWindow
+
+    a = library.articles.create(headline="Gone for now")
+    library.articles.trash(a.id)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    p = LibraryPanel(library, runner=OperationRunner(library))
+    window.setCentralWidget(p)
+    window.show()
+    window.statusBar().showMessage("Moved to the trash. Open the trash view to restore it.")
+    p.reload()
+    p.trash_toggle.setChecked(True)
+    p.view.setCurrentIndex(p.model.index(0, 0))
+    assert p.restore_current()
+    assert window.statusBar().currentMessage() == "Restored from the trash."

@@ -155,3 +155,14 @@ def test_trash_view_does_not_widen_the_library_dock(qtbot, library, tmp_path):
     assert (lp.minimumSizeHint().width(), lp.sizeHint().width()) == hints
     assert lp.width() == before
     close_window(window)
+
+
+def test_a_search_that_still_lists_the_selected_article_keeps_it_selected(panel, library, qtbot):
+    """Delete… acts on the selection: a search that lost it made the button do nothing."""
+    flood = library.articles.create(headline="Floodgates open", body="water")
+    library.articles.create(headline="Budget vote", body="money")
+    panel.reload(select=flood.id)
+    assert panel.current_id() == flood.id
+    qtbot.keyClicks(panel.search, "flood")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.model.pending)
+    assert panel.current_id() == flood.id

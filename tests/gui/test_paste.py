@@ -204,3 +204,19 @@ def test_paste_html_and_paste_text_split_without_qt():
     assert short.dek == "" and short.body == "## Reaction\n\nBody."  # a section, not a dek
     setext = paste_text("Weir held\n=========\nBody")
     assert (setext.headline, setext.body) == ("Weir held", "Body")
+
+
+def test_a_pasted_comment_form_is_dropped_leaving_nothing_to_flag():
+    """Pasted, the form's lines stayed in the draft and were flagged as errors at once."""
+    from desk.checks.boilerplate import boilerplate_problems
+
+    md = html_to_markdown("<p>Officials declined to comment further.</p>"
+                          "<h3>Leave a Reply</h3><p>Your email address will not be published.</p>"
+                          "<p>Required fields are marked *</p><p>Post Comment</p>")
+    assert md == "Officials declined to comment further."
+    assert boilerplate_problems(md) == []
+
+
+def test_prose_that_starts_like_furniture_is_kept():
+    md = html_to_markdown("<p>Leave a reply to the council by Friday, the notice said.</p>")
+    assert md == "Leave a reply to the council by Friday, the notice said."

@@ -284,3 +284,19 @@ def test_html_author_element_that_is_not_the_byline_stays(tmp_path):
     body = read_article(path).fields["body"]
     assert "Sam Ortiz covers ports and shipping." in body
     assert not body.startswith("By")
+
+
+def test_html_comment_form_lines_are_dropped_leaving_nothing_to_flag(tmp_path):
+    """The import dropped "Leave a Reply" but kept "Post Comment", which the boilerplate
+    check then flagged as an error in the imported draft."""
+    from desk.checks.boilerplate import boilerplate_problems
+
+    path = tmp_path / "story.html"
+    path.write_text(
+        "<html><body><h1>Web story</h1><p>“It is fine,” said Omar al-Rashidi.</p>"
+        "<h3>Leave a Reply</h3><p>Your email address will not be published.</p>"
+        "<p>Required fields are marked *</p><p>Post Comment</p></body></html>",
+        encoding="utf-8")
+    body = read_article(path).fields["body"]
+    assert body.strip() == "“It is fine,” said Omar al-Rashidi."
+    assert boilerplate_problems(body) == []

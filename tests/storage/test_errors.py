@@ -249,3 +249,70 @@ def test_a_constraint_is_a_refused_change(library):
 
 def test_sqlite_version_is_offered_by_storage():
     assert sqlite_version() == sqlite3.sqlite_version
+
+
+def test_a_new_library_on_a_full_disk_leaves_no_file_behind(tmp_path, monkeypatch):
+    """'nothing was changed' holds for a new library too: no empty stub is left."""
+    from desk.storage import migrations
+
+    def full(conn, path):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(migrations, "migrate", full)
+    path = tmp_path / "new.db"
+    with pytest.raises(LibraryFull):
+        Library.open(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_keeps_an_existing_library_file(filled, monkeypatch):
+    from desk.storage import migrations
+
+    def full(conn, path):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    size = filled.stat().st_size
+    monkeypatch.setattr(migrations, "migrate", full)
+    with pytest.raises(LibraryFull):
+        Library.open(filled)
+    assert filled.stat().st_size == size
+
+
+def test_a_new_library_on_a_read_only_disk_says_read_only(tmp_path, monkeypatch):
+    import types
+
+    import desk.storage as storage
+
+    real = os.statvfs
+    monkeypatch.setattr(storage.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(storage.os, "statvfs", lambda folder: types.SimpleNamespace(
+        f_flag=real(folder).f_flag | os.ST_RDONLY))
+    with pytest.raises(LibraryReadOnly) as info:
+        Library.open(tmp_path / "new.db")
+    assert one_line(info.value) == f"cannot create a library in {tmp_path}: the disk is read-only"
+
+
+def test_an_io_error_beside_a_full_disk_is_a_full_disk(monkeypatch):
+    """Opening a WAL library on a full disk fails creating its -shm: SQLite says only
+    "disk I/O error", which told the editor nothing."""
+    import types
+
+    from desk.storage import errors
+
+    monkeypatch.setattr(errors.shutil, "disk_usage",
+                        lambda folder: types.SimpleNamespace(total=10**6, used=10**6, free=0))
+    error = translate(sqlite3.OperationalError("disk I/O error"), "lib.db", opening=True)
+    assert type(error) is LibraryFull
+    assert "full disk" in one_line(error)
+
+
+def test_an_io_error_with_room_left_stays_an_io_error(monkeypatch):
+    import types
+
+    from desk.storage import errors
+
+    monkeypatch.setattr(errors.shutil, "disk_usage",
+                        lambda folder: types.SimpleNamespace(total=10**9, used=0, free=10**9))
+    error = translate(sqlite3.OperationalError("disk I/O error"), "lib.db", opening=True)
+    assert type(error) is StorageError
+    assert one_line(error) == "cannot open the library lib.db: disk I/O error"

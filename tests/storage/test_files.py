@@ -129,3 +129,20 @@ def test_a_backup_killed_mid_copy_is_swept_when_a_library_next_opens(seeded, db_
     Library.open(db_path).close()  # the next desk to start, whatever it does
     assert not [p for p in out_dir.iterdir() if p.name.startswith(files.BACKUP_PREFIX)]
     assert not list(files._pending_dir().glob("*.path"))
+
+
+def test_backup_to_a_read_only_disk_says_read_only_not_full(seeded, tmp_path, monkeypatch):
+    """A read-only mount reports no free space: the backup blamed the space."""
+    real = os.statvfs
+
+    def read_only(folder):
+        st = real(folder)
+        return types.SimpleNamespace(f_flag=st.f_flag | os.ST_RDONLY, f_bavail=0)
+
+    monkeypatch.setattr(files.os, "statvfs", read_only)
+    monkeypatch.setattr(files.shutil, "disk_usage",
+                        lambda folder: types.SimpleNamespace(total=10**6, used=10**6, free=0))
+    with pytest.raises(DeskError) as info:
+        seeded.backup(tmp_path / "copy.db")
+    assert str(info.value) == f"cannot write in {tmp_path}: the disk is read-only"
+    assert list(tmp_path.glob("copy.db*")) == []
