@@ -455,3 +455,12 @@ def test_a_page_or_summary_that_carries_words_is_the_head_of_its_phrase():
 def test_a_descriptor_with_the_person_it_serves_speaks_not_the_person(text, want):
     (q,) = analyse(text).quotes
     assert q.speaker == want
+
+
+def test_an_occupation_written_as_a_title_is_not_part_of_the_name():
+    src = SourceRef(id=9, name="Dana Kerr")
+    for text in ("Analyst Dana Kerr wrote on Twitter that the ruling was “a gift to the banks.”",
+                 "“It will not last,” Economist Dana Kerr said."):
+        (q,) = analyse(text, [src]).quotes
+        assert q.speaker == "Dana Kerr", text
+        assert q.source_id == 9, text

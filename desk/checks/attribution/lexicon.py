@@ -22,6 +22,14 @@ TITLE_WORDS = {
     "insp", "inspector", "superintendent", "chancellor", "premier", "emir", "ayatollah", "mullah",
     "imam", "pastor", "mp", "mep", "lawmaker", "dem", "sec", "pres", "hon", "jr", "sr", "del", "delegate", "archbishop", "gen.",
 }
+# Occupations written as a title before a name in news copy ("Analyst Dana Kerr wrote …",
+# "Economist Li Wen said …"): the name is the person, the occupation is not part of it.
+OCCUPATION_TITLES = {
+    "analyst", "economist", "strategist", "pollster", "historian", "activist", "lawyer",
+    "researcher", "scientist", "columnist", "commentator", "consultant", "author", "novelist",
+    "physician", "epidemiologist", "virologist", "entrepreneur", "organizer", "organiser",
+}
+TITLE_WORDS |= OCCUPATION_TITLES
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"}
 PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "den", "du", "del",
              "della", "la", "le", "dos", "das", "y", "ben", "st.", "mac", "ter", "ul"}
