@@ -17,3 +17,16 @@ def test_line_counter_equals_word_count_through_random_edits():
         else:
             text = text[:at] + text[at + rng.randint(1, 4):]
         assert counter.count(text) == word_count(text)
+
+
+def test_a_long_text_counted_in_blocks_has_the_words_of_one_count():
+    """Cut at spaces, never inside a word: every block boundary lands between words."""
+    import desk.text as text_module
+
+    rng = random.Random(8)
+    pieces = ["word", " ", "\n", "e-mail", "’s", "U.S.", "x", "  ", "3.5", "_"]
+    text = "".join(rng.choice(pieces) for _ in range(60_000))
+    assert len(text) > 4 * text_module.BLOCK
+    whole = len(text_module.WORD_RE.findall(text))
+    assert word_count(text) == whole
+    assert word_count("a" * (3 * text_module.BLOCK)) == 1  # a block without a space to cut at

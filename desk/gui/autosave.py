@@ -6,16 +6,30 @@ An autosave never raises a dialog and never holds the GUI thread for long: it wa
 most TYPING_WAIT_MS for another process's write lock, and when the library is locked
 (a long import in a terminal) or failing (read-only, disk full) it says "Not saved yet —
 retrying" in the status bar and tries again with back-off, while the crash journal keeps
-the text. A save over a version this window never saw keeps that version as a revision."""
+the text. A save over a version this window never saw keeps that version as a revision.
+
+On a file library the timers' save writes in a worker thread (desk.gui.save_worker): the
+GUI thread only takes the fields (one toPlainText) and, when the outcome arrives, does what
+a save on the GUI thread did after writing. The editor stays "dirty" until then (the
+journal keeps the text, nothing reloads over it); a key pressed meanwhile keeps it dirty.
+Every explicit save (switching articles, Ctrl+S, exporting, closing) first takes the
+outcome of the save in flight, then writes on the GUI thread as before, so saves land in
+the order they were taken."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desk.gui import gui_gc
 from desk.gui.edit_dispatch import QuietTimer, for_body
+from desk.gui.save_worker import SaveJob, SaveWorker
 from desk.model import DeskError
 from desk.storage.edits import TEXT_FIELDS, busy_timeout, is_busy, save_edit, text_of
 from desk.storage.locks import LockHeld
+
+log = logging.getLogger(__name__)
 
 PAUSE_MS = 1000  # after the last key press
 MAX_DELAY_MS = 2000  # never more than this after the first unsaved change
@@ -34,6 +48,10 @@ class Autosaver(QObject):
     conflict = Signal(object)  # the revision that keeps another window's version
     revision_created = Signal(object)
     revision_failed = Signal(str)
+    writing = Signal()  # a save in the worker starts (desk.gui.external_changes polls first)
+    # ... its write is in (also the quotation sync's and the stale-results refresh's, wired in
+    # desk.gui.change_wiring): True when another connection committed meanwhile
+    written = Signal(bool)
 
     def __init__(self, library, editor, parent=None):
         super().__init__(parent)
@@ -49,9 +67,15 @@ class Autosaver(QObject):
         # goes to a revision (lock_guard.keep_unsaved), never over the other editor's article.
         self.lock_guard = None
         self._failures = 0
+        self._edits = 0  # edits (a key, a field) so far: what a save in flight took
+        self._loads = 0  # articles loaded so far
+        self._again = False  # the timers asked to save while the worker was writing
+        self.worker: SaveWorker | None = None
+        if not getattr(library, "is_postgresql", False) and not getattr(library, "read_only", False):
+            self.worker = SaveWorker(library, self._written, self)
         # PAUSE_MS after the last key, armed by the first (desk.gui.edit_dispatch)
-        self._edits = for_body(editor.body)
-        self._pause = QuietTimer(self, PAUSE_MS, self._edits, self.autosave)
+        self._keys = for_body(editor.body)  # the body's dispatcher: holds a burst's keys
+        self._pause = QuietTimer(self, PAUSE_MS, self._keys, self.autosave)
         self._deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self._deadline.timeout.connect(self.autosave)
         self._retry = QTimer(self, singleShot=True)
@@ -64,7 +88,7 @@ class Autosaver(QObject):
     # heard first, so a save, a close or a test right after a key sees it.
     @property
     def dirty(self) -> bool:
-        self._edits.flush()
+        self._keys.flush()
         return self._dirty
 
     @dirty.setter
@@ -73,7 +97,7 @@ class Autosaver(QObject):
 
     @property
     def state(self) -> str:
-        self._edits.flush()
+        self._keys.flush()
         return self._state
 
     @state.setter
@@ -95,6 +119,8 @@ class Autosaver(QObject):
 
     def _note(self, *, restart: bool) -> None:
         self._dirty = True
+        self._edits += 1
+        gui_gc.typing()  # the collector puts its long walks off meanwhile
         if restart:
             self._pause.start()
         else:
@@ -109,6 +135,7 @@ class Autosaver(QObject):
         self.base = text_of(article) if article is not None else None
 
     def _loaded(self, _article_id: int) -> None:
+        self._loads += 1
         self._stop_timers()
         self.dirty = False
         self._failures = 0
@@ -123,6 +150,8 @@ class Autosaver(QObject):
     def autosave(self) -> bool:
         """The timers' save: a short wait for the lock, a quiet retry if it is held; the
         quotation rows follow in a worker (desk.gui.quote_sync)."""
+        if self.worker is not None and not self.worker.closed:
+            return self._save_in_worker()
         self.background = True
         try:
             return self.save(wait_ms=TYPING_WAIT_MS)
@@ -131,7 +160,8 @@ class Autosaver(QObject):
 
     def save(self, wait_ms: int = EXPLICIT_WAIT_MS) -> bool:
         """Write the editor's fields if anything changed. True when nothing is left unsaved."""
-        self._edits.flush()  # held keys first: they would arm the timers again
+        self._keys.flush()  # held keys first: they would arm the timers again
+        self.finish_pending()
         self._stop_timers()
         aid = self.editor.article_id
         if not self.dirty or aid is None:
@@ -162,6 +192,90 @@ class Autosaver(QObject):
         return True
 
     flush = save
+
+    # -- the worker's save (a file library's timers) -------------------------------------
+    def finish_pending(self) -> None:
+        """The outcome of the save in flight handled now (before an explicit save)."""
+        if self.worker is not None and self.worker.busy:
+            self._again = False  # the explicit save that follows writes what is left
+            self.worker.wait()
+
+    def shutdown(self) -> None:
+        """Closing: the save in flight finished, the worker's connection closed."""
+        self._stop_timers()
+        if self.worker is not None:
+            self._again = False
+            self.worker.shutdown()
+
+    def _save_in_worker(self) -> bool:
+        """Hand the fields to the worker. True: nothing to save, or the save is on its way
+        (its outcome arrives as from a save on this thread)."""
+        assert self.worker is not None
+        self._stop_timers()
+        if self.worker.busy:
+            self._again = True  # saved when the one in flight is in
+            return True
+        aid = self.editor.article_id
+        if not self.dirty or aid is None:
+            return True
+        fields = self.editor.current_fields()
+        values = {k: fields[k] for k in TEXT_FIELDS}
+        guard = self.lock_guard
+        if guard is not None and not guard.may_write(aid):
+            return self._not_ours(aid, values, guard.not_held(aid))
+        self._set_state(SAVING)
+        self.worker.submit(SaveJob(aid, self.base, values, self._edits, self._loads,
+                                   guard.save_args() if guard is not None else {},
+                                   editor=getattr(self.library, "editor", ""),
+                                   wait_ms=TYPING_WAIT_MS), polled=self.writing.emit)
+        return True
+
+    def _written(self, job: SaveJob) -> None:
+        """A worker's save is in (or failed): on the GUI thread, as ``save`` goes on."""
+        self._keys.flush()  # a held key is an edit made after the job was taken
+        self.written.emit(job.others_wrote)
+        if job.loads != self._loads:
+            self._elsewhere(job)
+        elif isinstance(job.error, LockHeld):
+            fields = self.editor.current_fields()  # what is on screen now, newer keys too
+            self._not_ours(job.article_id, {k: fields[k] for k in TEXT_FIELDS}, job.error)
+        elif job.error is not None:
+            known = isinstance(job.error, SAVE_ERRORS) or is_busy(job.error)
+            self._failed(job.error if known
+                         else DeskError(f"{type(job.error).__name__}: {job.error}"))
+        else:
+            assert job.result is not None
+            self._failures = 0
+            self.last_error = ""
+            self.base = text_of(job.result.article)
+            if self._edits == job.edits:
+                self.dirty = False
+                self._set_state(SAVED)
+            else:  # typed meanwhile: the timers run again (note_change)
+                self._set_state(EDITED)
+            self._announce(job)
+        again, self._again = self._again, False
+        if again and self.dirty and self.state != FAILED:  # a failure retries with back-off
+            self._save_in_worker()
+
+    def _elsewhere(self, job: SaveJob) -> None:
+        """The outcome of a save of an article the editor no longer shows (another was
+        loaded meanwhile without saving first: a reload of the stored version)."""
+        if job.result is not None:
+            self._announce(job)
+        else:
+            log.info("an autosave of article %d, no longer shown, failed: %s", job.article_id,
+                     job.error)
+
+    def _announce(self, job: SaveJob) -> None:
+        assert job.result is not None
+        self.background = True  # nobody waits for what follows it
+        try:
+            self.saved.emit(job.result.article)
+            if job.result.kept_revision is not None:
+                self.conflict.emit(job.result.kept_revision)
+        finally:
+            self.background = False
 
     def _not_ours(self, aid: int, values: dict, refused: LockHeld) -> bool:
         """Another window holds the article's lock: the text is kept as a revision (and the

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -38,6 +38,17 @@ def qt_to_py(text: str, i: int) -> int:
             return n
         units += 2 if ord(ch) > 0xFFFF else 1
     return len(text)
+
+
+def fields_of(selection: QTextEdit.ExtraSelection) -> tuple[QTextCursor, QTextCharFormat]:
+    """(cursor, format) of an ExtraSelection the window keeps, read from a copy of it.
+
+    Reading ``selection.cursor`` makes a Python wrapper over the selection's own memory (the
+    field), which the selection keeps; when the collector clears that wrapper first (a
+    window's selections in a cycle at exit), PySide 6.11 hands it ownership and the memory
+    is freed twice (desk.gui.mark_painter). The copy's wrappers go with the copy, here."""
+    copy = QTextEdit.ExtraSelection(selection)
+    return QTextCursor(copy.cursor), QTextCharFormat(copy.format)
 
 
 class BodyEdit(QPlainTextEdit):
@@ -86,6 +97,8 @@ class BodyEdit(QPlainTextEdit):
         self.setExtraSelections(merged)
 
     def marks(self, layer: str) -> list:
+        """The layer's selections themselves: read their place and look through
+        ``fields_of``, never their ``cursor`` or ``format`` (see there)."""
         return list(self._layers.get(layer, ()))
 
     # -- offsets ---------------------------------------------------------------

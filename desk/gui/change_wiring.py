@@ -67,6 +67,11 @@ def connect_changes(parts: WindowParts, autosaver: Autosaver) -> QuoteSyncer:
               lambda changes, origin: _recheck(checker, autosaver, syncer, changes, origin))
     syncer.synced.connect(lambda changes: runner.announce(changes, origin=autosaver))
     syncer.failed.connect(checker.check_failed)
+    # The sync's commits (on its worker's connection) are not another program's:
+    # desk.gui.external_changes hears of them through the autosaver's signal. (The
+    # stale-results refresh's are still announced as outside changes.)
+    syncer.writing.connect(autosaver.writing)  # what others wrote before is announced first
+    syncer.written.connect(autosaver.written)
 
     headlines: dict[int, str] = {}
 

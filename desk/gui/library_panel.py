@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.gui import gui_gc
 from desk.gui.article_delegate import ArticleDelegate
 from desk.gui.article_model import ArticleListModel, status_label
 from desk.gui.library_actions import LibraryActions
@@ -61,7 +62,7 @@ class LibraryPanel(LibraryActions, QWidget):
         self.search.setPlaceholderText("Search articles…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search articles")
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(lambda _t: (gui_gc.typing(), self._search_timer.start()))
         self.search.returnPressed.connect(self._search_to_list)
         self.search.installEventFilter(self)
 

@@ -230,9 +230,8 @@ class LiveChecker(QObject):
         """(cursor, owner) of the marks covering str offset ``pos`` in the current text;
         the cursors have followed every edit since the check ran."""
         qpos = OffsetMap(self.body.toPlainText()).to_qt(pos)
-        return [(sel.cursor, owner) for sel, owner in self.marks
-                if sel.cursor.selectionStart() <= qpos <= sel.cursor.selectionEnd()
-                and sel.cursor.hasSelection()]
+        return [(cur, owner) for cur, owner in self.painter.cursors()
+                if cur.selectionStart() <= qpos <= cur.selectionEnd() and cur.hasSelection()]
 
     def is_idle(self) -> bool:
         self._edits.flush()

@@ -464,6 +464,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_settings()
+        self.autosaver.shutdown()  # its worker's save in flight was taken by save() above
         self.edit_lock.stop()  # after the last save: every lock of this window let go
         file_actions.wait_for_backup(self)
         self.external_changes.stop()

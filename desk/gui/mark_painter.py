@@ -14,6 +14,16 @@ Marks drawn later, after a scroll, are placed through the unchanged ends of the 
 common prefix and suffix of the checked and the current text); a mark inside the edited
 stretch waits for the check that follows the edit (300 ms later).
 
+Each drawn mark keeps the QTextCursor its selection was given next to it, and its place is
+read there, never through the selection's ``cursor`` field: reading a field of a
+value-type ExtraSelection makes a Python wrapper of that field, kept by the selection, over
+the selection's own memory. The collector clearing such a wrapper before its selection
+(PySide 6.11 hands the wrapper ownership back then) frees that memory twice: the bundled
+``desk screenshot`` aborted at exit in 5 runs of 60 ("free(): invalid pointer", "corrupted
+size vs. prev_size"), the collector's last pass clearing the window's marks. The two
+cursors share their data, which the document moves on every edit, so either tells where
+the mark is now.
+
 What comes into view is looked at on a scroll (the scroll bar's value), a resize or zoom,
 and after edits once they have moved DRIFT_CHARS characters in all: the drawn window reaches
 at least 2,000 characters past the screen, so a key press costs no call of its own here
@@ -34,6 +44,9 @@ LAYER = "checks"
 MARGIN_CHARS = 2000  # drawn past the screen on each side, at least
 DRIFT_CHARS = 500  # edits this long in all: look whether the screen left the drawn window
 
+Shown = tuple[QTextEdit.ExtraSelection, QTextCursor]  # a selection and the cursor it was given
+Drawn = tuple[MarkSpec, QTextEdit.ExtraSelection, QTextCursor]  # a drawn mark
+
 
 class MarkPainter(QObject):
     def __init__(self, body_edit, parent=None):
@@ -41,12 +54,12 @@ class MarkPainter(QObject):
         self.body = body_edit
         self.index: MarkIndex | None = None
         self.text = ""  # the text the index was computed on
-        self.drawn: list[tuple[MarkSpec, QTextEdit.ExtraSelection]] = []  # in paint order
+        self.drawn: list[Drawn] = []  # in paint order
         self._window: tuple[QTextCursor, QTextCursor] | None = None  # what is drawn, moving with edits
         self._formats: dict[tuple, QTextCharFormat] = {}
         self._palette_key = None
         self._mapping = None  # (document revision, prefix, suffix, length delta) in Qt units
-        self._spare: tuple | None = None  # (revision, {(start, end, style): selection}) reusable
+        self._spare: tuple | None = None  # (revision, {(start, end, style): (selection, cursor)}) reusable
         self._widen = QTimer(self)
         self._widen.setSingleShot(True)
         self._widen.setInterval(0)
@@ -78,15 +91,19 @@ class MarkPainter(QObject):
         self.show(None, "")
 
     def selections(self) -> list[tuple[QTextEdit.ExtraSelection, object]]:
-        """(ExtraSelection, owner) of every drawn mark."""
-        return [(sel, spec.owner) for spec, sel in self.drawn]
+        """(ExtraSelection, owner) of every drawn mark (read no field of them: see above)."""
+        return [(sel, spec.owner) for spec, sel, _cur in self.drawn]
+
+    def cursors(self) -> list[tuple[QTextCursor, object]]:
+        """(where it is now, owner) of every drawn mark: copies of their cursors."""
+        return [(QTextCursor(cur), spec.owner) for spec, _sel, cur in self.drawn]
 
     def cursor_for(self, spec: MarkSpec) -> QTextCursor | None:
         """Where ``spec`` is now: its drawn cursor, or one placed through the unchanged
         ends of the text (None: it is in the edited stretch)."""
-        for s, sel in self.drawn:
+        for s, _sel, cur in self.drawn:
             if s is spec:
-                return QTextCursor(sel.cursor)
+                return QTextCursor(cur)
         where = self._current(spec)
         return self._cursor(*where) if where else None
 
@@ -140,43 +157,44 @@ class MarkPainter(QObject):
         report, whose marks take over drawn selections of the same place and look."""
         assert self.index is not None
         a, b = window
-        keep: dict[tuple, QTextEdit.ExtraSelection] = {}
-        carried: list[tuple[MarkSpec, QTextEdit.ExtraSelection]] = []
-        for spec, sel in self.drawn:
-            cur = sel.cursor
+        keep: dict[tuple, Shown] = {}
+        carried: list[Drawn] = []
+        for spec, sel, cur in self.drawn:
             s, e = cur.selectionStart(), cur.selectionEnd()
             if reuse:  # any of them may serve, here or in the margin
-                keep.setdefault((s, e, spec.style), sel)
+                keep.setdefault((s, e, spec.style), (sel, cur))
             elif e > a and s < b:
-                carried.append((spec, sel))
-        out: list[tuple[MarkSpec, QTextEdit.ExtraSelection]] = []
+                carried.append((spec, sel, cur))
+        out: list[Drawn] = []
         rev = self.body.document().revision()
         if reuse:  # the text is the checked one: positions are the index's
             for spec in self.index.overlapping(a, b):
-                sel = keep.pop((spec.start, spec.end, spec.style), None)
-                out.append((spec, sel if sel is not None else self._selection(spec.start, spec.end, spec)))
+                shown = keep.pop((spec.start, spec.end, spec.style), None)
+                out.append((spec, *(shown or self._selection(spec.start, spec.end, spec))))
             self._spare = (rev, keep)  # for the margin, drawn in the next slice
         else:
             spare = self._spare[1] if self._spare and self._spare[0] == rev else {}
-            have = {id(spec) for spec, _ in carried}
+            have = {id(spec) for spec, _sel, _cur in carried}
             out = carried
             for spec in self._overlapping_now(a, b):
                 if id(spec) not in have:
                     where = self._current(spec)
                     assert where is not None
-                    sel = spare.pop((*where, spec.style), None)
-                    out.append((spec, sel if sel is not None else self._selection(*where, spec)))
+                    shown = spare.pop((*where, spec.style), None)
+                    out.append((spec, *(shown or self._selection(*where, spec))))
             out.sort(key=lambda pair: pair[0].paint_key)
         self.drawn = out
         self._window = (self._cursor(a, a), self._cursor(b, b))
         self._drift, self._count = 0, self._doc.characterCount()
-        self.body.set_marks(LAYER, [sel for _, sel in out])
+        self.body.set_marks(LAYER, [sel for _spec, sel, _cur in out])
 
-    def _selection(self, a: int, b: int, spec: MarkSpec) -> QTextEdit.ExtraSelection:
+    def _selection(self, a: int, b: int, spec: MarkSpec) -> Shown:
+        """A new selection and the cursor it was given (which shares its data)."""
         sel = QTextEdit.ExtraSelection()
-        sel.cursor = self._cursor(a, b)
+        cur = self._cursor(a, b)
+        sel.cursor = cur
         sel.format = self._format(spec)
-        return sel
+        return sel, cur
 
     def _cursor(self, a: int, b: int) -> QTextCursor:
         cur = QTextCursor(self.body.document())

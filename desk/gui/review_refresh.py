@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 class _Bridge(QObject):
     progress = Signal(int, int)
     done = Signal(int, int, int, str)  # quotations, unverified, articles, error ("" when fine)
+    written = Signal(bool)  # the pass is over: True when another connection wrote meanwhile
 
 
 class _RefreshJob(QRunnable):
@@ -40,29 +41,35 @@ class _RefreshJob(QRunnable):
     desk.gui.live_checks does)."""
 
     def __init__(self, library, bridge: _Bridge, stop: threading.Event,
-                 separate_process: bool = False, scope: Scope | None = None):
+                 separate_process: bool = False, connection=None, before: int | None = None,
+                 scope: Scope | None = None):
         super().__init__()
         self.setAutoDelete(False)
         self.library, self.bridge, self.stop = library, bridge, stop
         self.separate_process = separate_process
         self.scope = scope  # None: every stale article
+        # its own connection, opened on the GUI thread with its data version read there
+        self.connection, self.before = connection, before
 
     def run(self) -> None:
         from desk.review.results import refresh
 
-        totals, error = (0, 0, 0), ""
+        totals, error, others = (0, 0, 0), "", True
         try:
             # Its own connection (never Library.open in a process that has the file open).
-            with self.library.another_connection() as lib:
+            with self.connection or self.library.another_connection() as lib:
+                before = self.before if self.before is not None else lib.data_version()
                 ids = self.scope.stale(lib) if self.scope is not None else None
                 refresh(lib, ids, progress=self.bridge.progress.emit, stop=self.stop.is_set,
                         quotes_of=self._quotes_in_process if self.separate_process else None)
                 totals = lib.check_results.totals()
+                others = lib.data_version() != before
         except _Stopped:
             error = "stopped"
         except Exception as exc:  # a failed refresh leaves results stale, never the window broken
             error = f"{type(exc).__name__}: {exc}"
             log.warning("refreshing stored check results failed: %s", error)
+        self.bridge.written.emit(others)
         self.bridge.done.emit(*totals, error)
 
     def _quotes_in_process(self, lib, article):
@@ -166,6 +173,10 @@ class QueueCounter(QObject):
 class StaleRefresher(QObject):
     progress = Signal(int, int)  # done, total (articles being checked again)
     finished = Signal(int, int, int)  # quotations, unverified, articles (stored totals)
+    # A pass's writes (stored results, on the worker's connection) are in: True when another
+    # connection committed meanwhile (desk.gui.external_changes announces only then)
+    written = Signal(bool)
+    writing = Signal()  # a pass starts (desk.gui.external_changes polls first)
 
     def __init__(self, library, parent=None, *, separate_process: bool = False):
         """``separate_process``: each article checked in the check process (the window)."""
@@ -179,6 +190,7 @@ class StaleRefresher(QObject):
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self.progress)
         self._bridge.done.connect(self._done)
+        self._bridge.written.connect(self.written)
         self._job: _RefreshJob | None = None
         self._again = False
         self._again_scope: Scope | None = None  # the pass asked for meanwhile (None: whole)
@@ -209,8 +221,18 @@ class StaleRefresher(QObject):
             elif self._again_scope is not None:
                 self._again_scope = None if scope is None else self._again_scope | scope
             return
+        connection = before = None
+        try:  # the data version read before the window polls (desk.gui.save_worker)
+            connection = self.library.another_connection()
+            before = connection.data_version()
+        except Exception as exc:  # noqa: BLE001 (the worker tries again and says why)
+            log.info("the stale-results refresh opens its connection in the worker: %s", exc)
+            if connection is not None:
+                connection.close()
+            connection = None
         self._job = _RefreshJob(self.library, self._bridge, self._stop, self.separate_process,
-                                scope)
+                                connection, before, scope)
+        self.writing.emit()
         self._pool.start(self._job)
 
     def _start_after_paint(self) -> None:

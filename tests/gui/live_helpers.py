@@ -4,7 +4,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from desk.gui.body_edit import BodyEdit
+from desk.gui.body_edit import BodyEdit, fields_of
 from desk.gui.live_checks import LiveChecker
 
 WAIT_MS = 20000  # generous: other test runs may share the machine
@@ -41,5 +41,5 @@ def recheck(qtbot, checker):
 
 
 def squiggled_words(edit):
-    return [s.cursor.selectedText() for s in edit.marks("checks")
-            if s.format.underlineStyle() == QTextCharFormat.SpellCheckUnderline]
+    return [cur.selectedText() for cur, fmt in map(fields_of, edit.marks("checks"))
+            if fmt.underlineStyle() == QTextCharFormat.SpellCheckUnderline]

@@ -33,7 +33,7 @@ def test_typing_is_saved_after_a_pause(window, library, qtbot, two):
     assert window.autosaver.state == "edited"
     qtbot.waitUntil(lambda: library.articles.get(two[0]).body == "One. Ça déborde — “vite”.",
                     timeout=4000)
-    assert window.autosaver.state == "saved"
+    qtbot.waitUntil(lambda: window.autosaver.state == "saved", timeout=4000)  # heard back
     assert window.status.save_state.text() == "Saved"
 
 
@@ -119,14 +119,15 @@ def test_a_failed_save_shows_no_dialog_and_keeps_the_text(window, library, monke
     """Keys typed after a failure must reach the editor: the trouble goes to the status bar,
     and desk tries again on its own."""
     dialogs = Dialogs(monkeypatch)
-    real = library.articles.update
+    articles = type(library.articles)  # every connection's: the autosave's worker has its own
+    real = articles.update
     calls = []
 
     def broken(*a, **k):
         calls.append(a)
         raise DeskError("the library is read-only")
 
-    monkeypatch.setattr(library.articles, "update", broken)
+    monkeypatch.setattr(articles, "update", broken)
     type_text(window.editor.body, "A")
     assert not window.autosaver.save()
     type_text(window.editor.body, "B")
@@ -137,9 +138,10 @@ def test_a_failed_save_shows_no_dialog_and_keeps_the_text(window, library, monke
     assert "read-only" in window.statusBar().currentMessage()
     assert window.editor.body.toPlainText().startswith("AB")
     qtbot.waitUntil(lambda: len(calls) >= 3, timeout=5000)  # retries without being asked
-    monkeypatch.setattr(library.articles, "update", real)
+    monkeypatch.setattr(articles, "update", real)
     qtbot.waitUntil(lambda: library.articles.get(two[0]).body == "ABOne.", timeout=5000)
-    assert window.status.save_state.text() == "Saved" and dialogs.shown == []
+    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=5000)  # heard back
+    assert dialogs.shown == []
 
 
 def test_the_interval_sets_the_longest_wait(qtbot, library):

@@ -97,7 +97,7 @@ def test_typing_while_another_process_holds_the_write_lock(qtbot, library, setup
         lister.stopping.set()
         lister.join(timeout=60)
     qtbot.waitUntil(lambda: library.articles.get(aid).body == "Start." + typed, timeout=15000)
-    assert window.status.save_state.text() == "Saved"
+    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=15000)  # heard back
     assert dialogs.shown == []
     assert lister.errors == [] and set(lister.codes) == {0}
     qtbot.waitUntil(lambda: window.journal.entries() == [], timeout=5000)

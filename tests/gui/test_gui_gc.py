@@ -72,7 +72,8 @@ def test_the_window_application_collects_on_its_gui_thread(qapp):
     assert not gc.isenabled()
 
 
-def test_a_full_collection_waits_until_a_quarter_more_objects_are_old(qapp):
+def test_a_full_collection_waits_until_a_quarter_more_objects_are_old(qapp, monkeypatch):
+    monkeypatch.setattr(gui_gc, "_last_typed", -1e9)  # nobody typing (an earlier test did)
     c = GuiThreadCollector()
     c.stop()  # checked by hand here
     for _ in range(gc.get_threshold()[2] + 1):
@@ -95,3 +96,38 @@ def test_a_full_collection_waits_until_a_quarter_more_objects_are_old(qapp):
         assert c._long_lived == len(gc.get_objects(2))
     finally:
         gc.callbacks.remove(note)
+
+
+def _older_generation_due() -> None:
+    for _ in range(gc.get_threshold()[1] + 1):
+        gc.collect(0)  # each young collection counts towards the next generation's threshold
+    assert gc.get_count()[1] > gc.get_threshold()[1]
+
+
+def test_while_typing_only_the_young_generation_is_collected_until_a_pause(qapp, monkeypatch):
+    import time
+
+    c = GuiThreadCollector()
+    c.stop()  # checked by hand here
+    _older_generation_due()
+    gui_gc.typing()
+    c.check()
+    assert c.deferred == 1 and gc.get_count()[1] > gc.get_threshold()[1]  # still waiting
+    monkeypatch.setattr(gui_gc, "_last_typed", time.monotonic() - gui_gc.QUIET_MS / 1000 - 0.1)
+    c.check()  # a pause: its turn
+    assert gc.get_count()[1] <= gc.get_threshold()[1]
+
+
+def test_typing_without_a_pause_puts_the_older_generations_off_only_so_long(qapp):
+    import time
+
+    c = GuiThreadCollector()
+    c.stop()
+    _older_generation_due()
+    gui_gc.typing()
+    c.check()
+    assert c.deferred == 1
+    c._deferred_since = time.monotonic() - gui_gc.MAX_DEFER_MS / 1000 - 0.1  # typed that long
+    gui_gc.typing()
+    c.check()
+    assert c.deferred == 1 and gc.get_count()[1] <= gc.get_threshold()[1]

@@ -1,9 +1,12 @@
 """The live checker draws the marks near the viewport; they must be exactly the marks a fresh
 full application of the same report draws there, after edits, re-checks and scrolling."""
 
+import gc
+
 import pytest
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 
+from desk.gui.body_edit import fields_of
 from desk.gui.check_marks import build_selections
 from tests.gui.live_helpers import WAIT_MS, make_editor, type_text, warm_spelling
 
@@ -41,9 +44,9 @@ def _value(v):
 
 def looks(selections) -> list[tuple]:
     """What a list of ExtraSelections draws: place, and the format's every property."""
-    return [(s.cursor.selectionStart(), s.cursor.selectionEnd(),
-             tuple(sorted((k, _value(v)) for k, v in s.format.properties().items())))
-            for s in selections]
+    return [(cur.selectionStart(), cur.selectionEnd(),
+             tuple(sorted((k, _value(v)) for k, v in fmt.properties().items())))
+            for cur, fmt in map(fields_of, selections)]
 
 
 def fresh(edit, checker, window=None) -> list[tuple]:
@@ -123,8 +126,8 @@ def test_marks_drawn_after_a_scroll_sit_on_their_words_before_the_next_check(qtb
     type_text(edit, "New. ")
     edit.verticalScrollBar().setValue(edit.verticalScrollBar().maximum())
     qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
-    words = [s.cursor.selectedText() for s in edit.marks("checks")
-             if s.format.underlineStyle() == QTextCharFormat.SpellCheckUnderline]
+    words = [cur.selectedText() for cur, fmt in map(fields_of, edit.marks("checks"))
+             if fmt.underlineStyle() == QTextCharFormat.SpellCheckUnderline]
     assert len(words) > 4 and set(words) == {"electon", "budgett"}
     assert edit.textCursor().position() == 5  # the view scrolled; the edit was at the top
 
@@ -142,10 +145,10 @@ def test_remove_boilerplate_finds_a_mark_that_is_not_drawn(qtbot, library):
 
 def _spelled_on_screen(edit, checker) -> list[str]:
     a, b = checker.painter.visible_range()
-    return [s.cursor.selectedText() for s in edit.marks("checks")
-            if s.format.underlineStyle() == QTextCharFormat.SpellCheckUnderline
-            and s.cursor.hasSelection()  # a mark in the cut text is empty: it draws nothing
-            and s.cursor.selectionEnd() > a and s.cursor.selectionStart() < b]
+    return [cur.selectedText() for cur, fmt in map(fields_of, edit.marks("checks"))
+            if fmt.underlineStyle() == QTextCharFormat.SpellCheckUnderline
+            and cur.hasSelection()  # a mark in the cut text is empty: it draws nothing
+            and cur.selectionEnd() > a and cur.selectionStart() < b]
 
 
 def test_a_long_cut_draws_the_marks_it_brings_into_view_before_the_next_check(qtbot, library):
@@ -174,3 +177,31 @@ def test_a_taller_editor_draws_the_marks_of_the_lines_it_shows(qtbot, library):
     assert wa <= a and b <= wb
     drawn = looks(edit.marks("checks"))
     assert drawn == fresh(edit, checker, drawn_window(checker))
+
+
+def test_no_field_of_a_drawn_selection_gets_a_wrapper(qtbot, library):
+    """Reading ``sel.cursor`` or ``sel.format`` leaves a wrapper of that field, over the
+    selection's own memory, on the selection: when the collector cleared it before the
+    selection (the window's marks in a cycle at exit), that memory was freed twice and the
+    bundled desk aborted at exit. A new report (reusing drawn selections), a scroll
+    (carrying them), a lookup under the mouse, a jump to a mark and a test's look at them
+    leave none."""
+    edit, checker = shown_editor(qtbot, library, long_text(40))
+    cursor = edit.textCursor()
+    cursor.setPosition(len(PARA) + len(" Item 0."))
+    edit.setTextCursor(cursor)
+    with qtbot.waitSignal(checker.report_ready, timeout=WAIT_MS):
+        type_text(edit, " More.")
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    edit.verticalScrollBar().setValue(edit.verticalScrollBar().maximum() // 3)
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    edit.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: not checker.painter._widen.isActive())
+    hits = checker.marks_at(PARA.index("electon") + 2)
+    assert [c.selectedText() for c, _o in hits] == ["electon"]
+    assert checker.cursor_for(lambda o: True) is not None
+    looks(edit.marks("checks"))
+    selections = edit.marks("checks") + [sel for sel, _owner in checker.marks]
+    wrapped = [k for sel in selections for k in gc.get_referents(sel)
+               if isinstance(k, (QTextCursor, QTextCharFormat))]
+    assert len(selections) > 10 and wrapped == []

@@ -40,13 +40,26 @@ def type_more(window, text=MORE):
     type_text(body, text)
 
 
-def test_an_autosave_returns_before_its_rows_are_written_and_they_follow(window, library, qtbot):
+def test_an_autosave_returns_before_its_rows_are_written_and_they_follow(window, library, qtbot,
+                                                                          monkeypatch):
+    from desk.storage.quotes import Quotes
+
+    gate = threading.Event()  # the rows' write waits until the test has looked
+    real_apply = Quotes.apply
+
+    def held(self, *args, **kwargs):
+        gate.wait(WAIT_MS / 1000)
+        return real_apply(self, *args, **kwargs)
+
+    monkeypatch.setattr(Quotes, "apply", held)
     aid = window.editor.article_id
     type_more(window)
     with qtbot.waitSignal(window.quote_syncer.synced, timeout=WAIT_MS) as seen:
         assert window.autosaver.autosave()
+        window.autosaver.finish_pending()  # its write (in the worker) is in
         assert library.articles.get(aid).body.endswith("Tom Hardy.")  # the text is saved
         assert texts(library, aid) == ["The hall stays open,"]  # its rows not yet
+        gate.set()
     assert texts(library, aid) == ["The hall stays open,", "We will fight it,"]
     new = [q.id for q in library.quotes.list(article_id=aid) if q.text == "We will fight it,"]
     assert seen.args[0].quotes == set(new)  # only the row written is announced
@@ -65,6 +78,7 @@ def test_the_quotations_of_an_autosaved_text_are_found_off_the_gui_thread(window
     type_more(window)  # no check of this text has run yet: the worker finds its quotations
     with qtbot.waitSignal(window.quote_syncer.synced, timeout=WAIT_MS):
         window.autosaver.autosave()
+        window.autosaver.finish_pending()  # written before the live check could run
     assert threads and threading.main_thread() not in threads
 
 
@@ -81,11 +95,13 @@ def test_a_result_for_an_older_save_is_dropped_for_the_newer_one(window, library
 
     monkeypatch.setattr(quote_sync, "plan", held)
     type_more(window)
-    window.autosaver.autosave()  # its sync waits in the worker
+    window.autosaver.autosave()
+    window.autosaver.finish_pending()  # written; its sync waits in the worker
     body = window.editor.body
     body.selectAll()
     type_text(body, "“Nothing is decided,” said Ana Ruiz.")
     window.autosaver.autosave()  # a newer text before the first result arrived
+    window.autosaver.finish_pending()
     gate.set()
     qtbot.waitUntil(window.quote_syncer.is_idle, timeout=WAIT_MS)
     assert len(planned) == 2 and planned[1].startswith("“Nothing")
@@ -163,3 +179,22 @@ def test_the_same_text_and_quotations_are_synced_once(window, library, qtbot, mo
     window.quote_syncer.request(aid, newer, None)  # another text: synced again
     qtbot.waitUntil(window.quote_syncer.is_idle, timeout=WAIT_MS)
     assert len(runs) == 1
+
+
+def test_the_rows_are_written_off_the_gui_thread_and_not_announced_as_another_program_s(
+        window, library, qtbot, monkeypatch):
+    aid = window.editor.article_id
+    threads = []
+    real = quote_sync.write
+    monkeypatch.setattr(quote_sync, "write",
+                        lambda *a: threads.append(threading.current_thread()) or real(*a))
+    others_wrote = []  # per write: did another connection commit meanwhile (the check
+    window.quote_syncer.written.connect(others_wrote.append)  # process, the autosave's worker)
+    window.external_changes.poll()  # what opening the article wrote on other connections
+    type_more(window)
+    with qtbot.waitSignal(window.quote_syncer.synced, timeout=WAIT_MS):
+        window.autosaver.autosave()
+    assert threads and threading.main_thread() not in threads
+    assert texts(library, aid) == ["The hall stays open,", "We will fight it,"]
+    assert others_wrote  # the worker's commits are this window's: announced only when
+    assert window.external_changes.poll() == any(others_wrote)  # another commit came between

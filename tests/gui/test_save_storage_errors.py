@@ -35,7 +35,7 @@ def test_a_full_disk_is_said_in_the_status_bar(window, library, monkeypatch, qtb
     library.conn.execute("PRAGMA max_page_count = 1073741823")  # space again
     qtbot.waitUntil(lambda: library.articles.get(window.editor.article_id).body.startswith(
         "A long paragraph"), timeout=10_000)
-    assert window.status.save_state.text() == "Saved"
+    qtbot.waitUntil(lambda: window.status.save_state.text() == "Saved", timeout=10_000)
 
 
 def test_a_read_only_library_is_said_in_the_status_bar(window, library, monkeypatch):

@@ -60,6 +60,7 @@ def test_the_autosave_deadline_fires_while_typing_goes_on(window, library):
     assert started(window.autosaver) == [pause, deadline]
     deadline.stop()
     deadline.timeout.emit()
+    window.autosaver.finish_pending()  # the write runs in the worker
     assert library.articles.get(window.editor.article_id).body == "The weir held. It rose"
     assert started(window.autosaver) == []
 

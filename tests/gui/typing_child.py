@@ -65,7 +65,9 @@ def main() -> int:
         print(f"journalled {len(keeper.last_written['body']) - start}", flush=True)
 
     keeper.written.connect(journalled)
-    window.autosaver.saved.connect(lambda _a: print(f"saved {typed}", flush=True))
+    # what the save stored (an autosave's write runs in a worker: keys typed meanwhile are not)
+    window.autosaver.saved.connect(
+        lambda article: print(f"saved {len(article.body) - start}", flush=True))
     timer = QTimer(interval=args.interval_ms)
     timer.timeout.connect(key)
     timer.start()
