@@ -211,6 +211,7 @@ class Autosaver(QObject):
         """Hand the fields to the worker. True: nothing to save, or the save is on its way
         (its outcome arrives as from a save on this thread)."""
         assert self.worker is not None
+        self._keys.flush()  # held keys first: they would arm the timers again
         self._stop_timers()
         if self.worker.busy:
             self._again = True  # saved when the one in flight is in
