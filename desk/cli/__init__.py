@@ -9,7 +9,6 @@ desk.storage.errors) and ``main`` prints one line. ``main`` also sets up the log
 
 from __future__ import annotations
 
-import argparse
 import gc
 import logging
 import os
@@ -17,9 +16,14 @@ import signal
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from desk import __version__
 from desk.model import DeskError
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
 
@@ -120,16 +124,18 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desk.cli.args import safe_streams
+    from desk.cli.streams import safe_streams
     from desk.log import setup as setup_logging
 
     safe_streams()
-    parser = build_parser(_alone(sys.argv[1:] if argv is None else argv))
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit:  # --help, --version: printed, and flushed here while a pipe can fail
-        _flush_stdout()
-        raise
+    args = _plain_window(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        parser = build_parser(_alone(sys.argv[1:] if argv is None else argv))
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit:  # --help, --version: printed, and flushed here while a pipe can fail
+            _flush_stdout()
+            raise
     setup_logging(args.verbose)
     if args.command not in (None, "window"):
         gc.enable()  # desk/__main__.py left it off for the window's start-up
@@ -174,6 +180,21 @@ def main(argv: list[str] | None = None) -> int:
         log.debug("%s done in %.3f s", args.command or "window", time.perf_counter() - started)
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _plain_window(argv: list[str]) -> SimpleNamespace | None:
+    """The window's plain start, `desk` or `desk --db PATH` (PATH not empty, not an option),
+    as the parser would read it, without building the parser (argparse and gettext cost
+    ~15 million instructions before the first paint); None for anything else."""
+    if not argv:
+        db = None
+    elif len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        db = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        db = argv[0][len("--db="):]
+    else:
+        return None
+    return SimpleNamespace(command=None, verbose=0, db=db or os.environ.get("DESK_DB") or None)
 
 
 def _alone(argv: list[str]) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 
@@ -37,15 +36,3 @@ class Parser(argparse.ArgumentParser):
         message = " ".join(message.split())
         hint = f" (see `{self.prog} --help`)"
         self.exit(2, f"desk: error: {message}{hint}\n")
-
-
-def safe_streams() -> None:
-    """Non-UTF-8 bytes in arguments and file names reach Python as lone surrogates; print
-    them escaped instead of failing with a traceback."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            try:
-                reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):
-                pass

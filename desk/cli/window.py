@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk.cli.args import ident
 from desk.cli.display import no_display_reason
 from desk.model import DeskError
 
 
 def register(sub) -> None:
+    from desk.cli.args import ident  # argparse: not imported by the window's plain start
+
     p = sub.add_parser("window", help="open the window (the default when no command is given)")
     p.set_defaults(func=run_window)
     s = sub.add_parser("screenshot", help="render the window with an article to a PNG file")

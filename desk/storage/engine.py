@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
@@ -284,6 +285,14 @@ def import_for_writes() -> None:
     import sqlite_utils  # noqa: F401
 
 
+_WRITE_WORD = re.compile(r"\b(?:INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+
 def _is_select(sql: str) -> bool:
-    """A statement that only reads rows (its first word SELECT, nothing before it)."""
-    return sql.lstrip()[:6].upper() == "SELECT" and not sql.lstrip()[6:7].isalnum()
+    """A statement that only reads rows: its first word SELECT, or WITH (a recursive query,
+    as Articles.sections' skip scan, read before the first paint) with no word of a write
+    anywhere in it (a WITH ... INSERT goes the other way, as does a literal holding one)."""
+    head = sql.lstrip()
+    if head[:6].upper() == "SELECT" and not head[6:7].isalnum():
+        return True
+    return head[:4].upper() == "WITH" and not head[4:5].isalnum() and not _WRITE_WORD.search(head)

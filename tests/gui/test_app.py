@@ -88,7 +88,7 @@ def test_what_the_first_paint_does_without_is_not_imported_before_it(db_path):
         "from desk.gui import first_paint\n"
         "LATER = ('rapidfuzz', 'socket', 'uuid', 'platform', 'hashlib',\n"
         "         'desk.operations.articles', 'desk.review.reattach', 'desk.storage.quotes',\n"
-        "         'desk.storage.revisions', 'desk.gui.status_gate')\n"
+        "         'desk.storage.revisions', 'desk.gui.status_gate', 'sqlite_utils')\n"
         "app, library, window = start_window(sys.argv[1], recover=False)\n"
         "print(sorted(m for m in LATER if m in sys.modules), window.windowIcon().isNull())\n"
         "clock = QElapsedTimer()\n"
