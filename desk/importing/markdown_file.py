@@ -43,6 +43,8 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict, str]:
 
 
 def parse_markdown(text: str, path: Path | str = "input") -> ParsedArticle:
+    if not text.strip():  # as a plain text file: nothing to make an article of
+        raise DeskError(f"{path}: the file is empty")
     meta, body = split_front_matter(text, str(path))
     fields: dict = {}
     given: set[str] = set()  # fields set by desk's own key: another name does not replace them

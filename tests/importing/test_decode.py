@@ -90,3 +90,17 @@ def test_empty_text_file(tmp_path):
     f.write_text("\n\n")
     with pytest.raises(DeskError, match="empty"):
         read_article(f)
+
+
+@pytest.mark.parametrize("content", ["", "\n\n", "  \n\t\n"])
+def test_an_empty_markdown_file_is_refused_as_a_text_file_is(tmp_path, content):
+    f = tmp_path / "x.md"
+    f.write_text(content)
+    with pytest.raises(DeskError, match="the file is empty"):
+        read_article(f)
+
+
+def test_a_markdown_file_with_only_a_heading_is_an_article(tmp_path):
+    f = tmp_path / "x.md"
+    f.write_text("# Just a headline\n")
+    assert read_article(f).fields["headline"] == "Just a headline"
