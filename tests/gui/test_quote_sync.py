@@ -190,6 +190,11 @@ def test_the_rows_are_written_off_the_gui_thread_and_not_announced_as_another_pr
                         lambda *a: threads.append(threading.current_thread()) or real(*a))
     others_wrote = []  # per write: did another connection commit meanwhile (the check
     window.quote_syncer.written.connect(others_wrote.append)  # process, the autosave's worker)
+    from desk.gui.review_refresh import StaleRefresher
+
+    for refresher in window.findChildren(StaleRefresher):  # its passes' commits are announced
+        refresher.stop()  # as others' (they race real outside writes): none in this test
+    monkeypatch.setattr(StaleRefresher, "start", lambda self, **_: None)
     window.external_changes.poll()  # what opening the article wrote on other connections
     type_more(window)
     with qtbot.waitSignal(window.quote_syncer.synced, timeout=WAIT_MS):
