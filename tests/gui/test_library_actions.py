@@ -66,7 +66,8 @@ def test_delete_key_in_the_list_trashes(panel, library, monkeypatch, qtbot):
     assert library.articles.count() == 0
 
 
-def test_restore_with_nothing_selected_says_so_in_the_status_bar(qtbot, library):
+def _trash_view(qtbot, library):
+    """A library panel in a window, showing the trash with one trashed article."""
     from PySide6.QtWidgets import QMainWindow
 
     a = library.articles.create(headline="Gone for now")
@@ -76,6 +77,11 @@ def test_restore_with_nothing_selected_says_so_in_the_status_bar(qtbot, library)
     p = LibraryPanel(library, runner=OperationRunner(library))
     window.setCentralWidget(p)
     window.show()
+    return window, p, a
+
+
+def test_restore_with_nothing_selected_says_so_in_the_status_bar(qtbot, library):
+    window, p, a = _trash_view(qtbot, library)
     p.reload()
     p.trash_toggle.setChecked(True)
     p.view.setCurrentIndex(p.model.index(-1, 0))
@@ -83,17 +89,10 @@ def test_restore_with_nothing_selected_says_so_in_the_status_bar(qtbot, library)
     assert "Select an article in the trash" in window.statusBar().currentMessage()
     assert library.articles.get(a.id, include_deleted=True).deleted_at is not None
 
+
 def test_a_restore_replaces_the_trash_note_in_the_status_bar(qtbot, library):
     """Restored within seconds of trashing, the bar still said 'Moved to the trash'."""
-    from PySide6.QtWidgets import QMainWindow
-
-    a = library.articles.create(headline="Gone for now")
-    library.articles.trash(a.id)
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    p = LibraryPanel(library, runner=OperationRunner(library))
-    window.setCentralWidget(p)
-    window.show()
+    window, p, _ = _trash_view(qtbot, library)
     window.statusBar().showMessage("Moved to the trash. Open the trash view to restore it.")
     p.reload()
     p.trash_toggle.setChecked(True)
